@@ -1,0 +1,52 @@
+import type { RelatedLocation, ResolvedConfig, RuleMeta, CheckSettings } from '@plumbline/core';
+import type { FileFacts } from './facts.js';
+
+/** A finding before the analyzer applies config (severity, effort) and computes its fingerprint. */
+export interface DraftFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** the code (or a normalised description of it) that identifies the finding across commits */
+  fingerprintCode: string;
+  /** enclosing symbol path, e.g. `InvoiceList.render` */
+  symbolPath: string;
+  related?: RelatedLocation[];
+  effortMinutes?: number;
+}
+
+export interface DetectorContext {
+  root: string;
+  /** facts of every analysed file (parsed without error), sorted by path */
+  files: readonly FileFacts[];
+  config: ResolvedConfig;
+  settings: CheckSettings;
+  /** options of a rule: its defaults merged with config `rules.<id>[1]` */
+  options<O extends object>(ruleId: string, defaults: O): O;
+  /** whether a rule is switched on */
+  enabled(ruleId: string): boolean;
+}
+
+export interface DetectorResult {
+  findings: DraftFinding[];
+  /** figures for the JSON output's `metrics.<detector id>` */
+  metrics?: unknown;
+  /** contributions to the summary */
+  designSystemAdoption?: number | null;
+  driftIndex?: number;
+}
+
+/** A whole-project detector: a pure function over the facts of all files. */
+export interface Detector {
+  id: string;
+  /** the rule ids it reports, each with its page rules/<id>.md */
+  rules: readonly RuleMeta[];
+  detect(context: DetectorContext): DetectorResult;
+}
+
+export function defineDetector(detector: Detector): Detector {
+  return detector;
+}

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import ignoreModule from 'ignore';
+import { globMatcher } from '@plumbline/core';
+import type { ResolvedConfig } from '@plumbline/core';
+
+type IgnoreFactory = typeof ignoreModule;
+const ignore: IgnoreFactory = ((ignoreModule as unknown as { default?: IgnoreFactory }).default ?? ignoreModule) as IgnoreFactory;
+
+export const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+export const STYLE_EXTENSIONS = ['.css', '.scss'];
+
+/** Directories and files no user wants analysed: dependencies, build output, vendored and generated code. */
+export const BUILTIN_EXCLUDES = [
+  '**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**',
+  '**/.turbo/**', '**/.vercel/**', '**/.output/**', '**/storybook-static/**', '**/.plumbline/**', '**/.git/**',
+  '**/vendor/**', '**/vendors/**', '**/third_party/**', '**/third-party/**',
+  '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js', '**/*.min.mjs', '**/*.bundle.js', '**/*.generated.*', '**/__generated__/**',
+  '**/*.gen.ts', '**/generated/**',
+];
+
+export function languageOf(path: string): 'ts' | 'css' | null {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return null;
+  const ext = path.slice(dot).toLowerCase();
+  if (SCRIPT_EXTENSIONS.includes(ext)) return 'ts';
+  if (STYLE_EXTENSIONS.includes(ext)) return 'css';
+  return null;
+}
+
+/** Tracked and untracked-but-not-ignored files of a git work tree, relative to `root`; null outside git. */
+function gitFiles(root: string): string[] | null {
+  try {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return null;
+  }
+}
+
+/** A walk that honours .gitignore files at every level; symlinks are not followed (no loops). */
+function walkFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, rules: Array<{ base: string; ig: ReturnType<IgnoreFactory> }>): void => {
+    const gi = join(dir, '.gitignore');
+    const here = existsSync(gi) ? [...rules, { base: dir, ig: ignore().add(readFileSync(gi, 'utf8')) }] : rules;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const abs = join(dir, e.name);
+      const isDir = e.isDirectory();
+      if (!isDir && !e.isFile()) continue; // symlinks, sockets
+      const ignored = here.some(({ base, ig }) => {
+        const rel = relative(base, abs).split('\\').join('/');
+        return ig.ignores(isDir ? `${rel}/` : rel);
+      });
+      if (ignored) continue;
+      if (isDir) walk(abs, here);
+      else files.push(relative(root, abs).split('\\').join('/'));
+    }
+  };
+  walk(root, []);
+  return files;
+}
+
+export interface Discovered {
+  /** POSIX paths relative to root, sorted, of files to analyse (scripts and styles) */
+  files: string[];
+  /** whether the list came from git */
+  fromGit: boolean;
+}
+
+/** Lists the files plumbline analyses under `root`, with the built-in excludes and config include/exclude. */
+export function discoverFiles(rootDir: string, config: ResolvedConfig): Discovered {
+  const root = resolve(rootDir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`${root} is not a directory`);
+  const git = gitFiles(root);
+  const all = git ?? walkFiles(root);
+  return { files: filterPaths(all, config), fromGit: git !== null };
+}
+
+/** Applies languages, built-in excludes and the config's include/exclude to a list of paths. */
+export function filterPaths(paths: readonly string[], config: ResolvedConfig): string[] {
+  const builtin = globMatcher(BUILTIN_EXCLUDES);
+  const include = globMatcher(config.include);
+  const exclude = globMatcher(config.exclude);
+  return paths.filter((p) => languageOf(p) !== null && !builtin(p) && include(p) && !exclude(p)).sort();
+}

@@ -1,0 +1,15 @@
+export { analyze, analyzerRules, analyzerKey, extractFileFacts, finalizeFindings, openCache, workingTreeSource } from './analyze.js';
+export type { AnalyzeOptions, AnalyzeOutput, AnalyzeStats, FileSource } from './analyze.js';
+export { FactsCache } from './cache.js';
+export { classifyContent, MAX_FILE_BYTES } from './classify.js';
+export { discoverFiles, filterPaths, languageOf, BUILTIN_EXCLUDES } from './discover.js';
+export { defineDetector } from './detector.js';
+export type { Detector, DetectorContext, DetectorResult, DraftFinding } from './detector.js';
+export { defineExtractor, factsOf } from './facts.js';
+export type { ExtractInput, FactExtractor, FileFacts } from './facts.js';
+export { DETECTORS } from './detectors/index.js';
+export { EXTRACTORS } from './facts/index.js';
+export { parseSource, typescript } from './parse.js';
+export * as structure from './facts/structure.js';
+export { buildCheckSettings } from './settings.js';
+export type { SettingsOutcome } from './settings.js';

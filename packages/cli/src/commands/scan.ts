@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineCommand, UsageError } from '../command.js';
+import { formatJson } from '../formatters/json.js';
+import { formatPretty } from '../formatters/pretty.js';
+import { scan } from '../scan.js';
+import { progressReporter } from '../progress.js';
+
+export const command = defineCommand({
+  name: 'scan',
+  summary: 'Analyse a directory and report its findings and debt score.',
+  usage: 'plumbline scan [dir] [--format pretty|json] [--output file] [--config file] [--no-cache]',
+  maxPositionals: 1,
+  flags: [
+    { name: 'format', type: 'string', short: 'f', arg: 'pretty|json', description: 'Output format (default pretty).' },
+    { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
+    { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
+    { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
+  ],
+  run({ values, positionals }, io) {
+    const format = (values.format as string | undefined) ?? 'pretty';
+    if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format must be pretty or json, got "${format}"`);
+    const root = resolve(io.cwd, positionals[0] ?? '.');
+    const progress = progressReporter(io);
+    const out = scan({
+      root,
+      cache: !values['no-cache'],
+      ...(values.config ? { configFile: resolve(io.cwd, values.config as string) } : {}),
+      onProgress: progress.update,
+    });
+    progress.done();
+    const text = format === 'json' ? formatJson(out.result) : formatPretty(out.result, { color: !values.output && io.isTTY && !process.env.NO_COLOR });
+    if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
+    else io.stdout(text);
+    return out.result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  },
+});

@@ -1,0 +1,12 @@
+export * from './finding.js';
+export * from './rule-meta.js';
+export * from './hash.js';
+export * from './fingerprint.js';
+export * from './loc.js';
+export * from './score.js';
+export * from './config.js';
+export * from './check.js';
+export * from './globs.js';
+export * from './version.js';
+export * from "./project-cache.js";
+export { FILE_CHECKS } from './checks/index.js';

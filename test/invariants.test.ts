@@ -1,0 +1,73 @@
+// Docs, presets and code cannot drift apart: every rule has a page and every page a rule, the page's
+// description is the metadata's, every option has a heading, and the generated files are current.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '@plumbline/cli';
+import { isKebabCase } from '@plumbline/core';
+import plugin from '@plumbline/eslint-plugin';
+
+const root = join(import.meta.dirname, '..');
+const pages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort();
+const rules = allRules();
+
+describe('rule catalog invariants', () => {
+  it('has rules', () => {
+    expect(rules.length).toBeGreaterThan(0);
+  });
+
+  it('every rule has a page and every page a rule', () => {
+    expect(pages).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      const page = existsSync(join(root, 'rules', `${rule.id}.md`)) ? readFileSync(join(root, 'rules', `${rule.id}.md`), 'utf8') : '';
+      it('has a kebab-case id', () => expect(isKebabCase(rule.id)).toBe(true));
+      it('page title is the id', () => expect(page.split('\n')[0]).toBe(`# ${rule.id}`));
+      it('page description equals meta.description', () => {
+        const quote = /^> (.+)$/m.exec(page)?.[1];
+        expect(quote).toBe(rule.description);
+      });
+      it('page states category, effort and preset as the metadata does', () => {
+        expect(page).toContain(`**Category:** ${rule.category}`);
+        expect(page).toContain(`**Default effort:** ${rule.defaultEffortMinutes} min`);
+        expect(page).toContain(`**Preset:** ${rule.preset}`);
+      });
+      it('page has Bad and Good examples and a section on what is deliberately not reported', () => {
+        expect(page).toMatch(/^## Bad$/m);
+        expect(page).toMatch(/^## Good$/m);
+        expect(page).toMatch(/^## Not reported/m);
+      });
+      it('every option has a heading under ## Options', () => {
+        const props = Object.keys((rule.optionsSchema?.properties as object | undefined) ?? {});
+        if (props.length === 0) return;
+        const options = page.split(/^## Options$/m)[1]?.split(/^## /m)[0] ?? '';
+        for (const p of props) expect(options).toMatch(new RegExp(`^### ${p}$`, 'm'));
+      });
+      it('options schema describes every property and forbids unknown ones', () => {
+        const schema = rule.optionsSchema as { additionalProperties?: boolean; properties?: Record<string, { description?: string }> } | undefined;
+        if (!schema) return;
+        expect(schema.additionalProperties).toBe(false);
+        for (const [name, prop] of Object.entries(schema.properties ?? {})) expect(prop.description, name).toBeTruthy();
+      });
+    });
+  }
+
+  it('ESLint rules link to their page and agree with the catalog', () => {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const [id, rule] of Object.entries(plugin.rules ?? {})) {
+      const meta = (rule as { meta: { docs: { url: string; description: string } } }).meta;
+      expect(meta.docs.url.endsWith(`/rules/${id}.md`)).toBe(true);
+      expect(meta.docs.description).toBe(byId.get(id)?.description);
+    }
+  });
+
+  it('presets turn on exactly the ESLint rules whose metadata says so', () => {
+    const eslintIds = new Set(Object.keys(plugin.rules ?? {}));
+    const rec = Object.keys(plugin.configs.recommended.rules ?? {}).sort();
+    const strict = Object.keys(plugin.configs.strict.rules ?? {}).sort();
+    expect(rec).toEqual(rules.filter((r) => eslintIds.has(r.id) && r.preset === 'recommended').map((r) => `@plumbline/${r.id}`).sort());
+    expect(strict).toEqual(rules.filter((r) => eslintIds.has(r.id) && r.preset !== 'off').map((r) => `@plumbline/${r.id}`).sort());
+  });
+});
