@@ -68,6 +68,14 @@ const modulesIn = (rel) =>
   emit('packages/cli/src/commands/index.ts', out);
 }
 
+{
+  const ids = modulesIn('packages/core/src/settings');
+  let out = HEADER + "import type { SettingsProvider } from '../settings.js';\n";
+  for (const id of ids) out += `import { provider as ${camel(id)} } from './${id}.js';\n`;
+  out += `\n/** Every provider of project-wide check settings. */\nexport const SETTINGS_PROVIDERS: readonly SettingsProvider[] = [${ids.map(camel).join(', ')}];\n`;
+  emit('packages/core/src/settings/index.ts', out);
+}
+
 // 2. from the built metadata
 const build = () => execFileSync('npx', ['tsc', '-b', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (!check) build();

@@ -11,5 +11,3 @@ export { DETECTORS } from './detectors/index.js';
 export { EXTRACTORS } from './facts/index.js';
 export { parseSource, typescript } from './parse.js';
 export * as structure from './facts/structure.js';
-export { buildCheckSettings } from './settings.js';
-export type { SettingsOutcome } from './settings.js';

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyze, buildCheckSettings, discoverFiles, openCache, workingTreeSource } from '@plumbline/analyzer';
+import { analyze, discoverFiles, openCache, workingTreeSource } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FileFacts } from '@plumbline/analyzer';
-import { loadConfig, projectFindingsPath, VERSION } from '@plumbline/core';
+import { buildCheckSettings, loadConfig, projectFindingsPath, VERSION } from '@plumbline/core';
 import type { ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { headCommit } from './git.js';
 import { allRuleIds, allRules } from './rules-catalog.js';
@@ -31,7 +31,7 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   const root = resolve(options.root ?? '.');
   const config = loadProjectConfig(root, options.configFile);
   const { files } = discoverFiles(root, config);
-  const { settings, errors: settingsErrors } = buildCheckSettings(root, config, files);
+  const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
   const cache = options.cache === false ? null : openCache(root, config, settings);
   const out = analyze({
     root, config, settings, cache,

@@ -10,3 +10,4 @@ export * from './globs.js';
 export * from './version.js';
 export * from "./project-cache.js";
 export { FILE_CHECKS } from './checks/index.js';
+export * from "./settings.js";
