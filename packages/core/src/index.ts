@@ -11,3 +11,4 @@ export * from './version.js';
 export * from "./project-cache.js";
 export { FILE_CHECKS } from './checks/index.js';
 export * from "./settings.js";
+export * from "./codeowners.js";
