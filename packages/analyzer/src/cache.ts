@@ -34,6 +34,10 @@ export class FactsCache {
     return this.entries.size;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): FileFacts | undefined {
     const hit = this.entries.get(key);
     if (hit) {

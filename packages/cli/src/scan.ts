@@ -1,10 +1,11 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyze, discoverFiles, openCache, workingTreeSource } from '@plumbline/analyzer';
-import type { AnalyzeOutput, FileFacts } from '@plumbline/analyzer';
+import { analyze, discoverFiles, filterPaths, openCache, workingTreeSource } from '@plumbline/analyzer';
+import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, loadConfig, projectFindingsPath, VERSION } from '@plumbline/core';
 import type { ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { headCommit } from './git.js';
+import { BlobReader, commitSource, listTree } from './git-source.js';
 import { allRuleIds, allRules } from './rules-catalog.js';
 
 export interface ScanOptions {
@@ -68,4 +69,33 @@ export function writeProjectFindings(root: string, config: ResolvedConfig, resul
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(data));
   renameSync(tmp, path);
+}
+
+export interface ScanCommitOptions {
+  root: string;
+  /** a full commit id */
+  commit: string;
+  config: ResolvedConfig;
+  /** shared across snapshots: every unchanged blob is analysed once */
+  cache: FactsCache | null;
+  reader?: BlobReader;
+}
+
+/**
+ * Analyses a commit's tree without checking it out: paths and blob ids from `git ls-tree`, facts from
+ * the cache by blob id, and only the blobs the cache lacks read through `git cat-file --batch`. The
+ * config and check settings are the working tree's, so that every snapshot is judged by the same rules.
+ */
+export async function scanCommit(options: ScanCommitOptions): Promise<AnalyzeOutput> {
+  const { root, commit, config, cache } = options;
+  const entries = listTree(root, commit);
+  const paths = filterPaths(entries.map((e) => e.path), config);
+  const { settings } = buildCheckSettings(root, config);
+  const reader = options.reader ?? new BlobReader(root);
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const missing = paths.filter((p) => !cache?.has(`${byPath.get(p)!.blob}:${p}`)).map((p) => byPath.get(p)!.blob);
+  await reader.prefetch(missing);
+  const out = analyze({ root, config, settings, cache, source: commitSource(entries, paths, reader), commit });
+  reader.clear();
+  return out;
 }

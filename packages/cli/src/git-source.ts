@@ -1,0 +1,105 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { FileSource } from '@plumbline/analyzer';
+import { git } from './git.js';
+
+export interface TreeEntry {
+  path: string;
+  blob: string;
+  size: number;
+}
+
+/**
+ * The files of a commit (relative to `root`, which may be a subdirectory of the repository), from
+ * `git ls-tree`: paths, blob ids and sizes, without checking anything out. Submodules and symlinks are
+ * left out. Throws when the commit does not exist.
+ */
+export function listTree(root: string, commit: string): TreeEntry[] {
+  const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+  const out = git(root, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit, '--', prefix ? prefix : '.']);
+  if (out === null) throw new Error(`cannot read the tree of ${commit}`);
+  const entries: TreeEntry[] = [];
+  for (const rec of out.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, blob, size] = rec.slice(0, tab).split(/\s+/);
+    const full = rec.slice(tab + 1);
+    if (type !== 'blob' || mode === '120000' || !blob) continue;
+    if (prefix && !full.startsWith(prefix)) continue;
+    entries.push({ path: full.slice(prefix.length), blob, size: Number(size) });
+  }
+  return entries;
+}
+
+/**
+ * Reads many blobs through one `git cat-file --batch` process. Synchronous reads are served from a
+ * batch prefetch: call `prefetch(blobIds)` with what you will read, then `read(blob)`.
+ */
+export class BlobReader {
+  private cache = new Map<string, Buffer>();
+  constructor(private readonly root: string) {}
+
+  /** Loads the given blobs (unknown ones are skipped) with one git process. */
+  async prefetch(blobs: readonly string[]): Promise<void> {
+    const wanted = [...new Set(blobs)].filter((b) => !this.cache.has(b));
+    if (wanted.length === 0) return;
+    const child = spawn('git', ['-C', this.root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', () => resolve());
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(`${wanted.join('\n')}\n`);
+    await done;
+    const data = Buffer.concat(chunks);
+    let pos = 0;
+    while (pos < data.length) {
+      const nl = data.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = data.toString('utf8', pos, nl);
+      pos = nl + 1;
+      const [oid, type, sizeText] = header.split(' ');
+      if (type === 'missing' || !oid || sizeText === undefined) continue;
+      const size = Number(sizeText);
+      this.cache.set(oid, data.subarray(pos, pos + size));
+      pos += size + 1; // the content is followed by a newline
+    }
+  }
+
+  read(blob: string): Buffer {
+    const hit = this.cache.get(blob);
+    if (hit) return hit;
+    const r = spawnSync('git', ['-C', this.root, 'cat-file', 'blob', blob], { maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw Object.assign(new Error(`blob ${blob} is missing`), { code: 'ENOENT' });
+    return r.stdout;
+  }
+
+  /** Forgets prefetched blobs, to bound memory between snapshots. */
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/**
+ * A FileSource over a commit's tree: hashes come from the tree (so cached facts need no read), bytes
+ * from `git cat-file`. `paths` must already be filtered (analyzer's filterPaths).
+ */
+export function commitSource(entries: readonly TreeEntry[], paths: readonly string[], reader: BlobReader): FileSource {
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  return {
+    paths,
+    knownHash: (p) => byPath.get(p)?.blob,
+    read: (p) => {
+      const e = byPath.get(p);
+      if (!e) throw Object.assign(new Error(`${p} is not in the tree`), { code: 'ENOENT' });
+      return reader.read(e.blob);
+    },
+  };
+}
+
+/** Resolves a ref to a commit id, or null. Arguments are never passed through a shell. */
+export function resolveCommit(root: string, ref: string): string | null {
+  if (ref.startsWith('-')) return null;
+  return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])?.trim() || null;
+}
