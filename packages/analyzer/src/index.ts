@@ -11,3 +11,5 @@ export { DETECTORS } from './detectors/index.js';
 export { EXTRACTORS } from './facts/index.js';
 export { parseSource, typescript } from './parse.js';
 export * as structure from './facts/structure.js';
+export { ModuleResolver, packageNameOf } from './resolve.js';
+export type { Resolution } from './resolve.js';

@@ -12,3 +12,5 @@ export * from "./project-cache.js";
 export { FILE_CHECKS } from './checks/index.js';
 export * from "./settings.js";
 export * from "./codeowners.js";
+export type { ModuleSettings, PathMapping, WorkspacePackage } from './settings/modules.js';
+export { parseJsonc } from './settings/modules.js';

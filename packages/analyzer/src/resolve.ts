@@ -1,0 +1,134 @@
+import { posix } from 'node:path';
+import type { CheckSettings, ModuleSettings, PathMapping, WorkspacePackage } from '@plumbline/core';
+
+export type Resolution =
+  /** a file of the project (root-relative POSIX path) */
+  | { kind: 'file'; path: string; package?: string }
+  /** an npm package that is not part of this repository (or a workspace package file we could not find) */
+  | { kind: 'package'; name: string; subpath: string }
+  /** node builtins, or nothing matched */
+  | { kind: 'unresolved' };
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.css', '.scss'];
+
+export function packageNameOf(specifier: string): { name: string; subpath: string } {
+  const parts = specifier.split('/');
+  const n = specifier.startsWith('@') ? 2 : 1;
+  return { name: parts.slice(0, n).join('/'), subpath: parts.slice(n).join('/') };
+}
+
+/**
+ * Resolves import specifiers to project files, from the facts alone (the set of analysed files) and the
+ * `modules` settings (tsconfig paths, workspace packages): relative paths with TS's extension rules
+ * (`./a.js` -> `a.ts`, directory -> index), tsconfig `paths` and `baseUrl`, and workspace package names
+ * (the entry, or a subpath inside the package). No file system access, no type checker.
+ */
+export class ModuleResolver {
+  private readonly files: ReadonlySet<string>;
+  private readonly mappings: PathMapping[];
+  private readonly packages: Map<string, WorkspacePackage>;
+  private readonly memo = new Map<string, Resolution>();
+
+  constructor(files: Iterable<string>, settings: CheckSettings | ModuleSettings | undefined) {
+    this.files = new Set(files);
+    const modules = ((settings as CheckSettings | undefined)?.modules ?? settings) as ModuleSettings | undefined;
+    // the most specific tsconfig first
+    this.mappings = [...(modules?.mappings ?? [])].sort((a, b) => b.dir.length - a.dir.length);
+    this.packages = new Map((modules?.packages ?? []).map((p) => [p.name, p]));
+  }
+
+  /** The workspace package a project file belongs to, if any. */
+  packageOf(path: string): WorkspacePackage | undefined {
+    let best: WorkspacePackage | undefined;
+    for (const p of this.packages.values()) {
+      if ((p.dir === '' || path.startsWith(`${p.dir}/`)) && (!best || p.dir.length > best.dir.length)) best = p;
+    }
+    return best;
+  }
+
+  workspacePackage(name: string): WorkspacePackage | undefined {
+    return this.packages.get(name);
+  }
+
+  /** Tries a path stem as TypeScript would: exact, with extensions, `.js` -> `.ts`, then as a directory. */
+  private probe(stem: string): string | undefined {
+    const p = posix.normalize(stem).replace(/^\.\//, '');
+    if (p.startsWith('..')) return undefined;
+    if (this.files.has(p)) return p;
+    const m = /\.(m|c)?jsx?$/.exec(p);
+    if (m) {
+      const base = p.slice(0, -m[0].length);
+      for (const ext of m[1] ? [`.${m[1]}ts`] : ['.ts', '.tsx']) if (this.files.has(base + ext)) return base + ext;
+    }
+    for (const ext of EXTENSIONS) if (this.files.has(p + ext)) return p + ext;
+    for (const ext of EXTENSIONS) if (this.files.has(`${p}/index${ext}`)) return `${p}/index${ext}`;
+    return undefined;
+  }
+
+  private viaMappings(from: string, specifier: string): string | undefined {
+    for (const m of this.mappings) {
+      if (m.dir !== '' && !from.startsWith(`${m.dir}/`)) continue;
+      for (const [pattern, targets] of Object.entries(m.paths)) {
+        const star = pattern.indexOf('*');
+        let captured: string | undefined;
+        if (star < 0) captured = pattern === specifier ? '' : undefined;
+        else {
+          const pre = pattern.slice(0, star);
+          const post = pattern.slice(star + 1);
+          if (specifier.startsWith(pre) && specifier.endsWith(post) && specifier.length >= pre.length + post.length) {
+            captured = specifier.slice(pre.length, specifier.length - post.length);
+          }
+        }
+        if (captured === undefined) continue;
+        for (const t of targets) {
+          const hit = this.probe(posix.join(m.pathsBase, t.replace('*', captured)));
+          if (hit) return hit;
+        }
+      }
+      if (m.baseUrl !== null) {
+        const hit = this.probe(posix.join(m.baseUrl, specifier));
+        if (hit) return hit;
+      }
+      return undefined; // the nearest tsconfig decides
+    }
+    return undefined;
+  }
+
+  resolve(from: string, specifier: string): Resolution {
+    const key = `${from}\0${specifier}`;
+    const memo = this.memo.get(key);
+    if (memo) return memo;
+    const r = this.compute(from, specifier);
+    this.memo.set(key, r);
+    return r;
+  }
+
+  private compute(from: string, specifier: string): Resolution {
+    const spec = specifier.split('?')[0]!;
+    if (spec.startsWith('node:')) return { kind: 'unresolved' };
+    if (spec.startsWith('.') || spec.startsWith('/')) {
+      const hit = this.probe(spec.startsWith('/') ? spec.slice(1) : posix.join(posix.dirname(from), spec));
+      return hit ? this.file(hit) : { kind: 'unresolved' };
+    }
+    const mapped = this.viaMappings(from, spec);
+    if (mapped) return this.file(mapped);
+    const { name, subpath } = packageNameOf(spec);
+    const ws = this.packages.get(name);
+    if (ws) {
+      if (!subpath) {
+        const entry = ws.entries[0];
+        if (entry && this.files.has(entry)) return { kind: 'file', path: entry, package: name };
+      } else {
+        const prefix = ws.dir ? `${ws.dir}/` : '';
+        const hit = this.probe(`${prefix}${subpath}`) ?? this.probe(`${prefix}src/${subpath.replace(/^(dist|lib|build)\//, '')}`);
+        if (hit) return { kind: 'file', path: hit, package: name };
+      }
+    }
+    return { kind: 'package', name, subpath };
+  }
+
+  private file(path: string): Resolution {
+    const pkg = this.packageOf(path);
+    return pkg ? { kind: 'file', path, package: pkg.name } : { kind: 'file', path };
+  }
+}

@@ -1,0 +1,192 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import picomatch from 'picomatch';
+import { defineSettingsProvider } from '../settings.js';
+import type { FileError } from '../finding.js';
+
+/** A tsconfig/jsconfig's path mapping, with paths relative to the root. */
+export interface PathMapping {
+  /** directory of the tsconfig that declares it ('' for the root) */
+  dir: string;
+  /** baseUrl, relative to the root ('' for the root), or null */
+  baseUrl: string | null;
+  /** the directory `paths` targets are relative to: baseUrl, else the declaring tsconfig's directory */
+  pathsBase: string;
+  paths: Record<string, string[]>;
+}
+
+/** A workspace package of the repository. */
+export interface WorkspacePackage {
+  name: string;
+  /** directory relative to the root */
+  dir: string;
+  /** source entry files relative to the root (guessed from exports/main/types mapped to src, or src/index.*) */
+  entries: string[];
+  private: boolean;
+}
+
+export interface ModuleSettings {
+  mappings: PathMapping[];
+  packages: WorkspacePackage[];
+}
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+/** JSON with comments and trailing commas, as tsconfig files are written. */
+export function parseJsonc(text: string): unknown {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2);
+      i = i < 0 ? n : i + 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1').replace(/^\uFEFF/, ''));
+}
+
+function readJson(file: string, errors: FileError[], root: string): Record<string, unknown> | null {
+  try {
+    return parseJsonc(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    errors.push({ file: toPosix(relative(root, file)), message: `cannot read as JSON: ${(e as Error).message}` });
+    return null;
+  }
+}
+
+/** compilerOptions.baseUrl/paths of a tsconfig, following relative `extends` (a few levels). */
+function compilerPaths(file: string, errors: FileError[], root: string, depth = 0): { baseUrl?: string; paths?: Record<string, string[]>; from: string } {
+  const json = readJson(file, errors, root);
+  if (!json) return { from: dirname(file) };
+  const co = (json.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
+  let inherited: { baseUrl?: string; paths?: Record<string, string[]>; from: string } = { from: dirname(file) };
+  const ext = json.extends;
+  for (const e of (Array.isArray(ext) ? ext : ext ? [ext] : []) as string[]) {
+    if (depth < 4 && typeof e === 'string' && e.startsWith('.')) {
+      const target = join(dirname(file), e.endsWith('.json') ? e : `${e}.json`);
+      if (existsSync(target)) inherited = compilerPaths(target, errors, root, depth + 1);
+    }
+  }
+  const out: { baseUrl?: string; paths?: Record<string, string[]>; from: string } = { from: inherited.from };
+  if (co.baseUrl !== undefined) { out.baseUrl = join(dirname(file), co.baseUrl); out.from = dirname(file); }
+  else if (inherited.baseUrl !== undefined) out.baseUrl = inherited.baseUrl;
+  if (co.paths) { out.paths = co.paths; out.from = dirname(file); }
+  else if (inherited.paths) out.paths = inherited.paths;
+  return out;
+}
+
+function workspaceGlobs(root: string, errors: FileError[]): string[] {
+  const globs: string[] = [];
+  const pkg = existsSync(join(root, 'package.json')) ? readJson(join(root, 'package.json'), errors, root) : null;
+  const ws = pkg?.workspaces;
+  if (Array.isArray(ws)) globs.push(...(ws as string[]));
+  else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)) globs.push(...((ws as { packages: string[] }).packages));
+  const pnpm = join(root, 'pnpm-workspace.yaml');
+  if (existsSync(pnpm)) {
+    let inPackages = false;
+    for (const line of readFileSync(pnpm, 'utf8').split(/\r?\n/)) {
+      if (/^packages\s*:/.test(line)) { inPackages = true; continue; }
+      if (inPackages) {
+        const m = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(#.*)?$/.exec(line);
+        if (m) globs.push(m[1]!);
+        else if (/^\S/.test(line)) inPackages = false;
+      }
+    }
+  }
+  return globs.filter((g) => !g.startsWith('!'));
+}
+
+/** Directories matching workspace globs (`packages/*`, `apps/**`), without walking node_modules. */
+function expandDirGlobs(root: string, globs: string[]): string[] {
+  const out = new Set<string>();
+  const match = picomatch(globs.map((g) => g.replace(/\/$/, '')));
+  const walk = (dir: string, depth: number) => {
+    if (depth > 4) return;
+    let entries;
+    try { entries = readdirSync(join(root, dir), { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (match(rel) && existsSync(join(root, rel, 'package.json'))) out.add(rel);
+      walk(rel, depth + 1);
+    }
+  };
+  walk('', 0);
+  return [...out].sort();
+}
+
+/** Maps a built entry (dist/index.js) back to the source file that exists (src/index.ts). */
+function sourceEntries(root: string, dir: string, pkg: Record<string, unknown>): string[] {
+  const candidates: string[] = [];
+  const add = (v: unknown) => { if (typeof v === 'string') candidates.push(v); };
+  const exp = pkg.exports;
+  if (typeof exp === 'string') add(exp);
+  else if (exp && typeof exp === 'object') {
+    const dot = (exp as Record<string, unknown>)['.'] ?? exp;
+    if (typeof dot === 'string') add(dot);
+    else if (dot && typeof dot === 'object') for (const k of ['source', 'types', 'import', 'default', 'require']) add((dot as Record<string, unknown>)[k]);
+  }
+  add(pkg.source); add(pkg.types); add(pkg.typings); add(pkg.module); add(pkg.main);
+  candidates.push('src/index', 'index');
+  const exts = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'];
+  const found: string[] = [];
+  for (const c of candidates) {
+    const clean = posix.normalize(c.replace(/^\.\//, ''));
+    const stems = [clean.replace(/\.(d\.ts|js|mjs|cjs|ts|tsx|jsx)$/, '')];
+    if (/^(dist|lib|build|out|esm|cjs)\//.test(clean)) stems.push(stems[0]!.replace(/^(dist|lib|build|out|esm|cjs)\//, 'src/'));
+    for (const stem of stems) for (const ext of exts) {
+      const rel = `${dir ? `${dir}/` : ''}${stem}${ext}`;
+      if (existsSync(join(root, rel)) && statSync(join(root, rel)).isFile() && !found.includes(rel)) found.push(rel);
+    }
+    if (found.length) break;
+  }
+  return found;
+}
+
+/**
+ * How the project's modules resolve: tsconfig/jsconfig path mappings (the root's and each workspace
+ * package's) and the workspace packages with their source entries. Used by the analyzer to follow
+ * imports across files and packages (wrapper chains, layers, deep imports).
+ */
+export const provider = defineSettingsProvider<ModuleSettings>({
+  name: 'modules',
+  build(root) {
+    const errors: FileError[] = [];
+    const packages: WorkspacePackage[] = [];
+    const dirs = expandDirGlobs(root, workspaceGlobs(root, errors));
+    for (const dir of dirs) {
+      const pkg = readJson(join(root, dir, 'package.json'), errors, root);
+      if (!pkg || typeof pkg.name !== 'string') continue;
+      packages.push({ name: pkg.name, dir, entries: sourceEntries(root, dir, pkg), private: pkg.private === true });
+    }
+    const mappings: PathMapping[] = [];
+    for (const dir of ['', ...dirs]) {
+      for (const name of ['tsconfig.json', 'jsconfig.json']) {
+        const file = join(root, dir, name);
+        if (!existsSync(file)) continue;
+        const { baseUrl, paths, from } = compilerPaths(file, errors, root);
+        if (baseUrl === undefined && !paths) continue;
+        mappings.push({
+          dir,
+          baseUrl: baseUrl !== undefined ? toPosix(relative(root, baseUrl)) : null,
+          pathsBase: toPosix(relative(root, baseUrl ?? from)),
+          paths: paths ?? {},
+        });
+        break;
+      }
+    }
+    return { value: { mappings, packages }, errors };
+  },
+});
