@@ -14,3 +14,5 @@ export * from "./settings.js";
 export * from "./codeowners.js";
 export type { ModuleSettings, PathMapping, WorkspacePackage } from './settings/modules.js';
 export { parseJsonc } from './settings/modules.js';
+export { ownersFromSettings } from './settings/codeowners.js';
+export type { CodeownersSettings } from './settings/codeowners.js';
