@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openCache } from '@plumbline/analyzer';
+import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
+import type { Category, CategoryTotals, ScanResult, Summary } from '@plumbline/core';
+import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
+import { UsageError } from './command.js';
+import { defaultThresholds, evaluateGate, matchFindings, occurrencesOf } from './gate.js';
+import type { Comparison, GateVerdict, Thresholds } from './gate.js';
+import { git, headCommit } from './git.js';
+import { resolveCommit } from './git-source.js';
+import { loadProjectConfig, scan, scanCommit } from './scan.js';
+
+export interface CheckOptions {
+  /** the directory to analyse (default: the current directory) */
+  root?: string;
+  configFile?: string;
+  /** false: parse every file and leave the cache alone */
+  cache?: boolean;
+  /** judge against the merge-base of this ref and the head commit */
+  base?: string;
+  /** judge against this baseline file (default: <root>/plumbline.baseline.json, when no base is given) */
+  baselineFile?: string;
+  /** analyse this commit (from git objects) instead of the working tree */
+  head?: string;
+  thresholds?: Thresholds;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+export interface Totals {
+  findings: number;
+  debtMinutes: number;
+  byCategory: Record<Category, CategoryTotals>;
+}
+
+export type CheckBase =
+  | { kind: 'commit'; ref: string; commit: string; totals: Totals; summary: Summary }
+  | { kind: 'baseline'; file: string; totals: Totals };
+
+/** Everything `plumbline check` knows; every check formatter reads this. */
+export interface CheckOutcome {
+  passed: boolean;
+  verdict: GateVerdict;
+  thresholds: Thresholds;
+  /** the analysed change: the working tree, or the --head commit */
+  head: ScanResult;
+  /** the commit of the head, or null for the working tree */
+  headCommit: string | null;
+  base: CheckBase;
+  comparison: Comparison;
+}
+
+function totalsOf(result: ScanResult): Totals {
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { ...result.summary.byCategory[c] }])) as Record<Category, CategoryTotals>;
+  return { findings: result.findings.length, debtMinutes: result.summary.debtMinutes, byCategory };
+}
+
+/** Files git saw renamed between two trees (or a tree and the working tree): head path -> base path. */
+export function gitRenames(root: string, base: string, head: string | null): Map<string, string> {
+  const out = git(root, ['diff', '--relative', '-M', '--name-status', '-z', base, ...(head ? [head] : []), '--']);
+  const renames = new Map<string, string>();
+  if (!out) return renames;
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; ) {
+    const status = parts[i++];
+    if (!status) continue;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = parts[i++]!;
+      const to = parts[i++]!;
+      if (status.startsWith('R')) renames.set(to, from);
+    } else i++;
+  }
+  return renames;
+}
+
+/**
+ * `plumbline check` as a function: analyses the change (the working tree, or --head) and its base (the
+ * merge-base of --base, analysed from git objects with the facts cache; or the committed baseline), matches
+ * their findings by fingerprint, and judges the new ones against the thresholds.
+ * Throws UsageError for a ref or merge-base that cannot be found, ConfigError for a bad config or baseline.
+ */
+export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
+  const root = resolve(options.root ?? '.');
+  const thresholds = options.thresholds ?? defaultThresholds();
+  if (options.base !== undefined && options.baselineFile !== undefined) throw new UsageError('use either --base or --baseline, not both');
+
+  let headRef: string | null = null;
+  if (options.head !== undefined) {
+    headRef = resolveCommit(root, options.head);
+    if (!headRef) throw new UsageError(`--head: "${options.head}" is not a commit in the repository at ${root}`);
+  }
+
+  if (options.base === undefined) {
+    const file = resolve(root, options.baselineFile ?? BASELINE_FILE_NAME);
+    if (options.baselineFile === undefined && !existsSync(file)) {
+      throw new UsageError(`nothing to compare with: pass --base <ref> (e.g. --base origin/main), or create ${BASELINE_FILE_NAME} with \`plumbline baseline update\``);
+    }
+    const baseline = readBaseline(file);
+    const head = await analyseHead(root, options, headRef);
+    const comparison = matchFindings(baselineOccurrences(baseline), head.findings);
+    const verdict = evaluateGate(comparison.new, thresholds);
+    return { passed: verdict.passed, verdict, thresholds, head, headCommit: headRef, base: { kind: 'baseline', file, totals: baselineTotals(baseline) }, comparison };
+  }
+
+  const baseTip = resolveCommit(root, options.base);
+  if (!baseTip) throw new UsageError(`--base: "${options.base}" is not a commit in the repository at ${root} (in CI, fetch it first: git fetch origin <branch>, or actions/checkout with fetch-depth: 0)`);
+  const headForMerge = headRef ?? headCommit(root);
+  if (!headForMerge) throw new UsageError(`--base needs a commit to compare with, and ${root} has no HEAD commit`);
+  const mergeBase = git(root, ['merge-base', baseTip, headForMerge])?.trim();
+  if (!mergeBase) {
+    throw new UsageError(`no merge-base of ${options.base} and ${headRef ? options.head : 'HEAD'}: the history is too shallow or unrelated (in CI use actions/checkout with fetch-depth: 0)`);
+  }
+
+  const head = await analyseHead(root, options, headRef);
+  const config = loadProjectConfig(root, options.configFile);
+  const cache = options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
+  options.onProgress?.({ phase: 'base', done: 0, total: 1 });
+  const base = await scanCommit({ root, commit: mergeBase, config, cache });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      head.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
+    }
+  }
+  const comparison = matchFindings(occurrencesOf(base.result.findings), head.findings, { renames: gitRenames(root, mergeBase, headRef) });
+  const verdict = evaluateGate(comparison.new, thresholds);
+  return {
+    passed: verdict.passed, verdict, thresholds, head, headCommit: headRef, comparison,
+    base: { kind: 'commit', ref: options.base, commit: mergeBase, totals: totalsOf(base.result), summary: base.result.summary },
+  };
+}
+
+async function analyseHead(root: string, options: CheckOptions, headRef: string | null): Promise<ScanResult> {
+  if (!headRef) {
+    return scan({
+      root,
+      ...(options.configFile ? { configFile: options.configFile } : {}),
+      ...(options.cache === false ? { cache: false } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }).result;
+  }
+  const config = loadProjectConfig(root, options.configFile);
+  const cache = options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
+  const out = await scanCommit({ root, commit: headRef, config, cache });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      out.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
+    }
+  }
+  return out.result;
+}
+
+/** Where the default baseline lives for a root. */
+export function defaultBaselinePath(root: string): string {
+  return join(resolve(root), BASELINE_FILE_NAME);
+}

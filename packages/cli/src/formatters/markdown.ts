@@ -1,0 +1,146 @@
+import { CATEGORIES, docsUrl } from '@plumbline/core';
+import type { Finding } from '@plumbline/core';
+import type { CheckOutcome } from '../check.js';
+import { describeViolation } from '../gate.js';
+import { formatMinutes } from './pretty.js';
+
+/** The pull-request comment / GitHub step summary of a check: verdict, new findings by category, score delta. */
+
+export interface MarkdownOptions {
+  /** new findings listed at most (a PR comment holds 65,536 characters); the rest are counted */
+  maxFindings?: number;
+  /** a link for a location, e.g. to the file at the head commit on the forge */
+  fileUrl?: (file: string, line: number) => string | undefined;
+}
+
+/** A marker that lets a CI step find and update its own comment. */
+export const COMMENT_MARKER = '<!-- plumbline-check -->';
+
+/** Escapes text for Markdown outside code spans: HTML and the characters that start emphasis, links or tables. */
+function escapeText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1');
+}
+
+/** A code span that holds any text: the fence is longer than any run of backticks inside. */
+function code(text: string): string {
+  const inner = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/** A finding's message for a table cell: its `code spans` kept, everything else escaped. */
+export function escapeMessage(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return escapeText(message); // unbalanced backticks: no code spans
+  return parts.map((p, i) => (i % 2 === 1 ? code(p) : escapeText(p))).join('');
+}
+
+function signed(n: number, unit: (n: number) => string = String): string {
+  if (n === 0) return '±0';
+  return n > 0 ? `+${unit(n)}` : `−${unit(-n)}`;
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(2)}%`;
+}
+
+function where(f: Pick<Finding, 'file' | 'line'>, options: MarkdownOptions): string {
+  const label = code(`${f.file}:${f.line}`);
+  const url = options.fileUrl?.(f.file, f.line);
+  return url ? `[${label}](${url})` : label;
+}
+
+export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions = {}): string {
+  const max = options.maxFindings ?? 50;
+  const { head, base, comparison, verdict } = outcome;
+  const lines: string[] = [COMMENT_MARKER];
+  const newDebt = formatMinutes(verdict.newDebtMinutes);
+  if (outcome.passed) {
+    lines.push(
+      verdict.newFindings === 0
+        ? '## ✅ plumbline: no new debt'
+        : `## ✅ plumbline: ${verdict.newFindings} new finding${verdict.newFindings === 1 ? '' : 's'} (${newDebt}), within the thresholds`,
+    );
+  } else {
+    lines.push(`## ❌ plumbline: this change adds ${verdict.newFindings} finding${verdict.newFindings === 1 ? '' : 's'} (${newDebt} of debt)`);
+  }
+  lines.push('');
+  lines.push(
+    base.kind === 'commit'
+      ? `Compared with ${code(base.commit.slice(0, 12))}, the merge-base with ${code(base.ref)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`
+      : `Compared with the committed baseline ${code(base.file.split('/').pop() ?? base.file)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`,
+  );
+  lines.push('');
+  if (verdict.violations.length) {
+    for (const v of verdict.violations) lines.push(`- ❌ ${escapeText(describeViolation(v))}`);
+    lines.push('');
+  }
+
+  // score delta
+  const b = base.totals;
+  const h = { findings: head.findings.length, debtMinutes: head.summary.debtMinutes, byCategory: head.summary.byCategory };
+  lines.push('| | base | this change | delta |', '| --- | ---: | ---: | ---: |');
+  lines.push(`| findings | ${b.findings} | ${h.findings} | ${signed(h.findings - b.findings)} |`);
+  lines.push(`| debt | ${formatMinutes(b.debtMinutes)} | ${formatMinutes(h.debtMinutes)} | ${signed(h.debtMinutes - b.debtMinutes, formatMinutes)} |`);
+  if (base.kind === 'commit') {
+    const dr = (head.summary.debtRatio - base.summary.debtRatio) * 100;
+    lines.push(`| debt ratio | ${percent(base.summary.debtRatio)} | ${percent(head.summary.debtRatio)} | ${dr === 0 ? '±0' : `${dr > 0 ? '+' : '−'}${Math.abs(dr).toFixed(2)} pp`} |`);
+    lines.push(`| rating | ${base.summary.rating} | ${head.summary.rating} | ${base.summary.rating === head.summary.rating ? '' : `${base.summary.rating} → ${head.summary.rating}`} |`);
+  }
+  for (const c of CATEGORIES) {
+    const bc = b.byCategory[c];
+    const hc = h.byCategory[c];
+    if (bc.findings === 0 && hc.findings === 0) continue;
+    lines.push(`| ${c} | ${bc.findings} (${formatMinutes(bc.debtMinutes)}) | ${hc.findings} (${formatMinutes(hc.debtMinutes)}) | ${signed(hc.findings - bc.findings)} (${signed(hc.debtMinutes - bc.debtMinutes, formatMinutes)}) |`);
+  }
+  lines.push('');
+
+  // new findings, by category
+  if (comparison.new.length) {
+    lines.push(`### New findings (${comparison.new.length}, ${newDebt})`, '');
+    let shown = 0;
+    for (const c of CATEGORIES) {
+      const inCategory = comparison.new.filter((f) => f.category === c);
+      if (inCategory.length === 0) continue;
+      if (shown >= max) break;
+      lines.push(`#### ${c} (${inCategory.length}, ${formatMinutes(inCategory.reduce((n, f) => n + f.effortMinutes, 0))})`, '');
+      lines.push('| where | rule | finding |', '| --- | --- | --- |');
+      for (const f of inCategory) {
+        if (shown >= max) break;
+        shown++;
+        const related = f.related.length
+          ? `<br>also: ${f.related.slice(0, 3).map((r) => where(r, options)).join(', ')}${f.related.length > 3 ? `, … ${f.related.length - 3} more` : ''}`
+          : '';
+        lines.push(`| ${where(f, options)} | [${f.ruleId}](${docsUrl(f.ruleId)}) | ${escapeMessage(f.message)}${related} |`);
+      }
+      lines.push('');
+    }
+    if (comparison.new.length > shown) lines.push(`…and ${comparison.new.length - shown} more new findings: see the job log or the code-scanning results.`, '');
+  }
+
+  // what the change fixed
+  if (comparison.absent.length) {
+    const fixedDebt = comparison.absent.reduce((n, o) => n + o.effortMinutes, 0);
+    lines.push(`<details><summary>Fixed: ${comparison.absent.length} finding${comparison.absent.length === 1 ? '' : 's'} (${formatMinutes(fixedDebt)})</summary>`, '');
+    for (const o of comparison.absent.slice(0, max)) {
+      lines.push(`- [${o.ruleId}](${docsUrl(o.ruleId)}) in ${code(o.finding ? `${o.file}:${o.finding.line}` : o.file)}`);
+    }
+    if (comparison.absent.length > max) lines.push(`- …and ${comparison.absent.length - max} more`);
+    lines.push('', '</details>', '');
+    if (base.kind === 'baseline') lines.push('Run `plumbline baseline prune` and commit the baseline to lock these in.', '');
+  }
+
+  if (head.errors.length) {
+    lines.push(`<details><summary>${head.errors.length} file${head.errors.length === 1 ? '' : 's'} could not be analysed</summary>`, '');
+    for (const e of head.errors.slice(0, max)) lines.push(`- ${code(e.file)}: ${escapeText(e.message)}`);
+    lines.push('', '</details>', '');
+  }
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}

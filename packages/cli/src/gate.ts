@@ -1,0 +1,192 @@
+import { CATEGORIES, compareFindings, didYouMean } from '@plumbline/core';
+import type { Category, Finding } from '@plumbline/core';
+
+/**
+ * The CI gate, as pure functions: which findings a change adds, keeps and removes, judged only by
+ * fingerprints (rule id + normalised code + enclosing symbol; never lines, never paths), and whether the
+ * new ones stay within the thresholds.
+ */
+
+/** One occurrence of a finding on the base side: from a commit's scan, or from the committed baseline. */
+export interface BaseOccurrence {
+  fingerprint: string;
+  ruleId: string;
+  category: Category;
+  /** where it was, relative to the root */
+  file: string;
+  effortMinutes: number;
+  /** the whole finding, when the base is a commit (a baseline file keeps no locations) */
+  finding?: Finding;
+}
+
+export interface Comparison {
+  /** head findings with no base occurrence left to match: what the change adds */
+  new: Finding[];
+  /** head findings matched to a base occurrence, in the same file or moved from another */
+  unchanged: Array<{ finding: Finding; base: BaseOccurrence }>;
+  /** base occurrences no head finding matched: what the change fixed (or deleted) */
+  absent: BaseOccurrence[];
+}
+
+export interface MatchOptions {
+  /** head path -> base path of files git saw renamed; matched as the same file */
+  renames?: ReadonlyMap<string, string>;
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Compares base and head as multisets of fingerprints: same file first (a renamed file counts as the same
+ * file), then across files. A moved or renamed file therefore adds nothing and fixes nothing, and a copy
+ * of old code is one more occurrence of an old fingerprint than the base had: new.
+ */
+export function matchFindings(base: readonly BaseOccurrence[], head: readonly Finding[], options: MatchOptions = {}): Comparison {
+  // fingerprint -> file -> base occurrences not yet matched (sorted, so results are deterministic)
+  const pool = new Map<string, Map<string, BaseOccurrence[]>>();
+  const sortedBase = [...base].sort((a, b) => byPath(a.fingerprint, b.fingerprint) || byPath(a.file, b.file) || (a.finding && b.finding ? compareFindings(a.finding, b.finding) : 0));
+  for (const o of sortedBase) {
+    let files = pool.get(o.fingerprint);
+    if (!files) pool.set(o.fingerprint, (files = new Map()));
+    let list = files.get(o.file);
+    if (!list) files.set(o.file, (list = []));
+    list.push(o);
+  }
+  const take = (fingerprint: string, file: string): BaseOccurrence | undefined => {
+    const files = pool.get(fingerprint);
+    const list = files?.get(file);
+    const o = list?.shift();
+    if (list && list.length === 0) files!.delete(file);
+    return o;
+  };
+
+  const sortedHead = [...head].sort(compareFindings);
+  const matched = new Map<Finding, BaseOccurrence>();
+  // 1. the same file (or the file it was renamed from)
+  for (const f of sortedHead) {
+    const o = take(f.fingerprint, f.file) ?? (options.renames?.has(f.file) ? take(f.fingerprint, options.renames.get(f.file)!) : undefined);
+    if (o) matched.set(f, o);
+  }
+  // 2. across files: code that moved between files
+  for (const f of sortedHead) {
+    if (matched.has(f)) continue;
+    const files = pool.get(f.fingerprint);
+    if (!files || files.size === 0) continue;
+    const file = [...files.keys()].sort(byPath)[0]!;
+    matched.set(f, take(f.fingerprint, file)!);
+  }
+
+  const out: Comparison = { new: [], unchanged: [], absent: [] };
+  for (const f of sortedHead) {
+    const o = matched.get(f);
+    if (o) out.unchanged.push({ finding: f, base: o });
+    else out.new.push(f);
+  }
+  for (const files of pool.values()) for (const list of files.values()) out.absent.push(...list);
+  out.absent.sort((a, b) => byPath(a.file, b.file) || byPath(a.ruleId, b.ruleId) || byPath(a.fingerprint, b.fingerprint));
+  return out;
+}
+
+/** Base occurrences of a commit's findings. */
+export function occurrencesOf(findings: readonly Finding[]): BaseOccurrence[] {
+  return findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, file: f.file, effortMinutes: f.effortMinutes, finding: f }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// thresholds
+
+export interface Limit {
+  maxNewFindings?: number;
+  maxNewDebt?: number;
+}
+
+/**
+ * How much a change may add. A category's own limit replaces the overall limit for that category's
+ * findings; the overall limit applies to the findings of every category without one.
+ */
+export interface Thresholds {
+  overall: Limit;
+  byCategory: Partial<Record<Category, Limit>>;
+}
+
+/** With no threshold given, the gate allows no new finding at all. */
+export function defaultThresholds(): Thresholds {
+  return { overall: { maxNewFindings: 0 }, byCategory: {} };
+}
+
+export interface Violation {
+  /** 'overall' or a category */
+  scope: 'overall' | Category;
+  measure: 'findings' | 'debt';
+  actual: number;
+  limit: number;
+  /** the flag that set the limit, for the message */
+  flag: string;
+}
+
+export interface GateVerdict {
+  passed: boolean;
+  violations: Violation[];
+  newFindings: number;
+  newDebtMinutes: number;
+}
+
+/** Judges the new findings against the thresholds. */
+export function evaluateGate(newFindings: readonly Finding[], thresholds: Thresholds): GateVerdict {
+  const violations: Violation[] = [];
+  const sum = (fs: readonly Finding[]) => fs.reduce((n, f) => n + f.effortMinutes, 0);
+  const own = new Set(Object.keys(thresholds.byCategory) as Category[]);
+  const judge = (scope: 'overall' | Category, limit: Limit, findings: readonly Finding[]) => {
+    const label = scope === 'overall' ? '' : `${scope}=`;
+    if (limit.maxNewFindings !== undefined && findings.length > limit.maxNewFindings) {
+      violations.push({ scope, measure: 'findings', actual: findings.length, limit: limit.maxNewFindings, flag: `--max-new-findings ${label}${limit.maxNewFindings}` });
+    }
+    const debt = sum(findings);
+    if (limit.maxNewDebt !== undefined && debt > limit.maxNewDebt) {
+      violations.push({ scope, measure: 'debt', actual: debt, limit: limit.maxNewDebt, flag: `--max-new-debt ${label}${limit.maxNewDebt}` });
+    }
+  };
+  for (const c of CATEGORIES) {
+    const limit = thresholds.byCategory[c];
+    if (limit) judge(c, limit, newFindings.filter((f) => f.category === c));
+  }
+  judge('overall', thresholds.overall, newFindings.filter((f) => !own.has(f.category)));
+  return { passed: violations.length === 0, violations, newFindings: newFindings.length, newDebtMinutes: sum(newFindings) };
+}
+
+/**
+ * Reads the values of `--max-new-findings` / `--max-new-debt` (each `N` or `category=N`, repeatable) into
+ * thresholds. Throws an Error whose message names the flag and what was expected.
+ */
+export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: readonly string[]): Thresholds {
+  if (maxNewFindings.length === 0 && maxNewDebt.length === 0) return defaultThresholds();
+  const t: Thresholds = { overall: {}, byCategory: {} };
+  const read = (flag: string, key: keyof Limit, raw: string) => {
+    const eq = raw.indexOf('=');
+    const scope = eq >= 0 ? raw.slice(0, eq).trim() : null;
+    const text = (eq >= 0 ? raw.slice(eq + 1) : raw).trim();
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value) || value < 0 || (key === 'maxNewFindings' && !Number.isInteger(value))) {
+      throw new Error(`${flag} expects ${key === 'maxNewFindings' ? 'a whole number' : 'a number of minutes'} >= 0, or <category>=<number>; got "${raw}"`);
+    }
+    if (scope === null) {
+      t.overall[key] = value;
+      return;
+    }
+    if (!(CATEGORIES as readonly string[]).includes(scope)) {
+      const guess = didYouMean(scope, CATEGORIES);
+      throw new Error(`${flag}: unknown category "${scope}"${guess ? ` (did you mean "${guess}"?)` : ''}; categories: ${CATEGORIES.join(', ')}`);
+    }
+    (t.byCategory[scope as Category] ??= {})[key] = value;
+  };
+  for (const v of maxNewFindings) read('--max-new-findings', 'maxNewFindings', v);
+  for (const v of maxNewDebt) read('--max-new-debt', 'maxNewDebt', v);
+  return t;
+}
+
+/** One line per violation, e.g. "3 new magic-value findings, more than the 0 allowed (--max-new-findings magic-value=0)". */
+export function describeViolation(v: Violation): string {
+  const what = v.scope === 'overall' ? '' : `${v.scope} `;
+  return v.measure === 'findings'
+    ? `${v.actual} new ${what}finding${v.actual === 1 ? '' : 's'}, more than the ${v.limit} allowed (${v.flag})`
+    : `${v.actual} min of new ${what}debt, more than the ${v.limit} min allowed (${v.flag})`;
+}
