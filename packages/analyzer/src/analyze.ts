@@ -212,7 +212,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     root, files: facts, config, settings, enabled,
     options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
   };
-  const drafts: DraftFinding[] = facts.flatMap((f) => f.checkFindings);
+  let drafts: DraftFinding[] = facts.flatMap((f) => f.checkFindings);
+  const superseded = new Set<string>();
   const metrics: Record<string, unknown> = {};
   let designSystemAdoption: number | null = null;
   let driftIndex = 0;
@@ -220,10 +221,12 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     if (!detector.rules.some((r) => enabled(r.id))) continue;
     const r = detector.detect(ctx);
     drafts.push(...r.findings);
+    for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);
     if (r.metrics !== undefined) metrics[detector.id] = r.metrics;
     if (r.designSystemAdoption !== undefined) designSystemAdoption = r.designSystemAdoption;
     if (r.driftIndex !== undefined) driftIndex = r.driftIndex;
   }
+  if (superseded.size) drafts = drafts.filter((d) => !superseded.has(`${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`));
   stats.detectorsMs = performance.now() - t1;
 
   const findings = finalizeFindings(drafts, config, metas);

@@ -34,6 +34,11 @@ export interface DetectorResult {
   findings: DraftFinding[];
   /** figures for the JSON output's `metrics.<detector id>` */
   metrics?: unknown;
+  /**
+   * per-file findings that this detector's findings replace, by rule and position (e.g. the links of a
+   * reported wrapper chain, which the chain finding lists in `related`)
+   */
+  supersedes?: Array<{ ruleId: string; file: string; line: number; column: number }>;
   /** contributions to the summary */
   designSystemAdoption?: number | null;
   driftIndex?: number;
