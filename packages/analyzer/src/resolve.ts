@@ -50,6 +50,11 @@ export class ModuleResolver {
     return this.packages.get(name);
   }
 
+  /** Every workspace package, in name order (e.g. to find each package's public entry). */
+  workspacePackages(): WorkspacePackage[] {
+    return [...this.packages.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
   /** Tries a path stem as TypeScript would: exact, with extensions, `.js` -> `.ts`, then as a directory. */
   private probe(stem: string): string | undefined {
     const p = posix.normalize(stem).replace(/^\.\//, '');

@@ -26,6 +26,9 @@ describe('ModuleResolver', () => {
     // outside that tsconfig's directory the alias means nothing
     expect(r.resolve('packages/ui/src/index.ts', '@/features/x/a')).toEqual({ kind: 'package', name: '@/features', subpath: 'x/a' });
   });
+  it('lists the workspace packages', () => {
+    expect(r.workspacePackages().map((p) => p.name)).toEqual(['@acme/ui', 'web']);
+  });
   it('resolves workspace packages to their source entry, and subpaths inside them', () => {
     expect(r.resolve('apps/web/src/main.ts', '@acme/ui')).toEqual({ kind: 'file', path: 'packages/ui/src/index.ts', package: '@acme/ui' });
     expect(r.resolve('apps/web/src/main.ts', '@acme/ui/src/button')).toEqual({ kind: 'file', path: 'packages/ui/src/button/index.tsx', package: '@acme/ui' });
