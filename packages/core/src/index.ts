@@ -16,3 +16,6 @@ export type { ModuleSettings, PathMapping, WorkspacePackage } from './settings/m
 export { parseJsonc } from './settings/modules.js';
 export { ownersFromSettings } from './settings/codeowners.js';
 export type { CodeownersSettings } from './settings/codeowners.js';
+export * from './color.js';
+export * from './css-value.js';
+export * from './tokens/index.js';
