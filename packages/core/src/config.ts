@@ -4,6 +4,10 @@ import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type { Severity } from './finding.js';
 import { DEFAULT_DEV_COST_MINUTES_PER_LINE } from './score.js';
+import { checkDecision } from './roles/match.js';
+
+/** config `tokenTemplates`: the replacement text of a token per context. */
+export interface TokenTemplates { css?: string; template?: string; object?: string; native?: string; className?: string }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>];
@@ -31,8 +35,10 @@ export interface UserConfig {
   rules?: Record<string, RuleEntry>;
   effort?: Record<string, number>;
   devCostMinutesPerLine?: number;
-  history?: { path?: string };
+  history?: { path?: string; assistantPatterns?: string[] };
   cacheDir?: string;
+  /** replacement text per context for token autofixes: `{name}` (CSS variable without --), `{path}` (token path) */
+  tokenTemplates?: TokenTemplates;
 }
 
 /** The config with defaults applied; what the analyzer and the CLI work with. */
@@ -50,7 +56,10 @@ export interface ResolvedConfig {
   effort: Record<string, number>;
   devCostMinutesPerLine: number;
   historyPath: string;
+  /** config `history.assistantPatterns`: regular expressions for AI-assistant trailers; null = the built-in list */
+  historyAssistantPatterns: string[] | null;
   cacheDir: string;
+  tokenTemplates: TokenTemplates;
 }
 
 export const CONFIG_FILE_NAME = 'plumbline.config.json';
@@ -76,7 +85,9 @@ export function defaultConfig(): ResolvedConfig {
     effort: {},
     devCostMinutesPerLine: DEFAULT_DEV_COST_MINUTES_PER_LINE,
     historyPath: '.plumbline/history.db',
+    historyAssistantPatterns: null,
     cacheDir: '.plumbline/cache',
+    tokenTemplates: {},
   };
 }
 
@@ -216,6 +227,10 @@ export function validateConfig(data: unknown, file: string, knownRuleIds?: reado
       }
     }
   }
+  for (const [i, decision] of (config.decisions ?? []).entries()) {
+    const problem = checkDecision(decision);
+    if (problem) throw new ConfigError(file, `decisions.${i}.${problem.key}`, problem.expected);
+  }
   return config;
 }
 
@@ -239,7 +254,9 @@ export function resolveConfig(user: UserConfig, file: string | null): ResolvedCo
     effort: user.effort ?? {},
     devCostMinutesPerLine: user.devCostMinutesPerLine ?? d.devCostMinutesPerLine,
     historyPath: user.history?.path ?? d.historyPath,
+    historyAssistantPatterns: user.history?.assistantPatterns ?? null,
     cacheDir: user.cacheDir ?? d.cacheDir,
+    tokenTemplates: user.tokenTemplates ?? {},
   };
 }
 

@@ -1,0 +1,23 @@
+import { defineSettingsProvider } from '../settings.js';
+import { discoverTokenFiles, expandTokenEntries, loadTokens } from '../tokens/load.js';
+import type { TokenSettings } from '../tokens/types.js';
+
+/**
+ * `settings.tokens`: the project's design tokens, from config `tokens` (paths or globs) or discovered by
+ * common names and places. Problems (a missing file, bad JSON, an alias cycle, a missing reference) are
+ * errors naming the file and the token; the scan goes on with the tokens that did load.
+ */
+export const provider = defineSettingsProvider<TokenSettings>({
+  name: 'tokens',
+  build(root, config) {
+    const templates = { ...(config.tokenTemplates ?? {}) };
+    if (config.tokens) {
+      const { files, errors } = expandTokenEntries(root, config.tokens);
+      const loaded = loadTokens(root, { files, templates, tailwindDependency: discoverTokenFiles(root, config.testFiles, 4000).tailwindDependency });
+      return { value: loaded.settings, errors: [...errors, ...loaded.errors] };
+    }
+    const found = discoverTokenFiles(root, config.testFiles);
+    const loaded = loadTokens(root, { files: found.files, stylesheets: found.stylesheets, templates, tailwindDependency: found.tailwindDependency });
+    return { value: loaded.settings, errors: loaded.errors };
+  },
+});

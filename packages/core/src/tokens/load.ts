@@ -1,0 +1,322 @@
+/**
+ * Loads a project's design tokens from configured or discovered files: DTCG / Style Dictionary JSON,
+ * CSS/SCSS custom properties and Sass variables (Tailwind v4 `@theme` included) and Tailwind v3 configs.
+ * References between CSS variables (`var(--x)`), and from Tailwind configs into CSS variables
+ * (`hsl(var(--background))`), are resolved across files. Problems are errors naming the file and the
+ * token; the tokens that did load are kept.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { cssTokenDefinitions } from './css.js';
+import type { CssTokenDefinition } from './css.js';
+import { expandChannelTriplet, isChannelTriplet, tokenFamily } from './family.js';
+import { loadJsonTokens } from './json.js';
+import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from './tailwind.js';
+import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenSettings } from './types.js';
+
+const MAX_TOKEN_FILE_BYTES = 2 * 1024 * 1024;
+const SKIP_DIRS = new Set([
+  'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.vercel', '.output', '.git',
+  'vendor', 'vendors', 'third_party', 'storybook-static', '.plumbline', 'generated', '__generated__',
+]);
+
+const TAILWIND_CONFIG = /^tailwind\.config\.(js|cjs|mjs|ts|cts|mts)$/;
+/** JSON token files: `tokens.json`, `design-tokens.json`, `*.tokens.json`, `*.tokens`, and JSON under a `tokens/` folder. */
+const JSON_TOKENS = /(^|[.\-_])(design-)?tokens?\.json$|\.tokens$/i;
+/** Stylesheets that are token files by name: all their custom properties count, scoped ones too. */
+const CSS_TOKEN_NAMES = /^_?(tokens|design-tokens|theme|themes|variables|vars|colors|colours|palette|custom-properties|globals?|root)\.(s?css)$/i;
+
+export interface DiscoveredTokenFiles {
+  files: string[];
+  /** stylesheets not token files by name, read for root-level custom properties and @theme */
+  stylesheets: string[];
+  /** the highest tailwindcss major version declared in a package.json, if any */
+  tailwindDependency: 3 | 4 | null;
+}
+
+/**
+ * Walks the project (no node_modules, build output, test folders; at most `maxFiles` entries) for token
+ * files by their common names and places.
+ */
+export function discoverTokenFiles(root: string, testFiles: readonly string[], maxFiles = 20000): DiscoveredTokenFiles {
+  const isTest = testFiles.length ? picomatch(testFiles as string[], { dot: true }) : () => false;
+  const files: string[] = [];
+  const stylesheets: string[] = [];
+  let tailwindDependency: 3 | 4 | null = null;
+  let seen = 0;
+  const walk = (dir: string, depth: number, inTokensDir: boolean): void => {
+    if (depth > 8 || seen > maxFiles) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      seen++;
+      const abs = join(dir, e.name);
+      const rel = relative(root, abs).split('\\').join('/');
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || isTest(`${rel}/x`)) continue;
+        walk(abs, depth + 1, inTokensDir || /^(design-)?tokens$/i.test(e.name));
+        continue;
+      }
+      if (!e.isFile() || isTest(rel)) continue;
+      if (e.name === 'package.json') {
+        const major = tailwindMajor(abs);
+        if (major && (!tailwindDependency || major > tailwindDependency)) tailwindDependency = major;
+      } else if (TAILWIND_CONFIG.test(e.name) || JSON_TOKENS.test(e.name) || (inTokensDir && /\.json$/i.test(e.name) && !/^(package|tsconfig.*|project)\.json$/.test(e.name))) {
+        files.push(rel);
+      } else if (CSS_TOKEN_NAMES.test(e.name)) files.push(rel);
+      else if (/\.(s?css)$/i.test(e.name) && !/\.module\.s?css$/i.test(e.name)) stylesheets.push(rel);
+    }
+  };
+  walk(resolve(root), 0, false);
+  return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency };
+}
+
+function tailwindMajor(packageJson: string): 3 | 4 | null {
+  try {
+    const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const spec = pkg.dependencies?.tailwindcss ?? pkg.devDependencies?.tailwindcss ?? pkg.peerDependencies?.tailwindcss;
+    if (!spec) return null;
+    const m = /(\d+)/.exec(spec);
+    return m && Number(m[1]) >= 4 ? 4 : 3;
+  } catch {
+    return null;
+  }
+}
+
+const VAR_RE = /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g;
+
+/** Resolves `var(--x)` and `$x` references among CSS definitions; cycles are errors. */
+class CssResolver {
+  private readonly byName = new Map<string, CssTokenDefinition>();
+  private readonly resolved = new Map<string, string | null>();
+  readonly errors: TokenLoadError[] = [];
+
+  constructor(defs: readonly CssTokenDefinition[]) {
+    // the default theme wins; among equals, the first file (sorted) wins
+    for (const d of defs) {
+      const cur = this.byName.get(d.name);
+      if (!cur || (cur.mode && !d.mode)) this.byName.set(d.name, d);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** The value of a variable with references substituted; null when it depends on something unknown. */
+  valueOf(name: string, stack: string[] = []): string | null {
+    if (this.resolved.has(name)) return this.resolved.get(name)!;
+    const def = this.byName.get(name);
+    if (!def) return null;
+    if (stack.includes(name)) {
+      const cycle = [...stack.slice(stack.indexOf(name)), name];
+      this.errors.push({ file: def.file, message: `token "${cycle[0]}": alias cycle: ${cycle.join(' -> ')}` });
+      this.resolved.set(name, null);
+      return null;
+    }
+    const v = this.substitute(def.value, [...stack, name]);
+    this.resolved.set(name, v);
+    return v;
+  }
+
+  /** Substitutes references in any value (a definition's or a Tailwind config's). */
+  substitute(value: string, stack: string[] = []): string | null {
+    let failed = false;
+    let out = value;
+    for (let round = 0; round < 3 && /var\(/.test(out); round++) {
+      out = out.replace(VAR_RE, (_w, ref: string, fallback: string | undefined) => {
+        const v = this.valueOf(ref, stack);
+        if (v !== null) return v;
+        if (fallback !== undefined && !this.byName.has(ref)) return fallback.trim();
+        failed = true;
+        return '';
+      });
+    }
+    out = out.replace(/\$([\w-]+)/g, (w, ref: string) => {
+      const v = this.byName.has(`$${ref}`) ? this.valueOf(`$${ref}`, stack) : null;
+      if (v === null) failed = true;
+      return v ?? w;
+    });
+    return failed ? null : out.trim();
+  }
+
+  aliasOf(value: string): string | undefined {
+    const m = /^\s*var\(\s*(--[\w-]+)\s*\)\s*$/.exec(value) ?? /^\s*\$([\w-]+)\s*$/.exec(value);
+    if (!m) return undefined;
+    return m[1]!.startsWith('--') ? m[1]!.slice(2) : m[1];
+  }
+}
+
+function tailwindKeyOf(name: string): { namespace: string; key: string; family: DesignToken['family'] } | undefined {
+  if (name.slice(2).includes('--')) return undefined; // --text-sm--line-height
+  for (const p of TAILWIND_V4_PREFIXES) {
+    if (name.startsWith(p.prefix) && name.length > p.prefix.length) return { namespace: p.namespace, key: name.slice(p.prefix.length), family: p.family };
+  }
+  return undefined;
+}
+
+function readText(root: string, file: string, errors: TokenLoadError[]): string | null {
+  const abs = resolve(root, file);
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) {
+      errors.push({ file, message: 'token file is not a file' });
+      return null;
+    }
+    if (st.size > MAX_TOKEN_FILE_BYTES) {
+      errors.push({ file, message: `token file too large (${(st.size / 1024 / 1024).toFixed(1)} MB)` });
+      return null;
+    }
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    errors.push({ file, message: `token file cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return null;
+  }
+}
+
+export interface LoadTokensOptions {
+  /** token files, relative to root (explicit: config `tokens`, or discovered) */
+  files: readonly string[];
+  /** other stylesheets: only their root-level custom properties and @theme blocks count (discovery) */
+  stylesheets?: readonly string[];
+  templates?: ReplacementTemplates;
+  tailwindDependency?: 3 | 4 | null;
+}
+
+/** Loads tokens from files; the result is plain JSON (check settings). */
+export function loadTokens(root: string, options: LoadTokensOptions): { settings: TokenSettings; errors: TokenLoadError[] } {
+  const errors: TokenLoadError[] = [];
+  const tokens: DesignToken[] = [];
+  const cssDefs: CssTokenDefinition[] = [];
+  const loadedFiles = new Set<string>();
+  const tailwindTokens: DesignToken[] = [];
+  const replaced = new Set<string>();
+  let tailwindV4 = false;
+  let tailwindConfig = false;
+
+  for (const file of options.files) {
+    const text = readText(root, file, errors);
+    if (text === null) continue;
+    const name = file.split('/').pop()!;
+    if (/\.json$|\.tokens$/i.test(name)) {
+      const r = loadJsonTokens(text, file);
+      errors.push(...r.errors);
+      tokens.push(...r.tokens);
+      if (r.tokens.length) loadedFiles.add(file);
+    } else if (/\.s?css$/i.test(name)) {
+      const r = cssTokenDefinitions(text, file, true);
+      if (r.error) errors.push({ file, message: r.error });
+      cssDefs.push(...r.definitions);
+      tailwindV4 ||= r.tailwindV4;
+      if (r.definitions.length) loadedFiles.add(file);
+    } else if (TAILWIND_CONFIG.test(name) || /\.(c|m)?(j|t)s$/.test(name)) {
+      tailwindConfig = true;
+      const r = readTailwindConfig(text, file);
+      tailwindTokens.push(...r.tokens);
+      for (const k of r.replaced) replaced.add(k);
+      loadedFiles.add(file);
+    } else {
+      errors.push({ file, message: 'unsupported token file (expected .json, .tokens, .css, .scss or tailwind.config.*)' });
+    }
+  }
+  for (const file of options.stylesheets ?? []) {
+    const text = readText(root, file, errors);
+    if (text === null) continue;
+    const r = cssTokenDefinitions(text, file, false);
+    // a stylesheet that cannot be parsed is reported by the scan itself; here it only adds nothing
+    const defining = r.definitions.filter((d) => d.name.startsWith('--'));
+    if (r.tailwindV4 || defining.length >= 3) {
+      cssDefs.push(...defining);
+      tailwindV4 ||= r.tailwindV4;
+      loadedFiles.add(file);
+    }
+  }
+
+  const resolver = new CssResolver(cssDefs);
+  let spacingBase = 0.25;
+  for (const d of cssDefs) {
+    const raw = resolver.valueOf(d.name) ?? null;
+    const value = d.mode ? resolver.substitute(d.value) : raw;
+    if (value === null || value === '' || /var\(|\$\{/.test(value)) continue;
+    const path = d.name.replace(/^--|^\$/, '');
+    const expanded = isChannelTriplet(value) ? expandChannelTriplet(value) : value;
+    if (d.theme && d.name === '--spacing') {
+      const m = /^([\d.]+)rem$/.exec(value);
+      if (m) spacingBase = Number(m[1]);
+    }
+    const tw = d.theme ? tailwindKeyOf(d.name) : undefined;
+    const alias = resolver.aliasOf(d.value);
+    tokens.push({
+      path, value: expanded, family: tw && tw.family !== 'other' ? tw.family : tokenFamily(path, expanded), file: d.file,
+      ...(d.name.startsWith('--') ? { cssVar: d.name } : { scssVar: d.name }),
+      ...(alias ? { aliasOf: alias } : {}),
+      ...(d.mode ? { mode: d.mode } : {}),
+      ...(tw ? { tailwind: { namespace: tw.namespace, key: tw.key } } : {}),
+    });
+  }
+  errors.push(...resolver.errors);
+
+  for (const t of tailwindTokens) {
+    const value = /var\(/.test(t.value) ? resolver.substitute(t.value) : t.value;
+    if (value === null || value === '' || /var\(|theme\(/.test(value)) continue;
+    const alias = resolver.aliasOf(t.value);
+    tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
+  }
+
+  const version: 3 | 4 | null = tailwindV4 ? 4 : options.tailwindDependency ?? (tailwindConfig ? 3 : null);
+  if (version) tokens.push(...tailwindDefaultTokens(version, replaced, spacingBase));
+
+  tokens.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1));
+  return {
+    settings: {
+      files: [...loadedFiles].sort(),
+      tokens,
+      templates: options.templates ?? {},
+      tailwind: version ? { version } : null,
+    },
+    errors,
+  };
+}
+
+/** Expands configured token entries: plain paths as they are, globs against the project's files. */
+export function expandTokenEntries(root: string, entries: readonly string[]): { files: string[]; errors: TokenLoadError[] } {
+  const files: string[] = [];
+  const errors: TokenLoadError[] = [];
+  const globs = entries.filter((e) => /[*?{[]/.test(e));
+  for (const e of entries) {
+    if (globs.includes(e)) continue;
+    if (!existsSync(resolve(root, e))) errors.push({ file: e, message: 'token file not found (config "tokens")' });
+    else files.push(e.split('\\').join('/').replace(/^\.\//, ''));
+  }
+  if (globs.length) {
+    const match = picomatch(globs, { dot: true });
+    const found: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (depth > 10) return;
+      let entriesHere;
+      try {
+        entriesHere = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const d of entriesHere) {
+        if (d.isDirectory()) {
+          if (!SKIP_DIRS.has(d.name)) walk(join(dir, d.name), depth + 1);
+        } else if (d.isFile()) {
+          const rel = relative(root, join(dir, d.name)).split('\\').join('/');
+          if (match(rel)) found.push(rel);
+        }
+      }
+    };
+    walk(resolve(root), 0);
+    if (found.length === 0) errors.push({ file: globs.join(', '), message: 'no token file matches (config "tokens")' });
+    files.push(...found.sort());
+  }
+  return { files: [...new Set(files)], errors };
+}

@@ -1,0 +1,348 @@
+/**
+ * Matching hard-coded values against design tokens, shared by the ESLint rule and the analyzer: the exact
+ * token (to autofix), the nearest 1-3 tokens with their distance (colors by ΔE 2000 or OKLab, lengths,
+ * durations and weights by their place on the token scale), or "off the scale".
+ */
+import { colorDistance, parseColor, sameColor } from '../color.js';
+import type { ColorDistanceMethod, Rgba } from '../color.js';
+import { lengthInPx, normalizeEasing, normalizeShadow, parseLength, parseTime } from '../css-value.js';
+import type { PropertyFamily, TokenFamily, ValueAtom } from '../css-value.js';
+import type { DesignToken, ReplacementTemplates, TokenSettings } from './types.js';
+
+/** Where a value was found; decides the replacement text. */
+export type StyleContext = 'css' | 'template' | 'object' | 'native' | 'className';
+
+interface Indexed {
+  token: DesignToken;
+  color?: Rgba;
+  /** px for px/rem lengths */
+  px?: number;
+  /** em lengths */
+  em?: number;
+  /** unitless numbers */
+  num?: number;
+  ms?: number;
+  /** shadows and easings, normalised */
+  text?: string;
+}
+
+export interface TokenIndex {
+  byFamily: Map<TokenFamily, Indexed[]>;
+  settings: TokenSettings;
+}
+
+const indexes = new WeakMap<TokenSettings, TokenIndex>();
+
+/** The token index of a settings object, built once per object. */
+export function tokenIndex(settings: TokenSettings): TokenIndex {
+  const hit = indexes.get(settings);
+  if (hit) return hit;
+  const byFamily = new Map<TokenFamily, Indexed[]>();
+  for (const token of settings.tokens) {
+    const v = token.value.trim();
+    const ix: Indexed = { token };
+    switch (token.family) {
+      case 'color': {
+        const c = parseColor(v, { named: true });
+        if (!c) continue;
+        ix.color = c;
+        break;
+      }
+      case 'shadow': {
+        const s = normalizeShadow(v);
+        if (!s) continue;
+        ix.text = s;
+        break;
+      }
+      case 'easing': {
+        const e = normalizeEasing(v);
+        if (!e) continue;
+        ix.text = e;
+        break;
+      }
+      case 'duration': {
+        const ms = parseTime(v) ?? (/^\d+$/.test(v) ? Number(v) : null);
+        if (ms === null) continue;
+        ix.ms = ms;
+        break;
+      }
+      case 'font-weight':
+      case 'z-index':
+      case 'number':
+      case 'opacity': {
+        if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v)) continue;
+        ix.num = Number(v);
+        break;
+      }
+      default: {
+        const l = parseLength(v);
+        if (l) {
+          if (l.unit === 'em') ix.em = l.number;
+          else ix.px = lengthInPx(l) ?? undefined;
+        } else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) && token.family === 'line-height') ix.num = Number(v);
+        else if (v === '0') ix.px = 0;
+        else continue;
+      }
+    }
+    const list = byFamily.get(token.family) ?? [];
+    list.push(ix);
+    byFamily.set(token.family, list);
+  }
+  const index = { byFamily, settings };
+  indexes.set(settings, index);
+  return index;
+}
+
+/** Reads `settings.tokens` defensively (ESLint users may pass anything). */
+export function tokenSettingsOf(settings: Record<string, unknown> | undefined): TokenSettings | null {
+  const t = settings?.tokens as TokenSettings | undefined;
+  if (!t || !Array.isArray(t.tokens)) return null;
+  return { files: Array.isArray(t.files) ? t.files : [], tokens: t.tokens, templates: t.templates ?? {}, tailwind: t.tailwind ?? null };
+}
+
+export interface Candidate {
+  token: DesignToken;
+  /** on the ΔE scale for colors; relative distance (0..1) for scales */
+  distance: number;
+  /** how far, for people: `ΔE 1.8`, `2px off`, `50ms off` */
+  label: string;
+}
+
+export type Verdict =
+  | { kind: 'exact'; tokens: DesignToken[] }
+  | { kind: 'near'; candidates: Candidate[] }
+  | { kind: 'off-scale'; nearest: Candidate | null };
+
+export interface MatchOptions {
+  colorDistance: ColorDistanceMethod;
+  /** colors within this ΔE00 of a token are near misses */
+  nearColorDistance: number;
+  /** report values that are near no token */
+  offScale: boolean;
+}
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: true };
+
+/** Which token families a property family's values are compared with. */
+function poolFamilies(family: PropertyFamily): TokenFamily[] {
+  switch (family) {
+    case 'inset': return ['spacing'];
+    case 'sizing': return ['sizing', 'spacing'];
+    default: return [family];
+  }
+}
+
+/** Families whose values are only ever matched exactly (layout widths and offsets are rarely scale steps). */
+const EXACT_ONLY = new Set<PropertyFamily>(['inset', 'sizing', 'z-index', 'shadow', 'easing']);
+
+const round = (n: number, d = 1) => String(Math.round(n * 10 ** d) / 10 ** d);
+
+function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext): Indexed[] {
+  const fams = poolFamilies(family);
+  let list: Indexed[] = [];
+  for (const f of fams) {
+    const got = index.byFamily.get(f) ?? [];
+    if (got.length) {
+      list = got;
+      break;
+    }
+  }
+  if (list.length === 0 && ['spacing', 'inset', 'radius', 'font-size', 'sizing'].includes(family)) list = index.byFamily.get('dimension') ?? [];
+  if (family === 'sizing' && context !== 'className') list = list.filter((x) => x.token.family !== 'spacing' || !x.token.tailwind);
+  // Tailwind's default scales are Tailwind class names: they apply to classes only
+  if (context !== 'className') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
+  return list;
+}
+
+/** Orders exact matches: the best replacement first; drops base tokens that a semantic alias stands for. */
+function rankExact(found: DesignToken[], context: StyleContext, namespace?: string): DesignToken[] {
+  const byPath = new Map<string, DesignToken>();
+  for (const t of found) if (!byPath.has(t.path) || (byPath.get(t.path)!.mode && !t.mode)) byPath.set(t.path, t);
+  let list = [...byPath.values()];
+  const aliased = new Set(list.map((t) => t.aliasOf).filter((p): p is string => !!p));
+  if (aliased.size) list = list.filter((t) => !aliased.has(t.path));
+  const score = (t: DesignToken) =>
+    (context === 'className' && t.tailwind && (!namespace || t.tailwind.namespace === namespace) ? 0 : 4) +
+    (t.file === 'tailwind:defaults' ? 1 : 0) +
+    (t.aliasOf ? 0 : 2);
+  return list.sort((a, b) => score(a) - score(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The verdict on one hard-coded value: null when nothing can be said (no tokens of its family, or a value
+ * too small to be a design decision).
+ */
+export function judgeAtom(
+  index: TokenIndex, atom: ValueAtom, context: StyleContext, options: MatchOptions = DEFAULT_MATCH_OPTIONS, namespace?: string,
+): Verdict | null {
+  const list = pool(index, atom.family, context);
+  if (list.length === 0) return null;
+  const distinctValues = new Set(list.map((x) => x.token.value)).size;
+  const scale = distinctValues >= 3;
+  const exactOf = (pred: (x: Indexed) => boolean): Verdict | null => {
+    const exact = list.filter((x) => pred(x));
+    const inDefault = exact.filter((x) => !x.token.mode);
+    if (inDefault.length) return { kind: 'exact', tokens: rankExact(inDefault.map((x) => x.token), context, namespace) };
+    if (exact.length) {
+      return { kind: 'near', candidates: rankExact(exact.map((x) => x.token), context, namespace).slice(0, 3).map((t) => ({ token: t, distance: 0, label: `its ${t.mode} value` })) };
+    }
+    return null;
+  };
+  const offScale = (nearest: Candidate | null): Verdict | null => (options.offScale && scale && !EXACT_ONLY.has(atom.family) ? { kind: 'off-scale', nearest } : null);
+  const offScaleAny = (nearest: Candidate | null): Verdict | null => (options.offScale && scale ? { kind: 'off-scale', nearest } : null);
+
+  switch (atom.kind) {
+    case 'color': {
+      const c = atom.color!;
+      const exact = exactOf((x) => !!x.color && sameColor(x.color, c));
+      if (exact) return exact;
+      const scored = list
+        .filter((x) => x.color && !x.token.mode)
+        .map((x) => ({ token: x.token, distance: colorDistance(c, x.color!, options.colorDistance) }))
+        .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
+      const near = dedupe(scored.filter((s) => s.distance <= options.nearColorDistance)).slice(0, 3);
+      if (near.length) return { kind: 'near', candidates: near.map((s) => ({ ...s, label: `ΔE ${round(s.distance)}` })) };
+      const best = scored[0];
+      return offScaleAny(best ? { ...best, label: `ΔE ${round(best.distance)}` } : null);
+    }
+    case 'shadow':
+    case 'easing': {
+      const exact = exactOf((x) => x.text === atom.key);
+      if (exact) return exact;
+      return atom.kind === 'shadow' || /cubic-bezier/.test(atom.key) ? offScaleAny(null) : null;
+    }
+    case 'time':
+      return scaleVerdict(list.filter((x) => x.ms !== undefined).map((x) => ({ x, v: x.ms! })), atom.number!, 'ms', exactOf, offScale, atom.family);
+    case 'number': {
+      if (atom.family === 'line-height') {
+        return scaleVerdict(list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! })), atom.number!, '', exactOf, offScale, atom.family);
+      }
+      const entries = list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! }));
+      const exact = exactOf((x) => x.num === atom.number);
+      if (exact) return exact;
+      if (atom.family === 'font-weight') {
+        const near = entries.filter((e) => Math.abs(e.v - atom.number!) <= 50).sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
+        if (near.length) return { kind: 'near', candidates: dedupe(near.map((e) => ({ token: e.x.token, distance: Math.abs(e.v - atom.number!) }))).slice(0, 3).map((c) => ({ ...c, label: `${c.distance} off` })) };
+      }
+      const best = entries.sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!))[0];
+      return offScaleAny(best ? { token: best.x.token, distance: Math.abs(best.v - atom.number!), label: `${round(Math.abs(best.v - atom.number!), 2)} off` } : null);
+    }
+    case 'length': {
+      const unit = atom.unit!;
+      const px = unit === 'em' ? null : lengthInPx({ number: atom.number!, unit });
+      const entries = px === null
+        ? list.filter((x) => x.em !== undefined).map((x) => ({ x, v: x.em! }))
+        : list.filter((x) => x.px !== undefined).map((x) => ({ x, v: x.px! }));
+      const v = px ?? atom.number!;
+      const exact = exactOf((x) => (px === null ? x.em === v : x.px !== undefined && Math.abs(x.px - v) < 0.01));
+      if (exact) return exact;
+      if (px !== null && Math.abs(px) <= 2 && (atom.family === 'spacing' || atom.family === 'inset' || atom.family === 'letter-spacing')) return null;
+      return scaleVerdict(entries, v, px === null ? 'em' : 'px', () => null, offScale, atom.family);
+    }
+  }
+}
+
+function dedupe<T extends { token: DesignToken }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((c) => (seen.has(c.token.path) ? false : (seen.add(c.token.path), true)));
+}
+
+/** Near misses on a numeric scale: within 25% of a step (relative to the larger of the two). */
+function scaleVerdict(
+  entries: Array<{ x: Indexed; v: number }>, value: number, unit: string,
+  exactOf: (pred: (x: Indexed) => boolean) => Verdict | null,
+  offScale: (nearest: Candidate | null) => Verdict | null,
+  family: PropertyFamily,
+): Verdict | null {
+  if (entries.length === 0) return null;
+  const exact = exactOf((x) => entries.some((e) => e.x === x && Math.abs(e.v - value) < 0.0001));
+  if (exact) return exact;
+  if (EXACT_ONLY.has(family)) return null;
+  const abs = Math.abs(value);
+  const rel = (t: number) => Math.abs(Math.abs(t) - abs) / Math.max(Math.abs(t), abs, 1e-9);
+  const scored = entries
+    .filter((e) => !e.x.token.mode && Math.sign(e.v) * Math.sign(value) >= 0)
+    .map((e) => ({ token: e.x.token, distance: rel(e.v), off: Math.abs(Math.abs(e.v) - abs) }))
+    .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
+  const near = dedupe(scored.filter((s) => s.distance <= 0.25)).slice(0, 3);
+  const label = (off: number) => `${round(off, 3)}${unit} off`;
+  if (near.length) return { kind: 'near', candidates: near.map((s) => ({ token: s.token, distance: s.distance, label: label(s.off) })) };
+  const best = scored[0];
+  return offScale(best ? { token: best.token, distance: best.distance, label: label(best.off) } : null);
+}
+
+/** `spacing.1.5` -> `spacing["1.5"]`, `color.accent-hover` -> `color["accent-hover"]`: a JS member path. */
+export function jsAccessor(path: string): string {
+  return path
+    .split('.')
+    .map((seg, i) => (i === 0 ? seg : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
+    .join('');
+}
+
+/** The CSS variable name of a token without `--`: its own, or the path joined with `-` (Style Dictionary's convention). */
+export function cssNameOf(token: DesignToken): string {
+  return token.cssVar ? token.cssVar.slice(2) : token.path.replace(/\./g, '-');
+}
+
+export interface Replacement {
+  text: string;
+  /** the replacement is known to be right (a configured template, or the token's own variable or class) */
+  certain: boolean;
+}
+
+function fill(template: string, token: DesignToken, utility: string | undefined, expression: boolean): string {
+  return template
+    .replace(/\{name\}/g, cssNameOf(token))
+    .replace(/([.]?)\{path\}/g, (_w, dot: string) => (expression && dot ? jsAccessor(`x.${token.path}`).slice(1) : `${dot}${token.path}`))
+    .replace(/\{utility\}/g, utility ?? '')
+    .replace(/\{key\}/g, token.tailwind?.key ?? token.path.split('.').pop()!);
+}
+
+/**
+ * The text that replaces a hard-coded value with a token in a context. `utility` is the Tailwind utility
+ * (`bg`, `-mt`, `rounded-t`) in class names. `whole` says whether the value is the whole literal (object
+ * contexts replace the literal, quotes included) or part of it (then only a CSS-variable text fits).
+ */
+export function replacementFor(
+  token: DesignToken, context: StyleContext, templates: ReplacementTemplates, opts: { utility?: string; whole?: boolean; quote?: string } = {},
+): Replacement | null {
+  const configured = templates[context];
+  const quote = opts.quote ?? "'";
+  const cssVarText = token.cssVar ? `var(${token.cssVar})` : null;
+  switch (context) {
+    case 'css':
+    case 'template': {
+      if (configured) return { text: fill(configured, token, undefined, false), certain: true };
+      if (cssVarText) return { text: cssVarText, certain: true };
+      if (token.scssVar) return { text: token.scssVar, certain: false };
+      if (token.tailwind && token.file !== 'tailwind:defaults') return { text: `theme(${token.path})`, certain: false };
+      return { text: `var(--${cssNameOf(token)})`, certain: false };
+    }
+    case 'object':
+    case 'native': {
+      if (opts.whole === false) {
+        if (cssVarText && context === 'object') return { text: cssVarText, certain: true };
+        return null;
+      }
+      if (configured) return { text: fill(configured, token, undefined, true), certain: true };
+      if (context === 'native') return null;
+      if (cssVarText) return { text: `${quote}${cssVarText}${quote}`, certain: true };
+      return { text: `${quote}var(--${cssNameOf(token)})${quote}`, certain: false };
+    }
+    case 'className': {
+      const utility = opts.utility ?? '';
+      if (configured) return { text: fill(configured, token, utility, false), certain: true };
+      if (token.tailwind && opts.whole !== false) {
+        const key = token.tailwind.key;
+        return { text: key === 'DEFAULT' ? utility : `${utility}-${key}`, certain: true };
+      }
+      if (cssVarText && opts.whole !== false) return { text: `${utility}-[${cssVarText}]`, certain: true };
+      return null;
+    }
+  }
+}
+
+/** A token as people read it in a message: `color.accent` (`--color-accent`). */
+export function tokenLabel(token: DesignToken): string {
+  return token.cssVar ? token.cssVar : token.scssVar ? token.scssVar : token.path;
+}

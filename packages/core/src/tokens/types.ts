@@ -1,0 +1,64 @@
+import type { TokenFamily } from '../css-value.js';
+
+/** Where a Tailwind utility finds a token: `bg-brand-500` is namespace `color`, key `brand-500`. */
+export interface TailwindKey {
+  /** Tailwind theme namespace, v4 style: color, spacing, radius, text (font sizes), font-weight, leading, tracking, shadow, z, duration, ease, breakpoint */
+  namespace: string;
+  key: string;
+}
+
+/** One design token with its resolved value. Plain JSON: it is part of the check settings and the cache key. */
+export interface DesignToken {
+  /** dot path, e.g. `color.accent.default` (CSS custom properties: the name without `--`) */
+  path: string;
+  /** the CSS custom property that holds it, when it is one (`--color-accent`) */
+  cssVar?: string;
+  /** the Sass variable that holds it, when it is one (`$color-accent`) */
+  scssVar?: string;
+  /** the resolved value as text */
+  value: string;
+  family: TokenFamily;
+  /** the DTCG/Style Dictionary type, when declared */
+  type?: string;
+  /** the path of the token this one refers to (`{color.blue.500}`): a semantic alias */
+  aliasOf?: string;
+  /** the theme or selector it belongs to when not the default (`.dark`, `[data-theme=dark]`) */
+  mode?: string;
+  tailwind?: TailwindKey;
+  /** POSIX path of the file it comes from, relative to the project root; `tailwind:defaults` for the built-in scale */
+  file: string;
+}
+
+/** Replacement text per context; `{name}` is the CSS variable name without `--`, `{path}` the token path. */
+export interface ReplacementTemplates {
+  /** CSS and SCSS files */
+  css?: string;
+  /** styled-components / emotion tagged templates */
+  template?: string;
+  /** style props, sx props and style objects */
+  object?: string;
+  /** React Native StyleSheet.create objects */
+  native?: string;
+  /** Tailwind classes (`{utility}` is the utility, e.g. `bg` or `rounded-t`) */
+  className?: string;
+}
+
+export interface TokenSettings {
+  /** the token files that were loaded (quiet: definitions are not hard-coded values) */
+  files: string[];
+  tokens: DesignToken[];
+  /** templates the user configured (`tokenTemplates`); a configured template makes exact matches autofixable */
+  templates: ReplacementTemplates;
+  /** the project uses Tailwind (config file, v4 CSS import or dependency), and its major version */
+  tailwind: { version: 3 | 4 } | null;
+}
+
+export interface TokenLoadError {
+  file: string;
+  message: string;
+}
+
+export interface LoadedTokens {
+  tokens: DesignToken[];
+  errors: TokenLoadError[];
+}
