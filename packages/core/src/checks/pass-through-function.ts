@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
-import type { TypeScript } from '../check.js';
+import type { CheckSettings, TypeScript } from '../check.js';
 
 export interface Options {
   /** also report wrappers whose target is imported from an npm package (vendor adapters are quiet by default) */
@@ -16,14 +16,38 @@ const FRAMEWORK_EXPORTS = new Set([
 ]);
 
 /** Calls that are the point of the wrapper: hook composition and React's own wrappers. */
-const FRAMEWORK_TARGETS = new Set(['useContext', 'forwardRef', 'memo', 'React.memo', 'React.forwardRef', 'React.useContext', 'lazy', 'React.lazy']);
+const FRAMEWORK_TARGETS = new Set(['useContext', 'forwardRef', 'memo', 'React.memo', 'React.forwardRef', 'React.useContext', 'React.use', 'use', 'lazy', 'React.lazy']);
 
-function isProjectSpecifier(spec: string): boolean {
-  return spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('~/') || spec.startsWith('#') || spec.startsWith('/');
+/** A function-like node that can be a layer: a declaration, a `const` arrow or function, or a method. */
+export type FunctionLike = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration;
+
+interface ModuleSettingsLike {
+  mappings?: Array<{ paths?: Record<string, string[]> }>;
+  packages?: Array<{ name: string }>;
 }
 
-/** Where an identifier comes from, judged from this file alone. */
-function originOf(ts: TypeScript, sf: TS.SourceFile, name: string): 'local' | 'project-import' | 'package-import' | 'unknown' {
+/**
+ * Whether an import specifier points into this project: relative paths, the usual aliases, and, when the
+ * `modules` settings are known, tsconfig `paths` patterns and workspace package names.
+ */
+export function isProjectSpecifier(spec: string, settings?: CheckSettings): boolean {
+  if (spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('~/') || spec.startsWith('#') || spec.startsWith('/')) return true;
+  const modules = settings?.modules as ModuleSettingsLike | undefined;
+  if (!modules) return false;
+  for (const p of modules.packages ?? []) if (spec === p.name || spec.startsWith(`${p.name}/`)) return true;
+  for (const m of modules.mappings ?? []) {
+    for (const pattern of Object.keys(m.paths ?? {})) {
+      const star = pattern.indexOf('*');
+      if (star < 0 ? spec === pattern : spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1))) return true;
+    }
+  }
+  return false;
+}
+
+export type Origin = 'local' | 'project-import' | 'package-import' | 'unknown';
+
+/** Where a module-level name comes from, judged from this file alone. */
+export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settings?: CheckSettings): Origin {
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
       const clause = st.importClause;
@@ -32,37 +56,38 @@ function originOf(ts: TypeScript, sf: TS.SourceFile, name: string): 'local' | 'p
       const nb = clause.namedBindings;
       if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
-      if (names.includes(name)) return isProjectSpecifier(st.moduleSpecifier.text) ? 'project-import' : 'package-import';
+      if (names.includes(name)) return isProjectSpecifier(st.moduleSpecifier.text, settings) ? 'project-import' : 'package-import';
     }
   }
-  let found = false;
-  const visit = (node: TS.Node): void => {
-    if (found) return;
-    if (
-      (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableDeclaration(node)) &&
-      node.name && ts.isIdentifier(node.name) && node.name.text === name
-    ) {
-      found = true;
-      return;
+  for (const st of sf.statements) {
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) return 'local';
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return 'local';
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found ? 'local' : 'unknown';
+  }
+  return 'unknown';
 }
 
-type FunctionLike = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression;
+/** A file-level directive such as `'use client'` or `'use server'`. */
+export function hasDirective(ts: TypeScript, sf: TS.SourceFile, directive: string): boolean {
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
+    if (st.expression.text === directive) return true;
+  }
+  return false;
+}
 
-/** The single call the body consists of, if the body is nothing else. */
+/** The single call the body consists of (`return f(..)`, `return await f(..)`, `f(..);`, `=> f(..)`). */
 function onlyCall(ts: TypeScript, fn: FunctionLike): TS.CallExpression | undefined {
   const unwrap = (e: TS.Expression | undefined): TS.CallExpression | undefined => {
     if (!e) return undefined;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
     if (ts.isAwaitExpression(e)) e = e.expression;
     return ts.isCallExpression(e) ? e : undefined;
   };
   const body = fn.body;
   if (!body) return undefined;
-  if (!ts.isBlock(body)) return ts.isParenthesizedExpression(body) ? unwrap(body.expression) : unwrap(body);
+  if (!ts.isBlock(body)) return unwrap(body);
   if (body.statements.length !== 1) return undefined;
   const st = body.statements[0]!;
   if (ts.isReturnStatement(st)) return unwrap(st.expression);
@@ -70,27 +95,132 @@ function onlyCall(ts: TypeScript, fn: FunctionLike): TS.CallExpression | undefin
   return undefined;
 }
 
-function calleeName(ts: TypeScript, callee: TS.Expression): { text: string; root: string } | undefined {
-  if (ts.isIdentifier(callee)) return { text: callee.text, root: callee.text };
-  if (ts.isPropertyAccessExpression(callee) && !callee.questionDotToken) {
-    const inner = calleeName(ts, callee.expression);
-    return inner ? { text: `${inner.text}.${callee.name.text}`, root: inner.root } : undefined;
+/** `a.b.c` of an identifier or a plain property-access chain (no `?.`, no calls, no elements). */
+export function dottedName(ts: TypeScript, e: TS.Expression): { text: string; root: string } | undefined {
+  if (ts.isIdentifier(e)) return { text: e.text, root: e.text };
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return { text: 'this', root: 'this' };
+  if (e.kind === ts.SyntaxKind.SuperKeyword) return { text: 'super', root: 'super' };
+  if (ts.isPropertyAccessExpression(e) && !e.questionDotToken && ts.isIdentifier(e.name)) {
+    const inner = dottedName(ts, e.expression);
+    return inner ? { text: `${inner.text}.${e.name.text}`, root: inner.root } : undefined;
   }
   return undefined;
 }
 
-function wrapperName(ts: TypeScript, fn: FunctionLike): { name: string; nameNode: TS.Node } | undefined {
-  if (ts.isFunctionDeclaration(fn)) return fn.name ? { name: fn.name.text, nameNode: fn.name } : undefined;
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.initializer === fn) {
-    return { name: parent.name.text, nameNode: parent.name };
-  }
-  return undefined;
+export interface ForwardedCall {
+  call: TS.CallExpression;
+  /** the callee as written: `find`, `invoiceRepo.find`, `this.repo.find` */
+  callee: string;
+  /** its first identifier (or `this`) */
+  root: string;
 }
 
-function isExported(ts: TypeScript, fn: FunctionLike): boolean {
-  const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent; // VariableDeclaration -> List -> Statement
-  return !!holder && ts.canHaveModifiers(holder) && !!ts.getModifiers(holder)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+/**
+ * The call a function's body consists of, when it passes exactly the function's own parameters,
+ * unchanged and in order, and nothing else: no defaults, destructuring, type parameters or explicit
+ * type arguments, no optional call, and not a call of one of its parameters.
+ */
+export function forwardedCall(ts: TypeScript, fn: FunctionLike): ForwardedCall | undefined {
+  if (fn.typeParameters?.length || !fn.body) return undefined;
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
+    if (fn.asteriskToken) return undefined; // generators yield; they do not forward
+  }
+  const params = fn.parameters;
+  if (params.length === 0) return undefined; // thunks name an action; they are not layers
+  for (const p of params) {
+    if (!ts.isIdentifier(p.name) || p.initializer || p.name.text === 'this') return undefined;
+    if (ts.canHaveDecorators(p) && ts.getDecorators(p)?.length) return undefined;
+  }
+  const call = onlyCall(ts, fn);
+  if (!call || call.typeArguments?.length || call.questionDotToken) return undefined;
+  const target = dottedName(ts, call.expression);
+  if (!target || target.root === 'super') return undefined;
+  if (params.some((p) => (p.name as TS.Identifier).text === target.root)) return undefined; // calls a callback it was given
+  if (call.arguments.length !== params.length) return undefined;
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i]!;
+    const arg = call.arguments[i]!;
+    const pname = (param.name as TS.Identifier).text;
+    if (param.dotDotDotToken) {
+      if (!ts.isSpreadElement(arg) || !ts.isIdentifier(arg.expression) || arg.expression.text !== pname) return undefined;
+    } else if (!ts.isIdentifier(arg) || arg.text !== pname) return undefined;
+  }
+  return { call, callee: target.text, root: target.root };
+}
+
+function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+export interface Layer {
+  fn: FunctionLike;
+  /** `load`, or `InvoiceService.load` for a method */
+  name: string;
+  nameNode: TS.Node;
+  exported: boolean;
+  /** the class a method belongs to */
+  owner?: TS.ClassLikeDeclaration;
+}
+
+/**
+ * The named, module-level functions of a file that can be layers: function declarations, `const`
+ * arrows and function expressions, and the methods of classes that neither extend nor implement
+ * anything (an overriding or interface method is required by its contract). Functions nested in other
+ * functions are callbacks and helpers of their enclosing function, not layers of the program.
+ */
+export function moduleLayers(ts: TypeScript, sf: TS.SourceFile): Layer[] {
+  const out: Layer[] = [];
+  for (const st of sf.statements) {
+    const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
+    if (ts.isFunctionDeclaration(st) && st.body && st.name) {
+      out.push({ fn: st, name: st.name.text, nameNode: st.name, exported });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        let init = d.initializer;
+        while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          out.push({ fn: init, name: d.name.text, nameNode: d.name, exported });
+        }
+      }
+    } else if (ts.isClassDeclaration(st) && st.name && !st.heritageClauses?.length) {
+      for (const m of st.members) {
+        if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name)) continue;
+        if (hasModifier(ts, m, ts.SyntaxKind.OverrideKeyword) || hasModifier(ts, m, ts.SyntaxKind.AbstractKeyword)) continue;
+        if (ts.getDecorators(m)?.length) continue; // routes, handlers, subscriptions: the decorator is the job
+        out.push({ fn: m, name: `${st.name.text}.${m.name.text}`, nameNode: m.name, exported, owner: st });
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a framework requires this function to exist as it is (route handlers, server actions, hooks). */
+export function frameworkRequired(ts: TypeScript, sf: TS.SourceFile, layer: Layer, callee: string): boolean {
+  if (FRAMEWORK_TARGETS.has(callee)) return true;
+  if (layer.exported && !layer.owner && FRAMEWORK_EXPORTS.has(layer.name)) return true;
+  // every export of a 'use server' file is a server action the client calls by reference
+  if (layer.exported && !layer.owner && hasDirective(ts, sf, 'use server')) return true;
+  return false;
+}
+
+/** A pass-through candidate judged from the file alone, before asking where its target lives. */
+export interface PassThrough extends Layer {
+  callee: string;
+  root: string;
+}
+
+/** Every layer of the file whose body only forwards its parameters and that no framework requires. */
+export function passThroughCandidates(ts: TypeScript, sf: TS.SourceFile): PassThrough[] {
+  const out: PassThrough[] = [];
+  for (const layer of moduleLayers(ts, sf)) {
+    const fwd = forwardedCall(ts, layer.fn);
+    if (!fwd) continue;
+    const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
+    if (fwd.callee === own || fwd.callee === layer.name) continue; // recursion
+    if (frameworkRequired(ts, sf, layer, fwd.callee)) continue;
+    out.push({ ...layer, callee: fwd.callee, root: fwd.root });
+  }
+  return out;
 }
 
 export const passThroughFunction = defineCheck<Options, MessageIds>({
@@ -119,46 +249,20 @@ export const passThroughFunction = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile } = ctx;
-    const visit = (node: TS.Node): void => {
-      if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) check(node);
-      ts.forEachChild(node, visit);
-    };
-    const check = (fn: FunctionLike): void => {
-      const named = wrapperName(ts, fn);
-      if (!named) return;
-      if (fn.typeParameters?.length) return;
-      if (ts.isFunctionDeclaration(fn) && !fn.body) return; // overload signature
-      const params = fn.parameters;
-      if (params.length === 0) return; // thunks name an action; they are not layers
-      for (const p of params) {
-        if (!ts.isIdentifier(p.name) || p.initializer || p.name.text === 'this') return; // destructures, renames or defaults
-      }
-      const call = onlyCall(ts, fn);
-      if (!call || call.typeArguments?.length || call.questionDotToken) return;
-      const target = calleeName(ts, call.expression);
-      if (!target || target.root === 'this' || target.root === 'super') return;
-      if (FRAMEWORK_TARGETS.has(target.text) || target.text === named.name) return;
-      if (params.some((p) => (p.name as TS.Identifier).text === target.root)) return; // calls a callback it was given
-      if (isExported(ts, fn) && FRAMEWORK_EXPORTS.has(named.name)) return;
-      if (call.arguments.length !== params.length) return;
-      for (let i = 0; i < params.length; i++) {
-        const param = params[i]!;
-        const arg = call.arguments[i]!;
-        const pname = (param.name as TS.Identifier).text;
-        if (param.dotDotDotToken) {
-          if (!ts.isSpreadElement(arg) || !ts.isIdentifier(arg.expression) || arg.expression.text !== pname) return;
-        } else if (!ts.isIdentifier(arg) || arg.text !== pname) return;
-      }
-      const origin = originOf(ts, sourceFile, target.root);
-      if (origin === 'unknown') return; // globals and outer-scope names: cannot judge from here
-      if (origin === 'package-import' && !ctx.options.includePackageTargets) return;
+    if (ctx.isTestFile) return; // test doubles and helpers forward on purpose
+    for (const c of passThroughCandidates(ts, sourceFile)) {
+      // `this.x(..)` delegation is a class's own business (see middle-man)
+      if (c.root === 'this') continue;
+      const origin = originOf(ts, sourceFile, c.root, ctx.settings);
+      if (origin === 'unknown') continue; // globals and outer-scope names: cannot judge from here
+      if (origin === 'package-import' && !ctx.options.includePackageTargets) continue;
+      const params = c.fn.parameters.length;
       ctx.report({
-        node: named.nameNode,
+        node: c.nameNode,
         messageId: 'passThrough',
-        data: { name: named.name, target: target.text },
-        fingerprintCode: `${named.name}(${params.length})->${target.text}`,
+        data: { name: c.name, target: c.callee },
+        fingerprintCode: `${c.name}(${params})->${c.callee}`,
       });
-    };
-    visit(sourceFile);
+    }
   },
 });

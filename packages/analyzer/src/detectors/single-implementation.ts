@@ -1,0 +1,87 @@
+import { defineDetector } from '../detector.js';
+import type { DraftFinding } from '../detector.js';
+import { AbstractionIndex } from '../abstraction-index.js';
+import { publicDeclarations } from '../public-api.js';
+
+interface Implementation {
+  file: string;
+  line: number;
+  name: string;
+  kind: 'class' | 'object';
+  test: boolean;
+}
+
+export const detector = defineDetector({
+  id: 'single-implementation',
+  rules: [
+    {
+      id: 'single-implementation',
+      category: 'abstraction',
+      description: 'Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package\'s public API.',
+      defaultEffortMinutes: 20,
+      defaultSeverity: 'warning',
+      preset: 'strict',
+      scope: 'project',
+    },
+  ],
+  detect(ctx) {
+    if (!ctx.enabled('single-implementation')) return { findings: [] };
+    const index = new AbstractionIndex(ctx.files, ctx.settings);
+    const declKey = (file: string, dotted: string): string | undefined => {
+      const { binding, rest } = index.resolveDotted(file, dotted);
+      return binding.kind === 'local' && rest.length === 0 ? `${binding.file}\0${binding.local}` : undefined;
+    };
+
+    const impls = new Map<string, Implementation[]>();
+    const extendedByInterface = new Set<string>();
+    const add = (key: string | undefined, impl: Implementation) => {
+      if (key) impls.set(key, [...(impls.get(key) ?? []), impl]);
+    };
+    for (const f of ctx.files) {
+      const a = index.factsOf(f.path);
+      if (!a) continue;
+      for (const c of a.classes) {
+        for (const i of c.implements) add(declKey(f.path, i), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
+        if (c.extends) add(declKey(f.path, c.extends), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
+      }
+      for (const i of a.interfaces) for (const e of i.extends) {
+        const k = declKey(f.path, e);
+        if (k) extendedByInterface.add(k);
+      }
+      for (const t of a.typedImplementations) add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
+    }
+
+    const publicApi = publicDeclarations(index.symbols, ctx.files.map((f) => f.path));
+    const findings: DraftFinding[] = [];
+    let abstractions = 0;
+    for (const f of ctx.files) {
+      if (f.isTestFile) continue;
+      const a = index.factsOf(f.path);
+      if (!a) continue;
+      const contracts = [
+        ...a.interfaces.filter((i) => i.hasMethods).map((i) => ({ ...i, what: 'interface' as const })),
+        ...a.classes.filter((c) => c.abstract).map((c) => ({ ...c, what: 'abstract class' as const })),
+      ];
+      for (const c of contracts) {
+        abstractions++;
+        const key = `${f.path}\0${c.name}`;
+        if (publicApi.has(key)) continue; // outside code may implement it
+        if (c.what === 'interface' && (extendedByInterface.has(key) || a.classes.some((k) => k.name === c.name))) continue;
+        const list = impls.get(key) ?? [];
+        if (list.length !== 1) continue; // none: a type, not an abstraction; two or more: it abstracts
+        const only = list[0]!;
+        if (only.kind !== 'class' || only.test) continue;
+        findings.push({
+          ruleId: 'single-implementation', file: f.path, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn,
+          message:
+            `${c.what === 'interface' ? 'Interface' : 'Abstract class'} \`${c.name}\` has one implementation, \`${only.name}\` (${only.file}:${only.line}), ` +
+            `and no package exports it: depend on \`${only.name}\` directly and extract the ${c.what} when a second implementation (or a test double) needs it.`,
+          fingerprintCode: `${c.what} ${c.name} <- ${only.name}`,
+          symbolPath: c.symbolPath,
+          related: [{ file: only.file, line: only.line, message: `the only implementation: \`${only.name}\`` }],
+        });
+      }
+    }
+    return { findings, metrics: { abstractions, singleImplementation: findings.length } };
+  },
+});

@@ -1,0 +1,371 @@
+import type * as TS from 'typescript';
+import { symbolPathOf } from '@plumbline/core';
+import type { TypeScript } from '@plumbline/core';
+import { dottedName, forwardedCall, frameworkRequired, moduleLayers } from '@plumbline/core/checks/pass-through-function';
+import type { Layer } from '@plumbline/core/checks/pass-through-function';
+import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
+import { defineExtractor } from '../facts.js';
+
+/** 1-based position of a name. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A named function of the module: a function, a class method, a member of a module-level object, a component. */
+export interface CallableFact extends Span {
+  /** `load`, `InvoiceService.load` (class method), `invoiceService.load` (object member), `InvoiceCard` */
+  name: string;
+  kind: 'function' | 'method' | 'member' | 'component';
+  exported: boolean;
+  symbolPath: string;
+  /**
+   * Set when the whole body passes the function's own parameters, unchanged, to one callee (or renders one
+   * element with its own props), and no framework requires it: the callee as written, and the per-file
+   * rule that reports the same wrapper (null when none does, e.g. `this.repo.find` delegation).
+   */
+  forward?: { callee: string; rule: 'pass-through-function' | 'pass-through-component' | null };
+}
+
+/** A module-level variable that is not a function: where a chain's final target may live. */
+export interface ValueFact {
+  name: string;
+  line: number;
+  /** `InvoiceRepo` for `const repo = new InvoiceRepo(..)` */
+  newOf?: string;
+}
+
+export interface ClassFact extends Span {
+  name: string;
+  exported: boolean;
+  abstract: boolean;
+  /** type names in `implements` (dotted, without type arguments) */
+  implements: string[];
+  extends?: string;
+  /** field -> the root type name of `this.<field>` (declared type or `new X()`) */
+  fields: Record<string, string>;
+  symbolPath: string;
+  isTestDouble: boolean;
+}
+
+export interface InterfaceFact extends Span {
+  name: string;
+  exported: boolean;
+  /** declares at least one method (a behaviour to implement), not only data */
+  hasMethods: boolean;
+  extends: string[];
+  symbolPath: string;
+}
+
+/** A value that implements a contract without a class: `const r: Repo = {..}`, `{..} satisfies Repo`, `mock<Repo>()`. */
+export interface TypedImplementationFact {
+  type: string;
+  line: number;
+}
+
+/** A function or class that builds objects of one class and nothing else. */
+export interface FactoryFact extends Span {
+  /** `createInvoiceService`, or the builder / factory class name */
+  name: string;
+  kind: 'function' | 'builder' | 'factory-class';
+  exported: boolean;
+  /** the class it always builds, as written (`InvoiceService`, `models.Invoice`) */
+  builds: string;
+  symbolPath: string;
+}
+
+/** How a module-level name (an import or a declaration) is used in the file. */
+export interface UseFact {
+  calls: number;
+  news: number;
+  /** other references: passed as a value, stored, re-exported in an object (`{ createX }`) */
+  refs: number;
+  /** up to three 1-based lines of calls and `new`s */
+  lines: number[];
+}
+
+export interface AbstractionFacts {
+  callables: CallableFact[];
+  values: ValueFact[];
+  classes: ClassFact[];
+  interfaces: InterfaceFact[];
+  typedImplementations: TypedImplementationFact[];
+  factories: FactoryFact[];
+  /** module-level name (or `ns.member` of a namespace import) -> uses */
+  uses: Record<string, UseFact>;
+}
+
+function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+function span(ts: TypeScript, sf: TS.SourceFile, node: TS.Node): Span {
+  const s = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
+  const e = ts.getLineAndCharacterOfPosition(sf, node.getEnd());
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** `Repo` of `Repo<T>`, `ns.Repo` of `ns.Repo<T>`. */
+function heritageName(ts: TypeScript, t: TS.ExpressionWithTypeArguments): string | undefined {
+  return dottedName(ts, t.expression)?.text;
+}
+
+function typeRefName(ts: TypeScript, t: TS.TypeNode | undefined): string | undefined {
+  return t && ts.isTypeReferenceNode(t) ? t.typeName.getText() : undefined;
+}
+
+/** The class every `return` of a function body builds, when they all build the same one. */
+function alwaysBuilds(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  const built = (e: TS.Expression | undefined): string | undefined => {
+    while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+    return e && ts.isNewExpression(e) ? dottedName(ts, e.expression)?.text : undefined;
+  };
+  if (!ts.isBlock(body)) return built(body as TS.Expression);
+  const classes = new Set<string>();
+  let bare = false;
+  const visit = (n: TS.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return; // nested functions return for themselves
+    if (ts.isReturnStatement(n)) {
+      const c = built(n.expression);
+      if (c) classes.add(c);
+      else bare = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  body.statements.forEach(visit);
+  return !bare && classes.size === 1 ? [...classes][0] : undefined;
+}
+
+const isHookName = (name: string) => /^use[A-Z0-9]/.test(name);
+
+function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>): Record<string, UseFact> {
+  const uses: Record<string, UseFact> = {};
+  const line = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
+  const bump = (key: string, kind: 'calls' | 'news' | 'refs', at: TS.Node) => {
+    const u = (uses[key] ??= { calls: 0, news: 0, refs: 0, lines: [] });
+    u[kind]++;
+    if (kind !== 'refs' && u.lines.length < 3) u.lines.push(line(at));
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return;
+    if (ts.isIdentifier(n) && names.has(n.text)) {
+      const p = n.parent;
+      const isDeclName =
+        (ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) ||
+          ts.isBindingElement(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertyAssignment(p) ||
+          ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isEnumDeclaration(p) || ts.isInterfaceDeclaration(p) ||
+          ts.isTypeAliasDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isJsxAttribute(p) ||
+          ts.isEnumMember(p)) && (p as { name?: TS.Node }).name === n;
+      const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isQualifiedName(p) && p.right === n);
+      if (!isDeclName && !isMemberName && !ts.isExportAssignment(p) && !ts.isExportSpecifier(p)) {
+        if (namespaces.has(n.text) && ts.isPropertyAccessExpression(p) && p.expression === n) {
+          const key = `${n.text}.${p.name.text}`;
+          const pp = p.parent;
+          bump(key, ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs', pp);
+        } else {
+          bump(n.text, ts.isCallExpression(p) && p.expression === n ? 'calls' : ts.isNewExpression(p) && p.expression === n ? 'news' : 'refs', p);
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  sf.statements.forEach(visit);
+  return uses;
+}
+
+/**
+ * Facts for the abstraction detectors: each named function's shape (does it only forward, and to
+ * what), classes with their `implements`/`extends` and field types, interfaces, objects typed by a
+ * contract, factories that always build one class, and how module-level names are used.
+ */
+export const extractor = defineExtractor<AbstractionFacts>({
+  name: 'abstraction',
+  languages: ['ts'],
+  extract({ ts, sourceFile: sf, path, isTestFile }) {
+    const out: AbstractionFacts = { callables: [], values: [], classes: [], interfaces: [], typedImplementations: [], factories: [], uses: {} };
+    if (!sf) return out;
+    const L = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
+    const callables = new Map<string, CallableFact>();
+    const addCallable = (c: CallableFact) => {
+      const old = callables.get(c.name);
+      if (!old || (!old.forward && c.forward)) callables.set(c.name, c);
+    };
+
+    // functions, const arrows and methods of plain classes, with the per-file rule's judgement
+    const layers: Layer[] = moduleLayers(ts, sf);
+    for (const layer of layers) {
+      const fwd = forwardedCall(ts, layer.fn);
+      const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
+      const forwards = fwd && fwd.callee !== own && fwd.callee !== layer.name && !frameworkRequired(ts, sf, layer, fwd.callee);
+      addCallable({
+        name: layer.name, kind: layer.owner ? 'method' : 'function', exported: layer.exported,
+        ...span(ts, sf, layer.nameNode), symbolPath: symbolPathOf(ts, layer.nameNode),
+        ...(forwards ? { forward: { callee: fwd.callee, rule: fwd.root === 'this' ? null : 'pass-through-function' } } : {}),
+      });
+    }
+    for (const c of passThroughComponents(ts, sf, path)) {
+      addCallable({
+        name: c.name, kind: 'component', exported: c.exported, ...span(ts, sf, c.nameNode), symbolPath: symbolPathOf(ts, c.nameNode),
+        forward: { callee: c.target, rule: 'pass-through-component' },
+      });
+    }
+
+    const names = new Set<string>();
+    const namespaces = new Set<string>();
+    const objectMembers = (owner: string, obj: TS.ObjectLiteralExpression, exported: boolean) => {
+      for (const p of obj.properties) {
+        let fn: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration | undefined;
+        if (ts.isMethodDeclaration(p)) fn = p;
+        else if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer))) fn = p.initializer;
+        if (!fn || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+        const member = p.name.text;
+        const fwd = forwardedCall(ts, fn);
+        const forwards = fwd && fwd.callee !== member && fwd.root !== 'this' &&
+          !frameworkRequired(ts, sf, { fn, name: member, nameNode: p.name, exported: false }, fwd.callee);
+        addCallable({
+          name: `${owner}.${member}`, kind: 'member', exported, ...span(ts, sf, p.name), symbolPath: symbolPathOf(ts, p.name),
+          ...(forwards ? { forward: { callee: fwd.callee, rule: null } } : {}),
+        });
+      }
+    };
+
+    const classFact = (cls: TS.ClassDeclaration, name: string, exported: boolean) => {
+      const fields: Record<string, string> = {};
+      const fieldType = (t: TS.TypeNode | undefined, init: TS.Expression | undefined) =>
+        typeRefName(ts, t) ?? (init && ts.isNewExpression(init) ? dottedName(ts, init.expression)?.text : undefined);
+      for (const m of cls.members) {
+        if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) {
+          const t = fieldType(m.type, m.initializer);
+          if (t) fields[m.name.text] = t;
+        } else if (ts.isConstructorDeclaration(m)) {
+          for (const p of m.parameters) {
+            const t = typeRefName(ts, p.type);
+            if (ts.isIdentifier(p.name) && t && ts.getModifiers(p)?.length) fields[p.name.text] = t;
+          }
+        }
+        // every method is a callable (a possible chain target); plain classes' methods came from moduleLayers
+        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && !callables.has(`${name}.${m.name.text}`)) {
+          addCallable({ name: `${name}.${m.name.text}`, kind: 'method', exported, ...span(ts, sf, m.name), symbolPath: symbolPathOf(ts, m.name) });
+        }
+      }
+      const impl: string[] = [];
+      let ext: string | undefined;
+      for (const h of cls.heritageClauses ?? []) {
+        for (const t of h.types) {
+          const n = heritageName(ts, t);
+          if (!n) continue;
+          if (h.token === ts.SyntaxKind.ImplementsKeyword) impl.push(n);
+          else ext = n;
+        }
+      }
+      out.classes.push({
+        name, exported, abstract: hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword), implements: impl, ...(ext ? { extends: ext } : {}),
+        fields, ...span(ts, sf, cls.name ?? cls), symbolPath: symbolPathOf(ts, cls.name ?? cls), isTestDouble: isTestFile,
+      });
+      // builders and factory classes
+      const builds = new Set<string>();
+      let buildMethods = 0;
+      for (const m of cls.members) {
+        if (!ts.isMethodDeclaration(m) || !m.body || hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)) continue;
+        const b = alwaysBuilds(ts, m);
+        if (b) { builds.add(b); buildMethods++; }
+      }
+      const kind = /Builder$/.test(name) ? 'builder' : /Factory$/.test(name) ? 'factory-class' : undefined;
+      if (kind && buildMethods > 0 && builds.size === 1 && [...builds][0] !== name) {
+        out.factories.push({ name, kind, exported, builds: [...builds][0]!, ...span(ts, sf, cls.name ?? cls), symbolPath: symbolPathOf(ts, cls.name ?? cls) });
+      }
+    };
+
+    for (const st of sf.statements) {
+      const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
+      if (ts.isImportDeclaration(st) && st.importClause) {
+        const c = st.importClause;
+        if (c.name) names.add(c.name.text);
+        const nb = c.namedBindings;
+        if (nb && ts.isNamespaceImport(nb)) { names.add(nb.name.text); namespaces.add(nb.name.text); }
+        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
+      } else if (ts.isFunctionDeclaration(st) && st.name) {
+        names.add(st.name.text);
+        const b = alwaysBuilds(ts, st);
+        if (b && b !== st.name.text && !isHookName(st.name.text)) {
+          out.factories.push({ name: st.name.text, kind: 'function', exported, builds: b, ...span(ts, sf, st.name), symbolPath: symbolPathOf(ts, st.name) });
+        }
+        const rt = typeRefName(ts, st.type);
+        if (rt && returnsObjectLiteral(ts, st)) out.typedImplementations.push({ type: rt, line: L(st) });
+      } else if (ts.isClassDeclaration(st)) {
+        const name = st.name?.text ?? 'default';
+        names.add(name);
+        classFact(st, name, exported);
+      } else if (ts.isInterfaceDeclaration(st)) {
+        out.interfaces.push({
+          name: st.name.text, exported,
+          hasMethods: st.members.some((m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))),
+          extends: (st.heritageClauses ?? []).flatMap((h) => h.types.map((t) => heritageName(ts, t)).filter((n): n is string => !!n)),
+          ...span(ts, sf, st.name), symbolPath: symbolPathOf(ts, st.name),
+        });
+      } else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (!ts.isIdentifier(d.name)) continue;
+          const name = d.name.text;
+          names.add(name);
+          let init = d.initializer;
+          while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
+          const declared = typeRefName(ts, d.type);
+          if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init))) out.typedImplementations.push({ type: declared, line: L(d) });
+          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+            const b = alwaysBuilds(ts, init);
+            if (b && b !== name && !isHookName(name)) out.factories.push({ name, kind: 'function', exported, builds: b, ...span(ts, sf, d.name), symbolPath: symbolPathOf(ts, d.name) });
+            const rt = typeRefName(ts, init.type);
+            if (rt && returnsObjectLiteral(ts, init)) out.typedImplementations.push({ type: rt, line: L(d) });
+            continue;
+          }
+          if (init && ts.isObjectLiteralExpression(init)) objectMembers(name, init, exported);
+          out.values.push({ name, line: L(d), ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression) ? { newOf: dottedName(ts, init.expression)!.text } : {}) });
+        }
+      } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
+        let e = st.expression;
+        while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+        if (ts.isObjectLiteralExpression(e)) objectMembers('default', e, true);
+        if (ts.isNewExpression(e) && dottedName(ts, e.expression)) out.values.push({ name: 'default', line: L(st), newOf: dottedName(ts, e.expression)!.text });
+      }
+    }
+
+    // values typed by a contract anywhere in the file: `satisfies Repo`, `as Repo`, `mock<Repo>()`
+    const visit = (n: TS.Node): void => {
+      if ((ts.isSatisfiesExpression(n) || ts.isAsExpression(n)) && ts.isObjectLiteralExpression(skipParens(ts, n.expression))) {
+        const t = typeRefName(ts, n.type);
+        if (t) out.typedImplementations.push({ type: t, line: L(n) });
+      } else if (ts.isCallExpression(n) && n.typeArguments?.length === 1) {
+        const callee = dottedName(ts, n.expression)?.text ?? '';
+        const t = typeRefName(ts, n.typeArguments[0]);
+        if (t && /mock|fake|stub|spy/i.test(callee)) out.typedImplementations.push({ type: t, line: L(n) });
+      } else if (ts.isVariableDeclaration(n) && n.type && n.initializer && !(n.parent.parent && ts.isVariableStatement(n.parent.parent) && ts.isSourceFile(n.parent.parent.parent))) {
+        const t = typeRefName(ts, n.type);
+        const init = skipParens(ts, n.initializer);
+        if (t && ts.isObjectLiteralExpression(init)) out.typedImplementations.push({ type: t, line: L(n) });
+      }
+      ts.forEachChild(n, visit);
+    };
+    sf.statements.forEach(visit);
+
+    out.callables = [...callables.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+    out.uses = collectUses(ts, sf, names, namespaces);
+    return out;
+  },
+});
+
+function skipParens(ts: TypeScript, e: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function returnsObjectLiteral(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return ts.isObjectLiteralExpression(skipParens(ts, body as TS.Expression));
+  return body.statements.some((s) => ts.isReturnStatement(s) && !!s.expression && ts.isObjectLiteralExpression(skipParens(ts, s.expression)));
+}

@@ -1,0 +1,147 @@
+import type { CheckSettings } from '@plumbline/core';
+import type { FileFacts } from './facts.js';
+import type { ImportFact, StructureFacts } from './facts/structure.js';
+import { ModuleResolver } from './resolve.js';
+
+/** A re-export statement a name travels through on its way to its declaration. */
+export interface Hop {
+  file: string;
+  line: number;
+  specifier: string;
+}
+
+export type Binding =
+  /** a module-level name declared in `file` (`local` is its name there; `default` for anonymous defaults) */
+  | { kind: 'local'; file: string; local: string; hops: Hop[] }
+  /** a namespace object: `import * as ns`, `export * as ns from` */
+  | { kind: 'namespace'; file: string; hops: Hop[] }
+  /** an npm package (or a workspace file we could not find) */
+  | { kind: 'package'; name: string; imported: string }
+  | { kind: 'unresolved' };
+
+const MAX_HOPS = 24;
+
+/**
+ * Follows names to their declarations across the project, from the `structure` facts alone: imports,
+ * `export { x as y } from`, `export * from`, `export * as ns from`, `export default x`, through barrels,
+ * tsconfig paths and workspace packages (via ModuleResolver). No type checker.
+ */
+export class ProjectSymbols {
+  readonly resolver: ModuleResolver;
+  private readonly structure = new Map<string, StructureFacts>();
+  private readonly memo = new Map<string, Binding>();
+
+  constructor(files: readonly FileFacts[], settings: CheckSettings | undefined) {
+    this.resolver = new ModuleResolver(files.map((f) => f.path), settings);
+    for (const f of files) {
+      const s = f.data.structure as StructureFacts | undefined;
+      if (s) this.structure.set(f.path, s);
+    }
+  }
+
+  structureOf(file: string): StructureFacts | undefined {
+    return this.structure.get(file);
+  }
+
+  /** The project file a specifier names, if any. */
+  fileOf(from: string, specifier: string): string | undefined {
+    const r = this.resolver.resolve(from, specifier);
+    return r.kind === 'file' ? r.path : undefined;
+  }
+
+  /** What a module-level name of `file` refers to: its import, or its own declaration. */
+  resolveLocal(file: string, local: string, depth = 0): Binding {
+    const s = this.structure.get(file);
+    if (!s) return { kind: 'unresolved' };
+    for (const imp of s.imports) {
+      if (imp.kind !== 'import') continue;
+      const n = imp.names.find((x) => x.local === local);
+      if (n) return this.resolveImport(file, imp, n.imported, depth);
+    }
+    return { kind: 'local', file, local, hops: [] };
+  }
+
+  private resolveImport(file: string, imp: ImportFact, imported: string, depth: number): Binding {
+    const r = this.resolver.resolve(file, imp.specifier);
+    if (r.kind === 'package') return { kind: 'package', name: r.name, imported };
+    if (r.kind !== 'file') return { kind: 'unresolved' };
+    if (imported === '*') return { kind: 'namespace', file: r.path, hops: [] };
+    return this.resolveExport(r.path, imported, depth + 1);
+  }
+
+  /** Where the export `name` of `file` is declared, following re-exports; `hops` lists each re-export passed. */
+  resolveExport(file: string, name: string, depth = 0): Binding {
+    const key = `${file}\0${name}`;
+    const memo = this.memo.get(key);
+    if (memo) return memo;
+    this.memo.set(key, { kind: 'unresolved' }); // cycles resolve to nothing
+    const b = depth > MAX_HOPS ? { kind: 'unresolved' as const } : this.computeExport(file, name, depth);
+    this.memo.set(key, b);
+    return b;
+  }
+
+  private computeExport(file: string, name: string, depth: number): Binding {
+    const s = this.structure.get(file);
+    if (!s) return { kind: 'unresolved' };
+    const withHop = (b: Binding, hop: Hop): Binding => (b.kind === 'local' || b.kind === 'namespace' ? { ...b, hops: [hop, ...b.hops] } : b);
+    for (const e of s.exports) {
+      if (e.name !== name) continue;
+      if (e.kind === 're-export' && e.from) {
+        const target = this.fileOf(file, e.from);
+        const hop = { file, line: e.line, specifier: e.from };
+        if (!target) {
+          const r = this.resolver.resolve(file, e.from);
+          return r.kind === 'package' ? { kind: 'package', name: r.name, imported: e.local ?? name } : { kind: 'unresolved' };
+        }
+        if (e.local === '*') return { kind: 'namespace', file: target, hops: [hop] };
+        return withHop(this.resolveExport(target, e.local ?? name, depth + 1), hop);
+      }
+      if (e.kind === 'default' && !e.local) return { kind: 'local', file, local: 'default', hops: [] };
+      const local = e.local ?? name;
+      // `import { a } from './x'; export { a }` is a re-export too
+      const b = this.resolveLocal(file, local, depth);
+      if (b.kind === 'local' && b.file === file) return b;
+      const imp = s.imports.find((i) => i.kind === 'import' && i.names.some((n) => n.local === local));
+      return imp ? withHop(b, { file, line: e.line, specifier: imp.specifier }) : b;
+    }
+    if (name === 'default') return { kind: 'unresolved' };
+    for (const e of s.exports) {
+      if (e.kind !== 're-export-all' || !e.from) continue;
+      const target = this.fileOf(file, e.from);
+      if (!target) continue;
+      const b = this.resolveExport(target, name, depth + 1);
+      if (b.kind === 'local' || b.kind === 'namespace') return withHop(b, { file, line: e.line, specifier: e.from });
+    }
+    return { kind: 'unresolved' };
+  }
+
+  /**
+   * Every (file, local name) exported from a file, e.g. a package's public entry, through its re-exports:
+   * the declarations outside code can import.
+   */
+  exportedDeclarations(entry: string): Set<string> {
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string, depth: number) => {
+      if (seen.has(file) || depth > MAX_HOPS) return;
+      seen.add(file);
+      const s = this.structure.get(file);
+      if (!s) return;
+      for (const e of s.exports) {
+        if (e.kind === 're-export-all' && e.from) {
+          const t = this.fileOf(file, e.from);
+          if (t) walk(t, depth + 1);
+        } else if (e.local === '*' && e.from) {
+          const t = this.fileOf(file, e.from);
+          if (t) walk(t, depth + 1);
+        } else {
+          const b = this.resolveExport(file, e.name);
+          if (b.kind === 'local') out.add(`${b.file}\0${b.local}`);
+          else if (b.kind === 'namespace') walk(b.file, depth + 1);
+        }
+      }
+    };
+    walk(entry, 0);
+    return out;
+  }
+}
