@@ -5,6 +5,7 @@ import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import { scan } from '../scan.js';
 import { progressReporter } from '../progress.js';
+import { recordScan } from '../history/record.js';
 
 export const command = defineCommand({
   name: 'scan',
@@ -16,6 +17,7 @@ export const command = defineCommand({
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
     { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
+    { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
   ],
   run({ values, positionals }, io) {
     const format = (values.format as string | undefined) ?? 'pretty';
@@ -29,6 +31,7 @@ export const command = defineCommand({
       onProgress: progress.update,
     });
     progress.done();
+    if (values.record) io.stderr(`plumbline scan: ${recordScan({ root, config: out.config, result: out.result, onWarning: (m) => io.stderr(`plumbline scan: ${m}\n`) }).message}\n`);
     const text = format === 'json' ? formatJson(out.result) : formatPretty(out.result, { color: !values.output && io.isTTY && !process.env.NO_COLOR });
     if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
     else io.stdout(text);

@@ -1,0 +1,440 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { CATEGORIES, emptyCategoryTotals, shortHash, VERSION } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
+import { MIGRATIONS, REQUIRED_TABLES } from './schema.js';
+
+type DB = Database.Database;
+
+/** A finding as the store keeps it; `key` identifies it at its place, shared by every snapshot that has it unchanged. */
+export interface StoredFinding {
+  key: string;
+  fingerprint: string;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  effortMinutes: number;
+  message: string;
+}
+
+export interface RuleTotals {
+  category: Category;
+  findings: number;
+  debtMinutes: number;
+}
+
+export interface SnapshotRecord {
+  analysisKey: string;
+  commit: string;
+  /** committer date, unix seconds */
+  committedAt: number;
+  /** when it was stored, unix seconds */
+  recordedAt: number;
+  /** what stored it: `trend` or `scan` (`scan --record`) */
+  source: string;
+  toolVersion: string;
+  files: number;
+  linesOfCode: number;
+  debtMinutes: number;
+  debtRatio: number;
+  rating: Rating;
+  designSystemAdoption: number | null;
+  driftIndex: number;
+  findings: number;
+  errors: number;
+  skipped: number;
+  byCategory: Record<Category, CategoryTotals>;
+  byRule: Record<string, RuleTotals>;
+}
+
+export interface CommitInfo {
+  sha: string;
+  authorName: string;
+  authorEmail: string;
+  /** unix seconds */
+  authoredAt: number;
+  committedAt: number;
+  subject: string;
+  /** the commit message's trailer lines (`Key: value`), unfolded, one per line */
+  trailers: string;
+}
+
+export interface IntervalCommit {
+  sha: string;
+  /** lines added and deleted in analysed files */
+  linesAdded: number;
+  linesDeleted: number;
+}
+
+/** A part of a new finding credited to one commit (`sha` null: no commit of the interval touched its lines). */
+export interface Share {
+  sha: string | null;
+  share: number;
+}
+
+export interface IntervalInput {
+  analysisKey: string;
+  from: string;
+  to: string;
+  linesAdded: number;
+  linesDeleted: number;
+  commits: Array<CommitInfo & IntervalCommit>;
+  /** one entry per new finding instance (findings of the `to` snapshot) */
+  added: Array<{ finding: StoredFinding; shares: Share[] }>;
+  /** one entry per fixed finding instance (findings of the `from` snapshot) */
+  fixed: StoredFinding[];
+}
+
+/** What changed between the snapshots of two commits. */
+export interface IntervalRecord {
+  from: string;
+  to: string;
+  linesAdded: number;
+  linesDeleted: number;
+  commits: IntervalCommit[];
+  /** one entry per new finding instance */
+  added: Array<{ finding: StoredFinding; shares: Share[] }>;
+  /** one entry per fixed finding instance */
+  fixed: StoredFinding[];
+}
+
+export interface OpenOptions {
+  /** told when the store is damaged and rebuilt, or cannot be kept on disk */
+  onWarning?: (message: string) => void;
+}
+
+interface SnapshotRow {
+  id: number; analysis_key: string; commit_sha: string; committed_at: number; recorded_at: number; source: string;
+  tool_version: string; files: number; lines_of_code: number; debt_minutes: number; debt_ratio: number; rating: string;
+  design_system_adoption: number | null; drift_index: number; findings: number; errors: number; skipped: number;
+}
+interface FindingRow {
+  id: number; key: string; fingerprint: string; rule_id: string; category: string; severity: string; file: string; line: number; col: number;
+  end_line: number; end_col: number; effort_minutes: number; message: string;
+}
+
+const FINDING_COLUMNS = 'f.id, f.key, f.fingerprint, f.rule_id, f.category, f.severity, f.file, f.line, f.col, f.end_line, f.end_col, f.effort_minutes, f.message';
+
+function toFinding(r: FindingRow): StoredFinding {
+  return {
+    key: r.key, fingerprint: r.fingerprint, ruleId: r.rule_id, category: r.category as Category, severity: r.severity as Severity,
+    file: r.file, line: r.line, column: r.col, endLine: r.end_line, endColumn: r.end_col, effortMinutes: r.effort_minutes, message: r.message,
+  };
+}
+
+/** Identifies a finding at one place: the same finding at the same place in two snapshots is one row. */
+export function findingKey(f: Omit<Finding, 'related' | 'fingerprint'> & { fingerprint: string }): string {
+  return shortHash(JSON.stringify([f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.effortMinutes, f.message]), 32);
+}
+
+/** Why a store cannot be used as it is, or null when it can (after migrating it). */
+function prepare(db: DB): string | null {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') return `integrity check failed (${String(check)})`;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) return `it has schema version ${version}, newer than this plumbline's ${MIGRATIONS.length}`;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(`migrated-to-${v + 1}`, VERSION);
+    })();
+  }
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+  return missing.length ? `tables missing: ${missing.join(', ')}` : null;
+}
+
+function openDatabase(path: string): DB {
+  const db = new Database(path, { timeout: 10_000 });
+  db.pragma('foreign_keys = ON');
+  db.pragma('journal_mode = DELETE'); // one file: easy to cache between CI runs
+  return db;
+}
+
+/**
+ * The embedded history store (`.plumbline/history.db`): snapshots of the debt per commit, their
+ * findings, and what changed between two snapshots. Every write is one transaction, so a killed run
+ * leaves the store as it was. History can always be rebuilt from git, so a damaged store is moved
+ * aside and rebuilt with a warning, and a store that cannot be written is kept in memory: the store is
+ * never a reason for a run to fail.
+ */
+export class HistoryStore {
+  private readonly stmts;
+
+  private constructor(
+    private readonly db: DB,
+    /** the file, or null when the history is kept in memory only */
+    readonly path: string | null,
+  ) {
+    this.stmts = {
+      snapshot: db.prepare('SELECT * FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
+      snapshotById: db.prepare('SELECT * FROM snapshots WHERE id = ?'),
+      categories: db.prepare('SELECT category, findings, debt_minutes FROM snapshot_categories WHERE snapshot_id = ?'),
+      rules: db.prepare('SELECT rule_id, category, findings, debt_minutes FROM snapshot_rules WHERE snapshot_id = ?'),
+      deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
+      insertSnapshot: db.prepare(`INSERT INTO snapshots (analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
+        lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped)
+        VALUES (@analysisKey, @commit, @committedAt, @recordedAt, @source, @toolVersion, @files, @linesOfCode, @debtMinutes, @debtRatio,
+        @rating, @designSystemAdoption, @driftIndex, @findings, @errors, @skipped)`),
+      insertCategory: db.prepare('INSERT INTO snapshot_categories (snapshot_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?)'),
+      insertRule: db.prepare('INSERT INTO snapshot_rules (snapshot_id, rule_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?, ?)'),
+      findingId: db.prepare('SELECT id FROM findings WHERE key = ?').pluck(),
+      insertFinding: db.prepare(`INSERT INTO findings (key, fingerprint, rule_id, category, severity, file, line, col, end_line, end_col, effort_minutes, message)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertSnapshotFinding: db.prepare('INSERT INTO snapshot_findings (snapshot_id, finding_id, n) VALUES (?, ?, ?)'),
+      snapshotFindings: db.prepare(`SELECT ${FINDING_COLUMNS}, sf.n FROM snapshot_findings sf JOIN findings f ON f.id = sf.finding_id WHERE sf.snapshot_id = ?`),
+      interval: db.prepare('SELECT * FROM intervals WHERE from_snapshot = ? AND to_snapshot = ?'),
+      insertInterval: db.prepare('INSERT INTO intervals (from_snapshot, to_snapshot, lines_added, lines_deleted) VALUES (?, ?, ?, ?)'),
+      deleteInterval: db.prepare('DELETE FROM intervals WHERE from_snapshot = ? AND to_snapshot = ?'),
+      insertIntervalCommit: db.prepare('INSERT INTO interval_commits (interval_id, sha, lines_added, lines_deleted) VALUES (?, ?, ?, ?)'),
+      intervalCommits: db.prepare('SELECT sha, lines_added, lines_deleted FROM interval_commits WHERE interval_id = ? ORDER BY sha'),
+      insertCommit: db.prepare(`INSERT OR REPLACE INTO commits (sha, author_name, author_email, authored_at, committed_at, subject, trailers)
+        VALUES (@sha, @authorName, @authorEmail, @authoredAt, @committedAt, @subject, @trailers)`),
+      commit: db.prepare('SELECT * FROM commits WHERE sha = ?'),
+      insertNew: db.prepare(`INSERT INTO interval_new (interval_id, finding_id, commit_sha, share) VALUES (?, ?, ?, ?)
+        ON CONFLICT (interval_id, finding_id, commit_sha) DO UPDATE SET share = share + excluded.share`),
+      insertFixed: db.prepare(`INSERT INTO interval_fixed (interval_id, finding_id, n) VALUES (?, ?, 1)
+        ON CONFLICT (interval_id, finding_id) DO UPDATE SET n = n + 1`),
+      intervalNew: db.prepare(`SELECT ${FINDING_COLUMNS}, n.commit_sha, n.share FROM interval_new n JOIN findings f ON f.id = n.finding_id
+        WHERE n.interval_id = ? ORDER BY f.id, n.commit_sha`),
+      intervalFixed: db.prepare(`SELECT ${FINDING_COLUMNS}, x.n FROM interval_fixed x JOIN findings f ON f.id = x.finding_id WHERE x.interval_id = ? ORDER BY f.id`),
+    };
+  }
+
+  /**
+   * Opens (creating or migrating) the store at `path`. A damaged store, or one written by a newer
+   * plumbline, is moved to `<path>.damaged` and rebuilt; a store that cannot be opened at all is kept
+   * in memory for this run. Both with a warning, never an exception.
+   */
+  static open(path: string | null, options: OpenOptions = {}): HistoryStore {
+    const warn = options.onWarning ?? (() => undefined);
+    if (path === null) return HistoryStore.memory();
+    let db: DB | undefined;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      db = openDatabase(path);
+      const problem = prepare(db);
+      if (problem === null) return new HistoryStore(db, path);
+      throw new Error(problem);
+    } catch (e) {
+      try { db?.close(); } catch { /* already unusable */ }
+      if (!existsSync(path)) {
+        warn(`history store ${path} cannot be created (${(e as Error).message}); this run keeps its history in memory only`);
+        return HistoryStore.memory();
+      }
+      const aside = `${path}.damaged`;
+      try {
+        rmSync(aside, { force: true });
+        renameSync(path, aside);
+        rmSync(`${path}-journal`, { force: true });
+        const fresh = openDatabase(path);
+        const problem = prepare(fresh);
+        if (problem !== null) throw new Error(problem);
+        warn(`history store ${path} was unusable (${(e as Error).message}); moved it to ${aside} and started a new one, rebuilt from git`);
+        return new HistoryStore(fresh, path);
+      } catch (e2) {
+        warn(`history store ${path} is unusable (${(e as Error).message}) and cannot be replaced (${(e2 as Error).message}); this run keeps its history in memory only`);
+        return HistoryStore.memory();
+      }
+    }
+  }
+
+  /** A store that lives for this process only. */
+  static memory(): HistoryStore {
+    const db = openDatabase(':memory:');
+    prepare(db);
+    return new HistoryStore(db, null);
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private toSnapshot(r: SnapshotRow): SnapshotRecord {
+    const byCategory = emptyCategoryTotals();
+    for (const c of this.stmts.categories.all(r.id) as Array<{ category: string; findings: number; debt_minutes: number }>) {
+      if ((CATEGORIES as readonly string[]).includes(c.category)) byCategory[c.category as Category] = { findings: c.findings, debtMinutes: c.debt_minutes };
+    }
+    const byRule: Record<string, RuleTotals> = {};
+    for (const x of this.stmts.rules.all(r.id) as Array<{ rule_id: string; category: string; findings: number; debt_minutes: number }>) {
+      byRule[x.rule_id] = { category: x.category as Category, findings: x.findings, debtMinutes: x.debt_minutes };
+    }
+    return {
+      analysisKey: r.analysis_key, commit: r.commit_sha, committedAt: r.committed_at, recordedAt: r.recorded_at, source: r.source,
+      toolVersion: r.tool_version, files: r.files, linesOfCode: r.lines_of_code, debtMinutes: r.debt_minutes, debtRatio: r.debt_ratio,
+      rating: r.rating as Rating, designSystemAdoption: r.design_system_adoption, driftIndex: r.drift_index, findings: r.findings,
+      errors: r.errors, skipped: r.skipped, byCategory, byRule,
+    };
+  }
+
+  private snapshotId(analysisKey: string, commit: string): number | undefined {
+    return (this.stmts.snapshot.get(analysisKey, commit) as SnapshotRow | undefined)?.id;
+  }
+
+  /** The snapshot of a commit under an analysis key, if stored. */
+  findSnapshot(analysisKey: string, commit: string): SnapshotRecord | undefined {
+    const r = this.stmts.snapshot.get(analysisKey, commit) as SnapshotRow | undefined;
+    return r ? this.toSnapshot(r) : undefined;
+  }
+
+  /** Stores a scan result as the snapshot of `commit` (replacing one stored under the same key), in one transaction. */
+  addSnapshot(input: { analysisKey: string; commit: string; committedAt: number; source: string; result: ScanResult }): SnapshotRecord {
+    const { analysisKey, commit, committedAt, source, result } = input;
+    const s = result.summary;
+    const id = this.db.transaction(() => {
+      this.stmts.deleteSnapshot.run(analysisKey, commit);
+      const { lastInsertRowid } = this.stmts.insertSnapshot.run({
+        analysisKey, commit, committedAt, recordedAt: Math.floor(Date.now() / 1000), source, toolVersion: result.tool.version,
+        files: s.files, linesOfCode: s.linesOfCode, debtMinutes: s.debtMinutes, debtRatio: s.debtRatio, rating: s.rating,
+        designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, findings: result.findings.length,
+        errors: result.errors.length, skipped: result.skipped.length,
+      });
+      const sid = Number(lastInsertRowid);
+      for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, s.byCategory[c].findings, s.byCategory[c].debtMinutes);
+      const rules = new Map<string, RuleTotals>();
+      const counts = new Map<number, number>();
+      for (const f of result.findings) {
+        const t = rules.get(f.ruleId) ?? { category: f.category, findings: 0, debtMinutes: 0 };
+        t.findings++;
+        t.debtMinutes += f.effortMinutes;
+        rules.set(f.ruleId, t);
+        const fid = this.findingId(f);
+        counts.set(fid, (counts.get(fid) ?? 0) + 1);
+      }
+      for (const [rule, t] of rules) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
+      for (const [fid, n] of counts) this.stmts.insertSnapshotFinding.run(sid, fid, n);
+      return sid;
+    }).immediate();
+    return this.toSnapshot(this.stmts.snapshotById.get(id) as SnapshotRow);
+  }
+
+  /** The row id of a finding, inserting it when new (inside a transaction). */
+  private findingId(f: Omit<Finding, 'related'>): number {
+    const key = findingKey(f);
+    const fid = this.stmts.findingId.get(key) as number | undefined;
+    if (fid !== undefined) return fid;
+    return Number(this.stmts.insertFinding.run(key, f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column,
+      f.endLine, f.endColumn, f.effortMinutes, f.message).lastInsertRowid);
+  }
+
+  /** The findings of a stored snapshot, one entry per instance ([] when not stored). */
+  snapshotFindings(analysisKey: string, commit: string): StoredFinding[] {
+    const sid = this.snapshotId(analysisKey, commit);
+    if (sid === undefined) return [];
+    const out: StoredFinding[] = [];
+    for (const r of this.stmts.snapshotFindings.all(sid) as Array<FindingRow & { n: number }>) {
+      const f = toFinding(r);
+      for (let i = 0; i < r.n; i++) out.push(f);
+    }
+    return out;
+  }
+
+  /** What changed between the snapshots of two commits, if stored. */
+  findInterval(analysisKey: string, from: string, to: string): IntervalRecord | undefined {
+    const a = this.snapshotId(analysisKey, from);
+    const b = this.snapshotId(analysisKey, to);
+    if (a === undefined || b === undefined) return undefined;
+    const r = this.stmts.interval.get(a, b) as { id: number; lines_added: number; lines_deleted: number } | undefined;
+    if (!r) return undefined;
+    const commits = (this.stmts.intervalCommits.all(r.id) as Array<{ sha: string; lines_added: number; lines_deleted: number }>).map((c) => ({
+      sha: c.sha, linesAdded: c.lines_added, linesDeleted: c.lines_deleted,
+    }));
+    const byFinding = new Map<number, { finding: StoredFinding; shares: Share[] }>();
+    for (const row of this.stmts.intervalNew.all(r.id) as Array<FindingRow & { commit_sha: string; share: number }>) {
+      const entry = byFinding.get(row.id) ?? { finding: toFinding(row), shares: [] };
+      entry.shares.push({ sha: row.commit_sha || null, share: row.share });
+      byFinding.set(row.id, entry);
+    }
+    // the same finding at the same place new twice carries shares summing to 2
+    const added: IntervalRecord['added'] = [];
+    for (const e of byFinding.values()) {
+      const total = e.shares.reduce((n, s) => n + s.share, 0);
+      const times = Math.max(1, Math.round(total));
+      for (let i = 0; i < times; i++) added.push({ finding: e.finding, shares: e.shares.map((s) => ({ sha: s.sha, share: s.share / times })) });
+    }
+    const fixed: StoredFinding[] = [];
+    for (const row of this.stmts.intervalFixed.all(r.id) as Array<FindingRow & { n: number }>) {
+      const f = toFinding(row);
+      for (let i = 0; i < row.n; i++) fixed.push(f);
+    }
+    return { from, to, linesAdded: r.lines_added, linesDeleted: r.lines_deleted, commits, added, fixed };
+  }
+
+  /**
+   * Stores what changed between the snapshots of two commits (both must be stored under the key),
+   * replacing a stored one, in one transaction.
+   */
+  addInterval(input: IntervalInput): void {
+    const a = this.snapshotId(input.analysisKey, input.from);
+    const b = this.snapshotId(input.analysisKey, input.to);
+    if (a === undefined || b === undefined) throw new Error(`interval ${input.from.slice(0, 7)}..${input.to.slice(0, 7)}: snapshots not stored`);
+    this.db.transaction(() => {
+      this.stmts.deleteInterval.run(a, b);
+      const id = Number(this.stmts.insertInterval.run(a, b, input.linesAdded, input.linesDeleted).lastInsertRowid);
+      for (const c of input.commits) {
+        this.stmts.insertCommit.run({
+          sha: c.sha, authorName: c.authorName, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt,
+          subject: c.subject, trailers: c.trailers,
+        });
+        this.stmts.insertIntervalCommit.run(id, c.sha, c.linesAdded, c.linesDeleted);
+      }
+      const idOf = (f: StoredFinding) => {
+        const fid = this.stmts.findingId.get(f.key) as number | undefined;
+        if (fid === undefined) throw new Error(`finding ${f.key} is not stored`);
+        return fid;
+      };
+      for (const x of input.added) for (const s of x.shares) this.stmts.insertNew.run(id, idOf(x.finding), s.sha ?? '', s.share);
+      for (const f of input.fixed) this.stmts.insertFixed.run(id, idOf(f));
+    }).immediate();
+  }
+
+  /** Commit metadata stored by intervals. */
+  commitInfo(sha: string): CommitInfo | undefined {
+    const r = this.stmts.commit.get(sha) as
+      | { sha: string; author_name: string; author_email: string; authored_at: number; committed_at: number; subject: string; trailers: string }
+      | undefined;
+    return r
+      ? { sha: r.sha, authorName: r.author_name, authorEmail: r.author_email, authoredAt: r.authored_at, committedAt: r.committed_at, subject: r.subject, trailers: r.trailers }
+      : undefined;
+  }
+
+  /** How many snapshots are stored, per analysis key. */
+  snapshotCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT analysis_key, COUNT(*) AS n FROM snapshots GROUP BY analysis_key').all() as Array<{ analysis_key: string; n: number }>) {
+      out[r.analysis_key] = r.n;
+    }
+    return out;
+  }
+
+  /**
+   * Drops the snapshots of all but the `keep` most recently used analysis keys (always keeping
+   * `current`), and findings no snapshot refers to any more. One transaction.
+   */
+  prune(current: string, keep = 3): number {
+    return this.db.transaction(() => {
+      const keys = (this.db.prepare('SELECT analysis_key FROM snapshots GROUP BY analysis_key ORDER BY MAX(recorded_at) DESC').pluck().all() as string[])
+        .filter((k) => k !== current);
+      const drop = keys.slice(Math.max(0, keep - 1));
+      let removed = 0;
+      for (const k of drop) removed += this.db.prepare('DELETE FROM snapshots WHERE analysis_key = ?').run(k).changes;
+      if (removed) {
+        this.db.exec(`DELETE FROM findings WHERE id NOT IN (SELECT finding_id FROM snapshot_findings)
+          AND id NOT IN (SELECT finding_id FROM interval_new) AND id NOT IN (SELECT finding_id FROM interval_fixed)`);
+        this.db.exec('DELETE FROM commits WHERE sha NOT IN (SELECT sha FROM interval_commits)');
+      }
+      return removed;
+    }).immediate();
+  }
+}

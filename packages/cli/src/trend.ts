@@ -1,0 +1,1124 @@
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FactsCache, filterPaths, openCache } from '@plumbline/analyzer';
+import {
+  buildCheckSettings, CODEOWNERS_LOCATIONS, ConfigError, ownersOf, parseCodeowners, ratingFor, RATING_BANDS, VERSION,
+} from '@plumbline/core';
+import type { Category, CategoryTotals, CodeownersRule, Finding, Rating, ResolvedConfig, ScanResult } from '@plumbline/core';
+import { UsageError } from './command.js';
+import { git } from './git.js';
+import { BlobReader, resolveCommit } from './git-source.js';
+import { analysisKey } from './history/analysis-key.js';
+import { findingKey, HistoryStore } from './history/store.js';
+import type { CommitInfo, IntervalCommit, IntervalInput, IntervalRecord, RuleTotals, Share, SnapshotRecord, StoredFinding } from './history/store.js';
+import { loadProjectConfig, scanCommit } from './scan.js';
+
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+
+// ---------------------------------------------------------------------------------------------------
+// Options: --since, --until, --every
+
+export type Every = { kind: 'week' } | { kind: 'day' } | { kind: 'commits'; n: number };
+
+/** Parses `--every`: `week`, `day`, or a number of first-parent commits (`50`, `50 commits`). */
+export function parseEvery(text: string | undefined): Every {
+  const t = (text ?? 'week').trim().toLowerCase();
+  if (t === 'week' || t === 'weekly' || t === 'w') return { kind: 'week' };
+  if (t === 'day' || t === 'daily' || t === 'd') return { kind: 'day' };
+  const m = /^(\d+)\s*(?:commits?|c)?$/.exec(t);
+  if (m && Number(m[1]) > 0) return { kind: 'commits', n: Number(m[1]) };
+  throw new UsageError(`--every must be week, day or a number of commits (e.g. 50), got "${text}"`);
+}
+
+function parseDate(text: string, flag: string): number {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const ms = Date.parse(`${t}T00:00:00Z`);
+    if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(t)) {
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
+  }
+  throw new UsageError(`${flag} must be a date (YYYY-MM-DD or an ISO date-time)${flag === '--since' ? ' or a duration (26w, 90d, 6m, 1y)' : ''}, got "${text}"`);
+}
+
+/** Parses `--since`: a duration back from `until` (`26w`, `90d`, `6m`, `1y`) or a date. Unix seconds. */
+export function parseSince(text: string | undefined, until: number): number {
+  const t = (text ?? '26w').trim().toLowerCase();
+  const m = /^(\d+)\s*(d|w|m|y)$/.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    if (m[2] === 'd') return until - n * DAY;
+    if (m[2] === 'w') return until - n * WEEK;
+    const d = new Date(until * 1000);
+    if (m[2] === 'm') d.setUTCMonth(d.getUTCMonth() - n);
+    else d.setUTCFullYear(d.getUTCFullYear() - n);
+    return Math.floor(d.getTime() / 1000);
+  }
+  return parseDate(text ?? '', '--since');
+}
+
+export function parseUntil(text: string, flag = '--until'): number {
+  const t = parseDate(text, flag);
+  // a bare date means the end of that day
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? t + DAY - 1 : t;
+}
+
+const isoDate = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+const isoTime = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+
+// ---------------------------------------------------------------------------------------------------
+// Selecting snapshots
+
+export interface HistoryCommit {
+  sha: string;
+  /** committer date, unix seconds */
+  time: number;
+}
+
+/** One point of the series: the state of the code at the end of a period. */
+export interface SelectedPoint {
+  /** the period's start (unix seconds; for the first commit-count point, its own time) */
+  start: number;
+  /** the period's end: a boundary, or `until` for the last point */
+  end: number;
+  /** the last first-parent commit before `end` */
+  commit: HistoryCommit;
+  label: string;
+}
+
+export interface Selection {
+  points: SelectedPoint[];
+  notes: string[];
+}
+
+/** The start of the UTC week (Monday 00:00) that contains `t`. */
+function weekStart(t: number): number {
+  const day = Math.floor(t / DAY);
+  const weekday = (day + 3) % 7; // 1970-01-01 was a Thursday: Monday = 0
+  return (day - weekday) * DAY;
+}
+
+/**
+ * Picks the snapshots of a window from first-parent history (newest first): for each period boundary
+ * (Monday 00:00 UTC for weeks, midnight UTC for days) in (since, until), the last commit before it,
+ * then the last commit at or before `until`. With a commit count, every n-th first-parent commit back
+ * from `until`. Periods before the first commit have no point; that is reported in `notes`.
+ */
+export function selectSnapshots(history: readonly HistoryCommit[], since: number, until: number, every: Every): Selection {
+  const notes: string[] = [];
+  const eligible = history.filter((c) => c.time <= until);
+  if (eligible.length === 0) return { points: [], notes: [`no commit at or before ${isoTime(until)}`] };
+  const lastBefore = (t: number, inclusive: boolean): HistoryCommit | undefined =>
+    eligible.find((c) => (inclusive ? c.time <= t : c.time < t));
+  const points: SelectedPoint[] = [];
+  if (every.kind === 'commits') {
+    const inWindow = eligible.filter((c) => c.time > since);
+    for (let i = 0; i < inWindow.length; i += every.n) {
+      const c = inWindow[i]!;
+      points.push({ start: c.time, end: c.time, commit: c, label: `${isoDate(c.time)} ${c.sha.slice(0, 7)}` });
+    }
+    points.reverse();
+    for (let i = 1; i < points.length; i++) points[i]!.start = points[i - 1]!.end;
+    return { points, notes };
+  }
+  const step = every.kind === 'week' ? WEEK : DAY;
+  const first = every.kind === 'week' ? weekStart(since) + WEEK : (Math.floor(since / DAY) + 1) * DAY;
+  const ends: number[] = [];
+  for (let b = first; b < until; b += step) ends.push(b);
+  ends.push(until);
+  let missing = 0;
+  for (const end of ends) {
+    const isLast = end === until;
+    const commit = lastBefore(end, isLast);
+    const start = isLast ? (every.kind === 'week' ? weekStart(until) : Math.floor(until / DAY) * DAY) : end - step;
+    if (!commit) {
+      missing++;
+      continue;
+    }
+    points.push({ start, end, commit, label: isoDate(start) });
+  }
+  if (missing > 0) {
+    const oldest = eligible[eligible.length - 1]!;
+    notes.push(
+      `history starts at ${isoDate(oldest.time)} (${oldest.sha.slice(0, 7)}): ${missing} of the ${ends.length} ${every.kind === 'week' ? 'weeks' : 'days'} in the window precede it and have no snapshot`,
+    );
+  }
+  return { points, notes };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// New and fixed: multisets of fingerprints, same file first, then across files
+
+export interface Matchable {
+  fingerprint: string;
+  file: string;
+  line: number;
+}
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/** Pairs items greedily by ascending cost; returns the unpaired of each side. */
+function pairGreedy<T>(before: T[], after: T[], cost: (a: T, b: T) => number): { before: T[]; after: T[] } {
+  if (before.length === 0 || after.length === 0) return { before, after };
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < before.length; i++) for (let j = 0; j < after.length; j++) pairs.push([cost(before[i]!, after[j]!), i, j]);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedB = new Set<number>();
+  const usedA = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (usedB.has(i) || usedA.has(j)) continue;
+    usedB.add(i);
+    usedA.add(j);
+  }
+  return { before: before.filter((_, i) => !usedB.has(i)), after: after.filter((_, j) => !usedA.has(j)) };
+}
+
+/**
+ * New and fixed findings between two snapshots, by fingerprint as multisets (DESIGN.md): instances are
+ * paired within the same file first (nearest line first), then across files (most similar path
+ * first). A file moved unchanged pairs across files, so it adds and fixes nothing; a second copy of old
+ * code is one more instance of its fingerprint, so it is new.
+ */
+export function matchFindings<T extends Matchable>(before: readonly T[], after: readonly T[]): { added: T[]; fixed: T[] } {
+  const group = (xs: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const list = m.get(x.fingerprint);
+      if (list) list.push(x);
+      else m.set(x.fingerprint, [x]);
+    }
+    return m;
+  };
+  const b = group(before);
+  const a = group(after);
+  const added: T[] = [];
+  const fixed: T[] = [];
+  for (const fp of new Set([...b.keys(), ...a.keys()])) {
+    const bs = b.get(fp) ?? [];
+    const as = a.get(fp) ?? [];
+    if (bs.length === 0 || as.length === 0) {
+      added.push(...as);
+      fixed.push(...bs);
+      continue;
+    }
+    // same file first
+    const restB: T[] = [];
+    const restA: T[] = [];
+    for (const file of new Set([...bs.map((x) => x.file), ...as.map((x) => x.file)])) {
+      const r = pairGreedy(bs.filter((x) => x.file === file), as.filter((x) => x.file === file), (x, y) => Math.abs(x.line - y.line));
+      restB.push(...r.before);
+      restA.push(...r.after);
+    }
+    // then across files: same file name first, then the longest common path suffix
+    const r = pairGreedy(restB, restA, (x, y) => (basename(x.file) === basename(y.file) ? 0 : 1e6) - commonSuffix(x.file, y.file));
+    added.push(...r.after);
+    fixed.push(...r.before);
+  }
+  const order = (x: T, y: T) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line);
+  return { added: added.sort(order), fixed: fixed.sort(order) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Git: history, commits of an interval, blame
+
+/** First-parent history of a commit, newest first. */
+export function firstParentHistory(root: string, tip: string): HistoryCommit[] {
+  const out = git(root, ['log', '--first-parent', '--format=%H %ct', tip, '--']);
+  if (out === null) return [];
+  return out.split('\n').filter(Boolean).map((l) => {
+    const [sha, t] = l.split(' ');
+    return { sha: sha!, time: Number(t) };
+  });
+}
+
+export function isShallow(root: string): boolean {
+  return git(root, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+}
+
+interface NumstatEntry {
+  path: string;
+  added: number;
+  deleted: number;
+}
+
+/** Parses `--numstat -z` records (renames carry the old and new path). */
+function parseNumstat(text: string): NumstatEntry[] {
+  const tokens = text.split('\0');
+  const out: NumstatEntry[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.replace(/^\n+/, '');
+    if (!t) continue;
+    const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(t);
+    if (!m) continue;
+    let path = m[3]!;
+    if (path === '') {
+      i += 2; // rename: old path, new path
+      path = tokens[i] ?? '';
+    }
+    out.push({ path, added: m[1] === '-' ? 0 : Number(m[1]), deleted: m[2] === '-' ? 0 : Number(m[2]) });
+  }
+  return out;
+}
+
+/** Lines added and deleted in analysed files between two commits (renames detected: a move adds nothing). */
+export function diffLines(root: string, from: string, to: string, analysed: (path: string) => boolean): { added: number; deleted: number } {
+  const out = git(root, ['diff', '--numstat', '-z', '-M', '--relative', from, to, '--']) ?? '';
+  let added = 0;
+  let deleted = 0;
+  for (const e of parseNumstat(out)) {
+    if (!analysed(e.path)) continue;
+    added += e.added;
+    deleted += e.deleted;
+  }
+  return { added, deleted };
+}
+
+const COMMIT_FORMAT = '%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%ct%x1f%s%x1f%(trailers:unfold,only)%x1f';
+
+function parseCommitLog(out: string): Array<CommitInfo & { numstat: NumstatEntry[] }> {
+  const commits: Array<CommitInfo & { numstat: NumstatEntry[] }> = [];
+  for (const chunk of out.split('\x1e')) {
+    if (!chunk.trim()) continue;
+    const parts = chunk.split('\x1f');
+    if (parts.length < 8) continue;
+    const [sha, authorName, authorEmail, at, ct, subject, trailers] = parts;
+    commits.push({
+      sha: sha!.trim(), authorName: authorName!, authorEmail: authorEmail!, authoredAt: Number(at), committedAt: Number(ct),
+      subject: subject!, trailers: trailers!.trim(), numstat: parseNumstat(parts.slice(7).join('\x1f')),
+    });
+  }
+  return commits;
+}
+
+/** The non-merge commits of `from..to` that touched analysed files, with their lines added and deleted there. */
+export function intervalCommits(root: string, from: string, to: string, analysed: (path: string) => boolean): Array<CommitInfo & IntervalCommit> {
+  const out = git(root, ['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--']) ?? '';
+  const commits: Array<CommitInfo & IntervalCommit> = [];
+  for (const c of parseCommitLog(out)) {
+    const touched = c.numstat.filter((e) => analysed(e.path));
+    if (touched.length === 0) continue;
+    const { numstat: _numstat, ...info } = c;
+    commits.push({ ...info, linesAdded: touched.reduce((n, e) => n + e.added, 0), linesDeleted: touched.reduce((n, e) => n + e.deleted, 0) });
+  }
+  return commits;
+}
+
+/** Metadata of given commits (e.g. a merge that blame credits), without line counts. */
+function commitsInfo(root: string, shas: readonly string[]): CommitInfo[] {
+  if (shas.length === 0) return [];
+  const out = git(root, ['log', '--no-walk=unsorted', `--format=${COMMIT_FORMAT}`, ...shas, '--']) ?? '';
+  return parseCommitLog(out).map(({ numstat: _n, ...info }) => info);
+}
+
+function run(cmd: string, args: readonly string[], cwd: string): Promise<string | null> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolvePromise(null));
+    child.on('close', (code) => resolvePromise(code === 0 ? Buffer.concat(chunks).toString('utf8') : null));
+  });
+}
+
+/**
+ * Which commit of `from..to` last touched each given line of `file` at `to` (`git blame -w`, so
+ * whitespace-only changes do not count; whole-file renames are followed). Lines no commit of the range
+ * touched map to null. Unknown when blame fails: an empty map.
+ */
+export async function blameLines(root: string, from: string, to: string, file: string, lines: readonly number[]): Promise<Map<number, string | null>> {
+  const sorted = [...new Set(lines)].filter((l) => l > 0).sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const l of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && l <= last[1] + 1) last[1] = l;
+    else ranges.push([l, l]);
+  }
+  const result = new Map<number, string | null>();
+  if (ranges.length === 0) return result;
+  const args = ['blame', '--porcelain', '-w', ...ranges.flatMap(([a, b]) => ['-L', `${a},${b}`]), `${from}..${to}`, '--', file];
+  const out = await run('git', args, root);
+  if (out === null) return result;
+  const boundary = new Set<string>();
+  const pending: Array<[number, string]> = [];
+  let current: string | undefined;
+  for (const line of out.split('\n')) {
+    const head = /^([0-9a-f]{40}) \d+ (\d+)/.exec(line);
+    if (head) {
+      current = head[1]!;
+      pending.push([Number(head[2]), current]);
+      continue;
+    }
+    if (line === 'boundary' && current) boundary.add(current);
+  }
+  for (const [l, sha] of pending) result.set(l, boundary.has(sha) ? null : sha);
+  return result;
+}
+
+/** Runs async jobs with at most `limit` at once. */
+async function pool<T>(jobs: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+/** Credits each new finding to the commits that touched its lines, in proportion to the lines each touched. */
+export function sharesFor(finding: { line: number; endLine: number }, blame: ReadonlyMap<number, string | null>): Share[] {
+  const counts = new Map<string, number>();
+  let touched = 0;
+  for (let l = finding.line; l <= Math.max(finding.line, finding.endLine); l++) {
+    const sha = blame.get(l);
+    if (!sha) continue;
+    touched++;
+    counts.set(sha, (counts.get(sha) ?? 0) + 1);
+  }
+  if (touched === 0) return [{ sha: null, share: 1 }];
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sha, n]) => ({ sha, share: n / touched }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// AI-assistant trailers
+
+/**
+ * Trailer lines that name an AI assistant, matched case-insensitively against each trailer of a
+ * commit message; the first group names the assistant. Names that are also people's first names
+ * (Claude, Devin, Jules) need the vendor's address or bot name beside them.
+ */
+export const DEFAULT_ASSISTANT_PATTERNS: readonly string[] = [
+  '^co-authored-by:.*\\b(copilot)\\b',
+  '^co-authored-by:.*\\b(claude)\\b.*anthropic\\.com',
+  '^co-authored-by:.*\\b(cursor)\\b',
+  '^co-authored-by:.*\\b(codex)\\b',
+  '^co-authored-by:.*\\b(gemini)\\b',
+  '^co-authored-by:.*\\b(aider)\\b',
+  '^co-authored-by:.*\\b(devin)-ai',
+  '^co-authored-by:.*\\b(jules)\\b.*google',
+  '^co-authored-by:.*\\b(windsurf|codeium)\\b',
+  '^co-authored-by:.*\\b(chatgpt|openai)\\b',
+  '^co-authored-by:.*\\b(amazon q)\\b',
+  '^(?:ai-)?(?:assisted|generated)-by:\\s*([^<]+?)\\s*(?:<.*)?$',
+];
+
+const ASSISTANT_NAMES: Record<string, string> = {
+  copilot: 'Copilot', claude: 'Claude', cursor: 'Cursor', codex: 'Codex', gemini: 'Gemini', aider: 'Aider', devin: 'Devin',
+  jules: 'Jules', windsurf: 'Windsurf', codeium: 'Codeium', chatgpt: 'ChatGPT', openai: 'OpenAI', 'amazon q': 'Amazon Q',
+};
+
+/** Compiles assistant patterns (config `history.assistantPatterns` or the defaults); a bad one is a config error. */
+export function compileAssistantPatterns(config: ResolvedConfig): RegExp[] {
+  const sources = config.historyAssistantPatterns ?? DEFAULT_ASSISTANT_PATTERNS;
+  return sources.map((p, i) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch (e) {
+      throw new ConfigError(config.file ?? 'plumbline.config.json', `history.assistantPatterns.${i}`, `not a valid regular expression (${(e as Error).message})`);
+    }
+  });
+}
+
+/** The assistant a commit's trailers name, or null. */
+export function assistantOf(trailers: string, patterns: readonly RegExp[]): string | null {
+  for (const line of trailers.split('\n')) {
+    const l = line.trim();
+    if (!l) continue;
+    for (const p of patterns) {
+      const m = p.exec(l);
+      if (!m) continue;
+      const name = (m[1] ?? m[0]).trim();
+      return ASSISTANT_NAMES[name.toLowerCase()] ?? name;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The report data (what every format renders)
+
+export interface PointChange {
+  newFindings: number;
+  fixedFindings: number;
+  newDebtMinutes: number;
+  fixedDebtMinutes: number;
+  /** lines added and deleted in analysed files (moves excluded) */
+  linesAdded: number;
+  linesDeleted: number;
+  /** non-merge commits that touched analysed files */
+  commits: number;
+  assistantCommits: number;
+}
+
+export interface TrendPoint {
+  label: string;
+  /** ISO times of the period */
+  start: string;
+  end: string;
+  commit: string;
+  committedAt: string;
+  files: number;
+  linesOfCode: number;
+  findings: number;
+  debtMinutes: number;
+  debtRatio: number;
+  rating: Rating;
+  byCategory: Record<Category, CategoryTotals>;
+  byRule: Record<string, RuleTotals>;
+  designSystemAdoption: number | null;
+  driftIndex: number;
+  /** against the previous point; null for the first */
+  change: PointChange | null;
+}
+
+export interface AttributionRow {
+  name: string;
+  newFindings: number;
+  newDebtMinutes: number;
+  fixedFindings: number;
+  fixedDebtMinutes: number;
+}
+
+export interface CommitRow {
+  sha: string;
+  author: string;
+  date: string;
+  subject: string;
+  /** the assistant its trailers name, or null */
+  assistant: string | null;
+  linesAdded: number;
+  /** new findings credited to it (fractions when it shares a finding's lines with other commits) */
+  newFindings: number;
+  newDebtMinutes: number;
+}
+
+export interface AssistantSplit {
+  /** non-merge commits of the scope that touched analysed files */
+  commits: number;
+  assistantCommits: number;
+  /** assistantCommits / commits, or null without commits */
+  commitShare: number | null;
+  /** new debt credited to commits (the rest touched no flagged line) */
+  attributedDebtMinutes: number;
+  assistantDebtMinutes: number;
+  /** assistantDebtMinutes / attributedDebtMinutes, or null */
+  debtShare: number | null;
+  linesAdded: number;
+  assistantLinesAdded: number;
+  /** new debt minutes per 1,000 added lines, for assistant commits and the others */
+  assistantMinutesPer1000Lines: number | null;
+  otherMinutesPer1000Lines: number | null;
+  byAssistant: Array<{ name: string; commits: number; newDebtMinutes: number }>;
+}
+
+export interface TopFinding {
+  ruleId: string;
+  category: Category;
+  file: string;
+  line: number;
+  message: string;
+  effortMinutes: number;
+  /** the period (point label) in which it appeared */
+  period: string;
+  /** the commit credited with most of it, or null */
+  commit: string | null;
+  author: string | null;
+}
+
+export interface Projection {
+  direction: 'worse' | 'better' | 'stable';
+  /** the rating it reaches next, or the rating it holds */
+  rating: Rating;
+  /** weeks until then, or null when stable */
+  weeks: number | null;
+  text: string;
+}
+
+export interface TrendReport {
+  schemaVersion: 1;
+  kind: 'plumbline-trend';
+  tool: { name: 'plumbline'; version: string };
+  root: string;
+  ref: string;
+  generatedAt: string;
+  window: { since: string; until: string; every: string };
+  /** history problems (shallow clone, history shorter than the window) and other remarks */
+  notes: string[];
+  points: TrendPoint[];
+  rate: {
+    /** least-squares slope of debt over the window */
+    debtMinutesPerWeek: number | null;
+    debtRatioPerWeek: number | null;
+    /** the last point against the one before: a week-over-week change with --every week */
+    lastChange: (PointChange & { debtMinutes: number; percent: number | null; label: string }) | null;
+    /** debt of the new findings of the scope over the lines added in it */
+    newCode: { linesAdded: number; newDebtMinutes: number; minutesPer1000Lines: number | null; debtRatio: number | null; rating: Rating | null };
+    projection: Projection | null;
+  };
+  /** what the attribution covers: the whole window, or the last period (--weekly) */
+  scope: { kind: 'window' | 'last'; label: string; from: string | null; to: string | null };
+  attribution: {
+    newFindings: number;
+    newDebtMinutes: number;
+    fixedFindings: number;
+    fixedDebtMinutes: number;
+    /** new debt no commit of its period touched the lines of (e.g. a copy elsewhere made it a duplicate) */
+    unattributedFindings: number;
+    unattributedDebtMinutes: number;
+    directories: AttributionRow[];
+    owners: AttributionRow[];
+    commits: CommitRow[];
+    assistants: AssistantSplit;
+  };
+  newFindings: TopFinding[];
+}
+
+/** What buildTrendReport needs: the selected points with their stored snapshots and intervals. */
+export interface TrendData {
+  root: string;
+  ref: string;
+  since: number;
+  until: number;
+  every: Every;
+  notes: string[];
+  points: Array<{ selected: SelectedPoint; snapshot: SnapshotRecord; interval: IntervalRecord | null }>;
+  commits: ReadonlyMap<string, CommitInfo>;
+  codeowners: readonly CodeownersRule[];
+  /** the root's path inside the repository (`apps/web/`), for CODEOWNERS patterns */
+  prefix: string;
+  assistantPatterns: readonly RegExp[];
+  devCostMinutesPerLine: number;
+}
+
+export interface ReportOptions {
+  scope?: 'window' | 'last';
+  /** directory depth of the attribution by directory (default 2) */
+  depth?: number;
+  /** rows kept in each top list (default 10) */
+  top?: number;
+  generatedAt?: Date;
+}
+
+/** Least-squares slope of y over x. */
+export function slope(xs: readonly number[], ys: readonly number[]): number | null {
+  const n = xs.length;
+  if (n < 2) return null;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den === 0 ? null : num / den;
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const BAND_ORDER: Rating[] = ['A', 'B', 'C', 'D', 'E'];
+
+/** When the debt ratio, moving at `perWeek`, crosses into the next rating band (worse or better). */
+export function project(ratio: number, perWeek: number | null): Projection | null {
+  if (perWeek === null) return null;
+  const rating = ratingFor(ratio);
+  const i = BAND_ORDER.indexOf(rating);
+  const stable = (why = ''): Projection => ({ direction: 'stable', rating, weeks: null, text: `at this rate the rating stays ${rating}${why}` });
+  if (Math.abs(perWeek) < 1e-9) return stable();
+  if (perWeek > 0) {
+    if (rating === 'E') return stable();
+    const limit = RATING_BANDS[i]!.maxRatio;
+    const weeks = Math.ceil((limit - ratio) / perWeek + 1e-9);
+    const next = BAND_ORDER[i + 1]!;
+    if (weeks > 104) return stable(' for at least two years');
+    return { direction: 'worse', rating: next, weeks, text: `at this rate the rating reaches ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
+  }
+  if (rating === 'A') return stable();
+  const limit = RATING_BANDS[i - 1]!.maxRatio;
+  const weeks = Math.ceil((ratio - limit) / -perWeek + 1e-9);
+  const next = BAND_ORDER[i - 1]!;
+  if (weeks > 104) return stable(' for at least two years');
+  return { direction: 'better', rating: next, weeks, text: `at this rate the rating improves to ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
+}
+
+function directoryOf(file: string, depth: number): string {
+  const parts = file.split('/').slice(0, -1);
+  return parts.length ? parts.slice(0, depth).join('/') : '.';
+}
+
+function everyText(every: Every): string {
+  return every.kind === 'commits' ? `${every.n} commits` : every.kind;
+}
+
+/**
+ * Builds the report from stored snapshots and intervals: the series, the rate and projection, and the
+ * attribution of new debt over the scope. Pure: the same data gives the same report.
+ */
+export function buildTrendReport(data: TrendData, options: ReportOptions = {}): TrendReport {
+  const depth = options.depth ?? 2;
+  const top = options.top ?? 10;
+  const scopeKind = options.scope ?? 'window';
+  const assistantBySha = new Map<string, string | null>();
+  const assistant = (sha: string) => {
+    if (!assistantBySha.has(sha)) assistantBySha.set(sha, assistantOf(data.commits.get(sha)?.trailers ?? '', data.assistantPatterns));
+    return assistantBySha.get(sha)!;
+  };
+
+  const points: TrendPoint[] = data.points.map(({ selected, snapshot: s, interval }, i) => {
+    let change: PointChange | null = null;
+    if (i > 0) {
+      change = {
+        newFindings: interval?.added.length ?? 0,
+        fixedFindings: interval?.fixed.length ?? 0,
+        newDebtMinutes: round(interval?.added.reduce((n, a) => n + a.finding.effortMinutes, 0) ?? 0),
+        fixedDebtMinutes: round(interval?.fixed.reduce((n, f) => n + f.effortMinutes, 0) ?? 0),
+        linesAdded: interval?.linesAdded ?? 0,
+        linesDeleted: interval?.linesDeleted ?? 0,
+        commits: interval?.commits.length ?? 0,
+        assistantCommits: interval?.commits.filter((c) => assistant(c.sha) !== null).length ?? 0,
+      };
+    }
+    return {
+      label: selected.label, start: isoTime(selected.start), end: isoTime(selected.end), commit: s.commit, committedAt: isoTime(s.committedAt),
+      files: s.files, linesOfCode: s.linesOfCode, findings: s.findings, debtMinutes: round(s.debtMinutes), debtRatio: s.debtRatio, rating: s.rating,
+      byCategory: s.byCategory, byRule: s.byRule, designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, change,
+    };
+  });
+
+  // rate over the window
+  const xs = data.points.map((p) => p.selected.end / WEEK);
+  const debtSlope = slope(xs, points.map((p) => p.debtMinutes));
+  const ratioSlope = slope(xs, points.map((p) => p.debtRatio));
+  const last = points[points.length - 1];
+  const prev = points[points.length - 2];
+  const lastChange = last && prev && last.change
+    ? {
+      ...last.change, label: last.label, debtMinutes: round(last.debtMinutes - prev.debtMinutes),
+      percent: prev.debtMinutes > 0 ? round(((last.debtMinutes - prev.debtMinutes) / prev.debtMinutes) * 100, 1) : null,
+    }
+    : null;
+
+  // attribution over the scope
+  const scoped = scopeKind === 'last' ? data.points.slice(-1) : data.points.slice(1);
+  const dirs = new Map<string, AttributionRow>();
+  const owners = new Map<string, AttributionRow>();
+  const commitRows = new Map<string, CommitRow>();
+  const row = (m: Map<string, AttributionRow>, name: string) => {
+    let r = m.get(name);
+    if (!r) m.set(name, (r = { name, newFindings: 0, newDebtMinutes: 0, fixedFindings: 0, fixedDebtMinutes: 0 }));
+    return r;
+  };
+  const ownersFor = (file: string) => {
+    const o = ownersOf(data.codeowners, data.prefix + file);
+    return o.length ? o : ['(no owner)'];
+  };
+  let newFindings = 0, newDebt = 0, fixedFindings = 0, fixedDebt = 0, unattributedFindings = 0, unattributedDebt = 0;
+  const topFindings: TopFinding[] = [];
+  const scopeCommits = new Map<string, IntervalCommit>();
+  for (const p of scoped) {
+    const iv = p.interval;
+    if (!iv) continue;
+    for (const c of iv.commits) scopeCommits.set(c.sha, c);
+    for (const { finding: f, shares } of iv.added) {
+      newFindings++;
+      newDebt += f.effortMinutes;
+      const d = row(dirs, directoryOf(f.file, depth));
+      d.newFindings++;
+      d.newDebtMinutes += f.effortMinutes;
+      const os = ownersFor(f.file);
+      for (const o of os) {
+        const r = row(owners, o);
+        r.newFindings += 1 / os.length;
+        r.newDebtMinutes += f.effortMinutes / os.length;
+      }
+      let best: Share | undefined;
+      for (const s of shares) {
+        if (!best || s.share > best.share) best = s;
+        if (s.sha === null) {
+          unattributedFindings += s.share;
+          unattributedDebt += f.effortMinutes * s.share;
+          continue;
+        }
+        let c = commitRows.get(s.sha);
+        if (!c) {
+          const info = data.commits.get(s.sha);
+          const ic = iv.commits.find((x) => x.sha === s.sha);
+          c = {
+            sha: s.sha, author: info?.authorName ?? '(unknown)', date: info ? isoDate(info.authoredAt) : '', subject: info?.subject ?? '',
+            assistant: assistant(s.sha), linesAdded: ic?.linesAdded ?? 0, newFindings: 0, newDebtMinutes: 0,
+          };
+          commitRows.set(s.sha, c);
+        }
+        c.newFindings += s.share;
+        c.newDebtMinutes += f.effortMinutes * s.share;
+      }
+      const credited = best?.sha ?? null;
+      topFindings.push({
+        ruleId: f.ruleId, category: f.category, file: f.file, line: f.line, message: f.message, effortMinutes: f.effortMinutes,
+        period: p.selected.label, commit: credited, author: credited ? (data.commits.get(credited)?.authorName ?? null) : null,
+      });
+    }
+    for (const f of iv.fixed) {
+      fixedFindings++;
+      fixedDebt += f.effortMinutes;
+      const d = row(dirs, directoryOf(f.file, depth));
+      d.fixedFindings++;
+      d.fixedDebtMinutes += f.effortMinutes;
+      const os = ownersFor(f.file);
+      for (const o of os) {
+        const r = row(owners, o);
+        r.fixedFindings += 1 / os.length;
+        r.fixedDebtMinutes += f.effortMinutes / os.length;
+      }
+    }
+  }
+  // lines added per commit of the scope, for density by assistant
+  for (const c of commitRows.values()) c.linesAdded = scopeCommits.get(c.sha)?.linesAdded ?? c.linesAdded;
+
+  let assistantCommits = 0, linesAdded = 0, assistantLines = 0;
+  const byAssistant = new Map<string, { name: string; commits: number; newDebtMinutes: number }>();
+  for (const c of scopeCommits.values()) {
+    linesAdded += c.linesAdded;
+    const a = assistant(c.sha);
+    if (a === null) continue;
+    assistantCommits++;
+    assistantLines += c.linesAdded;
+    const e = byAssistant.get(a) ?? { name: a, commits: 0, newDebtMinutes: 0 };
+    e.commits++;
+    byAssistant.set(a, e);
+  }
+  let attributedDebt = 0, assistantDebt = 0;
+  for (const c of commitRows.values()) {
+    attributedDebt += c.newDebtMinutes;
+    if (c.assistant !== null) {
+      assistantDebt += c.newDebtMinutes;
+      const e = byAssistant.get(c.assistant) ?? { name: c.assistant, commits: 0, newDebtMinutes: 0 };
+      e.newDebtMinutes += c.newDebtMinutes;
+      byAssistant.set(c.assistant, e);
+    }
+  }
+  const per1000 = (minutes: number, lines: number) => (lines > 0 ? round((minutes / lines) * 1000) : null);
+  const scopeLines = scoped.reduce((n, p) => n + (p.interval?.linesAdded ?? 0), 0);
+  const newCodeRatio = scopeLines > 0 ? newDebt / (scopeLines * data.devCostMinutesPerLine) : null;
+
+  const sortRows = (rows: Iterable<AttributionRow>) =>
+    [...rows]
+      .map((r) => ({ ...r, newFindings: round(r.newFindings), newDebtMinutes: round(r.newDebtMinutes), fixedFindings: round(r.fixedFindings), fixedDebtMinutes: round(r.fixedDebtMinutes) }))
+      .sort((a, b) => b.newDebtMinutes - a.newDebtMinutes || b.fixedDebtMinutes - a.fixedDebtMinutes || (a.name < b.name ? -1 : 1))
+      .slice(0, top);
+  const first = scoped[0];
+  const lastScoped = scoped[scoped.length - 1];
+  const scopeLabel = scopeKind === 'last'
+    ? `the ${data.every.kind === 'commits' ? 'last period' : `last ${data.every.kind}`}${last ? ` (${last.label})` : ''}`
+    : `the ${scoped.length} period${scoped.length === 1 ? '' : 's'} of the window`;
+
+  return {
+    schemaVersion: 1,
+    kind: 'plumbline-trend',
+    tool: { name: 'plumbline', version: VERSION },
+    root: data.root,
+    ref: data.ref,
+    generatedAt: (options.generatedAt ?? new Date()).toISOString(),
+    window: { since: isoTime(data.since), until: isoTime(data.until), every: everyText(data.every) },
+    notes: data.notes,
+    points,
+    rate: {
+      debtMinutesPerWeek: debtSlope === null ? null : round(debtSlope),
+      debtRatioPerWeek: ratioSlope === null ? null : round(ratioSlope, 6),
+      lastChange,
+      newCode: {
+        linesAdded: scopeLines, newDebtMinutes: round(newDebt), minutesPer1000Lines: per1000(newDebt, scopeLines),
+        debtRatio: newCodeRatio === null ? null : round(newCodeRatio, 6), rating: newCodeRatio === null ? null : ratingFor(newCodeRatio),
+      },
+      projection: last ? project(last.debtRatio, ratioSlope) : null,
+    },
+    scope: { kind: scopeKind, label: scopeLabel, from: first?.selected.label ?? null, to: lastScoped?.selected.label ?? null },
+    attribution: {
+      newFindings, newDebtMinutes: round(newDebt), fixedFindings, fixedDebtMinutes: round(fixedDebt),
+      unattributedFindings: round(unattributedFindings), unattributedDebtMinutes: round(unattributedDebt),
+      directories: sortRows(dirs.values()),
+      owners: sortRows(owners.values()),
+      commits: [...commitRows.values()]
+        .map((c) => ({ ...c, newFindings: round(c.newFindings), newDebtMinutes: round(c.newDebtMinutes) }))
+        .sort((a, b) => b.newDebtMinutes - a.newDebtMinutes || (a.sha < b.sha ? -1 : 1))
+        .slice(0, top),
+      assistants: {
+        commits: scopeCommits.size, assistantCommits, commitShare: scopeCommits.size ? round(assistantCommits / scopeCommits.size, 4) : null,
+        attributedDebtMinutes: round(attributedDebt), assistantDebtMinutes: round(assistantDebt),
+        debtShare: attributedDebt > 0 ? round(assistantDebt / attributedDebt, 4) : null,
+        linesAdded, assistantLinesAdded: assistantLines,
+        assistantMinutesPer1000Lines: per1000(assistantDebt, assistantLines),
+        otherMinutesPer1000Lines: per1000(attributedDebt - assistantDebt, linesAdded - assistantLines),
+        byAssistant: [...byAssistant.values()].map((a) => ({ ...a, newDebtMinutes: round(a.newDebtMinutes) })).sort((a, b) => b.newDebtMinutes - a.newDebtMinutes || b.commits - a.commits),
+      },
+    },
+    newFindings: topFindings
+      .sort((a, b) => b.effortMinutes - a.effortMinutes || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+      .slice(0, top),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The orchestration: select, compute what the store lacks, build the report
+
+export interface TrendOptions extends ReportOptions {
+  /** the directory to analyse (default: the current directory); may be a subdirectory of the repository */
+  root?: string;
+  configFile?: string;
+  /** `26w`, `90d`, `6m`, `1y` or a date (default 26w) */
+  since?: string;
+  /** a date (default: the date of the ref's tip) */
+  until?: string;
+  /** `week`, `day` or a number of commits (default week) */
+  every?: string;
+  /** the branch or commit whose first-parent history is read (default HEAD) */
+  ref?: string;
+  /** false: the facts cache lives in memory for this run only */
+  cache?: boolean;
+  /** recompute every snapshot and interval even when stored */
+  rebuild?: boolean;
+  /** history store file (default config `history.path`) */
+  storePath?: string;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  onWarning?: (message: string) => void;
+}
+
+export interface TrendStats {
+  points: number;
+  /** distinct commits among the points */
+  snapshots: number;
+  snapshotsComputed: number;
+  snapshotsStored: number;
+  intervals: number;
+  intervalsComputed: number;
+  intervalsStored: number;
+  /** files parsed (facts not in the cache) */
+  filesParsed: number;
+  snapshotMs: number;
+  intervalMs: number;
+}
+
+export interface TrendOutput {
+  report: TrendReport;
+  stats: TrendStats;
+  /** where the history is kept (null: memory only) */
+  storePath: string | null;
+}
+
+function readCodeowners(root: string, commit: string): CodeownersRule[] {
+  for (const loc of CODEOWNERS_LOCATIONS) {
+    const text = git(root, ['show', `${commit}:${loc}`]);
+    if (text !== null) return parseCodeowners(text);
+  }
+  return [];
+}
+
+/** The findings of a fresh scan as the store identifies them. */
+function toStored(findings: readonly Finding[]): StoredFinding[] {
+  return findings.map(({ related: _related, ...f }) => ({ ...f, key: findingKey(f) }));
+}
+
+/**
+ * `plumbline trend` as a function: picks the snapshots of the window from first-parent history,
+ * analyses the commits the history store lacks (from git objects, reusing the facts cache by blob id),
+ * computes what changed between consecutive snapshots (new and fixed findings, blame of the new ones,
+ * the commits and lines of each period), stores it all, and builds the report. The store is
+ * persistence only: when it fails mid-run, the run goes on with what it computed.
+ */
+export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
+  const root = resolve(options.root ?? '.');
+  const warn = options.onWarning ?? (() => undefined);
+  const config = loadProjectConfig(root, options.configFile);
+  const assistantPatterns = compileAssistantPatterns(config);
+  const every = parseEvery(options.every);
+  const ref = options.ref ?? 'HEAD';
+  if (git(root, ['rev-parse', '--git-dir']) === null) {
+    throw new UsageError(`trend reads git history, and ${root} is not inside a git repository`);
+  }
+  const tip = resolveCommit(root, ref);
+  if (!tip) throw new UsageError(`cannot resolve --ref "${ref}" to a commit in ${root}`);
+  const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+  const history = firstParentHistory(root, tip);
+  if (history.length === 0) throw new UsageError(`cannot read the history of ${ref}`);
+  const until = options.until ? parseUntil(options.until) : history[0]!.time;
+  const since = parseSince(options.since, until);
+  if (since >= until) throw new UsageError(`--since (${isoTime(since)}) must be before --until (${isoTime(until)})`);
+
+  const selection = selectSnapshots(history, since, until, every);
+  const notes = [...selection.notes];
+  if (isShallow(root)) {
+    const oldest = history[history.length - 1]!;
+    notes.unshift(
+      `shallow clone: history stops at ${isoDate(oldest.time)} (${oldest.sha.slice(0, 7)}); fetch all of it for the full window (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)`,
+    );
+  }
+  for (const n of notes) warn(n);
+
+  const { settings } = buildCheckSettings(root, config);
+  const key = analysisKey(config, settings);
+  const store = HistoryStore.open(resolve(root, options.storePath ?? config.historyPath), { onWarning: warn });
+  const cache = options.cache === false
+    ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
+    : openCache(root, config, settings);
+  const reader = new BlobReader(root);
+  const stats: TrendStats = {
+    points: selection.points.length, snapshots: 0, snapshotsComputed: 0, snapshotsStored: 0, intervals: 0, intervalsComputed: 0,
+    intervalsStored: 0, filesParsed: 0, snapshotMs: 0, intervalMs: 0,
+  };
+  let storeOk = true;
+  /** Runs a store operation; a failure (disk full, damage found mid-run) is a warning, and the run goes on unstored. */
+  const stored = <T>(what: string, fn: () => T): T | undefined => {
+    if (!storeOk) return undefined;
+    try {
+      return fn();
+    } catch (e) {
+      storeOk = false;
+      warn(`history store: ${what} failed (${(e as Error).message}); the rest of this run is not stored`);
+      return undefined;
+    }
+  };
+
+  try {
+    // 1. snapshots
+    const t0 = performance.now();
+    const snapshots = new Map<string, SnapshotRecord>();
+    const fresh = new Map<string, StoredFinding[]>();
+    const commits = [...new Map(selection.points.map((p) => [p.commit.sha, p.commit])).values()];
+    stats.snapshots = commits.length;
+    let done = 0;
+    for (const c of commits) {
+      options.onProgress?.({ phase: 'snapshots', done: done++, total: commits.length });
+      const old = options.rebuild ? undefined : stored('read', () => store.findSnapshot(key, c.sha));
+      if (old) {
+        snapshots.set(c.sha, old);
+        stats.snapshotsStored++;
+        continue;
+      }
+      const out = await scanCommit({ root, commit: c.sha, config, cache, reader });
+      stats.filesParsed += out.stats.parsed;
+      stats.snapshotsComputed++;
+      fresh.set(c.sha, toStored(out.result.findings));
+      const record = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result: out.result }));
+      snapshots.set(c.sha, record ?? snapshotOf(key, c, out.result));
+    }
+    options.onProgress?.({ phase: 'snapshots', done: commits.length, total: commits.length });
+    try {
+      cache.save();
+    } catch (e) {
+      if (options.cache !== false) warn(`facts cache not written: ${(e as Error).message}`);
+    }
+    stats.snapshotMs = performance.now() - t0;
+
+    // 2. what changed between consecutive points
+    const t1 = performance.now();
+    const analysed = (p: string) => filterPaths([p], config).length === 1;
+    const findingsOf = (sha: string) => fresh.get(sha) ?? stored('read', () => store.snapshotFindings(key, sha)) ?? [];
+    const commitInfo = new Map<string, CommitInfo>();
+    const pairs = [...new Map(
+      selection.points.slice(1).map((p, i) => [selection.points[i]!.commit.sha, p.commit.sha] as const)
+        .filter(([a, b]) => a !== b).map((pair) => [`${pair[0]}..${pair[1]}`, pair] as const),
+    ).values()];
+    stats.intervals = pairs.length;
+    const intervals = new Map<string, IntervalRecord>();
+    done = 0;
+    for (const [from, to] of pairs) {
+      options.onProgress?.({ phase: 'intervals', done: done++, total: pairs.length });
+      const old = options.rebuild || fresh.has(from) || fresh.has(to) ? undefined : stored('read', () => store.findInterval(key, from, to));
+      if (old) {
+        intervals.set(`${from}..${to}`, old);
+        stats.intervalsStored++;
+        continue;
+      }
+      const { added, fixed } = matchFindings(findingsOf(from), findingsOf(to));
+      const byFile = new Map<string, StoredFinding[]>();
+      for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+      const blames = new Map(await pool(
+        [...byFile].map(([file, fs]) => async () => {
+          const lines = fs.flatMap((f) => Array.from({ length: Math.max(1, f.endLine - f.line + 1) }, (_, k) => f.line + k));
+          return [file, await blameLines(root, from, to, file, lines)] as const;
+        }),
+        4,
+      ));
+      const ivCommits = intervalCommits(root, from, to, analysed);
+      const withShares = added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) }));
+      const known = new Set(ivCommits.map((c) => c.sha));
+      const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
+      for (const info of commitsInfo(root, extra)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
+      const lines = diffLines(root, from, to, analysed);
+      const input: IntervalInput = {
+        analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
+      };
+      stored('write', () => store.addInterval(input));
+      for (const c of ivCommits) commitInfo.set(c.sha, c);
+      intervals.set(`${from}..${to}`, {
+        from, to, linesAdded: lines.added, linesDeleted: lines.deleted, added: withShares, fixed,
+        commits: ivCommits.map((c) => ({ sha: c.sha, linesAdded: c.linesAdded, linesDeleted: c.linesDeleted })),
+      });
+      stats.intervalsComputed++;
+    }
+    options.onProgress?.({ phase: 'intervals', done: pairs.length, total: pairs.length });
+    stats.intervalMs = performance.now() - t1;
+
+    const points: TrendData['points'] = selection.points.map((p, i) => {
+      const prev = selection.points[i - 1];
+      const interval = prev && prev.commit.sha !== p.commit.sha ? intervals.get(`${prev.commit.sha}..${p.commit.sha}`) ?? null : null;
+      return { selected: p, snapshot: snapshots.get(p.commit.sha)!, interval };
+    });
+    const wanted = new Set<string>();
+    for (const iv of intervals.values()) {
+      for (const c of iv.commits) wanted.add(c.sha);
+      for (const a of iv.added) for (const s of a.shares) if (s.sha) wanted.add(s.sha);
+    }
+    const unknown = [...wanted].filter((sha) => {
+      if (commitInfo.has(sha)) return false;
+      const info = stored('read', () => store.commitInfo(sha));
+      if (info) commitInfo.set(sha, info);
+      return !info;
+    });
+    for (const info of commitsInfo(root, unknown)) commitInfo.set(info.sha, info);
+    if (storeOk && store.path !== null) stored('prune', () => store.prune(key));
+
+    const report = buildTrendReport(
+      {
+        root, ref, since, until, every, notes, points, commits: commitInfo,
+        codeowners: readCodeowners(root, selection.points[selection.points.length - 1]?.commit.sha ?? tip),
+        prefix, assistantPatterns, devCostMinutesPerLine: config.devCostMinutesPerLine,
+      },
+      options,
+    );
+    return { report, stats, storePath: store.path };
+  } finally {
+    reader.clear();
+    store.close();
+  }
+}
+
+/** A snapshot record for a result the store could not keep. */
+function snapshotOf(analysisKey: string, c: HistoryCommit, result: ScanResult): SnapshotRecord {
+  const s = result.summary;
+  const byRule: Record<string, RuleTotals> = {};
+  for (const f of result.findings) {
+    const t = (byRule[f.ruleId] ??= { category: f.category, findings: 0, debtMinutes: 0 });
+    t.findings++;
+    t.debtMinutes += f.effortMinutes;
+  }
+  return {
+    analysisKey, commit: c.sha, committedAt: c.time, recordedAt: Math.floor(Date.now() / 1000), source: 'trend', toolVersion: result.tool.version,
+    files: s.files, linesOfCode: s.linesOfCode, debtMinutes: s.debtMinutes, debtRatio: s.debtRatio, rating: s.rating,
+    designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, findings: result.findings.length, errors: result.errors.length,
+    skipped: result.skipped.length, byCategory: s.byCategory, byRule,
+  };
+}
