@@ -15,6 +15,8 @@ describe('ModuleResolver', () => {
   it('reads workspaces and tsconfig with comments and trailing commas', () => {
     expect(errors).toEqual([]);
     expect(r.workspacePackage('@acme/ui')?.entries).toEqual(['packages/ui/src/index.ts']);
+    // no exports map: null (every subpath reachable); deep-import judges by the layout then
+    expect(r.workspacePackage('@acme/ui')?.exports).toBeNull();
   });
   it('resolves relative specifiers with TS extension rules and directories', () => {
     expect(r.resolve('apps/web/src/main.ts', './features/x/a.js')).toEqual({ kind: 'file', path: 'apps/web/src/features/x/a.ts', package: 'web' });

@@ -19,3 +19,5 @@ export type { CodeownersSettings } from './settings/codeowners.js';
 export * from './color.js';
 export * from './css-value.js';
 export * from './tokens/index.js';
+export * from './roles/index.js';
+export * from './conventions-cache.js';

@@ -23,6 +23,8 @@ export interface WorkspacePackage {
   /** source entry files relative to the root (guessed from exports/main/types mapped to src, or src/index.*) */
   entries: string[];
   private: boolean;
+  /** the subpath keys of its package.json `exports` map (`.`, `./icons`, `./*`); null when it has none */
+  exports?: string[] | null;
 }
 
 export interface ModuleSettings {
@@ -169,7 +171,9 @@ export const provider = defineSettingsProvider<ModuleSettings>({
     for (const dir of dirs) {
       const pkg = readJson(join(root, dir, 'package.json'), errors, root);
       if (!pkg || typeof pkg.name !== 'string') continue;
-      packages.push({ name: pkg.name, dir, entries: sourceEntries(root, dir, pkg), private: pkg.private === true });
+      const exp = pkg.exports;
+      const exportKeys = exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : exp ? ['.'] : null;
+      packages.push({ name: pkg.name, dir, entries: sourceEntries(root, dir, pkg), private: pkg.private === true, exports: exportKeys });
     }
     const mappings: PathMapping[] = [];
     for (const dir of ['', ...dirs]) {

@@ -1,0 +1,3 @@
+export * from './catalog.js';
+export * from './match.js';
+export * from './rules.js';
