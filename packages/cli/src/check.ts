@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCache } from '@plumbline/analyzer';
+import type { AnalyzeOutput, AnalyzeStats } from '@plumbline/analyzer';
 import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
 import type { Category, CategoryTotals, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
@@ -48,6 +49,8 @@ export interface CheckOutcome {
   headCommit: string | null;
   base: CheckBase;
   comparison: Comparison;
+  /** files parsed and taken from the facts cache, per side (base: null for a baseline file) */
+  stats: { head: AnalyzeStats; base: AnalyzeStats | null };
 }
 
 function totalsOf(result: ScanResult): Totals {
@@ -97,9 +100,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     }
     const baseline = readBaseline(file);
     const head = await analyseHead(root, options, headRef);
-    const comparison = matchFindings(baselineOccurrences(baseline), head.findings);
+    const comparison = matchFindings(baselineOccurrences(baseline), head.result.findings);
     const verdict = evaluateGate(comparison.new, thresholds);
-    return { passed: verdict.passed, verdict, thresholds, head, headCommit: headRef, base: { kind: 'baseline', file, totals: baselineTotals(baseline) }, comparison };
+    return {
+      passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
+      base: { kind: 'baseline', file, totals: baselineTotals(baseline) },
+      stats: { head: head.stats, base: null },
+    };
   }
 
   const baseTip = resolveCommit(root, options.base);
@@ -120,25 +127,26 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     try {
       cache.save();
     } catch (e) {
-      head.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
+      head.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
     }
   }
-  const comparison = matchFindings(occurrencesOf(base.result.findings), head.findings, { renames: gitRenames(root, mergeBase, headRef) });
+  const comparison = matchFindings(occurrencesOf(base.result.findings), head.result.findings, { renames: gitRenames(root, mergeBase, headRef) });
   const verdict = evaluateGate(comparison.new, thresholds);
   return {
-    passed: verdict.passed, verdict, thresholds, head, headCommit: headRef, comparison,
+    passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
     base: { kind: 'commit', ref: options.base, commit: mergeBase, totals: totalsOf(base.result), summary: base.result.summary },
+    stats: { head: head.stats, base: base.stats },
   };
 }
 
-async function analyseHead(root: string, options: CheckOptions, headRef: string | null): Promise<ScanResult> {
+async function analyseHead(root: string, options: CheckOptions, headRef: string | null): Promise<AnalyzeOutput> {
   if (!headRef) {
     return scan({
       root,
       ...(options.configFile ? { configFile: options.configFile } : {}),
       ...(options.cache === false ? { cache: false } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    }).result;
+    });
   }
   const config = loadProjectConfig(root, options.configFile);
   const cache = options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
@@ -150,7 +158,7 @@ async function analyseHead(root: string, options: CheckOptions, headRef: string 
       out.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
     }
   }
-  return out.result;
+  return out;
 }
 
 /** Where the default baseline lives for a root. */

@@ -4,9 +4,11 @@ import type { Linter } from 'eslint';
 /** recommended: the high-precision rules, as warnings. */
 export const recommendedRules: Linter.RulesRecord = {
   '@plumbline/pass-through-function': 'warn',
+  '@plumbline/project-findings': 'warn',
 };
 
 /** strict: recommended plus the rules that need more judgement. */
 export const strictRules: Linter.RulesRecord = {
   '@plumbline/pass-through-function': 'warn',
+  '@plumbline/project-findings': 'warn',
 };

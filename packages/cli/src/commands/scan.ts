@@ -5,6 +5,7 @@ import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import { scan } from '../scan.js';
 import { progressReporter } from '../progress.js';
+import { watchCommand } from '../watch.js';
 import { recordScan } from '../history/record.js';
 
 export const command = defineCommand({
@@ -17,12 +18,14 @@ export const command = defineCommand({
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
     { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
+    { name: 'watch', type: 'boolean', short: 'w', description: 'Scan again whenever a file changes, keeping the editor cache fresh (until Ctrl-C).' },
     { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
   ],
   run({ values, positionals }, io) {
     const format = (values.format as string | undefined) ?? 'pretty';
     if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format must be pretty or json, got "${format}"`);
     const root = resolve(io.cwd, positionals[0] ?? '.');
+    if (values.watch) return watchCommand({ root, io, ...(values.config ? { configFile: resolve(io.cwd, values.config as string) } : {}) });
     const progress = progressReporter(io);
     const out = scan({
       root,

@@ -3,10 +3,12 @@ import type { PlumblineRule } from '../create-rule.js';
 import middleMan from './middle-man.js';
 import passThroughComponent from './pass-through-component.js';
 import passThroughFunction from './pass-through-function.js';
+import projectFindings from './project-findings.js';
 
 /** Every ESLint rule of the plugin, by id. */
 export const rules: Record<string, PlumblineRule> = {
   'middle-man': middleMan,
   'pass-through-component': passThroughComponent,
   'pass-through-function': passThroughFunction,
+  'project-findings': projectFindings,
 };
