@@ -48,6 +48,9 @@ function collect(doc: unknown, dtcg: boolean): RawToken[] {
 
 const REF_RE = /\{([^{}]+)\}/g;
 
+/** Aliases followed at most from one token; real chains are a few links long. */
+export const MAX_ALIAS_DEPTH = 64;
+
 /** `{color.blue.500}` or `{color.blue.500.value}` -> `color.blue.500`. */
 function refPath(inner: string, tokens: Map<string, RawToken>): string {
   const p = inner.trim();
@@ -94,6 +97,11 @@ export class TokenResolver {
     }
     const token = this.tokens.get(path);
     if (!token) return null;
+    if (stack.length >= MAX_ALIAS_DEPTH) {
+      // a chain this long is hostile or generated: stop before the call stack does (one error per file)
+      if (!this.errors.some((e) => e.message.includes('alias chain deeper'))) this.fail(stack[0]!, `alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)`);
+      return null;
+    }
     const text = this.toText(token.value, [...stack, path], path);
     this.resolved.set(path, text);
     return text;

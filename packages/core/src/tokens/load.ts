@@ -11,7 +11,7 @@ import picomatch from 'picomatch';
 import { cssTokenDefinitions } from './css.js';
 import type { CssTokenDefinition } from './css.js';
 import { expandChannelTriplet, isChannelTriplet, tokenFamily } from './family.js';
-import { loadJsonTokens } from './json.js';
+import { loadJsonTokens, MAX_ALIAS_DEPTH } from './json.js';
 import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from './tailwind.js';
 import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenSettings } from './types.js';
 
@@ -118,6 +118,13 @@ class CssResolver {
       const cycle = [...stack.slice(stack.indexOf(name)), name];
       this.errors.push({ file: def.file, message: `token "${cycle[0]}": alias cycle: ${cycle.join(' -> ')}` });
       this.resolved.set(name, null);
+      return null;
+    }
+    if (stack.length >= MAX_ALIAS_DEPTH) {
+      // a chain this long is hostile or generated: stop before the call stack does (one error per run)
+      if (!this.errors.some((e) => e.message.includes('alias chain deeper'))) {
+        this.errors.push({ file: def.file, message: `token "${stack[0]}": alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)` });
+      }
       return null;
     }
     const v = this.substitute(def.value, [...stack, name]);
