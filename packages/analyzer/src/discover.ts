@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ignoreModule from 'ignore';
 import { globMatcher } from '@plumbline/core';
@@ -85,8 +85,19 @@ export function discoverFiles(rootDir: string, config: ResolvedConfig): Discover
   const root = resolve(rootDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`${root} is not a directory`);
   const git = gitFiles(root);
-  const all = git ?? walkFiles(root);
-  return { files: filterPaths(all, config), fromGit: git !== null };
+  if (git === null) return { files: filterPaths(walkFiles(root), config), fromGit: false };
+  // git lists tracked paths that are now deleted, symlinks (which commit snapshots leave out, so a
+  // symlinked file would look new to `check --base`) and whatever replaced a file (a FIFO would block
+  // the read): keep regular files only, as the walk does
+  return { files: filterPaths(git, config).filter((p) => isRegularFile(join(root, p))), fromGit: true };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Applies languages, built-in excludes and the config's include/exclude to a list of paths. */
