@@ -205,29 +205,49 @@ export function normalizeEasing(text: string): string | null {
   return `cubic-bezier(${parts.map((p) => formatNumber(Number(p))).join(', ')})`;
 }
 
-/** A shadow with its colors as hex and its spacing collapsed, for exact comparison. */
+/**
+ * A shadow with its colors as hex, its lengths canonical (`0px` is `0`, a missing blur or spread is `0`)
+ * and its spacing collapsed, for exact comparison.
+ */
 export function normalizeShadow(text: string): string | null {
   const nodes = tokenizeValue(text.trim());
   if (nodes.length === 0) return null;
-  let out = '';
+  const shadows: string[] = [];
+  let lengths: string[] = [];
+  let color = '';
+  let inset = false;
+  const flush = (): boolean => {
+    if (lengths.length < 2 || lengths.length > 4) return false;
+    while (lengths.length < 4) lengths.push('0');
+    shadows.push(`${inset ? 'inset ' : ''}${lengths.join(' ')}${color ? ` ${color}` : ''}`);
+    lengths = [];
+    color = '';
+    inset = false;
+    return true;
+  };
   for (const n of nodes) {
-    if (n.type === 'space') out += ' ';
-    else if (n.type === 'comma') out = `${out.trimEnd()}, `;
-    else if (n.type === 'function') {
+    if (n.type === 'space') continue;
+    if (n.type === 'comma') {
+      if (!flush()) return null;
+      continue;
+    }
+    if (n.type === 'function') {
       if (!n.name || !COLOR_FUNCTIONS.has(n.name)) return null;
       const c = parseColor(n.text);
       if (!c) return null;
-      out += hexKey(c);
+      color = hexKey(c);
     } else if (n.type === 'word') {
       const c = n.text.startsWith('#') ? parseColor(n.text) : null;
-      if (c) out += hexKey(c);
-      else {
-        const l = parseLength(n.text);
-        out += l ? `${formatNumber(l.number)}${l.unit}` : n.text.toLowerCase();
-      }
+      const l = parseLength(n.text);
+      if (c) color = hexKey(c);
+      else if (l) lengths.push(l.number === 0 ? '0' : `${formatNumber(l.number)}${l.unit}`);
+      else if (n.text === '0') lengths.push('0');
+      else if (n.text.toLowerCase() === 'inset') inset = true;
+      else if (isNamedColor(n.text) || n.text.toLowerCase() === 'transparent') color = hexKey(parseColor(n.text, { named: true })!);
+      else return null;
     } else return null;
   }
-  return out.replace(/ +/g, ' ').trim();
+  return flush() ? shadows.join(', ') : null;
 }
 
 function hexKey(c: Rgba): string {

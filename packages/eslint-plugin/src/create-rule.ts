@@ -28,11 +28,19 @@ function relativeFilename(context: Readonly<TSESLint.RuleContext<string, unknown
   return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
+export interface RuleFromCheckHooks {
+  /**
+   * Project knowledge for the linted file (see project-settings.ts): settings built from the project's
+   * plumbline.config.json, the file's path relative to the project root and whether it is a test file.
+   */
+  project?(context: Readonly<TSESLint.RuleContext<string, unknown[]>>): { settings: CheckSettings; filePath: string; isTestFile: boolean } | undefined;
+}
+
 /**
  * Turns a core per-file check into an ESLint rule: the check runs on the very ts.SourceFile that
  * typescript-eslint parsed (no type checker), and its reports map back by text range.
  */
-export function ruleFromCheck(check: AnyFileCheck): PlumblineRule {
+export function ruleFromCheck(check: AnyFileCheck, hooks: RuleFromCheckHooks = {}): PlumblineRule {
   const { meta } = check;
   return createRule({
     name: meta.id,
@@ -56,13 +64,14 @@ export function ruleFromCheck(check: AnyFileCheck): PlumblineRule {
           const sourceCode = context.sourceCode;
           const toFix = (edits: TextEdit[]) => (fixer: TSESLint.RuleFixer) =>
             edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text));
-          const settings = ((context.settings as Record<string, unknown>).plumbline ?? {}) as CheckSettings;
-          const filename = relativeFilename(context);
+          const project = hooks.project?.(context as Readonly<TSESLint.RuleContext<string, unknown[]>>);
+          const settings = project?.settings ?? (((context.settings as Record<string, unknown>).plumbline ?? {}) as CheckSettings);
+          const filename = project?.filePath ?? relativeFilename(context);
           check.run({
             ts,
             sourceFile,
             filePath: filename,
-            isTestFile: isTestPath(filename),
+            isTestFile: project?.isTestFile ?? isTestPath(filename),
             options: { ...meta.defaultOptions, ...(options ?? {}) },
             settings,
             report(r: CheckReport) {

@@ -37,7 +37,7 @@ export function tokenFamily(path: string, value: string, type?: string): TokenFa
   if (has(words, /-opacit(y|ies)-|-alpha-/)) return 'opacity';
   if (has(words, /-breakpoints?-|-screens?-|-bp-|-media-/)) return length ? 'breakpoint' : 'other';
   if (has(words, /-(radius|radii|rounded|corners?|round)-/)) return length ? 'radius' : 'other';
-  if (has(words, /-font-sizes?-|-fontsizes?-|-text-|-type-scale-|-typography-.*-size-|-font-size-/)) return length ? 'font-size' : 'other';
+  if (has(words, /-font-sizes?-|-fontsizes?-|-size-font-|-text-|-type-scale-|-typography-.*-size-|-font-size-/)) return length ? 'font-size' : 'other';
   if (has(words, /-(spacing|space|spaces|spacer|spacers|gap|gaps|gutter|gutters|padding|margin|inset)-/)) return length ? 'spacing' : 'other';
   if (has(words, /-(size|sizes|sizing|width|widths|height|heights|container|containers)-/)) return length ? 'sizing' : 'other';
   if (t === 'dimension' || length) return 'dimension';

@@ -242,9 +242,11 @@ export function judgeAtom(
   }
 }
 
+/** One candidate per token path; a base token is dropped when a semantic alias of it is listed too. */
 function dedupe<T extends { token: DesignToken }>(list: T[]): T[] {
   const seen = new Set<string>();
-  return list.filter((c) => (seen.has(c.token.path) ? false : (seen.add(c.token.path), true)));
+  const aliased = new Set(list.map((c) => c.token.aliasOf).filter((p): p is string => !!p));
+  return list.filter((c) => (seen.has(c.token.path) || aliased.has(c.token.path) ? false : (seen.add(c.token.path), true)));
 }
 
 /** Near misses on a numeric scale: within 25% of a step (relative to the larger of the two). */

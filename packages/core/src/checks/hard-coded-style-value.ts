@@ -1,0 +1,185 @@
+import { defineCheck } from '../check.js';
+import type { CheckSuggestion, TextEdit } from '../check.js';
+import type { ColorDistanceMethod } from '../color.js';
+import type { PropertyFamily } from '../css-value.js';
+import { collectTsStyleValues } from '../tokens/collect.js';
+import type { StyleOccurrence } from '../tokens/collect.js';
+import { DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
+import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
+import type { DesignToken, TokenSettings } from '../tokens/types.js';
+
+export interface Options {
+  /** treat CSS named colors (`red`, `white`) as hard-coded colors */
+  namedColors: boolean;
+  /** report values near no token ("off-scale") as well as exact and near matches */
+  offScale: boolean;
+  /** how color distance is measured */
+  colorDistance: ColorDistanceMethod;
+  /** colors within this distance (ΔE00 units) of a token are near misses */
+  nearColorDistance: number;
+}
+export type MessageIds = 'exactToken' | 'exactTokens' | 'nearToken' | 'offScale' | 'useToken';
+
+export const DEFAULT_OPTIONS: Options = { namedColors: false, offScale: true, colorDistance: 'ciede2000', nearColorDistance: 5 };
+
+const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
+
+const FAMILY_WORDS: Record<PropertyFamily, string> = {
+  color: 'color', spacing: 'spacing', inset: 'spacing', sizing: 'size', radius: 'radius', 'font-size': 'font-size',
+  'line-height': 'line-height', 'letter-spacing': 'letter-spacing', 'font-weight': 'font-weight', 'z-index': 'z-index',
+  shadow: 'shadow', duration: 'duration', easing: 'easing', breakpoint: 'breakpoint',
+};
+
+/** What a surface reports for one occurrence: the message, its data, the autofix and the suggestions. */
+export interface StyleValueReport {
+  messageId: Exclude<MessageIds, 'useToken'>;
+  data: Record<string, string>;
+  fix?: TextEdit[];
+  suggestions: CheckSuggestion[];
+  effortMinutes: number;
+  fingerprintCode: string;
+}
+
+function tokenValueLabel(t: DesignToken): string {
+  return t.value.length > 40 ? `${t.value.slice(0, 37)}...` : t.value;
+}
+
+/** The edit that puts a replacement in place of an occurrence, or null when it cannot be placed. */
+function editFor(occ: StyleOccurrence, token: DesignToken, templates: TokenSettings['templates']): { edit: TextEdit; replacement: Replacement } | null {
+  const ctx = occ.context;
+  if (ctx === 'className') {
+    const tw = occ.tailwind;
+    if (!tw || !tw.utility) return null;
+    const r = replacementFor(token, ctx, templates, { utility: tw.utility, whole: tw.whole });
+    return r ? { edit: { start: tw.start, end: tw.end, text: r.text }, replacement: r } : null;
+  }
+  if (ctx === 'object' || ctx === 'native') {
+    const lit = occ.literal;
+    if (!lit) return null;
+    const r = replacementFor(token, ctx, templates, { whole: lit.whole, quote: lit.quote === '`' ? "'" : lit.quote });
+    if (!r) return null;
+    return lit.whole
+      ? { edit: { start: lit.start, end: lit.end, text: r.text }, replacement: r }
+      : { edit: { start: occ.atom.start, end: occ.atom.end, text: r.text }, replacement: r };
+  }
+  if (occ.property === '@media') return null; // media queries cannot use var()
+  const r = replacementFor(token, ctx, templates);
+  return r ? { edit: { start: occ.atom.start, end: occ.atom.end, text: r.text }, replacement: r } : null;
+}
+
+/**
+ * Turns a verdict on one occurrence into a report: shared by the ESLint rule, `scan` on TS files and the
+ * CSS-file detector, so every surface says the same thing.
+ */
+export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, settings: TokenSettings): StyleValueReport {
+  const value = occ.atom.text;
+  const family = FAMILY_WORDS[occ.atom.family];
+  const fingerprintCode = `${occ.property}:${occ.atom.key}`;
+  const suggestion = (c: { token: DesignToken; label: string }): CheckSuggestion | null => {
+    const e = editFor(occ, c.token, settings.templates);
+    if (!e) return null;
+    return { messageId: 'useToken', data: { replacement: e.replacement.text, token: tokenLabel(c.token), distance: c.label }, edits: [e.edit] };
+  };
+  const candidateText = (c: Candidate) => `\`${tokenLabel(c.token)}\` (${tokenValueLabel(c.token)}, ${c.label})`;
+  if (verdict.kind === 'exact') {
+    const tokens = verdict.tokens;
+    const first = tokens[0]!;
+    if (tokens.length === 1) {
+      const e = editFor(occ, first, settings.templates);
+      return {
+        messageId: 'exactToken',
+        data: { value, token: tokenLabel(first), replacement: e ? e.replacement.text : tokenLabel(first) },
+        ...(e?.replacement.certain ? { fix: [e.edit] } : {}),
+        suggestions: e && !e.replacement.certain ? [suggestion({ token: first, label: 'same value' })!] : [],
+        effortMinutes: 2, fingerprintCode,
+      };
+    }
+    const shown = tokens.slice(0, 3);
+    return {
+      messageId: 'exactTokens',
+      data: { value, tokens: shown.map((t) => `\`${tokenLabel(t)}\``).join(', ') + (tokens.length > 3 ? ` and ${tokens.length - 3} more` : '') },
+      suggestions: shown.map((t) => suggestion({ token: t, label: 'same value' })).filter((s): s is CheckSuggestion => !!s),
+      effortMinutes: 2, fingerprintCode,
+    };
+  }
+  if (verdict.kind === 'near') {
+    return {
+      messageId: 'nearToken',
+      data: { value, family, candidates: verdict.candidates.map(candidateText).join(', ') },
+      suggestions: verdict.candidates.map(suggestion).filter((s): s is CheckSuggestion => !!s),
+      effortMinutes: 5, fingerprintCode,
+    };
+  }
+  return {
+    messageId: 'offScale',
+    data: { value, family, nearest: verdict.nearest ? ` (nearest ${candidateText(verdict.nearest)})` : '' },
+    suggestions: [],
+    effortMinutes: 10, fingerprintCode,
+  };
+}
+
+export function matchOptionsOf(options: Partial<Options>): MatchOptions {
+  return {
+    colorDistance: options.colorDistance ?? DEFAULT_MATCH_OPTIONS.colorDistance,
+    nearColorDistance: options.nearColorDistance ?? DEFAULT_MATCH_OPTIONS.nearColorDistance,
+    offScale: options.offScale ?? DEFAULT_MATCH_OPTIONS.offScale,
+  };
+}
+
+export const MESSAGES: Record<MessageIds, string> = {
+  exactToken: '`{{value}}` is the value of design token `{{token}}`: use `{{replacement}}`.',
+  exactTokens: '`{{value}}` is the value of design tokens {{tokens}}: use one of them.',
+  nearToken: '`{{value}}` is not on the {{family}} scale; nearest tokens: {{candidates}}.',
+  offScale: '`{{value}}` matches no {{family}} token{{nearest}}: use a token of the scale, or add one to the design system.',
+  useToken: 'Use `{{replacement}}` ({{token}}, {{distance}}).',
+};
+
+export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
+  meta: {
+    id: 'hard-coded-style-value',
+    category: 'magic-value',
+    description: 'Reports colors, spacing, font sizes, radii, shadows, z-indexes and durations written as literals where the project has design tokens, with the token to use.',
+    defaultEffortMinutes: 5,
+    defaultSeverity: 'warning',
+    preset: 'recommended',
+    scope: 'file',
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: MESSAGES,
+    defaultOptions: DEFAULT_OPTIONS,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        namedColors: { type: 'boolean', description: 'Treat CSS named colors (red, white, ...) as hard-coded colors. Default false.' },
+        offScale: { type: 'boolean', description: 'Report values near no token (off the scale), not only exact and near matches. Default true.' },
+        colorDistance: { enum: ['ciede2000', 'oklab'], description: 'How color distance is measured: CIEDE2000 (ΔE00) or OKLab (scaled by 100). Default ciede2000.' },
+        nearColorDistance: { type: 'number', minimum: 0, description: 'Colors within this distance of a token are near misses (suggested); farther ones are off the palette. Default 5.' },
+      },
+    },
+  },
+  run(ctx) {
+    const tokens = tokenSettingsOf(ctx.settings);
+    if (!tokens || tokens.tokens.length === 0 || ctx.isTestFile) return;
+    if (tokens.files.includes(ctx.filePath)) return; // a token file defines values
+    if (GENERATED.test(ctx.sourceFile.text.slice(0, 1000))) return;
+    const index = tokenIndex(tokens);
+    const matchOptions = matchOptionsOf(ctx.options);
+    for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
+      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, occ.tailwind?.namespace);
+      if (!verdict) continue;
+      const r = describeStyleValue(occ, verdict, tokens);
+      const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
+      ctx.report({
+        ...(occ.node ? { node: occ.node } : {}),
+        range,
+        messageId: r.messageId,
+        data: r.data,
+        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.suggestions.length ? { suggestions: r.suggestions } : {}),
+        fingerprintCode: r.fingerprintCode,
+        effortMinutes: r.effortMinutes,
+      });
+    }
+  },
+});
