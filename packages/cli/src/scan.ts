@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze, discoverFiles, filterPaths, openCache, workingTreeSource } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
-import { buildCheckSettings, loadConfig, projectFindingsPath, VERSION } from '@plumbline/core';
+import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
 import type { ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { headCommit } from './git.js';
 import { BlobReader, commitSource, listTree } from './git-source.js';
@@ -45,6 +45,9 @@ export function scan(options: ScanOptions = {}): ScanOutput {
     try {
       cache.save();
       writeProjectFindings(root, config, out.result, out.facts);
+      // the editor rule library-drift reads the inferred conventions from here
+      const conventions = conventionsFromMetrics(out.result.metrics['pattern-drift'], root, VERSION);
+      if (conventions) writeConventions(conventionsPath(root, config.cacheDir), conventions);
     } catch (e) {
       out.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
     }

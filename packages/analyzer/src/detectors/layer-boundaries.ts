@@ -63,6 +63,10 @@ export const detector = defineDetector({
     const byPath = new Map(ctx.files.map((f) => [f.path, f]));
     const violations: Record<string, number> = {};
     let deepImports = 0;
+    // design-system packages have their own per-file rule (design-system-deep-import): one finding, not two
+    const dsPackages = ctx.enabled('design-system-deep-import')
+      ? new Set(((ctx.settings.designSystem as { packages?: Array<{ name: string }> } | undefined)?.packages ?? []).map((p) => p.name))
+      : new Set<string>();
 
     /** Whether the package's entry exports `name` (following re-exports within the package). */
     const entryExports = (entry: string, name: string, seen = new Set<string>()): boolean => {
@@ -103,7 +107,7 @@ export const detector = defineDetector({
         }
         // deep imports into another workspace package
         const pkg = t.package ? resolver.workspacePackage(t.package) : undefined;
-        if (!pkg || (ownPackage && ownPackage.name === pkg.name)) continue;
+        if (!pkg || (ownPackage && ownPackage.name === pkg.name) || dsPackages.has(pkg.name)) continue;
         if (pkg.entries.includes(t.path)) continue;
         const relative = imp.specifier.startsWith('.');
         let subpath: string | undefined;

@@ -245,7 +245,7 @@ export const detector = defineDetector({
       if (decision && decided) {
         if (decided.kind === 'choice') convention = choices.get(decided.choice) ?? { choice: decided.choice, label: role.choices.find((c) => c.id === decided.choice)!.label, kind: 'library', defFiles: new Set(), files: new Map() };
         else convention = [...choices.values()].find((c) => c.kind === 'wrapper' && pathMatches(c, decided.path)) ?? { choice: decided.path, label: decided.path, kind: 'wrapper', defFiles: new Set([...allFiles].filter((p) => normalizeProjectPath(p) === decided.path)), files: new Map() };
-      } else {
+      } else if (!role.advisory) {
         const top = sorted[0];
         const second = sorted[1];
         if (top && top.files.size >= lib.minFiles && top.files.size / total >= lib.majority && (!second || second.files.size < top.files.size)) convention = top;
@@ -352,7 +352,12 @@ export const detector = defineDetector({
       const filesBy = new Map<string, Set<string>>();
       const scopeCounts = new Map<string, Map<string, number>>();
       const scopeOf = (p: string) => resolver.packageOf(p)?.name ?? '';
+      const folderCounts = new Map<string, Map<string, number>>();
+      const folderOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
       for (const { file, s } of sites) {
+        const fc = folderCounts.get(folderOf(file)) ?? new Map<string, number>();
+        fc.set(s.variant, (fc.get(s.variant) ?? 0) + s.count);
+        folderCounts.set(folderOf(file), fc);
         counts.set(s.variant, (counts.get(s.variant) ?? 0) + s.count);
         const set = filesBy.get(s.variant) ?? new Set<string>();
         set.add(file);
@@ -386,6 +391,10 @@ export const detector = defineDetector({
             const scTotal = [...sc.values()].reduce((a, b) => a + b, 0);
             const scTop = [...sc.entries()].sort((a, b) => b[1] - a[1])[0]!;
             if (scTotal >= idiomOptions.minSites && scTop[0] !== convention) continue;
+            // so is a folder whose files agree among themselves (three or more sites, by the majority share)
+            const fc = folderCounts.get(folderOf(file))!;
+            const fcTotal = [...fc.values()].reduce((a, b) => a + b, 0);
+            if (fcTotal >= 3 && (fc.get(s.variant) ?? 0) / fcTotal >= idiomOptions.majority) continue;
           }
           const examples = sites.filter((x) => x.s.variant === convention).slice(0, 3);
           const related: RelatedLocation[] = examples.map((x) => ({ file: x.file, line: x.s.line, message: `${labelOf(convention!)}` }));

@@ -358,22 +358,30 @@ export const extractor = defineExtractor<DriftFacts>({
       if (!ts.isCallExpression(call)) return;
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
         const method = callee.name.text;
-        if (METHOD_NAMES.has(method)) for (const ref of matchMethod(method)) addUsage(ref, 'method', callee.name, method);
+        if (METHOD_NAMES.has(method)) {
+          for (const ref of matchMethod(method)) {
+            addUsage(ref, 'method', callee.name, method);
+            addOwn(call, ref, mentionsParameter(ts, callee.expression, topNode(call)) || paramFlowOf(call, ref.role), false);
+          }
+        }
         const root = chainRoot(ts, callee.expression);
         const binding = root ? bindings.get(root.text) : undefined;
         if (binding) {
           for (const c of chainChoicesOf(binding.specifier)) {
-            if (c.methods.includes(method)) addUsage(c, 'chain', callee.name, `${root!.text}().${method}`);
+            if (c.methods.includes(method)) {
+              addUsage(c, 'chain', callee.name, `${root!.text}().${method}`);
+              addOwn(call, c, mentionsParameter(ts, callee.expression, topNode(call)), false);
+            }
           }
           if (dotted !== undefined && ts.isIdentifier(callee.expression)) {
             const factory = instanceFactoryOf(dotted, binding.specifier);
             if (factory) addOwn(call, factory, false, true);
           }
         }
-        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && !inEffectCallbackOwnScope(call) && enclosingFunction(call)) {
+        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && !inEffectCallbackOwnScope(call) && enclosingFunction(call) && !isAwaitedChain(call)) {
           addIdiom('async-style', 'promise-chain', callee.name, 'then');
         }
-        if (method === 'catch' && call.arguments.length === 1) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
+        if (method === 'catch' && call.arguments.length === 1 && !isAwaitedChain(call)) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
         if (TRPC_HOOK.test(method) && ts.isPropertyAccessExpression(callee.expression)) addIdiom('data-fetching', 'server-data-library', callee.name, method);
       }
       // calls of imported library bindings inside declarations: wrappers (`return clsx(inputs)`, `axios.get(url)`)
@@ -388,6 +396,12 @@ export const extractor = defineExtractor<DriftFacts>({
       if (dotted !== undefined && EFFECT_HOOKS.has(dotted)) onEffect(call, callee);
     };
 
+    /** `await x.then(f)`, `await x.catch(() => null)`: a chain whose outermost call is awaited */
+    const isAwaitedChain = (call: TS.CallExpression): boolean => {
+      let n: TS.Node = call;
+      while (n.parent && (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+      return !!n.parent && ts.isAwaitExpression(n.parent);
+    };
     const isDynamicImport = (e: TS.Expression) => ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword;
     const enclosingFunction = (node: TS.Node): FunctionLike | undefined => {
       for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
@@ -460,7 +474,7 @@ export const extractor = defineExtractor<DriftFacts>({
             const b = root ? bindings.get(root.text) : undefined;
             if (b) {
               if (matchImport(b.specifier, [b.imported]).some((r) => r.role === 'http')) direct = true;
-              else if (!/^use[A-Z]/.test(root!.text)) calls.push({ specifier: b.specifier, name: b.imported });
+              else if (!/^use[A-Z]/.test(root!.text) && !calls.some((c) => c.specifier === b.specifier && c.name === b.imported)) calls.push({ specifier: b.specifier, name: b.imported });
             }
           }
         }
@@ -518,23 +532,26 @@ export const extractor = defineExtractor<DriftFacts>({
       return result;
     };
     const base = path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    const carried = new Map<string, CarriedFact>();
     for (const [local, exportedNames] of exportsOf) {
-      const decls = reach(local);
-      const seen = new Set<string>();
-      for (const decl of decls) {
+      for (const decl of reach(local)) {
         for (const u of own.get(decl) ?? []) {
           for (const exported of exportedNames) {
-            const pattern = WRAPPER_ROLES.get(u.role)?.namePattern;
-            const named = !pattern || [exported, local, decl, base].some((n) => new RegExp(pattern).test(n));
-            const generic = u.instance || (u.paramFlow && named);
-            const key = `${exported}\0${u.role}\0${u.choice}\0${generic}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            out.carried.push({ export: exported, role: u.role, choice: u.choice, generic, line: u.line });
+            const wrappers = WRAPPER_ROLES.get(u.role);
+            const pattern = wrappers?.namePattern;
+            // the file's own name speaks for its default export only (`fetcher.ts`)
+            const names = exported === 'default' ? [local, decl, base] : [exported, local, decl];
+            const named = !pattern || names.some((n) => new RegExp(pattern).test(n));
+            const generic = !!wrappers?.anyExport || u.instance || (u.paramFlow && named);
+            const key = `${exported}\0${u.role}\0${u.choice}`;
+            const prev = carried.get(key);
+            if (!prev) carried.set(key, { export: exported, role: u.role, choice: u.choice, generic, line: u.line });
+            else if (generic && !prev.generic) carried.set(key, { ...prev, generic, line: u.line });
           }
         }
       }
     }
+    out.carried = [...carried.values()];
     return out;
   },
 });

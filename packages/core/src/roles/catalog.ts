@@ -56,11 +56,19 @@ export interface RoleDefinition {
   choices: readonly ChoiceDefinition[];
   /**
    * Whether a project-local wrapper counts as a choice of its own: an exported function or client that
-   * uses a choice of this role and is imported by other files (an `api/client.ts` around fetch).
-   * `namePattern` (a regular expression source) is what the export or its file must be called for the
-   * wrapper to be a generic one (a client) rather than a domain function (`getInvoice`).
+   * uses a choice of this role and is imported by other files (an `api/client.ts` around fetch). A
+   * wrapper is generic when it creates a configured client (`axios.create`) or passes its caller's
+   * arguments on; `namePattern` (a regular expression source) is what the export or its file must then
+   * be called, to tell a client from a domain function (`getInvoice`); `anyExport`: every export that
+   * uses the role is a wrapper.
    */
-  wrappers?: { namePattern?: string };
+  wrappers?: { namePattern?: string; anyExport?: boolean };
+  /**
+   * Measured (metrics, drift index) but reported only under a declared decision: for roles where one
+   * file's choice may serve another purpose than its neighbours' (formatting a date key for a query
+   * and a date for a person look alike).
+   */
+  advisory?: boolean;
 }
 
 /** Names of generic HTTP clients: `api`, `apiClient`, `http`, `fetcher`, `request`, `authFetch`, ... */
@@ -100,6 +108,8 @@ export const ROLES: readonly RoleDefinition[] = [
     id: 'date-formatting',
     title: 'date formatting (library or Intl)',
     scope: 'code',
+    advisory: true,
+    wrappers: {},
     choices: [
       {
         id: 'intl', label: 'Intl (toLocaleDateString, Intl.DateTimeFormat)',
@@ -245,6 +255,8 @@ export const ROLES: readonly RoleDefinition[] = [
     id: 'ids',
     title: 'id generation',
     scope: 'code',
+    // an exported id generator is a wrapper whatever it is called (`nanoid`, `createId`)
+    wrappers: { anyExport: true },
     choices: [
       { id: 'uuid', label: 'uuid', packages: ['uuid'], names: '^(v1|v4|v6|v7|default|\\*)$' },
       { id: 'nanoid', label: 'nanoid', packages: ['nanoid', 'nanoid/*'] },
