@@ -100,7 +100,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     }
     const baseline = readBaseline(file);
     const head = await analyseHead(root, options, headRef);
-    const comparison = matchFindings(baselineOccurrences(baseline), head.result.findings);
+    // files renamed since the baseline was last committed count as the same file
+    const written = git(root, ['log', '-1', '--format=%H', '--', file])?.trim();
+    const renames = written ? gitRenames(root, written, headRef) : new Map<string, string>();
+    const comparison = matchFindings(baselineOccurrences(baseline), head.result.findings, { renames });
     const verdict = evaluateGate(comparison.new, thresholds);
     return {
       passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,

@@ -1,5 +1,5 @@
-import { watch } from 'node:fs';
-import type { FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch } from 'node:fs';
+import type { Dirent, FSWatcher } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { languageOf } from '@plumbline/analyzer';
 import { CONFIG_FILE_NAME } from '@plumbline/core';
@@ -33,6 +33,8 @@ export interface Watcher {
 }
 
 const RELEVANT_NAMES = new Set([CONFIG_FILE_NAME, '.gitignore', 'tsconfig.json', 'package.json']);
+/** Directory names a new-directory event never follows (dependencies, build output, VCS). */
+const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party']);
 
 export function startWatch(options: WatchOptions): Watcher {
   const root = resolve(options.root);
@@ -43,6 +45,8 @@ export function startWatch(options: WatchOptions): Watcher {
   let running = false;
   let closed = false;
   let scans = 0;
+  /** where scans write (cache, history): never a trigger */
+  let ownOutput = [join(root, '.plumbline')];
   let resolveReady!: () => void;
   const ready = new Promise<void>((r) => (resolveReady = r));
 
@@ -51,34 +55,61 @@ export function startWatch(options: WatchOptions): Watcher {
     return languageOf(base) !== null || RELEVANT_NAMES.has(base) || base.endsWith('.json');
   };
 
+  const watchDir = (d: string) => {
+    if (watchers.has(d)) return;
+    try {
+      const w = watch(d, { persistent: true }, (_event, name) => {
+        if (!name) return;
+        const file = join(d, name.toString());
+        if (ownOutput.some((o) => file === o || file.startsWith(`${o}/`) || file.startsWith(`${o}-`))) return; // the cache and history (and its -wal, -journal)
+        if (!relevant(name.toString())) {
+          // a new directory: watch it (and what it holds) at once, so files written into it next are seen
+          if (isNewSourceDir(file)) {
+            watchTree(file);
+            schedule();
+          }
+          return;
+        }
+        pending.add(file.slice(root.length + 1).split('\\').join('/'));
+        schedule();
+      });
+      w.on('error', () => {
+        w.close();
+        watchers.delete(d);
+      });
+      watchers.set(d, w);
+    } catch {
+      // a directory that vanished meanwhile: the next scan sees it
+    }
+  };
+
+  const isNewSourceDir = (path: string) => {
+    const base = path.split(/[\\/]/).pop() ?? '';
+    if (IGNORED_DIRS.has(base) || base.startsWith('.')) return false;
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+
+  const watchTree = (dir: string, depth = 0) => {
+    watchDir(dir);
+    if (depth > 8) return;
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !IGNORED_DIRS.has(e.name) && !e.name.startsWith('.')) watchTree(join(dir, e.name), depth + 1);
+  };
+
+  /** Watches the root and every directory that holds analysed files, with its ancestors. */
   const watchDirs = (files: readonly string[]) => {
     const dirs = new Set<string>([root]);
     for (const f of files) for (let d = dirname(join(root, f)); d.startsWith(root) && !dirs.has(d); d = dirname(d)) dirs.add(d);
-    for (const [d, w] of watchers) {
-      if (!dirs.has(d)) {
-        w.close();
-        watchers.delete(d);
-      }
-    }
-    for (const d of dirs) {
-      if (watchers.has(d)) continue;
-      try {
-        const w = watch(d, { persistent: true }, (_event, name) => {
-          const file = name ? join(d, name.toString()) : d;
-          if (name && !relevant(name.toString())) return;
-          if (file.includes(`${join(root, '.plumbline')}`)) return;
-          pending.add(file.slice(root.length + 1).split('\\').join('/'));
-          schedule();
-        });
-        w.on('error', () => {
-          w.close();
-          watchers.delete(d);
-        });
-        watchers.set(d, w);
-      } catch {
-        // a directory that vanished between the scan and here: the next scan sees it
-      }
-    }
+    for (const d of dirs) watchDir(d);
   };
 
   const run = () => {
@@ -94,6 +125,7 @@ export function startWatch(options: WatchOptions): Watcher {
     try {
       const out = scan({ root, ...(options.configFile ? { configFile: options.configFile } : {}) });
       scans++;
+      ownOutput = [join(root, '.plumbline'), resolve(root, out.config.cacheDir), resolve(root, out.config.historyPath)];
       watchDirs(out.facts.map((f) => f.path).concat(out.result.errors.map((e) => e.file), out.result.skipped.map((s) => s.file)));
       options.onScan(out, changed, performance.now() - t0);
     } catch (e) {

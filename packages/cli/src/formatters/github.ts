@@ -35,17 +35,18 @@ function command(name: string, props: Record<string, string | number | undefined
 }
 
 function annotation(f: Finding, prefix: string): string {
-  const sameLine = f.endLine === f.line;
+  const endLine = Math.max(f.endLine, f.line);
+  const sameLine = endLine === f.line;
   const related = f.related.length ? `\n${f.related.slice(0, 5).map((r) => `also ${r.file}:${r.line}${r.message ? ` ${r.message}` : ''}`).join('\n')}` : '';
   return command(
     COMMAND[f.severity],
     {
       file: `${prefix}${f.file}`,
       line: f.line,
-      endLine: f.endLine,
+      endLine,
       // GitHub reads the columns only for a single-line annotation
       col: sameLine ? f.column : undefined,
-      endColumn: sameLine ? f.endColumn : undefined,
+      endColumn: sameLine ? Math.max(f.endColumn, f.column) : undefined,
       title: `plumbline ${f.ruleId} (new, ${formatMinutes(f.effortMinutes)})`,
     },
     `${f.message}${related}\n${docsUrl(f.ruleId)}`,
