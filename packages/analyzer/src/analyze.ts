@@ -218,7 +218,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   let designSystemAdoption: number | null = null;
   let driftIndex = 0;
   for (const detector of DETECTORS) {
-    if (!detector.rules.some((r) => enabled(r.id))) continue;
+    // a detector without rules reports metrics only (design-system adoption) and always runs
+    if (detector.rules.length > 0 && !detector.rules.some((r) => enabled(r.id))) continue;
     const r = detector.detect(ctx);
     drafts.push(...r.findings);
     for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);

@@ -21,3 +21,6 @@ export * from './css-value.js';
 export * from './tokens/index.js';
 export * from './roles/index.js';
 export * from './conventions-cache.js';
+export * from './component-signature.js';
+export * from './design-system.js';
+export { buildDesignSystemSettings } from './settings/design-system.js';

@@ -3,12 +3,22 @@ import type { Linter } from 'eslint';
 
 /** recommended: the high-precision rules, as warnings. */
 export const recommendedRules: Linter.RulesRecord = {
+  '@plumbline/design-system-deep-import': 'warn',
+  '@plumbline/hard-coded-style-value': 'warn',
+  '@plumbline/middle-man': 'warn',
+  '@plumbline/pass-through-component': 'warn',
   '@plumbline/pass-through-function': 'warn',
+  '@plumbline/prefer-design-system-component': 'warn',
   '@plumbline/project-findings': 'warn',
 };
 
 /** strict: recommended plus the rules that need more judgement. */
 export const strictRules: Linter.RulesRecord = {
+  '@plumbline/design-system-deep-import': 'warn',
+  '@plumbline/hard-coded-style-value': 'warn',
+  '@plumbline/middle-man': 'warn',
+  '@plumbline/pass-through-component': 'warn',
   '@plumbline/pass-through-function': 'warn',
+  '@plumbline/prefer-design-system-component': 'warn',
   '@plumbline/project-findings': 'warn',
 };

@@ -1,0 +1,223 @@
+import { designSystemOf, isDesignSystemFile } from '@plumbline/core';
+import type { RuleMeta } from '@plumbline/core';
+import { defineDetector } from '../detector.js';
+import type { DraftFinding } from '../detector.js';
+import { factsOf } from '../facts.js';
+import type { FileFacts } from '../facts.js';
+import { extractor as componentsExtractor } from '../facts/components.js';
+import type { ComponentSignatureFact } from '../facts/components.js';
+import { shadowsOf } from './design-system-shadow.js';
+
+export interface Options {
+  /** Dice similarity of the pq-gram profiles at or above which two components are near-duplicates */
+  threshold: number;
+  /** smallest component considered, in signature nodes (elements, props, text and expression slots) */
+  minNodes: number;
+  /** smallest family reported */
+  minMembers: number;
+}
+
+const DEFAULTS: Options = { threshold: 0.85, minNodes: 20, minMembers: 2 };
+
+export const componentFamilyMeta: RuleMeta = {
+  id: 'component-family',
+  category: 'duplication',
+  description: 'Reports families of React components that render near-identical element trees, one finding per family.',
+  defaultEffortMinutes: 20,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      threshold: { type: 'number', minimum: 0.5, maximum: 1, description: 'Tree similarity (0-1) at or above which two components are near-duplicates (default 0.85).' },
+      minNodes: { type: 'integer', minimum: 3, description: 'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 20).' },
+      minMembers: { type: 'integer', minimum: 2, description: 'Smallest family reported (default 2).' },
+    },
+  },
+};
+
+/** Elements of inline SVG: icon components are drawings, not duplicated UI. */
+const SVG_TAGS = /^(svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|stop|mask|use|symbol|title|desc|pattern|filter|fe[A-Z]\w*|text|tspan|image|foreignObject|animate\w*)$/;
+
+export function isIconLike(c: ComponentSignatureFact): boolean {
+  const raw = c.tags.filter((t) => /^[a-z]/.test(t));
+  return c.rootElement === 'svg' || (raw.length > 0 && raw.every((t) => SVG_TAGS.test(t)) && raw.includes('svg'));
+}
+
+/** Dice similarity of two sorted bags of pq-gram hashes: 2|A ∩ B| / (|A| + |B|). */
+export function bagSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0, j = 0, common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { common++; i++; j++; }
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+const NUM_HASHES = 48;
+const ROWS = 4;
+const SEEDS: Array<[number, number]> = Array.from({ length: NUM_HASHES }, (_, i) => [
+  (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0,
+  Math.imul(i + 7, 0x85ebca6b) >>> 0,
+]);
+
+function minhash(grams: readonly number[]): Uint32Array {
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  let prev = -1;
+  for (const g of grams) {
+    if (g === prev) continue;
+    prev = g;
+    for (let i = 0; i < NUM_HASHES; i++) {
+      let x = (Math.imul(g ^ SEEDS[i]![1], SEEDS[i]![0]) >>> 0);
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x7feb352d) >>> 0;
+      x ^= x >>> 15;
+      if (x < sig[i]!) sig[i] = x;
+    }
+  }
+  return sig;
+}
+
+/**
+ * Candidate pairs of near-duplicate items by locality-sensitive hashing: MinHash signatures of the gram
+ * sets, banded (12 bands of 4 rows), so only items sharing a band are compared, never all pairs.
+ * Returns index pairs [i, j] with i < j, each once.
+ */
+export function lshCandidates(items: ReadonlyArray<readonly number[]>): Array<[number, number]> {
+  const buckets = new Map<string, number[]>();
+  items.forEach((grams, idx) => {
+    const sig = minhash(grams);
+    for (let b = 0; b < NUM_HASHES / ROWS; b++) {
+      let key = `${b}`;
+      for (let r = 0; r < ROWS; r++) key += `:${sig[b * ROWS + r]!.toString(36)}`;
+      (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(idx);
+    }
+  });
+  const seen = new Set<number>();
+  const out: Array<[number, number]> = [];
+  const n = items.length;
+  for (const members of buckets.values()) {
+    if (members.length < 2 || members.length > 400) continue;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!, j = members[y]!;
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([i, j]);
+      }
+    }
+  }
+  return out;
+}
+
+export interface ComponentRef {
+  file: FileFacts;
+  c: ComponentSignatureFact;
+}
+
+/** Components that may belong to a family: big enough, not icons, not in tests or the design system itself. */
+export function familyCandidates(files: readonly FileFacts[], minNodes: number, skipFile: (f: FileFacts) => boolean): ComponentRef[] {
+  const out: ComponentRef[] = [];
+  for (const file of files) {
+    if (file.isTestFile || skipFile(file)) continue;
+    for (const c of factsOf(file, componentsExtractor)?.components ?? []) {
+      if (c.size >= minNodes && !isIconLike(c)) out.push({ file, c });
+    }
+  }
+  return out;
+}
+
+export interface Family {
+  members: ComponentRef[];
+  /** lowest and highest similarity among the edges that joined it */
+  min: number;
+  max: number;
+}
+
+/**
+ * Near-duplicate families: identical shapes are grouped first, LSH proposes candidate pairs among the
+ * distinct shapes, the pq-gram similarity confirms them, and confirmed pairs are joined (union-find).
+ */
+export function findFamilies(refs: readonly ComponentRef[], threshold: number): Family[] {
+  const byShape = new Map<string, number[]>();
+  refs.forEach((r, i) => (byShape.get(r.c.shape) ?? byShape.set(r.c.shape, []).get(r.c.shape)!).push(i));
+  const reps = [...byShape.values()];
+  const parent = reps.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const lo = reps.map((g) => (g.length > 1 ? 1 : Infinity));
+  const hi = reps.map((g) => (g.length > 1 ? 1 : -Infinity));
+  const ratio = threshold / (2 - threshold);
+  for (const [i, j] of lshCandidates(reps.map((g) => refs[g[0]!]!.c.grams))) {
+    const a = refs[reps[i]![0]!]!.c.grams, b = refs[reps[j]![0]!]!.c.grams;
+    if (Math.min(a.length, b.length) < ratio * Math.max(a.length, b.length)) continue;
+    const s = bagSimilarity(a, b);
+    if (s < threshold) continue;
+    const ri = find(i), rj = find(j);
+    const root = Math.min(ri, rj);
+    lo[root] = Math.min(lo[ri]!, lo[rj]!, s);
+    hi[root] = Math.max(hi[ri]!, hi[rj]!, s);
+    parent[Math.max(ri, rj)] = root;
+  }
+  const groups = new Map<number, number[]>();
+  reps.forEach((g, i) => {
+    const r = find(i);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(...g);
+  });
+  const out: Family[] = [];
+  for (const [root, ids] of groups) {
+    if (ids.length < 2) continue;
+    const members = ids.map((i) => refs[i]!).sort((x, y) => (x.file.path < y.file.path ? -1 : x.file.path > y.file.path ? 1 : x.c.line - y.c.line));
+    out.push({ members, min: lo[root]!, max: hi[root]! });
+  }
+  return out;
+}
+
+const fmt = (n: number) => n.toFixed(2);
+
+export const detector = defineDetector({
+  id: 'component-family',
+  rules: [componentFamilyMeta],
+  detect(ctx) {
+    const options = ctx.options<Options>('component-family', DEFAULTS);
+    const ds = designSystemOf(ctx.settings);
+    const refs = familyCandidates(ctx.files, options.minNodes, (f) => !!ds && isDesignSystemFile(ds, f.path));
+    const families = findFamilies(refs, options.threshold);
+    const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
+    const findings: DraftFinding[] = [];
+    let members = 0;
+    for (const fam of families) {
+      if (fam.members.length < options.minMembers) continue;
+      // a family of design-system re-implementations is reported once, by design-system-shadow
+      const shadowed = fam.members.map((m) => shadows.get(`${m.file.path}\0${m.c.name}\0${m.c.line}`));
+      if (shadowed.every((s) => s && s === shadowed[0])) continue;
+      members += fam.members.length;
+      const [first, ...rest] = fam.members;
+      const n = fam.members.length;
+      const what = first!.c.rootElement ? `a <${first!.c.rootElement}>` : 'the same tree';
+      const sim = fam.min === fam.max ? fmt(fam.min) : `${fmt(fam.min)}-${fmt(fam.max)}`;
+      const names = fam.members.map((m) => m.c.name);
+      findings.push({
+        ruleId: 'component-family',
+        file: first!.file.path,
+        line: first!.c.line, column: first!.c.column, endLine: first!.c.endLine, endColumn: first!.c.endColumn,
+        message:
+          `${n} components render ${what} with near-identical structure (similarity ${sim}): ` +
+          `${fam.members.slice(0, 6).map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`).join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}. ` +
+          'Consider one component with props for what differs.',
+        fingerprintCode: `family:${[...names].sort().join(',')}`,
+        symbolPath: first!.c.name,
+        related: rest.map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name}: member of the same family (${m.c.size} nodes)` })),
+        effortMinutes: componentFamilyMeta.defaultEffortMinutes * (n - 1),
+      });
+    }
+    return { findings, metrics: { components: refs.length, families: findings.length, members } };
+  },
+});

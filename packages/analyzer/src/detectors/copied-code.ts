@@ -1,0 +1,291 @@
+import type { RuleMeta } from '@plumbline/core';
+import { defineDetector } from '../detector.js';
+import type { DraftFinding } from '../detector.js';
+import { factsOf } from '../facts.js';
+import type { FileFacts } from '../facts.js';
+import { decodeLines, decodeTokens, extractor as cloneTokens } from '../facts/clone-tokens.js';
+import { extractor as structure } from '../facts/structure.js';
+
+export interface Options {
+  /** smallest clone, in tokens */
+  minTokens: number;
+  /** smallest clone, in lines */
+  minLines: number;
+}
+
+const DEFAULTS: Options = { minTokens: 50, minLines: 5 };
+/** k-gram length of the winnowing fingerprints; the window is minTokens - K + 1, so every clone of minTokens is seen. */
+const K = 16;
+/** k-grams seen in more places than this are boilerplate (license headers, common JSX); they start no match. */
+const MAX_OCCURRENCES = 60;
+
+export const copiedCodeMeta: RuleMeta = {
+  id: 'copied-code',
+  category: 'duplication',
+  description: 'Reports blocks of code copied in two or more places, grouped into one finding per clone class.',
+  defaultEffortMinutes: 15,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      minTokens: { type: 'integer', minimum: 20, description: 'Smallest clone reported, in tokens (default 50, as jscpd).' },
+      minLines: { type: 'integer', minimum: 1, description: 'Smallest clone reported, in lines (default 5, as jscpd).' },
+    },
+  },
+};
+
+interface Doc {
+  facts: FileFacts;
+  tokens: Uint32Array;
+  lines: Uint32Array;
+}
+
+/** A matched range of tokens [start, end) in one file. */
+export interface Fragment {
+  doc: number;
+  start: number;
+  end: number;
+}
+
+export interface ClonePair {
+  a: Fragment;
+  b: Fragment;
+}
+
+/** Rolling k-gram hashes of a token sequence (polynomial, mod 2^32). */
+function kgramHashes(tokens: Uint32Array, k: number): Uint32Array {
+  const n = tokens.length - k + 1;
+  if (n <= 0) return new Uint32Array(0);
+  const out = new Uint32Array(n);
+  const B = 0x01000193;
+  let pow = 1;
+  for (let i = 0; i < k - 1; i++) pow = Math.imul(pow, B);
+  let h = 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, B) + tokens[i]!) | 0;
+  out[0] = h >>> 0;
+  for (let i = 1; i < n; i++) {
+    h = (h - Math.imul(tokens[i - 1]!, pow)) | 0;
+    h = (Math.imul(h, B) + tokens[i + k - 1]!) | 0;
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** Robust winnowing (Schleimer, Wilkerson, Aiken): the rightmost minimum of every window of w k-gram hashes. */
+function winnow(hashes: Uint32Array, w: number): number[] {
+  const picked: number[] = [];
+  if (hashes.length === 0) return picked;
+  if (hashes.length <= w) {
+    let m = 0;
+    for (let i = 1; i < hashes.length; i++) if (hashes[i]! <= hashes[m]!) m = i;
+    return [m];
+  }
+  // monotone deque of indexes with increasing hashes
+  const dq = new Int32Array(hashes.length);
+  let head = 0;
+  let tail = 0;
+  let last = -1;
+  for (let i = 0; i < hashes.length; i++) {
+    while (tail > head && hashes[dq[tail - 1]!]! >= hashes[i]!) tail--;
+    dq[tail++] = i;
+    if (dq[head]! <= i - w) head++;
+    if (i >= w - 1) {
+      const m = dq[head]!;
+      if (m !== last) {
+        picked.push(m);
+        last = m;
+      }
+    }
+  }
+  return picked;
+}
+
+/**
+ * Maximal token matches between files (and within a file) of at least `minTokens` tokens: winnowed
+ * k-gram fingerprints are indexed, and each shared fingerprint is verified and extended token by token
+ * in both directions. Linear in the number of tokens plus the size of the matches.
+ */
+export function findClonePairs(docs: ReadonlyArray<{ tokens: Uint32Array }>, minTokens: number): ClonePair[] {
+  const k = Math.min(K, minTokens);
+  const w = minTokens - k + 1;
+  const index = new Map<number, number[]>(); // hash -> [doc, pos, doc, pos, ...]
+  for (let d = 0; d < docs.length; d++) {
+    const tokens = docs[d]!.tokens;
+    if (tokens.length < minTokens) continue;
+    const hashes = kgramHashes(tokens, k);
+    for (const p of winnow(hashes, w)) {
+      const h = hashes[p]!;
+      const list = index.get(h);
+      if (!list) index.set(h, [d, p]);
+      else if (list.length <= MAX_OCCURRENCES * 2) list.push(d, p);
+    }
+  }
+  const pairs: ClonePair[] = [];
+  const covered = new Map<string, Array<[number, number]>>(); // doc pair + diagonal -> covered ranges in a
+  for (const list of index.values()) {
+    if (list.length < 4 || list.length > MAX_OCCURRENCES * 2) continue;
+    for (let i = 0; i < list.length; i += 2) {
+      for (let j = i + 2; j < list.length; j += 2) {
+        let da = list[i]!, pa = list[i + 1]!, db = list[j]!, pb = list[j + 1]!;
+        if (da > db || (da === db && pa > pb)) [da, pa, db, pb] = [db, pb, da, pa];
+        if (da === db && pb - pa < k) continue; // overlapping self-match
+        const key = `${da},${db},${pb - pa}`;
+        const ranges = covered.get(key);
+        if (ranges?.some(([s, e]) => pa >= s && pa < e)) continue;
+        const A = docs[da]!.tokens;
+        const B = docs[db]!.tokens;
+        let ok = true;
+        for (let t = 0; t < k; t++) if (A[pa + t] !== B[pb + t]) { ok = false; break; }
+        if (!ok) continue; // hash collision
+        let sa = pa, sb = pb;
+        while (sa > 0 && sb > 0 && A[sa - 1] === B[sb - 1] && (da !== db || sb - 1 >= pa + k)) { sa--; sb--; }
+        let ea = pa + k, eb = pb + k;
+        while (ea < A.length && eb < B.length && A[ea] === B[eb] && (da !== db || ea < sb)) { ea++; eb++; }
+        if (da === db && ea > sb) { const cut = ea - sb; ea -= cut; eb -= cut; }
+        (ranges ?? covered.set(key, []).get(key)!).push([sa, ea]);
+        if (ea - sa >= minTokens) pairs.push({ a: { doc: da, start: sa, end: ea }, b: { doc: db, start: sb, end: eb } });
+      }
+    }
+  }
+  return pairs;
+}
+
+/** A clone class: fragments of several places that are copies of each other. */
+export interface CloneClass {
+  members: Fragment[];
+}
+
+/**
+ * Groups clone pairs into N-way classes: fragments connected by a pair, or overlapping by at least half
+ * of the smaller one in the same file, are one class; a class's fragments in one file are merged.
+ */
+export function groupClasses(pairs: readonly ClonePair[]): CloneClass[] {
+  const frags: Fragment[] = [];
+  const parent: number[] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a), rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (const p of pairs) {
+    const ia = frags.push(p.a) - 1; parent.push(ia);
+    const ib = frags.push(p.b) - 1; parent.push(ib);
+    union(ia, ib);
+  }
+  const byDoc = new Map<number, number[]>();
+  frags.forEach((f, i) => (byDoc.get(f.doc) ?? byDoc.set(f.doc, []).get(f.doc)!).push(i));
+  for (const ids of byDoc.values()) {
+    ids.sort((x, y) => frags[x]!.start - frags[y]!.start);
+    for (let i = 0; i < ids.length; i++) {
+      const a = frags[ids[i]!]!;
+      for (let j = i + 1; j < ids.length; j++) {
+        const b = frags[ids[j]!]!;
+        if (b.start >= a.end) break;
+        const overlap = Math.min(a.end, b.end) - b.start;
+        if (overlap * 2 >= Math.min(a.end - a.start, b.end - b.start)) union(ids[i]!, ids[j]!);
+      }
+    }
+  }
+  const classes = new Map<number, Fragment[]>();
+  frags.forEach((f, i) => (classes.get(find(i)) ?? classes.set(find(i), []).get(find(i))!).push(f));
+  const out: CloneClass[] = [];
+  for (const fs of classes.values()) {
+    fs.sort((a, b) => a.doc - b.doc || a.start - b.start);
+    const merged: Fragment[] = [];
+    for (const f of fs) {
+      const last = merged[merged.length - 1];
+      if (last && last.doc === f.doc && f.start < last.end) last.end = Math.max(last.end, f.end);
+      else merged.push({ ...f });
+    }
+    if (merged.length >= 2) out.push({ members: merged });
+  }
+  return out;
+}
+
+function enclosingSymbol(facts: FileFacts, line: number): string {
+  const s = factsOf(facts, structure);
+  let best = '';
+  let span = Infinity;
+  for (const d of s?.declarations ?? []) {
+    if (d.line <= line && d.endLine >= line && d.endLine - d.line < span) {
+      best = d.name;
+      span = d.endLine - d.line;
+    }
+  }
+  return best;
+}
+
+/** A short stable digest of a token range (the clone's normalised content). */
+function digest(tokens: Uint32Array, start: number, end: number): string {
+  let h1 = 0x811c9dc5, h2 = 0x12345678;
+  for (let i = start; i < end; i++) {
+    h1 = Math.imul(h1 ^ tokens[i]!, 0x01000193);
+    h2 = Math.imul(h2 ^ tokens[i]!, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
+}
+
+export const detector = defineDetector({
+  id: 'copied-code',
+  rules: [copiedCodeMeta],
+  detect(ctx) {
+    const options = ctx.options<Options>('copied-code', DEFAULTS);
+    const minTokens = Math.max(20, options.minTokens);
+    const docs: Doc[] = [];
+    for (const f of ctx.files) {
+      const t = factsOf(f, cloneTokens);
+      if (!t || t.count < minTokens || f.isTestFile) continue;
+      docs.push({ facts: f, tokens: decodeTokens(t), lines: decodeLines(t) });
+    }
+    const pairs = findClonePairs(docs, minTokens);
+    const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
+    const findings: DraftFinding[] = [];
+    let duplicatedLines = 0;
+    let duplicatedTokens = 0;
+    let classesCount = 0;
+    for (const cls of groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))) {
+      const members = cls.members.sort((x, y) => {
+        const px = docs[x.doc]!.facts.path, py = docs[y.doc]!.facts.path;
+        return px < py ? -1 : px > py ? 1 : x.start - y.start;
+      });
+      const first = members[0]!;
+      const doc = docs[first.doc]!;
+      const lines = lineSpan(first);
+      const tokens = first.end - first.start;
+      const startLine = doc.lines[first.start]!;
+      const endLine = doc.lines[first.end - 1]!;
+      classesCount++;
+      for (const m of members.slice(1)) {
+        duplicatedLines += lineSpan(m);
+        duplicatedTokens += m.end - m.start;
+      }
+      const n = members.length;
+      const others = members.slice(1).map((m) => `${docs[m.doc]!.facts.path}:${docs[m.doc]!.lines[m.start]!}`);
+      findings.push({
+        ruleId: 'copied-code',
+        file: doc.facts.path,
+        line: startLine, column: 1, endLine, endColumn: 1,
+        message:
+          `${lines} lines (${tokens} tokens) are copied in ${n} places: here and ${others.slice(0, 4).join(', ')}` +
+          `${others.length > 4 ? ` and ${others.length - 4} more` : ''}. Extract the code once and reuse it.`,
+        fingerprintCode: `clone:${digest(doc.tokens, first.start, first.end)}:${n}`,
+        symbolPath: enclosingSymbol(doc.facts, startLine),
+        related: members.slice(1).map((m, i) => {
+          const d = docs[m.doc]!;
+          const s = d.lines[m.start]!;
+          const e = d.lines[m.end - 1]!;
+          return { file: d.facts.path, line: s, message: `copy ${i + 2} of ${n}: lines ${s}-${e} (${e - s + 1} lines, ${m.end - m.start} tokens)` };
+        }),
+        // extracting a block and pointing every copy at it: more with size and with each further copy
+        effortMinutes: Math.round(copiedCodeMeta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),
+      });
+    }
+    return { findings, metrics: { classes: classesCount, duplicatedLines, duplicatedTokens, filesCompared: docs.length } };
+  },
+});

@@ -1,0 +1,233 @@
+import {
+  designSystemOf, designSystemPackageOf, isDesignSystemConsumer, isDesignSystemFile, wrappedElement,
+} from '@plumbline/core';
+import type { DesignSystemSettings, RuleMeta } from '@plumbline/core';
+import { defineDetector } from '../detector.js';
+import type { DetectorContext, DetectorResult, DraftFinding } from '../detector.js';
+import { factsOf } from '../facts.js';
+import type { FileFacts } from '../facts.js';
+import { extractor as componentsExtractor } from '../facts/components.js';
+import type { ComponentSignatureFact } from '../facts/components.js';
+import { extractor as jsxInstances } from '../facts/jsx-instances.js';
+import { ModuleResolver } from '../resolve.js';
+import { bagSimilarity, isIconLike, lshCandidates } from './component-family.js';
+
+export interface Options {
+  /** tree similarity at or above which a local component re-implements a design-system one */
+  threshold: number;
+  /** smallest component compared by structure, in signature nodes */
+  minNodes: number;
+}
+
+const DEFAULTS: Options = { threshold: 0.85, minNodes: 12 };
+
+export const designSystemShadowMeta: RuleMeta = {
+  id: 'design-system-shadow',
+  category: 'design-system',
+  description: 'Reports local components that re-implement a design-system component, one finding per design-system component with every re-implementation.',
+  defaultEffortMinutes: 30,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      threshold: { type: 'number', minimum: 0.5, maximum: 1, description: 'Tree similarity (0-1) to a design-system component at or above which a local component re-implements it (default 0.85).' },
+      minNodes: { type: 'integer', minimum: 3, description: 'Smallest local component compared by structure, in nodes of its rendered tree (default 12).' },
+    },
+  },
+};
+
+/** Words of a PascalCase name that stand for a design-system component's name. */
+const ALIASES: Record<string, string[]> = {
+  Button: ['Btn'], Image: ['Img'], Dialog: ['Dlg', 'Modal'], Modal: ['Dialog'], Link: ['Anchor'], Textarea: ['TextArea'], TextArea: ['Textarea'],
+};
+
+const words = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [name];
+
+/** Whether a local name reads as a variant of a design-system name: `BlueButton`, `MainBtn`, `ButtonPrimary`. */
+export function nameMatches(local: string, dsName: string): boolean {
+  const lw = words(local).map((w) => w.toLowerCase());
+  for (const variant of [dsName, ...(ALIASES[dsName] ?? [])]) {
+    const dw = words(variant).map((w) => w.toLowerCase());
+    for (let i = 0; i + dw.length <= lw.length; i++) {
+      if (dw.every((w, j) => lw[i + j] === w)) return true;
+    }
+  }
+  return false;
+}
+
+interface DsTarget {
+  name: string;
+  importFrom: string;
+  element: string | null;
+  /** where it is defined in this repository, if it is */
+  file?: string;
+  line?: number;
+}
+
+export interface Shadow {
+  file: FileFacts;
+  c: ComponentSignatureFact;
+  target: DsTarget;
+  /** how it was recognised */
+  by: { kind: 'structure'; similarity: number } | { kind: 'name' };
+}
+
+/** Whether an import specifier of `from` refers to the design system (its package or its directories). */
+export function designSystemImportTest(ds: DesignSystemSettings, resolver: ModuleResolver): (from: string, specifier: string) => boolean {
+  return (from, specifier) => {
+    if (designSystemPackageOf(ds, specifier)) return true;
+    const r = resolver.resolve(from, specifier);
+    return r.kind === 'file' && isDesignSystemFile(ds, r.path);
+  };
+}
+
+const cache = new WeakMap<DetectorContext['files'], Shadow[]>();
+
+/** Every local component that re-implements a design-system component (memoised per run). */
+export function findShadows(ctx: DetectorContext): Shadow[] {
+  const hit = cache.get(ctx.files);
+  if (hit) return hit;
+  const ds = designSystemOf(ctx.settings);
+  const out: Shadow[] = [];
+  if (!ds) {
+    cache.set(ctx.files, out);
+    return out;
+  }
+  const options = ctx.options<Options>('design-system-shadow', DEFAULTS);
+  const resolver = new ModuleResolver(ctx.files.map((f) => f.path), ctx.settings);
+  const isDsImport = designSystemImportTest(ds, resolver);
+
+  // the design system's components: from the facts of its files (with structure), else from settings
+  const targets = new Map<string, DsTarget & { grams?: number[]; size?: number }>();
+  for (const f of ctx.files) {
+    if (!isDesignSystemFile(ds, f.path) || f.isTestFile) continue;
+    for (const c of factsOf(f, componentsExtractor)?.components ?? []) {
+      if (!c.exported || c.name === 'default') continue;
+      const known = ds.components.find((d) => d.name === c.name);
+      if (ds.components.length && !known) continue; // not exported from an entry point
+      targets.set(c.name, {
+        name: c.name, importFrom: known?.importFrom ?? ds.packages[0]?.name ?? f.path,
+        element: wrappedElement(c.rootElement, c.elementHint), file: f.path, line: c.line, grams: c.grams, size: c.size,
+      });
+    }
+  }
+  for (const d of ds.components) if (!targets.has(d.name)) targets.set(d.name, { name: d.name, importFrom: d.importFrom, element: d.element });
+  for (const [element, e] of Object.entries(ds.elements)) {
+    const t = targets.get(e.component);
+    if (t && t.element === null) t.element = element;
+    else if (!t) targets.set(e.component, { name: e.component, importFrom: e.importFrom, element });
+  }
+  const byElement = new Map<string, DsTarget[]>();
+  for (const t of targets.values()) if (t.element) (byElement.get(t.element) ?? byElement.set(t.element, []).get(t.element)!).push(t);
+
+  // local components, and the design-system components each one already renders
+  const locals: Array<{ file: FileFacts; c: ComponentSignatureFact; rendersDs: Set<string> }> = [];
+  for (const f of ctx.files) {
+    if (f.isTestFile || isDesignSystemFile(ds, f.path) || !isDesignSystemConsumer(ds, f.path)) continue;
+    const comps = factsOf(f, componentsExtractor)?.components ?? [];
+    if (!comps.length) continue;
+    const dsTags = new Set<string>();
+    for (const i of factsOf(f, jsxInstances)?.instances ?? []) {
+      if (i.origin === 'import' && i.from && isDsImport(f.path, i.from)) dsTags.add(i.tag);
+    }
+    for (const c of comps) {
+      if (isIconLike(c)) continue;
+      const rendersDs = new Set(c.tags.filter((t) => dsTags.has(t)));
+      locals.push({ file: f, c, rendersDs });
+    }
+  }
+
+  const found = new Map<number, Shadow>();
+  // 1. by name around the same raw element: BlueButton rendering <button>, where the DS Button wraps <button>
+  locals.forEach((l, i) => {
+    const el = l.c.rootElement;
+    if (!el) return;
+    let best: DsTarget | undefined;
+    for (const t of byElement.get(el) ?? []) {
+      if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name)) continue;
+      if (!best || t.name.length > best.name.length) best = t;
+    }
+    if (best) found.set(i, { file: l.file, c: l.c, target: best, by: { kind: 'name' } });
+  });
+  // 2. by structure: a local tree near-identical to a design-system component's tree
+  const structural = [...targets.values()].filter((t) => t.grams && (t.size ?? 0) >= options.minNodes);
+  const candidates = locals.map((l, i) => ({ l, i })).filter(({ l }) => l.c.size >= options.minNodes);
+  if (structural.length && candidates.length) {
+    const items = [...structural.map((t) => t.grams!), ...candidates.map(({ l }) => l.c.grams)];
+    const best = new Map<number, { t: DsTarget; s: number }>();
+    for (const [x, y] of lshCandidates(items)) {
+      if (x >= structural.length || y < structural.length) continue; // one design-system, one local
+      const t = structural[x]!;
+      const { l, i } = candidates[y - structural.length]!;
+      if (l.rendersDs.has(t.name) || l.c.name === t.name && l.file.path === t.file) continue;
+      const s = bagSimilarity(t.grams!, l.c.grams);
+      if (s >= options.threshold && (!best.get(i) || best.get(i)!.s < s)) best.set(i, { t, s });
+    }
+    for (const [i, { t, s }] of best) {
+      if (!found.has(i)) found.set(i, { file: locals[i]!.file, c: locals[i]!.c, target: t, by: { kind: 'structure', similarity: s } });
+    }
+  }
+  out.push(...[...found.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s));
+  cache.set(ctx.files, out);
+  return out;
+}
+
+/** Map from `path\0name\0line` of a local component to the design-system component it re-implements. */
+export function shadowsOf(ctx: DetectorContext): Map<string, string> {
+  return new Map(findShadows(ctx).map((s) => [`${s.file.path}\0${s.c.name}\0${s.c.line}`, `${s.target.name}\0${s.target.importFrom}`]));
+}
+
+export const detector = defineDetector({
+  id: 'design-system-shadow',
+  rules: [designSystemShadowMeta],
+  detect(ctx) {
+    const groups = new Map<string, Shadow[]>();
+    for (const s of findShadows(ctx)) {
+      const key = `${s.target.name}\0${s.target.importFrom}`;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(s);
+    }
+    const findings: DraftFinding[] = [];
+    // the raw root element of a re-implementation is part of this finding, not one more of its own
+    const supersedes: NonNullable<DetectorResult['supersedes']> = [];
+    for (const s of findShadows(ctx)) {
+      if (s.by.kind !== 'name' || !s.c.rootElement) continue;
+      for (const d of s.file.checkFindings) {
+        if (d.ruleId === 'prefer-design-system-component' && d.line >= s.c.startLine && d.line <= s.c.lastLine && d.fingerprintCode.startsWith(`<${s.c.rootElement}>`)) {
+          supersedes.push({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column });
+        }
+      }
+    }
+    for (const members of groups.values()) {
+      members.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.c.line - b.c.line));
+      const t = members[0]!.target;
+      const n = members.length;
+      const first = members[0]!;
+      const how = (s: Shadow) =>
+        s.by.kind === 'structure' ? `renders the same tree (similarity ${s.by.similarity.toFixed(2)})` : `renders a raw <${s.c.rootElement}>, as \`${t.name}\` does`;
+      const sims = members.flatMap((m) => (m.by.kind === 'structure' ? [m.by.similarity] : []));
+      const lo = Math.min(...sims).toFixed(2), hi = Math.max(...sims).toFixed(2);
+      const why = sims.length === 0 ? `they render a raw <${first.c.rootElement}>, as \`${t.name}\` does`
+        : sims.length === n ? `they render the same tree (similarity ${lo === hi ? lo : `${lo}-${hi}`})`
+        : 'by name around the same raw element, or by the same rendered tree';
+      const list = members.slice(0, 6).map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`).join(', ') + (n > 6 ? ` and ${n - 6} more` : '');
+      const related = members.slice(1).map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name} ${how(m)}: re-implements ${t.name}` }));
+      if (t.file && t.line) related.push({ file: t.file, line: t.line, message: `${t.name}: the design-system component to use` });
+      findings.push({
+        ruleId: 'design-system-shadow',
+        file: first.file.path,
+        line: first.c.line, column: first.c.column, endLine: first.c.endLine, endColumn: first.c.endColumn,
+        message: n === 1
+          ? `\`${first.c.name}\` re-implements the design system's \`${t.name}\`: it ${how(first)}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`
+          : `${n} components re-implement the design system's \`${t.name}\` (${why}): ${list}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`,
+        fingerprintCode: `shadow:${t.name}:${members.map((m) => m.c.name).sort().join(',')}`,
+        symbolPath: first.c.name,
+        related,
+        effortMinutes: designSystemShadowMeta.defaultEffortMinutes * n,
+      });
+    }
+    return { findings, supersedes, metrics: { shadowed: groups.size, components: [...groups.values()].reduce((a, g) => a + g.length, 0) } };
+  },
+});

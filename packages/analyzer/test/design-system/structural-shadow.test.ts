@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFixture, findingsOf } from './fixture.js';
+
+describe('design-system: a local copy of a design-system component under another name', () => {
+  const out = analyzeFixture('design-system', 'structural-shadow');
+
+  it('is recognised by its rendered tree and names the component to use', () => {
+    expect(findingsOf(out, 'design-system-shadow')).toEqual([{
+      ruleId: 'design-system-shadow', file: 'apps/web/src/invoices/no-invoices.tsx', line: 3, column: 17, endLine: 3, endColumn: 27,
+      message: "`NoInvoices` re-implements the design system's `EmptyState`: it renders the same tree (similarity 1.00). Use `EmptyState` from `@acme/ui` instead.",
+      related: ['packages/ui/src/empty-state.tsx:3'],
+    }]);
+  });
+
+  it('stays quiet on a component that composes the design-system component', () => {
+    expect(out.result.findings.filter((f) => f.file === 'apps/web/src/customers/no-customers.tsx')).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import type * as TS from 'typescript';
+import { defineCheck } from '../check.js';
+import type { CheckSuggestion, TextEdit, TypeScript } from '../check.js';
+import { jsxTagText } from '../component-signature.js';
+import {
+  designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKey,
+} from '../design-system.js';
+
+export interface Options {
+  /** raw elements never reported (e.g. ["a"] when plain links are fine) */
+  ignoreElements: string[];
+}
+export type MessageIds = 'rawElement' | 'useComponent';
+
+function typeAttribute(ts: TypeScript, attrs: TS.JsxAttributes): string | null | undefined {
+  for (const a of attrs.properties) {
+    if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
+      if (a.initializer && ts.isStringLiteral(a.initializer)) return a.initializer.text;
+      return null;
+    }
+  }
+  return undefined;
+}
+
+interface FileImports {
+  /** local name -> where it is bound */
+  bindings: Map<string, { from: string; imported: string } | 'local'>;
+  /** named-import declarations by specifier, for adding a name */
+  named: Map<string, TS.NamedImports>;
+  /** where a new import statement goes */
+  insertAt: number;
+  prefix: string;
+  quote: string;
+  semi: string;
+}
+
+function fileImports(ts: TypeScript, sf: TS.SourceFile): FileImports {
+  const bindings: FileImports['bindings'] = new Map();
+  const named = new Map<string, TS.NamedImports>();
+  let lastImport: TS.ImportDeclaration | undefined;
+  let lastDirective: TS.Statement | undefined;
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      lastImport = st;
+      const from = st.moduleSpecifier.text;
+      const clause = st.importClause;
+      if (clause?.name) bindings.set(clause.name.text, { from, imported: 'default' });
+      const nb = clause?.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) bindings.set(nb.name.text, { from, imported: '*' });
+      if (nb && ts.isNamedImports(nb)) {
+        for (const el of nb.elements) bindings.set(el.name.text, { from, imported: (el.propertyName ?? el.name).text });
+        if (!clause?.isTypeOnly && !named.has(from)) named.set(from, nb);
+      }
+    } else if (!lastImport && ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression)) lastDirective = st;
+    else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) bindings.set(st.name.text, 'local');
+    else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) bindings.set(d.name.text, 'local');
+  }
+  const sample = lastImport?.moduleSpecifier.getText(sf) ?? '';
+  const quote = sample.startsWith('"') ? '"' : "'";
+  const semi = lastImport ? (lastImport.getText(sf).trimEnd().endsWith(';') ? ';' : '') : ';';
+  const anchor = lastImport ?? lastDirective;
+  return { bindings, named, insertAt: anchor ? anchor.getEnd() : 0, prefix: anchor ? '\n' : '', quote, semi };
+}
+
+export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
+  meta: {
+    id: 'prefer-design-system-component',
+    category: 'design-system',
+    description: 'Reports raw HTML elements where the design system has a component, with a suggestion that imports it.',
+    defaultEffortMinutes: 5,
+    defaultSeverity: 'warning',
+    preset: 'recommended',
+    scope: 'file',
+    hasSuggestions: true,
+    messages: {
+      rawElement: 'Raw `<{{element}}>`: the design system has `{{component}}` (`{{from}}`); use it so styles, states and accessibility stay consistent.',
+      useComponent: 'Use `{{component}}` from `{{from}}`',
+    },
+    defaultOptions: { ignoreElements: [] },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreElements: {
+          type: 'array', items: { type: 'string' },
+          description: 'Raw elements never reported, e.g. ["a"] where plain links are fine.',
+        },
+      },
+    },
+  },
+  run(ctx) {
+    const { ts, sourceFile: sf, filePath } = ctx;
+    const ds = designSystemOf(ctx.settings);
+    if (!ds || ctx.isTestFile || Object.keys(ds.elements).length === 0) return;
+    if (isDesignSystemFile(ds, filePath) || !isDesignSystemConsumer(ds, filePath)) return;
+    const ignore = new Set(ctx.options.ignoreElements);
+    let imports: FileImports | undefined;
+
+    const check = (el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): void => {
+      const tag = jsxTagText(ts, el.tagName);
+      if (!/^[a-z]/.test(tag) || tag.includes('.') || tag.includes(':') || ignore.has(tag)) return;
+      const key = rawElementKey(tag, typeAttribute(ts, el.attributes));
+      const target = ds.elements[key];
+      if (!target) return;
+      const from = importSpecifierFor(ds, filePath, target);
+      const suggestions: CheckSuggestion[] = [];
+      if (!/^h[1-6]$/.test(tag)) {
+        // headings keep their level in an API we do not know: no mechanical rewrite for them
+        imports ??= fileImports(ts, sf);
+        const bound = imports.bindings.get(target.component);
+        let local: string | undefined;
+        const edits: TextEdit[] = [];
+        const existing = [...imports.bindings].find(([, b]) => b !== 'local' && b.from === from && b.imported === target.component);
+        if (existing) local = existing[0];
+        else if (!bound) {
+          local = target.component;
+          const nb = imports.named.get(from);
+          if (nb) {
+            const lastEl = nb.elements[nb.elements.length - 1];
+            edits.push(lastEl ? { start: lastEl.getEnd(), end: lastEl.getEnd(), text: `, ${local}` } : { start: nb.getStart(sf) + 1, end: nb.getStart(sf) + 1, text: ` ${local} ` });
+          } else {
+            const { insertAt, prefix, quote, semi } = imports;
+            edits.push({ start: insertAt, end: insertAt, text: `${prefix}import { ${local} } from ${quote}${from}${quote}${semi}${insertAt === 0 ? '\n' : ''}` });
+          }
+        }
+        if (local) {
+          edits.push({ start: el.tagName.getStart(sf), end: el.tagName.getEnd(), text: local });
+          const parent = el.parent;
+          if (ts.isJsxOpeningElement(el) && ts.isJsxElement(parent)) {
+            const close = parent.closingElement.tagName;
+            edits.push({ start: close.getStart(sf), end: close.getEnd(), text: local });
+          }
+          suggestions.push({ messageId: 'useComponent', data: { component: target.component, from }, edits: edits.sort((a, b) => a.start - b.start) });
+        }
+      }
+      ctx.report({
+        node: el.tagName,
+        messageId: 'rawElement',
+        data: { element: tag, component: target.component, from },
+        fingerprintCode: `<${key}>->${target.component}`,
+        ...(suggestions.length ? { suggestions } : {}),
+      });
+    };
+    const visit = (n: TS.Node): void => {
+      if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n)) check(n);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  },
+});

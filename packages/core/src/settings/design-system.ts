@@ -1,0 +1,399 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, posix } from 'node:path';
+import type * as TS from 'typescript';
+import type { TypeScript } from '../check.js';
+import { findComponents } from '../component-signature.js';
+import type { ResolvedConfig } from '../config.js';
+import { DEFAULT_TEST_FILES } from '../config.js';
+import type { FileError } from '../finding.js';
+import { globMatcher } from '../globs.js';
+import { defineSettingsProvider } from '../settings.js';
+import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
+import type { DesignSystemAlias, DesignSystemComponent, DesignSystemPackage, DesignSystemSettings } from '../design-system.js';
+import { parseJsonc, provider as modulesProvider } from './modules.js';
+import type { ModuleSettings, WorkspacePackage } from './modules.js';
+
+/** Last segment of a workspace package name that marks it as the design system. */
+const DS_PACKAGE_NAMES = /^(ui|design-system|designsystem|design|ds|components|ui-kit|uikit|ui-components|react-ui)$/;
+/** How many exported components a workspace package needs before it is taken for the design system. */
+const MIN_INFERRED_COMPONENTS = 5;
+const MAX_SOURCE_FILES = 4000;
+
+const SOURCE_EXT = /\.(tsx|ts|jsx|js|mts|mjs)$/;
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', 'storybook-static', '__tests__', '__mocks__', '__snapshots__']);
+
+function loadTypeScript(): TypeScript | null {
+  try {
+    return createRequire(import.meta.url)('typescript') as TypeScript;
+  } catch {
+    return null;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return parseJsonc(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+function listSources(root: string, dir: string, isTest: (p: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    if (out.length >= MAX_SOURCE_FILES) return;
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
+      } else if (e.isFile() && SOURCE_EXT.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name) && !isTest(p)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+interface ParsedModule {
+  sf: TS.SourceFile;
+  /** names exported by the module itself -> the local declaration name (`default` -> `Button`) */
+  names: Map<string, string>;
+  /** re-exports: specifier -> names ('*' for export *) */
+  reexports: Array<{ from: string; names: Array<{ imported: string; exported: string }> | '*' }>;
+}
+
+function parseModule(ts: TypeScript, root: string, path: string, cache: Map<string, ParsedModule | null>): ParsedModule | null {
+  if (cache.has(path)) return cache.get(path)!;
+  let parsed: ParsedModule | null = null;
+  try {
+    const text = readFileSync(join(root, path), 'utf8');
+    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, /\.(tsx|jsx)$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const names = new Map<string, string>();
+    const reexports: ParsedModule['reexports'] = [];
+    for (const st of sf.statements) {
+      const exported = ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (ts.isExportDeclaration(st)) {
+        const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+        if (!st.exportClause) {
+          if (from) reexports.push({ from, names: '*' });
+        } else if (ts.isNamedExports(st.exportClause)) {
+          const list = st.exportClause.elements.map((el) => ({ imported: (el.propertyName ?? el.name).text, exported: el.name.text }));
+          if (from) reexports.push({ from, names: list });
+          else for (const el of list) names.set(el.exported, el.imported);
+        } else if (ts.isNamespaceExport(st.exportClause)) names.set(st.exportClause.name.text, '*');
+      } else if (ts.isExportAssignment(st)) {
+        if (ts.isIdentifier(st.expression)) names.set('default', st.expression.text);
+      } else if (exported) {
+        const isDefault = !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+        if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && (st.name || isDefault)) {
+          names.set(isDefault ? 'default' : st.name!.text, st.name?.text ?? 'default');
+        } else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.set(d.name.text, d.name.text);
+      }
+    }
+    parsed = { sf, names, reexports };
+  } catch {
+    parsed = null;
+  }
+  cache.set(path, parsed);
+  return parsed;
+}
+
+function resolveRelative(root: string, from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.(m|c)?js$/, '');
+  for (const cand of [base, ...['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'].map((e) => base + e), ...['.ts', '.tsx', '.js', '.jsx'].map((e) => `${base}/index${e}`)]) {
+    const abs = join(root, cand);
+    if (existsSync(abs) && statSync(abs).isFile()) return cand;
+  }
+  return null;
+}
+
+/** Names an entry module exports, following `export *` and `export {} from` within the repository. */
+function entryExports(ts: TypeScript, root: string, entry: string, cache: Map<string, ParsedModule | null>): Map<string, { module: string; local: string }> {
+  const out = new Map<string, { module: string; local: string }>(); // exported name -> where it is declared
+  const seen = new Set<string>();
+  // `only`: the names wanted from this module -> the name the entry exports them as (null: all, unrenamed)
+  const visit = (path: string, only: Map<string, string> | null, depth: number): void => {
+    const key = `${path}\0${only ? [...only].join(',') : '*'}`;
+    if (depth > 12 || seen.has(key)) return;
+    seen.add(key);
+    const m = parseModule(ts, root, path, cache);
+    if (!m) return;
+    for (const [n, local] of m.names) {
+      if (n === 'default' && !only) continue; // `export *` does not re-export defaults
+      const as = only ? only.get(n) : n;
+      if (as !== undefined && !out.has(as)) out.set(as, { module: path, local });
+    }
+    for (const r of m.reexports) {
+      const target = resolveRelative(root, path, r.from);
+      if (!target) continue;
+      if (r.names === '*') {
+        if (!only) visit(target, null, depth + 1);
+        else visit(target, only, depth + 1);
+      } else {
+        const map = new Map<string, string>();
+        for (const { imported, exported } of r.names) {
+          if (only && !only.has(exported)) continue;
+          map.set(imported, only ? only.get(exported)! : exported);
+        }
+        if (map.size) visit(target, map, depth + 1);
+      }
+    }
+  };
+  visit(entry, null, 0);
+  return out;
+}
+
+/** package.json `exports` keys (`.`, `./icons`) and the source file each maps to, when it exists. */
+function exportEntries(root: string, dir: string, pkg: Record<string, unknown>, mainEntries: string[]): { keys: string[] | null; sources: Array<{ key: string; file: string }> } {
+  const exp = pkg.exports;
+  const sources: Array<{ key: string; file: string }> = [];
+  if (mainEntries[0]) sources.push({ key: '.', file: mainEntries[0] });
+  if (!exp || typeof exp !== 'object' || Array.isArray(exp)) return { keys: typeof exp === 'string' ? ['.'] : null, sources };
+  const keys = Object.keys(exp as object);
+  if (!keys.some((k) => k.startsWith('.'))) return { keys: ['.'], sources };
+  for (const key of keys) {
+    if (key === '.' || key.includes('*')) continue;
+    let target: unknown = (exp as Record<string, unknown>)[key];
+    for (let i = 0; i < 3 && target && typeof target === 'object'; i++) {
+      const t = target as Record<string, unknown>;
+      target = t.source ?? t.types ?? t.import ?? t.default ?? t.require;
+    }
+    if (typeof target !== 'string') continue;
+    const clean = posix.normalize(target.replace(/^\.\//, '')).replace(/\.(d\.ts|d\.mts|js|mjs|cjs|ts|tsx)$/, '');
+    const stems = [clean, clean.replace(/^(dist|lib|build|out|esm|cjs)\//, 'src/')];
+    let found: string | undefined;
+    for (const stem of stems) {
+      for (const ext of ['.ts', '.tsx', '.js', '.jsx']) {
+        const rel = `${dir ? `${dir}/` : ''}${stem}${ext}`;
+        if (!found && existsSync(join(root, rel))) found = rel;
+      }
+    }
+    if (found) sources.push({ key, file: found });
+  }
+  return { keys, sources };
+}
+
+function dependsOn(pkg: Record<string, unknown> | null, names: string[]): boolean {
+  if (!pkg) return false;
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+    const deps = pkg[field];
+    if (deps && typeof deps === 'object' && names.some((n) => n in (deps as object))) return true;
+  }
+  return false;
+}
+
+/** `components/ui` directories (the shadcn/ui convention) with enough component files. */
+function findComponentUiDirs(root: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string, depth: number): void => {
+    if (depth > 6) return;
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory() || SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.name === 'ui' && /(^|\/)components$/.test(rel)) {
+        const files = readdirSync(join(root, p)).filter((f) => /\.(tsx|jsx)$/.test(f));
+        if (files.length >= MIN_INFERRED_COMPONENTS) out.push(p);
+      } else walk(p, depth + 1);
+    }
+  };
+  walk('', 0);
+  return out.sort();
+}
+
+const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
+
+/** Builds the design-system settings (exported for tests and for callers that already have module settings). */
+export function buildDesignSystemSettings(root: string, config: ResolvedConfig, modules: ModuleSettings, ts: TypeScript | null): { value: DesignSystemSettings; errors: FileError[] } {
+  const errors: FileError[] = [];
+  const isTest = globMatcher(config.testFiles.length ? config.testFiles : DEFAULT_TEST_FILES);
+  const byName = new Map(modules.packages.map((p) => [p.name, p]));
+  const configured = config.designSystem.packages.length > 0 || config.designSystem.paths.length > 0;
+  const cache = new Map<string, ParsedModule | null>();
+
+  const componentsOf = (dir: string): Array<{ name: string; element: string | null; file: string }> => {
+    if (!ts) return [];
+    const found: Array<{ name: string; element: string | null; file: string }> = [];
+    for (const file of listSources(root, dir, isTest)) {
+      const m = parseModule(ts, root, file, cache);
+      if (!m) continue;
+      for (const c of findComponents(ts, m.sf)) {
+        if (!c.exported || c.name === 'default') continue;
+        found.push({ name: c.name, element: wrappedElement(c.rootElement, c.elementHint), file });
+      }
+    }
+    return found;
+  };
+
+  let source: DesignSystemSettings['source'] = configured ? 'config' : 'none';
+  const dsPackages: Array<{ name: string; ws: WorkspacePackage | undefined }> = [];
+  const paths: string[] = config.designSystem.paths.map((p) => posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, ''));
+  for (const p of paths) if (!existsSync(join(root, p))) errors.push({ file: config.file ?? 'plumbline.config.json', message: `designSystem.paths: directory "${p}" does not exist` });
+  for (const name of config.designSystem.packages) dsPackages.push({ name, ws: byName.get(name) });
+
+  let pathComponents: Array<{ name: string; element: string | null; file: string }> | null = null;
+  if (!configured) {
+    for (const ws of modules.packages) {
+      const last = ws.name.split('/').pop() ?? '';
+      if (!DS_PACKAGE_NAMES.test(last)) continue;
+      if (componentsOf(ws.dir).length >= MIN_INFERRED_COMPONENTS) dsPackages.push({ name: ws.name, ws });
+    }
+    if (dsPackages.length === 0) {
+      const uiDirs = findComponentUiDirs(root);
+      if (uiDirs.length) {
+        paths.push(...uiDirs);
+        pathComponents = uiDirs.flatMap((d) => componentsOf(d));
+      }
+    }
+    if (dsPackages.length || paths.length) source = 'inferred';
+  }
+
+  const packages: DesignSystemPackage[] = [];
+  const components: DesignSystemComponent[] = [];
+  const seen = new Set<string>();
+  const addComponent = (c: DesignSystemComponent) => {
+    const key = `${c.name}\0${c.importFrom}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    components.push(c);
+  };
+
+  for (const { name, ws } of dsPackages) {
+    if (ws) {
+      const pkg = readJson(join(root, ws.dir, 'package.json')) ?? {};
+      const { keys, sources } = exportEntries(root, ws.dir, pkg, ws.entries);
+      packages.push({ name, dir: ws.dir, entryPoints: keys });
+      if (ws.dir && !paths.includes(ws.dir)) paths.push(ws.dir);
+      const defined = componentsOf(ws.dir);
+      const definedAt = new Map(defined.map((c) => [`${c.file}\0${c.name}`, c]));
+      let viaEntries = 0;
+      if (ts) {
+        for (const { key, file } of sources) {
+          const spec = key === '.' ? name : `${name}/${key.replace(/^\.\//, '')}`;
+          for (const [exported, { module, local }] of entryExports(ts, root, file, cache)) {
+            const c = definedAt.get(`${module}\0${local}`);
+            if (!c) continue;
+            addComponent({ name: exported, element: c.element, importFrom: spec, isPath: false });
+            viaEntries++;
+          }
+        }
+      }
+      // no resolvable entry: every exported component, from the package name
+      if (viaEntries === 0) for (const c of defined) addComponent({ name: c.name, element: c.element, importFrom: name, isPath: false });
+    } else {
+      const installed = readJson(join(root, 'node_modules', name, 'package.json'));
+      const exp = installed?.exports;
+      const keys = exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : null;
+      packages.push({ name, dir: null, entryPoints: typeof exp === 'string' ? ['.'] : keys });
+      for (const n of externalExportNames(ts, root, name)) addComponent({ name: n, element: null, importFrom: name, isPath: false });
+    }
+  }
+  if (configured) pathComponents = config.designSystem.paths.flatMap((d) => componentsOf(posix.normalize(d).replace(/^\.\/|\/$/g, '')));
+  for (const c of pathComponents ?? []) addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true });
+
+  // raw element -> DS component: configured, else a component with the element's usual name that wraps it
+  const elements: DesignSystemSettings['elements'] = {};
+  for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
+    for (const n of names) {
+      const candidates = components.filter((c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))));
+      const best = candidates.find((c) => c.element === element) ?? candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ?? candidates[0];
+      if (best) {
+        elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
+        break;
+      }
+    }
+  }
+  for (const [element, componentName] of Object.entries(config.designSystem.elements ?? {})) {
+    const c = components.find((x) => x.name === componentName);
+    const fallback = packages[0]?.name ?? null;
+    if (c) elements[element] = { component: c.name, importFrom: c.importFrom, isPath: c.isPath };
+    else if (fallback) elements[element] = { component: componentName, importFrom: fallback, isPath: false };
+    else errors.push({ file: config.file ?? 'plumbline.config.json', message: `designSystem.elements.${element}: no design-system component named "${componentName}" was found` });
+  }
+
+  // who may use the design system: packages that depend on it (a design system kept as a directory: everyone)
+  let consumers: string[] | null = null;
+  const pkgNames = packages.map((p) => p.name);
+  if (pkgNames.length && paths.every((p) => packages.some((k) => k.dir === p))) {
+    consumers = [];
+    if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) consumers.push('');
+    for (const ws of modules.packages) {
+      if (pkgNames.includes(ws.name)) continue;
+      if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) consumers.push(ws.dir);
+    }
+    if (consumers.length === 0) consumers = null;
+  }
+
+  const aliases: DesignSystemAlias[] = [];
+  for (const m of modules.mappings) {
+    for (const [pattern, targets] of Object.entries(m.paths)) {
+      const t = targets[0];
+      if (!pattern.endsWith('/*') || !t?.endsWith('/*')) continue;
+      aliases.push({ scope: m.dir, prefix: pattern.slice(0, -1), target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, '') });
+    }
+  }
+
+  components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
+  return { value: { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases }, errors };
+}
+
+/** Exported names of an npm design-system package, read from its type declarations in node_modules. */
+function externalExportNames(ts: TypeScript | null, root: string, name: string): string[] {
+  if (!ts) return [];
+  const dir = join(root, 'node_modules', name);
+  const pkg = readJson(join(dir, 'package.json'));
+  if (!pkg) return [];
+  const types = (typeof pkg.types === 'string' ? pkg.types : typeof pkg.typings === 'string' ? pkg.typings : null) ?? 'index.d.ts';
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string, depth: number) => {
+    if (depth > 8 || seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    let sf: TS.SourceFile;
+    try {
+      sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    } catch {
+      return;
+    }
+    for (const st of sf.statements) {
+      if (ts.isExportDeclaration(st)) {
+        const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+        if (st.exportClause && ts.isNamedExports(st.exportClause)) for (const el of st.exportClause.elements) names.add(el.name.text);
+        else if (from?.startsWith('.')) {
+          const base = join(file, '..', from).replace(/\.(m|c)?js$/, '');
+          for (const cand of [`${base}.d.ts`, `${base}/index.d.ts`, `${base}.d.mts`]) visit(cand, depth + 1);
+        }
+      } else if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+        if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) names.add(st.name.text);
+        else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+      }
+    }
+  };
+  visit(join(dir, types), 0);
+  return [...names].filter((n) => /^[A-Z]/.test(n)).sort();
+}
+
+/**
+ * The project's design system: configured (`designSystem.packages`/`.paths`/`.elements`) or inferred (a
+ * workspace package named ui/design-system/components exporting several components, else `components/ui`
+ * directories), with its components, the raw element each wraps, and who depends on it.
+ */
+export const provider = defineSettingsProvider<DesignSystemSettings>({
+  name: 'designSystem',
+  build(root, config) {
+    const modules = modulesProvider.build(root, config).value;
+    return buildDesignSystemSettings(root, config, modules, loadTypeScript());
+  },
+});

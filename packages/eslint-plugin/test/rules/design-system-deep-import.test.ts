@@ -1,0 +1,78 @@
+import type { DesignSystemSettings } from '@plumbline/core';
+import rule from '../../src/rules/design-system-deep-import.js';
+import { ruleTester } from '../rule-tester.js';
+
+const ds: DesignSystemSettings = {
+  source: 'config',
+  packages: [
+    // in this repository: left to deep-import, which follows its re-exports
+    { name: '@acme/ui', dir: 'packages/ui', entryPoints: ['.'] },
+    // from npm, with an exports map
+    { name: '@vendor/kit', dir: null, entryPoints: ['.', './icons', './themes/*'] },
+    // from npm, without one
+    { name: '@other/ds', dir: null, entryPoints: null },
+  ],
+  paths: ['packages/ui'],
+  components: [
+    { name: 'Button', element: 'button', importFrom: '@vendor/kit', isPath: false },
+    { name: 'Input', element: 'input', importFrom: '@vendor/kit', isPath: false },
+    { name: 'CloseIcon', element: 'svg', importFrom: '@vendor/kit/icons', isPath: false },
+  ],
+  elements: {},
+  consumers: null,
+  aliases: [],
+};
+const settings = { plumbline: { designSystem: ds } };
+const app = 'apps/web/src/page.tsx';
+
+ruleTester().run('design-system-deep-import', rule, {
+  valid: [
+    { code: `import { Button } from '@vendor/kit';`, filename: app, settings },
+    // subpaths the package's exports map offers, including patterns
+    { code: `import { CloseIcon } from '@vendor/kit/icons';\nimport dark from '@vendor/kit/themes/dark';`, filename: app, settings },
+    // without an exports map, conventional public subpaths
+    { code: `import { Grid } from '@other/ds/grid';`, filename: app, settings },
+    // a package of this repository: deep-import reports it, with the re-exports it follows
+    { code: `import { Button } from '@acme/ui/src/button';`, filename: app, settings },
+    // the design system's own files
+    { code: `import { X } from '@vendor/kit/dist/x';`, filename: 'packages/ui/src/forms/form.tsx', settings },
+    // tests may reach in
+    { code: `import { Button } from '@vendor/kit/dist/button';`, filename: 'apps/web/src/page.test.tsx', settings },
+    // other packages whose names start alike
+    { code: `import { x } from '@vendor/kitchen/dist/x';`, filename: app, settings },
+    // no design system known
+    { code: `import { Button } from '@vendor/kit/dist/button';`, filename: app },
+  ],
+  invalid: [
+    {
+      code: `import { Button, Input } from '@vendor/kit/dist/button';`,
+      filename: app, settings,
+      errors: [{
+        messageId: 'deepImport', line: 1, column: 31, endLine: 1, endColumn: 56,
+        data: { specifier: '@vendor/kit/dist/button', entry: '@vendor/kit' },
+        suggestions: [{ messageId: 'useEntry', data: { entry: '@vendor/kit' }, output: `import { Button, Input } from '@vendor/kit';` }],
+      }],
+    },
+    {
+      // the entry that exports the name is a subpath
+      code: `export { CloseIcon } from "@vendor/kit/esm/icons/close";`,
+      filename: app, settings,
+      errors: [{ messageId: 'deepImport', line: 1, column: 27, endLine: 1, endColumn: 56, suggestions: [{ messageId: 'useEntry', output: `export { CloseIcon } from "@vendor/kit/icons";` }] }],
+    },
+    {
+      // a subpath the exports map does not offer
+      code: `import { useToast } from '@vendor/kit/hooks/use-toast';`,
+      filename: app, settings,
+      errors: [{ messageId: 'deepImport', line: 1, column: 26, endLine: 1, endColumn: 55, data: { specifier: '@vendor/kit/hooks/use-toast', entry: '@vendor/kit' }, suggestions: [] }],
+    },
+    {
+      // dynamic import and require
+      code: `const m = await import('@vendor/kit/dist/button');\nconst n = require('@other/ds/lib/grid');`,
+      filename: app, settings,
+      errors: [
+        { messageId: 'deepImport', line: 1, column: 24, endLine: 1, endColumn: 49, suggestions: [] },
+        { messageId: 'deepImport', line: 2, column: 19, endLine: 2, endColumn: 39, data: { specifier: '@other/ds/lib/grid', entry: '@other/ds' }, suggestions: [] },
+      ],
+    },
+  ],
+});

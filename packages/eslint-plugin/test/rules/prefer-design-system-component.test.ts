@@ -1,0 +1,123 @@
+import type { DesignSystemSettings } from '@plumbline/core';
+import rule from '../../src/rules/prefer-design-system-component.js';
+import { ruleTester } from '../rule-tester.js';
+
+const ui: DesignSystemSettings = {
+  source: 'inferred',
+  packages: [{ name: '@acme/ui', dir: 'packages/ui', entryPoints: ['.'] }],
+  paths: ['packages/ui'],
+  components: [
+    { name: 'Button', element: 'button', importFrom: '@acme/ui', isPath: false },
+    { name: 'Input', element: 'input', importFrom: '@acme/ui', isPath: false },
+    { name: 'Heading', element: 'h2', importFrom: '@acme/ui', isPath: false },
+  ],
+  elements: {
+    button: { component: 'Button', importFrom: '@acme/ui', isPath: false },
+    input: { component: 'Input', importFrom: '@acme/ui', isPath: false },
+    h1: { component: 'Heading', importFrom: '@acme/ui', isPath: false },
+    h2: { component: 'Heading', importFrom: '@acme/ui', isPath: false },
+  },
+  consumers: ['apps/web'],
+  aliases: [],
+};
+const shadcn: DesignSystemSettings = {
+  source: 'inferred',
+  packages: [],
+  paths: ['src/components/ui'],
+  components: [{ name: 'Button', element: 'button', importFrom: 'src/components/ui/button', isPath: true }],
+  elements: { button: { component: 'Button', importFrom: 'src/components/ui/button', isPath: true } },
+  consumers: null,
+  aliases: [{ scope: '', prefix: '@/', target: 'src' }],
+};
+const settings = { plumbline: { designSystem: ui } };
+const app = 'apps/web/src/toolbar.tsx';
+
+ruleTester().run('prefer-design-system-component', rule, {
+  valid: [
+    // the design-system component itself
+    { code: `import { Button } from '@acme/ui';\nconst a = <Button>Save</Button>;`, filename: app, settings },
+    // raw elements the design system has nothing for
+    { code: `const a = <div className="x"><span>1</span></div>;`, filename: app, settings },
+    // inputs that a text field does not replace
+    { code: `const a = <><input type="checkbox" /><input type="hidden" name="t" /><input type="file" /></>;`, filename: app, settings },
+    // the design system's own implementation
+    { code: `export const Button = () => <button className="btn" />;`, filename: 'packages/ui/src/button.tsx', settings },
+    // a package that does not depend on the design system
+    { code: `const a = <button>Open</button>;`, filename: 'packages/email/src/welcome.tsx', settings },
+    // tests and stories
+    { code: `const a = <button>Open</button>;`, filename: 'apps/web/src/toolbar.test.tsx', settings },
+    { code: `const a = <button>Open</button>;`, filename: 'apps/web/src/toolbar.stories.tsx', settings },
+    // no design system known: quiet
+    { code: `const a = <button>Open</button>;`, filename: app },
+    // elements switched off by option
+    { code: `const a = <button>Open</button>;`, filename: app, settings, options: [{ ignoreElements: ['button'] }] },
+    // member and namespaced tags are not raw elements
+    { code: `const a = <motion.button />;`, filename: app, settings },
+  ],
+  invalid: [
+    {
+      // adds a new import after the last one, renames both tags
+      code: `import { useState } from 'react';\n\nexport function Save() {\n  return <button onClick={() => 1}>Save</button>;\n}`,
+      filename: app, settings,
+      errors: [{
+        messageId: 'rawElement', line: 4, column: 11, endLine: 4, endColumn: 17,
+        data: { element: 'button', component: 'Button', from: '@acme/ui' },
+        suggestions: [{
+          messageId: 'useComponent', data: { component: 'Button', from: '@acme/ui' },
+          output: `import { useState } from 'react';\nimport { Button } from '@acme/ui';\n\nexport function Save() {\n  return <Button onClick={() => 1}>Save</Button>;\n}`,
+        }],
+      }],
+    },
+    {
+      // joins an existing import from the design system, keeps double quotes and no semicolons
+      code: `import { Stack } from "@acme/ui"\nconst a = <Stack><input name="q" /></Stack>`,
+      filename: app, settings,
+      errors: [{
+        messageId: 'rawElement', line: 2, column: 19, endLine: 2, endColumn: 24,
+        suggestions: [{ messageId: 'useComponent', output: `import { Stack, Input } from "@acme/ui"\nconst a = <Stack><Input name="q" /></Stack>` }],
+      }],
+    },
+    {
+      // already imported under another name: uses it
+      code: `import { Button as UIButton } from '@acme/ui';\nconst a = <button />;`,
+      filename: app, settings,
+      errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `import { Button as UIButton } from '@acme/ui';\nconst a = <UIButton />;` }] }],
+    },
+    {
+      // a directive stays first
+      code: `'use client';\nconst a = <button type="submit">Go</button>;`,
+      filename: app, settings,
+      errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `'use client';\nimport { Button } from '@acme/ui';\nconst a = <Button type="submit">Go</Button>;` }] }],
+    },
+    {
+      // the name is taken by something else: reported, no mechanical rewrite
+      code: `import { Button } from 'react-aria-components';\nconst a = <button />;`,
+      filename: app, settings,
+      errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [] }],
+    },
+    {
+      // headings: reported without a rewrite (the level is the design system's API)
+      code: `const a = <h2>Title</h2>;`,
+      filename: app, settings,
+      errors: [{ messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 14, data: { element: 'h2', component: 'Heading', from: '@acme/ui' }, suggestions: [] }],
+    },
+    {
+      // a text input by explicit type; an input whose type is an expression counts too
+      code: `const a = <><input type="email" /><input type={t} /></>;`,
+      filename: app, settings,
+      errors: [
+        { messageId: 'rawElement', line: 1, column: 14, endLine: 1, endColumn: 19, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" /><input type={t} /></>;` }] },
+        { messageId: 'rawElement', line: 1, column: 36, endLine: 1, endColumn: 41, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" /><Input type={t} /></>;` }] },
+      ],
+    },
+    {
+      // a design system kept as a directory: imported through the tsconfig alias
+      code: `const a = <button>Go</button>;`,
+      filename: 'src/app/page.tsx', settings: { plumbline: { designSystem: shadcn } },
+      errors: [{
+        messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 18, data: { element: 'button', component: 'Button', from: '@/components/ui/button' },
+        suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@/components/ui/button';\nconst a = <Button>Go</Button>;` }],
+      }],
+    },
+  ],
+});
