@@ -20,6 +20,14 @@ export function commandHelp(c: Command): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Error messages quote files of the scanned repository (a config that is not JSON is quoted by the
+ * parser): control characters other than line breaks and tabs, and bidi controls, never reach the terminal.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
 const defaultIO = (): CommandIO => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
@@ -60,14 +68,14 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     return await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
   } catch (e) {
     if (e instanceof ConfigError) {
-      io.stderr(`plumbline: configuration error: ${e.message}\n`);
+      io.stderr(`plumbline: configuration error: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plumbline ${command.name}: ${(e as Error).message}\n\n${commandHelp(command)}`);
+      io.stderr(`plumbline ${command.name}: ${terminalSafe((e as Error).message)}\n\n${commandHelp(command)}`);
       return 2;
     }
-    io.stderr(`plumbline ${command.name}: ${(e as Error).stack ?? String(e)}\n`);
+    io.stderr(`plumbline ${command.name}: ${terminalSafe((e as Error).stack ?? String(e))}\n`);
     return 2;
   }
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze, discoverFiles, filterPaths, openCache, workingTreeSource } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
 import type { ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
+import { UsageError } from './command.js';
 import { headCommit } from './git.js';
 import { BlobReader, commitSource, listTree } from './git-source.js';
 import { allRuleIds, allRules } from './rules-catalog.js';
@@ -30,6 +31,7 @@ export function loadProjectConfig(root: string, configFile?: string): ResolvedCo
 /** `plumbline scan` as a function: discover, analyse (facts cached by content), score. */
 export function scan(options: ScanOptions = {}): ScanOutput {
   const root = resolve(options.root ?? '.');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
   const config = loadProjectConfig(root, options.configFile);
   const { files } = discoverFiles(root, config);
   const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
