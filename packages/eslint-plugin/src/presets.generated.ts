@@ -5,6 +5,7 @@ import type { Linter } from 'eslint';
 export const recommendedRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
   '@plumbline/hard-coded-style-value': 'warn',
+  '@plumbline/library-drift': 'warn',
   '@plumbline/middle-man': 'warn',
   '@plumbline/pass-through-component': 'warn',
   '@plumbline/pass-through-function': 'warn',
@@ -16,6 +17,7 @@ export const recommendedRules: Linter.RulesRecord = {
 export const strictRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
   '@plumbline/hard-coded-style-value': 'warn',
+  '@plumbline/library-drift': 'warn',
   '@plumbline/middle-man': 'warn',
   '@plumbline/pass-through-component': 'warn',
   '@plumbline/pass-through-function': 'warn',

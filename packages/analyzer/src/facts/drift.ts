@@ -542,7 +542,7 @@ export const extractor = defineExtractor<DriftFacts>({
             // the file's own name speaks for its default export only (`fetcher.ts`)
             const names = exported === 'default' ? [local, decl, base] : [exported, local, decl];
             const named = !pattern || names.some((n) => new RegExp(pattern).test(n));
-            const generic = !!wrappers?.anyExport || u.instance || (u.paramFlow && named);
+            const generic = u.instance || ((u.paramFlow || !!wrappers?.anyArguments) && named);
             const key = `${exported}\0${u.role}\0${u.choice}`;
             const prev = carried.get(key);
             if (!prev) carried.set(key, { export: exported, role: u.role, choice: u.choice, generic, line: u.line });

@@ -59,10 +59,10 @@ export interface RoleDefinition {
    * uses a choice of this role and is imported by other files (an `api/client.ts` around fetch). A
    * wrapper is generic when it creates a configured client (`axios.create`) or passes its caller's
    * arguments on; `namePattern` (a regular expression source) is what the export or its file must then
-   * be called, to tell a client from a domain function (`getInvoice`); `anyExport`: every export that
-   * uses the role is a wrapper.
+   * be called, to tell a client from a domain function (`getInvoice`); `anyArguments`: the name alone
+   * decides (an id generator takes no input worth passing on).
    */
-  wrappers?: { namePattern?: string; anyExport?: boolean };
+  wrappers?: { namePattern?: string; anyArguments?: boolean };
   /**
    * Measured (metrics, drift index) but reported only under a declared decision: for roles where one
    * file's choice may serve another purpose than its neighbours' (formatting a date key for a query
@@ -255,8 +255,8 @@ export const ROLES: readonly RoleDefinition[] = [
     id: 'ids',
     title: 'id generation',
     scope: 'code',
-    // an exported id generator is a wrapper whatever it is called (`nanoid`, `createId`)
-    wrappers: { anyExport: true },
+    // an exported id generator (`nanoid`, `createId`, `generateUuid`) is a wrapper, whatever its arguments
+    wrappers: { namePattern: '(^|[a-z])(id|Id|ID|uuid|Uuid|UUID|nanoid|Nanoid|cuid|Cuid|ulid|Ulid)$|^(uid|guid|uuid|nanoid|cuid|ulid)', anyArguments: true },
     choices: [
       { id: 'uuid', label: 'uuid', packages: ['uuid'], names: '^(v1|v4|v6|v7|default|\\*)$' },
       { id: 'nanoid', label: 'nanoid', packages: ['nanoid', 'nanoid/*'] },

@@ -2,6 +2,7 @@
 import type { PlumblineRule } from '../create-rule.js';
 import designSystemDeepImport from './design-system-deep-import.js';
 import hardCodedStyleValue from './hard-coded-style-value.js';
+import libraryDrift from './library-drift.js';
 import middleMan from './middle-man.js';
 import passThroughComponent from './pass-through-component.js';
 import passThroughFunction from './pass-through-function.js';
@@ -12,6 +13,7 @@ import projectFindings from './project-findings.js';
 export const rules: Record<string, PlumblineRule> = {
   'design-system-deep-import': designSystemDeepImport,
   'hard-coded-style-value': hardCodedStyleValue,
+  'library-drift': libraryDrift,
   'middle-man': middleMan,
   'pass-through-component': passThroughComponent,
   'pass-through-function': passThroughFunction,

@@ -1,0 +1,208 @@
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  LIBRARY_DRIFT_DEFAULTS, LIBRARY_DRIFT_RULE, ROLES, areCompanions, conventionsPath, matchGlobal, matchImport, normalizeGlobalPath,
+  readConventions, resolveDecisionValue,
+} from '@plumbline/core';
+import type { ChoiceRef, ConventionsCache, DecisionConfig, LibraryDriftOptions, ResolvedConfig, RoleConventions } from '@plumbline/core';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../create-rule.js';
+import { findProjectRoot, projectEntry } from '../project-settings.js';
+
+export type Options = Partial<LibraryDriftOptions>;
+export type MessageIds = 'convention' | 'decision' | 'migration';
+
+interface Loaded {
+  mtimeMs: number;
+  data: ConventionsCache | null;
+}
+const loaded = new Map<string, Loaded>();
+
+/** The conventions the last `plumbline scan` cached, parsed once per change of the file. */
+function conventionsOf(path: string): ConventionsCache | null {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+  const old = loaded.get(path);
+  if (old && old.mtimeMs === mtimeMs) return old.data;
+  const data = readConventions(path);
+  loaded.set(path, { mtimeMs, data });
+  return data;
+}
+
+interface Target {
+  label: string;
+  /** a catalog choice id or a wrapper path */
+  choice: string;
+  kind: 'library' | 'wrapper';
+  files?: number;
+  share?: number;
+  decision?: DecisionConfig;
+  /** the choices the decision replaces */
+  instead?: Set<string>;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The convention of a role: a declared decision outranks the inferred majority. */
+function targetOf(roleId: string, cached: RoleConventions | undefined, decisions: readonly DecisionConfig[], options: LibraryDriftOptions): Target | undefined {
+  const role = ROLES.find((r) => r.id === roleId)!;
+  const decision = decisions.find((d) => d.role === roleId);
+  if (decision) {
+    const use = resolveDecisionValue(roleId, decision.use);
+    if (!use) return undefined;
+    const instead = new Set((decision.instead ?? []).map((v) => resolveDecisionValue(roleId, v)).flatMap((v) => (v?.kind === 'choice' ? [v.choice] : [])));
+    if (use.kind === 'choice') return { choice: use.choice, label: role.choices.find((c) => c.id === use.choice)!.label, kind: 'library', decision, instead };
+    const wrapper = cached?.choices.find((c) => c.kind === 'wrapper' && (c.choice === use.path || c.choice.startsWith(`${use.path}/`)));
+    return { choice: wrapper?.choice ?? use.path, label: wrapper?.label ?? use.path, kind: 'wrapper', decision, instead };
+  }
+  if (!cached || role.advisory) return undefined;
+  const [top, second] = cached.choices;
+  if (!top || top.files < options.minFiles || top.share < options.majority || (second && second.files >= top.files)) return undefined;
+  return { choice: top.choice, label: top.label, kind: top.kind, files: top.files, share: top.share };
+}
+
+/**
+ * Flags, as you type, an import (or a call of a global such as `fetch`) of a library choice that is not
+ * the codebase's convention for its role: the declared decision of the project config, else the majority
+ * the analyzer inferred and cached in `.plumbline/cache/conventions.json`. Without either it says nothing.
+ */
+export default createRule<[Options], MessageIds>({
+  name: LIBRARY_DRIFT_RULE.id,
+  meta: {
+    type: 'suggestion',
+    docs: { description: LIBRARY_DRIFT_RULE.description, recommended: 'recommended', requiresProjectIndex: true },
+    messages: {
+      convention: '{{choice}} ({{role}}): this codebase uses {{convention}} in {{files}} files ({{share}}).',
+      decision: '{{choice}} ({{role}}) departs from decision {{decision}}: use {{convention}}.',
+      migration: '{{choice}} ({{role}}) is being replaced by {{convention}} per {{decision}}.',
+    },
+    schema: [LIBRARY_DRIFT_RULE.optionsSchema as never],
+  },
+  defaultOptions: [{}],
+  create(context, [ruleOptions]) {
+    const cwd = context.cwd;
+    const filename = context.filename;
+    const real = filename && !filename.startsWith('<') ? (isAbsolute(filename) ? filename : resolve(cwd, filename)) : join(cwd, 'file.ts');
+    const root = findProjectRoot(dirname(real), cwd);
+    const entry = projectEntry(root);
+    const config: ResolvedConfig | null = entry.config;
+    const filePath = relative(root, real).split('\\').join('/');
+    const isTest = config ? entry.isTest(filePath) : false;
+    const decisions = config?.decisions ?? [];
+    const configured = config?.rules[LIBRARY_DRIFT_RULE.id];
+    const fromConfig = Array.isArray(configured) && configured[1] ? (configured[1] as Partial<LibraryDriftOptions>) : {};
+    const options: LibraryDriftOptions = { ...LIBRARY_DRIFT_DEFAULTS, ...fromConfig, ...ruleOptions };
+    const cache = conventionsOf(conventionsPath(root, config?.cacheDir));
+    if (!cache && decisions.every((d) => !d.role)) return {};
+
+    const targets = new Map<string, Target | undefined>();
+    const target = (roleId: string) => {
+      if (!targets.has(roleId)) targets.set(roleId, targetOf(roleId, cache?.roles[roleId], decisions, options));
+      return targets.get(roleId);
+    };
+    const reported = new Set<string>();
+
+    const check = (refs: ChoiceRef[], node: TSESTree.Node) => {
+      for (const ref of refs) {
+        const role = ROLES.find((r) => r.id === ref.role)!;
+        if (role.scope === 'tests' ? !isTest : isTest) continue;
+        const t = target(ref.role);
+        if (!t || t.choice === ref.choice) continue;
+        const cached = cache?.roles[ref.role];
+        // a wrapper's own file uses its library by design
+        if (cached?.wrapperFiles.includes(filePath)) continue;
+        if (t.kind === 'library' && areCompanions(role, ref.choice, t.choice)) continue;
+        const key = `${ref.role}\0${ref.choice}`;
+        if (reported.has(key)) continue; // once per file and choice, as the analyzer does
+        reported.add(key);
+        const choice = role.choices.find((c) => c.id === ref.choice)!.label;
+        if (t.decision) {
+          const cite = `${t.decision.id}${t.decision.link ? ` (${t.decision.link})` : ''}`;
+          context.report({
+            node, messageId: t.instead?.has(ref.choice) ? 'migration' : 'decision',
+            data: { choice, role: role.title, convention: t.label, decision: cite },
+          });
+        } else {
+          context.report({
+            node, messageId: 'convention',
+            data: { choice, role: role.title, convention: t.label, files: t.files ?? 0, share: pct(t.share ?? 0) },
+          });
+        }
+      }
+    };
+
+    const importNames = (node: TSESTree.ImportDeclaration): string[] | null => {
+      if (node.importKind === 'type') return [];
+      const names: string[] = [];
+      for (const s of node.specifiers) {
+        if (s.type === 'ImportDefaultSpecifier') names.push('default');
+        else if (s.type === 'ImportNamespaceSpecifier') names.push('*');
+        else if (s.importKind !== 'type') names.push(s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value));
+      }
+      return node.specifiers.length === 0 ? null : names;
+    };
+
+    /** `a.b.c` of a callee made of identifiers, else undefined */
+    const dotted = (e: TSESTree.Node): string | undefined => {
+      if (e.type === 'Identifier') return e.name;
+      if (e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier') {
+        const left = dotted(e.object);
+        return left === undefined ? undefined : `${left}.${e.property.name}`;
+      }
+      return undefined;
+    };
+
+    /** The import specifier binding `name` where `node` is, null for the real global, undefined for a local. */
+    const bindingOf = (node: TSESTree.Node, name: string): string | null | undefined => {
+      for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
+        const variable = scope.set.get(name);
+        if (!variable) continue;
+        if (variable.defs.length === 0) return null; // declared by ESLint's globals
+        const def = variable.defs[0]!;
+        if (def.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration') return String(def.parent.source.value);
+        return undefined;
+      }
+      return null;
+    };
+
+    const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const d = dotted(node.callee);
+      if (d === undefined) return;
+      const path = normalizeGlobalPath(d);
+      const rootName = path.split('.')[0]!;
+      const bound = path !== d ? null : bindingOf(node, rootName);
+      if (bound === undefined) return;
+      check(matchGlobal(path, bound), node.callee);
+    };
+
+    return {
+      ImportDeclaration(node) {
+        const names = importNames(node);
+        if (names && names.length === 0) return;
+        check(matchImport(String(node.source.value), names), node.source);
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source && node.exportKind !== 'type') check(matchImport(String(node.source.value), node.specifiers.map((s) => (s.local.type === 'Identifier' ? s.local.name : String(s.local.value)))), node.source);
+      },
+      ExportAllDeclaration(node) {
+        if (node.exportKind !== 'type') check(matchImport(String(node.source.value), ['*']), node.source);
+      },
+      ImportExpression(node) {
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string') check(matchImport(node.source.value, null), node.source);
+      },
+      CallExpression(node) {
+        const arg = node.arguments[0];
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && arg?.type === 'Literal' && typeof arg.value === 'string') {
+          check(matchImport(arg.value, null), arg);
+          return;
+        }
+        onCall(node);
+      },
+      NewExpression: onCall,
+    };
+  },
+});
