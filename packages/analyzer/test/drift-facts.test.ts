@@ -56,9 +56,14 @@ describe('drift facts: idioms', () => {
     expect(idioms(text, 'src/file.ts')).toEqual(['async-style:promise-chain:1:37:1', 'async-style:async-await:2:39:1']);
   });
 
-  it('counts try/catch around await and un-awaited .catch()', () => {
-    const text = `export async function a() { try { await go(); } catch { return 1; } }\nexport function b() { go().catch(() => 1); }\nexport async function c() { return await go().catch(() => 1); }`;
-    expect(idioms(text, 'src/file.ts').filter((s) => s.startsWith('error'))).toEqual(['error-handling:try-catch:1:29:1', 'error-handling:promise-catch:2:28:1']);
+  it('counts try/catch around await and .then().catch() chains, not fire-and-forget .catch() or promisifying executors', () => {
+    const text = [
+      `export async function a() { try { await go(); } catch { return 1; } }`,
+      `export function b() { return go().then(f).catch(() => 1); }`,
+      `export async function c() { return await go().then(f).catch(() => 1); }`,
+      `export function d() { go().catch(log); return new Promise((ok, ko) => { go().then(ok).catch(ko); }); }`,
+    ].join('\n');
+    expect(idioms(text, 'src/file.ts').filter((s) => s.startsWith('error'))).toEqual(['error-handling:try-catch:1:29:1', 'error-handling:promise-catch:2:43:1']);
   });
 
   it('records effects that load data into state', () => {

@@ -378,10 +378,13 @@ export const extractor = defineExtractor<DriftFacts>({
             if (factory) addOwn(call, factory, false, true);
           }
         }
-        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && !inEffectCallbackOwnScope(call) && enclosingFunction(call) && !isAwaitedChain(call)) {
+        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && !inEffectCallbackOwnScope(call) && enclosingFunction(call) && !isAwaitedChain(call) && !inPromiseExecutor(call)) {
           addIdiom('async-style', 'promise-chain', callee.name, 'then');
         }
-        if (method === 'catch' && call.arguments.length === 1 && !isAwaitedChain(call)) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
+        // `.then(...).catch(...)`: the promise-chain way to handle an error (a bare `p.catch(log)` is fire-and-forget)
+        const receiver = callee.expression;
+        const afterThen = ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'then';
+        if (method === 'catch' && call.arguments.length === 1 && afterThen && !isAwaitedChain(call) && !inPromiseExecutor(call)) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
         if (TRPC_HOOK.test(method) && ts.isPropertyAccessExpression(callee.expression)) addIdiom('data-fetching', 'server-data-library', callee.name, method);
       }
       // calls of imported library bindings inside declarations: wrappers (`return clsx(inputs)`, `axios.get(url)`)
@@ -401,6 +404,12 @@ export const extractor = defineExtractor<DriftFacts>({
       let n: TS.Node = call;
       while (n.parent && (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
       return !!n.parent && ts.isAwaitExpression(n.parent);
+    };
+    /** inside `new Promise((resolve, reject) => ...)`: promisifying, a different job than chaining */
+    const inPromiseExecutor = (node: TS.Node): boolean => {
+      const fn = enclosingFunction(node);
+      const parent = fn?.parent;
+      return !!parent && ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Promise';
     };
     const isDynamicImport = (e: TS.Expression) => ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword;
     const enclosingFunction = (node: TS.Node): FunctionLike | undefined => {
