@@ -341,7 +341,7 @@ export function findValueAtoms(property: string, value: string, options: AtomOpt
     }
     if (NUMBER_RE.test(n.text) && (reading === 'line-height' || reading === 'font-weight' || reading === 'z-index')) {
       const num = Number(n.text);
-      if (reading === 'z-index' && (num === 0 || num === 1 || num === -1)) continue;
+      if (reading === 'z-index' && Math.abs(num) < 10) continue; // local stacking inside a component
       if (reading === 'line-height' && num === 1) continue;
       atoms.push({ kind: 'number', family: reading, text: n.text, start: n.start, end: n.end, number: num, key: formatNumber(num) });
     }

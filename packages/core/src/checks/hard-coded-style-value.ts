@@ -18,7 +18,7 @@ export interface Options {
   /** colors within this distance (ΔE00 units) of a token are near misses */
   nearColorDistance: number;
 }
-export type MessageIds = 'exactToken' | 'exactTokens' | 'nearToken' | 'offScale' | 'useToken';
+export type MessageIds = 'exactToken' | 'exactTokens' | 'nearToken' | 'themeToken' | 'offScale' | 'useToken';
 
 export const DEFAULT_OPTIONS: Options = { namedColors: false, offScale: true, colorDistance: 'ciede2000', nearColorDistance: 5 };
 
@@ -102,6 +102,14 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
       effortMinutes: 2, fingerprintCode,
     };
   }
+  if (verdict.kind === 'theme') {
+    return {
+      messageId: 'themeToken',
+      data: { value, candidates: verdict.candidates.map((c) => `\`${tokenLabel(c.token)}\` (${c.label})`).join(', ') },
+      suggestions: verdict.candidates.map(suggestion).filter((s): s is CheckSuggestion => !!s),
+      effortMinutes: 5, fingerprintCode,
+    };
+  }
   if (verdict.kind === 'near') {
     return {
       messageId: 'nearToken',
@@ -130,6 +138,7 @@ export const MESSAGES: Record<MessageIds, string> = {
   exactToken: '`{{value}}` is the value of design token `{{token}}`: use `{{replacement}}`.',
   exactTokens: '`{{value}}` is the value of design tokens {{tokens}}: use one of them.',
   nearToken: '`{{value}}` is not on the {{family}} scale; nearest tokens: {{candidates}}.',
+  themeToken: '`{{value}}` is the value of {{candidates}} in another theme only: use the token where it should follow the theme, or a token of this theme.',
   offScale: '`{{value}}` matches no {{family}} token{{nearest}}: use a token of the scale, or add one to the design system.',
   useToken: 'Use `{{replacement}}` ({{token}}, {{distance}}).',
 };
@@ -166,7 +175,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const index = tokenIndex(tokens);
     const matchOptions = matchOptionsOf(ctx.options);
     for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
-      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, occ.tailwind?.namespace);
+      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, { ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}), filePath: ctx.filePath, property: occ.property });
       if (!verdict) continue;
       const r = describeStyleValue(occ, verdict, tokens);
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };

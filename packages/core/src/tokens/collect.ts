@@ -28,6 +28,18 @@ export interface StyleOccurrence {
   tailwind?: { start: number; end: number; utility: string; namespace?: string; whole: boolean };
   /** the TypeScript node it was found in (absent in CSS files) */
   node?: TS.Node;
+  /** stylesheets: the enclosing selectors and at-rules (`@media (min-width: 768px) .card`), for fingerprints */
+  scope?: string;
+}
+
+/** The selectors and at-rules around a stylesheet node, outermost first. */
+function scopeOf(node: { parent?: unknown }): string {
+  const parts: string[] = [];
+  for (let p = node.parent as { type?: string; parent?: unknown; selector?: string; name?: string; params?: string } | undefined; p && p.type !== 'root'; p = p.parent as typeof p) {
+    if (p.type === 'rule') parts.push((p.selector ?? '').replace(/\s+/g, ' '));
+    else if (p.type === 'atrule') parts.push(`@${p.name} ${(p.params ?? '').replace(/\s+/g, ' ')}`.trim());
+  }
+  return parts.reverse().join(' ');
 }
 
 export interface CollectOptions extends AtomOptions {}
@@ -122,7 +134,7 @@ export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options:
       if (sx && family !== 'font-size' && family !== 'letter-spacing') return; // sx numbers are theme multiples
       out.push({ atom: { kind: 'length', family, text: nodeText, start, end, number: n, unit: 'px', key: `${n}px` }, property, context, node, literal });
     } else if (family === 'line-height' || family === 'font-weight' || family === 'z-index') {
-      if (family === 'z-index' && Math.abs(n) <= 1) return;
+      if (family === 'z-index' && Math.abs(n) < 10) return; // local stacking inside a component
       if (family === 'line-height' && n === 1) return;
       out.push({ atom: { kind: 'number', family, text: nodeText, start, end, number: n, key: String(n) }, property, context, node, literal });
     }
@@ -307,7 +319,7 @@ export function collectFromStylesheet(root: Root, text: string, context: StyleCo
     const rawValue = (decl.raws.value as { raw?: string } | undefined)?.raw ?? decl.value;
     if (text.slice(start, start + rawValue.length) !== rawValue) return; // offsets we cannot trust
     for (const atom of findValueAtoms(prop.toLowerCase(), rawValue, options)) {
-      out.push({ atom: { ...atom, start: start + atom.start, end: start + atom.end }, property: prop.toLowerCase(), context });
+      out.push({ atom: { ...atom, start: start + atom.start, end: start + atom.end }, property: prop.toLowerCase(), context, scope: scopeOf(decl) });
     }
   });
   root.walkAtRules((at) => {
@@ -317,14 +329,14 @@ export function collectFromStylesheet(root: Root, text: string, context: StyleCo
     if (text.slice(paramsStart, paramsStart + at.params.length) !== at.params) return;
     if (at.name === 'media' || at.name === 'container') {
       for (const atom of findBreakpointAtoms(at.params)) {
-        out.push({ atom: { ...atom, start: paramsStart + atom.start, end: paramsStart + atom.end }, property: '@media', context });
+        out.push({ atom: { ...atom, start: paramsStart + atom.start, end: paramsStart + atom.end }, property: '@media', context, scope: scopeOf(at) });
       }
     } else if (at.name === 'apply') {
       for (const cls of findArbitraryClasses(at.params, paramsStart)) {
         for (const atom of findValueAtoms(cls.property, cls.value, options)) {
           out.push({
             atom: { ...atom, start: cls.valueStart + atom.start, end: cls.valueStart + atom.end },
-            property: cls.property, context: 'className',
+            property: cls.property, context: 'className', scope: scopeOf(at),
             tailwind: { start: cls.start, end: cls.end, utility: cls.utility, ...(cls.namespace ? { namespace: cls.namespace } : {}), whole: atom.text === cls.value.trim() && cls.utility !== '' },
           });
         }

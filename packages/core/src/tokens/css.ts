@@ -40,24 +40,24 @@ export function parseStylesheet(text: string, file: string): { root?: Root; erro
 
 const ROOT_SELECTOR = /^(:root|html|:host|body|\*|:where\(:root\)|:root:root)$/i;
 const THEME_WORD = /dark|light|theme|mode|contrast|scheme/i;
+/** One compound selector naming a theme: `.dark`, `:root.dark`, `[data-theme="dark"]`, `&.theme--dark`, `html[data-mode=dark]`. */
+const THEME_SELECTOR = /^&?(:root|html|body)?[.#:[\]\w="'\-()&]*$/i;
 
 /** How a definition's place reads: the default theme, a named theme, or a component scope. */
 function placeOf(decl: Declaration): { mode?: string; theme: boolean; scoped: boolean } {
   let theme = false;
   let mode: string | undefined;
   let scoped = false;
-  let sawRule = false;
   for (let p: Container | undefined = decl.parent as Container | undefined; p && p.type !== 'root'; p = p.parent as Container | undefined) {
     if (p.type === 'atrule') {
       const at = p as unknown as AtRule;
       if (at.name === 'theme') theme = true;
       else if (at.name === 'media' && /prefers-color-scheme\s*:\s*dark/i.test(at.params)) mode ??= 'dark';
       else if (at.name === 'media' || at.name === 'supports' || at.name === 'container') scoped = true;
-    } else if (p.type === 'rule' && !sawRule) {
-      sawRule = true;
+    } else if (p.type === 'rule') {
       const selectors = (p as unknown as { selector: string }).selector.split(',').map((s) => s.trim());
       if (selectors.some((s) => ROOT_SELECTOR.test(s))) continue;
-      if (selectors.some((s) => THEME_WORD.test(s))) mode ??= selectors.join(', ');
+      if (selectors.every((s) => THEME_SELECTOR.test(s) && THEME_WORD.test(s))) mode ??= selectors.join(', ');
       else scoped = true;
     }
   }

@@ -27,6 +27,24 @@ const JSON_TOKENS = /(^|[.\-_])(design-)?tokens?\.json$|\.tokens$/i;
 /** Stylesheets that are token files by name: all their custom properties count, scoped ones too. */
 const CSS_TOKEN_NAMES = /^_?(tokens|design-tokens|theme|themes|variables|vars|colors|colours|palette|custom-properties|globals?|root)\.(s?css)$/i;
 
+/** Directories of docs sites, examples and playgrounds: their tokens are theirs alone. */
+const SATELLITE_DIRS = new Set(['docs', 'doc', 'dev-docs', 'website', 'site', 'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'storybook', '.storybook', 'sandbox', 'sandboxes']);
+
+/** The satellite directory a file lies in (`dev-docs`, `apps/docs`), or undefined. */
+export function satelliteScope(file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (SATELLITE_DIRS.has(parts[i]!)) return parts.slice(0, i + 1).join('/');
+  return undefined;
+}
+
+/** The last word of a token name is a step of a scale: `--space-4`, `--radius-lg`, `--font-size-2xl`, `--text-base`. */
+export function isScaleStep(path: string): boolean {
+  const last = path.split(/[-_.]/).filter(Boolean).pop() ?? '';
+  return /^(\d+(\.\d+)?|\d*x+[sl]|xs|sm|md|lg|xl|base|small|medium|large|tiny|huge|none|full|default|px|half|s|m|l|xxs|xxl|normal|tight|snug|relaxed|loose|wide|wider|widest|tighter)$/i.test(last);
+}
+
+const LENGTH_FAMILIES = new Set(['spacing', 'sizing', 'radius', 'font-size', 'line-height', 'letter-spacing', 'dimension', 'breakpoint']);
+
 export interface DiscoveredTokenFiles {
   files: string[];
   /** stylesheets not token files by name, read for root-level custom properties and @theme */
@@ -259,8 +277,11 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     }
     const tw = d.theme ? tailwindKeyOf(d.name) : undefined;
     const alias = resolver.aliasOf(d.value);
+    let family = tw && tw.family !== 'other' ? tw.family : tokenFamily(path, expanded);
+    // an untyped custom property is a scale step only by its name: `--space-4` is, `--header-height` and `--space-factor` are not
+    if (!tw && LENGTH_FAMILIES.has(family) && (!isScaleStep(path) || /factor|multiplier|ratio|coefficient/i.test(path))) family = 'other';
     tokens.push({
-      path, value: expanded, family: tw && tw.family !== 'other' ? tw.family : tokenFamily(path, expanded), file: d.file,
+      path, value: expanded, family, file: d.file,
       ...(d.name.startsWith('--') ? { cssVar: d.name } : { scssVar: d.name }),
       ...(alias ? { aliasOf: alias } : {}),
       ...(d.mode ? { mode: d.mode } : {}),
@@ -272,13 +293,19 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   for (const t of tailwindTokens) {
     const value = /var\(/.test(t.value) ? resolver.substitute(t.value) : t.value;
     if (value === null || value === '' || /var\(|theme\(/.test(value)) continue;
-    const alias = resolver.aliasOf(t.value);
+    // `hsl(var(--background))`, `rgb(var(--muted) / <alpha-value>)`: the theme key stands for that variable
+    const refs = [...t.value.matchAll(/var\(\s*--([\w-]+)\s*\)/g)];
+    const alias = refs.length === 1 && resolver.has(`--${refs[0]![1]}`) ? refs[0]![1] : undefined;
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }
 
   const version: 3 | 4 | null = tailwindV4 ? 4 : options.tailwindDependency ?? (tailwindConfig ? 3 : null);
   if (version) tokens.push(...tailwindDefaultTokens(version, replaced, spacingBase));
 
+  for (const t of tokens) {
+    const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);
+    if (scope) t.scope = scope;
+  }
   tokens.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1));
   return {
     settings: {

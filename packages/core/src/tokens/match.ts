@@ -111,6 +111,8 @@ export interface Candidate {
 export type Verdict =
   | { kind: 'exact'; tokens: DesignToken[] }
   | { kind: 'near'; candidates: Candidate[] }
+  /** the value of tokens in another theme only (`.dark`): right there, wrong in the default theme */
+  | { kind: 'theme'; candidates: Candidate[] }
   | { kind: 'off-scale'; nearest: Candidate | null };
 
 export interface MatchOptions {
@@ -122,6 +124,39 @@ export interface MatchOptions {
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: true };
+
+/** Where a value was found, for choosing among tokens. */
+export interface MatchPlace {
+  /** Tailwind: the theme namespace of the utility */
+  namespace?: string;
+  /** the file's project-relative path (tokens of docs sites and examples apply under their folder only) */
+  filePath?: string;
+  /** the CSS property: a text color is not suggested for a background */
+  property?: string;
+}
+
+type Role = 'background' | 'text' | 'border' | null;
+const ROLE_WORDS: Record<Exclude<Role, null>, RegExp> = {
+  background: /(^|[-_.])(bg|background|backgrounds|surface|canvas|backdrop|overlay|fill)([-_.]|$)/i,
+  text: /(^|[-_.])(text|fg|foreground|font|content|on|heading|label|link|placeholder|icon)([-_.]|$)/i,
+  border: /(^|[-_.])(border|borders|outline|divider|separator|stroke|ring)([-_.]|$)/i,
+};
+
+function propertyRole(property: string): Role {
+  const p = property.toLowerCase();
+  if (/^background|^bg$/.test(p)) return 'background';
+  if (p === 'color' || p === '-webkit-text-fill-color' || p === 'caret-color' || p === 'text-decoration-color') return 'text';
+  if (/^(border|outline|column-rule)/.test(p)) return 'border';
+  return null;
+}
+
+/** A token fits a property unless its name gives it another role only (`--text-primary` for a background). */
+function roleFits(token: DesignToken, role: Role): boolean {
+  if (!role) return true;
+  const name = token.cssVar ?? token.scssVar ?? token.path;
+  const roles = (Object.keys(ROLE_WORDS) as Array<Exclude<Role, null>>).filter((r) => ROLE_WORDS[r].test(name));
+  return roles.length === 0 || roles.includes(role);
+}
 
 /** Which token families a property family's values are compared with. */
 function poolFamilies(family: PropertyFamily): TokenFamily[] {
@@ -137,7 +172,7 @@ const EXACT_ONLY = new Set<PropertyFamily>(['inset', 'sizing', 'z-index', 'shado
 
 const round = (n: number, d = 1) => String(Math.round(n * 10 ** d) / 10 ** d);
 
-function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext): Indexed[] {
+function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, filePath?: string): Indexed[] {
   const fams = poolFamilies(family);
   let list: Indexed[] = [];
   for (const f of fams) {
@@ -151,6 +186,8 @@ function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext):
   if (family === 'sizing' && context !== 'className') list = list.filter((x) => x.token.family !== 'spacing' || !x.token.tailwind);
   // Tailwind's default scales are Tailwind class names: they apply to classes only
   if (context !== 'className') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
+  // a docs site's or an example's tokens are for its own files
+  if (list.some((x) => x.token.scope)) list = list.filter((x) => !x.token.scope || (filePath !== undefined && filePath.startsWith(`${x.token.scope}/`)));
   return list;
 }
 
@@ -173,9 +210,14 @@ function rankExact(found: DesignToken[], context: StyleContext, namespace?: stri
  * too small to be a design decision).
  */
 export function judgeAtom(
-  index: TokenIndex, atom: ValueAtom, context: StyleContext, options: MatchOptions = DEFAULT_MATCH_OPTIONS, namespace?: string,
+  index: TokenIndex, atom: ValueAtom, context: StyleContext, options: MatchOptions = DEFAULT_MATCH_OPTIONS, where: MatchPlace = {},
 ): Verdict | null {
-  const list = pool(index, atom.family, context);
+  const { namespace, filePath, property } = where;
+  let list = pool(index, atom.family, context, filePath);
+  if (atom.kind === 'color' && property) {
+    const role = propertyRole(property);
+    list = list.filter((x) => roleFits(x.token, role));
+  }
   if (list.length === 0) return null;
   const distinctValues = new Set(list.map((x) => x.token.value)).size;
   const scale = distinctValues >= 3;
@@ -184,7 +226,7 @@ export function judgeAtom(
     const inDefault = exact.filter((x) => !x.token.mode);
     if (inDefault.length) return { kind: 'exact', tokens: rankExact(inDefault.map((x) => x.token), context, namespace) };
     if (exact.length) {
-      return { kind: 'near', candidates: rankExact(exact.map((x) => x.token), context, namespace).slice(0, 3).map((t) => ({ token: t, distance: 0, label: `its ${t.mode} value` })) };
+      return { kind: 'theme', candidates: rankExact(exact.map((x) => x.token), context, namespace).slice(0, 3).map((t) => ({ token: t, distance: 0, label: `its value in \`${t.mode}\`` })) };
     }
     return null;
   };

@@ -27,6 +27,8 @@ export interface DesignToken {
   tailwind?: TailwindKey;
   /** POSIX path of the file it comes from, relative to the project root; `tailwind:defaults` for the built-in scale */
   file: string;
+  /** a docs site's or an example's directory: its tokens apply only to files under it */
+  scope?: string;
 }
 
 /** Replacement text per context; `{name}` is the CSS variable name without `--`, `{path}` the token path. */

@@ -1,0 +1,45 @@
+import { judgeAtom, tokenIndex, tokenSettingsOf } from '@plumbline/core';
+import type { ValueAtom } from '@plumbline/core';
+import { DEFAULT_OPTIONS, describeStyleValue, hardCodedStyleValue, matchOptionsOf, MESSAGES } from '@plumbline/core/checks/hard-coded-style-value';
+import type { Options } from '@plumbline/core/checks/hard-coded-style-value';
+import { formatMessage } from '@plumbline/core';
+import { defineDetector } from '../detector.js';
+import type { DraftFinding } from '../detector.js';
+import { factsOf } from '../facts.js';
+import { extractor as styleValues } from '../facts/style-values.js';
+
+/**
+ * `hard-coded-style-value` for CSS and SCSS files (TS/JSX files are checked per file by the same
+ * check): the same matching, verdicts and messages, over the cached style-value facts.
+ */
+export const detector = defineDetector({
+  id: 'hard-coded-style-value-in-css',
+  rules: [hardCodedStyleValue.meta],
+  detect(ctx) {
+    const id = hardCodedStyleValue.meta.id;
+    if (!ctx.enabled(id)) return { findings: [] };
+    const tokens = tokenSettingsOf(ctx.settings);
+    if (!tokens || tokens.tokens.length === 0) return { findings: [] };
+    const options = ctx.options<Options>(id, DEFAULT_OPTIONS);
+    const matchOptions = matchOptionsOf(options);
+    const index = tokenIndex(tokens);
+    const tokenFiles = new Set(tokens.files);
+    const findings: DraftFinding[] = [];
+    for (const f of ctx.files) {
+      if (f.language !== 'css' || f.isTestFile || tokenFiles.has(f.path)) continue;
+      for (const v of factsOf(f, styleValues)?.values ?? []) {
+        const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
+        if (atom.kind === 'color' && !options.namedColors && !/^(#|[a-z]+\()/i.test(atom.text)) continue;
+        const verdict = judgeAtom(index, atom, v.context, matchOptions, { ...(v.namespace ? { namespace: v.namespace } : {}), filePath: f.path, property: v.property });
+        if (!verdict) continue;
+        const r = describeStyleValue({ atom, property: v.property, context: v.context }, verdict, tokens);
+        findings.push({
+          ruleId: id, file: f.path, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn,
+          message: formatMessage(MESSAGES[r.messageId], r.data),
+          fingerprintCode: r.fingerprintCode, symbolPath: v.symbolPath, effortMinutes: r.effortMinutes,
+        });
+      }
+    }
+    return { findings };
+  },
+});
