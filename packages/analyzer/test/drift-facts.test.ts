@@ -46,12 +46,14 @@ describe('drift facts: idioms', () => {
     ]);
   });
 
-  it('counts promise chains, but not awaited chains, effect callbacks or lazy imports', () => {
+  it('counts promise chains, but not awaited chains, effect callbacks, chains handed to a call, or lazy imports', () => {
     const text = [
       `export function a() { return load().then((r) => r.ok); }`,
       `export async function b() { const r = await fetch('/x').then((x) => x.json()); return r; }`,
       `export function C() { useEffect(() => { load().then(setX); }, []); return null; }`,
       `const L = lazy(() => import('./l').then((m) => ({ default: m.L })));`,
+      `export function D() { useEffect(() => { import('x').then((m) => { m.load().then(setX).catch(log); }); }, []); return null; }`,
+      `export function e() { waitUntil(upload().then(f).catch(g)); return Promise.all([a().then(f)]); }`,
     ].join('\n');
     expect(idioms(text, 'src/file.ts')).toEqual(['async-style:promise-chain:1:37:1', 'async-style:async-await:2:39:1']);
   });

@@ -378,13 +378,14 @@ export const extractor = defineExtractor<DriftFacts>({
             if (factory) addOwn(call, factory, false, true);
           }
         }
-        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && !inEffectCallbackOwnScope(call) && enclosingFunction(call) && !isAwaitedChain(call) && !inPromiseExecutor(call)) {
+        const chainable = !inEffectCallbackOwnScope(call) && !!enclosingFunction(call) && !isAwaitedChain(call) && !inPromiseExecutor(call) && !isHandedOver(call);
+        if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && chainable) {
           addIdiom('async-style', 'promise-chain', callee.name, 'then');
         }
         // `.then(...).catch(...)`: the promise-chain way to handle an error (a bare `p.catch(log)` is fire-and-forget)
         const receiver = callee.expression;
         const afterThen = ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'then';
-        if (method === 'catch' && call.arguments.length === 1 && afterThen && !isAwaitedChain(call) && !inPromiseExecutor(call)) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
+        if (method === 'catch' && call.arguments.length === 1 && afterThen && chainable) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
         if (TRPC_HOOK.test(method) && ts.isPropertyAccessExpression(callee.expression)) addIdiom('data-fetching', 'server-data-library', callee.name, method);
       }
       // calls of imported library bindings inside declarations: wrappers (`return clsx(inputs)`, `axios.get(url)`)
@@ -420,9 +421,20 @@ export const extractor = defineExtractor<DriftFacts>({
       const parent = fn.parent;
       return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && EFFECT_HOOKS.has(dottedName(ts, parent.expression) ?? '');
     };
+    /** inside a useEffect callback, through sync functions only (an effect cannot be async; nested async functions can await) */
     const inEffectCallbackOwnScope = (node: TS.Node): boolean => {
-      const fn = enclosingFunction(node);
-      return !!fn && isEffectCallback(fn);
+      for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+        if (isEffectCallback(fn)) return true;
+        if (hasModifier(ts, fn, ts.SyntaxKind.AsyncKeyword)) return false;
+      }
+      return false;
+    };
+    /** a chain handed to someone else (`waitUntil(p.then(f))`, `Promise.all([p.catch(g)])`): no place to await it */
+    const isHandedOver = (call: TS.CallExpression): boolean => {
+      let n: TS.Node = call;
+      while (n.parent && (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+      const p = n.parent;
+      return !!p && ((ts.isCallExpression(p) && p.arguments.includes(n as TS.Expression)) || ts.isArrayLiteralExpression(p));
     };
     const ownScopeHasAwait = (body: TS.Node): boolean => {
       let hit = false;
