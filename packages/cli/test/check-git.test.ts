@@ -12,6 +12,25 @@ const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ??
 };
 const scanSchema = JSON.parse(readFileSync(join(import.meta.dirname, '../../core/schema/scan-output.schema.json'), 'utf8')) as object;
 
+/** A CSV exporter: two of them with different names are copied code. */
+const CSV = (name: string) =>
+  [
+    'export interface Row { id: string; customer: { name: string }; total: number; status: string }',
+    '',
+    'function escape(value: string): string {',
+    '  return /[",\\n]/.test(value) ? `"${value.replace(/"/g, \'""\')}"` : value;',
+    '}',
+    '',
+    `export function ${name}(rows: Row[]): string {`,
+    "  const header = ['id', 'customer', 'total', 'status'];",
+    "  const lines = rows.map((r) => [r.id, r.customer.name, r.total.toFixed(2), r.status].map(escape).join(','));",
+    "  const body = [header.join(','), ...lines].join('\\n');",
+    "  const bom = '\\uFEFF';",
+    '  return `${bom}${body}\\n`;',
+    '}',
+    '',
+  ].join('\n');
+
 /** main: one wrapper in src/billing/invoices.ts, then a feature branch. */
 function repoWithBase(): Repo {
   const repo = new Repo({ 'src/repo.ts': REPO_TS, 'src/billing/invoices.ts': wrapper('loadInvoice'), 'src/app.ts': `export const app = 1;\n` });
@@ -30,6 +49,22 @@ describe('plumbline check --base (real git)', () => {
     expect(out.stdout).toContain('failed');
     // the old finding is not new
     expect(out.stdout).not.toMatch(/src\/billing\/invoices\.ts\n/);
+  });
+
+  it('a branch adding a hard-coded color fails the gate and names it, with the token to use', async () => {
+    const repo = new Repo({
+      'src/theme.css': ':root {\n  --color-danger: #dc2626;\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
+      'src/Badge.tsx': "export function Badge({ label }: { label: string }) {\n  return <span style={{ color: 'var(--color-danger)', padding: 'var(--space-2)' }}>{label}</span>;\n}\n",
+    });
+    repo.commit('base');
+    repo.branch('feature').write({ 'src/Alert.tsx': "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626' }}>{text}</p>;\n}\n" }).commit('alert');
+    const { out, handle } = io(repo.root);
+    expect(await main(['check', '--base', 'main'], handle)).toBe(1);
+    expect(out.stdout).toMatch(/New findings \(1, \d+ min\)\nsrc\/Alert\.tsx\n {2}2:30 +warn +`#dc2626` is the value of design token `--color-danger`: use `'var\(--color-danger\)'`\. +hard-coded-style-value/);
+    const md = io(repo.root);
+    await main(['check', '--base', 'main', '--format', 'markdown'], md.handle);
+    expect(md.out.stdout).toMatch(/^#### magic-value \(1, \d+ min\)$/m);
+    expect(md.out.stdout).toContain('| `src/Alert.tsx:2` | [hard-coded-style-value]');
   });
 
   it('a branch that moves and renames a file passes: nothing new, nothing fixed', async () => {
@@ -67,6 +102,29 @@ describe('plumbline check --base (real git)', () => {
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.comparison.new.map((f) => [f.file, f.line])).toEqual([['src/a-copy.ts', 4]]);
     expect(outcome.comparison.unchanged.map((u) => u.finding.file)).toEqual(['src/z-billing/invoices.ts']);
+  });
+
+  it('a branch copying an old clone fails: the clone class grows by one copy (copied-code)', async () => {
+    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    repo.commit('two copies');
+    const base = await check({ root: repo.root, base: 'HEAD' });
+    expect(base.head.findings.filter((f) => f.ruleId === 'copied-code').length).toBeGreaterThan(0);
+    repo.branch('feature').write({ 'src/payouts.ts': repo.read('src/orders.ts') }).commit('a third copy');
+    const outcome = await check({ root: repo.root, base: 'main' });
+    expect(outcome.passed).toBe(false);
+    expect(outcome.comparison.new.map((f) => f.ruleId)).toContain('copied-code');
+    const grown = outcome.comparison.new.find((f) => f.ruleId === 'copied-code')!;
+    expect(grown.related.map((r) => r.file)).toContain('src/payouts.ts');
+  });
+
+  it('moving a file that holds a copy of a clone passes (copied-code)', async () => {
+    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    repo.commit('two copies');
+    repo.branch('feature').move('src/orders.ts', 'src/sales/orders.ts').commit('move');
+    const outcome = await check({ root: repo.root, base: 'main' });
+    expect(outcome.comparison.new).toEqual([]);
+    expect(outcome.comparison.absent).toEqual([]);
+    expect(outcome.passed).toBe(true);
   });
 
   it('compares with the merge-base: what main gained since the branch point is neither new nor fixed', async () => {
