@@ -1,5 +1,6 @@
 // The editor's path: ESLint's Node API linting an unsaved buffer with lintText, in a fixture project with
 // its own eslint.config.js (which imports the built plugin: run `npm run build` first, as `npm test` does).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -107,5 +108,20 @@ describe('project-findings, linted through the ESLint Node API as an editor does
     expect(messages).toHaveLength(1);
     expect(messages[0]!.line).toBe(1);
     expect(messages[0]!.column).toBe(payText.split('\n')[0]!.length + 1);
+  });
+
+  it('end to end: plumbline scan writes the cache, and the editor shows exactly its project-wide findings', async () => {
+    const bin = join(import.meta.dirname, '../../cli/bin/plumbline.js');
+    execFileSync(process.execPath, [bin, 'scan', fixture, '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ProjectFindingsCache;
+    const files = Object.entries(cache.files);
+    expect(files.map(([file, e]) => [file, e.findings.map((f) => f.ruleId)])).toContainEqual(['src/features/billing/invoice-service.ts', ['wrapper-chain']]);
+    for (const [file, entry] of files) {
+      const text = readFileSync(join(fixture, file), 'utf8');
+      const messages = await projectMessages(text, file);
+      expect(messages.map((m) => [m.line, m.column, m.endLine, m.endColumn])).toEqual(entry.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]));
+      entry.findings.forEach((f, i) => expect(messages[i]!.message).toContain(f.message));
+      expect(await projectMessages(`// a comment typed a moment ago\n${text}`, file)).toEqual([]);
+    }
   });
 });

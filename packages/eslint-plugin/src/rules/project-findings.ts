@@ -23,21 +23,32 @@ const loaded = new Map<string, Loaded>();
 
 function statOf(path: string): { mtimeMs: number; size: number } | null {
   try {
-    const s = statSync(path);
-    return s.isFile() ? { mtimeMs: s.mtimeMs, size: s.size } : null;
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? { mtimeMs: s.mtimeMs, size: s.size } : null;
   } catch {
     return null;
   }
 }
 
+/** directory of a linted file -> where its cache was found (checked again by load(), which stats the file) */
+const found = new Map<string, { file: string; root: string }>();
+
 /**
  * The nearest `<dir>/<cacheDir>/project-findings.json` above the linted file (the project root is `<dir>`).
- * Looked up on every lint, a few stat calls, so a cache written while the editor runs is found at once.
+ * A miss is looked up again on every lint (a few stat calls), so a cache written while the editor runs is
+ * found at once.
  */
 function findCacheFile(fileDir: string, cacheDir: string): { file: string; root: string } | null {
+  const key = `${fileDir}\0${cacheDir}`;
+  const hit = found.get(key);
+  if (hit) return hit;
   for (let dir = fileDir; ; dir = dirname(dir)) {
     const candidate = join(dir, cacheDir, PROJECT_FINDINGS_FILE);
-    if (statOf(candidate)) return { file: candidate, root: dir };
+    if (statOf(candidate)) {
+      const f = { file: candidate, root: dir };
+      found.set(key, f);
+      return f;
+    }
     if (dirname(dir) === dir) return null;
   }
 }
@@ -78,11 +89,14 @@ export default createRule<[Partial<Options>], MessageIds>({
     const filename = context.filename;
     if (!filename || !isAbsolute(filename)) return {}; // stdin without a path: nothing to look up
     const cacheDir = options?.cacheDir ?? DEFAULT_CACHE_DIR;
-    const found = findCacheFile(dirname(filename), cacheDir);
-    if (!found) return {};
-    const cache = load(found.file);
-    if (!cache) return {};
-    const rel = relative(found.root, filename).split('\\').join('/');
+    const at = findCacheFile(dirname(filename), cacheDir);
+    if (!at) return {};
+    const cache = load(at.file);
+    if (!cache) {
+      found.delete(`${dirname(filename)}\0${cacheDir}`); // gone or unreadable: look again next time
+      return {};
+    }
+    const rel = relative(at.root, filename).split('\\').join('/');
     const entry = cache.files[rel];
     if (!entry || entry.findings.length === 0) return {};
     return {
