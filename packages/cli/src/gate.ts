@@ -116,7 +116,8 @@ export function defaultThresholds(): Thresholds {
 export interface Violation {
   /** 'overall' or a category */
   scope: 'overall' | Category;
-  measure: 'findings' | 'debt';
+  /** findings and debt: beyond a threshold; errors: new findings at error severity, which always fail */
+  measure: 'findings' | 'debt' | 'errors';
   actual: number;
   limit: number;
   /** the flag that set the limit, for the message */
@@ -150,6 +151,9 @@ export function evaluateGate(newFindings: readonly Finding[], thresholds: Thresh
     if (limit) judge(c, limit, newFindings.filter((f) => f.category === c));
   }
   judge('overall', thresholds.overall, newFindings.filter((f) => !own.has(f.category)));
+  // a rule the config sets to "error" is a line no change may cross, whatever the thresholds
+  const errors = newFindings.filter((f) => f.severity === 'error').length;
+  if (errors > 0) violations.push({ scope: 'overall', measure: 'errors', actual: errors, limit: 0, flag: 'severity "error"' });
   return { passed: violations.length === 0, violations, newFindings: newFindings.length, newDebtMinutes: sum(newFindings) };
 }
 
@@ -186,6 +190,7 @@ export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: r
 /** One line per violation, e.g. "3 new magic-value findings, more than the 0 allowed (--max-new-findings magic-value=0)". */
 export function describeViolation(v: Violation): string {
   const what = v.scope === 'overall' ? '' : `${v.scope} `;
+  if (v.measure === 'errors') return `${v.actual} new finding${v.actual === 1 ? '' : 's'} of a rule set to "error", which no change may add, whatever the thresholds`;
   return v.measure === 'findings'
     ? `${v.actual} new ${what}finding${v.actual === 1 ? '' : 's'}, more than the ${v.limit} allowed (${v.flag})`
     : `${v.actual} min of new ${what}debt, more than the ${v.limit} min allowed (${v.flag})`;

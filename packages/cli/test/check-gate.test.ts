@@ -122,6 +122,13 @@ describe('evaluateGate and thresholds', () => {
     expect(v.newDebtMinutes).toBe(27);
   });
 
+  it('a new finding of a rule set to "error" fails whatever the thresholds', () => {
+    const t = parseThresholds(['10'], ['100']);
+    expect(evaluateGate([of('drift'), of('drift')], t).passed).toBe(true);
+    const v = evaluateGate([of('drift'), { ...of('drift'), severity: 'error' }], t);
+    expect(v.violations.map((x) => [x.measure, x.actual])).toEqual([['errors', 1]]);
+  });
+
   it('rejects bad values with the flag and what was expected', () => {
     expect(() => parseThresholds(['-1'], [])).toThrow(/--max-new-findings expects a whole number >= 0/);
     expect(() => parseThresholds(['1.5'], [])).toThrow(/--max-new-findings/);
