@@ -114,7 +114,8 @@ export function jsxSignature(ts: TypeScript, node: TS.JsxElement | TS.JsxSelfClo
   }
   props.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const children = ts.isJsxElement(node) ? jsxChildrenSignature(ts, node.children, tags) : [];
-  return { label: tag, children: [...props, ...nested, ...children] };
+  // props hang under one `@` node, so a prop more or less changes the grams of that group, not of the children
+  return { label: tag, children: [...(props.length ? [{ label: '@', children: props }] : []), ...nested, ...children] };
 }
 
 function jsxChildrenSignature(ts: TypeScript, children: TS.NodeArray<TS.JsxChild>, tags: Set<string>): SignatureNode[] {
@@ -133,9 +134,9 @@ function jsxChildrenSignature(ts: TypeScript, children: TS.NodeArray<TS.JsxChild
   return out;
 }
 
-/** Number of nodes of a signature (the virtual `$` root not counted). */
+/** Number of nodes of a signature (the virtual `$` root and `@` prop groups not counted). */
 export function signatureSize(node: SignatureNode): number {
-  let n = node.label === '$' ? 0 : 1;
+  let n = node.label === '$' || node.label === '@' ? 0 : 1;
   for (const c of node.children) n += signatureSize(c);
   return n;
 }

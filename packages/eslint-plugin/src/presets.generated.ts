@@ -18,6 +18,7 @@ export const strictRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
   '@plumbline/hard-coded-style-value': 'warn',
   '@plumbline/library-drift': 'warn',
+  '@plumbline/magic-number': 'warn',
   '@plumbline/middle-man': 'warn',
   '@plumbline/pass-through-component': 'warn',
   '@plumbline/pass-through-function': 'warn',

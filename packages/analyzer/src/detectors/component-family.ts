@@ -17,7 +17,7 @@ export interface Options {
   minMembers: number;
 }
 
-const DEFAULTS: Options = { threshold: 0.85, minNodes: 20, minMembers: 2 };
+const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 
 export const componentFamilyMeta: RuleMeta = {
   id: 'component-family',
@@ -32,7 +32,7 @@ export const componentFamilyMeta: RuleMeta = {
     additionalProperties: false,
     properties: {
       threshold: { type: 'number', minimum: 0.5, maximum: 1, description: 'Tree similarity (0-1) at or above which two components are near-duplicates (default 0.85).' },
-      minNodes: { type: 'integer', minimum: 3, description: 'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 20).' },
+      minNodes: { type: 'integer', minimum: 3, description: 'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 15).' },
       minMembers: { type: 'integer', minimum: 2, description: 'Smallest family reported (default 2).' },
     },
   },

@@ -13,7 +13,8 @@ export interface Options {
   minLines: number;
 }
 
-const DEFAULTS: Options = { minTokens: 50, minLines: 5 };
+/** PMD CPD's and SonarQube's 100 tokens: jscpd's 50 mostly finds framework boilerplate (route handler heads, SVG wrappers). */
+const DEFAULTS: Options = { minTokens: 100, minLines: 5 };
 /** k-gram length of the winnowing fingerprints; the window is minTokens - K + 1, so every clone of minTokens is seen. */
 const K = 16;
 /** k-grams seen in more places than this are boilerplate (license headers, common JSX); they start no match. */
@@ -31,7 +32,7 @@ export const copiedCodeMeta: RuleMeta = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      minTokens: { type: 'integer', minimum: 20, description: 'Smallest clone reported, in tokens (default 50, as jscpd).' },
+      minTokens: { type: 'integer', minimum: 20, description: 'Smallest clone reported, in tokens (default 100; jscpd uses 50).' },
       minLines: { type: 'integer', minimum: 1, description: 'Smallest clone reported, in lines (default 5, as jscpd).' },
     },
   },
@@ -41,6 +42,7 @@ interface Doc {
   facts: FileFacts;
   tokens: Uint32Array;
   lines: Uint32Array;
+  columns: Map<number, [number, number]>;
 }
 
 /** A matched range of tokens [start, end) in one file. */
@@ -241,7 +243,8 @@ export const detector = defineDetector({
     for (const f of ctx.files) {
       const t = factsOf(f, cloneTokens);
       if (!t || t.count < minTokens || f.isTestFile) continue;
-      docs.push({ facts: f, tokens: decodeTokens(t), lines: decodeLines(t) });
+      const { line, columns } = decodeLines(t);
+      docs.push({ facts: f, tokens: decodeTokens(t), lines: line, columns });
     }
     const pairs = findClonePairs(docs, minTokens);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
@@ -249,12 +252,26 @@ export const detector = defineDetector({
     let duplicatedLines = 0;
     let duplicatedTokens = 0;
     let classesCount = 0;
-    for (const cls of groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))) {
-      const members = cls.members.sort((x, y) => {
+    // whole lines only: a copy that starts or ends mid-line (`}` then the next statement's `export`) is cut to the lines it covers
+    const trim = (f: Fragment): Fragment | null => {
+      const L = docs[f.doc]!.lines;
+      let { start, end } = f;
+      while (start < end && start > 0 && L[start - 1] === L[start]) start++;
+      while (end > start && end < L.length && L[end] === L[end - 1]) end--;
+      return end - start >= minTokens * 0.8 && L[end - 1]! - L[start]! + 1 >= options.minLines ? { doc: f.doc, start, end } : null;
+    };
+    const classes = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
+      .map((c) => ({ members: c.members.map(trim).filter((m): m is Fragment => m !== null) }))
+      .filter((c) => c.members.length >= 2);
+    for (const cls of classes) {
+      const byPath = (x: Fragment, y: Fragment) => {
         const px = docs[x.doc]!.facts.path, py = docs[y.doc]!.facts.path;
         return px < py ? -1 : px > py ? 1 : x.start - y.start;
-      });
-      const first = members[0]!;
+      };
+      // reported at the largest copy (content decides, not paths); the others follow in path order
+      const sorted = [...cls.members].sort(byPath);
+      const first = sorted.reduce((best, m) => (m.end - m.start > best.end - best.start ? m : best), sorted[0]!);
+      const members = [first, ...sorted.filter((m) => m !== first)];
       const doc = docs[first.doc]!;
       const lines = lineSpan(first);
       const tokens = first.end - first.start;
@@ -267,13 +284,16 @@ export const detector = defineDetector({
       }
       const n = members.length;
       const others = members.slice(1).map((m) => `${docs[m.doc]!.facts.path}:${docs[m.doc]!.lines[m.start]!}`);
+      const spans = members.map(lineSpan);
+      const lo = Math.min(...spans), hi = Math.max(...spans);
+      const where = `here and ${others.slice(0, 4).join(', ')}${others.length > 4 ? ` and ${others.length - 4} more` : ''}`;
       findings.push({
         ruleId: 'copied-code',
         file: doc.facts.path,
-        line: startLine, column: 1, endLine, endColumn: 1,
-        message:
-          `${lines} lines (${tokens} tokens) are copied in ${n} places: here and ${others.slice(0, 4).join(', ')}` +
-          `${others.length > 4 ? ` and ${others.length - 4} more` : ''}. Extract the code once and reuse it.`,
+        line: startLine, column: doc.columns.get(startLine)?.[0] ?? 1, endLine, endColumn: doc.columns.get(endLine)?.[1] ?? 1,
+        message: hi - lo <= Math.max(2, lo * 0.2)
+          ? `${lines} lines (${tokens} tokens) are copied in ${n} places: ${where}. Extract the code once and reuse it.`
+          : `${lines} lines (${tokens} tokens) are copied, whole or in part (${lo}-${hi} lines), in ${n} places: ${where}. Extract the code once and reuse it.`,
         fingerprintCode: `clone:${digest(doc.tokens, first.start, first.end)}:${n}`,
         symbolPath: enclosingSymbol(doc.facts, startLine),
         related: members.slice(1).map((m, i) => {

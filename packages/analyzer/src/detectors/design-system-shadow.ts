@@ -1,5 +1,5 @@
 import {
-  designSystemOf, designSystemPackageOf, isDesignSystemConsumer, isDesignSystemFile, wrappedElement,
+  ELEMENT_COMPONENT_NAMES, designSystemOf, designSystemPackageOf, isDesignSystemConsumer, isDesignSystemFile, wrappedElement,
 } from '@plumbline/core';
 import type { DesignSystemSettings, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
@@ -141,10 +141,11 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
   }
 
   const found = new Map<number, Shadow>();
-  // 1. by name around the same raw element: BlueButton rendering <button>, where the DS Button wraps <button>
+  // 1. by name around the same raw element: BlueButton rendering <button>, where the DS Button wraps <button>;
+  //    only for elements a design-system component stands for (a <div> or <form> root says nothing)
   locals.forEach((l, i) => {
     const el = l.c.rootElement;
-    if (!el) return;
+    if (!el || !ELEMENT_COMPONENT_NAMES[el]) return;
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
       if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name)) continue;

@@ -11,7 +11,10 @@ export interface CloneTokenFacts {
   /** base64 of a little-endian Uint32Array: one FNV-1a hash per token */
   tokens: string;
   count: number;
-  /** [tokenIndex, line, tokenIndex, line, ...]: the 1-based line of the first token of each new line */
+  /**
+   * One entry of four numbers per line holding tokens: the index of its first token, the 1-based line,
+   * the 1-based column of its first token, and the column just after its last token.
+   */
   lines: number[];
 }
 
@@ -33,16 +36,25 @@ export function decodeTokens(facts: CloneTokenFacts): Uint32Array {
   return out;
 }
 
-/** Line of every token, expanded from the run-length form. */
-export function decodeLines(facts: CloneTokenFacts): Uint32Array {
-  const out = new Uint32Array(facts.count);
+export interface TokenLines {
+  /** the line of every token */
+  line: Uint32Array;
+  /** line -> [column of its first token, column after its last token] */
+  columns: Map<number, [number, number]>;
+}
+
+/** Line of every token, expanded from the run-length form, with the token columns of each line. */
+export function decodeLines(facts: CloneTokenFacts): TokenLines {
+  const line = new Uint32Array(facts.count);
+  const columns = new Map<number, [number, number]>();
   const l = facts.lines;
-  for (let k = 0; k < l.length; k += 2) {
+  for (let k = 0; k < l.length; k += 4) {
     const from = l[k]!;
-    const to = k + 2 < l.length ? l[k + 2]! : facts.count;
-    out.fill(l[k + 1]!, from, to);
+    const to = k + 4 < l.length ? l[k + 4]! : facts.count;
+    line.fill(l[k + 1]!, from, to);
+    columns.set(l[k + 1]!, [l[k + 2]!, l[k + 3]!]);
   }
-  return out;
+  return { line, columns };
 }
 
 export const extractor = defineExtractor<CloneTokenFacts>({
@@ -88,12 +100,15 @@ export const extractor = defineExtractor<CloneTokenFacts>({
     const lines: number[] = [];
     let lineIdx = 0;
     let lastLine = -1;
-    const emit = (tokenText: string, start: number) => {
+    const emit = (tokenText: string, start: number, end: number) => {
       while (lineIdx + 1 < lineStarts.length && lineStarts[lineIdx + 1]! <= start) lineIdx++;
       if (lineIdx !== lastLine) {
-        lines.push(hashes.length, lineIdx + 1);
+        lines.push(hashes.length, lineIdx + 1, start - lineStarts[lineIdx]! + 1, 0);
         lastLine = lineIdx;
       }
+      // a token running over several lines (template, JSX text) ends on its own line: keep the start line's end
+      const endOnLine = lineIdx + 1 < lineStarts.length ? Math.min(end, lineStarts[lineIdx + 1]! - 1) : end;
+      lines[lines.length - 1] = Math.max(lines[lines.length - 1]!, endOnLine - lineStarts[lineIdx]! + 1);
       hashes.push(hash32(tokenText));
     };
     let k = 0;
@@ -104,16 +119,17 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       while (k < specials.length && specials[k]!.end <= start) k++;
       const sp = specials[k];
       if (sp && sp.start <= start) {
-        const { text: t, start: at } = sp;
-        if (t !== null) {
+        if (sp.text !== null) {
           // a JSX text range starts with the whitespace after `>`: place the token at its first character
-          emit(t, sp.text?.startsWith('#') ? Math.max(at, start) : at);
+          const at = sp.text.startsWith('#') ? Math.max(sp.start, start) : sp.start;
+          const trailing = sp.text.startsWith('#') ? text.slice(at, sp.end).length - text.slice(at, sp.end).trimEnd().length : 0;
+          emit(sp.text, at, sp.end - trailing);
         }
         scanner.resetTokenState(sp.end);
         k++;
         continue;
       }
-      emit(scanner.getTokenText(), start);
+      emit(scanner.getTokenText(), start, scanner.getTokenEnd());
     }
     if (hashes.length === 0) return EMPTY;
     const buf = Buffer.alloc(hashes.length * 4);

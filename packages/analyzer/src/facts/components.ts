@@ -77,7 +77,7 @@ export function outlineOf(node: SignatureNode, max = 400): string {
   const visit = (n: SignatureNode): void => {
     if (s.length > max) return;
     s += n.label;
-    const kids = n.children.filter((c) => !c.label.startsWith('@') || c.label.endsWith('='));
+    const kids = n.children.filter((c) => c.label !== '@');
     if (kids.length) {
       s += '(';
       kids.forEach((c, i) => {

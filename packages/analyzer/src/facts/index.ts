@@ -5,7 +5,9 @@ import { extractor as cloneTokens } from './clone-tokens.js';
 import { extractor as components } from './components.js';
 import { extractor as drift } from './drift.js';
 import { extractor as jsxInstances } from './jsx-instances.js';
+import { extractor as logicLiterals } from './logic-literals.js';
 import { extractor as structure } from './structure.js';
+import { extractor as styleValues } from './style-values.js';
 
 /** Every per-file fact extractor. */
-export const EXTRACTORS: readonly FactExtractor[] = [abstraction, cloneTokens, components, drift, jsxInstances, structure];
+export const EXTRACTORS: readonly FactExtractor[] = [abstraction, cloneTokens, components, drift, jsxInstances, logicLiterals, structure, styleValues];

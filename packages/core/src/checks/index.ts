@@ -2,10 +2,11 @@
 import type { AnyFileCheck } from '../check.js';
 import { designSystemDeepImport } from './design-system-deep-import.js';
 import { hardCodedStyleValue } from './hard-coded-style-value.js';
+import { magicNumber } from './magic-number.js';
 import { middleMan } from './middle-man.js';
 import { passThroughComponent } from './pass-through-component.js';
 import { passThroughFunction } from './pass-through-function.js';
 import { preferDesignSystemComponent } from './prefer-design-system-component.js';
 
 /** Every per-file check, run by the analyzer and wrapped by the ESLint plugin. */
-export const FILE_CHECKS: readonly AnyFileCheck[] = [designSystemDeepImport, hardCodedStyleValue, middleMan, passThroughComponent, passThroughFunction, preferDesignSystemComponent];
+export const FILE_CHECKS: readonly AnyFileCheck[] = [designSystemDeepImport, hardCodedStyleValue, magicNumber, middleMan, passThroughComponent, passThroughFunction, preferDesignSystemComponent];

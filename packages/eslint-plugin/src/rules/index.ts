@@ -3,6 +3,7 @@ import type { PlumblineRule } from '../create-rule.js';
 import designSystemDeepImport from './design-system-deep-import.js';
 import hardCodedStyleValue from './hard-coded-style-value.js';
 import libraryDrift from './library-drift.js';
+import magicNumber from './magic-number.js';
 import middleMan from './middle-man.js';
 import passThroughComponent from './pass-through-component.js';
 import passThroughFunction from './pass-through-function.js';
@@ -14,6 +15,7 @@ export const rules: Record<string, PlumblineRule> = {
   'design-system-deep-import': designSystemDeepImport,
   'hard-coded-style-value': hardCodedStyleValue,
   'library-drift': libraryDrift,
+  'magic-number': magicNumber,
   'middle-man': middleMan,
   'pass-through-component': passThroughComponent,
   'pass-through-function': passThroughFunction,
