@@ -104,6 +104,8 @@ export interface ValueAtom {
   unit?: string;
   /** a canonical text: lowercase hex for colors, `16px`, `150ms`, normalised shadows and easings */
   key: string;
+  /** a color stop of a gradient (decorative: judged against tokens, but never "off the palette") */
+  gradient?: boolean;
 }
 
 interface Node {
@@ -304,15 +306,16 @@ export function findValueAtoms(property: string, value: string, options: AtomOpt
     if (!color) return null;
     return { kind: 'color', family: 'color', text: n.text, start: n.start, end: n.end, color, key: hexKey(color) };
   };
-  const visitColors = (from: number, to: number): void => {
+  const visitColors = (from: number, to: number, gradient: boolean): void => {
     for (const n of tokenizeValue(value, from, to)) {
       const c = colorAtom(n);
-      if (c) atoms.push(c);
-      else if (n.type === 'function' && n.name && GRADIENTS.test(n.name)) visitColors(n.argsStart!, n.argsEnd!);
+      // fully transparent is no design decision (a gradient's fade-out stop)
+      if (c && c.color!.alpha > 0) atoms.push(gradient ? { ...c, gradient: true } : c);
+      else if (n.type === 'function' && n.name && GRADIENTS.test(n.name)) visitColors(n.argsStart!, n.argsEnd!, true);
     }
   };
   if (reading === 'color' || reading === 'color-only') {
-    visitColors(0, end);
+    visitColors(0, end, false);
     return atoms;
   }
   for (const n of tokenizeValue(value, 0, end)) {

@@ -62,7 +62,7 @@ export const detector = defineDetector({
         if (isTrivial(v)) continue;
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
         // covered by tokens: hard-coded-style-value judges it instead
-        if (judgeAtom(index, atom, v.context, { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false }, { ...(v.namespace ? { namespace: v.namespace } : {}), filePath: f.path }) !== null) continue;
+        if (judgeAtom(index, atom, v.context, { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false }, { ...(v.namespace ? { namespace: v.namespace } : {}), ...(v.utility !== undefined ? { utility: v.utility } : {}), filePath: f.path }) !== null) continue;
         if (hasFamilyTokens(tokens, v, f.path)) continue;
         const key = `${v.atom.family}\0${v.atom.key}`;
         const list = groups.get(key) ?? [];

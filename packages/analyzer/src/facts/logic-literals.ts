@@ -1,4 +1,5 @@
 import { symbolPathOf } from '@plumbline/core';
+import { DATA_PATHS } from '@plumbline/core/checks/magic-number';
 import type { TypeScript } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
@@ -80,9 +81,9 @@ function numberIsQuiet(ts: TypeScript, node: TS.Node): boolean {
 export const extractor = defineExtractor<LogicLiteralFacts>({
   name: 'logic-literals',
   languages: ['ts'],
-  extract({ ts, sourceFile: sf, isTestFile, text }) {
+  extract({ ts, sourceFile: sf, isTestFile, text, path }) {
     const literals: LogicLiteralFact[] = [];
-    if (!sf || isTestFile || GENERATED.test(text.slice(0, 1000))) return { literals };
+    if (!sf || isTestFile || DATA_PATHS.test(path) || GENERATED.test(text.slice(0, 1000))) return { literals };
     const add = (node: TS.Node, kind: LogicLiteralFact['kind'], value: string, role: string) => {
       const s = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
       const e = ts.getLineAndCharacterOfPosition(sf, node.getEnd());

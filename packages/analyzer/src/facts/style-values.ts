@@ -7,8 +7,11 @@ export interface StyleValueFact {
   atom: Omit<ValueAtom, 'start' | 'end'>;
   property: string;
   context: StyleContext;
-  /** Tailwind classes: the utility's theme namespace */
+  /** Tailwind classes: the utility's theme namespace, and the utility ('' for an arbitrary property) */
   namespace?: string;
+  utility?: string;
+  /** Tailwind classes: the value is the whole arbitrary value (a theme key can replace the class) */
+  whole?: boolean;
   line: number;
   column: number;
   endLine: number;
@@ -70,6 +73,7 @@ export const extractor = defineExtractor<StyleValueFacts>({
       return {
         atom, property: o.property, context: o.context,
         ...(o.tailwind?.namespace ? { namespace: o.tailwind.namespace } : {}),
+        ...(o.tailwind ? { utility: o.tailwind.utility, whole: o.tailwind.whole } : {}),
         line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
         symbolPath: o.node ? symbolPathOf(ts, o.node) : o.scope ?? '',
       };

@@ -175,7 +175,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const index = tokenIndex(tokens);
     const matchOptions = matchOptionsOf(ctx.options);
     for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
-      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, { ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}), filePath: ctx.filePath, property: occ.property });
+      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, { ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}), ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}), filePath: ctx.filePath, property: occ.property });
       if (!verdict) continue;
       const r = describeStyleValue(occ, verdict, tokens);
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };

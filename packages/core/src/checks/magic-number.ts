@@ -9,6 +9,8 @@ export interface Options {
 export type MessageIds = 'magicNumber';
 
 const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
+/** Mock data, seeds and fixtures: their numbers are data, not logic. */
+export const DATA_PATHS = /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|seeds?|seed-data|demo-data|sample-data)(\/|\.)/i;
 
 /**
  * Numbers whose meaning is the number itself: identities, halves, decimal scaling, unit conversions
@@ -119,7 +121,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile: sf } = ctx;
-    if (ctx.isTestFile || GENERATED.test(sf.text.slice(0, 1000))) return;
+    if (ctx.isTestFile || DATA_PATHS.test(ctx.filePath) || GENERATED.test(sf.text.slice(0, 1000))) return;
     const allowed = new Set([...ALWAYS_ALLOWED, ...ctx.options.allow]);
     const visit = (node: TS.Node): void => {
       if (ts.isNumericLiteral(node)) check(node);
@@ -137,7 +139,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       if (ts.isNumericLiteral(other) || (ts.isPrefixUnaryExpression(other) && ts.isNumericLiteral(other.operand))) return; // 60 * 5: a constant expression
       if (isPowerOfTwo(Math.abs(value)) && (SIZE_OPERATORS.has(operator) || Math.abs(value) >= 256 || /(size|bytes|length|width|height)/i.test(other.getText(sf)))) return;
       if (HTTP_STATUS.has(value) || (value >= 100 && value <= 599 && looksLikeStatus(other.getText(sf)))) return;
-      if (/^0[xXbBoO]/.test(lit.text)) return; // hex, binary and octal literals are bit patterns that say what they are
+      if (/^0[xXbBoO]/.test(lit.getText(sf))) return; // hex, binary and octal literals are bit patterns that say what they are
       if (!COMPARISONS.has(operator)) {
         if (isPlainInArithmetic(value)) return;
         if (formulaLiterals(ts, node) >= 3) return; // coefficients of a formula belong together

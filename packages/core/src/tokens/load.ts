@@ -294,7 +294,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     const value = /var\(/.test(t.value) ? resolver.substitute(t.value) : t.value;
     if (value === null || value === '' || /var\(|theme\(/.test(value)) continue;
     // `hsl(var(--background))`, `rgb(var(--muted) / <alpha-value>)`: the theme key stands for that variable
-    const refs = [...t.value.matchAll(/var\(\s*--([\w-]+)\s*\)/g)];
+    const refs = [...t.value.matchAll(/var\(\s*--([\w-]+)\s*(?:,[^()]*)?\)/g)];
     const alias = refs.length === 1 && resolver.has(`--${refs[0]![1]}`) ? refs[0]![1] : undefined;
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }

@@ -133,6 +133,8 @@ export interface MatchPlace {
   filePath?: string;
   /** the CSS property: a text color is not suggested for a background */
   property?: string;
+  /** Tailwind: the utility (`bg`, `-mt`); '' for an arbitrary property (`[animation-delay:200ms]`), which no theme key replaces */
+  utility?: string;
 }
 
 type Role = 'background' | 'text' | 'border' | null;
@@ -196,8 +198,15 @@ function rankExact(found: DesignToken[], context: StyleContext, namespace?: stri
   const byPath = new Map<string, DesignToken>();
   for (const t of found) if (!byPath.has(t.path) || (byPath.get(t.path)!.mode && !t.mode)) byPath.set(t.path, t);
   let list = [...byPath.values()];
-  const aliased = new Set(list.map((t) => t.aliasOf).filter((p): p is string => !!p));
-  if (aliased.size) list = list.filter((t) => !aliased.has(t.path));
+  // an alias and the token it stands for are one choice: keep the one this context can use
+  const drop = new Set<DesignToken>();
+  for (const a of list) {
+    const base = a.aliasOf ? byPath.get(a.aliasOf) : undefined;
+    if (!base) continue;
+    const keepBase = context === 'className' ? !!base.tailwind && !a.tailwind : !!base.cssVar && !a.cssVar;
+    drop.add(keepBase ? a : base);
+  }
+  if (drop.size) list = list.filter((t) => !drop.has(t));
   const score = (t: DesignToken) =>
     (context === 'className' && t.tailwind && (!namespace || t.tailwind.namespace === namespace) ? 0 : 4) +
     (t.file === 'tailwind:defaults' ? 1 : 0) +
@@ -214,13 +223,14 @@ export function judgeAtom(
 ): Verdict | null {
   const { namespace, filePath, property } = where;
   let list = pool(index, atom.family, context, filePath);
+  if (where.utility === '') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
+  // whether the project has a scale of this kind at all: counted before tokens of other roles are set aside
+  const scale = new Set(list.map((x) => x.token.value)).size >= 3;
   if (atom.kind === 'color' && property) {
     const role = propertyRole(property);
     list = list.filter((x) => roleFits(x.token, role));
   }
   if (list.length === 0) return null;
-  const distinctValues = new Set(list.map((x) => x.token.value)).size;
-  const scale = distinctValues >= 3;
   const exactOf = (pred: (x: Indexed) => boolean): Verdict | null => {
     const exact = list.filter((x) => pred(x));
     const inDefault = exact.filter((x) => !x.token.mode);
@@ -242,6 +252,7 @@ export function judgeAtom(
         .filter((x) => x.color && !x.token.mode)
         .map((x) => ({ token: x.token, distance: colorDistance(c, x.color!, options.colorDistance) }))
         .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
+      if (atom.gradient) return null; // decorative gradient stops: only their exact tokens are worth a word
       const near = dedupe(scored.filter((s) => s.distance <= options.nearColorDistance)).slice(0, 3);
       if (near.length) return { kind: 'near', candidates: near.map((s) => ({ ...s, label: `ΔE ${round(s.distance)}` })) };
       const best = scored[0];
@@ -371,6 +382,7 @@ export function replacementFor(
       if (configured) return { text: fill(configured, token, undefined, true), certain: true };
       if (context === 'native') return null;
       if (cssVarText) return { text: `${quote}${cssVarText}${quote}`, certain: true };
+      if (token.tailwind) return null; // a Tailwind theme key has no name in a style object
       return { text: `${quote}var(--${cssNameOf(token)})${quote}`, certain: false };
     }
     case 'className': {
