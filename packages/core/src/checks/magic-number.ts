@@ -69,7 +69,18 @@ function isNamed(ts: TypeScript, node: TS.Node): boolean {
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isParenthesizedExpression(n) || ts.isBinaryExpression(n) || ts.isPrefixUnaryExpression(n)) continue;
     if (ts.isEnumMember(n)) return true;
-    if (ts.isVariableDeclaration(n)) return !!(n.parent && ts.isVariableDeclarationList(n.parent) && n.parent.flags & ts.NodeFlags.Const);
+    if (ts.isVariableDeclaration(n)) {
+      if (!(n.parent && ts.isVariableDeclarationList(n.parent) && n.parent.flags & ts.NodeFlags.Const)) return false;
+      // `const TIMEOUT = BASE * 3` names the number; `const expired = age > 15000` names the answer, not the 15000
+      if (ts.isIdentifier(n.name) && /^[A-Z][A-Z0-9_]*$/.test(n.name.text)) return true;
+      let pure = true;
+      const visit = (x: TS.Node): void => {
+        if (ts.isIdentifier(x)) pure = false;
+        else ts.forEachChild(x, visit);
+      };
+      if (n.initializer) visit(n.initializer);
+      return pure;
+    }
     if (ts.isPropertyDeclaration(n)) return true;
     if (ts.isParameter(n)) return true;
     return false;
@@ -81,6 +92,8 @@ function isNamed(ts: TypeScript, node: TS.Node): boolean {
 function inQuietPlace(ts: TypeScript, node: TS.Node): boolean {
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isJsxAttribute(n) || ts.isTaggedTemplateExpression(n) || ts.isEnumDeclaration(n)) return true;
+  }
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isElementAccessExpression(n) && n.argumentExpression && node.pos >= n.argumentExpression.pos && node.end <= n.argumentExpression.end) return true;
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^(width|height|top|left|right|bottom|margin|padding|fontSize|lineHeight|opacity|zIndex|flex|gap|borderRadius|x|y|dx|dy|cx|cy|r|radius|size|min|max|scale|rotate|rotation|angle|strokeWidth|duration|delay)/.test(n.name.text)) return true;
     if (ts.isCallExpression(n)) {
@@ -145,7 +158,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
         if (formulaLiterals(ts, node) >= 3) return; // coefficients of a formula belong together
         if (/hash|seed|random|prng/i.test(expr.getText(sf))) return;
       } else {
-        if (Math.abs(value) < 3) return;
+        if (Number.isInteger(value) && Math.abs(value) < 3) return;
         // `for (let i = 0; i < 3; i++)`: a small loop bound over a fixed shape (RGB, a triangle)
         if (Math.abs(value) < 10 && expr.parent && ts.isForStatement(expr.parent) && expr.parent.condition === expr) return;
       }
