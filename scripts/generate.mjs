@@ -97,7 +97,10 @@ const eslintIds = new Set(modulesIn('packages/eslint-plugin/src/rules'));
   if (changed && !check) build();
 }
 
-const surface = (r) => (eslintIds.has(r.id) ? 'ESLint + scan' : r.scope === 'project' ? 'scan (editor via cache)' : 'scan');
+const { ESLINT_ONLY_RULES } = await import(pathToFileURL(join(root, 'packages/eslint-plugin/dist/eslint-only-rules.js')).href);
+const editorOnly = new Set(ESLINT_ONLY_RULES.map((r) => r.id));
+const surface = (r) =>
+  editorOnly.has(r.id) ? 'ESLint (reads the scan cache)' : eslintIds.has(r.id) ? 'ESLint + scan' : r.scope === 'project' ? 'scan (editor via cache)' : 'scan';
 const table =
   '| rule | category | what it reports | preset | where | effort |\n| --- | --- | --- | --- | --- | --- |\n' +
   rules
