@@ -257,13 +257,7 @@ function hexKey(c: Rgba): string {
   return `#${h(c.r)}${h(c.g)}${h(c.b)}${c.alpha < 1 ? h(c.alpha) : ''}`;
 }
 
-/** Functions whose arguments are never judged: references, math, and things that are not design values. */
-const OPAQUE_FUNCTIONS = new Set([
-  'var', 'env', 'calc', 'min', 'max', 'clamp', 'url', 'attr', 'counter', 'counters', 'image-set', 'theme',
-  'format', 'local', 'translate', 'translatex', 'translatey', 'rotate', 'scale', 'steps', 'fit-content',
-  'minmax', 'repeat', 'color-mix', 'light-dark', 'darken', 'lighten', 'fade', 'mix', 'tint', 'shade',
-  'transparentize', 'opacify', 'saturate', 'desaturate', 'adjust-hue', 'rem', 'em', 'px', 'spacing',
-]);
+/** Functions are never looked into (var(), calc(), url(), color-mix(), Sass functions), except gradients for their color stops. */
 const GRADIENTS = /^(-webkit-)?(repeating-)?(linear|radial|conic)-gradient$/;
 
 export interface AtomOptions {

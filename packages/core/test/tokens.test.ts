@@ -136,3 +136,15 @@ describe('discovery and the settings provider', () => {
     expect(JSON.parse(JSON.stringify(value))).toEqual(value); // plain JSON: part of the cache key
   });
 });
+
+describe('static reader robustness', () => {
+  it.each([
+    'module.exports = { theme: [ ) ] }',
+    'export default { theme: { colors: { a: } } }',
+    'module.exports = { theme: { colors: { ...  } , } ',
+    'const x = ; export default x',
+    'export default {{{{',
+  ])('reads malformed input without hanging: %s', (src) => {
+    expect(() => readStaticExport(src)).not.toThrow();
+  });
+});

@@ -42,7 +42,7 @@ function scopeOf(node: { parent?: unknown }): string {
   return parts.reverse().join(' ');
 }
 
-export interface CollectOptions extends AtomOptions {}
+export type CollectOptions = AtomOptions;
 
 const CLASS_FUNCTIONS = new Set(['cn', 'clsx', 'classnames', 'classNames', 'cx', 'twMerge', 'twJoin', 'cva', 'tv', 'ctl', 'tw']);
 const STYLE_OBJECT_FUNCTIONS = new Set(['css', 'keyframes', 'makeStyles', 'createStyles', 'globalStyle', 'injectGlobal']);

@@ -252,6 +252,7 @@ class Reader {
     this.pos++; // {
     const out: Record<string, StaticValue> = {};
     while (this.pos < this.toks.length && !this.is('}')) {
+      const start = this.pos;
       const t = this.peek()!;
       if (t.text === '...' && t.kind === 'punc') {
         this.pos++;
@@ -281,7 +282,11 @@ class Reader {
         }
       }
       if (this.is(',')) this.pos++;
-      else if (!this.is('}')) this.skipExpression(), this.is(',') && this.pos++;
+      else if (!this.is('}')) {
+        this.skipExpression();
+        if (this.is(',')) this.pos++;
+      }
+      if (this.pos === start) this.pos++; // malformed input: always make progress
     }
     this.pos++; // }
     return out;
@@ -291,13 +296,18 @@ class Reader {
     this.pos++; // [
     const out: StaticValue[] = [];
     while (this.pos < this.toks.length && !this.is(']')) {
+      const start = this.pos;
       if (this.is('...')) {
         this.pos++;
         const spread = this.expression();
         if (Array.isArray(spread)) out.push(...spread);
       } else out.push(this.expression());
       if (this.is(',')) this.pos++;
-      else if (!this.is(']')) this.skipExpression(), this.is(',') && this.pos++;
+      else if (!this.is(']')) {
+        this.skipExpression();
+        if (this.is(',')) this.pos++;
+      }
+      if (this.pos === start) this.pos++; // malformed input: always make progress
     }
     this.pos++; // ]
     return out;
