@@ -135,6 +135,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
   run(ctx) {
     const { ts, sourceFile: sf } = ctx;
     if (ctx.isTestFile || DATA_PATHS.test(ctx.filePath) || GENERATED.test(sf.text.slice(0, 1000))) return;
+    if (/\bHEAPU?(8|16|32)\b/.test(sf.text)) return; // Emscripten glue: machine-written, like a generated file
     const allowed = new Set([...ALWAYS_ALLOWED, ...ctx.options.allow]);
     const visit = (node: TS.Node): void => {
       if (ts.isNumericLiteral(node)) check(node);
@@ -145,6 +146,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       const node: TS.Node = negative ? lit.parent : lit;
       const value = (negative ? -1 : 1) * Number(lit.text.replace(/_/g, ''));
       if (!Number.isFinite(value) || allowed.has(value) || allowed.has(Math.abs(value))) return;
+      if (value !== 0 && Math.abs(value) < 1e-4) return; // float tolerances (1e-9): an idiom, not a policy
       const use = usage(ts, node);
       if (!use) return;
       const { operator, expr } = use;
@@ -159,6 +161,8 @@ export const magicNumber = defineCheck<Options, MessageIds>({
         if (/hash|seed|random|prng/i.test(expr.getText(sf))) return;
       } else {
         if (Number.isInteger(value) && Math.abs(value) < 3) return;
+        // `points.length >= 3`: a count of things (a triangle, a pair), not a policy
+        if (Number.isInteger(value) && Math.abs(value) <= 3 && /\.(length|size)$|count$/i.test(other.getText(sf))) return;
         // `for (let i = 0; i < 3; i++)`: a small loop bound over a fixed shape (RGB, a triangle)
         if (Math.abs(value) < 10 && expr.parent && ts.isForStatement(expr.parent) && expr.parent.condition === expr) return;
       }

@@ -15,7 +15,7 @@ ruleTester().run('magic-number', rule, {
     // named: const declarations, enum members, class properties, default parameters
     `const MAX_RETRIES = 5; const LIMIT = 60 * 5; enum Level { Low = 3, High = 7 } class A { static readonly TIMEOUT = 30 + 5; } function f(n = 42) { return n; }`,
     // a constant expression of literals, bit patterns, small loop bounds, formulas and hashes
-    `const x = 3 * 7; if (flags === 0x1f) {} for (let i = 0; i < 3; i++) {} const y = 0.299 * r + 0.587 * g + 0.114 * b; hash = hash * 31 + c;`,
+    `const x = 3 * 7; if (Math.abs(a - b) < 1e-9) {} if (points.length < 3) {} if (flags === 0x1f) {} for (let i = 0; i < 3; i++) {} const y = 0.299 * r + 0.587 * g + 0.114 * b; hash = hash * 31 + c;`,
     // small integers and plain fractions in arithmetic (thirds, offsets)
     `const third = width / 3; const p = x + 4; const q = y * 0.75;`,
     // styles, JSX attributes and templates are design values, not logic
