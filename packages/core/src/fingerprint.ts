@@ -2,12 +2,14 @@ import { shortHash } from './hash.js';
 
 /**
  * Folds code so that whitespace and line moves do not change it: comments are kept out by the caller,
- * runs of white space become one space, and space next to punctuation goes.
+ * runs of white space become one space, and space next to punctuation goes, except one space between
+ * two `+` or two `-` (`a++ + b` and `a + ++b` are different code).
  */
 export function normalizeCode(code: string): string {
-  return code
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{}()[\];,:.<>=+\-*/!?&|]) ?/g, '$1')
+  const text = code.replace(/\s+/g, ' ');
+  return text
+    .replace(/ ?([{}()[\];,:.<>=+\-*/!?&|]) ?/g, (m: string, p: string, at: number) =>
+      (p === '+' || p === '-') && m.length > 1 && m.endsWith(' ') && text[at + m.length] === p ? `${p} ` : p)
     .trim();
 }
 
