@@ -67,6 +67,19 @@ describe('plumbline check --base (real git)', () => {
     expect(md.out.stdout).toContain('| `src/Alert.tsx:2` | [hard-coded-style-value]');
   });
 
+  it('a branch that only adds a design token passes: both sides are judged by the same settings, so old literals are not new', async () => {
+    const repo = new Repo({
+      'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
+      'src/Alert.tsx': "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626', padding: '8px' }}>{text}</p>;\n}\n",
+    });
+    repo.commit('base');
+    repo.branch('feature').write({ 'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --color-danger: #dc2626;\n  --space-2: 8px;\n}\n' }).commit('token');
+    const outcome = await check({ root: repo.root, base: 'main' });
+    expect(outcome.head.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('`#dc2626` is the value of design token `--color-danger`'));
+    expect(outcome.comparison.new).toEqual([]);
+    expect(outcome.passed).toBe(true);
+  });
+
   it('a branch that moves and renames a file passes: nothing new, nothing fixed', async () => {
     const repo = repoWithBase();
     repo.move('src/billing/invoices.ts', 'src/features/billing/invoice-loader.ts');
