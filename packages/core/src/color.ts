@@ -74,7 +74,7 @@ function parseHex(text: string): Rgba | null {
 /** A number with an optional unit, as CSS color functions take them. */
 function parseComponent(text: string): { value: number; unit: string } | null {
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%|deg|rad|grad|turn)?$/i.exec(text);
-  if (!m) return null;
+  if (!m || !Number.isFinite(Number(m[1]))) return null; // 1e999 is no color
   return { value: Number(m[1]), unit: (m[2] ?? '').toLowerCase() };
 }
 
@@ -190,7 +190,9 @@ export function parseColor(text: string, options: { named?: boolean } = {}): Rgb
   const fn = /^([a-z]+)\(\s*([^()]*)\)$/i.exec(t);
   if (fn) {
     const name = fn[1]!.toLowerCase();
-    return COLOR_FUNCTIONS.has(name) ? parseFunction(name, fn[2]!) : null;
+    const c = COLOR_FUNCTIONS.has(name) ? parseFunction(name, fn[2]!) : null;
+    // huge components overflow the conversions (Infinity - Infinity): no color, rather than NaN channels
+    return c && [c.r, c.g, c.b, c.alpha].every(Number.isFinite) ? c : null;
   }
   const lower = t.toLowerCase();
   if (lower === 'transparent') return { r: 0, g: 0, b: 0, alpha: 0 };
