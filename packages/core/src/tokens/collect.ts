@@ -81,9 +81,17 @@ function isInsideSvg(ts: TypeScript, node: TS.Node): boolean {
   return false;
 }
 
-/** Collects hard-coded style values from a TypeScript/JSX source file. */
+/** Email templates (React Email, MJML, jsx-email) must inline literal values: email clients know no CSS variables. */
+const EMAIL_PACKAGES = /^(@react-email\/|react-email$|jsx-email$|@jsx-email\/|mjml|@faire\/mjml-react|@luma-team\/mjml-react)/;
+
+export function isEmailTemplate(ts: TypeScript, sf: TS.SourceFile): boolean {
+  return sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && EMAIL_PACKAGES.test(st.moduleSpecifier.text));
+}
+
+/** Collects hard-coded style values from a TypeScript/JSX source file (none from email templates). */
 export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options: CollectOptions = {}): StyleOccurrence[] {
   const out: StyleOccurrence[] = [];
+  if (isEmailTemplate(ts, sf)) return out;
   const text = sf.text;
   const seenClassStrings = new Set<number>();
 
