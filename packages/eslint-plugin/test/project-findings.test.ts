@@ -1,10 +1,10 @@
 // The editor's path: ESLint's Node API linting an unsaved buffer with lintText, in a fixture project with
 // its own eslint.config.js (which imports the built plugin: run `npm run build` first, as `npm test` does).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
+import { scan } from '@plumbline/cli';
 import { blobHash } from '@plumbline/core';
 import type { Finding, ProjectFindingsCache } from '@plumbline/core';
 
@@ -111,8 +111,7 @@ describe('project-findings, linted through the ESLint Node API as an editor does
   });
 
   it('end to end: plumbline scan writes the cache, and the editor shows exactly its project-wide findings', async () => {
-    const bin = join(import.meta.dirname, '../../cli/bin/plumbline.js');
-    execFileSync(process.execPath, [bin, 'scan', fixture, '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    scan({ root: fixture }); // what `plumbline scan` does (the test-only import; the plugin never loads the analyzer)
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ProjectFindingsCache;
     const files = Object.entries(cache.files);
     expect(files.map(([file, e]) => [file, e.findings.map((f) => f.ruleId)])).toContainEqual(['src/features/billing/invoice-service.ts', ['wrapper-chain']]);
