@@ -10,8 +10,8 @@ import type { ScanOutput } from './scan.js';
 /**
  * `plumbline scan --watch`: scans again whenever a source file, a style file or the config changes, so
  * the editor cache (.plumbline/cache/project-findings.json) follows the code. Each run reuses the facts
- * cache, so only the changed files are parsed. Only the directories that hold analysed files are
- * watched (never node_modules or build output), each without recursion.
+ * cache, so only the changed files are parsed. Directories are watched one by one, without recursion,
+ * never node_modules, build output or dot-directories.
  */
 
 export interface WatchOptions {
@@ -34,7 +34,7 @@ export interface Watcher {
 
 const RELEVANT_NAMES = new Set([CONFIG_FILE_NAME, '.gitignore', 'tsconfig.json', 'package.json']);
 /** Directory names a new-directory event never follows (dependencies, build output, VCS). */
-const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party']);
+const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party', 'storybook-static', 'generated', '__generated__']);
 
 export function startWatch(options: WatchOptions): Watcher {
   const root = resolve(options.root);
@@ -144,6 +144,8 @@ export function startWatch(options: WatchOptions): Watcher {
     timer = setTimeout(run, debounce);
   }
 
+  // watch before the first scan, so that a file saved while it runs is not missed
+  watchTree(root);
   setImmediate(run);
   return {
     ready,
