@@ -21,7 +21,7 @@ const ALWAYS_ALLOWED = new Set([
   60, 24, 7, 365, 3600, 86400, 60000, 3600000, 86400000, 604800, 1e9,
   12, 255, 256, 360, 180, 90,
 ]);
-const HTTP_STATUS = new Set([200, 201, 202, 204, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504]);
+const HTTP_STATUS = new Set([200, 201, 202, 204, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504, 300, 600]); // 300 and 600 also bound the 2xx and 5xx classes
 const COMPARISONS = new Set(['<', '>', '<=', '>=', '===', '!==', '==', '!=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '+=', '-=', '*=', '/=', '%=']);
 const SIZE_OPERATORS = new Set(['*', '/', '%', '*=', '/=', '%=']);
@@ -146,7 +146,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       const node: TS.Node = negative ? lit.parent : lit;
       const value = (negative ? -1 : 1) * Number(lit.text.replace(/_/g, ''));
       if (!Number.isFinite(value) || allowed.has(value) || allowed.has(Math.abs(value))) return;
-      if (value !== 0 && Math.abs(value) < 1e-4) return; // float tolerances (1e-9): an idiom, not a policy
+      if (value !== 0 && Math.abs(value) <= 1e-4) return; // float tolerances (1e-9): an idiom, not a policy
       const use = usage(ts, node);
       if (!use) return;
       const { operator, expr } = use;
