@@ -141,6 +141,18 @@ ruleTester().run('hard-coded-style-value', rule, {
       ],
     },
     {
+      // createGlobalStyle templates, keyframes objects and MUI sx props
+      code: "const G = createGlobalStyle`body { color: #1a1a1a; }`;\nconst k = keyframes({ from: { opacity: 0, color: '#1a1a1a' } });\nconst a = <Box sx={{ color: '#1a1a1a', p: 2, fontWeight: 600 }} />;",
+      output: "const G = createGlobalStyle`body { color: var(--color-text-default); }`;\nconst k = keyframes({ from: { opacity: 0, color: theme.color.text.default } });\nconst a = <Box sx={{ color: theme.color.text.default, p: 2, fontWeight: theme.font.weight.semibold }} />;",
+      settings: settings(withTemplates(dtcg, { template: 'var(--{name})', object: 'theme.{path}' })),
+      errors: [
+        { messageId: 'exactToken', line: 1, column: 43, endLine: 1, endColumn: 50 },
+        { messageId: 'exactToken', line: 2, column: 51, endLine: 2, endColumn: 58 },
+        { messageId: 'exactToken', line: 3, column: 30, endLine: 3, endColumn: 37 },
+        { messageId: 'exactToken', line: 3, column: 58, endLine: 3, endColumn: 61 },
+      ],
+    },
+    {
       // Tailwind near miss: the neighbouring steps as suggestions
       code: `const a = <div className="p-[18px]" />;`,
       settings: settings(tw4),
