@@ -8,6 +8,7 @@ export default defineConfig({
     // tests run against the TypeScript sources: no build needed between an edit and a test run
     alias: [
       { find: /^@plumbline\/core\/checks\/(.*)$/, replacement: `${pkg('core/src/checks')}/$1.ts` },
+      { find: /^@plumbline\/eslint-plugin\/eslint-only-rules$/, replacement: `${pkg('eslint-plugin/src')}/eslint-only-rules.ts` },
       { find: /^@plumbline\/(core|analyzer|eslint-plugin|cli)$/, replacement: `${pkg('')}$1/src/index.ts` },
     ],
   },

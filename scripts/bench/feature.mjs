@@ -462,7 +462,7 @@ function finishComponent(p, s, localImports, beforeBody, body, shownFields, hook
 }
 
 function listComponent(p, has) {
-  const { E, Es, e, es, r } = p;
+  const { E, Es, e, r } = p;
   const s = new Styler(p, `${E}List`);
   const [co, cc] = s.open('section', 'container');
   const [ho, hc] = s.open('header', 'row');
@@ -686,7 +686,7 @@ function tableComponent(p) {
 }
 
 function formComponent(p) {
-  const { E, e, r } = p;
+  const { E, r } = p;
   const s = new Styler(p, `${E}Form`);
   const editable = p.fields.filter((f) => f.name !== 'id' && !/At$/.test(f.name) && f.kind !== 'tags').slice(0, r.int(4, 9));
   const init = (f) => (f.kind === 'bool' ? 'false' : f.kind === 'number' || f.kind === 'money' ? '0' : f.kind === 'enum' ? `'${f.values[0]}'` : "''");

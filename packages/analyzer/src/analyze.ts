@@ -1,19 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, countLinesOfCode, fingerprint, formatMessage,
-  globMatcher, ruleOptions, ruleSeverity, shortHash, symbolPathOf,
-} from '@plumbline/core';
-import type { CheckReport, CheckSettings, FileError, Finding, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
-import type * as TS from 'typescript';
-import { FactsCache } from './cache.js';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
+import { FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity, shortHash } from '@plumbline/core';
+import type { CheckSettings, FileError, Finding, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
+import { FactsCache, ResultCache } from './cache.js';
 import { classifyContent } from './classify.js';
 import type { DetectorContext, DraftFinding } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
+import { extractFileFacts } from './extract.js';
 import type { FileFacts } from './facts.js';
 import { EXTRACTORS } from './facts/index.js';
 import { languageOf } from './discover.js';
-import { parseSource, typescript as ts } from './parse.js';
+import { defaultConcurrency, FactsPool, workersFor } from './workers.js';
+import { typeScriptVersion } from './parse.js';
+import type { FactsJob } from './facts-worker.js';
+
+export { extractFileFacts } from './extract.js';
 
 /** Where file bytes come from: the working tree, or a commit's blobs (trend, check --base). */
 export interface FileSource {
@@ -24,8 +28,9 @@ export interface FileSource {
   knownHash?(path: string): string | undefined;
 }
 
-export function workingTreeSource(root: string, paths: readonly string[]): FileSource {
-  return { paths, read: (p) => readFileSync(join(root, p)) };
+/** Files of a directory; `knownHashes` (path -> blob id, e.g. gitKnownHashes()) spares reading unchanged files to hash them. */
+export function workingTreeSource(root: string, paths: readonly string[], knownHashes?: ReadonlyMap<string, string> | null): FileSource {
+  return { paths, read: (p) => readFileSync(join(root, p)), ...(knownHashes ? { knownHash: (p: string) => knownHashes.get(p) } : {}) };
 }
 
 export interface AnalyzeOptions {
@@ -37,6 +42,18 @@ export interface AnalyzeOptions {
   settings?: CheckSettings;
   commit?: string | null;
   onProgress?: (progress: { phase: 'facts' | 'detectors'; done: number; total: number }) => void;
+  /** threads extracting facts (default: one per core); 1 keeps everything in this thread */
+  concurrency?: number;
+  /** soft cap on resident memory, in MB: fewer worker threads, each with a bounded heap */
+  maxMemoryMb?: number;
+  /**
+   * Keep the whole result in the cache and reuse it when every file, the config and the code are
+   * unchanged (detectors are pure functions of the facts). Then `facts` in the output is read from the
+   * facts cache only when asked for. Needs `cache`.
+   */
+  reuseResult?: boolean;
+  /** extract facts only (per-file checks included), without project detectors: a shard of a split run */
+  factsOnly?: boolean;
 }
 
 export interface AnalyzeStats {
@@ -44,12 +61,18 @@ export interface AnalyzeStats {
   fromCache: number;
   factsMs: number;
   detectorsMs: number;
+  /** worker threads that extracted facts (0: this thread) */
+  workers?: number;
+  /** the whole result came from the result cache */
+  reusedResult?: boolean;
 }
 
 export interface AnalyzeOutput {
   result: ScanResult;
   facts: FileFacts[];
   stats: AnalyzeStats;
+  /** path -> content hash (git blob id) of every analysed file: what `facts` would say, without loading them */
+  fileHashes?: ReadonlyMap<string, string>;
 }
 
 /** Every rule the analyzer reports: the per-file checks and the detectors' rules. */
@@ -61,8 +84,8 @@ let codeKey: string | undefined;
 /** Changes whenever the code that produces facts changes, so a stale cache is never read. */
 function analyzerCodeKey(): string {
   if (codeKey) return codeKey;
-  const parts = [VERSION];
-  for (const url of [new URL('./analyze.js', import.meta.url), new URL('./facts/index.js', import.meta.url)]) {
+  const parts = [VERSION, typeScriptVersion()];
+  for (const url of [new URL('./analyze.js', import.meta.url), new URL('./extract.js', import.meta.url), new URL('./facts/index.js', import.meta.url)]) {
     try { parts.push(readFileSync(url, 'utf8')); } catch { parts.push(url.href); }
   }
   for (const e of EXTRACTORS) parts.push(e.name, e.extract.toString());
@@ -81,54 +104,6 @@ export function analyzerKey(config: ResolvedConfig, settings: CheckSettings): st
 
 export function openCache(root: string, config: ResolvedConfig, settings: CheckSettings = {}): FactsCache {
   return FactsCache.open(resolve(root, config.cacheDir), analyzerKey(config, settings));
-}
-
-/** Runs extractors and per-file checks on one file's text. Pure: same input, same facts. */
-export function extractFileFacts(path: string, hash: string, text: string, config: ResolvedConfig, settings: CheckSettings): FileFacts {
-  const language = languageOf(path) ?? 'ts';
-  const isTestFile = globMatcher(config.testFiles)(path);
-  const facts: FileFacts = { path, hash, language, linesOfCode: countLinesOfCode(text), isTestFile, checkFindings: [], data: {} };
-  let sourceFile: TS.SourceFile | undefined;
-  if (language === 'ts') {
-    const parsed = parseSource(path, text);
-    if (parsed.error) return { ...facts, outcome: { kind: 'error', message: parsed.error } };
-    sourceFile = parsed.sourceFile!;
-  }
-  try {
-    for (const extractor of EXTRACTORS) {
-      if (!extractor.languages.includes(language)) continue;
-      facts.data[extractor.name] = extractor.extract({ ts, path, text, language, ...(sourceFile ? { sourceFile } : {}), isTestFile, config, settings });
-    }
-    if (sourceFile) {
-      for (const check of FILE_CHECKS) {
-        if (ruleSeverity(config, check.meta.id, check.meta.defaultSeverity) === null) continue;
-        const sf = sourceFile;
-        check.run({
-          ts, sourceFile: sf, filePath: path, isTestFile, settings,
-          options: ruleOptions(config, check.meta.id, check.meta.defaultOptions as object),
-          report(r: CheckReport) {
-            const start = r.range?.start ?? r.node!.getStart(sf);
-            const end = r.range?.end ?? r.node!.getEnd();
-            const s = ts.getLineAndCharacterOfPosition(sf, start);
-            const e = ts.getLineAndCharacterOfPosition(sf, end);
-            facts.checkFindings.push({
-              ruleId: check.meta.id, file: path,
-              line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
-              message: formatMessage(check.meta.messages[r.messageId] ?? r.messageId, r.data),
-              fingerprintCode: r.fingerprintCode ?? text.slice(start, end),
-              symbolPath: r.node ? symbolPathOf(ts, r.node) : '',
-              ...(r.related ? { related: r.related } : {}),
-              ...(r.effortMinutes !== undefined ? { effortMinutes: r.effortMinutes } : {}),
-            });
-          },
-        });
-      }
-    }
-  } catch (e) {
-    const message = e instanceof RangeError ? 'too deeply nested to analyse (stack overflow)' : `analysis failed: ${(e as Error).message}`;
-    return { ...facts, checkFindings: [], data: {}, outcome: { kind: 'error', message } };
-  }
-  return facts;
 }
 
 /** Turns drafts into findings: config severity (off drops), effort, category, fingerprint. */
@@ -150,6 +125,64 @@ export function finalizeFindings(drafts: readonly DraftFinding[], config: Resolv
   return out.sort(compareFindings);
 }
 
+let stamp: string | undefined;
+/**
+ * A stamp of the code that computes results: sizes and modification times of the analyzer's and core's
+ * module files (any rebuild changes it), and the detectors' own code. Part of the result-cache key, so a
+ * changed detector or helper never serves an old result.
+ */
+function codeStamp(): string {
+  if (stamp !== undefined) return stamp;
+  const parts: string[] = DETECTORS.map((d) => `${d.id}\0${d.detect.toString()}`);
+  const walk = (dir: string): void => {
+    let names;
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|ts|json)$/.test(e.name)) {
+        try {
+          const st = statSync(p);
+          parts.push(`${p}\0${st.size}\0${st.mtimeMs}`);
+        } catch {
+          // vanished while listing
+        }
+      }
+    }
+  };
+  walk(dirname(fileURLToPath(import.meta.url)));
+  try {
+    walk(dirname(fileURLToPath(import.meta.resolve('@plumbline/core'))));
+  } catch {
+    // core not resolvable as a file (bundled): its version stands for it
+  }
+  stamp = shortHash(parts.join('\n'), 16);
+  return stamp;
+}
+
+/** Everything a whole result is a function of; `listing` is the digest of every path and content hash. */
+function resultKey(config: ResolvedConfig, settings: CheckSettings, listing: string): string {
+  return shortHash([VERSION, analyzerKey(config, settings), codeStamp(), JSON.stringify(analyzerRules()), JSON.stringify(config), listing].join('\0'), 32);
+}
+
+interface Listed {
+  path: string;
+  hash?: string;
+  bytes?: Uint8Array | undefined;
+  /** why it could not be read */
+  error?: string;
+}
+
+const readError = (e: unknown) => `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+
+function outcomeFacts(path: string, hash: string, c: { kind: 'skip'; reason: string } | { kind: 'error'; message: string }): FileFacts {
+  return { path, hash, language: languageOf(path) ?? 'ts', linesOfCode: 0, isTestFile: false, checkFindings: [], data: {}, outcome: c.kind === 'skip' ? c : { kind: 'error', message: c.message } };
+}
+
 /** Analyses a set of files: facts (cached by content), per-file checks, project detectors, score. */
 export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const { config, source, cache } = options;
@@ -158,13 +191,14 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const errors: FileError[] = [];
   const skipped: SkippedFile[] = [];
   const facts: FileFacts[] = [];
-  const stats: AnalyzeStats = { parsed: 0, fromCache: 0, factsMs: 0, detectorsMs: 0 };
+  const stats: AnalyzeStats = { parsed: 0, fromCache: 0, factsMs: 0, detectorsMs: 0, workers: 0 };
   const t0 = performance.now();
   const total = source.paths.length;
-  let done = 0;
-  for (const path of source.paths) {
-    done++;
-    if (options.onProgress && done % 200 === 0) options.onProgress({ phase: 'facts', done, total });
+
+  // 1. the content hash of a file: from the source when it knows it (git trees), else from the bytes
+  const listed: Listed[] = new Array(total);
+  const list = (i: number): Listed => {
+    const path = source.paths[i]!;
     let bytes: Uint8Array | undefined;
     let hash = source.knownHash?.(path);
     try {
@@ -173,30 +207,145 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
         hash = blobHash(bytes);
       }
     } catch (e) {
-      errors.push({ file: path, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      continue;
+      return (listed[i] = { path, error: readError(e) });
     }
-    const key = `${hash}:${path}`;
-    let f = cache?.get(key);
-    if (f) stats.fromCache++;
-    else {
+    return (listed[i] = { path, hash, bytes });
+  };
+
+  // 2. the whole result of an identical run, when kept: every hash first, then one lookup
+  const results = options.reuseResult && cache ? ResultCache.open<ScanResult>(dirname(cache.file), analyzerKey(config, settings)) : null;
+  let rkey = '';
+  if (results) {
+    const listing = createHash('sha1');
+    for (let i = 0; i < total; i++) {
+      const l = list(i);
+      listing.update(l.error ? `${l.path}\0!\n` : `${l.path}\0${l.hash}\n`);
+    }
+    rkey = resultKey(config, settings, listing.digest('hex'));
+  }
+  const kept = results?.get(rkey);
+  if (kept) {
+    stats.reusedResult = true;
+    stats.fromCache = listed.filter((l) => !l.error).length;
+    stats.factsMs = performance.now() - t0;
+    let loaded: FileFacts[] | undefined;
+    const load = (): FileFacts[] => {
+      loaded ??= listed.flatMap((l) => {
+        if (l.error) return [];
+        const key = `${l.hash}:${l.path}`;
+        let f = cache!.get(key);
+        if (!f) {
+          const bytes = l.bytes ?? source.read(l.path);
+          const c = classifyContent(bytes);
+          f = c.kind === 'ok' ? extractFileFacts(l.path, l.hash!, c.text, config, settings) : outcomeFacts(l.path, l.hash!, c);
+          cache!.set(key, f);
+        }
+        return f.outcome ? [] : [f];
+      });
+      return loaded;
+    };
+    const result: ScanResult = { ...kept, root, commit: options.commit ?? null, findings: [...kept.findings], errors: [...kept.errors], skipped: [...(kept.skipped ?? [])] };
+    const fileHashes = new Map<string, string>();
+    const skippedOrFailed = new Set([...result.errors, ...result.skipped].map((e) => e.file));
+    for (const l of listed) if (!l.error && !skippedOrFailed.has(l.path)) fileHashes.set(l.path, l.hash!);
+    const out = { result, stats, fileHashes } as unknown as AnalyzeOutput;
+    Object.defineProperty(out, 'facts', { enumerable: true, configurable: true, get: load });
+    return out;
+  }
+
+  // 3. facts: from the cache, else extracted, by worker threads when there are many files to parse
+  const slots: Array<FileFacts | undefined> = new Array(total);
+  // Without the result cache, files are read as they are analysed (one pass). The pool is sized on the
+  // files to parse when that is known before reading (hashes listed, or known from git), else on an
+  // estimate made after the first misses.
+  const poolOptions = { concurrency: options.concurrency ?? defaultConcurrency(), maxMemoryMb: options.maxMemoryMb };
+  let toParse: number | null = 0;
+  for (let i = 0; i < total && toParse !== null; i++) {
+    const l = listed[i];
+    const hash = l ? l.hash : source.knownHash?.(source.paths[i]!);
+    if (l?.error) continue;
+    if (!cache) toParse++;
+    else if (hash === undefined) toParse = null;
+    else if (!cache.has(`${hash}:${source.paths[i]}`)) toParse++;
+  }
+  let pool: FactsPool | null = null;
+  let poolDecided = false;
+  const decidePool = (expected: number): void => {
+    poolDecided = true;
+    const n = workersFor(expected, poolOptions);
+    if (n > 0) pool = new FactsPool(n, config, settings, options.maxMemoryMb);
+    stats.workers = n;
+  };
+  if (toParse !== null) decidePool(toParse);
+  let misses = 0;
+  let done = 0;
+  const filled = (i: number, f: FileFacts): void => {
+    slots[i] = f;
+    done++;
+    if (options.onProgress && done % 100 === 0) options.onProgress({ phase: 'facts', done, total });
+  };
+  const accept = (answers: ReadonlyArray<{ index: number; bytes: Uint8Array }>): void => {
+    for (const a of answers) {
+      const l = listed[a.index]!;
+      const f = deserialize(a.bytes) as FileFacts;
+      cache?.setSerialized(`${l.hash}:${l.path}`, a.bytes, f);
+      filled(a.index, f);
+    }
+  };
+  const extractHere = (job: FactsJob): void => {
+    const f = extractFileFacts(job.path, job.hash, job.text, config, settings);
+    cache?.set(`${job.hash}:${job.path}`, f);
+    filled(job.index, f);
+  };
+  try {
+    for (let i = 0; i < total; i++) {
+      const l = listed[i] ?? list(i);
+      if (l.error) continue;
+      const key = `${l.hash}:${l.path}`;
+      const hit = cache?.get(key);
+      if (hit) {
+        stats.fromCache++;
+        l.bytes = undefined;
+        filled(i, hit);
+        continue;
+      }
+      let bytes = l.bytes;
+      l.bytes = undefined;
       try {
-        bytes ??= source.read(path);
+        bytes ??= source.read(l.path);
       } catch (e) {
-        errors.push({ file: path, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        l.error = readError(e);
         continue;
       }
       const c = classifyContent(bytes);
-      if (c.kind === 'ok') {
-        stats.parsed++;
-        f = extractFileFacts(path, hash, c.text, config, settings);
-      } else {
-        f = { path, hash, language: languageOf(path) ?? 'ts', linesOfCode: 0, isTestFile: false, checkFindings: [], data: {}, outcome: c.kind === 'skip' ? c : { kind: 'error', message: c.message } };
+      if (c.kind !== 'ok') {
+        const f = outcomeFacts(l.path, l.hash!, c);
+        cache?.set(key, f);
+        filled(i, f);
+        continue;
       }
-      cache?.set(key, f);
+      stats.parsed++;
+      misses++;
+      if (!poolDecided && misses >= 32) decidePool(Math.round((misses / (i + 1)) * (total - i)));
+      const job = { index: i, path: l.path, hash: l.hash!, text: c.text };
+      const p = pool as FactsPool | null;
+      if (p) accept(p.submit(job));
+      else extractHere(job);
     }
-    if (f.outcome?.kind === 'skip') skipped.push({ file: path, reason: f.outcome.reason });
-    else if (f.outcome?.kind === 'error') errors.push({ file: path, message: f.outcome.message });
+    const p = pool as FactsPool | null;
+    if (p) {
+      accept(p.drain());
+      for (const job of p.returned) extractHere(job);
+    }
+  } finally {
+    (pool as FactsPool | null)?.close();
+  }
+  for (let i = 0; i < total; i++) {
+    const l = listed[i]!;
+    const f = slots[i];
+    if (l.error || !f) errors.push({ file: l.path, message: l.error ?? 'cannot be read' });
+    else if (f.outcome?.kind === 'skip') skipped.push({ file: l.path, reason: f.outcome.reason });
+    else if (f.outcome?.kind === 'error') errors.push({ file: l.path, message: f.outcome.message });
     else facts.push(f);
   }
   stats.factsMs = performance.now() - t0;
@@ -217,7 +366,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const metrics: Record<string, unknown> = {};
   let designSystemAdoption: number | null = null;
   let driftIndex = 0;
-  for (const detector of DETECTORS) {
+  for (const detector of options.factsOnly ? [] : DETECTORS) {
     // a detector without rules reports metrics only (design-system adoption) and always runs
     if (detector.rules.length > 0 && !detector.rules.some((r) => enabled(r.id))) continue;
     const r = detector.detect(ctx);
@@ -248,5 +397,12 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     skipped: skipped.sort(byPath),
     metrics,
   };
-  return { result, facts, stats };
+  if (results) {
+    try {
+      results.set(rkey, result);
+    } catch {
+      // the result cache only saves time: a failed write costs the next run its shortcut, nothing else
+    }
+  }
+  return { result, facts, stats, fileHashes: new Map(facts.map((f) => [f.path, f.hash])) };
 }

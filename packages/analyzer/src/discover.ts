@@ -43,6 +43,30 @@ function gitFiles(root: string): string[] | null {
   }
 }
 
+/**
+ * Blob ids of the tracked files whose working copy git considers unchanged from the index (relative to
+ * `root`): a scan can key their facts without reading and hashing them. Files git reports as changed, or
+ * does not track, are left out (they are read and hashed). Null outside a git work tree.
+ */
+export function gitKnownHashes(root: string): Map<string, string> | null {
+  const run = (args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+  try {
+    const changed = new Set(run(['diff-files', '--name-only', '-z', '--relative']).split('\0').filter(Boolean));
+    const known = new Map<string, string>();
+    for (const rec of run(['ls-files', '-s', '-z']).split('\0')) {
+      // <mode> <blob> <stage>\t<path>; regular files only, merged entries only
+      const tab = rec.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, blob, stage] = rec.slice(0, tab).split(' ');
+      const path = rec.slice(tab + 1);
+      if ((mode === '100644' || mode === '100755') && stage === '0' && blob && !changed.has(path)) known.set(path, blob);
+    }
+    return known;
+  } catch {
+    return null;
+  }
+}
+
 /** A walk that honours .gitignore files at every level; symlinks are not followed (no loops). */
 function walkFiles(root: string): string[] {
   const files: string[] = [];

@@ -1,5 +1,6 @@
 import { analyzerRules } from '@plumbline/analyzer';
-import { ESLINT_ONLY_RULES } from '@plumbline/eslint-plugin';
+// the metadata alone: the plugin's index loads typescript-eslint's parser and ESLint (a second of startup)
+import { ESLINT_ONLY_RULES } from '@plumbline/eslint-plugin/eslint-only-rules';
 import type { RuleMeta } from '@plumbline/core';
 
 /** Every rule of plumbline, sorted by id: the analyzer's checks and detectors and the editor-only rules. */

@@ -2,9 +2,10 @@
 import type { Command } from '../command.js';
 import { command as baseline } from './baseline.js';
 import { command as check } from './check.js';
+import { command as merge } from './merge.js';
 import { command as report } from './report.js';
 import { command as scan } from './scan.js';
 import { command as trend } from './trend.js';
 
 /** Every subcommand of `plumbline`. */
-export const COMMANDS: readonly Command[] = [baseline, check, report, scan, trend];
+export const COMMANDS: readonly Command[] = [baseline, check, merge, report, scan, trend];

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
 import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
-import { scan } from '../scan.js';
+import { parseConcurrency, parseMemory, parseShard, scan, scanShard } from '../scan.js';
 import { progressReporter } from '../progress.js';
 import { watchCommand } from '../watch.js';
 import { recordScan } from '../history/record.js';
@@ -11,7 +11,7 @@ import { recordScan } from '../history/record.js';
 export const command = defineCommand({
   name: 'scan',
   summary: 'Analyse a directory and report its findings and debt score.',
-  usage: 'plumbline scan [dir] [--format pretty|json] [--output file] [--config file] [--no-cache]',
+  usage: 'plumbline scan [dir] [--format pretty|json] [--output file] [--config file] [--no-cache] [--concurrency N] [--max-memory MB] [--shard i/n]',
   maxPositionals: 1,
   flags: [
     { name: 'format', type: 'string', short: 'f', arg: 'pretty|json', description: 'Output format (default pretty).' },
@@ -20,6 +20,9 @@ export const command = defineCommand({
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
     { name: 'watch', type: 'boolean', short: 'w', description: 'Scan again whenever a file changes, keeping the editor cache fresh (until Ctrl-C).' },
     { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
+    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads extracting facts (default: one per core; 1 = no worker threads).' },
+    { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer worker threads, each with a bounded heap.' },
+    { name: 'shard', type: 'string', arg: 'i/n', description: 'Extract the facts of shard i of n only and write them to --output (default .plumbline/shards/); then run plumbline merge.' },
   ],
   run({ values, positionals }, io) {
     const format = (values.format as string | undefined) ?? 'pretty';
@@ -27,9 +30,26 @@ export const command = defineCommand({
     const root = resolve(io.cwd, positionals[0] ?? '.');
     if (values.watch) return watchCommand({ root, io, ...(values.config ? { configFile: resolve(io.cwd, values.config as string) } : {}) });
     const progress = progressReporter(io);
+    const control = {
+      ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency as string) } : {}),
+      ...(values['max-memory'] !== undefined ? { maxMemoryMb: parseMemory(values['max-memory'] as string) } : {}),
+    };
+    if (values.shard !== undefined) {
+      const shard = parseShard(values.shard as string);
+      const s = scanShard({
+        root, shard, cache: !values['no-cache'], ...control, onProgress: progress.update,
+        ...(values.config ? { configFile: resolve(io.cwd, values.config as string) } : {}),
+        ...(values.output ? { output: resolve(io.cwd, values.output as string) } : {}),
+      });
+      progress.done();
+      const summary = { shard: `${s.shard.index}/${s.shard.count}`, file: s.file, files: s.files, totalFiles: s.totalFiles, parsed: s.stats.parsed, fromCache: s.stats.fromCache, errors: s.errors.length };
+      io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : `shard ${summary.shard}: facts of ${s.files} of ${s.totalFiles} files (${s.stats.parsed} parsed, ${s.stats.fromCache} from the cache) written to ${s.file}\n`);
+      return 0;
+    }
     const out = scan({
       root,
       cache: !values['no-cache'],
+      ...control,
       ...(values.config ? { configFile: resolve(io.cwd, values.config as string) } : {}),
       onProgress: progress.update,
     });

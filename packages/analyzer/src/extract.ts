@@ -1,0 +1,73 @@
+import { FILE_CHECKS, countLinesOfCode, formatMessage, globMatcher, ruleOptions, ruleSeverity, symbolPathOf } from '@plumbline/core';
+import type { CheckReport, CheckSettings, ResolvedConfig } from '@plumbline/core';
+import type * as TS from 'typescript';
+import type { FileFacts } from './facts.js';
+import { EXTRACTORS } from './facts/index.js';
+import { languageOf } from './discover.js';
+import { loadTypeScript, parseSource } from './parse.js';
+
+const testMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+/** The test-file matcher of a config, compiled once per config rather than once per file. */
+export function testFileMatcher(config: ResolvedConfig): (path: string) => boolean {
+  let m = testMatchers.get(config.testFiles);
+  if (!m) {
+    m = globMatcher(config.testFiles);
+    testMatchers.set(config.testFiles, m);
+  }
+  return m;
+}
+
+/**
+ * Runs extractors and per-file checks on one file's text. Pure: same input, same facts. The syntax tree
+ * lives only inside this call: the facts are plain data and nothing keeps a node, so the tree is freed
+ * as soon as the facts are extracted. Kept apart from the detectors so that a worker thread loads only
+ * what extraction needs.
+ */
+export function extractFileFacts(path: string, hash: string, text: string, config: ResolvedConfig, settings: CheckSettings): FileFacts {
+  const language = languageOf(path) ?? 'ts';
+  const isTestFile = testFileMatcher(config)(path);
+  const facts: FileFacts = { path, hash, language, linesOfCode: countLinesOfCode(text), isTestFile, checkFindings: [], data: {} };
+  let sourceFile: TS.SourceFile | undefined;
+  if (language === 'ts') {
+    const parsed = parseSource(path, text);
+    if (parsed.error) return { ...facts, outcome: { kind: 'error', message: parsed.error } };
+    sourceFile = parsed.sourceFile!;
+  }
+  const ts = loadTypeScript();
+  try {
+    for (const extractor of EXTRACTORS) {
+      if (!extractor.languages.includes(language)) continue;
+      facts.data[extractor.name] = extractor.extract({ ts, path, text, language, ...(sourceFile ? { sourceFile } : {}), isTestFile, config, settings });
+    }
+    if (sourceFile) {
+      for (const check of FILE_CHECKS) {
+        if (ruleSeverity(config, check.meta.id, check.meta.defaultSeverity) === null) continue;
+        const sf = sourceFile;
+        check.run({
+          ts, sourceFile: sf, filePath: path, isTestFile, settings,
+          options: ruleOptions(config, check.meta.id, check.meta.defaultOptions as object),
+          report(r: CheckReport) {
+            const start = r.range?.start ?? r.node!.getStart(sf);
+            const end = r.range?.end ?? r.node!.getEnd();
+            const s = ts.getLineAndCharacterOfPosition(sf, start);
+            const e = ts.getLineAndCharacterOfPosition(sf, end);
+            facts.checkFindings.push({
+              ruleId: check.meta.id, file: path,
+              line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+              message: formatMessage(check.meta.messages[r.messageId] ?? r.messageId, r.data),
+              fingerprintCode: r.fingerprintCode ?? text.slice(start, end),
+              symbolPath: r.node ? symbolPathOf(ts, r.node) : '',
+              ...(r.related ? { related: r.related } : {}),
+              ...(r.effortMinutes !== undefined ? { effortMinutes: r.effortMinutes } : {}),
+            });
+          },
+        });
+      }
+    }
+  } catch (e) {
+    const message = e instanceof RangeError ? 'too deeply nested to analyse (stack overflow)' : `analysis failed: ${(e as Error).message}`;
+    return { ...facts, checkFindings: [], data: {}, outcome: { kind: 'error', message } };
+  }
+  return facts;
+}
