@@ -1,18 +1,21 @@
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FactsCache, filterPaths, openCache } from '@plumbline/analyzer';
+import { analyze, FactsCache, filterPaths, openCache, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
 import {
   buildCheckSettings, CODEOWNERS_LOCATIONS, ConfigError, ownersOf, parseCodeowners, ratingFor, RATING_BANDS, VERSION,
 } from '@plumbline/core';
 import type { Category, CategoryTotals, CodeownersRule, Finding, Rating, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { UsageError } from './command.js';
 import { git } from './git.js';
-import { BlobReader, resolveCommit } from './git-source.js';
+import { BlobReader, commitSource, resolveCommit } from './git-source.js';
+import { fillFactsCache } from './history/facts-pool.js';
+import type { BlobToAnalyse } from './history/facts-pool.js';
+import { listTrees } from './history/git-trees.js';
 import { analysisKey } from './history/analysis-key.js';
 import { findingKey, HistoryStore } from './history/store.js';
 import type { CommitInfo, IntervalCommit, IntervalInput, IntervalRecord, RuleTotals, Share, SnapshotRecord, StoredFinding } from './history/store.js';
-import { loadProjectConfig, scanCommit } from './scan.js';
+import { loadProjectConfig } from './scan.js';
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
@@ -271,18 +274,26 @@ function parseNumstat(text: string): NumstatEntry[] {
   return out;
 }
 
-/** Lines added and deleted in analysed files between two commits (renames detected: a move adds nothing). */
-export function diffLines(root: string, from: string, to: string, analysed: (path: string) => boolean): { added: number; deleted: number } {
-  const out = git(root, ['diff', '--numstat', '-z', '-M', '--relative', from, to, '--']) ?? '';
-  let added = 0;
-  let deleted = 0;
-  for (const e of parseNumstat(out)) {
-    if (!analysed(e.path)) continue;
-    added += e.added;
-    deleted += e.deleted;
-  }
-  return { added, deleted };
+/**
+ * Pathspecs of the files plumbline can analyse, relative to the root: git then diffs only those (a
+ * lockfile's diff alone can cost more than the rest of a week's commits).
+ */
+const ANALYSED_PATHSPECS = [...SCRIPT_EXTENSIONS, ...STYLE_EXTENSIONS].map((ext) => `:(glob)**/*${ext}`);
+
+/** Which of the paths the config analyses (built-in excludes, include, exclude), memoised. */
+export function analysedPaths(config: ResolvedConfig): (paths: readonly string[]) => Set<string> {
+  const memo = new Map<string, boolean>();
+  return (paths) => {
+    const unknown = [...new Set(paths.filter((p) => !memo.has(p)))];
+    if (unknown.length) {
+      const ok = new Set(filterPaths(unknown, config));
+      for (const p of unknown) memo.set(p, ok.has(p));
+    }
+    return new Set(paths.filter((p) => memo.get(p)));
+  };
 }
+
+type Analysed = ReturnType<typeof analysedPaths>;
 
 const COMMIT_FORMAT = '%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%ct%x1f%s%x1f%(trailers:unfold,only)%x1f';
 
@@ -302,11 +313,13 @@ function parseCommitLog(out: string): Array<CommitInfo & { numstat: NumstatEntry
 }
 
 /** The non-merge commits of `from..to` that touched analysed files, with their lines added and deleted there. */
-export function intervalCommits(root: string, from: string, to: string, analysed: (path: string) => boolean): Array<CommitInfo & IntervalCommit> {
-  const out = git(root, ['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--']) ?? '';
+export function intervalCommits(root: string, from: string, to: string, analysed: Analysed): Array<CommitInfo & IntervalCommit> {
+  const out = git(root, ['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--', ...ANALYSED_PATHSPECS]) ?? '';
   const commits: Array<CommitInfo & IntervalCommit> = [];
-  for (const c of parseCommitLog(out)) {
-    const touched = c.numstat.filter((e) => analysed(e.path));
+  const parsed = parseCommitLog(out);
+  const ok = analysed(parsed.flatMap((c) => c.numstat.map((e) => e.path)));
+  for (const c of parsed) {
+    const touched = c.numstat.filter((e) => ok.has(e.path));
     if (touched.length === 0) continue;
     const { numstat: _numstat, ...info } = c;
     commits.push({ ...info, linesAdded: touched.reduce((n, e) => n + e.added, 0), linesDeleted: touched.reduce((n, e) => n + e.deleted, 0) });
@@ -456,7 +469,7 @@ export interface PointChange {
   fixedFindings: number;
   newDebtMinutes: number;
   fixedDebtMinutes: number;
-  /** lines added and deleted in analysed files (moves excluded) */
+  /** lines added and deleted in analysed files by the period's non-merge commits (renames excluded) */
   linesAdded: number;
   linesDeleted: number;
   /** non-merge commits that touched analysed files */
@@ -641,14 +654,14 @@ export function project(ratio: number, perWeek: number | null): Projection | nul
   if (perWeek > 0) {
     if (rating === 'E') return stable();
     const limit = RATING_BANDS[i]!.maxRatio;
-    const weeks = Math.ceil((limit - ratio) / perWeek + 1e-9);
+    const weeks = Math.max(1, Math.ceil((limit - ratio) / perWeek - 1e-9));
     const next = BAND_ORDER[i + 1]!;
     if (weeks > 104) return stable(' for at least two years');
     return { direction: 'worse', rating: next, weeks, text: `at this rate the rating reaches ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
   }
   if (rating === 'A') return stable();
   const limit = RATING_BANDS[i - 1]!.maxRatio;
-  const weeks = Math.ceil((ratio - limit) / -perWeek + 1e-9);
+  const weeks = Math.max(1, Math.ceil((ratio - limit) / -perWeek - 1e-9));
   const next = BAND_ORDER[i - 1]!;
   if (weeks > 104) return stable(' for at least two years');
   return { direction: 'better', rating: next, weeks, text: `at this rate the rating improves to ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
@@ -998,23 +1011,51 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     const fresh = new Map<string, StoredFinding[]>();
     const commits = [...new Map(selection.points.map((p) => [p.commit.sha, p.commit])).values()];
     stats.snapshots = commits.length;
-    let done = 0;
+    const missing: HistoryCommit[] = [];
     for (const c of commits) {
-      options.onProgress?.({ phase: 'snapshots', done: done++, total: commits.length });
       const old = options.rebuild ? undefined : stored('read', () => store.findSnapshot(key, c.sha));
       if (old) {
         snapshots.set(c.sha, old);
         stats.snapshotsStored++;
-        continue;
-      }
-      const out = await scanCommit({ root, commit: c.sha, config, cache, reader });
+      } else missing.push(c);
+    }
+    // the trees of every missing snapshot (shared subtrees read once), then the file versions the facts
+    // cache lacks, each analysed once, in parallel
+    const trees = await listTrees(root, missing.map((c) => c.sha), prefix);
+    const analysed = analysedPaths(config);
+    const versions = new Map<string, BlobToAnalyse>();
+    const analysedOf = new Map<string, string[]>();
+    for (const c of missing) {
+      const entries = trees.get(c.sha);
+      if (!entries) throw new UsageError(`cannot read the tree of ${c.sha} (missing objects?)`);
+      const ok = analysed(entries.map((e) => e.path));
+      const paths = entries.map((e) => e.path).filter((p) => ok.has(p)).sort();
+      analysedOf.set(c.sha, paths);
+      const set = new Set(paths);
+      for (const e of entries) if (set.has(e.path)) versions.set(`${e.blob}:${e.path}`, { path: e.path, blob: e.blob });
+    }
+    stats.filesParsed = await fillFactsCache({
+      items: [...versions.values()], cache, reader, config, settings,
+      onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
+    });
+    let done = 0;
+    for (const c of missing) {
+      options.onProgress?.({ phase: 'snapshots', done: done++, total: missing.length });
+      // what scanCommit() does, with the tree already listed and the settings built once
+      const entries = trees.get(c.sha)!;
+      const paths = analysedOf.get(c.sha)!;
+      const wanted = new Set(paths);
+      const misses = entries.filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
+      await reader.prefetch(misses);
+      const out = analyze({ root, config, settings, cache, source: commitSource(entries, paths, reader), commit: c.sha });
+      reader.clear();
       stats.filesParsed += out.stats.parsed;
       stats.snapshotsComputed++;
       fresh.set(c.sha, toStored(out.result.findings));
       const record = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result: out.result }));
       snapshots.set(c.sha, record ?? snapshotOf(key, c, out.result));
     }
-    options.onProgress?.({ phase: 'snapshots', done: commits.length, total: commits.length });
+    options.onProgress?.({ phase: 'snapshots', done: missing.length, total: missing.length });
     try {
       cache.save();
     } catch (e) {
@@ -1024,7 +1065,6 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
 
     // 2. what changed between consecutive points
     const t1 = performance.now();
-    const analysed = (p: string) => filterPaths([p], config).length === 1;
     const findingsOf = (sha: string) => fresh.get(sha) ?? stored('read', () => store.snapshotFindings(key, sha)) ?? [];
     const commitInfo = new Map<string, CommitInfo>();
     const pairs = [...new Map(
@@ -1057,7 +1097,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       const known = new Set(ivCommits.map((c) => c.sha));
       const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
       for (const info of commitsInfo(root, extra)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
-      const lines = diffLines(root, from, to, analysed);
+      const lines = { added: ivCommits.reduce((n, c) => n + c.linesAdded, 0), deleted: ivCommits.reduce((n, c) => n + c.linesDeleted, 0) };
       const input: IntervalInput = {
         analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
       };

@@ -210,8 +210,9 @@ export class HistoryStore {
 
   /**
    * Opens (creating or migrating) the store at `path`. A damaged store, or one written by a newer
-   * plumbline, is moved to `<path>.damaged` and rebuilt; a store that cannot be opened at all is kept
-   * in memory for this run. Both with a warning, never an exception.
+   * plumbline, is moved to `<path>.damaged` and rebuilt; a store that cannot be opened at all (locked by
+   * another process past the busy timeout, no permission) is left alone and this run's history is kept
+   * in memory. Both with a warning, never an exception.
    */
   static open(path: string | null, options: OpenOptions = {}): HistoryStore {
     const warn = options.onWarning ?? (() => undefined);
@@ -227,6 +228,12 @@ export class HistoryStore {
       try { db?.close(); } catch { /* already unusable */ }
       if (!existsSync(path)) {
         warn(`history store ${path} cannot be created (${(e as Error).message}); this run keeps its history in memory only`);
+        return HistoryStore.memory();
+      }
+      // locked by another process, not readable, not writable: the file is fine, only not usable now
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+        warn(`history store ${path} cannot be used now (${(e as Error).message}); it is left as it is, and this run keeps its history in memory only`);
         return HistoryStore.memory();
       }
       const aside = `${path}.damaged`;
