@@ -1,0 +1,16 @@
+export { analyze, analyzerRules, analyzerKey, extractFileFacts, finalizeFindings, openCache, workingTreeSource } from './analyze.js';
+export type { AnalyzeOptions, AnalyzeOutput, AnalyzeStats, FileSource } from './analyze.js';
+export { FactsCache, ResultCache, readFactsFile, writeFactsFile } from './cache.js';
+export { classifyContent, MAX_FILE_BYTES } from './classify.js';
+export { discoverFiles, filterPaths, gitKnownHashes, languageOf, BUILTIN_EXCLUDES, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from './discover.js';
+export { defineDetector } from './detector.js';
+export type { Detector, DetectorContext, DetectorResult, DraftFinding } from './detector.js';
+export { defineExtractor, factsOf } from './facts.js';
+export type { ExtractInput, FactExtractor, FileFacts } from './facts.js';
+export { DETECTORS } from './detectors/index.js';
+export { EXTRACTORS } from './facts/index.js';
+export { loadTypeScript, parseSource, typescript } from './parse.js';
+export { defaultConcurrency, MIN_FILES_FOR_WORKERS } from './workers.js';
+export * as structure from './facts/structure.js';
+export { ModuleResolver, packageNameOf } from './resolve.js';
+export type { Resolution } from './resolve.js';

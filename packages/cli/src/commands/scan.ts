@@ -5,7 +5,6 @@ import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import { parseConcurrency, parseMemory, parseShard, scan, scanShard } from '../scan.js';
 import { progressReporter } from '../progress.js';
-import { recordScan } from '../history/record.js';
 import { watchCommand } from '../watch.js';
 import { recordScan } from '../history/record.js';
 
@@ -19,7 +18,6 @@ export const command = defineCommand({
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
     { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
-    { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
     { name: 'watch', type: 'boolean', short: 'w', description: 'Scan again whenever a file changes, keeping the editor cache fresh (until Ctrl-C).' },
     { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
     { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads extracting facts (default: one per core; 1 = no worker threads).' },
