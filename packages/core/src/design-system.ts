@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import type { CheckSettings } from './check.js';
+import type * as TS from 'typescript';
+import type { CheckSettings, TypeScript } from './check.js';
 
 /**
  * The design system as the checks and detectors see it (built by the `designSystem` settings provider in
@@ -80,6 +81,40 @@ const TEXT_INPUT_TYPES = new Set(['text', 'email', 'password', 'number', 'search
 export function rawElementKey(tag: string, type: string | null | undefined): string {
   if (tag !== 'input' || type === undefined || type === null || TEXT_INPUT_TYPES.has(type.toLowerCase())) return tag;
   return `input[type=${type.toLowerCase()}]`;
+}
+
+/** Block content: a `<button>` or `<a>` holding it is a clickable container (a row, a card, a swatch), not a button or a link. */
+const BLOCK_CONTENT = new Set([
+  'div', 'p', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'ul', 'ol', 'li', 'dl', 'table',
+  'img', 'picture', 'video', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+
+/**
+ * The key of a raw JSX element (see rawElementKey), also `button[container]`/`a[container]` for a button or
+ * link wrapping block content: a design-system Button or Link does not replace those.
+ */
+export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement, tag: string): string {
+  let type: string | null | undefined;
+  for (const a of el.attributes.properties) {
+    if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
+      const init = a.initializer;
+      type = init && ts.isStringLiteral(init) ? init.text
+        : init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression) ? init.expression.text : null;
+    }
+  }
+  if ((tag === 'button' || tag === 'a') && ts.isJsxOpeningElement(el) && ts.isJsxElement(el.parent)) {
+    let block = false;
+    const visit = (n: TS.Node): void => {
+      if (block) return;
+      if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n)) {
+        if (ts.isIdentifier(n.tagName) && BLOCK_CONTENT.has(n.tagName.text)) block = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const c of el.parent.children) visit(c);
+    if (block) return `${tag}[container]`;
+  }
+  return rawElementKey(tag, type);
 }
 
 export function designSystemOf(settings: CheckSettings): DesignSystemSettings | null {

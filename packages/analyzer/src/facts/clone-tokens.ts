@@ -5,7 +5,7 @@ import { hash32 } from './components.js';
 /**
  * A file's code as a sequence of token hashes, the input of copied-code detection. Comments, whitespace
  * and import/re-export declarations are left out (identical import lists are not copied logic); JSX text
- * runs count as one token each. Tests, stories and fixtures get no tokens: clones there are not reported.
+ * runs and inline `<svg>` drawings count as one token each. Tests, stories and fixtures get no tokens: clones there are not reported.
  */
 export interface CloneTokenFacts {
   /** base64 of a little-endian Uint32Array: one FNV-1a hash per token */
@@ -75,6 +75,16 @@ export const extractor = defineExtractor<CloneTokenFacts>({
             return;
           }
           break;
+        case ts.SyntaxKind.JsxElement:
+        case ts.SyntaxKind.JsxSelfClosingElement: {
+          // an inline SVG drawing is data (path coordinates), not code: one token for the whole drawing
+          const tag = ts.isJsxElement(n) ? n.openingElement.tagName : (n as TS.JsxSelfClosingElement).tagName;
+          if (ts.isIdentifier(tag) && tag.text === 'svg') {
+            specials.push({ start: n.getStart(sf), end: n.end, text: `<svg>${n.getText(sf).replace(/\s+/g, ' ')}` });
+            return;
+          }
+          break;
+        }
         case ts.SyntaxKind.JsxText: {
           const t = (n as TS.JsxText).text.replace(/\s+/g, ' ').trim();
           specials.push({ start: n.pos, end: n.end, text: t ? `#${t}` : null });

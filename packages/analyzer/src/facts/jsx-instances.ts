@@ -1,11 +1,10 @@
-import { jsxTagText, rawElementKey } from '@plumbline/core';
-import type { TypeScript } from '@plumbline/core';
+import { jsxTagText, rawElementKeyOf } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
 
 /** The JSX instances of one tag in a file, with where the tag's binding comes from. */
 export interface JsxInstanceFact {
-  /** `button`, `input[type=checkbox]` (raw elements, see rawElementKey), `Button`, `UI.Button` */
+  /** `button`, `input[type=checkbox]`, `button[container]` (raw elements, see rawElementKeyOf), `Button`, `UI.Button` */
   tag: string;
   count: number;
   /** 1-based line of the first instance */
@@ -25,19 +24,6 @@ export interface JsxInstanceFacts {
 interface Binding {
   from: string;
   imported: string;
-}
-
-function typeAttribute(ts: TypeScript, attrs: TS.JsxAttributes): string | null | undefined {
-  for (const a of attrs.properties) {
-    if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
-      if (a.initializer && ts.isStringLiteral(a.initializer)) return a.initializer.text;
-      if (a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression && ts.isStringLiteralLike(a.initializer.expression)) {
-        return a.initializer.expression.text;
-      }
-      return null;
-    }
-  }
-  return undefined;
 }
 
 /** Every JSX element of a file, grouped by tag, with the import its tag is bound to (for design-system adoption). */
@@ -67,7 +53,7 @@ export const extractor = defineExtractor<JsxInstanceFacts>({
       if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n)) {
         const text = jsxTagText(ts, n.tagName);
         const intrinsic = /^[a-z]/.test(text) && !text.includes('.');
-        const tag = intrinsic ? rawElementKey(text, typeAttribute(ts, n.attributes)) : text;
+        const tag = intrinsic ? rawElementKeyOf(ts, n, text) : text;
         let fact = byTag.get(tag);
         if (!fact) {
           const line = ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;

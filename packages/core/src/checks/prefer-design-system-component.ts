@@ -3,7 +3,7 @@ import { defineCheck } from '../check.js';
 import type { CheckSuggestion, TextEdit, TypeScript } from '../check.js';
 import { jsxTagText } from '../component-signature.js';
 import {
-  designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKey,
+  designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKeyOf,
 } from '../design-system.js';
 
 export interface Options {
@@ -11,16 +11,6 @@ export interface Options {
   ignoreElements: string[];
 }
 export type MessageIds = 'rawElement' | 'useComponent';
-
-function typeAttribute(ts: TypeScript, attrs: TS.JsxAttributes): string | null | undefined {
-  for (const a of attrs.properties) {
-    if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
-      if (a.initializer && ts.isStringLiteral(a.initializer)) return a.initializer.text;
-      return null;
-    }
-  }
-  return undefined;
-}
 
 interface FileImports {
   /** local name -> where it is bound */
@@ -99,7 +89,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
     const check = (el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): void => {
       const tag = jsxTagText(ts, el.tagName);
       if (!/^[a-z]/.test(tag) || tag.includes('.') || tag.includes(':') || ignore.has(tag)) return;
-      const key = rawElementKey(tag, typeAttribute(ts, el.attributes));
+      const key = rawElementKeyOf(ts, el, tag);
       const target = ds.elements[key];
       if (!target) return;
       const from = importSpecifierFor(ds, filePath, target);

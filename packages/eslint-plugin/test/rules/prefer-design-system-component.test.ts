@@ -51,6 +51,9 @@ ruleTester().run('prefer-design-system-component', rule, {
     { code: `const a = <button>Open</button>;`, filename: app },
     // elements switched off by option
     { code: `const a = <button>Open</button>;`, filename: app, settings, options: [{ ignoreElements: ['button'] }] },
+    // clickable containers: a row, a card, a swatch is not what a Button or a Link replaces
+    { code: `const a = <button onClick={open}><div className="row"><span>Invoice</span></div></button>;`, filename: app, settings },
+    { code: `const a = <button onClick={pick}>{ok && <img src={src} alt="" />}</button>;`, filename: app, settings },
     // member and namespaced tags are not raw elements
     { code: `const a = <motion.button />;`, filename: app, settings },
   ],
@@ -94,6 +97,12 @@ ruleTester().run('prefer-design-system-component', rule, {
       code: `import { Button } from 'react-aria-components';\nconst a = <button />;`,
       filename: app, settings,
       errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [] }],
+    },
+    {
+      // an icon inside is content, not a container
+      code: `const a = <button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></button>;`,
+      filename: app, settings,
+      errors: [{ messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@acme/ui';\nconst a = <Button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></Button>;` }] }],
     },
     {
       // headings: reported without a rewrite (the level is the design system's API)
