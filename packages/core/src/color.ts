@@ -216,15 +216,20 @@ export function sameColor(a: Rgba, b: Rgba): boolean {
   return toHex(a) === toHex(b);
 }
 
+/** The sRGB transfer function's linear segment: its end (encoded and linear) and slope. */
+const SRGB_LINEAR_END = 0.04045;
+const LINEAR_SRGB_END = 0.0031308;
+const SRGB_LINEAR_SLOPE = 12.92;
+
 function srgbToLinearChannel(c: number): number {
   const abs = Math.abs(c);
-  const v = abs <= 0.04045 ? abs / 12.92 : ((abs + 0.055) / 1.055) ** 2.4;
+  const v = abs <= SRGB_LINEAR_END ? abs / SRGB_LINEAR_SLOPE : ((abs + 0.055) / 1.055) ** 2.4;
   return Math.sign(c) * v;
 }
 
 function linearToSrgbChannel(c: number): number {
   const abs = Math.abs(c);
-  const v = abs <= 0.0031308 ? abs * 12.92 : 1.055 * abs ** (1 / 2.4) - 0.055;
+  const v = abs <= LINEAR_SRGB_END ? abs * SRGB_LINEAR_SLOPE : 1.055 * abs ** (1 / 2.4) - 0.055;
   return Math.sign(c) * v;
 }
 
@@ -338,11 +343,14 @@ export function deltaOklab(x: Lab, y: Lab): number {
 
 export type ColorDistanceMethod = 'ciede2000' | 'oklab';
 
+/** A fully transparent and an opaque color are this far apart (ΔE units), whatever their hue. */
+const ALPHA_WEIGHT = 50;
+
 /**
  * Perceptual distance of two colors on the ΔE00 scale (1 ≈ just noticeable). With `oklab` the OKLab
  * distance is scaled by 100 so both methods share thresholds. Alpha differences add up to 50.
  */
 export function colorDistance(a: Rgba, b: Rgba, method: ColorDistanceMethod = 'ciede2000'): number {
   const d = method === 'oklab' ? deltaOklab(toOklab(a), toOklab(b)) * 100 : deltaE2000(toLab(a), toLab(b));
-  return d + 50 * Math.abs(a.alpha - b.alpha);
+  return d + ALPHA_WEIGHT * Math.abs(a.alpha - b.alpha);
 }

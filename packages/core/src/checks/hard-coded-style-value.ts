@@ -40,8 +40,11 @@ export interface StyleValueReport {
   fingerprintCode: string;
 }
 
+/** Token values longer than this are shortened in messages (layered shadows). */
+const MAX_VALUE_LABEL = 40;
+
 function tokenValueLabel(t: DesignToken): string {
-  return t.value.length > 40 ? `${t.value.slice(0, 37)}...` : t.value;
+  return t.value.length > MAX_VALUE_LABEL ? `${t.value.slice(0, MAX_VALUE_LABEL - 3)}...` : t.value;
 }
 
 /** The edit that puts a replacement in place of an occurrence, or null when it cannot be placed. */

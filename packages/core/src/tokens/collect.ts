@@ -213,7 +213,7 @@ export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options:
         const after = body.slice(b).trimStart();
         const statement = (before === '' || /[;{}]$/.test(before)) && !/^[:{]/.test(after) && !/^[\w-]/.test(after);
         for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = statement ? ' ' : '_';
-        if (statement && b - a >= 4) {
+        if (statement && b - a >= '/**/'.length) {
           chars[a] = '/';
           chars[a + 1] = '*';
           chars[b - 2] = '*';

@@ -17,10 +17,13 @@ interface RawToken {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Deeper nesting than this is not a token file. */
+const MAX_DEPTH = 30;
+
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function hasDollarValue(node: unknown, depth = 0): boolean {
-  if (!isObject(node) || depth > 30) return false;
+  if (!isObject(node) || depth > MAX_DEPTH) return false;
   if ('$value' in node) return true;
   return Object.entries(node).some(([k, v]) => !k.startsWith('$') && hasDollarValue(v, depth + 1));
 }
@@ -29,7 +32,7 @@ function hasDollarValue(node: unknown, depth = 0): boolean {
 function collect(doc: unknown, dtcg: boolean): RawToken[] {
   const out: RawToken[] = [];
   const walk = (node: unknown, path: string[], inheritedType: string | undefined, depth: number): void => {
-    if (!isObject(node) || depth > 30) return;
+    if (!isObject(node) || depth > MAX_DEPTH) return;
     const type = (dtcg ? node.$type : node.type) ?? inheritedType;
     const typeText = typeof type === 'string' ? type : undefined;
     if (dtcg ? '$value' in node : 'value' in node && path.length > 0) {

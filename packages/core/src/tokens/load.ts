@@ -16,6 +16,11 @@ import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from 
 import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenSettings } from './types.js';
 
 const MAX_TOKEN_FILE_BYTES = 2 * 1024 * 1024;
+/** How deep discovery looks for token files. */
+const MAX_DISCOVERY_DEPTH = 8;
+/** Rounds of `var()` substitution (a reference to a reference to a value). */
+const MAX_SUBSTITUTION_ROUNDS = 3;
+const TAILWIND_V4_MAJOR = 4;
 const SKIP_DIRS = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.vercel', '.output', '.git',
   'vendor', 'vendors', 'third_party', 'storybook-static', '.plumbline', 'generated', '__generated__',
@@ -64,7 +69,7 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
   let tailwindDependency: 3 | 4 | null = null;
   let seen = 0;
   const walk = (dir: string, depth: number, inTokensDir: boolean): void => {
-    if (depth > 8 || seen > maxFiles) return;
+    if (depth > MAX_DISCOVERY_DEPTH || seen > maxFiles) return;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -101,7 +106,7 @@ function tailwindMajor(packageJson: string): 3 | 4 | null {
     const spec = pkg.dependencies?.tailwindcss ?? pkg.devDependencies?.tailwindcss ?? pkg.peerDependencies?.tailwindcss;
     if (!spec) return null;
     const m = /(\d+)/.exec(spec);
-    return m && Number(m[1]) >= 4 ? 4 : 3;
+    return m && Number(m[1]) >= TAILWIND_V4_MAJOR ? 4 : 3;
   } catch {
     return null;
   }
@@ -154,7 +159,7 @@ class CssResolver {
   substitute(value: string, stack: string[] = []): string | null {
     let failed = false;
     let out = value;
-    for (let round = 0; round < 3 && /var\(/.test(out); round++) {
+    for (let round = 0; round < MAX_SUBSTITUTION_ROUNDS && /var\(/.test(out); round++) {
       out = out.replace(VAR_RE, (_w, ref: string, fallback: string | undefined) => {
         const v = this.valueOf(ref, stack);
         if (v !== null) return v;

@@ -172,6 +172,11 @@ function poolFamilies(family: PropertyFamily): TokenFamily[] {
 /** Families whose values are only ever matched exactly (layout widths and offsets are rarely scale steps). */
 const EXACT_ONLY = new Set<PropertyFamily>(['inset', 'sizing', 'z-index', 'shadow', 'easing']);
 
+/** A value within this share of a scale step is a near miss of it (18px on a 16/20/24 scale). */
+export const NEAR_SCALE_RATIO = 0.25;
+/** Font weights within this distance of a token weight are near misses (550 of 500/600). */
+const NEAR_FONT_WEIGHT = 50;
+
 const round = (n: number, d = 1) => String(Math.round(n * 10 ** d) / 10 ** d);
 
 function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, filePath?: string): Indexed[] {
@@ -274,7 +279,7 @@ export function judgeAtom(
       const exact = exactOf((x) => x.num === atom.number);
       if (exact) return exact;
       if (atom.family === 'font-weight') {
-        const near = entries.filter((e) => Math.abs(e.v - atom.number!) <= 50).sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
+        const near = entries.filter((e) => Math.abs(e.v - atom.number!) <= NEAR_FONT_WEIGHT).sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
         if (near.length) return { kind: 'near', candidates: dedupe(near.map((e) => ({ token: e.x.token, distance: Math.abs(e.v - atom.number!) }))).slice(0, 3).map((c) => ({ ...c, label: `${c.distance} off` })) };
       }
       const best = entries.sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!))[0];
@@ -319,7 +324,7 @@ function scaleVerdict(
     .filter((e) => !e.x.token.mode && Math.sign(e.v) * Math.sign(value) >= 0)
     .map((e) => ({ token: e.x.token, distance: rel(e.v), off: Math.abs(Math.abs(e.v) - abs) }))
     .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
-  const near = dedupe(scored.filter((s) => s.distance <= 0.25)).slice(0, 3);
+  const near = dedupe(scored.filter((s) => s.distance <= NEAR_SCALE_RATIO)).slice(0, 3);
   const label = (off: number) => `${round(off, 3)}${unit} off`;
   if (near.length) return { kind: 'near', candidates: near.map((s) => ({ token: s.token, distance: s.distance, label: label(s.off) })) };
   const best = scored[0];

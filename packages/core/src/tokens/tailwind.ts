@@ -44,8 +44,11 @@ export const TAILWIND_V4_PREFIXES: Array<{ prefix: string; namespace: string; fa
   { prefix: '--z-', namespace: 'z', family: 'z-index' },
 ];
 
+/** Theme objects nest colors as `brand.light.500` at most a few levels deep. */
+const MAX_THEME_DEPTH = 6;
+
 function flatten(value: StaticValue, keyPath: string[], out: Array<{ keyPath: string[]; value: string }>, depth = 0): void {
-  if (depth > 6 || value === UNKNOWN) return;
+  if (depth > MAX_THEME_DEPTH || value === UNKNOWN) return;
   if (typeof value === 'string' || typeof value === 'number') {
     out.push({ keyPath, value: String(value) });
     return;
