@@ -189,8 +189,8 @@ function dependsOn(pkg: Record<string, unknown> | null, names: string[]): boolea
   return false;
 }
 
-/** `components/ui` directories (the shadcn/ui convention) with enough component files. */
-function findComponentUiDirs(root: string): string[] {
+/** `components/ui` directories (the shadcn/ui convention) with enough component files, outside tests, fixtures and excludes. */
+function findComponentUiDirs(root: string, skip: (path: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (rel: string, depth: number): void => {
     if (depth > 6) return;
@@ -203,6 +203,7 @@ function findComponentUiDirs(root: string): string[] {
     for (const e of entries) {
       if (!e.isDirectory() || SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
       const p = rel ? `${rel}/${e.name}` : e.name;
+      if (skip(`${p}/index.tsx`)) continue;
       if (e.name === 'ui' && /(^|\/)components$/.test(rel)) {
         const files = readdirSync(join(root, p)).filter((f) => /\.(tsx|jsx)$/.test(f));
         if (files.length >= MIN_INFERRED_COMPONENTS) out.push(p);
@@ -251,7 +252,8 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
       if (componentsOf(ws.dir).length >= MIN_INFERRED_COMPONENTS) dsPackages.push({ name: ws.name, ws });
     }
     if (dsPackages.length === 0) {
-      const uiDirs = findComponentUiDirs(root);
+      const excluded = globMatcher(config.exclude);
+      const uiDirs = findComponentUiDirs(root, (p) => isTest(p) || excluded(p));
       if (uiDirs.length) {
         paths.push(...uiDirs);
         pathComponents = uiDirs.flatMap((d) => componentsOf(d));

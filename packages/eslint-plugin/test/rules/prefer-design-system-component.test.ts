@@ -30,6 +30,8 @@ const shadcn: DesignSystemSettings = {
   aliases: [{ scope: '', prefix: '@/', target: 'src' }],
 };
 const settings = { plumbline: { designSystem: ui } };
+/** A project with plumbline.config.json naming an npm design system and its elements: found from the file's path. */
+const configured = new URL('../../../../fixtures/design-system/configured/src/filters.tsx', import.meta.url).pathname;
 const app = 'apps/web/src/toolbar.tsx';
 
 ruleTester().run('prefer-design-system-component', rule, {
@@ -118,6 +120,15 @@ ruleTester().run('prefer-design-system-component', rule, {
         { messageId: 'rawElement', line: 1, column: 14, endLine: 1, endColumn: 19, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" /><input type={t} /></>;` }] },
         { messageId: 'rawElement', line: 1, column: 36, endLine: 1, endColumn: 41, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" /><Input type={t} /></>;` }] },
       ],
+    },
+    {
+      // no ESLint settings: the design system comes from the project's plumbline.config.json
+      code: `export const Reset = () => <button type="reset">Reset</button>;`,
+      filename: configured,
+      errors: [{
+        messageId: 'rawElement', line: 1, column: 29, endLine: 1, endColumn: 35, data: { element: 'button', component: 'Button', from: '@northwind/design' },
+        suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@northwind/design';\nexport const Reset = () => <Button type="reset">Reset</Button>;` }],
+      }],
     },
     {
       // a design system kept as a directory: imported through the tsconfig alias
