@@ -31,11 +31,11 @@ export interface TokenIndex {
   settings: TokenSettings;
 }
 
-const indexes = new WeakMap<TokenSettings, TokenIndex>();
+const indexes = new WeakMap<DesignToken[], TokenIndex>();
 
-/** The token index of a settings object, built once per object. */
+/** The token index of a token list, built once per list (the settings of a run or an editor session). */
 export function tokenIndex(settings: TokenSettings): TokenIndex {
-  const hit = indexes.get(settings);
+  const hit = indexes.get(settings.tokens);
   if (hit) return hit;
   const byFamily = new Map<TokenFamily, Indexed[]>();
   for (const token of settings.tokens) {
@@ -89,7 +89,7 @@ export function tokenIndex(settings: TokenSettings): TokenIndex {
     byFamily.set(token.family, list);
   }
   const index = { byFamily, settings };
-  indexes.set(settings, index);
+  indexes.set(settings.tokens, index);
   return index;
 }
 
