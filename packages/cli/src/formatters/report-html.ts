@@ -11,9 +11,11 @@ import { headline, pct, periodWord, signedMinutes } from './report-markdown.js';
  * goes through `esc`.
  */
 
-/** Escapes text for HTML element content and attribute values. */
+/** Escapes text for HTML element content and attribute values; control characters and bidi overrides (Trojan Source) become U+FFFD. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const CATEGORY_COLORS: Record<Category, string> = {

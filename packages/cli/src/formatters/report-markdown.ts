@@ -11,6 +11,7 @@ export interface ReportMarkdownOptions {
 /** Escapes repository text for Markdown outside code spans: HTML, emphasis, links, tables, mentions. */
 export function mdText(text: string): string {
   return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // controls and bidi overrides (Trojan Source)
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -21,7 +22,7 @@ export function mdText(text: string): string {
 
 /** A code span holding any text (a fence longer than any backtick run inside); safe in table cells. */
 export function mdCode(text: string): string {
-  const inner = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const inner = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';

@@ -136,7 +136,7 @@ export function findingKey(f: Omit<Finding, 'related' | 'fingerprint'> & { finge
 /** Why a store cannot be used as it is, or null when it can (after migrating it). */
 function prepare(db: DB): string | null {
   const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') return `integrity check failed (${String(check)})`;
+  if (check !== 'ok') return `integrity check failed (${String(check).trim().replace(/\s*\n\s*/g, '; ')})`;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) return `it has schema version ${version}, newer than this plumbline's ${MIGRATIONS.length}`;
   for (let v = version; v < MIGRATIONS.length; v++) {
