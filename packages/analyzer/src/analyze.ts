@@ -71,7 +71,7 @@ export interface AnalyzeOutput {
   result: ScanResult;
   facts: FileFacts[];
   stats: AnalyzeStats;
-  /** path -> content hash (git blob id) of every analysed file: what `facts` would say, without loading them */
+  /** path -> content hash (git blob id) of every file read (analysed, skipped, or failed to parse), without loading facts */
   fileHashes?: ReadonlyMap<string, string>;
 }
 
@@ -246,8 +246,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     };
     const result: ScanResult = { ...kept, root, commit: options.commit ?? null, findings: [...kept.findings], errors: [...kept.errors], skipped: [...(kept.skipped ?? [])] };
     const fileHashes = new Map<string, string>();
-    const skippedOrFailed = new Set([...result.errors, ...result.skipped].map((e) => e.file));
-    for (const l of listed) if (!l.error && !skippedOrFailed.has(l.path)) fileHashes.set(l.path, l.hash!);
+    for (const l of listed) if (!l.error) fileHashes.set(l.path, l.hash!);
     const out = { result, stats, fileHashes } as unknown as AnalyzeOutput;
     Object.defineProperty(out, 'facts', { enumerable: true, configurable: true, get: load });
     return out;
@@ -404,5 +403,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       // the result cache only saves time: a failed write costs the next run its shortcut, nothing else
     }
   }
-  return { result, facts, stats, fileHashes: new Map(facts.map((f) => [f.path, f.hash])) };
+  const fileHashes = new Map<string, string>();
+  for (const l of listed) if (l && !l.error) fileHashes.set(l.path, l.hash!);
+  return { result, facts, stats, fileHashes };
 }

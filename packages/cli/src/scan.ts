@@ -170,6 +170,12 @@ export function shardOf(path: string, count: number): number {
     h ^= path.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
+  // a final mix (murmur3's), so that similar paths spread over the low bits too
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) % count;
 }
 
@@ -224,10 +230,13 @@ export function scanShard(options: ScanOptions & { shard: ShardSpec; output?: st
     ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
   });
   const meta: ShardMeta = { version: 1, tool: VERSION, analyzerKey: key, shard: options.shard, root, commit, files: mine.length };
+  // every file read: analysed, skipped or failed to parse (so that merge needs to read none of them)
   const entries: Array<[string, Uint8Array]> = [[SHARD_META, serialize(meta)]];
-  for (const f of out.facts) {
-    const k = `${f.hash}:${f.path}`;
-    entries.push([k, cache?.serialized(k) ?? serialize(f)]);
+  const byPath = cache ? null : new Map(out.facts.map((f) => [f.path, f]));
+  for (const [path, hash] of out.fileHashes ?? []) {
+    const k = `${hash}:${path}`;
+    const bytes = cache ? cache.serialized(k) : byPath!.has(path) ? serialize(byPath!.get(path)) : undefined;
+    if (bytes) entries.push([k, bytes]);
   }
   const file = options.output ? resolve(options.output) : defaultShardFile(root, config, options.shard);
   writeFactsFile(file, entries);
