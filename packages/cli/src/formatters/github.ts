@@ -16,7 +16,9 @@ export interface GithubOptions {
 
 /** Escapes a command's message as the runner expects: %, CR and LF. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // bidi overrides (Trojan Source) in the pull request's annotations
+    .replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a command's property value: as data, plus the separators ':' and ','. */

@@ -19,6 +19,7 @@ export const COMMENT_MARKER = '<!-- plumbline-check -->';
 /** Escapes text for Markdown outside code spans: HTML and the characters that start emphasis, links or tables. */
 function escapeText(text: string): string {
   return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // controls and bidi overrides (Trojan Source)
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -28,7 +29,7 @@ function escapeText(text: string): string {
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside. */
 function code(text: string): string {
-  const inner = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const inner = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';

@@ -13,9 +13,12 @@ export function formatMinutes(minutes: number): string {
   return h < 8 * 5 ? `${h.toFixed(1)} h` : `${(h / 8).toFixed(1)} d`;
 }
 
-/** Strips control and bidi characters from text shown in a terminal. */
+/**
+ * Strips control and bidi characters from text shown in a terminal; line breaks and tabs become spaces, so
+ * that repository text never starts a line of its own (a CI runner reads `::command::` lines from the log).
+ */
 function safe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+  return text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '\uFFFD'));
 }
 
 /** Findings grouped by file, then a summary; what a person reads in a terminal. */
