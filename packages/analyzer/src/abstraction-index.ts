@@ -1,6 +1,7 @@
 import type { CheckSettings } from '@plumbline/core';
 import type { FileFacts } from './facts.js';
 import type { AbstractionFacts, CallableFact, ClassFact, ValueFact } from './facts/abstraction.js';
+import { publicDeclarations } from './public-api.js';
 import { ProjectSymbols } from './symbols.js';
 import type { Binding } from './symbols.js';
 
@@ -12,7 +13,7 @@ export class ChainNode {
     readonly display: string,
     readonly line: number,
     readonly callable?: CallableFact,
-    /** the npm package of a target outside the project */
+    /** what a target outside the project is: `package axios`, `an object made by a package` */
     readonly external?: string,
   ) {}
 
@@ -35,9 +36,23 @@ export class AbstractionIndex {
   private readonly callables = new Map<string, CallableFact>();
   private readonly classes = new Map<string, ClassFact>();
   private readonly values = new Map<string, ValueFact>();
+  private readonly paths: string[];
+
+  private static readonly shared = new WeakMap<readonly FileFacts[], AbstractionIndex>();
+
+  /** One index per analysis run: the detectors of a run receive the same `files` array, so they share it. */
+  static of(files: readonly FileFacts[], settings: CheckSettings | undefined): AbstractionIndex {
+    let index = AbstractionIndex.shared.get(files);
+    if (!index) {
+      index = new AbstractionIndex(files, settings);
+      AbstractionIndex.shared.set(files, index);
+    }
+    return index;
+  }
 
   constructor(files: readonly FileFacts[], settings: CheckSettings | undefined) {
     this.symbols = new ProjectSymbols(files, settings);
+    this.paths = files.map((f) => f.path);
     for (const f of files) {
       const a = f.data.abstraction as AbstractionFacts | undefined;
       if (!a) continue;
@@ -46,6 +61,14 @@ export class AbstractionIndex {
       for (const c of a.classes) this.classes.set(ChainNode.key(f.path, c.name), c);
       for (const v of a.values) this.values.set(ChainNode.key(f.path, v.name), v);
     }
+  }
+
+  private publicSet?: Set<string>;
+
+  /** Declarations (`file\0name`) that outside code can import: see publicDeclarations. */
+  publicApi(): Set<string> {
+    this.publicSet ??= publicDeclarations(this.symbols, [...this.paths]);
+    return this.publicSet;
   }
 
   factsOf(file: string): AbstractionFacts | undefined {
@@ -112,10 +135,15 @@ export class AbstractionIndex {
     if (binding.kind === 'package') {
       if (!includePackages) return undefined;
       const imp = this.symbols.structureOf(file)?.imports.find((i) => i.names.some((n) => n.local === parts[0]));
-      return new ChainNode(file, callee, imp?.line ?? from.line, undefined, binding.name);
+      return new ChainNode(file, callee, imp?.line ?? from.line, undefined, `package ${binding.name}`);
     }
     if (binding.kind !== 'local') return undefined;
     const { file: f, local } = binding;
+    const value = this.values.get(ChainNode.key(f, local));
+    if (value?.origin === 'data') return undefined; // a wrapper around a collection's method encapsulates data
+    if (value?.origin === 'package') {
+      return includePackages ? new ChainNode(f, [local, ...rest].join('.'), value.line, undefined, 'an object made by a package') : undefined;
+    }
     if (rest.length === 0) {
       const c = this.callable(f, local);
       if (c) return this.node(f, c);

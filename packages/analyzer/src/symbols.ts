@@ -1,6 +1,6 @@
 import type { CheckSettings } from '@plumbline/core';
 import type { FileFacts } from './facts.js';
-import type { ImportFact, StructureFacts } from './facts/structure.js';
+import type { ExportFact, ImportFact, StructureFacts } from './facts/structure.js';
 import { ModuleResolver } from './resolve.js';
 
 /** A re-export statement a name travels through on its way to its declaration. */
@@ -21,6 +21,8 @@ export type Binding =
 
 const MAX_HOPS = 24;
 
+type TableEntry = { kind: 'own'; fact: ExportFact } | { kind: 'via'; target: string; hop: Hop };
+
 /**
  * Follows names to their declarations across the project, from the `structure` facts alone: imports,
  * `export { x as y } from`, `export * from`, `export * as ns from`, `export default x`, through barrels,
@@ -29,7 +31,8 @@ const MAX_HOPS = 24;
 export class ProjectSymbols {
   readonly resolver: ModuleResolver;
   private readonly structure = new Map<string, StructureFacts>();
-  private readonly memo = new Map<string, Binding>();
+  private readonly tables = new Map<string, Map<string, TableEntry>>();
+  private readonly bindings = new Map<string, Binding>();
 
   constructor(files: readonly FileFacts[], settings: CheckSettings | undefined) {
     this.resolver = new ModuleResolver(files.map((f) => f.path), settings);
@@ -72,47 +75,63 @@ export class ProjectSymbols {
   /** Where the export `name` of `file` is declared, following re-exports; `hops` lists each re-export passed. */
   resolveExport(file: string, name: string, depth = 0): Binding {
     const key = `${file}\0${name}`;
-    const memo = this.memo.get(key);
+    const memo = this.bindings.get(key);
     if (memo) return memo;
-    this.memo.set(key, { kind: 'unresolved' }); // cycles resolve to nothing
-    const b = depth > MAX_HOPS ? { kind: 'unresolved' as const } : this.computeExport(file, name, depth);
-    this.memo.set(key, b);
+    this.bindings.set(key, { kind: 'unresolved' }); // cycles resolve to nothing
+    let b: Binding = { kind: 'unresolved' };
+    const e = depth > MAX_HOPS ? undefined : this.exportTable(file).get(name);
+    if (e?.kind === 'via') {
+      const inner = this.resolveExport(e.target, name, depth + 1);
+      b = inner.kind === 'local' || inner.kind === 'namespace' ? { ...inner, hops: [e.hop, ...inner.hops] } : { kind: 'unresolved' };
+    } else if (e?.kind === 'own') b = this.ownExport(file, e.fact, depth);
+    this.bindings.set(key, b);
     return b;
   }
 
-  private computeExport(file: string, name: string, depth: number): Binding {
+  /**
+   * The names a file exports: its own export statements, then (lazily, by reference) the names of its
+   * `export *` targets, never `default`. Built once per file: a barrel tree costs the sum of its tables.
+   */
+  private exportTable(file: string): ReadonlyMap<string, TableEntry> {
+    const memo = this.tables.get(file);
+    if (memo) return memo;
+    const table = new Map<string, TableEntry>();
+    this.tables.set(file, table); // cycles see a partial table
     const s = this.structure.get(file);
-    if (!s) return { kind: 'unresolved' };
-    const withHop = (b: Binding, hop: Hop): Binding => (b.kind === 'local' || b.kind === 'namespace' ? { ...b, hops: [hop, ...b.hops] } : b);
-    for (const e of s.exports) {
-      if (e.name !== name) continue;
-      if (e.kind === 're-export' && e.from) {
-        const target = this.fileOf(file, e.from);
-        const hop = { file, line: e.line, specifier: e.from };
-        if (!target) {
-          const r = this.resolver.resolve(file, e.from);
-          return r.kind === 'package' ? { kind: 'package', name: r.name, imported: e.local ?? name } : { kind: 'unresolved' };
-        }
-        if (e.local === '*') return { kind: 'namespace', file: target, hops: [hop] };
-        return withHop(this.resolveExport(target, e.local ?? name, depth + 1), hop);
-      }
-      if (e.kind === 'default' && !e.local) return { kind: 'local', file, local: 'default', hops: [] };
-      const local = e.local ?? name;
-      // `import { a } from './x'; export { a }` is a re-export too
-      const b = this.resolveLocal(file, local, depth);
-      if (b.kind === 'local' && b.file === file) return b;
-      const imp = s.imports.find((i) => i.kind === 'import' && i.names.some((n) => n.local === local));
-      return imp ? withHop(b, { file, line: e.line, specifier: imp.specifier }) : b;
-    }
-    if (name === 'default') return { kind: 'unresolved' };
+    if (!s) return table;
+    for (const e of s.exports) if (e.kind !== 're-export-all' && !table.has(e.name)) table.set(e.name, { kind: 'own', fact: e });
     for (const e of s.exports) {
       if (e.kind !== 're-export-all' || !e.from) continue;
       const target = this.fileOf(file, e.from);
       if (!target) continue;
-      const b = this.resolveExport(target, name, depth + 1);
-      if (b.kind === 'local' || b.kind === 'namespace') return withHop(b, { file, line: e.line, specifier: e.from });
+      const hop = { file, line: e.line, specifier: e.from };
+      for (const name of this.exportTable(target).keys()) {
+        if (name !== 'default' && !table.has(name)) table.set(name, { kind: 'via', target, hop });
+      }
     }
-    return { kind: 'unresolved' };
+    return table;
+  }
+
+  private ownExport(file: string, e: ExportFact, depth: number): Binding {
+    const s = this.structure.get(file)!;
+    const withHop = (b: Binding, hop: Hop): Binding => (b.kind === 'local' || b.kind === 'namespace' ? { ...b, hops: [hop, ...b.hops] } : b);
+    if (e.kind === 're-export' && e.from) {
+      const target = this.fileOf(file, e.from);
+      const hop = { file, line: e.line, specifier: e.from };
+      if (!target) {
+        const r = this.resolver.resolve(file, e.from);
+        return r.kind === 'package' ? { kind: 'package', name: r.name, imported: e.local ?? e.name } : { kind: 'unresolved' };
+      }
+      if (e.local === '*') return { kind: 'namespace', file: target, hops: [hop] };
+      return withHop(this.resolveExport(target, e.local ?? e.name, depth + 1), hop);
+    }
+    if (e.kind === 'default' && !e.local) return { kind: 'local', file, local: 'default', hops: [] };
+    const local = e.local ?? e.name;
+    // `import { a } from './x'; export { a }` is a re-export too
+    const b = this.resolveLocal(file, local, depth);
+    if (b.kind === 'local' && b.file === file) return b;
+    const imp = s.imports.find((i) => i.kind === 'import' && i.names.some((n) => n.local === local));
+    return imp ? withHop(b, { file, line: e.line, specifier: imp.specifier }) : b;
   }
 
   /**
@@ -122,26 +141,16 @@ export class ProjectSymbols {
   exportedDeclarations(entry: string): Set<string> {
     const out = new Set<string>();
     const seen = new Set<string>();
-    const walk = (file: string, depth: number) => {
-      if (seen.has(file) || depth > MAX_HOPS) return;
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
       seen.add(file);
-      const s = this.structure.get(file);
-      if (!s) return;
-      for (const e of s.exports) {
-        if (e.kind === 're-export-all' && e.from) {
-          const t = this.fileOf(file, e.from);
-          if (t) walk(t, depth + 1);
-        } else if (e.local === '*' && e.from) {
-          const t = this.fileOf(file, e.from);
-          if (t) walk(t, depth + 1);
-        } else {
-          const b = this.resolveExport(file, e.name);
-          if (b.kind === 'local') out.add(`${b.file}\0${b.local}`);
-          else if (b.kind === 'namespace') walk(b.file, depth + 1);
-        }
+      for (const name of this.exportTable(file).keys()) {
+        const b = this.resolveExport(file, name);
+        if (b.kind === 'local') out.add(`${b.file}\0${b.local}`);
+        else if (b.kind === 'namespace') walk(b.file);
       }
     };
-    walk(entry, 0);
+    walk(entry);
     return out;
   }
 }

@@ -2,7 +2,8 @@ import type { RelatedLocation } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import type { StructureFacts } from '../facts/structure.js';
-import { ProjectSymbols } from '../symbols.js';
+import { packageNameOf } from '../resolve.js';
+import { AbstractionIndex } from '../abstraction-index.js';
 
 export interface Options {
   /** most re-export hops a name may travel through before the chain is reported */
@@ -11,7 +12,7 @@ export interface Options {
 
 const DEFAULTS: Options = { maxDepth: 3 };
 /** enough for any real barrel tree; a bound against pathological graphs */
-const MAX_PATHS = 20_000;
+const MAX_FILES = 50_000;
 
 interface Edge {
   to: string;
@@ -45,7 +46,7 @@ export const detector = defineDetector({
   detect(ctx) {
     if (!ctx.enabled('barrel-chain')) return { findings: [] };
     const { maxDepth } = ctx.options<Options>('barrel-chain', DEFAULTS);
-    const symbols = new ProjectSymbols(ctx.files, ctx.settings);
+    const symbols = AbstractionIndex.of(ctx.files, ctx.settings).symbols;
 
     const edges = new Map<string, Edge[]>();
     const targets = new Set<string>();
@@ -55,6 +56,8 @@ export const detector = defineDetector({
       const out: Edge[] = [];
       for (const e of s?.exports ?? []) {
         if ((e.kind !== 're-export' && e.kind !== 're-export-all') || !e.from) continue;
+        // a re-export of another package (a workspace package by name) is that package's API, not a hop
+        if (symbols.resolver.workspacePackage(packageNameOf(e.from).name)) continue;
         const to = symbols.fileOf(f.path, e.from);
         if (!to || to === f.path || out.some((x) => x.to === to)) continue;
         out.push({ to, line: e.line, specifier: e.from });
@@ -63,33 +66,38 @@ export const detector = defineDetector({
       if (out.length) edges.set(f.path, out);
     }
 
-    // maximal paths from barrels nobody re-exports, grouped by their barrels (the leaf modules vary)
+    // from each barrel nobody re-exports, the shortest re-export path to every module that declares
+    // names (the way the names travel); paths longer than maxDepth, grouped by their barrels
+    const declares = new Set(ctx.files.filter((f) => ((f.data.structure as StructureFacts | undefined)?.declarations.length ?? 0) > 0).map((f) => f.path));
     const groups = new Map<string, { path: Array<{ file: string; edge: Edge }>; leaves: Set<string> }>();
-    let paths = 0;
-    const walk = (file: string, path: Array<{ file: string; edge: Edge }>, onPath: Set<string>) => {
-      if (paths > MAX_PATHS) return;
-      const out = (edges.get(file) ?? []).filter((e) => !onPath.has(e.to));
-      if (out.length === 0) {
-        paths++;
-        if (path.length <= maxDepth) return;
+    for (const head of [...edges.keys()].sort()) {
+      if (targets.has(head)) continue;
+      const via = new Map<string, { from: string; edge: Edge } | null>([[head, null]]);
+      const queue = [head];
+      for (let i = 0; i < queue.length && via.size < MAX_FILES; i++) {
+        const file = queue[i]!;
+        for (const e of edges.get(file) ?? []) {
+          if (via.has(e.to)) continue;
+          via.set(e.to, { from: file, edge: e });
+          queue.push(e.to);
+        }
+      }
+      for (const file of queue) {
+        if (file === head || (!declares.has(file) && edges.has(file))) continue;
+        const path: Array<{ file: string; edge: Edge }> = [];
+        for (let step = via.get(file); step; step = via.get(step.from)) path.unshift({ file: step.from, edge: step.edge });
+        if (path.length <= maxDepth) continue;
         const key = path.map((p) => p.file).join('\0');
         const g = groups.get(key) ?? { path, leaves: new Set<string>() };
         g.leaves.add(file);
         groups.set(key, g);
-        return;
       }
-      for (const e of out) {
-        onPath.add(e.to);
-        walk(e.to, [...path, { file, edge: e }], onPath);
-        onPath.delete(e.to);
-      }
-    };
-    for (const head of [...edges.keys()].sort()) if (!targets.has(head)) walk(head, [], new Set([head]));
+    }
 
     const findings: DraftFinding[] = [];
     for (const { path, leaves } of groups.values()) {
       const first = path[0]!;
-      const leafList = [...leaves].sort();
+      const leafList = [...leaves]; // the first is the module the path was found for
       const files = [...path.map((p) => p.file), leafList[0]!];
       const related: RelatedLocation[] = path.map((p, i) => ({
         file: p.file, line: p.edge.line, message: `hop ${i + 1} of ${path.length}: re-exports '${p.edge.specifier}'`,

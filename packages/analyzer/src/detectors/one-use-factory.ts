@@ -2,7 +2,6 @@ import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import type { UseFact } from '../facts/abstraction.js';
 import { AbstractionIndex } from '../abstraction-index.js';
-import { publicDeclarations } from '../public-api.js';
 
 interface Uses {
   calls: number;
@@ -26,7 +25,7 @@ export const detector = defineDetector({
   ],
   detect(ctx) {
     if (!ctx.enabled('one-use-factory')) return { findings: [] };
-    const index = new AbstractionIndex(ctx.files, ctx.settings);
+    const index = AbstractionIndex.of(ctx.files, ctx.settings);
     const symbols = index.symbols;
 
     // uses of every project declaration, wherever it is imported (through barrels and namespaces)
@@ -64,7 +63,7 @@ export const detector = defineDetector({
       for (const [name, u] of Object.entries(a.uses)) if (!name.includes('.') && !imported.has(name)) add(`${f.path}\0${name}`, u, f.path);
     }
 
-    const publicApi = publicDeclarations(symbols, ctx.files.map((f) => f.path));
+    const publicApi = index.publicApi();
     const findings: DraftFinding[] = [];
     let factories = 0;
     for (const f of ctx.files) {

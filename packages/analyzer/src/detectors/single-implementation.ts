@@ -1,7 +1,6 @@
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { AbstractionIndex } from '../abstraction-index.js';
-import { publicDeclarations } from '../public-api.js';
 
 interface Implementation {
   file: string;
@@ -26,7 +25,7 @@ export const detector = defineDetector({
   ],
   detect(ctx) {
     if (!ctx.enabled('single-implementation')) return { findings: [] };
-    const index = new AbstractionIndex(ctx.files, ctx.settings);
+    const index = AbstractionIndex.of(ctx.files, ctx.settings);
     const declKey = (file: string, dotted: string): string | undefined => {
       const { binding, rest } = index.resolveDotted(file, dotted);
       return binding.kind === 'local' && rest.length === 0 ? `${binding.file}\0${binding.local}` : undefined;
@@ -34,6 +33,7 @@ export const detector = defineDetector({
 
     const impls = new Map<string, Implementation[]>();
     const extendedByInterface = new Set<string>();
+    const subclassed = new Set<string>();
     const add = (key: string | undefined, impl: Implementation) => {
       if (key) impls.set(key, [...(impls.get(key) ?? []), impl]);
     };
@@ -42,7 +42,11 @@ export const detector = defineDetector({
       if (!a) continue;
       for (const c of a.classes) {
         for (const i of c.implements) add(declKey(f.path, i), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
-        if (c.extends) add(declKey(f.path, c.extends), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
+        if (c.extends) {
+          const base = declKey(f.path, c.extends);
+          add(base, { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
+          if (base) subclassed.add(base);
+        }
       }
       for (const i of a.interfaces) for (const e of i.extends) {
         const k = declKey(f.path, e);
@@ -51,7 +55,7 @@ export const detector = defineDetector({
       for (const t of a.typedImplementations) add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
     }
 
-    const publicApi = publicDeclarations(index.symbols, ctx.files.map((f) => f.path));
+    const publicApi = index.publicApi();
     const findings: DraftFinding[] = [];
     let abstractions = 0;
     for (const f of ctx.files) {
@@ -60,7 +64,8 @@ export const detector = defineDetector({
       if (!a) continue;
       const contracts = [
         ...a.interfaces.filter((i) => i.hasMethods).map((i) => ({ ...i, what: 'interface' as const })),
-        ...a.classes.filter((c) => c.abstract).map((c) => ({ ...c, what: 'abstract class' as const })),
+        // abstract errors are categories for `instanceof`, not contracts
+        ...a.classes.filter((c) => c.abstract && !/(Error|Exception)$/.test(c.name)).map((c) => ({ ...c, what: 'abstract class' as const })),
       ];
       for (const c of contracts) {
         abstractions++;
@@ -71,6 +76,9 @@ export const detector = defineDetector({
         if (list.length !== 1) continue; // none: a type, not an abstraction; two or more: it abstracts
         const only = list[0]!;
         if (only.kind !== 'class' || only.test) continue;
+        // the implementation is a base class: its subclasses implement the contract too
+        const onlyKey = `${only.file}\0${only.name}`;
+        if (subclassed.has(onlyKey) || index.classAt(only.file, only.name)?.abstract) continue;
         findings.push({
           ruleId: 'single-implementation', file: f.path, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn,
           message:

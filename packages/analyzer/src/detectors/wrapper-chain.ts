@@ -39,7 +39,7 @@ export const detector = defineDetector({
     if (!ctx.enabled('wrapper-chain')) return { findings: [] };
     const { minDepth } = ctx.options<Options>('wrapper-chain', DEFAULTS);
     const { includePackageTargets } = ctx.options('pass-through-function', { includePackageTargets: false });
-    const index = new AbstractionIndex(ctx.files, ctx.settings);
+    const index = AbstractionIndex.of(ctx.files, ctx.settings);
 
     // every forwarder and what it forwards to
     const next = new Map<string, ChainNode>();
@@ -78,7 +78,7 @@ export const detector = defineDetector({
       const related: RelatedLocation[] = chain.map((n, i) =>
         i < chain.length - 1
           ? { file: n.file, line: n.line, message: `layer ${i + 1} of ${layers}: \`${n.display}\` only passes its arguments on to \`${chain[i + 1]!.display}\`` }
-          : { file: n.file, line: n.line, message: `target: \`${n.display}\`${n.external ? ` (package ${n.external})` : ''}` },
+          : { file: n.file, line: n.line, message: `target: \`${n.display}\`${n.external ? ` (${n.external})` : ''}` },
       );
       findings.push({
         ruleId: 'wrapper-chain', file, line: callable.line, column: callable.column, endLine: callable.endLine, endColumn: callable.endColumn,

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { symbolPathOf } from '@plumbline/core';
 import type { TypeScript } from '@plumbline/core';
-import { dottedName, forwardedCall, frameworkRequired, moduleLayers } from '@plumbline/core/checks/pass-through-function';
+import { dottedName, forwardedCall, frameworkRequired, moduleLayers, readsNamedData, valueOrigin } from '@plumbline/core/checks/pass-through-function';
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
@@ -35,6 +35,8 @@ export interface ValueFact {
   line: number;
   /** `InvoiceRepo` for `const repo = new InvoiceRepo(..)` */
   newOf?: string;
+  /** data (arrays, literals, built-in collections) or made by a package (`new Schema()`, `drizzle()`), judged from this file */
+  origin?: 'data' | 'package';
 }
 
 export interface ClassFact extends Span {
@@ -185,7 +187,7 @@ function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<strin
 export const extractor = defineExtractor<AbstractionFacts>({
   name: 'abstraction',
   languages: ['ts'],
-  extract({ ts, sourceFile: sf, path, isTestFile }) {
+  extract({ ts, sourceFile: sf, path, isTestFile, settings }) {
     const out: AbstractionFacts = { callables: [], values: [], classes: [], interfaces: [], typedImplementations: [], factories: [], uses: {} };
     if (!sf) return out;
     const L = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
@@ -200,7 +202,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
     for (const layer of layers) {
       const fwd = forwardedCall(ts, layer.fn);
       const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
-      const forwards = fwd && fwd.callee !== own && fwd.callee !== layer.name && !frameworkRequired(ts, sf, layer, fwd.callee);
+      const forwards = fwd && fwd.callee !== own && fwd.callee !== layer.name && !frameworkRequired(ts, sf, layer, fwd.callee) && !readsNamedData(fwd.callee);
       addCallable({
         name: layer.name, kind: layer.owner ? 'method' : 'function', exported: layer.exported,
         ...span(ts, sf, layer.nameNode), symbolPath: symbolPathOf(ts, layer.nameNode),
@@ -224,7 +226,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
         if (!fn || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
         const member = p.name.text;
         const fwd = forwardedCall(ts, fn);
-        const forwards = fwd && fwd.callee !== member && fwd.root !== 'this' &&
+        const forwards = fwd && fwd.callee !== member && fwd.root !== 'this' && !readsNamedData(fwd.callee) &&
           !frameworkRequired(ts, sf, { fn, name: member, nameNode: p.name, exported: false }, fwd.callee);
         addCallable({
           name: `${owner}.${member}`, kind: 'member', exported, ...span(ts, sf, p.name), symbolPath: symbolPathOf(ts, p.name),
@@ -324,7 +326,12 @@ export const extractor = defineExtractor<AbstractionFacts>({
             continue;
           }
           if (init && ts.isObjectLiteralExpression(init)) objectMembers(name, init, exported);
-          out.values.push({ name, line: L(d), ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression) ? { newOf: dottedName(ts, init.expression)!.text } : {}) });
+          const origin = valueOrigin(ts, sf, d.initializer, settings);
+          out.values.push({
+            name, line: L(d),
+            ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression) ? { newOf: dottedName(ts, init.expression)!.text } : {}),
+            ...(origin === 'unknown' ? { origin: 'data' as const } : origin === 'package-import' ? { origin: 'package' as const } : {}),
+          });
         }
       } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
         let e = st.expression;

@@ -92,7 +92,7 @@ function childrenText(ts: TypeScript, el: TS.JsxElement | TS.JsxSelfClosingEleme
  * own props (`ComponentProps<typeof X>`, `XProps`, a type imported from X's module) are not narrower.
  */
 function narrowsProps(ts: TypeScript, sf: TS.SourceFile, annotation: TS.TypeNode | undefined, target: string): boolean {
-  if (!annotation) return false;
+  if (!annotation || annotation.kind === ts.SyntaxKind.AnyKeyword || annotation.kind === ts.SyntaxKind.UnknownKeyword) return false;
   const targetRoot = target.split('.')[0]!;
   const mentionsTarget = (t: TS.Node) => {
     const text = t.getText(sf);

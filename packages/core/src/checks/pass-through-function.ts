@@ -47,7 +47,7 @@ export function isProjectSpecifier(spec: string, settings?: CheckSettings): bool
 export type Origin = 'local' | 'project-import' | 'package-import' | 'unknown';
 
 /** Where a module-level name comes from, judged from this file alone. */
-export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settings?: CheckSettings): Origin {
+export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settings?: CheckSettings, depth = 0): Origin {
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
       const clause = st.importClause;
@@ -62,10 +62,35 @@ export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settin
   for (const st of sf.statements) {
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) return 'local';
     if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return 'local';
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name) return depth > 3 ? 'local' : valueOrigin(ts, sf, d.initializer, settings, depth + 1);
+      }
     }
   }
   return 'unknown';
+}
+
+/** Built-in classes whose instances are data: wrapping their methods encapsulates a collection. */
+const BUILTIN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'URL', 'URLSearchParams', 'RegExp', 'Headers', 'FormData', 'Error', 'Promise', 'AbortController', 'EventTarget']);
+
+/**
+ * Where a module-level variable's value comes from: a function or object written here is local; an
+ * instance or the result of a call belongs to where its class or function comes from (`new Schema()` of
+ * a package is the package's); arrays, literals and built-in collections are data, not a layer to skip.
+ */
+export function valueOrigin(ts: TypeScript, sf: TS.SourceFile, init: TS.Expression | undefined, settings: CheckSettings | undefined, depth = 0): Origin {
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init))) init = init.expression;
+  if (!init) return 'local';
+  if (ts.isNewExpression(init) || ts.isCallExpression(init)) {
+    const callee = dottedName(ts, init.expression);
+    if (!callee || callee.root === 'this') return 'unknown';
+    if (ts.isNewExpression(init) && BUILTIN_CLASSES.has(callee.text)) return 'unknown';
+    if (ts.isCallExpression(init) && /^(Object|Array|JSON|Number|String|Math|Symbol)$/.test(callee.root)) return 'unknown';
+    const o = originOf(ts, sf, callee.root, settings, depth);
+    return o === 'project-import' ? 'local' : o;
+  }
+  if (ts.isArrayLiteralExpression(init) || ts.isStringLiteralLike(init) || ts.isNumericLiteral(init) || ts.isTemplateExpression(init) || ts.isRegularExpressionLiteral(init)) return 'unknown';
+  return 'local';
 }
 
 /** A file-level directive such as `'use client'` or `'use server'`. */
@@ -122,6 +147,7 @@ export interface ForwardedCall {
  */
 export function forwardedCall(ts: TypeScript, fn: FunctionLike): ForwardedCall | undefined {
   if (fn.typeParameters?.length || !fn.body) return undefined;
+  if (fn.type && ts.isTypePredicateNode(fn.type)) return undefined; // `x is T` / `asserts x`: narrows types
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
     if (fn.asteriskToken) return undefined; // generators yield; they do not forward
   }
@@ -203,6 +229,20 @@ export function frameworkRequired(ts: TypeScript, sf: TS.SourceFile, layer: Laye
   return false;
 }
 
+/** Methods of strings, arrays, sets, maps and regular expressions. */
+const DATA_METHODS = new Set(['test', 'exec', 'match', 'has', 'get', 'includes', 'indexOf', 'find', 'some', 'every', 'filter', 'startsWith', 'endsWith', 'at', 'parse']);
+
+/**
+ * `PREVIEWABLE_TYPES.has(x)`, `validDomainRegex.test(x)`: a named predicate over a constant or a
+ * collection encapsulates data (the constant can change shape); it is not a layer over a function.
+ */
+export function readsNamedData(callee: string): boolean {
+  const parts = callee.split('.');
+  if (parts.length !== 2 || !DATA_METHODS.has(parts[1]!)) return false;
+  const root = parts[0]!;
+  return /^[A-Z][A-Z0-9_]*$/.test(root) || /(Regex|RegExp|Re|Pattern|Set|Map|List|Array|Ids|Names|Types|Keys|Values)$/.test(root);
+}
+
 /** A pass-through candidate judged from the file alone, before asking where its target lives. */
 export interface PassThrough extends Layer {
   callee: string;
@@ -217,7 +257,7 @@ export function passThroughCandidates(ts: TypeScript, sf: TS.SourceFile): PassTh
     if (!fwd) continue;
     const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
     if (fwd.callee === own || fwd.callee === layer.name) continue; // recursion
-    if (frameworkRequired(ts, sf, layer, fwd.callee)) continue;
+    if (frameworkRequired(ts, sf, layer, fwd.callee) || readsNamedData(fwd.callee)) continue;
     out.push({ ...layer, callee: fwd.callee, root: fwd.root });
   }
   return out;

@@ -34,6 +34,24 @@ ruleTester().run('pass-through-function', rule, {
     `export function walk(n: number): number { return walk(n); }`,
     // optional call
     `import { maybe } from './m'; export function call(x: number) { return maybe?.(x); }`,
+    // type predicates narrow
+    `import { isInvoice } from './guards'; export function isBill(x: unknown): x is Bill { return isInvoice(x); }`,
+    // named data: a predicate over a constant or a collection encapsulates it
+    `import { TYPES } from './types'; export const isKnownType = (t: string) => TYPES.has(t);`,
+    `import { validDomainRegex } from './regex'; export const isDomain = (d: string) => validDomainRegex.test(d);`,
+    `const ids = ['a', 'b']; export const hasId = (id: string) => ids.includes(id);`,
+    // a method of a package's object: an adapter
+    `import { Schema } from 'mongoose'; const schema = new Schema({}); export function index(fields: object) { return schema.index(fields); }`,
+    // every export of a 'use server' file is a server action
+    `'use server';\nimport { save } from './repo';\nexport async function saveInvoice(data: FormData) { return save(data); }`,
+    // functions nested in other functions are callbacks, not layers
+    `import { find } from './repo'; export function loadAll(ids: string[]) { const load = (id: string) => find(id); return ids.map(load); }`,
+    // methods of classes that implement or extend: required by the contract
+    `import { find } from './repo'; export class Repo implements Finder { find(id: string) { return find(id); } }`,
+    // decorated methods: the decorator is the job
+    `import { find } from './repo'; export class Api { @Get() find(id: string) { return find(id); } }`,
+    // test files
+    { code: `import { find } from './repo'; export function load(id: string) { return find(id); }`, filename: 'src/repo.test.ts' },
   ],
   invalid: [
     {
@@ -47,6 +65,17 @@ ruleTester().run('pass-through-function', rule, {
     {
       code: `function save(...items: string[]) { return 1; }\nconst persist = function (...items: string[]) { save(...items); };`,
       errors: [{ messageId: 'passThrough', line: 2, column: 7, endLine: 2, endColumn: 14 }],
+    },
+    {
+      // a method of a plain class that forwards to a project function
+      code: `import { find } from './repo';\nexport class InvoiceApi {\n  load(id: string) { return find(id); }\n}`,
+      errors: [{ messageId: 'passThrough', line: 3, column: 3, endLine: 3, endColumn: 7, data: { name: 'InvoiceApi.load', target: 'find' } }],
+    },
+    {
+      // a workspace package is part of the project when the modules settings know it
+      code: `import { find } from '@acme/data';\nexport const loadOrder = (id: string) => find(id);`,
+      settings: { plumbline: { modules: { mappings: [], packages: [{ name: '@acme/data', dir: 'packages/data', entries: [], private: true }] } } },
+      errors: [{ messageId: 'passThrough', line: 2, column: 14, endLine: 2, endColumn: 23 }],
     },
     {
       code: `import { format } from 'date-fns';\nexport function formatDate(d: Date, f: string) { return format(d, f); }`,
