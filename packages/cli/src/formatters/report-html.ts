@@ -2,7 +2,7 @@ import { CATEGORIES, docsUrl, RATING_BANDS } from '@plumbline/core';
 import type { Category } from '@plumbline/core';
 import type { AttributionRow, TrendPoint, TrendReport } from '../trend.js';
 import { formatMinutes } from './pretty.js';
-import { headline, pct, periodWord, signedMinutes } from './report-markdown.js';
+import { headline, pct, periodWord, rate, signedMinutes } from './report-markdown.js';
 
 /**
  * `plumbline report --format html`: one self-contained file. No scripts, no fonts, no images from
@@ -172,8 +172,8 @@ function newFixedChart(points: readonly TrendPoint[]): string {
 function adoptionDriftChart(points: readonly TrendPoint[]): string {
   const n = points.length;
   const hasAdoption = points.some((p) => p.designSystemAdoption !== null);
-  const maxDrift = niceMax(Math.max(...points.map((p) => p.driftIndex), 0.001));
-  const parts: string[] = [yAxis(1, (v) => `${Math.round(v * 100)}%`), yAxis(maxDrift, (v) => v.toFixed(maxDrift < 0.1 ? 3 : 2), 'right')];
+  const maxDrift = niceMax(Math.max(...points.map((p) => p.driftIndex), 0) || 1);
+  const parts: string[] = [yAxis(1, (v) => `${Math.round(v * 100)}%`), yAxis(maxDrift, (v) => v.toFixed(Math.max(2, 1 - Math.floor(Math.log10(maxDrift)))), 'right')];
   if (hasAdoption) {
     const pts = points.map((p, i) => ({ p, i })).filter((x) => x.p.designSystemAdoption !== null);
     parts.push(`<polyline class="adoption" points="${pts.map(({ p, i }) => `${f1(xAt(i, n))},${f1(yAt(p.designSystemAdoption!, 1))}`).join(' ')}"/>`);
@@ -257,7 +257,7 @@ export function formatReportHtml(report: TrendReport): string {
     parts.push(kpi(`<span class="rating r-${last.rating}">${last.rating}</span> ${(last.debtRatio * 100).toFixed(2)}%`, 'rating (debt ratio)'));
     if (c) parts.push(kpi(esc(`${signedMinutes(c.debtMinutes)}${c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent}%)`}`), word === 'week' ? 'week over week' : `since the previous ${word}`));
     if (report.rate.debtMinutesPerWeek !== null) parts.push(kpi(esc(signedMinutes(report.rate.debtMinutesPerWeek)), 'accumulation per week (least squares)'));
-    if (report.rate.newCode.minutesPer1000Lines !== null) parts.push(kpi(esc(`${report.rate.newCode.minutesPer1000Lines} min`), 'new debt per 1,000 added lines'));
+    if (report.rate.newCode.minutesPer1000Lines !== null) parts.push(kpi(esc(`${rate(report.rate.newCode.minutesPer1000Lines)} min`), 'new debt per 1,000 added lines'));
     if (a.debtShare !== null) parts.push(kpi(esc(`${pct(a.debtShare)} / ${pct(a.commitShare)}`), 'assistant commits: share of new debt / of commits'));
     parts.push('</section>');
   }

@@ -41,6 +41,11 @@ export function signedMinutes(n: number): string {
   return n > 0 ? `+${formatMinutes(n)}` : `−${formatMinutes(-n)}`;
 }
 
+/** A rate such as minutes per 1,000 lines: a few significant digits. */
+export function rate(n: number): string {
+  return n >= 100 ? String(Math.round(n)) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
 export function pct(ratio: number | null, digits = 0): string {
   return ratio === null ? 'n/a' : `${(ratio * 100).toFixed(digits)}%`;
 }
@@ -78,7 +83,7 @@ export function headline(report: TrendReport): string[] {
   }
   const n = report.rate.newCode;
   if (n.minutesPer1000Lines !== null) {
-    out.push(`New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${n.minutesPer1000Lines} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}, ${n.rating}).`);
+    out.push(`New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${rate(n.minutesPer1000Lines)} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}, ${n.rating}).`);
   }
   if (report.rate.projection) out.push(`Projection: ${report.rate.projection.text}.`);
   const a = report.attribution.assistants;
@@ -149,7 +154,8 @@ export function formatReportMarkdown(report: TrendReport, options: ReportMarkdow
     out.push(`| other commits | ${a.commits - a.assistantCommits} | ${formatMinutes(a.attributedDebtMinutes - a.assistantDebtMinutes)} |`);
     out.push('');
     if (a.assistantMinutesPer1000Lines !== null || a.otherMinutesPer1000Lines !== null) {
-      out.push(`New debt per 1,000 added lines: ${a.assistantMinutesPer1000Lines ?? 'n/a'} min in assistant commits, ${a.otherMinutesPer1000Lines ?? 'n/a'} min in the others.`, '');
+      const r = (x: number | null) => (x === null ? 'n/a' : `${rate(x)} min`);
+      out.push(`New debt per 1,000 added lines: ${r(a.assistantMinutesPer1000Lines)} in assistant commits, ${r(a.otherMinutesPer1000Lines)} in the others.`, '');
     }
   }
   out.push(...attributionTable('By directory', at.directories, true));
