@@ -2,7 +2,8 @@
 // nested files of scripts/make-hostile-corpus.mjs, generated once into a temporary directory. Expected:
 // no crash and no stack overflow, each bad file in `errors` with its reason, huge/minified/generated
 // files in `skipped`, the rest analysed; the same through the cache and through the CLI.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AjvModule from 'ajv';
@@ -183,6 +184,28 @@ describe('plumbline scan over the hostile corpus', () => {
     const errorCount = Object.keys(ERRORS).length + Object.values(TOKEN_ERRORS).reduce((n, m) => n + m.length, 0);
     expect(pretty.out.stdout).toContain(`files ${Object.keys(ANALYSED).length}, lines of code ${first.result.summary.linesOfCode}, skipped 3, errors ${errorCount}\n`);
   });
+});
+
+describe('the built CLI, with worker threads', () => {
+  it('reports the same files in errors and skipped, and analyses the rest (200 more files, so that workers parse)', () => {
+    const cli = join(REPO, 'packages/cli/bin/plumbline.js');
+    expect(existsSync(join(REPO, 'packages/analyzer/dist/facts-worker.js')), 'run `npm run build` first').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-hostile-workers-'));
+    cpSync(root, dir, { recursive: true, filter: (src) => !src.includes('.plumbline') && !src.endsWith('-loop') && !/loop-[ab]\.ts$|dangling\.ts$/.test(src) });
+    mkdirSync(join(dir, 'src/many'), { recursive: true });
+    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `src/many/f${i}.ts`), `export const v${i} = ${i};\n`);
+    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', '--no-cache', '--concurrency', '2'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.status, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout) as { errors: Array<{ file: string; message: string }>; skipped: Array<{ file: string }>; summary: { files: number } };
+    expect(data.errors.map((e) => e.file)).toEqual(first.result.errors.map((e) => e.file));
+    for (const e of data.errors) {
+      const here = first.result.errors.find((x) => x.file === e.file && (x.message === e.message || /^too deeply nested/.test(x.message)))!;
+      // a worker's stack is not the main thread's: the parser may get further and the analysis overflow instead
+      expect(e.message, e.file).toEqual(/^too deeply nested/.test(here.message) ? expect.stringMatching(/^too deeply nested to (parse|analyse) \(stack overflow\)$/) : here.message);
+    }
+    expect(data.skipped.map((s) => s.file)).toEqual(first.result.skipped.map((s) => s.file));
+    expect(data.summary.files).toBe(first.result.summary.files + 200);
+  }, 120_000);
 });
 
 describe('files that change while the scan runs', () => {
