@@ -140,6 +140,17 @@ describe('plumbline check --base (real git)', () => {
     expect(outcome.passed).toBe(true);
   });
 
+  it('renaming the file that holds the reported copy of a clone passes (copied-code)', async () => {
+    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    repo.commit('two copies');
+    // src/invoices.ts sorts first and carries the finding; after the rename src/orders.ts does
+    repo.branch('feature').move('src/invoices.ts', 'src/z-invoices.ts').commit('rename');
+    const outcome = await check({ root: repo.root, base: 'main' });
+    expect(outcome.comparison.new).toEqual([]);
+    expect(outcome.comparison.absent).toEqual([]);
+    expect(outcome.passed).toBe(true);
+  });
+
   it('compares with the merge-base: what main gained since the branch point is neither new nor fixed', async () => {
     const repo = repoWithBase();
     repo.write({ 'src/users.ts': wrapper('getUser', 'findUser') }).commit('feature adds a wrapper');

@@ -213,7 +213,7 @@ export const detector = defineDetector({
           `${fam.members.slice(0, 6).map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`).join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}. ` +
           'Consider one component with props for what differs.',
         fingerprintCode: `family:${[...names].sort().join(',')}`,
-        symbolPath: first!.c.name,
+        symbolPath: '',
         related: rest.map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name}: member of the same family (${m.c.size} nodes)` })),
         effortMinutes: componentFamilyMeta.defaultEffortMinutes * (n - 1),
       });

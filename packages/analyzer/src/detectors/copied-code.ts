@@ -4,7 +4,6 @@ import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
 import type { FileFacts } from '../facts.js';
 import { decodeLines, decodeTokens, extractor as cloneTokens } from '../facts/clone-tokens.js';
-import { extractor as structure } from '../facts/structure.js';
 
 export interface Options {
   /** smallest clone, in tokens */
@@ -210,19 +209,6 @@ export function groupClasses(pairs: readonly ClonePair[]): CloneClass[] {
   return out;
 }
 
-function enclosingSymbol(facts: FileFacts, line: number): string {
-  const s = factsOf(facts, structure);
-  let best = '';
-  let span = Infinity;
-  for (const d of s?.declarations ?? []) {
-    if (d.line <= line && d.endLine >= line && d.endLine - d.line < span) {
-      best = d.name;
-      span = d.endLine - d.line;
-    }
-  }
-  return best;
-}
-
 /** A short stable digest of a token range (the clone's normalised content). */
 function digest(tokens: Uint32Array, start: number, end: number): string {
   let h1 = 0x811c9dc5, h2 = 0x12345678;
@@ -295,7 +281,9 @@ export const detector = defineDetector({
           ? `${lines} lines (${tokens} tokens) are copied in ${n} places: ${where}. Extract the code once and reuse it.`
           : `${lines} lines (${tokens} tokens) are copied, whole or in part (${lo}-${hi} lines), in ${n} places: ${where}. Extract the code once and reuse it.`,
         fingerprintCode: `clone:${digest(doc.tokens, first.start, first.end)}:${n}`,
-        symbolPath: enclosingSymbol(doc.facts, startLine),
+        // a class's identity is its code and its size, not which copy is reported: moving or renaming a file
+        // that holds a copy changes nothing; one more copy is a new fingerprint
+        symbolPath: '',
         related: members.slice(1).map((m, i) => {
           const d = docs[m.doc]!;
           const s = d.lines[m.start]!;

@@ -224,7 +224,7 @@ export const detector = defineDetector({
           ? `\`${first.c.name}\` re-implements the design system's \`${t.name}\`: it ${how(first)}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`
           : `${n} components re-implement the design system's \`${t.name}\` (${why}): ${list}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`,
         fingerprintCode: `shadow:${t.name}:${members.map((m) => m.c.name).sort().join(',')}`,
-        symbolPath: first.c.name,
+        symbolPath: '',
         related,
         effortMinutes: designSystemShadowMeta.defaultEffortMinutes * n,
       });

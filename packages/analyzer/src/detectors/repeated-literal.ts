@@ -75,7 +75,7 @@ export const detector = defineDetector({
       findings.push({
         ruleId: ID, file: first.file, line: first.l.line, column: first.l.column, endLine: first.l.endLine, endColumn: first.l.endColumn,
         message: `The ${what} \`${first.l.value}\` is written in ${files.length} files (${list.length} places): name it once (a shared constant or config) and import it where it is used.`,
-        fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}`, symbolPath: '', related,
+        fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}:${list.length}`, symbolPath: '', related,
       });
     }
     return { findings, metrics: { repeatedLiterals: findings.length } };

@@ -87,7 +87,7 @@ export const detector = defineDetector({
       findings.push({
         ruleId: ID, file: first.file, line: first.v.line, column: first.v.column, endLine: first.v.endLine, endColumn: first.v.endColumn,
         message: `\`${first.v.atom.key}\` is a hard-coded ${family} value in ${files.length} files (${list.length} places): define a ${family} token for it once and use the token everywhere.`,
-        fingerprintCode: `${family}:${first.v.atom.key}`, symbolPath: '', related,
+        fingerprintCode: `${family}:${first.v.atom.key}:${list.length}`, symbolPath: '', related,
       });
     }
     return { findings, metrics: { repeatedValues: findings.length } };
