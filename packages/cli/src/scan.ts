@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, readFactsFile, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
-import type { CheckSettings, ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
+import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { UsageError } from './command.js';
 import { headCommit } from './git.js';
 import { BlobReader, commitSource, listTree } from './git-source.js';
@@ -76,11 +76,24 @@ export function writeProjectFindings(root: string, config: ResolvedConfig, resul
   const projectRules = new Set(allRules().filter((r) => r.scope === 'project').map((r) => r.id));
   const hashes = new Map(facts.map((f) => [f.path, f.hash]));
   const files: ProjectFindingsCache['files'] = {};
+  const add = (file: string, f: Finding) => {
+    const hash = hashes.get(file);
+    if (hash) (files[file] ??= { hash, findings: [] }).findings.push(f);
+  };
   for (const f of result.findings) {
     if (!projectRules.has(f.ruleId)) continue;
-    const hash = hashes.get(f.file);
-    if (!hash) continue;
-    (files[f.file] ??= { hash, findings: [] }).findings.push(f);
+    add(f.file, f);
+    // the other members (copies, family members, chain links) show the finding in their own files too
+    const seen = new Set([`${f.file}:${f.line}`]);
+    for (const r of f.related) {
+      if (seen.has(`${r.file}:${r.line}`)) continue;
+      seen.add(`${r.file}:${r.line}`);
+      add(r.file, {
+        ...f, file: r.file, line: r.line, column: 1, endLine: r.line, endColumn: 1,
+        message: `${r.message} (finding at ${f.file}:${f.line}: ${f.message})`,
+        related: [{ file: f.file, line: f.line, message: 'reported here' }],
+      });
+    }
   }
   const data: ProjectFindingsCache = { version: 1, tool: VERSION, root, files };
   const path = projectFindingsPath(root, config.cacheDir);

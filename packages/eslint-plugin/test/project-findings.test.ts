@@ -115,6 +115,8 @@ describe('project-findings, linted through the ESLint Node API as an editor does
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ProjectFindingsCache;
     const files = Object.entries(cache.files);
     expect(files.map(([file, e]) => [file, e.findings.map((f) => f.ruleId)])).toContainEqual(['src/features/billing/invoice-service.ts', ['wrapper-chain']]);
+    // the other links of the chain show it in their own files, pointing at where it is reported
+    expect(files.filter(([, e]) => e.findings.some((f) => f.message.includes('(finding at src/features/billing/invoice-service.ts:'))).length).toBeGreaterThan(0);
     for (const [file, entry] of files) {
       const text = readFileSync(join(fixture, file), 'utf8');
       const messages = await projectMessages(text, file);

@@ -4,6 +4,7 @@ import { blobHash, docsUrl, PROJECT_FINDINGS_FILE, readProjectFindings } from '@
 import type { Finding, ProjectFindingsCache } from '@plumbline/core';
 import { createRule } from '../create-rule.js';
 import { ESLINT_ONLY_RULES } from '../eslint-only-rules.js';
+import { rules as pluginRules } from './index.js';
 
 export interface Options {
   /** the analyzer cache directory, relative to the project root */
@@ -108,6 +109,8 @@ export default createRule<[Partial<Options>], MessageIds>({
         const lines = sourceCode.lines;
         for (const f of entry.findings) {
           if (f.line < 1 || f.line > lines.length) continue;
+          if (f.ruleId !== 'project-findings' && f.ruleId in pluginRules) continue; // that rule reports it live, as you type
+
           const endLine = Math.min(Math.max(f.endLine, f.line), lines.length);
           const start = { line: f.line, column: Math.min(Math.max(f.column - 1, 0), lines[f.line - 1]!.length) };
           const end = { line: endLine, column: Math.min(Math.max(f.endColumn - 1, 0), lines[endLine - 1]!.length) };
