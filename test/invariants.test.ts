@@ -71,3 +71,14 @@ describe('rule catalog invariants', () => {
     expect(strict).toEqual(rules.filter((r) => eslintIds.has(r.id) && r.preset !== 'off').map((r) => `@plumbline/${r.id}`).sort());
   });
 });
+
+describe('README documents the CLI', () => {
+  it('every command and every flag of `plumbline --help` appears in README.md', async () => {
+    const { COMMANDS } = await import('../packages/cli/src/commands/index.js');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const c of COMMANDS) {
+      expect(readme, c.name).toContain(`plumbline ${c.name}`);
+      for (const f of c.flags) expect(readme, `${c.name} --${f.name}`).toContain(`--${f.name}`);
+    }
+  });
+});
