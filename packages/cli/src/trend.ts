@@ -253,6 +253,8 @@ interface NumstatEntry {
   path: string;
   added: number;
   deleted: number;
+  /** set when the commit renamed the file */
+  from?: string;
 }
 
 /** Parses `--numstat -z` records (renames carry the old and new path). */
@@ -265,11 +267,13 @@ function parseNumstat(text: string): NumstatEntry[] {
     const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(t);
     if (!m) continue;
     let path = m[3]!;
+    let from: string | undefined;
     if (path === '') {
-      i += 2; // rename: old path, new path
-      path = tokens[i] ?? '';
+      from = tokens[i + 1] ?? ''; // rename: old path, new path
+      path = tokens[i + 2] ?? '';
+      i += 2;
     }
-    out.push({ path, added: m[1] === '-' ? 0 : Number(m[1]), deleted: m[2] === '-' ? 0 : Number(m[2]) });
+    out.push({ path, added: m[1] === '-' ? 0 : Number(m[1]), deleted: m[2] === '-' ? 0 : Number(m[2]), ...(from !== undefined ? { from } : {}) });
   }
   return out;
 }
@@ -312,19 +316,89 @@ function parseCommitLog(out: string): Array<CommitInfo & { numstat: NumstatEntry
   return commits;
 }
 
-/** The non-merge commits of `from..to` that touched analysed files, with their lines added and deleted there. */
-export function intervalCommits(root: string, from: string, to: string, analysed: Analysed): Array<CommitInfo & IntervalCommit> {
+export interface IntervalHistory {
+  /** the non-merge commits that touched analysed files, with their lines added and deleted there */
+  commits: Array<CommitInfo & IntervalCommit>;
+  /** for each analysed path (as at `to`), the non-merge commits that changed it */
+  touchers: Map<string, Set<string>>;
+  /** paths that a commit of the interval renamed (their history spans two names) */
+  renamed: Set<string>;
+}
+
+/** The non-merge commits of `from..to` that touched analysed files: who changed what, and how many lines. */
+export function intervalCommits(root: string, from: string, to: string, analysed: Analysed): IntervalHistory {
   const out = git(root, ['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--', ...ANALYSED_PATHSPECS]) ?? '';
   const commits: Array<CommitInfo & IntervalCommit> = [];
+  const touchers = new Map<string, Set<string>>();
+  const renamed = new Set<string>();
   const parsed = parseCommitLog(out);
   const ok = analysed(parsed.flatMap((c) => c.numstat.map((e) => e.path)));
   for (const c of parsed) {
     const touched = c.numstat.filter((e) => ok.has(e.path));
+    for (const e of c.numstat) {
+      const set = touchers.get(e.path) ?? new Set<string>();
+      set.add(c.sha);
+      touchers.set(e.path, set);
+      if (e.from !== undefined) renamed.add(e.path).add(e.from);
+    }
     if (touched.length === 0) continue;
     const { numstat: _numstat, ...info } = c;
     commits.push({ ...info, linesAdded: touched.reduce((n, e) => n + e.added, 0), linesDeleted: touched.reduce((n, e) => n + e.deleted, 0) });
   }
-  return commits;
+  return { commits, touchers, renamed };
+}
+
+/** Unquotes a path as git writes it in diff headers when it holds unusual characters (C-style, octal bytes). */
+function unquotePath(p: string): string {
+  if (!p.startsWith('"')) return p;
+  const bytes: number[] = [];
+  const body = p.slice(1, -1);
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * The lines of each file at `to` that differ from `from` (`git diff -U0 -w`: whitespace-only changes do
+ * not count), for many files with one git process per few hundred files.
+ */
+export async function changedLines(root: string, from: string, to: string, files: readonly string[]): Promise<Map<string, Set<number>>> {
+  const result = new Map<string, Set<number>>();
+  for (let i = 0; i < files.length; i += 300) {
+    const chunk = files.slice(i, i + 300);
+    const out = await run('git', ['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, to, '--', ...chunk.map((f) => `:(literal)${f}`)], root);
+    if (out === null) continue;
+    let current: Set<number> | undefined;
+    for (const line of out.split('\n')) {
+      if (line.startsWith('+++ ')) {
+        const name = line.slice(4).replace(/\t$/, ''); // git ends a name holding spaces with a tab
+        current = name === '/dev/null' ? undefined : new Set<number>();
+        if (current) result.set(unquotePath(name).replace(/^b\//, ''), current);
+        continue;
+      }
+      const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (h && current) {
+        const start = Number(h[1]);
+        const count = h[2] === undefined ? 1 : Number(h[2]);
+        for (let l = start; l < start + count; l++) current.add(l);
+      }
+    }
+  }
+  return result;
 }
 
 /** Metadata of given commits (e.g. a merge that blame credits), without line counts. */
@@ -1056,10 +1130,12 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       snapshots.set(c.sha, record ?? snapshotOf(key, c, out.result));
     }
     options.onProgress?.({ phase: 'snapshots', done: missing.length, total: missing.length });
-    try {
-      cache.save();
-    } catch (e) {
-      if (options.cache !== false) warn(`facts cache not written: ${(e as Error).message}`);
+    if (options.cache !== false) {
+      try {
+        cache.save();
+      } catch (e) {
+        warn(`facts cache not written: ${(e as Error).message}`);
+      }
     }
     stats.snapshotMs = performance.now() - t0;
 
@@ -1085,14 +1161,31 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       const { added, fixed } = matchFindings(findingsOf(from), findingsOf(to));
       const byFile = new Map<string, StoredFinding[]>();
       for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-      const blames = new Map(await pool(
-        [...byFile].map(([file, fs]) => async () => {
+      // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
+      // commit changed (not renamed) needs only the lines that differ (one diff for all such files);
+      // the others need blame
+      const history = intervalCommits(root, from, to, analysed);
+      const ivCommits = history.commits;
+      const blames = new Map<string, Map<number, string | null>>();
+      const single: Array<[string, string]> = [];
+      const toBlame: Array<[string, StoredFinding[]]> = [];
+      for (const [file, fs] of byFile) {
+        const who = history.touchers.get(file);
+        if (!who || who.size === 0) blames.set(file, new Map());
+        else if (who.size === 1 && !history.renamed.has(file)) single.push([file, [...who][0]!]);
+        else toBlame.push([file, fs]);
+      }
+      const changed = await changedLines(root, from, to, single.map(([file]) => file));
+      for (const [file, sha] of single) {
+        blames.set(file, new Map([...(changed.get(file) ?? [])].map((l) => [l, sha] as const)));
+      }
+      for (const [file, blame] of await pool(
+        toBlame.map(([file, fs]) => async () => {
           const lines = fs.flatMap((f) => Array.from({ length: Math.max(1, f.endLine - f.line + 1) }, (_, k) => f.line + k));
           return [file, await blameLines(root, from, to, file, lines)] as const;
         }),
         4,
-      ));
-      const ivCommits = intervalCommits(root, from, to, analysed);
+      )) blames.set(file, blame);
       const withShares = added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) }));
       const known = new Set(ivCommits.map((c) => c.sha));
       const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];

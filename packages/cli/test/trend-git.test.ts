@@ -13,7 +13,7 @@ import { listTrees } from '../src/history/git-trees.js';
 import { loadProjectConfig } from '../src/scan.js';
 import { trend } from '../src/trend.js';
 import type { TrendReport } from '../src/trend.js';
-import { buildSixWeeks } from './trend-repo.js';
+import { ALICE, BOB, buildSixWeeks, CAROL, onlyPassThroughConfig, TestRepo } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 
 function io(cwd: string): CommandIO & { out: string; err: string } {
@@ -146,6 +146,46 @@ describe('trend against git', () => {
       await bad(['trend', notGit], /not inside a git repository/);
     } finally {
       rmSync(notGit, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('attribution: diff for files one commit changed, blame for the others', () => {
+  const w = (name: string) => `export function ${name}(id: string) {\n  return get(id);\n}\n`;
+  const imp = "import { get } from './lib/api';\n\n";
+  const odd = 'src/ünï "q" \\.ts'; // quoted by git in diff headers
+
+  it('credits each new finding to the commit that wrote it, whatever path the lines took', async () => {
+    const repo = new TestRepo(mkdtempSync(join(tmpdir(), 'plumbline-attr-')));
+    try {
+      repo.git(['init', '-q', '-b', 'main']);
+      repo.write('.gitignore', '.plumbline/\n');
+      repo.write('plumbline.config.json', onlyPassThroughConfig());
+      repo.write('src/lib/api.ts', 'export function get(id: string) {\n  return id.length;\n}\n');
+      repo.write('src/multi.ts', imp + w('w1'));
+      repo.write(odd, `${imp}export const nothing = 1;\n`);
+      repo.commit(ALICE, '2024-03-05T10:00:00Z', 'start');
+      repo.write('src/multi.ts', imp + w('w1') + w('w2'));
+      repo.write(odd, `${imp}export const nothing = 1;\n${w('w3')}`);
+      const c2 = repo.commit(ALICE, '2024-03-12T10:00:00Z', 'w2 and w3');
+      repo.write('src/multi.ts', imp + w('w1') + w('w2') + w('w4'));
+      const c3 = repo.commit(BOB, '2024-03-13T10:00:00Z', 'w4');
+      repo.git(['mv', 'src/multi.ts', 'src/multi2.ts']);
+      repo.write('src/multi2.ts', imp + w('w1') + w('w2') + w('w4') + w('w5'));
+      const c4 = repo.commit(CAROL, '2024-03-19T10:00:00Z', 'rename, and w5');
+
+      const out = await trend({ root: repo.dir, since: '2024-03-04' });
+      expect(out.report.points.map((p) => [p.findings, p.change?.newFindings ?? null])).toEqual([[1, null], [4, 3], [5, 1]]);
+      const byName = Object.fromEntries(out.report.newFindings.map((f) => [f.message.match(/`(w\d)`/)![1], [f.file, f.commit]]));
+      expect(byName).toEqual({
+        w2: ['src/multi.ts', c2], // two commits changed multi.ts that week: blame
+        w3: [odd, c2], // one commit changed it: its diff, through a quoted path
+        w4: ['src/multi.ts', c3],
+        w5: ['src/multi2.ts', c4], // renamed and changed by one commit: blame follows the rename
+      });
+      expect(out.report.attribution.unattributedFindings).toBe(0);
+    } finally {
+      repo.cleanup();
     }
   });
 });
