@@ -118,6 +118,22 @@ function typeRefName(ts: TypeScript, t: TS.TypeNode | undefined): string | undef
   return t && ts.isTypeReferenceNode(t) ? t.typeName.getText() : undefined;
 }
 
+/**
+ * Whether `new X(..)` only passes values on: parameters, names, literals, and object literals of those.
+ * A factory that computes its arguments maps one thing to another; that is a job.
+ */
+function passesValues(ts: TypeScript, e: TS.NewExpression): boolean {
+  const plain = (a: TS.Expression): boolean => {
+    if (ts.isIdentifier(a) || ts.isStringLiteralLike(a) || ts.isNumericLiteral(a)) return true;
+    if (a.kind === ts.SyntaxKind.TrueKeyword || a.kind === ts.SyntaxKind.FalseKeyword || a.kind === ts.SyntaxKind.NullKeyword) return true;
+    if (ts.isObjectLiteralExpression(a)) {
+      return a.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && plain(p.initializer)));
+    }
+    return false;
+  };
+  return (e.arguments ?? []).every(plain);
+}
+
 /** The class every `return` of a function body builds, when they all build the same one. */
 function alwaysBuilds(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | undefined {
   const body = fn.body;
@@ -143,6 +159,18 @@ function alwaysBuilds(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | 
 }
 
 const isHookName = (name: string) => /^use[A-Z0-9]/.test(name);
+
+/** A factory function whose body is only `return new X(..)` passing values on; the class it builds. */
+function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let e: TS.Expression | undefined;
+  if (!ts.isBlock(body)) e = body as TS.Expression;
+  else if (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!)) e = (body.statements[0] as TS.ReturnStatement).expression;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  if (!e || !ts.isNewExpression(e) || !passesValues(ts, e)) return undefined;
+  return alwaysBuilds(ts, fn);
+}
 
 function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>): Record<string, UseFact> {
   const uses: Record<string, UseFact> = {};
@@ -292,7 +320,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
         if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
       } else if (ts.isFunctionDeclaration(st) && st.name) {
         names.add(st.name.text);
-        const b = alwaysBuilds(ts, st);
+        const b = thinFactory(ts, st);
         if (b && b !== st.name.text && !isHookName(st.name.text)) {
           out.factories.push({ name: st.name.text, kind: 'function', exported, builds: b, ...span(ts, sf, st.name), symbolPath: symbolPathOf(ts, st.name) });
         }
@@ -319,7 +347,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
           const declared = typeRefName(ts, d.type);
           if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init))) out.typedImplementations.push({ type: declared, line: L(d) });
           if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
-            const b = alwaysBuilds(ts, init);
+            const b = thinFactory(ts, init);
             if (b && b !== name && !isHookName(name)) out.factories.push({ name, kind: 'function', exported, builds: b, ...span(ts, sf, d.name), symbolPath: symbolPathOf(ts, d.name) });
             const rt = typeRefName(ts, init.type);
             if (rt && returnsObjectLiteral(ts, init)) out.typedImplementations.push({ type: rt, line: L(d) });

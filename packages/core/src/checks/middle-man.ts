@@ -97,9 +97,23 @@ interface Candidate {
   cls?: TS.ClassLikeDeclaration;
 }
 
+/** A constructor that only stores its parameters (`this.x = x`, parameter properties), or none. */
+function plainConstructor(ts: TypeScript, cls: TS.ClassDeclaration): boolean {
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  if (!ctor?.body) return true;
+  const params = new Set(ctor.parameters.map((p) => p.name.getText()));
+  return ctor.body.statements.every((st) => {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) return false;
+    const { left, right, operatorToken } = st.expression;
+    return operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) &&
+      left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(right) && params.has(right.text);
+  });
+}
+
 function classCandidate(ts: TypeScript, cls: TS.ClassDeclaration): Candidate | undefined {
   if (!cls.name || cls.heritageClauses?.length) return undefined; // overrides and contracts are required
   if (hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword)) return undefined;
+  if (!plainConstructor(ts, cls)) return undefined; // it chooses or builds its collaborator: a job
   const members: Candidate['members'] = [];
   for (const m of cls.members) {
     if (!ts.isMethodDeclaration(m) && !ts.isGetAccessorDeclaration(m)) continue;

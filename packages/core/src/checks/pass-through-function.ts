@@ -232,14 +232,25 @@ export function frameworkRequired(ts: TypeScript, sf: TS.SourceFile, layer: Laye
 /** Methods of strings, arrays, sets, maps and regular expressions. */
 const DATA_METHODS = new Set(['test', 'exec', 'match', 'has', 'get', 'includes', 'indexOf', 'find', 'some', 'every', 'filter', 'startsWith', 'endsWith', 'at', 'parse']);
 
+/** Methods of validation-schema libraries (zod, yup, valibot, io-ts). */
+const SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'cast', 'decode', 'is', 'assert']);
+
+/** Questions only a collection or a string answers. */
+const PREDICATES = new Set(['test', 'has', 'includes', 'indexOf', 'startsWith', 'endsWith', 'some', 'every']);
+
 /**
  * `PREVIEWABLE_TYPES.has(x)`, `validDomainRegex.test(x)`: a named predicate over a constant or a
  * collection encapsulates data (the constant can change shape); it is not a layer over a function.
  */
 export function readsNamedData(callee: string): boolean {
   const parts = callee.split('.');
-  if (parts.length !== 2 || !DATA_METHODS.has(parts[1]!)) return false;
+  // `Registry.animations.has(key)`: a predicate on a property is a question about data
+  if (parts.length > 2) return PREDICATES.has(parts[parts.length - 1]!);
+  if (parts.length !== 2) return false;
   const root = parts[0]!;
+  // `ScoreSchema.parse(x)`: a schema is data too, and its library's API is what the wrapper names
+  if (/Schema$/.test(root) && SCHEMA_METHODS.has(parts[1]!)) return true;
+  if (!DATA_METHODS.has(parts[1]!)) return false;
   return /^[A-Z][A-Z0-9_]*$/.test(root) || /(Regex|RegExp|Re|Pattern|Set|Map|List|Array|Ids|Names|Types|Keys|Values)$/.test(root);
 }
 

@@ -40,6 +40,9 @@ export class InvoiceController {
   @Get() list() { return this.svc.list(); }
   @Delete(':id') remove(@Param('id') id: string) { return this.svc.remove(id); }
 }`,
+    // the constructor chooses the collaborator: a facade over a strategy
+    `import { pick } from './providers';
+export class Jobs { private p: Provider; constructor(name: string) { this.p = pick(name); } trigger(o: Options) { return this.p.trigger(o); } handler() { return this.p.handler(); } start() { this.p.start(); } }`,
     // a record of data, not a service
     `import { api } from './api'; export const routes = { home: '/', list: (p: number) => api.list(p), get: (id: string) => api.get(id), del: (id: string) => api.del(id) };`,
     // test files

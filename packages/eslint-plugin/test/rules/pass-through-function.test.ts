@@ -39,6 +39,8 @@ ruleTester().run('pass-through-function', rule, {
     // named data: a predicate over a constant or a collection encapsulates it
     `import { TYPES } from './types'; export const isKnownType = (t: string) => TYPES.has(t);`,
     `import { validDomainRegex } from './regex'; export const isDomain = (d: string) => validDomainRegex.test(d);`,
+    `import { ScoreSchema } from './schemas'; export function validateScore(input: unknown) { return ScoreSchema.parse(input); }`,
+    `import { Registry } from './registry'; export function isRunning(key: string) { return Registry.animations.has(key); }`,
     `const ids = ['a', 'b']; export const hasId = (id: string) => ids.includes(id);`,
     // a method of a package's object: an adapter
     `import { Schema } from 'mongoose'; const schema = new Schema({}); export function index(fields: object) { return schema.index(fields); }`,
