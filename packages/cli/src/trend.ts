@@ -1113,21 +1113,31 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
     });
     let done = 0;
+    /** results by the analysed files' content: a commit that changed none of them (docs, config) reuses one */
+    const byContent = new Map<string, ScanResult>();
     for (const c of missing) {
       options.onProgress?.({ phase: 'snapshots', done: done++, total: missing.length });
       // what scanCommit() does, with the tree already listed and the settings built once
       const entries = trees.get(c.sha)!;
       const paths = analysedOf.get(c.sha)!;
       const wanted = new Set(paths);
-      const misses = entries.filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
-      await reader.prefetch(misses);
-      const out = analyze({ root, config, settings, cache, source: commitSource(entries, paths, reader), commit: c.sha });
-      reader.clear();
-      stats.filesParsed += out.stats.parsed;
+      const contentKey = entries.filter((e) => wanted.has(e.path)).map((e) => `${e.path}\0${e.blob}`).sort().join('\n');
+      let out = byContent.get(contentKey);
+      if (out) out = { ...out, commit: c.sha };
+      else {
+        const misses = entries.filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
+        await reader.prefetch(misses);
+        const analysed = analyze({ root, config, settings, cache, source: commitSource(entries, paths, reader), commit: c.sha });
+        reader.clear();
+        stats.filesParsed += analysed.stats.parsed;
+        out = analysed.result;
+        byContent.set(contentKey, out);
+      }
       stats.snapshotsComputed++;
-      fresh.set(c.sha, toStored(out.result.findings));
-      const record = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result: out.result }));
-      snapshots.set(c.sha, record ?? snapshotOf(key, c, out.result));
+      const result = out;
+      fresh.set(c.sha, toStored(result.findings));
+      const record = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }));
+      snapshots.set(c.sha, record ?? snapshotOf(key, c, result));
     }
     options.onProgress?.({ phase: 'snapshots', done: missing.length, total: missing.length });
     if (options.cache !== false) {

@@ -174,8 +174,12 @@ describe('attribution: diff for files one commit changed, blame for the others',
       repo.write('src/multi2.ts', imp + w('w1') + w('w2') + w('w4') + w('w5'));
       const c4 = repo.commit(CAROL, '2024-03-19T10:00:00Z', 'rename, and w5');
 
+      repo.write('README.md', '# docs only\n');
+      const c5 = repo.commit(CAROL, '2024-03-26T10:00:00Z', 'docs'); // no analysed file changed: the result of c4 is reused
+
       const out = await trend({ root: repo.dir, since: '2024-03-04' });
-      expect(out.report.points.map((p) => [p.findings, p.change?.newFindings ?? null])).toEqual([[1, null], [4, 3], [5, 1]]);
+      expect(out.report.points.map((p) => [p.findings, p.change?.newFindings ?? null])).toEqual([[1, null], [4, 3], [5, 1], [5, 0]]);
+      expect(out.report.points[3]).toMatchObject({ commit: c5, debtMinutes: out.report.points[2]!.debtMinutes, change: { fixedFindings: 0, commits: 0 } });
       const byName = Object.fromEntries(out.report.newFindings.map((f) => [f.message.match(/`(w\d)`/)![1], [f.file, f.commit]]));
       expect(byName).toEqual({
         w2: ['src/multi.ts', c2], // two commits changed multi.ts that week: blame
