@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AjvModule from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { CommandIO } from '../src/command.js';
 import { scan } from '../src/scan.js';
@@ -110,6 +110,11 @@ beforeAll(() => {
   first = scan({ root });
   firstMs = performance.now() - t;
 });
+const bigDirs: string[] = [];
+afterAll(() => {
+  // the generated corpus is 7 MB: do not leave copies behind
+  for (const d of [root, ...bigDirs]) rmSync(d, { recursive: true, force: true });
+});
 
 describe('plumbline scan over the hostile corpus', () => {
   it('every file of the corpus has an expected outcome', () => {
@@ -191,6 +196,7 @@ describe('the built CLI, with worker threads', () => {
     const cli = join(REPO, 'packages/cli/bin/plumbline.js');
     expect(existsSync(join(REPO, 'packages/analyzer/dist/facts-worker.js')), 'run `npm run build` first').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-hostile-workers-'));
+    bigDirs.push(dir);
     cpSync(root, dir, { recursive: true, filter: (src) => !src.includes('.plumbline') && !src.endsWith('-loop') && !/loop-[ab]\.ts$|dangling\.ts$/.test(src) });
     mkdirSync(join(dir, 'src/many'), { recursive: true });
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `src/many/f${i}.ts`), `export const v${i} = ${i};\n`);
