@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { symbolPathOf } from '@plumbline/core';
 import type { TypeScript } from '@plumbline/core';
-import { dottedName, forwardedCall, frameworkRequired, moduleLayers, readsNamedData, valueOrigin } from '@plumbline/core/checks/pass-through-function';
+import { dottedName, forwardedCall, frameworkRequired, looksLikeTest, moduleLayers, readsNamedData, valueOrigin } from '@plumbline/core/checks/pass-through-function';
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
@@ -220,7 +220,9 @@ export const extractor = defineExtractor<AbstractionFacts>({
     if (!sf) return out;
     const L = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
     const callables = new Map<string, CallableFact>();
+    const testLike = isTestFile || looksLikeTest(ts, sf);
     const addCallable = (c: CallableFact) => {
+      if (testLike) delete c.forward; // a test's helpers are not layers of the program
       const old = callables.get(c.name);
       if (!old || (!old.forward && c.forward)) callables.set(c.name, c);
     };

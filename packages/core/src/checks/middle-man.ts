@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { CheckSettings, TypeScript } from '../check.js';
-import { dottedName, originOf } from './pass-through-function.js';
+import { dottedName, looksLikeTest, originOf } from './pass-through-function.js';
 
 export interface Options {
   /** fewest public methods a class or object must have to be judged */
@@ -185,7 +185,7 @@ export const middleMan = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile: sf } = ctx;
-    if (ctx.isTestFile) return; // fakes and spies delegate on purpose
+    if (ctx.isTestFile || looksLikeTest(ts, sf)) return; // fakes and spies delegate on purpose
     const candidates: Candidate[] = [];
     for (const st of sf.statements) {
       if (ts.isClassDeclaration(st)) {

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { TypeScript } from '../check.js';
-import { dottedName, hasDirective, originOf } from './pass-through-function.js';
+import { dottedName, hasDirective, looksLikeTest, originOf } from './pass-through-function.js';
 
 export interface Options {
   /** also report wrappers whose target component is imported from an npm package */
@@ -240,7 +240,7 @@ export const passThroughComponent = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile } = ctx;
-    if (ctx.isTestFile) return; // stories and tests render `<X {...args} />` on purpose
+    if (ctx.isTestFile || looksLikeTest(ts, sourceFile)) return; // stories and tests render `<X {...args} />` on purpose
     for (const c of passThroughComponents(ts, sourceFile, ctx.filePath)) {
       const origin = originOf(ts, sourceFile, c.root, ctx.settings);
       if (origin === 'unknown') continue;

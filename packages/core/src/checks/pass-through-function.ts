@@ -93,6 +93,23 @@ export function valueOrigin(ts: TypeScript, sf: TS.SourceFile, init: TS.Expressi
   return 'local';
 }
 
+const TEST_FRAMEWORKS = /^(vitest|@jest\/globals|node:test|bun:test|@playwright\/test|mocha|ava|uvu|tap)$/;
+
+/**
+ * A test by its content, whatever its name (`*.clienttest.ts`): it imports a test framework, or calls
+ * `describe`/`test`/`it` at the top level (jest and vitest globals).
+ */
+export function looksLikeTest(ts: TypeScript, sf: TS.SourceFile): boolean {
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && TEST_FRAMEWORKS.test(st.moduleSpecifier.text)) return true;
+    if (ts.isExpressionStatement(st) && ts.isCallExpression(st.expression)) {
+      const callee = dottedName(ts, st.expression.expression);
+      if (callee && /^(describe|test|it|suite)$/.test(callee.root)) return true;
+    }
+  }
+  return false;
+}
+
 /** A file-level directive such as `'use client'` or `'use server'`. */
 export function hasDirective(ts: TypeScript, sf: TS.SourceFile, directive: string): boolean {
   for (const st of sf.statements) {
@@ -300,7 +317,7 @@ export const passThroughFunction = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile } = ctx;
-    if (ctx.isTestFile) return; // test doubles and helpers forward on purpose
+    if (ctx.isTestFile || looksLikeTest(ts, sourceFile)) return; // test doubles and helpers forward on purpose
     for (const c of passThroughCandidates(ts, sourceFile)) {
       // `this.x(..)` delegation is a class's own business (see middle-man)
       if (c.root === 'this') continue;

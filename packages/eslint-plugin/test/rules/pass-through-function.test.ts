@@ -52,7 +52,8 @@ ruleTester().run('pass-through-function', rule, {
     `import { find } from './repo'; export class Repo implements Finder { find(id: string) { return find(id); } }`,
     // decorated methods: the decorator is the job
     `import { find } from './repo'; export class Api { @Get() find(id: string) { return find(id); } }`,
-    // test files
+    // test files, by name or by content
+    `import { find } from './repo'; const rows = (id: string) => find(id); describe('rows', () => { it('finds', () => rows('1')); });`,
     { code: `import { find } from './repo'; export function load(id: string) { return find(id); }`, filename: 'src/repo.test.ts' },
   ],
   invalid: [
