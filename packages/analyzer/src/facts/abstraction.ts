@@ -172,7 +172,8 @@ function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | u
   return alwaysBuilds(ts, fn);
 }
 
-function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>): Record<string, UseFact> {
+/** One walk over the file: uses of module-level names, and `also` for every other node of interest. */
+function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>, also: (n: TS.Node) => void): Record<string, UseFact> {
   const uses: Record<string, UseFact> = {};
   const line = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
   const bump = (key: string, kind: 'calls' | 'news' | 'refs', at: TS.Node) => {
@@ -182,6 +183,7 @@ function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<strin
   };
   const visit = (n: TS.Node): void => {
     if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return;
+    also(n);
     if (ts.isIdentifier(n) && names.has(n.text)) {
       const p = n.parent;
       const isDeclName =
@@ -372,7 +374,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
     }
 
     // values typed by a contract anywhere in the file: `satisfies Repo`, `as Repo`, `mock<Repo>()`
-    const visit = (n: TS.Node): void => {
+    const typed = (n: TS.Node): void => {
       if ((ts.isSatisfiesExpression(n) || ts.isAsExpression(n)) && ts.isObjectLiteralExpression(skipParens(ts, n.expression))) {
         const t = typeRefName(ts, n.type);
         if (t) out.typedImplementations.push({ type: t, line: L(n) });
@@ -385,12 +387,10 @@ export const extractor = defineExtractor<AbstractionFacts>({
         const init = skipParens(ts, n.initializer);
         if (t && ts.isObjectLiteralExpression(init)) out.typedImplementations.push({ type: t, line: L(n) });
       }
-      ts.forEachChild(n, visit);
     };
-    sf.statements.forEach(visit);
 
     out.callables = [...callables.values()].sort((a, b) => a.line - b.line || a.column - b.column);
-    out.uses = collectUses(ts, sf, names, namespaces);
+    out.uses = collectUses(ts, sf, names, namespaces, typed);
     return out;
   },
 });

@@ -46,28 +46,44 @@ export function isProjectSpecifier(spec: string, settings?: CheckSettings): bool
 
 export type Origin = 'local' | 'project-import' | 'package-import' | 'unknown';
 
-/** Where a module-level name comes from, judged from this file alone. */
-export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settings?: CheckSettings, depth = 0): Origin {
+type ModuleBinding = { kind: 'import'; specifier: string } | { kind: 'declaration'; init?: TS.Expression | undefined };
+const bindingsCache = new WeakMap<TS.SourceFile, Map<string, ModuleBinding>>();
+
+/** The module-level names of a file: imports (with their specifier) and declarations; built once per file. */
+function moduleBindings(ts: TypeScript, sf: TS.SourceFile): Map<string, ModuleBinding> {
+  let m = bindingsCache.get(sf);
+  if (m) return m;
+  m = new Map();
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
       const clause = st.importClause;
-      const names: string[] = [];
-      if (clause.name) names.push(clause.name.text);
+      const b: ModuleBinding = { kind: 'import', specifier: st.moduleSpecifier.text };
+      if (clause.name && !m.has(clause.name.text)) m.set(clause.name.text, b);
       const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
-      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
-      if (names.includes(name)) return isProjectSpecifier(st.moduleSpecifier.text, settings) ? 'project-import' : 'package-import';
+      if (nb && ts.isNamespaceImport(nb) && !m.has(nb.name.text)) m.set(nb.name.text, b);
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!m.has(el.name.text)) m.set(el.name.text, b);
     }
   }
   for (const st of sf.statements) {
-    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) return 'local';
-    if (ts.isVariableStatement(st)) {
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name && !m.has(st.name.text)) {
+      m.set(st.name.text, { kind: 'declaration' });
+    } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === name) return depth > 3 ? 'local' : valueOrigin(ts, sf, d.initializer, settings, depth + 1);
+        if (ts.isIdentifier(d.name) && !m.has(d.name.text)) m.set(d.name.text, { kind: 'declaration', init: d.initializer ?? undefined });
       }
     }
   }
-  return 'unknown';
+  bindingsCache.set(sf, m);
+  return m;
+}
+
+/** Where a module-level name comes from, judged from this file alone. */
+export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settings?: CheckSettings, depth = 0): Origin {
+  const b = moduleBindings(ts, sf).get(name);
+  if (!b) return 'unknown';
+  if (b.kind === 'import') return isProjectSpecifier(b.specifier, settings) ? 'project-import' : 'package-import';
+  if (!('init' in b) || b.init === undefined) return 'local';
+  return depth > 3 ? 'local' : valueOrigin(ts, sf, b.init, settings, depth + 1);
 }
 
 /** Built-in classes whose instances are data: wrapping their methods encapsulates a collection. */
