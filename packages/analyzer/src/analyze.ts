@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
-import { FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity, shortHash } from '@plumbline/core';
+import { CORE_MODULE_DIR, FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity, shortHash } from '@plumbline/core';
 import type { CheckSettings, FileError, Finding, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
 import { FactsCache, ResultCache } from './cache.js';
 import { classifyContent } from './classify.js';
@@ -85,8 +85,14 @@ let codeKey: string | undefined;
 function analyzerCodeKey(): string {
   if (codeKey) return codeKey;
   const parts = [VERSION, typeScriptVersion()];
-  for (const url of [new URL('./analyze.js', import.meta.url), new URL('./extract.js', import.meta.url), new URL('./facts/index.js', import.meta.url)]) {
-    try { parts.push(readFileSync(url, 'utf8')); } catch { parts.push(url.href); }
+  // every module of core and of the analyzer: a check's or extractor's helpers change its facts too
+  for (const dir of [CORE_MODULE_DIR, fileURLToPath(new URL('.', import.meta.url))]) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.ts$/.test(f))
+      .sort();
+    for (const f of files) {
+      try { parts.push(f, readFileSync(join(dir, f), 'utf8')); } catch { parts.push(f); }
+    }
   }
   for (const e of EXTRACTORS) parts.push(e.name, e.extract.toString());
   for (const c of FILE_CHECKS) parts.push(c.meta.id, c.run.toString(), JSON.stringify(c.meta.defaultOptions));
