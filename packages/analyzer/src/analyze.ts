@@ -65,6 +65,8 @@ export interface AnalyzeStats {
   workers?: number;
   /** the whole result came from the result cache */
   reusedResult?: boolean;
+  /** the key the result is kept under in the result cache (with `reuseResult`) */
+  resultKey?: string;
 }
 
 export interface AnalyzeOutput {
@@ -228,6 +230,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       listing.update(l.error ? `${l.path}\0!\n` : `${l.path}\0${l.hash}\n`);
     }
     rkey = resultKey(config, settings, listing.digest('hex'));
+    stats.resultKey = rkey;
   }
   const kept = results?.get(rkey);
   if (kept) {

@@ -1,7 +1,7 @@
 // The performance machinery of the pipeline: the facts cache layout (lazy, per-entry bytes), the reuse
 // of a whole result for an unchanged tree, blob ids from git's index.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -44,14 +44,16 @@ describe('the facts cache file', () => {
     const file = join(dir, 'f.v8');
     writeFactsFile(file, [['h1:a.ts', serialize(facts('a.ts', 1))], ['h2:b.ts', serialize(facts('b.ts', 2))]]);
     const read = readFactsFile(file);
-    expect([...read.keys()]).toEqual(['h1:a.ts', 'h2:b.ts']);
+    expect([...read.entries.keys()]).toEqual(['h1:a.ts', 'h2:b.ts']);
+    expect(read.soundLength).toBe(read.fileLength);
     const cache = FactsCache.open(dir, 'k');
     expect(cache.get('h1:a.ts')).toBeUndefined(); // another key, another file
     writeFileSync(join(dir, 'facts-k.v8'), readFileSync(file));
     const again = FactsCache.open(dir, 'k');
     expect(again.get('h2:b.ts')).toEqual(facts('b.ts', 2));
-    writeFileSync(join(dir, 'facts-k.v8'), Buffer.from('PLF2\u0005\u0000\u0000\u0000garbage'));
+    writeFileSync(join(dir, 'facts-k.v8'), Buffer.from('PLF3\u0005\u0000\u0000\u0000garbage'));
     expect(FactsCache.open(dir, 'k').size).toBe(0);
+    expect(() => readFactsFile(join(dir, 'facts-k.v8'))).toThrow(/truncated/);
     writeFileSync(join(dir, 'facts-k.v8'), serialize(new Map([['h1:a.ts', facts('a.ts', 1)]]))); // the old layout
     expect(FactsCache.open(dir, 'k').size).toBe(0);
     expect(() => readFactsFile(join(dir, 'facts-k.v8'))).toThrow(/not a facts file/);
@@ -77,14 +79,73 @@ describe('the facts cache file', () => {
     expect(third.key).toBe('k');
   });
 
-  it('keeps a few whole results and forgets the oldest', () => {
+  it('appends what changed instead of rewriting the file, reads past a torn tail, and compacts when half is dead', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
+    const file = join(dir, 'facts-k.v8');
+    const c = FactsCache.open(dir, 'k');
+    for (let i = 0; i < 20; i++) c.set(`h${i}:f${i}.ts`, facts(`f${i}.ts`, i));
+    c.save();
+    const before = readFileSync(file);
+    const next = FactsCache.open(dir, 'k');
+    next.set('h99:new.ts', facts('new.ts', 99));
+    next.save();
+    const after = readFileSync(file);
+    // the old bytes are untouched: one record was appended
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(readFactsFile(file).entries.size).toBe(21);
+    // a write cut short leaves a torn record: ignored on reading, and the next save rewrites the file
+    writeFileSync(file, Buffer.concat([after, Buffer.from([9, 0, 0, 0, 104, 49])]));
+    const torn = FactsCache.open(dir, 'k');
+    expect(torn.size).toBe(21);
+    torn.set('h100:x.ts', facts('x.ts', 100));
+    torn.save();
+    expect(readFactsFile(file).entries.size).toBe(22);
+    // setting most keys again makes their old records dead: the file is compacted, not grown forever
+    for (const round of [1000, 2000]) {
+      const again = FactsCache.open(dir, 'k');
+      for (let i = 0; i < 20; i++) again.set(`h${i}:f${i}.ts`, facts(`f${i}.ts`, i + round));
+      again.save();
+      // the first round leaves 20 of 42 records dead (under half): appended
+      if (round === 1000) expect(readFactsFile(file).deadBytes).toBeGreaterThan(0);
+    }
+    const compact = readFactsFile(file);
+    expect(compact.deadBytes).toBe(0);
+    expect(compact.entries.size).toBe(22);
+    expect(FactsCache.open(dir, 'k').get('h3:f3.ts')!.linesOfCode).toBe(2003);
+  });
+
+  it('removes the facts and results of analyzer keys no longer in use, keeping the last other one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
+    for (const [k, t] of [['old1', 1000], ['old2', 2000], ['old3', 3000]] as const) {
+      const c = FactsCache.open(dir, k);
+      c.set('h1:a.ts', facts('a.ts', 1));
+      c.save();
+      ResultCache.open(dir, k).set('r', { k });
+      utimesSync(join(dir, `facts-${k}.v8`), t, t);
+    }
+    const now = FactsCache.open(dir, 'now');
+    now.set('h1:a.ts', facts('a.ts', 1));
+    now.save();
+    expect(readdirSync(dir).sort()).toEqual(['facts-now.v8', 'facts-old3.v8', 'results-old3']);
+  });
+
+  it('keeps a few whole results, one file each, and forgets the oldest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-results-'));
     const r = ResultCache.open<{ n: number }>(dir, 'k');
-    for (let n = 1; n <= 5; n++) r.set(`key${n}`, { n });
+    for (let n = 1; n <= 5; n++) {
+      r.set(`key${n}`, { n });
+      // distinct modification times, oldest first
+      utimesSync(join(dir, 'results-k', `key${n}.v8`), n * 1000, n * 1000);
+    }
+    r.set('key5', { n: 5 });
     const again = ResultCache.open<{ n: number }>(dir, 'k');
     expect(again.get('key5')).toEqual({ n: 5 });
-    expect(again.get('key2')).toEqual({ n: 2 });
-    expect(again.get('key1')).toBeUndefined();
+    expect(again.get('key3')).toEqual({ n: 3 });
+    expect(again.get('key2')).toBeUndefined();
+    expect(readdirSync(join(dir, 'results-k')).sort()).toEqual(['key3.v8', 'key4.v8', 'key5.v8']);
+    writeFileSync(join(dir, 'results-k', 'key4.v8'), 'damaged');
+    expect(again.get('key4')).toBeUndefined();
   });
 });
 

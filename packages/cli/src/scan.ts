@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, readFactsFile, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
@@ -59,7 +59,9 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   if (cache) {
     try {
       cache.save();
-      writeProjectFindings(root, config, out.result, out.fileHashes ? [...out.fileHashes].map(([path, hash]) => ({ path, hash })) : out.facts);
+      // a reused result whose project findings are already on disk: nothing to rewrite
+      const written = out.stats.reusedResult && out.stats.resultKey !== undefined && projectFindingsKey(root, config) === out.stats.resultKey;
+      if (!written) writeProjectFindings(root, config, out.result, out.fileHashes ? [...out.fileHashes].map(([path, hash]) => ({ path, hash })) : out.facts, out.stats.resultKey);
       // the editor rule library-drift reads the inferred conventions from here
       const conventions = conventionsFromMetrics(out.result.metrics['pattern-drift'], root, VERSION);
       if (conventions) writeConventions(conventionsPath(root, config.cacheDir), conventions);
@@ -71,8 +73,22 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   return Object.assign(out, { config });
 }
 
-/** Writes the project-wide findings per file, with each file's content hash, for the editor rule. */
-export function writeProjectFindings(root: string, config: ResolvedConfig, result: ScanResult, facts: ReadonlyArray<Pick<FileFacts, 'path' | 'hash'>>): void {
+/** The result key the project findings file was written for (see writeProjectFindings), or null. */
+function projectFindingsKey(root: string, config: ResolvedConfig): string | null {
+  const path = projectFindingsPath(root, config.cacheDir);
+  try {
+    return existsSync(path) ? readFileSync(`${path}.key`, 'utf8').trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the project-wide findings per file, with each file's content hash, for the editor rule. With
+ * `resultKey` (the result cache key of `result`), a stamp beside the file records it, so that a scan
+ * reusing that very result need not rewrite the file; any other write removes the stamp.
+ */
+export function writeProjectFindings(root: string, config: ResolvedConfig, result: ScanResult, facts: ReadonlyArray<Pick<FileFacts, 'path' | 'hash'>>, resultKey?: string): void {
   const projectRules = new Set(allRules().filter((r) => r.scope === 'project').map((r) => r.id));
   const hashes = new Map(facts.map((f) => [f.path, f.hash]));
   const files: ProjectFindingsCache['files'] = {};
@@ -99,8 +115,10 @@ export function writeProjectFindings(root: string, config: ResolvedConfig, resul
   const path = projectFindingsPath(root, config.cacheDir);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
+  rmSync(`${path}.key`, { force: true });
   writeFileSync(tmp, JSON.stringify(data));
   renameSync(tmp, path);
+  if (resultKey !== undefined) writeFileSync(`${path}.key`, `${resultKey}\n`);
 }
 
 export interface ScanCommitOptions {
@@ -277,7 +295,7 @@ export function mergeShards(options: ScanOptions & { shardFiles: readonly string
   const loaded = options.shardFiles.map((file) => {
     let entries: Map<string, Uint8Array>;
     try {
-      entries = readFactsFile(resolve(file));
+      entries = readFactsFile(resolve(file)).entries;
     } catch (e) {
       throw new UsageError(`${file}: not a shard facts file (${(e as Error).message})`);
     }
