@@ -232,6 +232,38 @@ export function matchFindings<T extends Matchable>(before: readonly T[], after: 
   return { added: added.sort(order), fixed: fixed.sort(order) };
 }
 
+/**
+ * The third pass of new/fixed: a "new" finding on lines no commit of the period touched, in the same
+ * file as a "fixed" finding of the same rule (or in the file it was renamed from), is the same debt
+ * under a new fingerprint: its detector's description of it changed (a third copy elsewhere, a renamed
+ * enclosing component), not the code. Such pairs leave both lists, nearest lines first. What is left
+ * untouched and new is debt that a change elsewhere made (a copy that turned old code into a duplicate).
+ */
+export function reidentify<T extends Matchable & { ruleId: string }>(
+  added: ReadonlyArray<{ finding: T; shares: Share[] }>,
+  fixed: readonly T[],
+  renamedFrom: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { added: Array<{ finding: T; shares: Share[] }>; fixed: T[] } {
+  const untouched = (a: { shares: Share[] }) => a.shares.every((s) => s.sha === null);
+  const candidates: Array<[number, number, number]> = [];
+  added.forEach((a, i) => {
+    if (!untouched(a)) return;
+    const files = new Set([a.finding.file, ...(renamedFrom.get(a.finding.file) ?? [])]);
+    fixed.forEach((f, j) => {
+      if (f.ruleId === a.finding.ruleId && files.has(f.file)) candidates.push([Math.abs(f.line - a.finding.line), i, j]);
+    });
+  });
+  candidates.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedA = new Set<number>();
+  const usedF = new Set<number>();
+  for (const [, i, j] of candidates) {
+    if (usedA.has(i) || usedF.has(j)) continue;
+    usedA.add(i);
+    usedF.add(j);
+  }
+  return { added: added.filter((_, i) => !usedA.has(i)), fixed: fixed.filter((_, j) => !usedF.has(j)) };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Git: history, commits of an interval, blame
 
@@ -323,6 +355,8 @@ export interface IntervalHistory {
   touchers: Map<string, Set<string>>;
   /** paths that a commit of the interval renamed (their history spans two names) */
   renamed: Set<string>;
+  /** new path -> the paths it was renamed from in the interval */
+  renamedFrom: Map<string, Set<string>>;
 }
 
 /** The non-merge commits of `from..to` that touched analysed files: who changed what, and how many lines. */
@@ -331,6 +365,7 @@ export function intervalCommits(root: string, from: string, to: string, analysed
   const commits: Array<CommitInfo & IntervalCommit> = [];
   const touchers = new Map<string, Set<string>>();
   const renamed = new Set<string>();
+  const renamedFrom = new Map<string, Set<string>>();
   const parsed = parseCommitLog(out);
   const ok = analysed(parsed.flatMap((c) => c.numstat.map((e) => e.path)));
   for (const c of parsed) {
@@ -339,13 +374,19 @@ export function intervalCommits(root: string, from: string, to: string, analysed
       const set = touchers.get(e.path) ?? new Set<string>();
       set.add(c.sha);
       touchers.set(e.path, set);
-      if (e.from !== undefined) renamed.add(e.path).add(e.from);
+      if (e.from !== undefined) {
+        renamed.add(e.path).add(e.from);
+        const olds = renamedFrom.get(e.path) ?? new Set<string>();
+        olds.add(e.from);
+        for (const older of renamedFrom.get(e.from) ?? []) olds.add(older);
+        renamedFrom.set(e.path, olds);
+      }
     }
     if (touched.length === 0) continue;
     const { numstat: _numstat, ...info } = c;
     commits.push({ ...info, linesAdded: touched.reduce((n, e) => n + e.added, 0), linesDeleted: touched.reduce((n, e) => n + e.deleted, 0) });
   }
-  return { commits, touchers, renamed };
+  return { commits, touchers, renamed, renamedFrom };
 }
 
 /** Unquotes a path as git writes it in diff headers when it holds unusual characters (C-style, octal bytes). */
@@ -1168,7 +1209,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         stats.intervalsStored++;
         continue;
       }
-      const { added, fixed } = matchFindings(findingsOf(from), findingsOf(to));
+      const matched = matchFindings(findingsOf(from), findingsOf(to));
+      const added = matched.added;
       const byFile = new Map<string, StoredFinding[]>();
       for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
       // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
@@ -1196,7 +1238,11 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         }),
         4,
       )) blames.set(file, blame);
-      const withShares = added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) }));
+      const { added: withShares, fixed } = reidentify(
+        added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) })),
+        matched.fixed,
+        history.renamedFrom,
+      );
       const known = new Set(ivCommits.map((c) => c.sha));
       const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
       for (const info of commitsInfo(root, extra)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });

@@ -192,4 +192,26 @@ describe('attribution: diff for files one commit changed, blame for the others',
       repo.cleanup();
     }
   });
+
+  it('a finding re-fingerprinted on untouched lines (its class renamed) is neither new nor fixed', async () => {
+    // (the enclosing symbol is part of the fingerprint: renaming the class gives the method's finding a new one)
+    const repo = new TestRepo(mkdtempSync(join(tmpdir(), 'plumbline-reid-')));
+    try {
+      repo.git(['init', '-q', '-b', 'main']);
+      repo.write('.gitignore', '.plumbline/\n');
+      repo.write('plumbline.config.json', onlyPassThroughConfig());
+      repo.write('src/lib/api.ts', 'export function get(id: string) {\n  return id.length;\n}\n');
+      const nest = (outer: string) => `${imp}export class ${outer} {\n  load(id: string) {\n    return get(id);\n  }\n}\n`;
+      repo.write('src/nest.ts', nest('outer'));
+      repo.commit(ALICE, '2024-03-05T10:00:00Z', 'start');
+      repo.write('src/nest.ts', nest('renamedOuter'));
+      repo.commit(BOB, '2024-03-12T10:00:00Z', 'rename the class');
+      const out = await trend({ root: repo.dir, since: '2024-03-04' });
+      expect(out.report.points.map((p) => p.findings)).toEqual([1, 1]);
+      expect(out.report.points[1]!.change).toMatchObject({ newFindings: 0, fixedFindings: 0 });
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
+

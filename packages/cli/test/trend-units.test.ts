@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@plumbline/core';
 import {
   assistantOf, compileAssistantPatterns, DEFAULT_ASSISTANT_PATTERNS, matchFindings, parseEvery, parseSince, parseUntil, project,
-  selectSnapshots, sharesFor, slope,
+  reidentify, selectSnapshots, sharesFor, slope,
 } from '../src/trend.js';
 import type { HistoryCommit } from '../src/trend.js';
 
@@ -102,6 +102,42 @@ describe('matchFindings: multisets of fingerprints, same file first, then across
   it('moved with the same name pairs before a look-alike elsewhere', () => {
     const r = matchFindings([f('x', 'old/button.ts', 1)], [f('x', 'ui/button.ts', 1), f('x', 'ui/other.ts', 1)]);
     expect(r.added).toEqual([f('x', 'ui/other.ts', 1)]);
+  });
+});
+
+describe('reidentify: untouched code under a new fingerprint is not new debt', () => {
+  const f = (ruleId: string, file: string, line: number, fingerprint = `${ruleId}@${line}`) => ({ ruleId, file, line, fingerprint });
+  const untouched = [{ sha: null, share: 1 }];
+  const touched = [{ sha: 'c1', share: 1 }];
+
+  it('pairs an untouched new finding with a fixed one of the same rule in the same file', () => {
+    // a third copy elsewhere changed the clone's fingerprint in a.ts; c.ts holds the new copy
+    const r = reidentify(
+      [{ finding: f('copied-code', 'a.ts', 10, 'x3'), shares: untouched }, { finding: f('copied-code', 'c.ts', 1, 'x3'), shares: touched }],
+      [f('copied-code', 'a.ts', 10, 'x2')],
+    );
+    expect(r.added.map((a) => a.finding.file)).toEqual(['c.ts']);
+    expect(r.fixed).toEqual([]);
+  });
+
+  it('keeps what a commit touched, other rules, other files, and follows renames', () => {
+    const added = [
+      { finding: f('magic-number', 'a.ts', 5), shares: touched },
+      { finding: f('magic-number', 'b.ts', 5), shares: untouched },
+      { finding: f('repeated-literal', 'new.ts', 7), shares: untouched },
+    ];
+    const fixed = [f('magic-number', 'a.ts', 6), f('pass-through-function', 'b.ts', 5), f('repeated-literal', 'old.ts', 9)];
+    const r = reidentify(added, fixed, new Map([['new.ts', new Set(['old.ts'])]]));
+    expect(r.added.map((a) => a.finding.file)).toEqual(['a.ts', 'b.ts']);
+    expect(r.fixed.map((x) => x.file)).toEqual(['a.ts', 'b.ts']);
+  });
+
+  it('pairs nearest lines first', () => {
+    const r = reidentify(
+      [{ finding: f('r', 'a.ts', 50), shares: untouched }],
+      [f('r', 'a.ts', 10), f('r', 'a.ts', 48)],
+    );
+    expect(r.fixed.map((x) => x.line)).toEqual([10]);
   });
 });
 

@@ -50,6 +50,10 @@ describe('trend over six weeks of a real git repository', () => {
       [1, 0], // a copy of users.ts is one more fetchUser: new
     ]);
     expect(first.report.points[5]!.change).toMatchObject({ newDebtMinutes: 10, commits: 1, assistantCommits: 0 });
+    // the books balance: each snapshot's findings are the previous ones plus new minus fixed
+    first.report.points.slice(1).forEach((p, i) => {
+      expect(p.findings - first.report.points[i]!.findings).toBe(p.change!.newFindings - p.change!.fixedFindings);
+    });
   });
 
   it('does not count a moved file as new code, and counts the commits of each week', () => {
