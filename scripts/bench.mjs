@@ -372,7 +372,7 @@ function gitHead() {
 
 function countRepo(dir) {
   try {
-    const files = execFileSync('git', ['-C', dir, 'ls-files', '*.ts', '*.tsx', '*.js', '*.jsx', '*.mjs', '*.cjs', '*.mts', '*.cts'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['-C', dir, 'ls-files', '*.ts', '*.tsx', '*.js', '*.jsx', '*.mjs', '*.cjs', '*.mts', '*.cts'], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
     let lines = 0;
     for (const f of files) {
       try {
