@@ -27,9 +27,13 @@ export class ModuleResolver {
   private readonly files: ReadonlySet<string>;
   private readonly mappings: PathMapping[];
   private readonly packages: Map<string, WorkspacePackage>;
-  private readonly memo = new Map<string, Resolution>();
+  /** each resolution with the path stems whose presence decided it (see `for`) */
+  private readonly memo = new Map<string, { r: Resolution; stems: string[] }>();
+  private readonly packageMemo = new Map<string, WorkspacePackage | undefined>();
+  /** the stems the resolution being computed probes */
+  private probed: string[] = [];
 
-  constructor(files: Iterable<string>, settings: CheckSettings | ModuleSettings | undefined) {
+  constructor(files: Iterable<string>, private readonly settings: CheckSettings | ModuleSettings | undefined) {
     this.files = new Set(files);
     const modules = ((settings as CheckSettings | undefined)?.modules ?? settings) as ModuleSettings | undefined;
     // the most specific tsconfig first
@@ -37,12 +41,52 @@ export class ModuleResolver {
     this.packages = new Map((modules?.packages ?? []).map((p) => [p.name, p]));
   }
 
+  private static readonly shared = new WeakMap<readonly object[], ModuleResolver>();
+  private static last: ModuleResolver | undefined;
+
+  /**
+   * The resolver of an analysis run: one for all the detectors that receive the same `files` array. It
+   * starts from the previous run's resolutions when the settings are the same object (the snapshots of
+   * `trend`, each a few files different from the last), keeping every resolution that no added or
+   * removed file can change: a resolution only depends on whether the paths it probed exist.
+   */
+  static for(files: ReadonlyArray<{ path: string }>, settings: CheckSettings | undefined): ModuleResolver {
+    const hit = ModuleResolver.shared.get(files);
+    if (hit && hit.settings === settings) return hit;
+    const r = new ModuleResolver(files.map((f) => f.path), settings);
+    const last = ModuleResolver.last;
+    if (last && last.settings === settings) r.inherit(last);
+    ModuleResolver.shared.set(files, r);
+    ModuleResolver.last = r;
+    return r;
+  }
+
+  private inherit(from: ModuleResolver): void {
+    for (const [k, v] of from.packageMemo) this.packageMemo.set(k, v);
+    const changed: string[] = [];
+    for (const p of this.files) if (!from.files.has(p)) changed.push(p);
+    for (const p of from.files) if (!this.files.has(p)) changed.push(p);
+    if (changed.length > this.files.size / 2) return;
+    // the stems under which a changed path is found: itself, without its extension, its directory (index files)
+    const touched = new Set<string>();
+    for (const p of changed) {
+      touched.add(p);
+      const dot = p.lastIndexOf('.');
+      const slash = p.lastIndexOf('/');
+      if (dot > slash) touched.add(p.slice(0, dot));
+      if (/^index\./.test(p.slice(slash + 1))) touched.add(slash < 0 ? '' : p.slice(0, slash));
+    }
+    for (const [k, v] of from.memo) if (!v.stems.some((s) => touched.has(s))) this.memo.set(k, v);
+  }
+
   /** The workspace package a project file belongs to, if any. */
   packageOf(path: string): WorkspacePackage | undefined {
+    if (this.packageMemo.has(path)) return this.packageMemo.get(path);
     let best: WorkspacePackage | undefined;
     for (const p of this.packages.values()) {
       if ((p.dir === '' || path.startsWith(`${p.dir}/`)) && (!best || p.dir.length > best.dir.length)) best = p;
     }
+    this.packageMemo.set(path, best);
     return best;
   }
 
@@ -59,10 +103,12 @@ export class ModuleResolver {
   private probe(stem: string): string | undefined {
     const p = posix.normalize(stem).replace(/^\.\//, '');
     if (p.startsWith('..')) return undefined;
+    this.probed.push(p);
     if (this.files.has(p)) return p;
     const m = /\.(m|c)?jsx?$/.exec(p);
     if (m) {
       const base = p.slice(0, -m[0].length);
+      this.probed.push(base);
       for (const ext of m[1] ? [`.${m[1]}ts`] : ['.ts', '.tsx']) if (this.files.has(base + ext)) return base + ext;
     }
     for (const ext of EXTENSIONS) if (this.files.has(p + ext)) return p + ext;
@@ -102,9 +148,10 @@ export class ModuleResolver {
   resolve(from: string, specifier: string): Resolution {
     const key = `${from}\0${specifier}`;
     const memo = this.memo.get(key);
-    if (memo) return memo;
+    if (memo) return memo.r;
+    this.probed = [];
     const r = this.compute(from, specifier);
-    this.memo.set(key, r);
+    this.memo.set(key, { r, stems: this.probed });
     return r;
   }
 
@@ -122,6 +169,7 @@ export class ModuleResolver {
     if (ws) {
       if (!subpath) {
         const entry = ws.entries[0];
+        if (entry) this.probed.push(entry);
         if (entry && this.files.has(entry)) return { kind: 'file', path: entry, package: name };
       } else {
         const prefix = ws.dir ? `${ws.dir}/` : '';

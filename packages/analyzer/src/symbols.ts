@@ -23,6 +23,21 @@ const MAX_HOPS = 24;
 
 type TableEntry = { kind: 'own'; fact: ExportFact } | { kind: 'via'; target: string; hop: Hop };
 
+/** A file's imports by local name (the first import of a name wins), built once per file version. */
+const importsIndex = new WeakMap<StructureFacts, Map<string, { imp: ImportFact; imported: string }>>();
+function importsByLocal(s: StructureFacts): Map<string, { imp: ImportFact; imported: string }> {
+  let m = importsIndex.get(s);
+  if (!m) {
+    m = new Map();
+    for (const imp of s.imports) {
+      if (imp.kind !== 'import') continue;
+      for (const n of imp.names) if (!m.has(n.local)) m.set(n.local, { imp, imported: n.imported });
+    }
+    importsIndex.set(s, m);
+  }
+  return m;
+}
+
 /**
  * Follows names to their declarations across the project, from the `structure` facts alone: imports,
  * `export { x as y } from`, `export * from`, `export * as ns from`, `export default x`, through barrels,
@@ -35,7 +50,7 @@ export class ProjectSymbols {
   private readonly bindings = new Map<string, Binding>();
 
   constructor(files: readonly FileFacts[], settings: CheckSettings | undefined) {
-    this.resolver = new ModuleResolver(files.map((f) => f.path), settings);
+    this.resolver = ModuleResolver.for(files, settings);
     for (const f of files) {
       const s = f.data.structure as StructureFacts | undefined;
       if (s) this.structure.set(f.path, s);
@@ -56,11 +71,8 @@ export class ProjectSymbols {
   resolveLocal(file: string, local: string, depth = 0): Binding {
     const s = this.structure.get(file);
     if (!s) return { kind: 'unresolved' };
-    for (const imp of s.imports) {
-      if (imp.kind !== 'import') continue;
-      const n = imp.names.find((x) => x.local === local);
-      if (n) return this.resolveImport(file, imp, n.imported, depth);
-    }
+    const i = importsByLocal(s).get(local);
+    if (i) return this.resolveImport(file, i.imp, i.imported, depth);
     return { kind: 'local', file, local, hops: [] };
   }
 
@@ -130,7 +142,7 @@ export class ProjectSymbols {
     // `import { a } from './x'; export { a }` is a re-export too
     const b = this.resolveLocal(file, local, depth);
     if (b.kind === 'local' && b.file === file) return b;
-    const imp = s.imports.find((i) => i.kind === 'import' && i.names.some((n) => n.local === local));
+    const imp = importsByLocal(s).get(local)?.imp;
     return imp ? withHop(b, { file, line: e.line, specifier: imp.specifier }) : b;
   }
 

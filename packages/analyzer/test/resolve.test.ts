@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCheckSettings, defaultConfig } from '@plumbline/core';
 import { discoverFiles } from '../src/discover.js';
@@ -39,5 +40,39 @@ describe('ModuleResolver', () => {
     expect(r.resolve('apps/web/src/main.ts', 'react-dom/client')).toEqual({ kind: 'package', name: 'react-dom', subpath: 'client' });
     expect(r.resolve('apps/web/src/main.ts', 'node:fs')).toEqual({ kind: 'unresolved' });
     expect(r.resolve('apps/web/src/main.ts', './missing')).toEqual({ kind: 'unresolved' });
+  });
+});
+
+describe('ModuleResolver.for: a run starts from the previous run\'s resolutions (trend snapshots)', () => {
+  const config = defaultConfig();
+  const { files } = discoverFiles(root, config);
+  const { settings } = buildCheckSettings(root, config);
+  // paths whose arrival or departure changes how the specifiers below resolve
+  const extra = [
+    'apps/web/src/features/x/b.ts', 'apps/web/src/features/x/b/index.ts', 'apps/web/src/features/x/a.tsx', 'apps/web/src/features/x/c.d.ts',
+    'apps/web/src/lib.ts', 'packages/ui/src/button.ts', 'packages/ui/src/card.tsx', 'packages/ui/src/card/index.ts', 'apps/web/src/features/x/a.js.ts',
+  ];
+  const specifiers: Array<[string, string]> = [
+    ['apps/web/src/main.ts', './features/x/a.js'], ['apps/web/src/main.ts', './features/x/a'], ['apps/web/src/main.ts', './features/x/b'],
+    ['apps/web/src/main.ts', './features/x/b.js'], ['apps/web/src/main.ts', './features/x/c'], ['apps/web/src/main.ts', '#lib'],
+    ['apps/web/src/main.ts', '@/features/x/b'], ['packages/ui/src/index.ts', './button'], ['packages/ui/src/index.ts', './card'],
+    ['apps/web/src/main.ts', '@acme/ui'], ['apps/web/src/main.ts', '@acme/ui/src/card'], ['apps/web/src/main.ts', 'react'],
+  ];
+  it('answers as a fresh resolver would, whatever files come and go between runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.subarray(extra), fc.subarray(files, { minLength: files.length - 3 })), { minLength: 2, maxLength: 6 }), (runs) => {
+        for (const [added, kept] of runs) {
+          const paths = [...kept, ...added].map((path) => ({ path }));
+          const shared = ModuleResolver.for(paths, settings);
+          const fresh = new ModuleResolver(paths.map((p) => p.path), settings);
+          for (const [from, spec] of specifiers) expect(shared.resolve(from, spec)).toEqual(fresh.resolve(from, spec));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('is one resolver for the detectors of a run (the same files array)', () => {
+    const paths = files.map((path) => ({ path }));
+    expect(ModuleResolver.for(paths, settings)).toBe(ModuleResolver.for(paths, settings));
   });
 });

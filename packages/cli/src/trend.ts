@@ -10,6 +10,7 @@ import { UsageError } from './command.js';
 import { git } from './git.js';
 import { BlobReader, commitSource, resolveCommit } from './git-source.js';
 import { fillFactsCache } from './history/facts-pool.js';
+import { SnapshotWorker } from './history/snapshot-pool.js';
 import type { BlobToAnalyse } from './history/facts-pool.js';
 import { listTrees } from './history/git-trees.js';
 import { analysisKey } from './history/analysis-key.js';
@@ -1029,6 +1030,8 @@ export interface TrendStats {
   /** distinct commits among the points */
   snapshots: number;
   snapshotsComputed: number;
+  /** of those computed, how many a second thread analysed */
+  snapshotsInWorker: number;
   snapshotsStored: number;
   intervals: number;
   intervalsComputed: number;
@@ -1103,7 +1106,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     : openCache(root, config, settings);
   const reader = new BlobReader(root);
   const stats: TrendStats = {
-    points: selection.points.length, snapshots: 0, snapshotsComputed: 0, snapshotsStored: 0, intervals: 0, intervalsComputed: 0,
+    points: selection.points.length, snapshots: 0, snapshotsComputed: 0, snapshotsInWorker: 0, snapshotsStored: 0, intervals: 0, intervalsComputed: 0,
     intervalsStored: 0, filesParsed: 0, snapshotMs: 0, intervalMs: 0,
   };
   let storeOk = true;
@@ -1135,11 +1138,15 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       } else missing.push(c);
     }
     // the trees of every missing snapshot (shared subtrees read once), then the file versions the facts
-    // cache lacks, each analysed once, in parallel
+    // cache lacks, each analysed once, in parallel, oldest snapshot's first: while worker threads extract
+    // the later versions, this thread analyses each snapshot whose versions are all in
+    missing.sort((a, b) => a.time - b.time || (a.sha < b.sha ? -1 : 1));
     const trees = await listTrees(root, missing.map((c) => c.sha), prefix);
     const analysed = analysedPaths(config);
     const versions = new Map<string, BlobToAnalyse>();
     const analysedOf = new Map<string, string[]>();
+    /** per snapshot, the versions it waits for */
+    const waiting = new Map<string, string[]>();
     for (const c of missing) {
       const entries = trees.get(c.sha);
       if (!entries) throw new UsageError(`cannot read the tree of ${c.sha} (missing objects?)`);
@@ -1147,38 +1154,104 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       const paths = entries.map((e) => e.path).filter((p) => ok.has(p)).sort();
       analysedOf.set(c.sha, paths);
       const set = new Set(paths);
-      for (const e of entries) if (set.has(e.path)) versions.set(`${e.blob}:${e.path}`, { path: e.path, blob: e.blob });
+      const wait: string[] = [];
+      for (const e of entries) {
+        if (!set.has(e.path)) continue;
+        const k = `${e.blob}:${e.path}`;
+        if (!cache.has(k)) wait.push(k);
+        if (!versions.has(k)) versions.set(k, { path: e.path, blob: e.blob });
+      }
+      waiting.set(c.sha, wait);
     }
-    stats.filesParsed = await fillFactsCache({
-      items: [...versions.values()], cache, reader, config, settings,
-      onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
-    });
     let done = 0;
     /** results by the analysed files' content: a commit that changed none of them (docs, config) reuses one */
     const byContent = new Map<string, ScanResult>();
-    for (const c of missing) {
+    const contentKeyOf = (c: HistoryCommit): string => {
+      const wanted = new Set(analysedOf.get(c.sha));
+      return trees.get(c.sha)!.filter((e) => wanted.has(e.path)).map((e) => `${e.path}\0${e.blob}`).sort().join('\n');
+    };
+    const record = (c: HistoryCommit, result: ScanResult): void => {
       options.onProgress?.({ phase: 'snapshots', done: done++, total: missing.length });
+      stats.snapshotsComputed++;
+      fresh.set(c.sha, toStored(result.findings));
+      const kept = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }));
+      snapshots.set(c.sha, kept ?? snapshotOf(key, c, result));
+    };
+    /** Analyses one snapshot whose file versions are in the cache (those that are not are read one by one). */
+    const analyseSnapshot = (c: HistoryCommit): void => {
       // what scanCommit() does, with the tree already listed and the settings built once
-      const entries = trees.get(c.sha)!;
-      const paths = analysedOf.get(c.sha)!;
-      const wanted = new Set(paths);
-      const contentKey = entries.filter((e) => wanted.has(e.path)).map((e) => `${e.path}\0${e.blob}`).sort().join('\n');
+      const contentKey = contentKeyOf(c);
       let out = byContent.get(contentKey);
       if (out) out = { ...out, commit: c.sha };
       else {
-        const misses = entries.filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
-        await reader.prefetch(misses);
-        const analysed = analyze({ root, config, settings, cache, source: commitSource(entries, paths, reader), commit: c.sha });
-        reader.clear();
+        const analysed = analyze({ root, config, settings, cache, source: commitSource(trees.get(c.sha)!, analysedOf.get(c.sha)!, reader), commit: c.sha });
         stats.filesParsed += analysed.stats.parsed;
         out = analysed.result;
         byContent.set(contentKey, out);
       }
-      stats.snapshotsComputed++;
-      const result = out;
-      fresh.set(c.sha, toStored(result.findings));
-      const record = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }));
-      snapshots.set(c.sha, record ?? snapshotOf(key, c, result));
+      record(c, out);
+    };
+    let next = 0;
+    const ready = (c: HistoryCommit): boolean => {
+      const wait = waiting.get(c.sha)!;
+      while (wait.length && cache.has(wait[wait.length - 1]!)) wait.pop();
+      return wait.length === 0;
+    };
+    const extracted = await fillFactsCache({
+      items: [...versions.values()], cache, reader, config, settings,
+      onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
+      idle: () => {
+        const c = missing[next];
+        if (!c || !ready(c)) return false;
+        next++;
+        analyseSnapshot(c);
+        return true;
+      },
+    });
+    stats.filesParsed += extracted;
+    // the rest: this thread from the oldest, a worker thread from the newest
+    const rest = missing.slice(next);
+    const unreadable = rest.filter((c) => !ready(c));
+    const queue = rest.filter((c) => ready(c));
+    const helper = queue.length >= 4 ? SnapshotWorker.start(root, config, settings) : null;
+    const handedOut: Array<Promise<void>> = [];
+    const feed = (): void => {
+      while (helper && helper.inFlight < 2 && queue.length > 1) {
+        const c = queue.pop()!;
+        const contentKey = contentKeyOf(c);
+        const same = byContent.get(contentKey);
+        if (same) {
+          record(c, { ...same, commit: c.sha });
+          continue;
+        }
+        const files = analysedOf.get(c.sha)!;
+        const blobs = new Map(trees.get(c.sha)!.map((e) => [e.path, e.blob] as const));
+        handedOut.push(helper.analyse(c.sha, files.map((p) => [p, blobs.get(p)!] as [string, string]), cache).then((result) => {
+          if (!result) return analyseSnapshot(c); // the worker failed: done here
+          stats.snapshotsInWorker++;
+          byContent.set(contentKey, result);
+          record(c, result);
+        }));
+      }
+    };
+    try {
+      feed();
+      while (queue.length) {
+        analyseSnapshot(queue.shift()!);
+        await new Promise<void>((r) => setImmediate(r)); // take the worker's answers, hand it more
+        feed();
+      }
+      await Promise.all(handedOut);
+    } finally {
+      await helper?.close();
+    }
+    for (const c of unreadable) {
+      // versions the pool could not read are read here, one snapshot at a time
+      const wanted = new Set(analysedOf.get(c.sha));
+      const misses = trees.get(c.sha)!.filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
+      await reader.prefetch(misses);
+      analyseSnapshot(c);
+      reader.clear();
     }
     options.onProgress?.({ phase: 'snapshots', done: missing.length, total: missing.length });
     if (options.cache !== false) {

@@ -56,7 +56,7 @@ export const detector = defineDetector({
   detect(ctx) {
     const ds = designSystemOf(ctx.settings);
     if (!ds) return { findings: [], designSystemAdoption: null };
-    const resolver = new ModuleResolver(ctx.files.map((f) => f.path), ctx.settings);
+    const resolver = ModuleResolver.for(ctx.files, ctx.settings);
     const isDsImport = designSystemImportTest(ds, resolver);
     const byPath = new Map(ctx.files.map((f) => [f.path, f]));
     const ownersOf = ownersFromSettings(ctx.settings);

@@ -97,7 +97,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
     return out;
   }
   const options = ctx.options<Options>('design-system-shadow', DEFAULTS);
-  const resolver = new ModuleResolver(ctx.files.map((f) => f.path), ctx.settings);
+  const resolver = ModuleResolver.for(ctx.files, ctx.settings);
   const isDsImport = designSystemImportTest(ds, resolver);
 
   // the design system's components: from the facts of its files (with structure), else from settings

@@ -56,7 +56,7 @@ export const detector = defineDetector({
   rules: [LAYER_VIOLATION_RULE, DEEP_IMPORT_RULE],
   detect(ctx) {
     const findings: DraftFinding[] = [];
-    const resolver = new ModuleResolver(ctx.files.map((f) => f.path), ctx.settings);
+    const resolver = ModuleResolver.for(ctx.files, ctx.settings);
     const { ignoreTypeImports } = ctx.options(LAYER_VIOLATION_RULE.id, { ignoreTypeImports: false });
     const layers = ctx.config.layers.map((l) => ({ ...l, match: globMatcher(l.include) }));
     const layerOf = (path: string) => layers.find((l) => l.match(path));

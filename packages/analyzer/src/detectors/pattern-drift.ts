@@ -102,18 +102,72 @@ export const detector = defineDetector({
     const idiomOptions = ctx.options<IdiomDriftOptions>(IDIOM_DRIFT_RULE.id, IDIOM_DEFAULTS);
     const files = ctx.files.filter((f) => driftOf(f));
     const byPath = new Map(ctx.files.map((f) => [f.path, f]));
-    const resolver = new ModuleResolver(ctx.files.map((f) => f.path), ctx.settings);
+    const resolver = ModuleResolver.for(ctx.files, ctx.settings);
     const ownersOf = ownersFromSettings(ctx.settings);
     const hasOwners = !!(ctx.settings.codeowners as CodeownersSettings | undefined)?.file;
     const findings: DraftFinding[] = [];
 
     // ---- names to the file that declares them, through re-exports (barrels, workspace entries)
+    // Which exported names of each file can lead to carried usages at all (a superset: every route a name
+    // can take, to a fixpoint): most names of a barrel lead to none, and need not be followed through
+    // each of its `export *` targets.
+    const carries = new Map<string, Set<string>>();
+    for (const f of files) {
+      const own = driftOf(f)!.carried;
+      if (own.length) carries.set(f.path, new Set(own.map((c) => c.export)));
+    }
+    // edges: an export of `file` named `as` that is the name `name` of `target` (`*`: all but default)
+    const edges = new Map<string, Array<{ file: string; name: string; as: string }>>(); // by target
+    if (carries.size > 0) {
+      for (const f of ctx.files) {
+        const s = structureOf(f);
+        if (!s || s.exports.length === 0) continue;
+        let byLocal: Map<string, { specifier: string; imported: string }> | undefined;
+        for (const e of s.exports) {
+          let from: string | undefined;
+          let name = e.kind === 're-export-all' ? '*' : e.local ?? e.name;
+          if ((e.kind === 're-export' || e.kind === 're-export-all') && e.from) from = e.from;
+          else if (e.kind === 'named') {
+            if (!byLocal) {
+              byLocal = new Map();
+              for (const i of s.imports) for (const n of i.names) if (!byLocal.has(n.local)) byLocal.set(n.local, { specifier: i.specifier, imported: n.imported });
+            }
+            const imp = byLocal.get(e.local ?? e.name);
+            if (imp) ({ specifier: from, imported: name } = imp);
+          }
+          if (!from) continue;
+          const t = resolver.resolve(f.path, from);
+          if (t.kind !== 'file') continue;
+          const list = edges.get(t.path) ?? [];
+          list.push({ file: f.path, name, as: e.name });
+          edges.set(t.path, list);
+        }
+      }
+    }
+    const work = [...carries.keys()];
+    while (work.length) {
+      const target = work.pop()!;
+      const theirs = carries.get(target)!;
+      for (const edge of edges.get(target) ?? []) {
+        const names = edge.name === '*' ? [...theirs].filter((n) => n !== 'default') : theirs.has(edge.name) ? [edge.as] : [];
+        let mine = carries.get(edge.file);
+        let grew = false;
+        for (const n of names) {
+          if (mine?.has(n)) continue;
+          if (!mine) carries.set(edge.file, (mine = new Set()));
+          mine.add(n);
+          grew = true;
+        }
+        if (grew) work.push(edge.file);
+      }
+    }
     const carriedMemo = new Map<string, { file: string; carried: CarriedFact[] }>();
     const carriedVia = (file: string, name: string, depth = 0): { file: string; carried: CarriedFact[] } => {
+      const none = { file, carried: [] as CarriedFact[] };
+      if (name !== '*' && !carries.get(file)?.has(name)) return none;
       const key = `${file}\0${name}`;
       const hit = carriedMemo.get(key);
       if (hit) return hit;
-      const none = { file, carried: [] as CarriedFact[] };
       carriedMemo.set(key, none);
       const f = byPath.get(file);
       const d = f && driftOf(f);
@@ -147,7 +201,14 @@ export const detector = defineDetector({
       return none;
     };
     /** what an import of a project module brings: per imported name, the declaring file's carried usages */
+    const importMemo = new Map<ImportSiteFact, Array<{ file: string; c: CarriedFact }>>();
     const importedCarried = (from: string, imp: ImportSiteFact): Array<{ file: string; c: CarriedFact }> => {
+      // each import is asked about once per role with wrappers: resolved once
+      let hit = importMemo.get(imp);
+      if (!hit) importMemo.set(imp, (hit = carriedByImport(from, imp)));
+      return hit;
+    };
+    const carriedByImport = (from: string, imp: ImportSiteFact): Array<{ file: string; c: CarriedFact }> => {
       if (imp.typeOnly || imp.kind === 'export-from') return [];
       const t = resolver.resolve(from, imp.specifier);
       if (t.kind !== 'file' || t.path === from) return [];

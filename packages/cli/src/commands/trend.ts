@@ -89,7 +89,7 @@ export function formatTrendPretty(report: TrendReport, stats: TrendStats, storeP
   if (topDir) lines.push(`Most new debt (${report.scope.label}): directory ${topDir.name} (${formatMinutes(topDir.newDebtMinutes)})${topOwner ? `, owner ${topOwner.name} (${formatMinutes(topOwner.newDebtMinutes)})` : ''}.`);
   lines.push(
     '',
-    `${stats.snapshots} snapshots (${stats.snapshotsComputed} computed, ${stats.snapshotsStored} from the history store), ${stats.intervals} periods compared (${stats.intervalsComputed} computed, ${stats.intervalsStored} stored), ${stats.filesParsed} files parsed; history in ${storePath ?? 'memory only'}.`,
+    `${stats.snapshots} snapshots (${stats.snapshotsComputed} computed, ${stats.snapshotsStored} from the history store), ${stats.intervals} periods compared (${stats.intervalsComputed} computed, ${stats.intervalsStored} stored), ${stats.filesParsed} files parsed${stats.snapshotsInWorker ? `, ${stats.snapshotsInWorker} snapshots analysed by a second thread` : ''}; history in ${storePath ?? 'memory only'}.`,
     'Run `plumbline report --format html` for charts and the attribution tables.',
   );
   return `${lines.join('\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')}\n`;

@@ -26,11 +26,22 @@ export function workerCount(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
 }
 
+/** File versions read from git at a time (the next chunk is read while this one is analysed). */
+const CHUNK = 500;
+/** File versions per message to a worker. */
+const BATCH = 25;
+
 /**
- * Fills the facts cache for file versions it lacks: blobs read in chunks through one
- * `git cat-file --batch`, facts extracted by a pool of worker threads (or in this thread when there are
- * none), this thread taking its share. What it puts in the cache is what analyze() would compute on a miss (`factsForBlob`). Returns
- * how many file versions it analysed.
+ * Fills the facts cache for file versions it lacks, in the order given: blobs read in chunks through
+ * `git cat-file --batch` (the next chunk read while this one is analysed), facts extracted by a pool of
+ * worker threads (or in this thread when there are none), this thread taking its share. Each version's
+ * facts enter the cache as soon as they are extracted. What it puts in the cache is what analyze() would
+ * compute on a miss (`factsForBlob`).
+ *
+ * `idle` lets the caller use this thread for its own work while the workers extract: it is called
+ * whenever this thread is free, and returns true when it did something (e.g. analysed a snapshot whose
+ * file versions are all in); this thread extracts a batch itself only when it returns false. Returns how
+ * many file versions it analysed.
  */
 export async function fillFactsCache(options: {
   items: readonly BlobToAnalyse[];
@@ -40,6 +51,7 @@ export async function fillFactsCache(options: {
   settings: CheckSettings;
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  idle?: () => boolean;
 }): Promise<number> {
   const { cache, reader, config, settings } = options;
   const items = options.items.filter((it) => !cache.has(`${it.blob}:${it.path}`));
@@ -53,6 +65,12 @@ export async function fillFactsCache(options: {
     pool.length = 0;
   }
   type Batch = Array<{ path: string; hash: string; bytes: Uint8Array }>;
+  let done = 0;
+  const store = (batch: Batch, facts: readonly FileFacts[]): void => {
+    facts.forEach((f, j) => cache.set(`${batch[j]!.hash}:${batch[j]!.path}`, f));
+    done += batch.length;
+    options.onProgress?.(done, items.length);
+  };
   const local = (batch: Batch) => batch.map((b) => factsForBlob(b.path, b.hash, b.bytes, config, settings));
   const pending = new Map<number, { worker: Worker; batch: Batch; resolve: (facts: FileFacts[]) => void }>();
   const broken = new Set<Worker>();
@@ -83,58 +101,69 @@ export async function fillFactsCache(options: {
       worker.postMessage({ id, items: batch });
     });
   };
-  /**
-   * Runs a queue of batches: each worker keeps two in flight, and this thread takes the next one
-   * whenever it is free (yielding between batches so that finished workers are fed at once).
-   */
-  const runAll = async (batches: Batch[]): Promise<Map<Batch, FileFacts[]>> => {
-    const results = new Map<Batch, FileFacts[]>();
-    const queue = [...batches];
-    const inFlight = new Set<Promise<void>>();
-    const feed = (w: Worker): void => {
-      const b = queue.shift();
-      if (!b) return;
+
+  // batches waiting for a thread, filled chunk by chunk from git
+  const queue: Batch[] = [];
+  let nextChunk = 0;
+  let reading: Promise<void> | null = null;
+  const readChunk = async (): Promise<void> => {
+    const chunk = items.slice(nextChunk, nextChunk + CHUNK);
+    nextChunk += CHUNK;
+    await reader.prefetch(chunk.map((it) => it.blob));
+    for (let i = 0; i < chunk.length; i += BATCH) {
+      queue.push(chunk.slice(i, i + BATCH).flatMap((it) => {
+        try {
+          return [{ path: it.path, hash: it.blob, bytes: new Uint8Array(reader.read(it.blob)) }];
+        } catch {
+          return []; // unreadable: analyze() reports it when the snapshot is scanned
+        }
+      }));
+    }
+    reader.clear();
+  };
+  const readAhead = (): void => {
+    if (reading || nextChunk >= items.length || queue.length > (CHUNK / BATCH) / 2) return;
+    reading = readChunk().then(() => {
+      reading = null;
+      for (const w of pool) feed(w);
+    });
+  };
+
+  // each worker keeps a few batches in flight, enough to stay busy while this thread runs `idle` work
+  const depth = options.idle ? 4 : 2;
+  const inFlight = new Map<Worker, Set<Promise<void>>>(pool.map((w) => [w, new Set()]));
+  const feed = (w: Worker): void => {
+    const mine = inFlight.get(w)!;
+    while (mine.size < depth && queue.length) {
+      const b = queue.shift()!;
       const p: Promise<void> = send(w, b).then((facts) => {
-        results.set(b, facts);
-        inFlight.delete(p);
+        store(b, facts);
+        mine.delete(p);
+        readAhead();
         feed(w);
       });
-      inFlight.add(p);
-    };
-    for (const w of pool) {
-      feed(w);
-      feed(w);
+      mine.add(p);
     }
-    while (queue.length) {
-      const b = queue.shift()!;
-      results.set(b, local(b));
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    while (inFlight.size) await Promise.all([...inFlight]);
-    return results;
+    readAhead();
   };
-  let done = 0;
+  const busy = () => [...inFlight.values()].flatMap((s) => [...s]);
   try {
-    const CHUNK = 1000;
-    const BATCH = 25;
-    for (let start = 0; start < items.length; start += CHUNK) {
-      const chunk = items.slice(start, start + CHUNK);
-      await reader.prefetch(chunk.map((it) => it.blob));
-      const batches: Batch[] = [];
-      for (let i = 0; i < chunk.length; i += BATCH) {
-        batches.push(chunk.slice(i, i + BATCH).flatMap((it) => {
-          try {
-            return [{ path: it.path, hash: it.blob, bytes: new Uint8Array(reader.read(it.blob)) }];
-          } catch {
-            return []; // unreadable: analyze() reports it when the snapshot is scanned
-          }
-        }));
+    await readChunk();
+    for (const w of pool) feed(w);
+    while (queue.length || reading || nextChunk < items.length || busy().length) {
+      readAhead();
+      if (options.idle?.()) {
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
       }
-      const results = await runAll(batches);
-      for (const batch of batches) results.get(batch)!.forEach((f, j) => cache.set(`${batch[j]!.hash}:${batch[j]!.path}`, f));
-      done += chunk.length;
-      options.onProgress?.(done, items.length);
-      reader.clear();
+      const b = queue.shift();
+      if (b) {
+        store(b, local(b));
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
+      const waits = [...busy(), ...(reading ? [reading] : [])];
+      if (waits.length) await Promise.race(waits);
     }
   } finally {
     for (const w of pool) w.removeAllListeners('exit');
