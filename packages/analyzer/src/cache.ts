@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
+import { close, closeSync, existsSync, fstatSync, mkdirSync, openSync, read as readFd, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from './facts.js';
@@ -32,7 +32,11 @@ export interface FactsFileContents {
  * facts. A torn last record (a write cut short) ends the reading; with `strict`, it is an error.
  */
 export function readFactsFile(file: string, strict = true): FactsFileContents {
-  const buf = readFileSync(file);
+  return parseFactsFile(readFileSync(file), file, strict);
+}
+
+/** readFactsFile over bytes already read (`file` names them in errors). */
+export function parseFactsFile(buf: Buffer, file: string, strict = true): FactsFileContents {
   if (buf.length < 4 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${file} is not a facts file`);
   const entries = new Map<string, Uint8Array>();
   let pos = 4;
@@ -175,6 +179,8 @@ export class FactsCache {
   private file$ = { soundLength: 0, fileLength: 0, deadBytes: 0, exists: false };
   /** size of the live record of each key in the file: an append that sets the key again makes it dead */
   private inFile = new Map<string, number>();
+  /** the file's bytes when read ahead of need (prefetchFactsFile), used by the first read instead of the disk */
+  private preloaded: Buffer | undefined;
   hits = 0;
   misses = 0;
 
@@ -194,12 +200,24 @@ export class FactsCache {
     return this.entries.keys();
   }
 
+  /** Hands over the bytes of this cache's file read ahead (e.g. while settings were built); ignored once it was read. */
+  preload(bytes: Buffer): void {
+    if (!this.loaded) this.preloaded = bytes;
+  }
+
+  /** Whether the file has been read (a scan that reuses its whole result never reads it). */
+  get wasRead(): boolean {
+    return this.loaded;
+  }
+
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    if (!existsSync(this.file)) return;
+    const preloaded = this.preloaded;
+    this.preloaded = undefined;
+    if (!preloaded && !existsSync(this.file)) return;
     try {
-      const read = readFactsFile(this.file, false);
+      const read = preloaded ? parseFactsFile(preloaded, this.file, false) : readFactsFile(this.file, false);
       const fresh = this.entries;
       this.entries = new Map();
       for (const [key, bytes] of read.entries) {
@@ -304,6 +322,66 @@ export class FactsCache {
     }
     this.added.clear();
   }
+}
+
+/** A facts file larger than this is not read ahead: the memory would be held for a guess. */
+const MAX_PREFETCH_BYTES = 512 * 1024 * 1024;
+
+/** A read of a facts file started ahead of need; see prefetchFactsFile. */
+export interface FactsPrefetch {
+  /** the bytes, once read, when they are those of `cache`'s file; undefined otherwise */
+  take(cache: FactsCache): Promise<Buffer | undefined>;
+}
+
+/**
+ * Starts reading, on libuv's thread pool, the most recently written facts file of a cache directory: the
+ * one the coming scan will most likely use (its name depends on the settings, which take a while to
+ * build). A scan that will need the facts (a file changed) reads them meanwhile instead of after.
+ */
+export function prefetchFactsFile(cacheDir: string): FactsPrefetch {
+  let newest: { file: string; t: number; size: number } | undefined;
+  try {
+    for (const n of readdirSync(cacheDir)) {
+      if (!/^facts-.+\.v8$/.test(n)) continue;
+      const st = statSync(join(cacheDir, n));
+      if (!newest || st.mtimeMs > newest.t) newest = { file: join(cacheDir, n), t: st.mtimeMs, size: st.size };
+    }
+  } catch {
+    // no cache yet
+  }
+  if (!newest || newest.size > MAX_PREFETCH_BYTES) return { take: () => Promise.resolve(undefined) };
+  const file = newest.file;
+  const read = readWhole(file).catch(() => undefined);
+  return { take: async (cache) => (cache.file === file ? read : undefined) };
+}
+
+/**
+ * Reads a file with as few thread-pool reads as possible (one, for a regular file): each completes
+ * without this thread, so the read goes on while it is busy (fs.readFile reads in chunks, each started
+ * from the event loop).
+ */
+function readWhole(file: string): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    let fd: number;
+    let buf: Buffer;
+    try {
+      fd = openSync(file, 'r');
+      buf = Buffer.allocUnsafe(fstatSync(fd).size);
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    const finish = (e: Error | null, result?: Buffer) => close(fd, () => (e ? fail(e) : done(result!)));
+    const next = (offset: number): void => {
+      if (offset >= buf.length) return finish(null, buf);
+      readFd(fd, buf, offset, buf.length - offset, offset, (e, n) => {
+        if (e) finish(e);
+        else if (n === 0) finish(null, buf.subarray(0, offset));
+        else next(offset + n);
+      });
+    };
+    next(0);
+  });
 }
 
 /** How many whole results are kept: the working tree's, and a few more (another branch, a shard merge). */

@@ -1,8 +1,10 @@
 export { analyze, analyzerRules, analyzerKey, extractFileFacts, finalizeFindings, openCache, workingTreeSource } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeOutput, AnalyzeStats, FileSource } from './analyze.js';
-export { FactsCache, ResultCache, readFactsFile, writeFactsFile } from './cache.js';
+export { FactsCache, ResultCache, parseFactsFile, prefetchFactsFile, readFactsFile, writeFactsFile } from './cache.js';
+export type { FactsPrefetch } from './cache.js';
 export { classifyContent, MAX_FILE_BYTES } from './classify.js';
-export { discoverFiles, filterPaths, gitKnownHashes, languageOf, BUILTIN_EXCLUDES, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from './discover.js';
+export { discoverFiles, filterPaths, gitKnownHashes, languageOf, startGitQueries, BUILTIN_EXCLUDES, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from './discover.js';
+export type { GitWorkTree } from './discover.js';
 export { defineDetector } from './detector.js';
 export type { Detector, DetectorContext, DetectorResult, DraftFinding } from './detector.js';
 export { defineExtractor, factsOf } from './facts.js';

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, readFactsFile, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
+import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, prefetchFactsFile, readFactsFile, startGitQueries, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
 import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
@@ -44,11 +45,93 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
   const cache = options.cache === false ? null : openCache(root, config, settings);
   if (cache) options.seedCache?.(cache);
+  return analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: gitKnownHashes(root), commit: headCommit(root) });
+}
+
+/**
+ * scan() for the command line, the same result sooner: git's answers (file list, index blob ids, HEAD)
+ * are computed by child processes while the config loads, and when the tree differs from the last
+ * scan's (so that the facts will likely be needed), the facts file is read on the thread pool while the
+ * settings are built.
+ */
+export async function scanAsync(options: ScanOptions = {}): Promise<ScanOutput> {
+  const root = resolve(options.root ?? '.');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
+  const pending = startGitQueries(root);
+  const config = loadProjectConfig(root, options.configFile);
+  const git = await pending.result();
+  const { files } = discoverFiles(root, config, git ? git.files : null);
+  const cacheDir = resolve(root, config.cacheDir);
+  const stamp = options.cache === false || !git ? null : workTreeStamp(root, files, git.knownHashes);
+  // a guess, for speed only: the same stamp as the last scan's means its result will likely be reused
+  const prefetch = stamp !== null && stamp !== readStamp(cacheDir) ? prefetchFactsFile(cacheDir) : null;
+  const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
+  const cache = options.cache === false ? null : openCache(root, config, settings);
+  if (cache && prefetch) {
+    const bytes = await prefetch.take(cache);
+    if (bytes) cache.preload(bytes);
+  }
+  if (cache) options.seedCache?.(cache);
+  const out = analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: git ? git.knownHashes : null, commit: git ? git.head : null });
+  if (stamp !== null && cache) writeStamp(cacheDir, stamp);
+  return out;
+}
+
+const STAMP_FILE = 'worktree.stamp';
+
+/**
+ * A digest of the files to analyse (paths, index blob ids, and size, time and inode of the files that
+ * differ from the index): equal to the last scan's when nothing was edited since. Only steers
+ * reading ahead, never a result.
+ */
+function workTreeStamp(root: string, files: readonly string[], knownHashes: ReadonlyMap<string, string>): string {
+  const h = createHash('sha1');
+  for (const p of files) {
+    const blob = knownHashes.get(p);
+    if (blob) h.update(`${p}\0${blob}\n`);
+    else {
+      const st = lstatSync(join(root, p), { throwIfNoEntry: false });
+      h.update(`${p}\0${st ? `${st.size}:${st.mtimeMs}:${st.ino}` : '-'}\n`);
+    }
+  }
+  return h.digest('hex');
+}
+
+function readStamp(cacheDir: string): string | null {
+  try {
+    return readFileSync(join(cacheDir, STAMP_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function writeStamp(cacheDir: string, stamp: string): void {
+  try {
+    if (readStamp(cacheDir) !== stamp) writeFileSync(join(cacheDir, STAMP_FILE), stamp);
+  } catch {
+    // only a hint for the next run
+  }
+}
+
+interface PreparedScan {
+  root: string;
+  config: ResolvedConfig;
+  files: string[];
+  settings: CheckSettings;
+  settingsErrors: ScanResult['errors'];
+  cache: FactsCache | null;
+  knownHashes: ReadonlyMap<string, string> | null;
+  commit: string | null;
+}
+
+/** The analysis and the cache writes of a scan, once files, config, settings and cache are known. */
+function analyzeTree(options: ScanOptions, prepared: PreparedScan): ScanOutput {
+  const { root, config, files, settings, settingsErrors, cache } = prepared;
   const out = analyze({
     root, config, settings, cache,
     // git's index knows the blob id of every unchanged tracked file: those are not read to be hashed
-    source: workingTreeSource(root, files, gitKnownHashes(root)),
-    commit: headCommit(root),
+    source: workingTreeSource(root, files, prepared.knownHashes),
+    commit: prepared.commit,
     // an unchanged tree reuses its whole last result: no facts loaded, no detector run
     reuseResult: true,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
 import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
-import { parseConcurrency, parseMemory, parseShard, scan, scanShard } from '../scan.js';
+import { parseConcurrency, parseMemory, parseShard, scanAsync, scanShard } from '../scan.js';
 import { progressReporter } from '../progress.js';
 import { watchCommand } from '../watch.js';
 import { recordScan } from '../history/record.js';
@@ -24,7 +24,7 @@ export const command = defineCommand({
     { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer worker threads, each with a bounded heap.' },
     { name: 'shard', type: 'string', arg: 'i/n', description: 'Extract the facts of shard i of n only and write them to --output (default .plumbline/shards/); then run plumbline merge.' },
   ],
-  run({ values, positionals }, io) {
+  async run({ values, positionals }, io) {
     const format = (values.format as string | undefined) ?? 'pretty';
     if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format must be pretty or json, got "${format}"`);
     const root = resolve(io.cwd, positionals[0] ?? '.');
@@ -46,7 +46,7 @@ export const command = defineCommand({
       io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : `shard ${summary.shard}: facts of ${s.files} of ${s.totalFiles} files (${s.stats.parsed} parsed, ${s.stats.fromCache} from the cache) written to ${s.file}\n`);
       return 0;
     }
-    const out = scan({
+    const out = await scanAsync({
       root,
       cache: !values['no-cache'],
       ...control,
