@@ -5,11 +5,12 @@ import { deserialize, serialize } from 'node:v8';
 import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, prefetchFactsFile, readFactsFile, startGitQueries, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
-import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult } from '@plumbline/core';
+import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult, SettingsOutcome } from '@plumbline/core';
 import { UsageError } from './command.js';
 import { headCommit } from './git.js';
 import { BlobReader, commitSource, listTree } from './git-source.js';
 import { allRuleIds, allRules } from './rules-catalog.js';
+import { memoizedCheckSettings } from './settings-memo.js';
 
 export interface ScanOptions {
   /** the directory to analyse (default: the current directory) */
@@ -42,7 +43,7 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
   const config = loadProjectConfig(root, options.configFile);
   const { files } = discoverFiles(root, config);
-  const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
+  const { settings, errors: settingsErrors } = checkSettings(root, config, options);
   const cache = options.cache === false ? null : openCache(root, config, settings);
   if (cache) options.seedCache?.(cache);
   return analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: gitKnownHashes(root), commit: headCommit(root) });
@@ -65,7 +66,7 @@ export async function scanAsync(options: ScanOptions = {}): Promise<ScanOutput> 
   const stamp = options.cache === false || !git ? null : workTreeStamp(root, files, git.knownHashes);
   // a guess, for speed only: the same stamp as the last scan's means its result will likely be reused
   const prefetch = stamp !== null && stamp !== readStamp(cacheDir) ? prefetchFactsFile(cacheDir) : null;
-  const { settings, errors: settingsErrors } = buildCheckSettings(root, config);
+  const { settings, errors: settingsErrors } = checkSettings(root, config, options);
   const cache = options.cache === false ? null : openCache(root, config, settings);
   if (cache && prefetch) {
     const bytes = await prefetch.take(cache);
@@ -75,6 +76,11 @@ export async function scanAsync(options: ScanOptions = {}): Promise<ScanOutput> 
   const out = analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: git ? git.knownHashes : null, commit: git ? git.head : null });
   if (stamp !== null && cache) writeStamp(cacheDir, stamp);
   return out;
+}
+
+/** The check settings of a scan: kept between scans in the cache directory (see settings-memo.ts) unless the cache is off. */
+function checkSettings(root: string, config: ResolvedConfig, options: ScanOptions): SettingsOutcome {
+  return options.cache === false ? buildCheckSettings(root, config) : memoizedCheckSettings(root, config, resolve(root, config.cacheDir));
 }
 
 const STAMP_FILE = 'worktree.stamp';
