@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyze, FactsCache, filterPaths, openCache, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
@@ -11,6 +10,7 @@ import { git } from './git.js';
 import { BlobReader, commitSource, resolveCommit } from './git-source.js';
 import { fillFactsCache } from './history/facts-pool.js';
 import { SnapshotWorker } from './history/snapshot-pool.js';
+import { GitRunner, runGit } from './history/git-runner.js';
 import type { BlobToAnalyse } from './history/facts-pool.js';
 import { listTrees } from './history/git-trees.js';
 import { analysisKey } from './history/analysis-key.js';
@@ -361,8 +361,8 @@ export interface IntervalHistory {
 }
 
 /** The non-merge commits of `from..to` that touched analysed files: who changed what, and how many lines. */
-export function intervalCommits(root: string, from: string, to: string, analysed: Analysed): IntervalHistory {
-  const out = git(root, ['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--', ...ANALYSED_PATHSPECS]) ?? '';
+export async function intervalCommits(root: string, from: string, to: string, analysed: Analysed, runner?: GitRunner): Promise<IntervalHistory> {
+  const out = (await gitOf(runner)(['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--', ...ANALYSED_PATHSPECS], root)) ?? '';
   const commits: Array<CommitInfo & IntervalCommit> = [];
   const touchers = new Map<string, Set<string>>();
   const renamed = new Set<string>();
@@ -418,11 +418,11 @@ function unquotePath(p: string): string {
  * The lines of each file at `to` that differ from `from` (`git diff -U0 -w`: whitespace-only changes do
  * not count), for many files with one git process per few hundred files.
  */
-export async function changedLines(root: string, from: string, to: string, files: readonly string[]): Promise<Map<string, Set<number>>> {
+export async function changedLines(root: string, from: string, to: string, files: readonly string[], runner?: GitRunner): Promise<Map<string, Set<number>>> {
   const result = new Map<string, Set<number>>();
   for (let i = 0; i < files.length; i += 300) {
     const chunk = files.slice(i, i + 300);
-    const out = await run('git', ['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, to, '--', ...chunk.map((f) => `:(literal)${f}`)], root);
+    const out = await gitOf(runner)(['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, to, '--', ...chunk.map((f) => `:(literal)${f}`)], root);
     if (out === null) continue;
     let current: Set<number> | undefined;
     for (const line of out.split('\n')) {
@@ -444,20 +444,15 @@ export async function changedLines(root: string, from: string, to: string, files
 }
 
 /** Metadata of given commits (e.g. a merge that blame credits), without line counts. */
-function commitsInfo(root: string, shas: readonly string[]): CommitInfo[] {
+async function commitsInfo(root: string, shas: readonly string[], runner?: GitRunner): Promise<CommitInfo[]> {
   if (shas.length === 0) return [];
-  const out = git(root, ['log', '--no-walk=unsorted', `--format=${COMMIT_FORMAT}`, ...shas, '--']) ?? '';
+  const out = (await gitOf(runner)(['log', '--no-walk=unsorted', `--format=${COMMIT_FORMAT}`, ...shas, '--'], root)) ?? '';
   return parseCommitLog(out).map(({ numstat: _n, ...info }) => info);
 }
 
-function run(cmd: string, args: readonly string[], cwd: string): Promise<string | null> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', () => resolvePromise(null));
-    child.on('close', (code) => resolvePromise(code === 0 ? Buffer.concat(chunks).toString('utf8') : null));
-  });
+/** How git is run: through the helper process when there is one, else here. */
+function gitOf(runner: GitRunner | undefined): (args: readonly string[], cwd: string) => Promise<string | null> {
+  return runner ? (args, cwd) => runner.run(args, cwd) : runGit;
 }
 
 /**
@@ -465,7 +460,7 @@ function run(cmd: string, args: readonly string[], cwd: string): Promise<string 
  * whitespace-only changes do not count; whole-file renames are followed). Lines no commit of the range
  * touched map to null. Unknown when blame fails: an empty map.
  */
-export async function blameLines(root: string, from: string, to: string, file: string, lines: readonly number[]): Promise<Map<number, string | null>> {
+export async function blameLines(root: string, from: string, to: string, file: string, lines: readonly number[], runner?: GitRunner): Promise<Map<number, string | null>> {
   const sorted = [...new Set(lines)].filter((l) => l > 0).sort((a, b) => a - b);
   const ranges: Array<[number, number]> = [];
   for (const l of sorted) {
@@ -476,7 +471,7 @@ export async function blameLines(root: string, from: string, to: string, file: s
   const result = new Map<number, string | null>();
   if (ranges.length === 0) return result;
   const args = ['blame', '--porcelain', '-w', ...ranges.flatMap(([a, b]) => ['-L', `${a},${b}`]), `${from}..${to}`, '--', file];
-  const out = await run('git', args, root);
+  const out = await gitOf(runner)(args, root);
   if (out === null) return result;
   const boundary = new Set<string>();
   const pending: Array<[number, string]> = [];
@@ -1122,6 +1117,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     }
   };
 
+  // git's commands for the periods run from a small helper process, started while this one is small
+  const runner = GitRunner.start();
   try {
     // 1. snapshots
     const t0 = performance.now();
@@ -1289,7 +1286,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
       // commit changed (not renamed) needs only the lines that differ (one diff for all such files);
       // the others need blame
-      const history = intervalCommits(root, from, to, analysed);
+      const history = await intervalCommits(root, from, to, analysed, runner);
       const ivCommits = history.commits;
       const blames = new Map<string, Map<number, string | null>>();
       const single: Array<[string, string]> = [];
@@ -1300,14 +1297,14 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         else if (who.size === 1 && !history.renamed.has(file)) single.push([file, [...who][0]!]);
         else toBlame.push([file, fs]);
       }
-      const changed = await changedLines(root, from, to, single.map(([file]) => file));
+      const changed = await changedLines(root, from, to, single.map(([file]) => file), runner);
       for (const [file, sha] of single) {
         blames.set(file, new Map([...(changed.get(file) ?? [])].map((l) => [l, sha] as const)));
       }
       for (const [file, blame] of await pool(
         toBlame.map(([file, fs]) => async () => {
           const lines = fs.flatMap((f) => Array.from({ length: Math.max(1, f.endLine - f.line + 1) }, (_, k) => f.line + k));
-          return [file, await blameLines(root, from, to, file, lines)] as const;
+          return [file, await blameLines(root, from, to, file, lines, runner)] as const;
         }),
         4,
       )) blames.set(file, blame);
@@ -1318,7 +1315,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       );
       const known = new Set(ivCommits.map((c) => c.sha));
       const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
-      for (const info of commitsInfo(root, extra)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
+      for (const info of await commitsInfo(root, extra, runner)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
       const lines = { added: ivCommits.reduce((n, c) => n + c.linesAdded, 0), deleted: ivCommits.reduce((n, c) => n + c.linesDeleted, 0) };
       const input: IntervalInput = {
         analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
@@ -1350,7 +1347,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       if (info) commitInfo.set(sha, info);
       return !info;
     });
-    for (const info of commitsInfo(root, unknown)) commitInfo.set(info.sha, info);
+    for (const info of await commitsInfo(root, unknown, runner)) commitInfo.set(info.sha, info);
     if (storeOk && store.path !== null) stored('prune', () => store.prune(key));
 
     const report = buildTrendReport(
@@ -1363,6 +1360,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     );
     return { report, stats, storePath: store.path };
   } finally {
+    runner.close();
     reader.clear();
     store.close();
   }

@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatReportJson } from '../src/formatters/report-json.js';
+import { trend } from '../src/trend.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 
@@ -45,5 +47,12 @@ describe('trend snapshots analysed by a second thread', () => {
     expect(two.report).toEqual(single.report);
     const points = (two.report as { points: unknown[] }).points;
     expect(points.length).toBeGreaterThanOrEqual(5);
+  });
+  it('the built CLI (git run by its helper process, a worker thread) and the sources in this process (git spawned here, no threads) give the same report', async () => {
+    const built = trendCli('1');
+    const here = await trend({ root: fx.repo.dir, since: '2024-01-01', every: 'day', storePath: join(fx.repo.dir, '.plumbline/here.db') });
+    const report = JSON.parse(formatReportJson(here.report)) as Record<string, unknown>;
+    delete report.generatedAt;
+    expect(report).toEqual(built.report);
   });
 });

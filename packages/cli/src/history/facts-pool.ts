@@ -27,7 +27,7 @@ export function workerCount(): number {
 }
 
 /** File versions read from git at a time (the next chunk is read while this one is analysed). */
-const CHUNK = 500;
+const CHUNK = 1000;
 /** File versions per message to a worker. */
 const BATCH = 25;
 
@@ -130,7 +130,7 @@ export async function fillFactsCache(options: {
   };
 
   // each worker keeps a few batches in flight, enough to stay busy while this thread runs `idle` work
-  const depth = options.idle ? 4 : 2;
+  const depth = options.idle ? 12 : 2;
   const inFlight = new Map<Worker, Set<Promise<void>>>(pool.map((w) => [w, new Set()]));
   const feed = (w: Worker): void => {
     const mine = inFlight.get(w)!;

@@ -54,20 +54,33 @@ export class SnapshotWorker {
    */
   analyse(commit: string, files: ReadonlyArray<[string, string]>, cache: FactsCache): Promise<ScanResult | null> {
     if (this.broken) return Promise.resolve(null);
-    const facts: Array<[string, Uint8Array]> = [];
+    const sent: Array<[string, Uint8Array]> = [];
+    let total = 0;
     for (const [path, blob] of files) {
       const key = `${blob}:${path}`;
       if (this.known.has(key)) continue;
       const bytes = cache.serialized(key);
       if (!bytes) return Promise.resolve(null);
-      facts.push([key, bytes]);
+      sent.push([key, bytes]);
+      total += bytes.length;
     }
-    for (const [key] of facts) this.known.add(key);
+    // one buffer, moved to the worker rather than copied (the cache's bytes are views into its whole
+    // file, which posting them one by one would copy each time)
+    const buffer = new ArrayBuffer(total);
+    const all = new Uint8Array(buffer);
+    const facts: SnapshotJob['facts'] = [];
+    let at = 0;
+    for (const [key, bytes] of sent) {
+      all.set(bytes, at);
+      facts.push([key, at, bytes.length]);
+      at += bytes.length;
+      this.known.add(key);
+    }
     const id = this.nextId++;
-    const job: SnapshotJob = { id, commit, files: [...files], facts };
+    const job: SnapshotJob = { id, commit, files: [...files], facts, buffer };
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage(job);
+      this.worker.postMessage(job, [buffer]);
     });
   }
 

@@ -11,8 +11,9 @@ export interface SnapshotJob {
   commit: string;
   /** analysed paths and their blob ids */
   files: Array<[string, string]>;
-  /** facts the worker does not hold yet: cache key -> v8-serialized facts */
-  facts: Array<[string, Uint8Array]>;
+  /** facts the worker does not hold yet: cache key, offset and length of its v8-serialized facts in `buffer` */
+  facts: Array<[string, number, number]>;
+  buffer: ArrayBuffer;
 }
 
 const { root, config, settings } = workerData as { root: string; config: ResolvedConfig; settings: CheckSettings };
@@ -21,7 +22,7 @@ const cache = FactsCache.open(join(tmpdir(), `plumbline-snapshot-worker-${proces
 
 parentPort!.on('message', (job: SnapshotJob) => {
   try {
-    for (const [key, bytes] of job.facts) cache.setSerialized(key, bytes);
+    for (const [key, offset, length] of job.facts) cache.setSerialized(key, new Uint8Array(job.buffer, offset, length));
     const blobs = new Map(job.files);
     const out = analyze({
       root, config, settings, cache, commit: job.commit, concurrency: 1,
