@@ -293,6 +293,8 @@ export function formatTable(result) {
   const lines = [];
   const m = result.machine;
   lines.push(`plumbline bench: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`);
+  const dirty = result.worktreeStatus?.length ? ` + ${result.worktreeStatus.length} uncommitted change(s)` : '';
+  lines.push(`code ${result.commit ? result.commit.slice(0, 12) : 'outside git'}${dirty}; load average at start ${m.loadAverageAtStart?.join(' ') ?? '?'}${result.date ? `; ${result.date}` : ''}`);
   for (const t of result.trees) {
     lines.push('', `${t.name}: ${t.files ?? '?'} files, ${t.lines ?? '?'} lines${t.scanned ? ` (${t.scanned.files} analysed, ${t.scanned.linesOfCode} lines of code, ${t.scanned.findings} findings)` : ''}`);
     lines.push(`${'step'.padEnd(40)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'wall/ESL'.padStart(9)} ${'CPU/ESL'.padStart(9)} ${'peak RSS'.padStart(9)}`);
@@ -324,7 +326,7 @@ export async function main(argv) {
   }
   ensureBuilt();
   const log = (t) => process.stderr.write(t);
-  const result = { schemaVersion: 1, date: new Date().toISOString(), machine: machine(), commit: gitHead(), options: { steps: [...options.steps], scanArgs: options.scanArgs, weeks: options.weeks }, goals: GOALS, trees: [] };
+  const result = { schemaVersion: 1, date: new Date().toISOString(), machine: machine(), commit: gitHead(), worktreeStatus: gitStatus(), options: { steps: [...options.steps], scanArgs: options.scanArgs, weeks: options.weeks }, goals: GOALS, trees: [] };
   const trees = [];
   for (const size of options.sizes) {
     log(`generating the ${size} tree in ${options.workDir} …`);
@@ -365,6 +367,15 @@ export async function main(argv) {
 function gitHead() {
   try {
     return execFileSync('git', ['-C', repoRoot, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** `git status --short` of the code measured (uncommitted changes are part of what ran), or null outside git. */
+function gitStatus() {
+  try {
+    return execFileSync('git', ['-C', repoRoot, 'status', '--short'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
   } catch {
     return null;
   }

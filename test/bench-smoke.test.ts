@@ -24,8 +24,12 @@ describe('npm run bench (smoke)', () => {
     const stdout = execFileSync(process.execPath, [join(repo, 'scripts/bench.mjs'), '--sizes', '3k', '--steps', 'cold,warm,changed,eslint,trend', '--work-dir', work, '--out', out], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000,
     });
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: number; machine: { cpus: number }; trees: Tree[]; table: string };
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: number; machine: { cpus: number }; trees: Tree[]; table: string; commit: string | null; worktreeStatus: string[] | null };
     expect(result.schemaVersion).toBe(1);
+    // what code ran: the commit and whatever was uncommitted
+    expect(result.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(Array.isArray(result.worktreeStatus)).toBe(true);
+    expect(result.table).toContain(`code ${result.commit!.slice(0, 12)}`);
     expect(result.machine.cpus).toBeGreaterThan(0);
     expect(result.trees).toHaveLength(1);
     const tree = result.trees[0]!;
