@@ -147,6 +147,56 @@ export class ProjectSymbols {
   }
 
   /**
+   * For each file, the export names through which one of `seeds` (file -> names it exports) can be
+   * reached: along re-exports, `export *`, `export * as ns` and imports exported again. A superset: an
+   * import of a name not in its module's set cannot lead to a seed, so it need not be resolved.
+   */
+  namesReaching(seeds: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+    const reach = new Map([...seeds].map(([f, names]) => [f, new Set(names)] as const));
+    if (reach.size === 0) return reach;
+    /** `all`: every name but default (`export *`); `any`: a namespace of the target (`export * as ns`) */
+    type Edge = { file: string; kind: 'name' | 'all' | 'any'; name: string; as: string };
+    const edges = new Map<string, Edge[]>();
+    const link = (from: string, specifier: string, e: Edge) => {
+      const target = this.fileOf(from, specifier);
+      if (!target) return;
+      const list = edges.get(target) ?? [];
+      list.push(e);
+      edges.set(target, list);
+    };
+    for (const [file, s] of this.structure) {
+      for (const e of s.exports) {
+        if (e.kind === 're-export-all') {
+          if (e.from) link(file, e.from, { file, kind: 'all', name: '', as: '' });
+        } else if (e.kind === 're-export') {
+          if (e.from) link(file, e.from, e.local === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: e.local ?? e.name, as: e.name });
+        } else {
+          const i = importsByLocal(s).get(e.local ?? e.name);
+          if (i) link(file, i.imp.specifier, i.imported === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: i.imported, as: e.name });
+        }
+      }
+    }
+    const work = [...reach.keys()];
+    while (work.length) {
+      const target = work.pop()!;
+      const theirs = reach.get(target)!;
+      for (const e of edges.get(target) ?? []) {
+        const names = e.kind === 'all' ? [...theirs].filter((n) => n !== 'default') : e.kind === 'any' ? [e.as] : theirs.has(e.name) ? [e.as] : [];
+        let mine = reach.get(e.file);
+        let grew = false;
+        for (const n of names) {
+          if (mine?.has(n)) continue;
+          if (!mine) reach.set(e.file, (mine = new Set()));
+          mine.add(n);
+          grew = true;
+        }
+        if (grew) work.push(e.file);
+      }
+    }
+    return reach;
+  }
+
+  /**
    * Every (file, local name) exported from a file, e.g. a package's public entry, through its re-exports:
    * the declarations outside code can import.
    */

@@ -95,6 +95,15 @@ describe('one-use-factory', () => {
   });
 });
 
+describe('one-use-factory through re-exports', () => {
+  it('counts the uses that reach a factory through barrels, aliases, export * and namespace imports', () => {
+    const { findings } = scanFixture('one-use-factory-barrels');
+    // createMailer (by name, and as makeMailer of a barrel) and createCache (through export *, and as all.createCache) have two uses each
+    expect(findings.filter((f) => f.ruleId === 'one-use-factory').map(where)).toEqual(['one-use-factory src/factory.ts:17:17']);
+    expect(findings.find((f) => f.ruleId === 'one-use-factory')!.related.map((r) => `${r.file}:${r.line}`)).toEqual(['src/c.ts:5', 'src/factory.ts:4']);
+  });
+});
+
 describe('barrel-chain', () => {
   it('reports one finding per chain of barrels deeper than maxDepth, with every hop', () => {
     const { findings } = scanFixture('barrel-chain');

@@ -28,7 +28,21 @@ export const detector = defineDetector({
     const index = AbstractionIndex.of(ctx.files, ctx.settings);
     const symbols = index.symbols;
 
-    // uses of every project declaration, wherever it is imported (through barrels and namespaces)
+    // only the uses of factories matter: an import is resolved only when its name can lead to one
+    const seeds = new Map<string, Set<string>>();
+    for (const f of ctx.files) {
+      if (f.isTestFile) continue;
+      for (const fac of index.factsOf(f.path)?.factories ?? []) {
+        for (const e of symbols.structureOf(f.path)?.exports ?? []) {
+          if (e.kind === 're-export' || e.kind === 're-export-all' || (e.local ?? e.name) !== fac.name) continue;
+          const names = seeds.get(f.path) ?? new Set<string>();
+          seeds.set(f.path, names.add(e.name));
+        }
+      }
+    }
+    const reach = symbols.namesReaching(seeds);
+
+    // uses of the factories, wherever they are imported (through barrels and namespaces)
     const uses = new Map<string, Uses>();
     const add = (key: string, u: UseFact, file: string) => {
       const t = uses.get(key) ?? { calls: 0, news: 0, refs: 0, sites: [] };
@@ -47,6 +61,7 @@ export const detector = defineDetector({
         if (imp.kind !== 'import') continue;
         for (const n of imp.names) {
           imported.add(n.local);
+          if (n.imported !== '*' && !reach.get(symbols.fileOf(f.path, imp.specifier) ?? '')?.has(n.imported)) continue;
           const b = symbols.resolveLocal(f.path, n.local);
           if (b.kind === 'local') {
             const u = a.uses[n.local];

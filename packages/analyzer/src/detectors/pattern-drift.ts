@@ -11,6 +11,7 @@ import type { DraftFinding } from '../detector.js';
 import type { FileFacts } from '../facts.js';
 import type { CarriedFact, DriftFacts, IdiomSiteFact, ImportSiteFact, SiteFact } from '../facts/drift.js';
 import type { StructureFacts } from '../facts/structure.js';
+import { AbstractionIndex } from '../abstraction-index.js';
 import { ModuleResolver } from '../resolve.js';
 
 export const IDIOM_DRIFT_RULE: RuleMeta = {
@@ -108,59 +109,14 @@ export const detector = defineDetector({
     const findings: DraftFinding[] = [];
 
     // ---- names to the file that declares them, through re-exports (barrels, workspace entries)
-    // Which exported names of each file can lead to carried usages at all (a superset: every route a name
-    // can take, to a fixpoint): most names of a barrel lead to none, and need not be followed through
-    // each of its `export *` targets.
-    const carries = new Map<string, Set<string>>();
+    // Which exported names of each file can lead to carried usages at all (a superset): most names of a
+    // barrel lead to none, and need not be followed through each of its `export *` targets.
+    const carriedSeeds = new Map<string, Set<string>>();
     for (const f of files) {
       const own = driftOf(f)!.carried;
-      if (own.length) carries.set(f.path, new Set(own.map((c) => c.export)));
+      if (own.length) carriedSeeds.set(f.path, new Set(own.map((c) => c.export)));
     }
-    // edges: an export of `file` named `as` that is the name `name` of `target` (`*`: all but default)
-    const edges = new Map<string, Array<{ file: string; name: string; as: string }>>(); // by target
-    if (carries.size > 0) {
-      for (const f of ctx.files) {
-        const s = structureOf(f);
-        if (!s || s.exports.length === 0) continue;
-        let byLocal: Map<string, { specifier: string; imported: string }> | undefined;
-        for (const e of s.exports) {
-          let from: string | undefined;
-          let name = e.kind === 're-export-all' ? '*' : e.local ?? e.name;
-          if ((e.kind === 're-export' || e.kind === 're-export-all') && e.from) from = e.from;
-          else if (e.kind === 'named') {
-            if (!byLocal) {
-              byLocal = new Map();
-              for (const i of s.imports) for (const n of i.names) if (!byLocal.has(n.local)) byLocal.set(n.local, { specifier: i.specifier, imported: n.imported });
-            }
-            const imp = byLocal.get(e.local ?? e.name);
-            if (imp) ({ specifier: from, imported: name } = imp);
-          }
-          if (!from) continue;
-          const t = resolver.resolve(f.path, from);
-          if (t.kind !== 'file') continue;
-          const list = edges.get(t.path) ?? [];
-          list.push({ file: f.path, name, as: e.name });
-          edges.set(t.path, list);
-        }
-      }
-    }
-    const work = [...carries.keys()];
-    while (work.length) {
-      const target = work.pop()!;
-      const theirs = carries.get(target)!;
-      for (const edge of edges.get(target) ?? []) {
-        const names = edge.name === '*' ? [...theirs].filter((n) => n !== 'default') : theirs.has(edge.name) ? [edge.as] : [];
-        let mine = carries.get(edge.file);
-        let grew = false;
-        for (const n of names) {
-          if (mine?.has(n)) continue;
-          if (!mine) carries.set(edge.file, (mine = new Set()));
-          mine.add(n);
-          grew = true;
-        }
-        if (grew) work.push(edge.file);
-      }
-    }
+    const carries = AbstractionIndex.of(ctx.files, ctx.settings).symbols.namesReaching(carriedSeeds);
     const carriedMemo = new Map<string, { file: string; carried: CarriedFact[] }>();
     const carriedVia = (file: string, name: string, depth = 0): { file: string; carried: CarriedFact[] } => {
       const none = { file, carried: [] as CarriedFact[] };
