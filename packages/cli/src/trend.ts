@@ -1194,44 +1194,49 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       while (wait.length && cache.has(wait[wait.length - 1]!)) wait.pop();
       return wait.length === 0;
     };
-    const extracted = await fillFactsCache({
-      items: [...versions.values()], cache, reader, config, settings,
-      onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
-      idle: () => {
-        const c = missing[next];
-        if (!c || !ready(c)) return false;
-        next++;
-        analyseSnapshot(c);
-        return true;
-      },
-    });
-    stats.filesParsed += extracted;
-    // the rest: this thread from the oldest, a worker thread from the newest
-    const rest = missing.slice(next);
-    const unreadable = rest.filter((c) => !ready(c));
-    const queue = rest.filter((c) => ready(c));
-    const helper = queue.length >= 4 ? SnapshotWorker.start(root, config, settings) : null;
+    // a second thread analyses snapshots too, from the first one whose versions are all in: it is sent
+    // each version's facts once, and answers with the snapshot's result
+    const helper = missing.length >= 4 ? SnapshotWorker.start(root, config, settings) : null;
     const handedOut: Array<Promise<void>> = [];
-    const feed = (): void => {
-      while (helper && helper.inFlight < 2 && queue.length > 1) {
-        const c = queue.pop()!;
-        const contentKey = contentKeyOf(c);
-        const same = byContent.get(contentKey);
-        if (same) {
-          record(c, { ...same, commit: c.sha });
-          continue;
-        }
-        const files = analysedOf.get(c.sha)!;
-        const blobs = new Map(trees.get(c.sha)!.map((e) => [e.path, e.blob] as const));
-        handedOut.push(helper.analyse(c.sha, files.map((p) => [p, blobs.get(p)!] as [string, string]), cache).then((result) => {
-          if (!result) return analyseSnapshot(c); // the worker failed: done here
-          stats.snapshotsInWorker++;
-          byContent.set(contentKey, result);
-          record(c, result);
-        }));
+    const helperFree = (): boolean => !!helper && helper.inFlight < 2;
+    const handOut = (c: HistoryCommit): void => {
+      const contentKey = contentKeyOf(c);
+      const same = byContent.get(contentKey);
+      if (same) {
+        record(c, { ...same, commit: c.sha });
+        return;
       }
+      const files = analysedOf.get(c.sha)!;
+      const blobs = new Map(trees.get(c.sha)!.map((e) => [e.path, e.blob] as const));
+      handedOut.push(helper!.analyse(c.sha, files.map((p) => [p, blobs.get(p)!] as [string, string]), cache).then((result) => {
+        if (!result) return analyseSnapshot(c); // the worker failed: done here
+        stats.snapshotsInWorker++;
+        byContent.set(contentKey, result);
+        record(c, result);
+      }));
     };
+    let unreadable: HistoryCommit[] = [];
     try {
+      const extracted = await fillFactsCache({
+        items: [...versions.values()], cache, reader, config, settings,
+        onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
+        idle: () => {
+          const c = missing[next];
+          if (!c || !ready(c)) return false;
+          next++;
+          if (helperFree()) handOut(c);
+          else analyseSnapshot(c);
+          return true;
+        },
+      });
+      stats.filesParsed += extracted;
+      // the rest: this thread from the oldest, the worker thread from the newest
+      const rest = missing.slice(next);
+      unreadable = rest.filter((c) => !ready(c));
+      const queue = rest.filter((c) => ready(c));
+      const feed = (): void => {
+        while (helperFree() && queue.length > 1) handOut(queue.pop()!);
+      };
       feed();
       while (queue.length) {
         analyseSnapshot(queue.shift()!);
