@@ -82,6 +82,22 @@ function minhash(grams: readonly number[]): Uint32Array {
   return sig;
 }
 
+/** The LSH band keys of a gram set, kept with it (a file version's components recur in every snapshot of `trend`). */
+const BANDS = new WeakMap<readonly number[], string[]>();
+function bandKeys(grams: readonly number[]): string[] {
+  let keys = BANDS.get(grams);
+  if (keys) return keys;
+  const sig = minhash(grams);
+  keys = [];
+  for (let b = 0; b < NUM_HASHES / ROWS; b++) {
+    let key = `${b}`;
+    for (let r = 0; r < ROWS; r++) key += `:${sig[b * ROWS + r]!.toString(36)}`;
+    keys.push(key);
+  }
+  BANDS.set(grams, keys);
+  return keys;
+}
+
 /**
  * Candidate pairs of near-duplicate items by locality-sensitive hashing: MinHash signatures of the gram
  * sets, banded (12 bands of 4 rows), so only items sharing a band are compared, never all pairs.
@@ -90,12 +106,7 @@ function minhash(grams: readonly number[]): Uint32Array {
 export function lshCandidates(items: ReadonlyArray<readonly number[]>): Array<[number, number]> {
   const buckets = new Map<string, number[]>();
   items.forEach((grams, idx) => {
-    const sig = minhash(grams);
-    for (let b = 0; b < NUM_HASHES / ROWS; b++) {
-      let key = `${b}`;
-      for (let r = 0; r < ROWS; r++) key += `:${sig[b * ROWS + r]!.toString(36)}`;
-      (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(idx);
-    }
+    for (const key of bandKeys(grams)) (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(idx);
   });
   const seen = new Set<number>();
   const out: Array<[number, number]> = [];

@@ -4,6 +4,7 @@ import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
 import type { FileFacts } from '../facts.js';
 import { decodeLines, decodeTokens, extractor as cloneTokens } from '../facts/clone-tokens.js';
+import type { CloneTokenFacts, TokenLines } from '../facts/clone-tokens.js';
 
 export interface Options {
   /** smallest clone, in tokens */
@@ -37,12 +38,40 @@ export const copiedCodeMeta: RuleMeta = {
   },
 };
 
-interface Doc {
-  facts: FileFacts;
-  tokens: Uint32Array;
-  lines: Uint32Array;
-  columns: Map<number, [number, number]>;
+/** The winnowed fingerprints of a token sequence: the picked k-gram hashes and where each starts. */
+export interface Fingerprints {
+  hashes: Uint32Array;
+  positions: Uint32Array;
 }
+
+/** A file's tokens, decoded when first needed (most files share no fingerprint with another). */
+class Doc {
+  private decoded?: Uint32Array;
+  private lineInfo?: TokenLines;
+  constructor(readonly facts: FileFacts, private readonly t: CloneTokenFacts) {}
+  get length(): number {
+    return this.t.count;
+  }
+  get tokens(): Uint32Array {
+    return (this.decoded ??= decodeTokens(this.t));
+  }
+  get lines(): Uint32Array {
+    return (this.lineInfo ??= decodeLines(this.t)).line;
+  }
+  get columns(): Map<number, [number, number]> {
+    return (this.lineInfo ??= decodeLines(this.t)).columns;
+  }
+  /** kept with the file version's facts: the snapshots of `trend` share most of them */
+  fingerprints(k: number, w: number): Fingerprints {
+    const key = `${k},${w}`;
+    const kept = FINGERPRINTS.get(this.t);
+    if (kept?.key === key) return kept.fp;
+    const fp = fingerprintsOf(this.tokens, k, w);
+    FINGERPRINTS.set(this.t, { key, fp });
+    return fp;
+  }
+}
+const FINGERPRINTS = new WeakMap<CloneTokenFacts, { key: string; fp: Fingerprints }>();
 
 /** A matched range of tokens [start, end) in one file. */
 export interface Fragment {
@@ -104,21 +133,31 @@ function winnow(hashes: Uint32Array, w: number): number[] {
   return picked;
 }
 
+function fingerprintsOf(tokens: Uint32Array, k: number, w: number): Fingerprints {
+  const hashes = kgramHashes(tokens, k);
+  const picked = winnow(hashes, w);
+  return { hashes: Uint32Array.from(picked, (p) => hashes[p]!), positions: Uint32Array.from(picked) };
+}
+
 /**
  * Maximal token matches between files (and within a file) of at least `minTokens` tokens: winnowed
  * k-gram fingerprints are indexed, and each shared fingerprint is verified and extended token by token
  * in both directions. Linear in the number of tokens plus the size of the matches.
  */
-export function findClonePairs(docs: ReadonlyArray<{ tokens: Uint32Array }>, minTokens: number): ClonePair[] {
+export function findClonePairs(
+  docs: ReadonlyArray<{ tokens: Uint32Array; length?: number; fingerprints?(k: number, w: number): Fingerprints }>,
+  minTokens: number,
+): ClonePair[] {
   const k = Math.min(K, minTokens);
   const w = minTokens - k + 1;
   const index = new Map<number, number[]>(); // hash -> [doc, pos, doc, pos, ...]
   for (let d = 0; d < docs.length; d++) {
-    const tokens = docs[d]!.tokens;
-    if (tokens.length < minTokens) continue;
-    const hashes = kgramHashes(tokens, k);
-    for (const p of winnow(hashes, w)) {
-      const h = hashes[p]!;
+    const doc = docs[d]!;
+    if ((doc.length ?? doc.tokens.length) < minTokens) continue;
+    const fp = doc.fingerprints ? doc.fingerprints(k, w) : fingerprintsOf(doc.tokens, k, w);
+    for (let i = 0; i < fp.positions.length; i++) {
+      const h = fp.hashes[i]!;
+      const p = fp.positions[i]!;
       const list = index.get(h);
       if (!list) index.set(h, [d, p]);
       else if (list.length <= MAX_OCCURRENCES * 2) list.push(d, p);
@@ -229,8 +268,7 @@ export const detector = defineDetector({
     for (const f of ctx.files) {
       const t = factsOf(f, cloneTokens);
       if (!t || t.count < minTokens || f.isTestFile) continue;
-      const { line, columns } = decodeLines(t);
-      docs.push({ facts: f, tokens: decodeTokens(t), lines: line, columns });
+      docs.push(new Doc(f, t));
     }
     const pairs = findClonePairs(docs, minTokens);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
