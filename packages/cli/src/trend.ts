@@ -172,11 +172,16 @@ function commonSuffix(a: string, b: string): number {
   return n;
 }
 
-/** Pairs items greedily by ascending cost; returns the unpaired of each side. */
-function pairGreedy<T>(before: T[], after: T[], cost: (a: T, b: T) => number): { before: T[]; after: T[] } {
-  if (before.length === 0 || after.length === 0) return { before, after };
+/** Pairs items greedily by ascending cost (an infinite cost: never paired); returns the unpaired of each side. */
+function pairGreedy<A, B>(before: readonly A[], after: readonly B[], cost: (a: A, b: B) => number): { before: A[]; after: B[] } {
+  if (before.length === 0 || after.length === 0) return { before: [...before], after: [...after] };
   const pairs: Array<[number, number, number]> = [];
-  for (let i = 0; i < before.length; i++) for (let j = 0; j < after.length; j++) pairs.push([cost(before[i]!, after[j]!), i, j]);
+  for (let i = 0; i < before.length; i++) {
+    for (let j = 0; j < after.length; j++) {
+      const c = cost(before[i]!, after[j]!);
+      if (Number.isFinite(c)) pairs.push([c, i, j]);
+    }
+  }
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
   const usedB = new Set<number>();
   const usedA = new Set<number>();
@@ -246,23 +251,12 @@ export function reidentify<T extends Matchable & { ruleId: string }>(
   renamedFrom: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { added: Array<{ finding: T; shares: Share[] }>; fixed: T[] } {
   const untouched = (a: { shares: Share[] }) => a.shares.every((s) => s.sha === null);
-  const candidates: Array<[number, number, number]> = [];
-  added.forEach((a, i) => {
-    if (!untouched(a)) return;
-    const files = new Set([a.finding.file, ...(renamedFrom.get(a.finding.file) ?? [])]);
-    fixed.forEach((f, j) => {
-      if (f.ruleId === a.finding.ruleId && files.has(f.file)) candidates.push([Math.abs(f.line - a.finding.line), i, j]);
-    });
+  const r = pairGreedy(added, fixed, (a, f) => {
+    if (!untouched(a) || f.ruleId !== a.finding.ruleId) return Infinity;
+    const sameFile = f.file === a.finding.file || !!renamedFrom.get(a.finding.file)?.has(f.file);
+    return sameFile ? Math.abs(f.line - a.finding.line) : Infinity;
   });
-  candidates.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  const usedA = new Set<number>();
-  const usedF = new Set<number>();
-  for (const [, i, j] of candidates) {
-    if (usedA.has(i) || usedF.has(j)) continue;
-    usedA.add(i);
-    usedF.add(j);
-  }
-  return { added: added.filter((_, i) => !usedA.has(i)), fixed: fixed.filter((_, j) => !usedF.has(j)) };
+  return { added: r.before, fixed: r.after };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -5,11 +5,18 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./git-runner-child.js', import.meta.url));
+const LOST = Symbol('lost');
 
 /** Runs git in `cwd` with an argument array (never a shell string) in this process; stdout, or null when git fails. */
 export function runGit(args: readonly string[], cwd: string): Promise<string | null> {
   return new Promise((resolvePromise) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    let child;
+    try {
+      child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      resolvePromise(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', () => resolvePromise(null));
@@ -24,7 +31,8 @@ export function runGit(args: readonly string[], cwd: string): Promise<string | n
  * from TypeScript sources) or dies.
  */
 export class GitRunner {
-  private readonly pending = new Map<number, (out: string | null) => void>();
+  /** answers awaited from the helper; `lost` when it died first (the command is then run here) */
+  private readonly pending = new Map<number, (out: string | null | typeof LOST) => void>();
   private nextId = 0;
   private child: ChildProcess | null = null;
 
@@ -52,7 +60,7 @@ export class GitRunner {
         // what was in flight is run here
         const open = [...r.pending.values()];
         r.pending.clear();
-        for (const resolve of open) resolve(undefined as unknown as null);
+        for (const resolve of open) resolve(LOST);
       };
       child.on('error', lost);
       child.on('exit', lost);
@@ -67,11 +75,11 @@ export class GitRunner {
     const child = this.child;
     if (!child) return runGit(args, cwd);
     const id = this.nextId++;
-    const out = await new Promise<string | null | undefined>((resolve) => {
+    const out = await new Promise<string | null | typeof LOST>((resolve) => {
       this.pending.set(id, resolve);
       child.stdin!.write(`${JSON.stringify({ id, args, cwd })}\n`);
     });
-    return out === undefined ? runGit(args, cwd) : out;
+    return out === LOST ? runGit(args, cwd) : out;
   }
 
   /** Ends the helper (a started runner must be closed: its pipes keep this process alive). */
