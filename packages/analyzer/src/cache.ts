@@ -285,6 +285,18 @@ export class FactsCache {
     this.added.add(key);
   }
 
+  /**
+   * Lets go of an entry's decoded facts, keeping its bytes (serialized now when only the object is held):
+   * a caller that knows it will not ask for them again (trend, past a file version's last snapshot) keeps
+   * the heap small. The next get() decodes them again.
+   */
+  release(key: string): void {
+    const e = this.entries.get(key);
+    if (!e?.facts) return;
+    e.bytes ??= serialize(e.facts);
+    e.facts = undefined;
+  }
+
   /** The v8-serialized facts of an entry (serializing them when only the object is held). */
   serialized(key: string): Uint8Array | undefined {
     this.load();

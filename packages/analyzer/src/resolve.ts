@@ -27,8 +27,8 @@ export class ModuleResolver {
   private readonly files: ReadonlySet<string>;
   private readonly mappings: PathMapping[];
   private readonly packages: Map<string, WorkspacePackage>;
-  /** each resolution with the path stems whose presence decided it (see `for`) */
-  private readonly memo = new Map<string, { r: Resolution; stems: string[] }>();
+  /** from -> specifier -> the resolution, with the path stems whose presence decided it (see `for`) */
+  private readonly memo = new Map<string, Map<string, { r: Resolution; stems: string[] }>>();
   private readonly packageMemo = new Map<string, WorkspacePackage | undefined>();
   /** the stems the resolution being computed probes */
   private probed: string[] = [];
@@ -76,7 +76,12 @@ export class ModuleResolver {
       if (dot > slash) touched.add(p.slice(0, dot));
       if (/^index\./.test(p.slice(slash + 1))) touched.add(slash < 0 ? '' : p.slice(0, slash));
     }
-    for (const [k, v] of from.memo) if (!v.stems.some((s) => touched.has(s))) this.memo.set(k, v);
+    for (const [file, specs] of from.memo) {
+      if (!this.files.has(file)) continue;
+      const kept = new Map<string, { r: Resolution; stems: string[] }>();
+      for (const [spec, v] of specs) if (!v.stems.some((s) => touched.has(s))) kept.set(spec, v);
+      if (kept.size) this.memo.set(file, kept);
+    }
   }
 
   /** The workspace package a project file belongs to, if any. */
@@ -146,12 +151,13 @@ export class ModuleResolver {
   }
 
   resolve(from: string, specifier: string): Resolution {
-    const key = `${from}\0${specifier}`;
-    const memo = this.memo.get(key);
+    let specs = this.memo.get(from);
+    const memo = specs?.get(specifier);
     if (memo) return memo.r;
     this.probed = [];
     const r = this.compute(from, specifier);
-    this.memo.set(key, { r, stems: this.probed });
+    if (!specs) this.memo.set(from, (specs = new Map()));
+    specs.set(specifier, { r, stems: this.probed });
     return r;
   }
 

@@ -79,6 +79,29 @@ describe('the facts cache file', () => {
     expect(third.key).toBe('k');
   });
 
+  it('lets go of decoded facts on release, keeping their bytes: the next get decodes them again, and they are saved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
+    const cache = FactsCache.open(dir, 'k');
+    const a = facts('a.ts', 1);
+    cache.set('h1:a.ts', a); // an object only: release serializes it
+    cache.setSerialized('h2:b.ts', serialize(facts('b.ts', 2)));
+    expect(cache.get('h1:a.ts')).toBe(a);
+    const b = cache.get('h2:b.ts')!;
+    cache.release('h1:a.ts');
+    cache.release('h2:b.ts');
+    cache.release('h9:gone.ts'); // unknown: nothing to do
+    const a2 = cache.get('h1:a.ts')!;
+    expect(a2).not.toBe(a);
+    expect(a2).toEqual(a);
+    expect(cache.get('h2:b.ts')).not.toBe(b);
+    expect(cache.get('h2:b.ts')).toEqual(facts('b.ts', 2));
+    cache.release('h1:a.ts');
+    cache.save();
+    const again = FactsCache.open(dir, 'k');
+    expect(again.get('h1:a.ts')).toEqual(a);
+    expect(again.get('h2:b.ts')).toEqual(facts('b.ts', 2));
+  });
+
   it('appends what changed instead of rewriting the file, reads past a torn tail, and compacts when half is dead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
     const file = join(dir, 'facts-k.v8');

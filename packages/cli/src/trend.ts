@@ -1008,6 +1008,11 @@ export interface TrendOptions extends ReportOptions {
   cache?: boolean;
   /** recompute every snapshot and interval even when stored */
   rebuild?: boolean;
+  /**
+   * threads in all: 1 = this one only; 2 adds a worker extracting facts; 3 or more also a worker
+   * analysing snapshots, the rest extracting facts (default: the facts pool's size plus the snapshot worker)
+   */
+  concurrency?: number;
   /** history store file (default config `history.path`) */
   storePath?: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
@@ -1154,6 +1159,20 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       }
       waiting.set(c.sha, wait);
     }
+    // the last snapshot that needs each file version: this thread lets go of its decoded facts after it
+    const lastUse = new Map<string, number>();
+    missing.forEach((c, i) => {
+      for (const e of trees.get(c.sha)!) lastUse.set(`${e.blob}:${e.path}`, i);
+    });
+    const order = new Map(missing.map((c, i) => [c.sha, i]));
+    let released = -1;
+    /** Releases the decoded facts of the versions no snapshot after `c` needs (snapshots here go oldest first). */
+    const releaseUpTo = (c: HistoryCommit): void => {
+      const i = order.get(c.sha)!;
+      if (i <= released) return;
+      released = i;
+      for (const [k, last] of lastUse) if (last <= i) { cache.release(k); lastUse.delete(k); }
+    };
     let done = 0;
     /** results by the analysed files' content: a commit that changed none of them (docs, config) reuses one */
     const byContent = new Map<string, ScanResult>();
@@ -1181,6 +1200,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         byContent.set(contentKey, out);
       }
       record(c, out);
+      releaseUpTo(c);
     };
     let next = 0;
     const ready = (c: HistoryCommit): boolean => {
@@ -1190,7 +1210,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     };
     // a second thread analyses snapshots too, from the first one whose versions are all in: it is sent
     // each version's facts once, and answers with the snapshot's result
-    const helper = missing.length >= 4 ? SnapshotWorker.start(root, config, settings) : null;
+    const threads = options.concurrency;
+    const helper = missing.length >= 4 && (threads === undefined || threads >= 3) ? SnapshotWorker.start(root, config, settings) : null;
     const handedOut: Array<Promise<void>> = [];
     const helperFree = (): boolean => !!helper && helper.inFlight < 2;
     const handOut = (c: HistoryCommit): void => {
@@ -1213,6 +1234,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     try {
       const extracted = await fillFactsCache({
         items: [...versions.values()], cache, reader, config, settings,
+        ...(threads !== undefined ? { workers: Math.max(0, threads - 1 - (helper ? 1 : 0)) } : {}),
         onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
         idle: () => {
           const c = missing[next];
@@ -1270,13 +1292,14 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     stats.intervals = pairs.length;
     const intervals = new Map<string, IntervalRecord>();
     done = 0;
-    for (const [from, to] of pairs) {
-      options.onProgress?.({ phase: 'intervals', done: done++, total: pairs.length });
+    // a few periods at a time: each waits on git commands (log, diff, blame) more than it computes
+    await pool(pairs.map(([from, to]) => async () => {
       const old = options.rebuild || fresh.has(from) || fresh.has(to) ? undefined : stored('read', () => store.findInterval(key, from, to));
       if (old) {
         intervals.set(`${from}..${to}`, old);
         stats.intervalsStored++;
-        continue;
+        options.onProgress?.({ phase: 'intervals', done: ++done, total: pairs.length });
+        return;
       }
       const matched = matchFindings(findingsOf(from), findingsOf(to));
       const added = matched.added;
@@ -1326,8 +1349,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         commits: ivCommits.map((c) => ({ sha: c.sha, linesAdded: c.linesAdded, linesDeleted: c.linesDeleted })),
       });
       stats.intervalsComputed++;
-    }
-    options.onProgress?.({ phase: 'intervals', done: pairs.length, total: pairs.length });
+      options.onProgress?.({ phase: 'intervals', done: ++done, total: pairs.length });
+    }), 3);
     stats.intervalMs = performance.now() - t1;
 
     const points: TrendData['points'] = selection.points.map((p, i) => {

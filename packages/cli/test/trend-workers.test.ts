@@ -19,12 +19,14 @@ beforeAll(() => {
 });
 afterAll(() => fx.repo.cleanup());
 
-function trendCli(workers: string): { stdout: string; report: unknown } {
-  const out = join(fx.repo.dir, '.plumbline', `report-${workers}.json`);
+/** The built CLI's trend, with `PLUMBLINE_WORKERS` set to `workers` when given, and `flags`. */
+function trendCli(workers: string | null, flags: string[] = []): { stdout: string; report: unknown } {
+  const out = join(fx.repo.dir, '.plumbline', `report-${workers}-${flags.join('')}.json`);
+  const env = { ...process.env };
+  delete env.PLUMBLINE_WORKERS;
+  if (workers !== null) env.PLUMBLINE_WORKERS = workers;
   const run = (extra: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, 'trend', fx.repo.dir, ...WINDOW, '--rebuild', ...extra], {
-      encoding: 'utf8', env: { ...process.env, PLUMBLINE_WORKERS: workers },
-    });
+    const r = spawnSync(process.execPath, [CLI, 'trend', fx.repo.dir, ...WINDOW, '--rebuild', ...flags, ...extra], { encoding: 'utf8', env });
     expect(r.status, r.stderr).toBe(0);
     return r.stdout;
   };
@@ -47,6 +49,19 @@ describe('trend snapshots analysed by a second thread', () => {
     expect(two.report).toEqual(single.report);
     const points = (two.report as { points: unknown[] }).points;
     expect(points.length).toBeGreaterThanOrEqual(5);
+  });
+  it('--concurrency 1 and 2 analyse every snapshot in the main thread, 3 also in a second one, and all give the same report', () => {
+    const one = trendCli(null, ['--concurrency', '1']);
+    expect(one.stdout).not.toMatch(/by a second thread/);
+    const two = trendCli(null, ['--concurrency', '2']);
+    expect(two.stdout).not.toMatch(/by a second thread/);
+    const three = trendCli(null, ['--concurrency', '3']);
+    expect(three.stdout).toMatch(/[1-9]\d* snapshots analysed by a second thread/);
+    expect(two.report).toEqual(one.report);
+    expect(three.report).toEqual(one.report);
+    const bad = spawnSync(process.execPath, [CLI, 'trend', fx.repo.dir, '--concurrency', '0'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--concurrency must be a positive whole number/);
   });
   it('the built CLI (git run by its helper process, a worker thread) and the sources in this process (git spawned here, no threads) give the same report', async () => {
     const built = trendCli('1');

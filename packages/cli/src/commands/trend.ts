@@ -5,6 +5,7 @@ import type { CommandFlag, CommandIO } from '../command.js';
 import { formatMinutes } from '../formatters/pretty.js';
 import { formatReportJson } from '../formatters/report-json.js';
 import { headline, periodWord } from '../formatters/report-markdown.js';
+import { parseConcurrency } from '../scan.js';
 import { trend } from '../trend.js';
 import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend.js';
 
@@ -19,6 +20,10 @@ export const WINDOW_FLAGS: CommandFlag[] = [
   { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
   { name: 'no-cache', type: 'boolean', description: 'Keep the facts cache in memory only; neither read nor write .plumbline/cache.' },
   { name: 'rebuild', type: 'boolean', description: 'Recompute every snapshot and period, even those in the history store.' },
+  {
+    name: 'concurrency', type: 'string', arg: 'N',
+    description: 'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: one per core plus one, up to 5).',
+  },
 ];
 
 function str(values: Values, name: string): string | undefined {
@@ -57,6 +62,8 @@ export function trendOptions(name: string, values: Values, positionals: string[]
   }
   const config = str(values, 'config');
   if (config !== undefined) opts.configFile = resolve(io.cwd, config);
+  const concurrency = str(values, 'concurrency');
+  if (concurrency !== undefined) opts.concurrency = parseConcurrency(concurrency);
   return opts;
 }
 

@@ -56,7 +56,8 @@ export async function fillFactsCache(options: {
   const { cache, reader, config, settings } = options;
   const items = options.items.filter((it) => !cache.has(`${it.blob}:${it.path}`));
   if (items.length === 0) return 0;
-  const n = Math.min(options.workers ?? workerCount(), Math.floor(items.length / 100));
+  const built = existsSync(fileURLToPath(WORKER_URL));
+  const n = built ? Math.min(options.workers ?? workerCount(), Math.floor(items.length / 100)) : 0;
   const pool: Worker[] = [];
   try {
     for (let i = 0; i < n; i++) pool.push(new Worker(WORKER_URL, { workerData: { config, settings } }));
@@ -66,13 +67,19 @@ export async function fillFactsCache(options: {
   }
   type Batch = Array<{ path: string; hash: string; bytes: Uint8Array }>;
   let done = 0;
-  const store = (batch: Batch, facts: readonly FileFacts[]): void => {
-    facts.forEach((f, j) => cache.set(`${batch[j]!.hash}:${batch[j]!.path}`, f));
+  /** A batch's facts: objects when extracted here, v8-serialized when a worker extracted them. */
+  type Answer = { facts: FileFacts[] } | { serialized: Uint8Array[] };
+  const store = (batch: Batch, answer: Answer): void => {
+    batch.forEach((b, j) => {
+      const key = `${b.hash}:${b.path}`;
+      if ('facts' in answer) cache.set(key, answer.facts[j]!);
+      else cache.setSerialized(key, answer.serialized[j]!);
+    });
     done += batch.length;
     options.onProgress?.(done, items.length);
   };
-  const local = (batch: Batch) => batch.map((b) => factsForBlob(b.path, b.hash, b.bytes, config, settings));
-  const pending = new Map<number, { worker: Worker; batch: Batch; resolve: (facts: FileFacts[]) => void }>();
+  const local = (batch: Batch): Answer => ({ facts: batch.map((b) => factsForBlob(b.path, b.hash, b.bytes, config, settings)) });
+  const pending = new Map<number, { worker: Worker; batch: Batch; resolve: (answer: Answer) => void }>();
   const broken = new Set<Worker>();
   /** A worker that fails hands its batches back to this thread: nothing waits forever. */
   const fail = (w: Worker) => {
@@ -84,16 +91,17 @@ export async function fillFactsCache(options: {
     }
   };
   for (const w of pool) {
-    w.on('message', (m: { id: number; facts: FileFacts[] }) => {
+    w.on('message', (m: { id: number; buffer: ArrayBuffer; lengths: number[] }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      p?.resolve(m.facts);
+      let at = 0;
+      p?.resolve({ serialized: m.lengths.map((n) => new Uint8Array(m.buffer, (at += n) - n, n)) });
     });
     w.on('error', () => fail(w));
     w.on('exit', () => fail(w));
   }
   let nextId = 0;
-  const send = (worker: Worker, batch: Batch): Promise<FileFacts[]> => {
+  const send = (worker: Worker, batch: Batch): Promise<Answer> => {
     if (broken.has(worker)) return Promise.resolve(local(batch));
     const id = nextId++;
     return new Promise((resolve) => {
@@ -136,8 +144,8 @@ export async function fillFactsCache(options: {
     const mine = inFlight.get(w)!;
     while (mine.size < depth && queue.length) {
       const b = queue.shift()!;
-      const p: Promise<void> = send(w, b).then((facts) => {
-        store(b, facts);
+      const p: Promise<void> = send(w, b).then((answer) => {
+        store(b, answer);
         mine.delete(p);
         readAhead();
         feed(w);

@@ -37,7 +37,23 @@ export function choiceHasPackage(choice: ChoiceDefinition, specifier: string): b
  * imports), or null when unknown (a side-effect import, `require`, `import()`). Within a role, the first
  * matching choice wins. Choices that count only through chain calls (`dayjs(d).format()`) are left out.
  */
-export function matchImport(specifier: string, names: readonly string[] | null): ChoiceRef[] {
+export function matchImport(specifier: string, names: readonly string[] | null): readonly ChoiceRef[] {
+  // a pure function of its arguments, asked again for every call of an imported binding: memoized
+  const key = names === null ? `${specifier}\u0001` : `${specifier}\u0000${names.join('\u0000')}`;
+  let hit = importMemo.get(key);
+  if (!hit) {
+    if (importMemo.size >= MEMO_LIMIT) importMemo.clear();
+    importMemo.set(key, (hit = Object.freeze(computeMatchImport(specifier, names))));
+  }
+  return hit;
+}
+
+/** Bound of each memo of this module (a long-lived process, such as an editor, sees many specifiers). */
+const MEMO_LIMIT = 20_000;
+const importMemo = new Map<string, readonly ChoiceRef[]>();
+const chainMemo = new Map<string, ReadonlyArray<ChoiceRef & { methods: readonly string[] }>>();
+
+function computeMatchImport(specifier: string, names: readonly string[] | null): ChoiceRef[] {
   const out: ChoiceRef[] = [];
   for (const role of ROLES) {
     for (const choice of role.choices) {
@@ -56,7 +72,16 @@ export function matchImport(specifier: string, names: readonly string[] | null):
 }
 
 /** The choices whose usage is a method call on a chain rooted at an import of `specifier`. */
-export function chainChoicesOf(specifier: string): Array<ChoiceRef & { methods: readonly string[] }> {
+export function chainChoicesOf(specifier: string): ReadonlyArray<ChoiceRef & { methods: readonly string[] }> {
+  let hit = chainMemo.get(specifier);
+  if (!hit) {
+    if (chainMemo.size >= MEMO_LIMIT) chainMemo.clear();
+    chainMemo.set(specifier, (hit = Object.freeze(computeChainChoices(specifier))));
+  }
+  return hit;
+}
+
+function computeChainChoices(specifier: string): Array<ChoiceRef & { methods: readonly string[] }> {
   const out: Array<ChoiceRef & { methods: readonly string[] }> = [];
   for (const role of ROLES) {
     for (const choice of role.choices) {

@@ -106,7 +106,7 @@ export default createRule<[Options], MessageIds>({
     };
     const reported = new Set<string>();
 
-    const check = (refs: ChoiceRef[], node: TSESTree.Node) => {
+    const check = (refs: readonly ChoiceRef[], node: TSESTree.Node) => {
       for (const ref of refs) {
         const role = ROLES.find((r) => r.id === ref.role)!;
         if (role.scope === 'tests' ? !isTest : isTest) continue;
