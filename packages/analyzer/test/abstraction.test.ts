@@ -96,11 +96,15 @@ describe('one-use-factory', () => {
 });
 
 describe('one-use-factory through re-exports', () => {
-  it('counts the uses that reach a factory through barrels, aliases, export * and namespace imports', () => {
+  it('counts the uses that reach a factory through barrels, aliases, export *, namespace imports and named imports of export * as', () => {
     const { findings } = scanFixture('one-use-factory-barrels');
-    // createMailer (by name, and as makeMailer of a barrel) and createCache (through export *, and as all.createCache) have two uses each
-    expect(findings.filter((f) => f.ruleId === 'one-use-factory').map(where)).toEqual(['one-use-factory src/factory.ts:17:17']);
-    expect(findings.find((f) => f.ruleId === 'one-use-factory')!.related.map((r) => `${r.file}:${r.line}`)).toEqual(['src/c.ts:5', 'src/factory.ts:4']);
+    // two uses each: createMailer (by name, and as makeMailer of a barrel), createCache (through export *, and as
+    // all.createCache), createQueue (by name, and as factories.createQueue of `export * as factories`)
+    const found = findings.filter((f) => f.ruleId === 'one-use-factory');
+    expect(found.map(where)).toEqual(['one-use-factory src/factory.ts:17:17', 'one-use-factory src/factory.ts:40:17']);
+    expect(found[0]!.related.map((r) => `${r.file}:${r.line}`)).toEqual(['src/c.ts:5', 'src/factory.ts:4']);
+    // createTimer: its one use is a member of the named import `factories`
+    expect(found[1]!.related.map((r) => `${r.file}:${r.line}`)).toEqual(['src/d.ts:6', 'src/factory.ts:35']);
   });
 });
 

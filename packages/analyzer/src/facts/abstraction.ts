@@ -95,7 +95,7 @@ export interface AbstractionFacts {
   interfaces: InterfaceFact[];
   typedImplementations: TypedImplementationFact[];
   factories: FactoryFact[];
-  /** module-level name (or `ns.member` of a namespace import) -> uses */
+  /** module-level name (or `ns.member` of a namespace import, or of a named import, which may be one) -> uses */
   uses: Record<string, UseFact>;
 }
 
@@ -173,7 +173,10 @@ function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | u
 }
 
 /** One walk over the file: uses of module-level names, and `also` for every other node of interest. */
-function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>, also: (n: TS.Node) => void): Record<string, UseFact> {
+function collectUses(
+  ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>, maybeNamespaces: ReadonlySet<string>,
+  also: (n: TS.Node) => void,
+): Record<string, UseFact> {
   const uses: Record<string, UseFact> = {};
   const line = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
   const bump = (key: string, kind: 'calls' | 'news' | 'refs', at: TS.Node) => {
@@ -194,12 +197,17 @@ function collectUses(ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<strin
           ts.isEnumMember(p)) && (p as { name?: TS.Node }).name === n;
       const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isQualifiedName(p) && p.right === n);
       if (!isDeclName && !isMemberName && !ts.isExportAssignment(p) && !ts.isExportSpecifier(p)) {
-        if (namespaces.has(n.text) && ts.isPropertyAccessExpression(p) && p.expression === n) {
-          const key = `${n.text}.${p.name.text}`;
+        const member = ts.isPropertyAccessExpression(p) && p.expression === n;
+        const bumpMember = () => {
           const pp = p.parent;
-          bump(key, ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs', pp);
-        } else {
+          const use = ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs';
+          bump(`${n.text}.${(p as TS.PropertyAccessExpression).name.text}`, use, pp);
+        };
+        if (namespaces.has(n.text) && member) bumpMember();
+        else {
           bump(n.text, ts.isCallExpression(p) && p.expression === n ? 'calls' : ts.isNewExpression(p) && p.expression === n ? 'news' : 'refs', p);
+          // a named import is a namespace when its module exports it with `export * as ns`: its members count too
+          if (maybeNamespaces.has(n.text) && member) bumpMember();
         }
       }
     }
@@ -250,6 +258,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
 
     const names = new Set<string>();
     const namespaces = new Set<string>();
+    const maybeNamespaces = new Set<string>();
     const objectMembers = (owner: string, obj: TS.ObjectLiteralExpression, exported: boolean) => {
       for (const p of obj.properties) {
         let fn: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration | undefined;
@@ -321,7 +330,12 @@ export const extractor = defineExtractor<AbstractionFacts>({
         if (c.name) names.add(c.name.text);
         const nb = c.namedBindings;
         if (nb && ts.isNamespaceImport(nb)) { names.add(nb.name.text); namespaces.add(nb.name.text); }
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
+        if (nb && ts.isNamedImports(nb)) {
+          for (const el of nb.elements) {
+            names.add(el.name.text);
+            if (!c.isTypeOnly && !el.isTypeOnly) maybeNamespaces.add(el.name.text);
+          }
+        }
       } else if (ts.isFunctionDeclaration(st) && st.name) {
         names.add(st.name.text);
         const b = thinFactory(ts, st);
@@ -390,7 +404,7 @@ export const extractor = defineExtractor<AbstractionFacts>({
     };
 
     out.callables = [...callables.values()].sort((a, b) => a.line - b.line || a.column - b.column);
-    out.uses = collectUses(ts, sf, names, namespaces, typed);
+    out.uses = collectUses(ts, sf, names, namespaces, maybeNamespaces, typed);
     return out;
   },
 });
