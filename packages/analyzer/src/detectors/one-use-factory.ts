@@ -78,7 +78,6 @@ export const detector = defineDetector({
       for (const [name, u] of Object.entries(a.uses)) if (!name.includes('.') && !imported.has(name)) add(`${f.path}\0${name}`, u, f.path);
     }
 
-    const publicApi = index.publicApi();
     const findings: DraftFinding[] = [];
     let factories = 0;
     for (const f of ctx.files) {
@@ -86,14 +85,15 @@ export const detector = defineDetector({
       for (const fac of index.factsOf(f.path)?.factories ?? []) {
         factories++;
         const key = `${f.path}\0${fac.name}`;
-        if (publicApi.has(key)) continue; // outside code may call it
-        const built = index.resolveClass(f.path, fac.builds);
-        if (!built) continue; // builds a package's or a built-in class: the factory hides a vendor API
         const u = uses.get(key);
         if (!u) continue; // unused: another rule's business
         const sites = fac.kind === 'function' ? u.calls : u.news;
         const escapes = u.refs + (fac.kind === 'function' ? u.news : u.calls);
         if (sites !== 1 || escapes !== 0) continue; // passed around (DI, registries) or used from several places
+        const built = index.resolveClass(f.path, fac.builds);
+        if (!built) continue; // builds a package's or a built-in class: the factory hides a vendor API
+        // last, as it is the costliest to know (computed on first need)
+        if (index.publicApi().has(key)) continue; // outside code may call it
         const site = u.sites[0]!;
         const what = fac.kind === 'function' ? 'Factory' : fac.kind === 'builder' ? 'Builder' : 'Factory class';
         findings.push({

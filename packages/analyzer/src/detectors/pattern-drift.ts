@@ -9,7 +9,7 @@ import type {
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import type { FileFacts } from '../facts.js';
-import type { CarriedFact, DriftFacts, IdiomSiteFact, ImportSiteFact, SiteFact } from '../facts/drift.js';
+import type { CarriedFact, DriftFacts, IdiomSiteFact, ImportSiteFact, RoleUsageFact, SiteFact } from '../facts/drift.js';
 import type { StructureFacts } from '../facts/structure.js';
 import { AbstractionIndex } from '../abstraction-index.js';
 import { ModuleResolver } from '../resolve.js';
@@ -191,6 +191,33 @@ export const detector = defineDetector({
       set.add(file);
     };
 
+    // each file's usages, and what its imports carry, grouped by role once (in file order): the loop over
+    // roles then visits only each role's own. Imports are asked about in the order the roles would ask.
+    const usagesByRole = new Map<string, Array<{ f: FileFacts; u: RoleUsageFact }>>();
+    for (const f of files) {
+      for (const u of driftOf(f)!.usages) {
+        let list = usagesByRole.get(u.role);
+        if (!list) usagesByRole.set(u.role, (list = []));
+        list.push({ f, u });
+      }
+    }
+    const carriedByRole = new Map<string, Array<{ f: FileFacts; imp: ImportSiteFact; defFile: string; c: CarriedFact }>>();
+    const carriedScopes = new Set<boolean>();
+    const collectCarried = (tests: boolean): void => {
+      if (carriedScopes.has(tests)) return;
+      carriedScopes.add(tests);
+      for (const f of files) {
+        if (f.isTestFile !== tests) continue;
+        for (const imp of driftOf(f)!.imports) {
+          for (const { file: defFile, c } of importedCarried(f.path, imp)) {
+            let list = carriedByRole.get(c.role);
+            if (!list) carriedByRole.set(c.role, (list = []));
+            list.push({ f, imp, defFile, c });
+          }
+        }
+      }
+    };
+
     for (const role of ROLES) {
       const inScope = (f: FileFacts) => (role.scope === 'tests' ? f.isTestFile : !f.isTestFile);
       const choices = new Map<string, ChoiceCount>();
@@ -200,35 +227,28 @@ export const detector = defineDetector({
         return c;
       };
       // library usages
-      for (const f of files) {
+      for (const { f, u } of usagesByRole.get(role.id) ?? []) {
         if (!inScope(f)) continue;
-        for (const u of driftOf(f)!.usages) {
-          if (u.role !== role.id) continue;
-          const def = role.choices.find((c) => c.id === u.choice)!;
-          const c = choiceOf(u.choice, () => ({ choice: u.choice, label: def.label, kind: 'library' }));
-          if (!c.files.has(f.path)) c.files.set(f.path, u);
-        }
+        const def = role.choices.find((c) => c.id === u.choice)!;
+        const c = choiceOf(u.choice, () => ({ choice: u.choice, label: def.label, kind: 'library' }));
+        if (!c.files.has(f.path)) c.files.set(f.path, u);
       }
       // wrapper candidates: project exports that use this role's libraries generically, and who imports them
       const wrappers = new Map<string, ChoiceCount>();
       if (role.wrappers) {
-        for (const f of files) {
-          if (!inScope(f)) continue;
-          for (const imp of driftOf(f)!.imports) {
-            for (const { file: defFile, c } of importedCarried(f.path, imp)) {
-              if (c.role !== role.id || !c.generic || defFile === f.path) continue;
-              const id = normalizeProjectPath(defFile);
-              let w = wrappers.get(id);
-              if (!w) {
-                w = {
-                  choice: id, label: c.export === 'default' ? id : `${id} (${c.export})`, kind: 'wrapper', underlying: c.choice,
-                  definedIn: { file: defFile, line: c.line, name: c.export }, defFiles: new Set([defFile]), files: new Map(),
-                };
-                wrappers.set(id, w);
-              }
-              if (!w.files.has(f.path)) w.files.set(f.path, { ...imp, symbolPath: '', code: `import ${imp.specifier}` });
-            }
+        collectCarried(role.scope === 'tests');
+        for (const { f, imp, defFile, c } of carriedByRole.get(role.id) ?? []) {
+          if (!inScope(f) || !c.generic || defFile === f.path) continue;
+          const id = normalizeProjectPath(defFile);
+          let w = wrappers.get(id);
+          if (!w) {
+            w = {
+              choice: id, label: c.export === 'default' ? id : `${id} (${c.export})`, kind: 'wrapper', underlying: c.choice,
+              definedIn: { file: defFile, line: c.line, name: c.export }, defFiles: new Set([defFile]), files: new Map(),
+            };
+            wrappers.set(id, w);
           }
+          if (!w.files.has(f.path)) w.files.set(f.path, { ...imp, symbolPath: '', code: `import ${imp.specifier}` });
         }
       }
       const decision = ctx.config.decisions.find((d) => d.role === role.id);

@@ -55,7 +55,6 @@ export const detector = defineDetector({
       for (const t of a.typedImplementations) add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
     }
 
-    const publicApi = index.publicApi();
     const findings: DraftFinding[] = [];
     let abstractions = 0;
     for (const f of ctx.files) {
@@ -70,7 +69,6 @@ export const detector = defineDetector({
       for (const c of contracts) {
         abstractions++;
         const key = `${f.path}\0${c.name}`;
-        if (publicApi.has(key)) continue; // outside code may implement it
         if (c.what === 'interface' && (extendedByInterface.has(key) || a.classes.some((k) => k.name === c.name))) continue;
         const list = impls.get(key) ?? [];
         if (list.length !== 1) continue; // none: a type, not an abstraction; two or more: it abstracts
@@ -79,6 +77,8 @@ export const detector = defineDetector({
         // the implementation is a base class: its subclasses implement the contract too
         const onlyKey = `${only.file}\0${only.name}`;
         if (subclassed.has(onlyKey) || index.classAt(only.file, only.name)?.abstract) continue;
+        // last, as it is the costliest to know (computed on first need)
+        if (index.publicApi().has(key)) continue; // outside code may implement it
         findings.push({
           ruleId: 'single-implementation', file: f.path, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn,
           message:
