@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/history/schema.js';
 import { HistoryStore } from '../src/history/store.js';
 import { trend } from '../src/trend.js';
 import type { TrendOutput } from '../src/trend.js';
@@ -230,6 +231,33 @@ describe('two trend runs at once', () => {
     const again = await child([CLI, 'trend', '.', '--since', '2024-01-01', '--every', 'day']).done;
     expect(cliStats(again.stdout)).toEqual({ snapshots: 6, snapshotsComputed: 0, snapshotsStored: 6, intervals: 5, intervalsComputed: 0, intervalsStored: 5 });
   }, 120_000);
+});
+
+describe('a store created by another process while this one opens it', () => {
+  it('is used as it is: the schema version is read again under the write lock, so nothing is created twice', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'plumbline-history-race-')), 'history.db');
+    // this process creates the schema in a transaction it holds open: another process that opens the
+    // store now reads version 0 (nothing committed), then waits for the write lock
+    const db = new Database(path);
+    db.exec('BEGIN IMMEDIATE');
+    for (const m of MIGRATIONS) db.exec(m);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    const opener = child(['--input-type=module', '-e', `
+      import { HistoryStore } from ${JSON.stringify(`file://${STORE_JS}`)};
+      const warnings = [];
+      const store = HistoryStore.open(${JSON.stringify(path)}, { onWarning: (m) => warnings.push(m) });
+      console.log(JSON.stringify({ path: store.path, version: store.schemaVersion, warnings }));
+      store.close();`]);
+    await new Promise((r) => setTimeout(r, 2000)); // the other process has read the version and waits
+    db.exec('COMMIT');
+    db.close();
+    const r = await opener.done;
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { path: string | null; version: number; warnings: string[] };
+    expect(out.warnings, r.stdout).toEqual([]);
+    expect(out).toMatchObject({ path, version: MIGRATIONS.length });
+    rmSync(dirname(path), { recursive: true, force: true });
+  }, 30_000);
 });
 
 describe('a run killed with SIGKILL in the middle of writing', () => {

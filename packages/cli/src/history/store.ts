@@ -139,13 +139,17 @@ function prepare(db: DB): string | null {
   if (check !== 'ok') return `integrity check failed (${String(check).trim().replace(/\s*\n\s*/g, '; ')})`;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) return `it has schema version ${version}, newer than this plumbline's ${MIGRATIONS.length}`;
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(`migrated-to-${v + 1}`, VERSION);
-    })();
-  }
+  // each migration under the write lock, the version read again inside it: another process (a second
+  // trend run started at the same time) may have migrated the store since the version above was read
+  const step = db.transaction((): boolean => {
+    const v = db.pragma('user_version', { simple: true }) as number;
+    if (v >= MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${v + 1}`);
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(`migrated-to-${v + 1}`, VERSION);
+    return true;
+  });
+  if (version < MIGRATIONS.length) while (step.immediate()) { /* the next migration */ }
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
   const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
   return missing.length ? `tables missing: ${missing.join(', ')}` : null;
