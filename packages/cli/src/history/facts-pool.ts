@@ -6,6 +6,8 @@ import type { FactsCache, FileFacts } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
 import type { BlobReader } from '../git-source.js';
 import { factsForBlob } from './blob-facts.js';
+import { unpack } from './packed.js';
+import type { Packed } from './packed.js';
 
 export interface BlobToAnalyse {
   path: string;
@@ -91,11 +93,10 @@ export async function fillFactsCache(options: {
     }
   };
   for (const w of pool) {
-    w.on('message', (m: { id: number; buffer: ArrayBuffer; lengths: number[] }) => {
+    w.on('message', (m: { id: number; packed: Packed }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      let at = 0;
-      p?.resolve({ serialized: m.lengths.map((n) => new Uint8Array(m.buffer, (at += n) - n, n)) });
+      p?.resolve({ serialized: unpack(m.packed) });
     });
     w.on('error', () => fail(w));
     w.on('exit', () => fail(w));

@@ -4,6 +4,7 @@ import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
 import { factsForBlob } from './blob-facts.js';
+import { pack } from './packed.js';
 
 const { config, settings } = workerData as { config: ResolvedConfig; settings: CheckSettings };
 
@@ -17,15 +18,6 @@ parentPort!.on('message', (msg: { id: number; items: Array<{ path: string; hash:
   });
   // serialized here and moved to the main thread in one buffer: it keeps them as bytes (the form of the
   // cache file and of the snapshot worker's messages) and decodes only those it analyses itself
-  const parts = facts.map((f) => serialize(f));
-  const buffer = new ArrayBuffer(parts.reduce((n, b) => n + b.length, 0));
-  const all = new Uint8Array(buffer);
-  const lengths: number[] = [];
-  let at = 0;
-  for (const b of parts) {
-    all.set(b, at);
-    at += b.length;
-    lengths.push(b.length);
-  }
-  parentPort!.postMessage({ id: msg.id, buffer, lengths }, [buffer]);
+  const packed = pack(facts.map((f) => serialize(f)));
+  parentPort!.postMessage({ id: msg.id, packed }, [packed.buffer]);
 });

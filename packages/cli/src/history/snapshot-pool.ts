@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FactsCache } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig, ScanResult } from '@plumbline/core';
+import { pack } from './packed.js';
 import type { SnapshotJob } from './snapshot-worker.js';
 
 const WORKER_URL = new URL('./snapshot-worker.js', import.meta.url);
@@ -54,33 +55,22 @@ export class SnapshotWorker {
    */
   analyse(commit: string, files: ReadonlyArray<[string, string]>, cache: FactsCache): Promise<ScanResult | null> {
     if (this.broken) return Promise.resolve(null);
-    const sent: Array<[string, Uint8Array]> = [];
-    let total = 0;
+    const keys: string[] = [];
+    const parts: Uint8Array[] = [];
     for (const [path, blob] of files) {
       const key = `${blob}:${path}`;
       if (this.known.has(key)) continue;
       const bytes = cache.serialized(key);
       if (!bytes) return Promise.resolve(null);
-      sent.push([key, bytes]);
-      total += bytes.length;
+      keys.push(key);
+      parts.push(bytes);
     }
-    // one buffer, moved to the worker rather than copied (the cache's bytes are views into its whole
-    // file, which posting them one by one would copy each time)
-    const buffer = new ArrayBuffer(total);
-    const all = new Uint8Array(buffer);
-    const facts: SnapshotJob['facts'] = [];
-    let at = 0;
-    for (const [key, bytes] of sent) {
-      all.set(bytes, at);
-      facts.push([key, at, bytes.length]);
-      at += bytes.length;
-      this.known.add(key);
-    }
+    for (const key of keys) this.known.add(key);
     const id = this.nextId++;
-    const job: SnapshotJob = { id, commit, files: [...files], facts, buffer };
+    const job: SnapshotJob = { id, commit, files: [...files], keys, packed: pack(parts) };
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage(job, [buffer]);
+      this.worker.postMessage(job, [job.packed.buffer]);
     });
   }
 

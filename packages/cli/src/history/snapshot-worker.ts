@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { analyze, FactsCache } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
+import { unpack } from './packed.js';
+import type { Packed } from './packed.js';
 
 export interface SnapshotJob {
   id: number;
   commit: string;
   /** analysed paths and their blob ids */
   files: Array<[string, string]>;
-  /** facts the worker does not hold yet: cache key, offset and length of its v8-serialized facts in `buffer` */
-  facts: Array<[string, number, number]>;
-  buffer: ArrayBuffer;
+  /** the cache keys of the facts the worker does not hold yet, and those facts, v8-serialized, in order */
+  keys: string[];
+  packed: Packed;
 }
 
 const { root, config, settings } = workerData as { root: string; config: ResolvedConfig; settings: CheckSettings };
@@ -22,7 +24,7 @@ const cache = FactsCache.open(join(tmpdir(), `plumbline-snapshot-worker-${proces
 
 parentPort!.on('message', (job: SnapshotJob) => {
   try {
-    for (const [key, offset, length] of job.facts) cache.setSerialized(key, new Uint8Array(job.buffer, offset, length));
+    unpack(job.packed).forEach((bytes, i) => cache.setSerialized(job.keys[i]!, bytes));
     const blobs = new Map(job.files);
     const out = analyze({
       root, config, settings, cache, commit: job.commit, concurrency: 1,
