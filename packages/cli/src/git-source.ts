@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FileSource } from '@plumbline/analyzer';
 import { git } from './git.js';
 
@@ -38,21 +41,15 @@ export class BlobReader {
   private cache = new Map<string, Buffer>();
   constructor(private readonly root: string) {}
 
-  /** Loads the given blobs (unknown ones are skipped) with one git process. */
+  /**
+   * Loads the given blobs (unknown ones are skipped) with one git process. git writes them to a
+   * temporary file rather than a pipe: a pipe holds 64 KB, so git would stall whenever this thread is
+   * busy (extracting facts) instead of reading ahead on another core.
+   */
   async prefetch(blobs: readonly string[]): Promise<void> {
     const wanted = [...new Set(blobs)].filter((b) => !this.cache.has(b));
     if (wanted.length === 0) return;
-    const child = spawn('git', ['-C', this.root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', () => resolve());
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(`${wanted.join('\n')}\n`);
-    await done;
-    const data = Buffer.concat(chunks);
+    const data = (await catFileToFile(this.root, wanted)) ?? (await catFileThroughPipe(this.root, wanted));
     let pos = 0;
     while (pos < data.length) {
       const nl = data.indexOf(10, pos);
@@ -79,6 +76,52 @@ export class BlobReader {
   clear(): void {
     this.cache.clear();
   }
+}
+
+/** `git cat-file --batch` with the ids in a temporary file and the output to another; null when no temporary file can be had. */
+async function catFileToFile(root: string, ids: readonly string[]): Promise<Buffer | null> {
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'plumbline-blobs-'));
+  } catch {
+    return null;
+  }
+  try {
+    const input = join(dir, 'ids');
+    const output = join(dir, 'out');
+    writeFileSync(input, `${ids.join('\n')}\n`);
+    const inFd = openSync(input, 'r');
+    const outFd = openSync(output, 'w');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: [inFd, outFd, 'ignore'] });
+        child.on('error', reject);
+        child.on('close', () => resolve());
+      });
+    } finally {
+      closeSync(inFd);
+      closeSync(outFd);
+    }
+    return readFileSync(output);
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function catFileThroughPipe(root: string, ids: readonly string[]): Promise<Buffer> {
+  const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', () => resolve());
+  });
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(`${ids.join('\n')}\n`);
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -484,6 +484,23 @@ export async function blameLines(root: string, from: string, to: string, file: s
 }
 
 /** Runs async jobs with at most `limit` at once. */
+/** Runs at most `n` of the functions given to it at a time, in the order given. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  return <T>(fn: () => Promise<T>) => new Promise<T>((resolve, reject) => {
+    const run = (): void => {
+      running++;
+      fn().then(resolve, reject).finally(() => {
+        running--;
+        queue.shift()?.();
+      });
+    };
+    if (running < n) run();
+    else queue.push(run);
+  });
+}
+
 async function pool<T>(jobs: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
   const results: T[] = new Array<T>(jobs.length);
   let next = 0;
@@ -1118,6 +1135,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
 
   // git's commands for the periods run from a small helper process, started while this one is small
   const runner = GitRunner.start();
+  /** periods being computed (started while snapshots are still analysed) */
+  const intervalJobs = new Map<string, Promise<void>>();
   try {
     // 1. snapshots
     const t0 = performance.now();
@@ -1139,6 +1158,86 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     missing.sort((a, b) => a.time - b.time || (a.sha < b.sha ? -1 : 1));
     const trees = await listTrees(root, missing.map((c) => c.sha), prefix);
     const analysed = analysedPaths(config);
+    // the periods: what changed between consecutive points, and who changed it. A period is computed as
+    // soon as its two snapshots are known, so its git work (log, diff, blame) runs on another core while
+    // this thread goes on extracting and analysing the later snapshots
+    const findingsOf = (sha: string) => fresh.get(sha) ?? stored('read', () => store.snapshotFindings(key, sha)) ?? [];
+    const commitInfo = new Map<string, CommitInfo>();
+    const pairs = [...new Map(
+      selection.points.slice(1).map((p, i) => [selection.points[i]!.commit.sha, p.commit.sha] as const)
+        .filter(([a, b]) => a !== b).map((pair) => [`${pair[0]}..${pair[1]}`, pair] as const),
+    ).values()];
+    stats.intervals = pairs.length;
+    const intervals = new Map<string, IntervalRecord>();
+    const computeInterval = async (from: string, to: string): Promise<void> => {
+      const old = options.rebuild || fresh.has(from) || fresh.has(to) ? undefined : stored('read', () => store.findInterval(key, from, to));
+      if (old) {
+        intervals.set(`${from}..${to}`, old);
+        stats.intervalsStored++;
+        return;
+      }
+      const matched = matchFindings(findingsOf(from), findingsOf(to));
+      const added = matched.added;
+      const byFile = new Map<string, StoredFinding[]>();
+      for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+      // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
+      // commit changed (not renamed) needs only the lines that differ (one diff for all such files);
+      // the others need blame
+      const history = await intervalCommits(root, from, to, analysed, runner);
+      const ivCommits = history.commits;
+      const blames = new Map<string, Map<number, string | null>>();
+      const single: Array<[string, string]> = [];
+      const toBlame: Array<[string, StoredFinding[]]> = [];
+      for (const [file, fs] of byFile) {
+        const who = history.touchers.get(file);
+        if (!who || who.size === 0) blames.set(file, new Map());
+        else if (who.size === 1 && !history.renamed.has(file)) single.push([file, [...who][0]!]);
+        else toBlame.push([file, fs]);
+      }
+      const changed = await changedLines(root, from, to, single.map(([file]) => file), runner);
+      for (const [file, sha] of single) {
+        blames.set(file, new Map([...(changed.get(file) ?? [])].map((l) => [l, sha] as const)));
+      }
+      for (const [file, blame] of await pool(
+        toBlame.map(([file, fs]) => async () => {
+          const lines = fs.flatMap((f) => Array.from({ length: Math.max(1, f.endLine - f.line + 1) }, (_, k) => f.line + k));
+          return [file, await blameLines(root, from, to, file, lines, runner)] as const;
+        }),
+        4,
+      )) blames.set(file, blame);
+      const { added: withShares, fixed } = reidentify(
+        added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) })),
+        matched.fixed,
+        history.renamedFrom,
+      );
+      const known = new Set(ivCommits.map((c) => c.sha));
+      const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
+      for (const info of await commitsInfo(root, extra, runner)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
+      const lines = { added: ivCommits.reduce((n, c) => n + c.linesAdded, 0), deleted: ivCommits.reduce((n, c) => n + c.linesDeleted, 0) };
+      const input: IntervalInput = {
+        analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
+      };
+      stored('write', () => store.addInterval(input));
+      for (const c of ivCommits) commitInfo.set(c.sha, c);
+      intervals.set(`${from}..${to}`, {
+        from, to, linesAdded: lines.added, linesDeleted: lines.deleted, added: withShares, fixed,
+        commits: ivCommits.map((c) => ({ sha: c.sha, linesAdded: c.linesAdded, linesDeleted: c.linesDeleted })),
+      });
+      stats.intervalsComputed++;
+    };
+    const pairsOf = new Map<string, Array<readonly [string, string]>>();
+    for (const pair of pairs) for (const sha of pair) pairsOf.set(sha, [...(pairsOf.get(sha) ?? []), pair]);
+    const limit = limiter(3);
+    /** Starts the periods of `sha` whose two snapshots are both known. */
+    const startIntervals = (sha: string): void => {
+      for (const [from, to] of pairsOf.get(sha) ?? []) {
+        const k = `${from}..${to}`;
+        if (intervalJobs.has(k) || !snapshots.has(from) || !snapshots.has(to)) continue;
+        const job = limit(() => computeInterval(from, to));
+        job.catch(() => undefined); // awaited (and its failure thrown) once the snapshots are done
+        intervalJobs.set(k, job);
+      }
+    };
     const versions = new Map<string, BlobToAnalyse>();
     const analysedOf = new Map<string, string[]>();
     /** per snapshot, the versions it waits for */
@@ -1186,6 +1285,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
       fresh.set(c.sha, toStored(result.findings));
       const kept = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }));
       snapshots.set(c.sha, kept ?? snapshotOf(key, c, result));
+      startIntervals(c.sha);
     };
     /** Analyses one snapshot whose file versions are in the cache (those that are not are read one by one). */
     const analyseSnapshot = (c: HistoryCommit): void => {
@@ -1281,76 +1381,14 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     }
     stats.snapshotMs = performance.now() - t0;
 
-    // 2. what changed between consecutive points
+    // 2. the periods not started yet (both snapshots stored), and the end of those started
     const t1 = performance.now();
-    const findingsOf = (sha: string) => fresh.get(sha) ?? stored('read', () => store.snapshotFindings(key, sha)) ?? [];
-    const commitInfo = new Map<string, CommitInfo>();
-    const pairs = [...new Map(
-      selection.points.slice(1).map((p, i) => [selection.points[i]!.commit.sha, p.commit.sha] as const)
-        .filter(([a, b]) => a !== b).map((pair) => [`${pair[0]}..${pair[1]}`, pair] as const),
-    ).values()];
-    stats.intervals = pairs.length;
-    const intervals = new Map<string, IntervalRecord>();
-    done = 0;
-    // a few periods at a time: each waits on git commands (log, diff, blame) more than it computes
-    await pool(pairs.map(([from, to]) => async () => {
-      const old = options.rebuild || fresh.has(from) || fresh.has(to) ? undefined : stored('read', () => store.findInterval(key, from, to));
-      if (old) {
-        intervals.set(`${from}..${to}`, old);
-        stats.intervalsStored++;
-        options.onProgress?.({ phase: 'intervals', done: ++done, total: pairs.length });
-        return;
-      }
-      const matched = matchFindings(findingsOf(from), findingsOf(to));
-      const added = matched.added;
-      const byFile = new Map<string, StoredFinding[]>();
-      for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-      // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
-      // commit changed (not renamed) needs only the lines that differ (one diff for all such files);
-      // the others need blame
-      const history = await intervalCommits(root, from, to, analysed, runner);
-      const ivCommits = history.commits;
-      const blames = new Map<string, Map<number, string | null>>();
-      const single: Array<[string, string]> = [];
-      const toBlame: Array<[string, StoredFinding[]]> = [];
-      for (const [file, fs] of byFile) {
-        const who = history.touchers.get(file);
-        if (!who || who.size === 0) blames.set(file, new Map());
-        else if (who.size === 1 && !history.renamed.has(file)) single.push([file, [...who][0]!]);
-        else toBlame.push([file, fs]);
-      }
-      const changed = await changedLines(root, from, to, single.map(([file]) => file), runner);
-      for (const [file, sha] of single) {
-        blames.set(file, new Map([...(changed.get(file) ?? [])].map((l) => [l, sha] as const)));
-      }
-      for (const [file, blame] of await pool(
-        toBlame.map(([file, fs]) => async () => {
-          const lines = fs.flatMap((f) => Array.from({ length: Math.max(1, f.endLine - f.line + 1) }, (_, k) => f.line + k));
-          return [file, await blameLines(root, from, to, file, lines, runner)] as const;
-        }),
-        4,
-      )) blames.set(file, blame);
-      const { added: withShares, fixed } = reidentify(
-        added.map((finding) => ({ finding, shares: sharesFor(finding, blames.get(finding.file) ?? new Map()) })),
-        matched.fixed,
-        history.renamedFrom,
-      );
-      const known = new Set(ivCommits.map((c) => c.sha));
-      const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
-      for (const info of await commitsInfo(root, extra, runner)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
-      const lines = { added: ivCommits.reduce((n, c) => n + c.linesAdded, 0), deleted: ivCommits.reduce((n, c) => n + c.linesDeleted, 0) };
-      const input: IntervalInput = {
-        analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
-      };
-      stored('write', () => store.addInterval(input));
-      for (const c of ivCommits) commitInfo.set(c.sha, c);
-      intervals.set(`${from}..${to}`, {
-        from, to, linesAdded: lines.added, linesDeleted: lines.deleted, added: withShares, fixed,
-        commits: ivCommits.map((c) => ({ sha: c.sha, linesAdded: c.linesAdded, linesDeleted: c.linesDeleted })),
-      });
-      stats.intervalsComputed++;
-      options.onProgress?.({ phase: 'intervals', done: ++done, total: pairs.length });
-    }), 3);
+    for (const c of commits) startIntervals(c.sha);
+    let intervalsDone = 0;
+    const total = intervalJobs.size;
+    await Promise.all([...intervalJobs.values()].map((job) => job.then(() => {
+      options.onProgress?.({ phase: 'intervals', done: ++intervalsDone, total });
+    })));
     stats.intervalMs = performance.now() - t1;
 
     const points: TrendData['points'] = selection.points.map((p, i) => {
@@ -1382,6 +1420,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     );
     return { report, stats, storePath: store.path };
   } finally {
+    await Promise.allSettled(intervalJobs.values()); // none is left writing to the store once it is closed
     runner.close();
     reader.clear();
     store.close();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,21 @@ describe('trend against git', () => {
     }
     const missing = await listTrees(fx.repo.dir, ['0'.repeat(40)]);
     expect(missing.get('0'.repeat(40))).toBeNull();
+  });
+
+  it('reads blobs through one cat-file process, skips unknown ids, and leaves no temporary file behind', async () => {
+    const root = fx.repo.dir;
+    const entries = listTree(root, fx.commits.c7);
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('plumbline-blobs-'));
+    const reader = new BlobReader(root);
+    const unknown = 'f'.repeat(40);
+    await reader.prefetch([...entries.map((e) => e.blob), unknown, entries[0]!.blob]);
+    for (const e of entries) {
+      const shown = execFileSync('git', ['-C', root, 'cat-file', 'blob', e.blob]);
+      expect(Buffer.compare(reader.read(e.blob), shown)).toBe(0);
+    }
+    expect(() => reader.read(unknown)).toThrow(/missing/);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('plumbline-blobs-'))).toEqual(before);
   });
 
   it('computes in a worker the very facts analyze() computes on a miss', async () => {
