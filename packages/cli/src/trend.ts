@@ -1070,7 +1070,10 @@ function readCodeowners(root: string, commit: string): CodeownersRule[] {
 
 /** The findings of a fresh scan as the store identifies them. */
 function toStored(findings: readonly Finding[]): StoredFinding[] {
-  return findings.map(({ related: _related, ...f }) => ({ ...f, key: findingKey(f) }));
+  return findings.map((finding) => {
+    const { related: _related, ...f } = finding;
+    return { ...f, key: findingKey(finding) }; // the finding itself: its key is then computed once, for the store too
+  });
 }
 
 /**

@@ -128,9 +128,18 @@ function toFinding(r: FindingRow): StoredFinding {
   };
 }
 
+type KeyedFields = Omit<Finding, 'related' | 'fingerprint'> & { fingerprint: string };
+/** keys already computed, by finding object (trend asks for a snapshot's keys, then stores the snapshot) */
+const keys = new WeakMap<KeyedFields, string>();
+
 /** Identifies a finding at one place: the same finding at the same place in two snapshots is one row. */
-export function findingKey(f: Omit<Finding, 'related' | 'fingerprint'> & { fingerprint: string }): string {
-  return shortHash(JSON.stringify([f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.effortMinutes, f.message]), 32);
+export function findingKey(f: KeyedFields): string {
+  let key = keys.get(f);
+  if (key === undefined) {
+    key = shortHash(JSON.stringify([f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.effortMinutes, f.message]), 32);
+    keys.set(f, key);
+  }
+  return key;
 }
 
 /** Why a store cannot be used as it is, or null when it can (after migrating it). */
