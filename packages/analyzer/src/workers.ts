@@ -38,9 +38,15 @@ export function workersFor(toParse: number, options: PoolOptions): number {
   return Math.max(0, n);
 }
 
-/** Default concurrency: one thread per core the process may use. */
+/**
+ * Default concurrency: one thread per logical CPU the process may use, but one in all when there are two
+ * or fewer. Each worker thread loads TypeScript (about a second of CPU) and two logical CPUs are most
+ * often the two hyperthreads of one core (cloud VMs, CI runners): on such a machine one thread scanned
+ * 21% to 30% faster than two workers, for about half the CPU time, on five trees of 50k to 500k lines.
+ */
 export function defaultConcurrency(): number {
-  return Math.max(1, availableParallelism());
+  const n = availableParallelism();
+  return n <= 2 ? 1 : n;
 }
 
 interface Slot {

@@ -20,7 +20,7 @@ export interface ScanOptions {
   /** false: parse every file and leave the cache alone */
   cache?: boolean;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
-  /** threads extracting facts (default: one per core; 1 = no worker threads) */
+  /** threads extracting facts (default: one per logical CPU, 1 on a machine with two or fewer; 1 = no worker threads) */
   concurrency?: number;
   /** soft cap on resident memory in MB: fewer worker threads, each with a bounded heap */
   maxMemoryMb?: number;

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { analyze, FactsCache, filterPaths, openCache, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
+import { analyze, defaultConcurrency, FactsCache, filterPaths, openCache, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
 import {
   buildCheckSettings, CODEOWNERS_LOCATIONS, ConfigError, ownersOf, parseCodeowners, ratingFor, RATING_BANDS, VERSION,
 } from '@plumbline/core';
@@ -1313,7 +1313,9 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     };
     // a second thread analyses snapshots too, from the first one whose versions are all in: it is sent
     // each version's facts once, and answers with the snapshot's result
-    const threads = options.concurrency;
+    // on a machine where a scan runs in one thread, so does the trend (the threads below cost more than
+    // they save there); elsewhere the main thread, facts workers and a snapshot worker
+    const threads = options.concurrency ?? (defaultConcurrency() === 1 ? 1 : undefined);
     const helper = missing.length >= 4 && (threads === undefined || threads >= 3) ? SnapshotWorker.start(root, config, settings) : null;
     const handedOut: Array<Promise<void>> = [];
     const helperFree = (): boolean => !!helper && helper.inFlight < 2;

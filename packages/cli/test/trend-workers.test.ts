@@ -42,7 +42,7 @@ describe('trend snapshots analysed by a second thread', () => {
     const single = trendCli('0');
     expect(single.stdout).not.toMatch(/by a second thread/);
     // facts all cached: every snapshot is left for the two threads, the worker takes them from the newest
-    const two = trendCli('1');
+    const two = trendCli('1', ['--concurrency', '3']); // the default is one thread on a machine with two CPUs or fewer
     const m = /(\d+) snapshots analysed by a second thread/.exec(two.stdout);
     expect(m, two.stdout).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThan(0);

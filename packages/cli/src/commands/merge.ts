@@ -16,7 +16,7 @@ export const command = defineCommand({
     { name: 'format', type: 'string', short: 'f', arg: 'pretty|json', description: 'Output format (default pretty), as for scan.' },
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
     { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json); the shards must have used the same.' },
-    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads for files no shard covered (default: one per core).' },
+    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads for files no shard covered (default: one per logical CPU; 1 on a machine with two or fewer).' },
     { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G).' },
   ],
   run({ values, positionals }, io) {

@@ -20,7 +20,7 @@ export const command = defineCommand({
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
     { name: 'watch', type: 'boolean', short: 'w', description: 'Scan again whenever a file changes, keeping the editor cache fresh (until Ctrl-C).' },
     { name: 'record', type: 'boolean', description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).' },
-    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads extracting facts (default: one per core; 1 = no worker threads).' },
+    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads extracting facts (default: one per logical CPU, 1 on a machine with two or fewer; 1 = no worker threads).' },
     { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer worker threads, each with a bounded heap.' },
     { name: 'shard', type: 'string', arg: 'i/n', description: 'Extract the facts of shard i of n only and write them to --output (default .plumbline/shards/); then run plumbline merge.' },
   ],

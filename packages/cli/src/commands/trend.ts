@@ -22,7 +22,7 @@ export const WINDOW_FLAGS: CommandFlag[] = [
   { name: 'rebuild', type: 'boolean', description: 'Recompute every snapshot and period, even those in the history store.' },
   {
     name: 'concurrency', type: 'string', arg: 'N',
-    description: 'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: one per core plus one, up to 5).',
+    description: 'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: 1 on a machine with two logical CPUs or fewer, else one per CPU plus one, up to 5).',
   },
 ];
 
