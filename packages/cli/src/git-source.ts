@@ -41,15 +41,11 @@ export class BlobReader {
   private cache = new Map<string, Buffer>();
   constructor(private readonly root: string) {}
 
-  /**
-   * Loads the given blobs (unknown ones are skipped) with one git process. git writes them to a
-   * temporary file rather than a pipe: a pipe holds 64 KB, so git would stall whenever this thread is
-   * busy (extracting facts) instead of reading ahead on another core.
-   */
+  /** Loads the given blobs (unknown ones are skipped) with one git process (catFileBatch). */
   async prefetch(blobs: readonly string[]): Promise<void> {
     const wanted = [...new Set(blobs)].filter((b) => !this.cache.has(b));
     if (wanted.length === 0) return;
-    const data = (await catFileToFile(this.root, wanted)) ?? (await catFileThroughPipe(this.root, wanted));
+    const data = await catFileBatch(this.root, wanted);
     let pos = 0;
     while (pos < data.length) {
       const nl = data.indexOf(10, pos);
@@ -76,6 +72,15 @@ export class BlobReader {
   clear(): void {
     this.cache.clear();
   }
+}
+
+/**
+ * The output of `git cat-file --batch` for these object names. git reads them from a temporary file and
+ * writes to another rather than to a pipe: a pipe holds 64 KB, so git would stall whenever this thread
+ * is busy instead of reading ahead on another core. Through a pipe when no temporary file can be had.
+ */
+export async function catFileBatch(root: string, names: readonly string[]): Promise<Buffer> {
+  return (await catFileToFile(root, names)) ?? (await catFileThroughPipe(root, names));
 }
 
 /** `git cat-file --batch` with the ids in a temporary file and the output to another; null when no temporary file can be had. */

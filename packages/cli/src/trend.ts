@@ -483,7 +483,6 @@ export async function blameLines(root: string, from: string, to: string, file: s
   return result;
 }
 
-/** Runs async jobs with at most `limit` at once. */
 /** Runs at most `n` of the functions given to it at a time, in the order given. */
 function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
   let running = 0;
@@ -491,7 +490,7 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
   return <T>(fn: () => Promise<T>) => new Promise<T>((resolve, reject) => {
     const run = (): void => {
       running++;
-      fn().then(resolve, reject).finally(() => {
+      Promise.resolve().then(fn).then(resolve, reject).finally(() => {
         running--;
         queue.shift()?.();
       });
@@ -501,17 +500,10 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
   });
 }
 
-async function pool<T>(jobs: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
+/** Runs async jobs with at most `limit` at once; their results in the jobs' order. */
+function pool<T>(jobs: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
+  const run = limiter(limit);
+  return Promise.all(jobs.map((job) => run(job)));
 }
 
 /** Credits each new finding to the commits that touched its lines, in proportion to the lines each touched. */

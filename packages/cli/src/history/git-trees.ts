@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { catFileBatch } from '../git-source.js';
 import type { TreeEntry } from '../git-source.js';
 
 interface BatchObject {
@@ -7,19 +7,9 @@ interface BatchObject {
 }
 
 /** Reads objects by name through one `git cat-file --batch`; answers in request order (null: missing). */
-async function catFileBatch(root: string, names: readonly string[]): Promise<Array<BatchObject | null>> {
+async function readObjects(root: string, names: readonly string[]): Promise<Array<BatchObject | null>> {
   if (names.length === 0) return [];
-  const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', () => resolve());
-  });
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(`${names.join('\n')}\n`);
-  await done;
-  const data = Buffer.concat(chunks);
+  const data = await catFileBatch(root, names);
   const out: Array<BatchObject | null> = [];
   let pos = 0;
   while (pos < data.length && out.length < names.length) {
@@ -67,7 +57,7 @@ function parseTree(data: Buffer): RawEntry[] {
  */
 export async function listTrees(root: string, commits: readonly string[], prefix = ''): Promise<Map<string, TreeEntry[] | null>> {
   const dir = prefix.replace(/\/$/, '');
-  const tops = await catFileBatch(root, commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)));
+  const tops = await readObjects(root, commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)));
   const trees = new Map<string, RawEntry[]>();
   const topOid = new Map<string, string>();
   const wanted: Array<{ commit: string; obj: BatchObject | null }> = commits.map((c, i) => ({ commit: c, obj: tops[i] ?? null }));
@@ -84,7 +74,7 @@ export async function listTrees(root: string, commits: readonly string[], prefix
   while (frontier.length) {
     const ids = [...new Set(frontier)].filter((id) => !trees.has(id));
     frontier = [];
-    const objs = await catFileBatch(root, ids);
+    const objs = await readObjects(root, ids);
     ids.forEach((id, i) => {
       const obj = objs[i];
       const entries = obj && obj.type === 'tree' ? parseTree(obj.data) : [];
