@@ -111,6 +111,34 @@ describe('history store', () => {
     store.close();
   });
 
+  it('stores an interval against the snapshots stored when it is written, though another run replaced one just before', () => {
+    const store = open();
+    const other = open(); // a second trend run on the same file
+    const a = finding();
+    const b = finding({ fingerprint: 'f2', line: 20, endLine: 22 });
+    store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
+    store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([b]) });
+    // the other run replaces snapshot c1 (a new row id) the moment this one has read c2's id, unless this
+    // one already holds the write lock then
+    const internals = store as unknown as { db: { inTransaction: boolean }; snapshotId(k: string, c: string): number | undefined };
+    const read = internals.snapshotId.bind(store);
+    let replaced = false;
+    internals.snapshotId = (k, c) => {
+      const id = read(k, c);
+      if (c === 'c2' && !internals.db.inTransaction && !replaced) {
+        replaced = true;
+        other.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
+      }
+      return id;
+    };
+    const key = (f: Finding) => ({ ...f, key: findingKey(f) });
+    store.addInterval({ analysisKey: 'k', from: 'c1', to: 'c2', linesAdded: 1, linesDeleted: 0, commits: [], added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }], fixed: [key(a)] });
+    internals.snapshotId = read;
+    expect(store.findInterval('k', 'c1', 'c2')?.fixed.map((f) => f.fingerprint)).toEqual(['f0']);
+    other.close();
+    store.close();
+  });
+
   it('writes a snapshot in one transaction: a failure half-way leaves nothing behind', () => {
     const store = open();
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([finding()]) });

@@ -396,10 +396,11 @@ export class HistoryStore {
    * replacing a stored one, in one transaction.
    */
   addInterval(input: IntervalInput): void {
-    const a = this.snapshotId(input.analysisKey, input.from);
-    const b = this.snapshotId(input.analysisKey, input.to);
-    if (a === undefined || b === undefined) throw new Error(`interval ${input.from.slice(0, 7)}..${input.to.slice(0, 7)}: snapshots not stored`);
     this.db.transaction(() => {
+      // the snapshots' ids are read under the write lock: another run may have replaced either since
+      const a = this.snapshotId(input.analysisKey, input.from);
+      const b = this.snapshotId(input.analysisKey, input.to);
+      if (a === undefined || b === undefined) throw new Error(`interval ${input.from.slice(0, 7)}..${input.to.slice(0, 7)}: snapshots not stored`);
       this.stmts.deleteInterval.run(a, b);
       const id = Number(this.stmts.insertInterval.run(a, b, input.linesAdded, input.linesDeleted).lastInsertRowid);
       for (const c of input.commits) {
