@@ -1019,7 +1019,8 @@ export interface TrendOptions extends ReportOptions {
   rebuild?: boolean;
   /**
    * threads in all: 1 = this one only; 2 adds a worker extracting facts; 3 or more also a worker
-   * analysing snapshots, the rest extracting facts (default: the facts pool's size plus the snapshot worker)
+   * analysing snapshots, the rest extracting facts (default: 1 where a scan runs in one thread, i.e. on two
+   * logical CPUs or fewer; else the facts pool's size plus the snapshot worker)
    */
   concurrency?: number;
   /** history store file (default config `history.path`) */

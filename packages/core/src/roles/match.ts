@@ -40,18 +40,23 @@ export function choiceHasPackage(choice: ChoiceDefinition, specifier: string): b
 export function matchImport(specifier: string, names: readonly string[] | null): readonly ChoiceRef[] {
   // a pure function of its arguments, asked again for every call of an imported binding: memoized
   const key = names === null ? `${specifier}\u0001` : `${specifier}\u0000${names.join('\u0000')}`;
-  let hit = importMemo.get(key);
-  if (!hit) {
-    if (importMemo.size >= MEMO_LIMIT) importMemo.clear();
-    importMemo.set(key, (hit = Object.freeze(computeMatchImport(specifier, names))));
-  }
-  return hit;
+  return remember(importMemo, key, () => computeMatchImport(specifier, names));
 }
 
 /** Bound of each memo of this module (a long-lived process, such as an editor, sees many specifiers). */
 const MEMO_LIMIT = 20_000;
 const importMemo = new Map<string, readonly ChoiceRef[]>();
 const chainMemo = new Map<string, ReadonlyArray<ChoiceRef & { methods: readonly string[] }>>();
+
+/** The memoized (frozen) answer for `key`, computed on first need; the memo starts over when full. */
+function remember<T>(memo: Map<string, readonly T[]>, key: string, compute: () => T[]): readonly T[] {
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (hit = Object.freeze(compute())));
+  }
+  return hit;
+}
 
 function computeMatchImport(specifier: string, names: readonly string[] | null): ChoiceRef[] {
   const out: ChoiceRef[] = [];
@@ -73,12 +78,7 @@ function computeMatchImport(specifier: string, names: readonly string[] | null):
 
 /** The choices whose usage is a method call on a chain rooted at an import of `specifier`. */
 export function chainChoicesOf(specifier: string): ReadonlyArray<ChoiceRef & { methods: readonly string[] }> {
-  let hit = chainMemo.get(specifier);
-  if (!hit) {
-    if (chainMemo.size >= MEMO_LIMIT) chainMemo.clear();
-    chainMemo.set(specifier, (hit = Object.freeze(computeChainChoices(specifier))));
-  }
-  return hit;
+  return remember(chainMemo, specifier, () => computeChainChoices(specifier));
 }
 
 function computeChainChoices(specifier: string): Array<ChoiceRef & { methods: readonly string[] }> {
