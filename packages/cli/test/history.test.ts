@@ -139,6 +139,47 @@ describe('history store', () => {
     store.close();
   });
 
+  it('reads a snapshot, its findings and an interval whole, though another run replaces the snapshot half-way through the read', () => {
+    const store = open();
+    const other = open(); // a second trend run on the same file, which does not wait for the lock
+    (other as unknown as { db: Database.Database }).db.pragma('busy_timeout = 0');
+    const a = finding();
+    const b = finding({ fingerprint: 'f2', line: 20, endLine: 22 });
+    store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
+    store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([b]) });
+    const key = (f: Finding) => ({ ...f, key: findingKey(f) });
+    store.addInterval({ analysisKey: 'k', from: 'c1', to: 'c2', linesAdded: 1, linesDeleted: 0, commits: [], added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }], fixed: [key(a)] });
+    const whole = { snapshot: store.findSnapshot('k', 'c1'), findings: store.snapshotFindings('k', 'c1'), interval: store.findInterval('k', 'c1', 'c2') };
+    expect(whole.snapshot?.byRule).toEqual({ 'pass-through-function': { category: 'abstraction', findings: 1, debtMinutes: 10 } });
+
+    // the other run tries to replace c1 (delete, insert: a new row id) right after this one read c1's row
+    const internals = store as unknown as { toSnapshot(r: unknown): unknown; snapshotId(k: string, c: string): number | undefined };
+    const { toSnapshot, snapshotId } = internals;
+    const attempts: string[] = [];
+    const replaceC1 = () => {
+      try {
+        other.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
+        attempts.push('replaced');
+      } catch (e) {
+        attempts.push((e as { code?: string }).code ?? String(e));
+      }
+    };
+    internals.toSnapshot = function (this: HistoryStore, r: unknown) { replaceC1(); return toSnapshot.call(this, r); };
+    internals.snapshotId = function (this: HistoryStore, k: string, c: string) { const id = snapshotId.call(this, k, c); if (c === 'c1') replaceC1(); return id; };
+    const seen = { snapshot: store.findSnapshot('k', 'c1'), findings: store.snapshotFindings('k', 'c1'), interval: store.findInterval('k', 'c1', 'c2') };
+    internals.toSnapshot = toSnapshot;
+    internals.snapshotId = snapshotId;
+    // each read holds the store until it ends: the other run's write waits (here: gives up at once)
+    expect(attempts).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY', 'SQLITE_BUSY']);
+    expect(seen).toEqual(whole);
+    // and once the reads are over, it goes through
+    replaceC1();
+    expect(attempts.at(-1)).toBe('replaced');
+    expect(store.findSnapshot('k', 'c1')).toEqual({ ...whole.snapshot, recordedAt: expect.any(Number) });
+    other.close();
+    store.close();
+  });
+
   it('writes a snapshot in one transaction: a failure half-way leaves nothing behind', () => {
     const store = open();
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([finding()]) });

@@ -302,17 +302,27 @@ export class HistoryStore {
     return (this.stmts.snapshot.get(analysisKey, commit) as SnapshotRow | undefined)?.id;
   }
 
+  /**
+   * Runs `fn`'s reads as one read transaction: another process (a second trend run) that replaces a
+   * snapshot waits until it ends, so `fn` never sees a snapshot row without its totals or findings.
+   */
+  private read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
   /** The snapshot of a commit under an analysis key, if stored. */
   findSnapshot(analysisKey: string, commit: string): SnapshotRecord | undefined {
-    const r = this.stmts.snapshot.get(analysisKey, commit) as SnapshotRow | undefined;
-    return r ? this.toSnapshot(r) : undefined;
+    return this.read(() => {
+      const r = this.stmts.snapshot.get(analysisKey, commit) as SnapshotRow | undefined;
+      return r ? this.toSnapshot(r) : undefined;
+    });
   }
 
   /** Stores a scan result as the snapshot of `commit` (replacing one stored under the same key), in one transaction. */
   addSnapshot(input: { analysisKey: string; commit: string; committedAt: number; source: string; result: ScanResult }): SnapshotRecord {
     const { analysisKey, commit, committedAt, source, result } = input;
     const s = result.summary;
-    const id = this.db.transaction(() => {
+    return this.db.transaction(() => {
       this.stmts.deleteSnapshot.run(analysisKey, commit);
       const { lastInsertRowid } = this.stmts.insertSnapshot.run({
         analysisKey, commit, committedAt, recordedAt: Math.floor(Date.now() / 1000), source, toolVersion: result.tool.version,
@@ -334,9 +344,9 @@ export class HistoryStore {
       }
       for (const [rule, t] of rules) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
       for (const [fid, n] of counts) this.stmts.insertSnapshotFinding.run(sid, fid, n);
-      return sid;
+      // read back under the same lock: once it is released another run may replace this snapshot
+      return this.toSnapshot(this.stmts.snapshotById.get(sid) as SnapshotRow);
     }).immediate();
-    return this.toSnapshot(this.stmts.snapshotById.get(id) as SnapshotRow);
   }
 
   /** The row id of a finding, inserting it when new (inside a transaction). */
@@ -350,18 +360,24 @@ export class HistoryStore {
 
   /** The findings of a stored snapshot, one entry per instance ([] when not stored). */
   snapshotFindings(analysisKey: string, commit: string): StoredFinding[] {
-    const sid = this.snapshotId(analysisKey, commit);
-    if (sid === undefined) return [];
-    const out: StoredFinding[] = [];
-    for (const r of this.stmts.snapshotFindings.all(sid) as Array<FindingRow & { n: number }>) {
-      const f = toFinding(r);
-      for (let i = 0; i < r.n; i++) out.push(f);
-    }
-    return out;
+    return this.read(() => {
+      const sid = this.snapshotId(analysisKey, commit);
+      if (sid === undefined) return [];
+      const out: StoredFinding[] = [];
+      for (const r of this.stmts.snapshotFindings.all(sid) as Array<FindingRow & { n: number }>) {
+        const f = toFinding(r);
+        for (let i = 0; i < r.n; i++) out.push(f);
+      }
+      return out;
+    });
   }
 
   /** What changed between the snapshots of two commits, if stored. */
   findInterval(analysisKey: string, from: string, to: string): IntervalRecord | undefined {
+    return this.read(() => this.readInterval(analysisKey, from, to));
+  }
+
+  private readInterval(analysisKey: string, from: string, to: string): IntervalRecord | undefined {
     const a = this.snapshotId(analysisKey, from);
     const b = this.snapshotId(analysisKey, to);
     if (a === undefined || b === undefined) return undefined;
