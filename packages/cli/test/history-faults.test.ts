@@ -311,21 +311,35 @@ describe('a run killed with SIGKILL in the middle of writing', () => {
     let rewritten = 0;
     // kill on the k-th transaction (each write opens the rollback journal): snapshots, intervals, prune.
     // A kill lands a moment after the journal appears, so a short transaction may have committed by
-    // then: four moments make it unlikely that none lands inside one (two failed once in a loaded run)
-    for (const k of [1, 4, 7, 10]) {
+    // then. The first run cannot commit: a reader holds the store, so its first write waits at COMMIT
+    // with its journal written, and is killed there; the others are killed wherever they are.
+    for (const [k, held] of [[1, true], [4, false], [7, false], [10, false]] as const) {
+      const reader = held ? new Database(path) : undefined;
+      reader?.exec('BEGIN');
+      reader?.prepare('SELECT COUNT(*) FROM snapshots').get(); // a shared lock until COMMIT
       const run = child([CLI, 'trend', '.', '--since', '2024-01-01', '--every', 'day', '--rebuild', '--format', 'json']);
       let seen = 0;
       let present = false;
       const watcher = watch(dirname(path), (_event, name) => {
         if (name !== 'history.db-journal') return;
         const now = existsSync(`${path}-journal`);
-        if (now && !present && ++seen === k) run.proc.kill('SIGKILL');
+        if (now && !present && ++seen === k && !held) run.proc.kill('SIGKILL');
         present = now;
       });
+      if (held) {
+        // once its journal is non-empty the write is under way, and it cannot commit while the reader holds the store
+        await waitFor(() => (statSync(`${path}-journal`, { throwIfNoEntry: false })?.size ?? 0) > 0 || run.proc.exitCode !== null);
+        run.proc.kill('SIGKILL');
+      }
       const end = await run.done;
       watcher.close();
+      reader?.exec('COMMIT');
+      reader?.close();
+      if (held) expect(end.signal, 'the run waiting for the lock was killed').toBe('SIGKILL');
       if (end.signal !== 'SIGKILL') continue; // the run finished before its k-th write
-      if (existsSync(`${path}-journal`) && statSync(`${path}-journal`).size > 0) midWrite++;
+      const hot = existsSync(`${path}-journal`) && statSync(`${path}-journal`).size > 0;
+      if (held) expect(hot, 'killed waiting at COMMIT: a hot journal is left behind').toBe(true);
+      if (hot) midWrite++;
       HistoryStore.open(path).close();
       const s = expectConsistent(path);
       // --rebuild replaces each snapshot in one transaction: every commit is still there, once
