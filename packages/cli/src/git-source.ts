@@ -45,19 +45,11 @@ export class BlobReader {
   async prefetch(blobs: readonly string[]): Promise<void> {
     const wanted = [...new Set(blobs)].filter((b) => !this.cache.has(b));
     if (wanted.length === 0) return;
-    const data = await catFileBatch(this.root, wanted);
-    let pos = 0;
-    while (pos < data.length) {
-      const nl = data.indexOf(10, pos);
-      if (nl < 0) break;
-      const header = data.toString('utf8', pos, nl);
-      pos = nl + 1;
-      const [oid, type, sizeText] = header.split(' ');
-      if (type === 'missing' || !oid || sizeText === undefined) continue;
-      const size = Number(sizeText);
-      this.cache.set(oid, data.subarray(pos, pos + size));
-      pos += size + 1; // the content is followed by a newline
-    }
+    const objects = await catFileBatch(this.root, wanted);
+    wanted.forEach((blob, i) => {
+      const o = objects[i];
+      if (o) this.cache.set(blob, o.data);
+    });
   }
 
   read(blob: string): Buffer {
@@ -74,12 +66,41 @@ export class BlobReader {
   }
 }
 
+/** An object read by `git cat-file --batch`. */
+export interface BatchObject {
+  type: string;
+  data: Buffer;
+}
+
+/** Reads objects by name through one `git cat-file --batch`; answers in request order (null: missing). */
+export async function catFileBatch(root: string, names: readonly string[]): Promise<Array<BatchObject | null>> {
+  if (names.length === 0) return [];
+  const data = await catFileOutput(root, names);
+  const out: Array<BatchObject | null> = [];
+  let pos = 0;
+  while (pos < data.length && out.length < names.length) {
+    const nl = data.indexOf(10, pos);
+    if (nl < 0) break;
+    const header = data.toString('utf8', pos, nl).split(' ');
+    pos = nl + 1;
+    if (header[1] === 'missing' || header[1] === 'ambiguous' || header.length < 3) {
+      out.push(null);
+      continue;
+    }
+    const size = Number(header[2]);
+    out.push({ type: header[1]!, data: data.subarray(pos, pos + size) });
+    pos += size + 1; // the content is followed by a newline
+  }
+  while (out.length < names.length) out.push(null);
+  return out;
+}
+
 /**
  * The output of `git cat-file --batch` for these object names. git reads them from a temporary file and
  * writes to another rather than to a pipe: a pipe holds 64 KB, so git would stall whenever this thread
  * is busy instead of reading ahead on another core. Through a pipe when no temporary file can be had.
  */
-export async function catFileBatch(root: string, names: readonly string[]): Promise<Buffer> {
+async function catFileOutput(root: string, names: readonly string[]): Promise<Buffer> {
   return (await catFileToFile(root, names)) ?? (await catFileThroughPipe(root, names));
 }
 

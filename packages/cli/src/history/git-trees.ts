@@ -1,33 +1,5 @@
 import { catFileBatch } from '../git-source.js';
-import type { TreeEntry } from '../git-source.js';
-
-interface BatchObject {
-  type: string;
-  data: Buffer;
-}
-
-/** Reads objects by name through one `git cat-file --batch`; answers in request order (null: missing). */
-async function readObjects(root: string, names: readonly string[]): Promise<Array<BatchObject | null>> {
-  if (names.length === 0) return [];
-  const data = await catFileBatch(root, names);
-  const out: Array<BatchObject | null> = [];
-  let pos = 0;
-  while (pos < data.length && out.length < names.length) {
-    const nl = data.indexOf(10, pos);
-    if (nl < 0) break;
-    const header = data.toString('utf8', pos, nl).split(' ');
-    pos = nl + 1;
-    if (header[1] === 'missing' || header[1] === 'ambiguous' || header.length < 3) {
-      out.push(null);
-      continue;
-    }
-    const size = Number(header[2]);
-    out.push({ type: header[1]!, data: data.subarray(pos, pos + size) });
-    pos += size + 1;
-  }
-  while (out.length < names.length) out.push(null);
-  return out;
-}
+import type { BatchObject, TreeEntry } from '../git-source.js';
 
 interface RawEntry {
   mode: string;
@@ -57,7 +29,7 @@ function parseTree(data: Buffer): RawEntry[] {
  */
 export async function listTrees(root: string, commits: readonly string[], prefix = ''): Promise<Map<string, TreeEntry[] | null>> {
   const dir = prefix.replace(/\/$/, '');
-  const tops = await readObjects(root, commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)));
+  const tops = await catFileBatch(root, commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)));
   const trees = new Map<string, RawEntry[]>();
   const topOid = new Map<string, string>();
   const wanted: Array<{ commit: string; obj: BatchObject | null }> = commits.map((c, i) => ({ commit: c, obj: tops[i] ?? null }));
@@ -74,7 +46,7 @@ export async function listTrees(root: string, commits: readonly string[], prefix
   while (frontier.length) {
     const ids = [...new Set(frontier)].filter((id) => !trees.has(id));
     frontier = [];
-    const objs = await readObjects(root, ids);
+    const objs = await catFileBatch(root, ids);
     ids.forEach((id, i) => {
       const obj = objs[i];
       const entries = obj && obj.type === 'tree' ? parseTree(obj.data) : [];
