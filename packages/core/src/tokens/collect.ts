@@ -88,218 +88,231 @@ export function isEmailTemplate(ts: TypeScript, sf: TS.SourceFile): boolean {
   return sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && EMAIL_PACKAGES.test(st.moduleSpecifier.text));
 }
 
+/** What the walk of one TypeScript file shares: the file, the options, and the occurrences found so far. */
+interface Collector {
+  ts: TypeScript;
+  sf: TS.SourceFile;
+  text: string;
+  options: CollectOptions;
+  out: StyleOccurrence[];
+  /** the starts of the class strings already read (a string inside `cn()` inside `className` is read once) */
+  seenClassStrings: Set<number>;
+}
+
+function valueLiteral(c: Collector, node: TS.Expression, property: string, context: StyleContext, sx: boolean): void {
+  const { ts, sf, text, options, out } = c;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node)) {
+    valueLiteral(c, (node as TS.ParenthesizedExpression).expression, property, context, sx);
+    return;
+  }
+  if (ts.isConditionalExpression(node)) {
+    valueLiteral(c, node.whenTrue, property, context, sx);
+    valueLiteral(c, node.whenFalse, property, context, sx);
+    return;
+  }
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)) {
+    if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) valueLiteral(c, node.left, property, context, sx);
+    valueLiteral(c, node.right, property, context, sx);
+    return;
+  }
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    const start = node.getStart(sf);
+    const raw = text.slice(start + 1, node.getEnd() - 1);
+    const trimmed = raw.trim();
+    for (const atom of findValueAtoms(property, raw, options)) {
+      out.push({
+        atom: { ...atom, start: start + 1 + atom.start, end: start + 1 + atom.end },
+        property, context, node,
+        literal: { start, end: node.getEnd(), quote: text[start]!, whole: atom.text === trimmed && atom.start === raw.indexOf(trimmed) },
+      });
+    }
+    return;
+  }
+  let numeric: TS.Node = node;
+  let sign = 1;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    sign = -1;
+    numeric = node.operand;
+  }
+  if (!ts.isNumericLiteral(numeric)) return;
+  const n = sign * Number(numeric.text);
+  const family = propertyFamily(property);
+  if (!family || n === 0) return;
+  const start = node.getStart(sf);
+  const end = node.getEnd();
+  const nodeText = text.slice(start, end);
+  const literal = { start, end, quote: "'", whole: true };
+  const pxFamily = ['spacing', 'inset', 'sizing', 'radius', 'font-size', 'letter-spacing'].includes(family);
+  if (pxFamily || (family === 'line-height' && context === 'native')) {
+    if (sx && family !== 'font-size' && family !== 'letter-spacing') return; // sx numbers are theme multiples
+    out.push({ atom: { kind: 'length', family, text: nodeText, start, end, number: n, unit: 'px', key: `${n}px` }, property, context, node, literal });
+  } else if (family === 'line-height' || family === 'font-weight' || family === 'z-index') {
+    if (family === 'z-index' && Math.abs(n) < 10) return; // local stacking inside a component
+    if (family === 'line-height' && n === 1) return;
+    out.push({ atom: { kind: 'number', family, text: nodeText, start, end, number: n, key: String(n) }, property, context, node, literal });
+  }
+}
+
+function styleObject(c: Collector, node: TS.Node, context: StyleContext, sx: boolean, parentProperty?: string, depth = 0): void {
+  const { ts, sf, out } = c;
+  if (depth > 12) return;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node)) {
+    styleObject(c, (node as TS.ParenthesizedExpression).expression, context, sx, parentProperty, depth + 1);
+  } else if (ts.isArrayLiteralExpression(node)) {
+    for (const el of node.elements) styleObject(c, el, context, sx, parentProperty, depth + 1);
+  } else if (ts.isConditionalExpression(node)) {
+    styleObject(c, node.whenTrue, context, sx, parentProperty, depth + 1);
+    styleObject(c, node.whenFalse, context, sx, parentProperty, depth + 1);
+  } else if (ts.isBinaryExpression(node)) {
+    styleObject(c, node.right, context, sx, parentProperty, depth + 1);
+  } else if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    if (!ts.isBlock(node.body)) styleObject(c, node.body, context, sx, parentProperty, depth + 1);
+    else {
+      const visitReturns = (n: TS.Node): void => {
+        if (ts.isReturnStatement(n) && n.expression) styleObject(c, n.expression, context, sx, parentProperty, depth + 1);
+        else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visitReturns);
+      };
+      visitReturns(node.body);
+    }
+  } else if (ts.isObjectLiteralExpression(node)) {
+    for (const p of node.properties) {
+      if (!ts.isPropertyAssignment(p)) continue;
+      const name = p.name;
+      const key = ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
+      if (key === undefined) continue;
+      if (key.startsWith('@media') && (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))) {
+        const start = name.getStart(sf) + 1;
+        for (const atom of findBreakpointAtoms(key)) {
+          out.push({ atom: { ...atom, start: start + atom.start, end: start + atom.end }, property: '@media', context, node: name });
+        }
+      }
+      const property = /^[A-Za-z-]+$/.test(key) && !/^[A-Z]/.test(key) ? cssPropertyName(key) : undefined;
+      const init = p.initializer;
+      const isValueObject = ts.isObjectLiteralExpression(init) || ts.isArrowFunction(init) || ts.isArrayLiteralExpression(init);
+      if (isValueObject) {
+        // MUI-style responsive values ({ xs: 1, md: 2 }) keep the property; anything else is a nested rule
+        const responsive = context !== 'native' && property && propertyFamily(property) && ts.isObjectLiteralExpression(init);
+        styleObject(c, init, context, sx, responsive ? property : undefined, depth + 1);
+      } else if (property && propertyFamily(property)) valueLiteral(c, init, property, context, sx);
+      else if (parentProperty && /^[a-z0-9]+$/i.test(key)) valueLiteral(c, init, parentProperty, context, sx);
+    }
+  }
+}
+
+function templateStyles(c: Collector, node: TS.TaggedTemplateExpression): void {
+  const { ts, sf, text, options, out } = c;
+  const tpl = node.template;
+  const start = tpl.getStart(sf) + 1;
+  const end = tpl.getEnd() - 1;
+  let body = text.slice(start, end);
+  if (ts.isTemplateExpression(tpl)) {
+    // blank out ${...} substitutions, keeping offsets and line breaks
+    const regions: Array<[number, number]> = [];
+    let prevEnd = tpl.head.getEnd();
+    for (const span of tpl.templateSpans) {
+      const litStart = span.literal.getStart(sf);
+      regions.push([prevEnd - 2 - start, litStart + 1 - start]);
+      prevEnd = span.literal.getEnd();
+    }
+    const chars = [...body];
+    for (const [a, b] of regions) {
+      const before = body.slice(0, a).trimEnd();
+      const after = body.slice(b).trimStart();
+      const statement = (before === '' || /[;{}]$/.test(before)) && !/^[:{]/.test(after) && !/^[\w-]/.test(after);
+      for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = statement ? ' ' : '_';
+      if (statement && b - a >= '/**/'.length) {
+        chars[a] = '/';
+        chars[a + 1] = '*';
+        chars[b - 2] = '*';
+        chars[b - 1] = '/';
+      } else if (statement) for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    }
+    body = chars.join('');
+  }
+  let root: Root;
+  try {
+    root = postcssScss.parse(body) as Root;
+  } catch {
+    return; // not CSS we can read (a template of another language, or a broken one)
+  }
+  for (const occ of collectFromStylesheet(root, body, 'template', options)) {
+    out.push({ ...occ, atom: { ...occ.atom, start: start + occ.atom.start, end: start + occ.atom.end }, node });
+  }
+}
+
+function classStrings(c: Collector, node: TS.Node): void {
+  const { ts, sf, text, seenClassStrings } = c;
+  const visit = (n: TS.Node): void => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      const s = n.getStart(sf);
+      if (seenClassStrings.has(s)) return;
+      seenClassStrings.add(s);
+      const open = 1;
+      const close = ts.isTemplateHead(n) || ts.isTemplateMiddle(n) ? 2 : 1;
+      const raw = text.slice(s + open, n.getEnd() - close);
+      classOccurrences(c, raw, s + open, n);
+      return;
+    }
+    if (ts.isFunctionLike(n) || ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+}
+
+function classOccurrences(c: Collector, raw: string, offset: number, node: TS.Node): void {
+  const { options, out } = c;
+  for (const cls of findArbitraryClasses(raw, offset)) {
+    const valueOffset = cls.valueStart;
+    for (const atom of findValueAtoms(cls.property, cls.value, options)) {
+      const whole = atom.text === cls.value.trim();
+      out.push({
+        atom: { ...atom, start: valueOffset + atom.start, end: valueOffset + atom.end },
+        property: cls.property, context: 'className', node,
+        tailwind: { start: cls.start, end: cls.end, utility: cls.utility, ...(cls.namespace ? { namespace: cls.namespace } : {}), whole: whole && cls.utility !== '' },
+      });
+    }
+  }
+}
+
 /** Collects hard-coded style values from a TypeScript/JSX source file (none from email templates). */
 export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options: CollectOptions = {}): StyleOccurrence[] {
-  const out: StyleOccurrence[] = [];
-  if (isEmailTemplate(ts, sf)) return out;
-  const text = sf.text;
-  const seenClassStrings = new Set<number>();
-
-  const valueLiteral = (node: TS.Expression, property: string, context: StyleContext, sx: boolean): void => {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node)) {
-      valueLiteral((node as TS.ParenthesizedExpression).expression, property, context, sx);
-      return;
-    }
-    if (ts.isConditionalExpression(node)) {
-      valueLiteral(node.whenTrue, property, context, sx);
-      valueLiteral(node.whenFalse, property, context, sx);
-      return;
-    }
-    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)) {
-      if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) valueLiteral(node.left, property, context, sx);
-      valueLiteral(node.right, property, context, sx);
-      return;
-    }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      const start = node.getStart(sf);
-      const raw = text.slice(start + 1, node.getEnd() - 1);
-      const trimmed = raw.trim();
-      for (const atom of findValueAtoms(property, raw, options)) {
-        out.push({
-          atom: { ...atom, start: start + 1 + atom.start, end: start + 1 + atom.end },
-          property, context, node,
-          literal: { start, end: node.getEnd(), quote: text[start]!, whole: atom.text === trimmed && atom.start === raw.indexOf(trimmed) },
-        });
-      }
-      return;
-    }
-    let numeric: TS.Node = node;
-    let sign = 1;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-      sign = -1;
-      numeric = node.operand;
-    }
-    if (!ts.isNumericLiteral(numeric)) return;
-    const n = sign * Number(numeric.text);
-    const family = propertyFamily(property);
-    if (!family || n === 0) return;
-    const start = node.getStart(sf);
-    const end = node.getEnd();
-    const nodeText = text.slice(start, end);
-    const literal = { start, end, quote: "'", whole: true };
-    const pxFamily = ['spacing', 'inset', 'sizing', 'radius', 'font-size', 'letter-spacing'].includes(family);
-    if (pxFamily || (family === 'line-height' && context === 'native')) {
-      if (sx && family !== 'font-size' && family !== 'letter-spacing') return; // sx numbers are theme multiples
-      out.push({ atom: { kind: 'length', family, text: nodeText, start, end, number: n, unit: 'px', key: `${n}px` }, property, context, node, literal });
-    } else if (family === 'line-height' || family === 'font-weight' || family === 'z-index') {
-      if (family === 'z-index' && Math.abs(n) < 10) return; // local stacking inside a component
-      if (family === 'line-height' && n === 1) return;
-      out.push({ atom: { kind: 'number', family, text: nodeText, start, end, number: n, key: String(n) }, property, context, node, literal });
-    }
-  };
-
-  const styleObject = (node: TS.Node, context: StyleContext, sx: boolean, parentProperty?: string, depth = 0): void => {
-    if (depth > 12) return;
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node)) {
-      styleObject((node as TS.ParenthesizedExpression).expression, context, sx, parentProperty, depth + 1);
-    } else if (ts.isArrayLiteralExpression(node)) {
-      for (const el of node.elements) styleObject(el, context, sx, parentProperty, depth + 1);
-    } else if (ts.isConditionalExpression(node)) {
-      styleObject(node.whenTrue, context, sx, parentProperty, depth + 1);
-      styleObject(node.whenFalse, context, sx, parentProperty, depth + 1);
-    } else if (ts.isBinaryExpression(node)) {
-      styleObject(node.right, context, sx, parentProperty, depth + 1);
-    } else if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-      if (!ts.isBlock(node.body)) styleObject(node.body, context, sx, parentProperty, depth + 1);
-      else {
-        const visitReturns = (n: TS.Node): void => {
-          if (ts.isReturnStatement(n) && n.expression) styleObject(n.expression, context, sx, parentProperty, depth + 1);
-          else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visitReturns);
-        };
-        visitReturns(node.body);
-      }
-    } else if (ts.isObjectLiteralExpression(node)) {
-      for (const p of node.properties) {
-        if (!ts.isPropertyAssignment(p)) continue;
-        const name = p.name;
-        const key = ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
-        if (key === undefined) continue;
-        if (key.startsWith('@media') && (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))) {
-          const start = name.getStart(sf) + 1;
-          for (const atom of findBreakpointAtoms(key)) {
-            out.push({ atom: { ...atom, start: start + atom.start, end: start + atom.end }, property: '@media', context, node: name });
-          }
-        }
-        const property = /^[A-Za-z-]+$/.test(key) && !/^[A-Z]/.test(key) ? cssPropertyName(key) : undefined;
-        const init = p.initializer;
-        const isValueObject = ts.isObjectLiteralExpression(init) || ts.isArrowFunction(init) || ts.isArrayLiteralExpression(init);
-        if (isValueObject) {
-          // MUI-style responsive values ({ xs: 1, md: 2 }) keep the property; anything else is a nested rule
-          const responsive = context !== 'native' && property && propertyFamily(property) && ts.isObjectLiteralExpression(init);
-          styleObject(init, context, sx, responsive ? property : undefined, depth + 1);
-        } else if (property && propertyFamily(property)) valueLiteral(init, property, context, sx);
-        else if (parentProperty && /^[a-z0-9]+$/i.test(key)) valueLiteral(init, parentProperty, context, sx);
-      }
-    }
-  };
-
-  const template = (node: TS.TaggedTemplateExpression): void => {
-    const tpl = node.template;
-    const start = tpl.getStart(sf) + 1;
-    const end = tpl.getEnd() - 1;
-    let body = text.slice(start, end);
-    if (ts.isTemplateExpression(tpl)) {
-      // blank out ${...} substitutions, keeping offsets and line breaks
-      const regions: Array<[number, number]> = [];
-      let prevEnd = tpl.head.getEnd();
-      for (const span of tpl.templateSpans) {
-        const litStart = span.literal.getStart(sf);
-        regions.push([prevEnd - 2 - start, litStart + 1 - start]);
-        prevEnd = span.literal.getEnd();
-      }
-      const chars = [...body];
-      for (const [a, b] of regions) {
-        const before = body.slice(0, a).trimEnd();
-        const after = body.slice(b).trimStart();
-        const statement = (before === '' || /[;{}]$/.test(before)) && !/^[:{]/.test(after) && !/^[\w-]/.test(after);
-        for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = statement ? ' ' : '_';
-        if (statement && b - a >= '/**/'.length) {
-          chars[a] = '/';
-          chars[a + 1] = '*';
-          chars[b - 2] = '*';
-          chars[b - 1] = '/';
-        } else if (statement) for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';
-      }
-      body = chars.join('');
-    }
-    let root: Root;
-    try {
-      root = postcssScss.parse(body) as Root;
-    } catch {
-      return; // not CSS we can read (a template of another language, or a broken one)
-    }
-    for (const occ of collectFromStylesheet(root, body, 'template', options)) {
-      out.push({ ...occ, atom: { ...occ.atom, start: start + occ.atom.start, end: start + occ.atom.end }, node });
-    }
-  };
-
-  const classStrings = (node: TS.Node): void => {
-    const visit = (n: TS.Node): void => {
-      if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
-        const s = n.getStart(sf);
-        if (seenClassStrings.has(s)) return;
-        seenClassStrings.add(s);
-        const open = 1;
-        const close = ts.isTemplateHead(n) || ts.isTemplateMiddle(n) ? 2 : 1;
-        const raw = text.slice(s + open, n.getEnd() - close);
-        classOccurrences(raw, s + open, n);
-        return;
-      }
-      if (ts.isFunctionLike(n) || ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) return;
-      ts.forEachChild(n, visit);
-    };
-    visit(node);
-  };
-
-  const classOccurrences = (raw: string, offset: number, node: TS.Node): void => {
-    for (const cls of findArbitraryClasses(raw, offset)) {
-      const valueOffset = cls.valueStart;
-      for (const atom of findValueAtoms(cls.property, cls.value, options)) {
-        const whole = atom.text === cls.value.trim();
-        out.push({
-          atom: { ...atom, start: valueOffset + atom.start, end: valueOffset + atom.end },
-          property: cls.property, context: 'className', node,
-          tailwind: { start: cls.start, end: cls.end, utility: cls.utility, ...(cls.namespace ? { namespace: cls.namespace } : {}), whole: whole && cls.utility !== '' },
-        });
-      }
-    }
-  };
-
+  const c: Collector = { ts, sf, text: sf.text, options, out: [], seenClassStrings: new Set() };
+  if (isEmailTemplate(ts, sf)) return c.out;
   const visit = (node: TS.Node): void => {
     if (ts.isJsxAttribute(node) && node.initializer) {
       const name = ts.isIdentifier(node.name) ? node.name.text : node.name.getText(sf);
       if (isInsideSvg(ts, node)) return;
       if (isClassAttribute(name)) {
-        classStrings(node.initializer);
+        classStrings(c, node.initializer);
         return;
       }
       if (isStyleAttribute(name) && ts.isJsxExpression(node.initializer) && node.initializer.expression) {
-        styleObject(node.initializer.expression, 'object', name === 'sx');
+        styleObject(c, node.initializer.expression, 'object', name === 'sx');
         return;
       }
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && CLASS_FUNCTIONS.has(callee.text)) {
-        for (const a of node.arguments) classStrings(a);
+        for (const a of node.arguments) classStrings(c, a);
       } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'StyleSheet' && callee.name.text === 'create') {
-        if (node.arguments[0]) styleObject(node.arguments[0], 'native', false);
+        if (node.arguments[0]) styleObject(c, node.arguments[0], 'native', false);
       } else {
         const root = tagRoot(ts, callee);
         const isStyledCall = root?.styled && (ts.isCallExpression(callee) || ts.isPropertyAccessExpression(callee));
         if ((ts.isIdentifier(callee) && STYLE_OBJECT_FUNCTIONS.has(callee.text)) || isStyledCall) {
           for (const a of node.arguments) {
-            if (ts.isObjectLiteralExpression(a) || ts.isArrowFunction(a) || ts.isFunctionExpression(a)) styleObject(a, 'object', false);
+            if (ts.isObjectLiteralExpression(a) || ts.isArrowFunction(a) || ts.isFunctionExpression(a)) styleObject(c, a, 'object', false);
           }
         }
       }
     } else if (ts.isTaggedTemplateExpression(node)) {
       const root = tagRoot(ts, node.tag);
-      if (root && (root.styled || (ts.isIdentifier(node.tag) && TEMPLATE_TAGS.has(node.tag.text)))) template(node);
+      if (root && (root.styled || (ts.isIdentifier(node.tag) && TEMPLATE_TAGS.has(node.tag.text)))) templateStyles(c, node);
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return out;
+  return c.out;
 }
 
 /** The value offset of a declaration inside the parsed text. */
