@@ -1,5 +1,5 @@
-import { CATEGORIES, compareFindings, didYouMean } from '@plumbline/core';
-import type { Category, Finding } from '@plumbline/core';
+import { CATEGORIES, compareFindingSets, compareFindings, didYouMean } from '@plumbline/core';
+import type { Category, Finding, Renames } from '@plumbline/core';
 
 /**
  * The CI gate, as pure functions: which findings a change adds, keeps and removes, judged only by
@@ -15,7 +15,9 @@ export interface BaseOccurrence {
   /** where it was, relative to the root */
   file: string;
   effortMinutes: number;
-  /** the whole finding, when the base is a commit (a baseline file keeps no locations) */
+  /** its line, when the base is a commit (a baseline file keeps no locations) */
+  line?: number;
+  /** the whole finding, when the base is a commit */
   finding?: Finding;
 }
 
@@ -30,65 +32,38 @@ export interface Comparison {
 
 export interface MatchOptions {
   /** head path -> base path of files git saw renamed; matched as the same file */
-  renames?: ReadonlyMap<string, string>;
+  renames?: Renames;
+  /**
+   * Whether the change left a head finding's lines untouched; given, a new finding on untouched lines in
+   * the same file as a fixed one of the same rule is the same debt under a new fingerprint (not new).
+   */
+  untouched?: (finding: Finding) => boolean;
 }
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Compares base and head as multisets of fingerprints: same file first (a renamed file counts as the same
- * file), then across files. A moved or renamed file therefore adds nothing and fixes nothing, and a copy
- * of old code is one more occurrence of an old fingerprint than the base had: new.
+ * The gate's view of the one comparison of findings (@plumbline/core `compareFindingSets`): head findings
+ * new, unchanged (matched to a base occurrence, in the same file or moved from another) and base
+ * occurrences absent. A moved or renamed file adds nothing and fixes nothing, and a copy of old code is
+ * one more occurrence of an old fingerprint than the base had: new.
  */
 export function matchFindings(base: readonly BaseOccurrence[], head: readonly Finding[], options: MatchOptions = {}): Comparison {
-  // fingerprint -> file -> base occurrences not yet matched (sorted, so results are deterministic)
-  const pool = new Map<string, Map<string, BaseOccurrence[]>>();
-  const sortedBase = [...base].sort((a, b) => byPath(a.fingerprint, b.fingerprint) || byPath(a.file, b.file) || (a.finding && b.finding ? compareFindings(a.finding, b.finding) : 0));
-  for (const o of sortedBase) {
-    let files = pool.get(o.fingerprint);
-    if (!files) pool.set(o.fingerprint, (files = new Map()));
-    let list = files.get(o.file);
-    if (!list) files.set(o.file, (list = []));
-    list.push(o);
-  }
-  const take = (fingerprint: string, file: string): BaseOccurrence | undefined => {
-    const files = pool.get(fingerprint);
-    const list = files?.get(file);
-    const o = list?.shift();
-    if (list && list.length === 0) files!.delete(file);
-    return o;
-  };
-
-  const sortedHead = [...head].sort(compareFindings);
-  const matched = new Map<Finding, BaseOccurrence>();
-  // 1. the same file (or the file it was renamed from)
-  for (const f of sortedHead) {
-    const o = take(f.fingerprint, f.file) ?? (options.renames?.has(f.file) ? take(f.fingerprint, options.renames.get(f.file)!) : undefined);
-    if (o) matched.set(f, o);
-  }
-  // 2. across files: code that moved between files
-  for (const f of sortedHead) {
-    if (matched.has(f)) continue;
-    const files = pool.get(f.fingerprint);
-    if (!files || files.size === 0) continue;
-    const file = [...files.keys()].sort(byPath)[0]!;
-    matched.set(f, take(f.fingerprint, file)!);
-  }
-
+  const r = compareFindingSets(base, head, options);
+  const matched = new Map(r.pairs.map((p) => [p.after, p.before] as const));
   const out: Comparison = { new: [], unchanged: [], absent: [] };
-  for (const f of sortedHead) {
+  for (const f of [...head].sort(compareFindings)) {
     const o = matched.get(f);
     if (o) out.unchanged.push({ finding: f, base: o });
     else out.new.push(f);
   }
-  for (const files of pool.values()) for (const list of files.values()) out.absent.push(...list);
-  out.absent.sort((a, b) => byPath(a.file, b.file) || byPath(a.ruleId, b.ruleId) || byPath(a.fingerprint, b.fingerprint));
+  out.absent = r.removed.sort((a, b) => byPath(a.file, b.file) || byPath(a.ruleId, b.ruleId) || byPath(a.fingerprint, b.fingerprint));
   return out;
 }
 
 /** Base occurrences of a commit's findings. */
 export function occurrencesOf(findings: readonly Finding[]): BaseOccurrence[] {
-  return findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, file: f.file, effortMinutes: f.effortMinutes, finding: f }));
+  return findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, file: f.file, line: f.line, effortMinutes: f.effortMinutes, finding: f }));
 }
 
 // ---------------------------------------------------------------------------------------------------

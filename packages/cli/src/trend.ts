@@ -2,9 +2,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyze, defaultConcurrency, FactsCache, filterPaths, openCache, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
 import {
-  buildCheckSettings, CODEOWNERS_LOCATIONS, ConfigError, ownersOf, parseCodeowners, ratingFor, RATING_BANDS, VERSION,
+  buildCheckSettings, CODEOWNERS_LOCATIONS, ConfigError, matchFingerprints, ownersOf, parseCodeowners, ratingFor, RATING_BANDS, reidentifyFindings, VERSION,
 } from '@plumbline/core';
-import type { Category, CategoryTotals, CodeownersRule, Finding, Rating, ResolvedConfig, ScanResult } from '@plumbline/core';
+import type { Category, CategoryTotals, CodeownersRule, Finding, Rating, Renames, ResolvedConfig, ScanResult } from '@plumbline/core';
 import { UsageError } from './command.js';
 import { git } from './git.js';
 import { BlobReader, commitSource, resolveCommit } from './git-source.js';
@@ -162,101 +162,31 @@ export interface Matchable {
   line: number;
 }
 
-function basename(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-/** Pairs items greedily by ascending cost (an infinite cost: never paired); returns the unpaired of each side. */
-function pairGreedy<A, B>(before: readonly A[], after: readonly B[], cost: (a: A, b: B) => number): { before: A[]; after: B[] } {
-  if (before.length === 0 || after.length === 0) return { before: [...before], after: [...after] };
-  const pairs: Array<[number, number, number]> = [];
-  for (let i = 0; i < before.length; i++) {
-    for (let j = 0; j < after.length; j++) {
-      const c = cost(before[i]!, after[j]!);
-      if (Number.isFinite(c)) pairs.push([c, i, j]);
-    }
-  }
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  const usedB = new Set<number>();
-  const usedA = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (usedB.has(i) || usedA.has(j)) continue;
-    usedB.add(i);
-    usedA.add(j);
-  }
-  return { before: before.filter((_, i) => !usedB.has(i)), after: after.filter((_, j) => !usedA.has(j)) };
-}
-
 /**
- * New and fixed findings between two snapshots, by fingerprint as multisets (DESIGN.md): instances are
- * paired within the same file first (nearest line first), then across files (most similar path
- * first). A file moved unchanged pairs across files, so it adds and fixes nothing; a second copy of old
- * code is one more instance of its fingerprint, so it is new.
+ * New and fixed findings between two snapshots: the one comparison of findings (@plumbline/core
+ * `matchFingerprints`: multisets of fingerprints, same file first, nearest line first, then across files,
+ * most similar path first). A file moved unchanged adds and fixes nothing; a second copy of old code is
+ * new.
  */
-export function matchFindings<T extends Matchable>(before: readonly T[], after: readonly T[]): { added: T[]; fixed: T[] } {
-  const group = (xs: readonly T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of xs) {
-      const list = m.get(x.fingerprint);
-      if (list) list.push(x);
-      else m.set(x.fingerprint, [x]);
-    }
-    return m;
-  };
-  const b = group(before);
-  const a = group(after);
-  const added: T[] = [];
-  const fixed: T[] = [];
-  for (const fp of new Set([...b.keys(), ...a.keys()])) {
-    const bs = b.get(fp) ?? [];
-    const as = a.get(fp) ?? [];
-    if (bs.length === 0 || as.length === 0) {
-      added.push(...as);
-      fixed.push(...bs);
-      continue;
-    }
-    // same file first
-    const restB: T[] = [];
-    const restA: T[] = [];
-    for (const file of new Set([...bs.map((x) => x.file), ...as.map((x) => x.file)])) {
-      const r = pairGreedy(bs.filter((x) => x.file === file), as.filter((x) => x.file === file), (x, y) => Math.abs(x.line - y.line));
-      restB.push(...r.before);
-      restA.push(...r.after);
-    }
-    // then across files: same file name first, then the longest common path suffix
-    const r = pairGreedy(restB, restA, (x, y) => (basename(x.file) === basename(y.file) ? 0 : 1e6) - commonSuffix(x.file, y.file));
-    added.push(...r.after);
-    fixed.push(...r.before);
-  }
-  const order = (x: T, y: T) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line);
-  return { added: added.sort(order), fixed: fixed.sort(order) };
+export function matchFindings<T extends Matchable>(before: readonly T[], after: readonly T[], renames?: Renames): { added: T[]; fixed: T[] } {
+  const r = matchFingerprints(before, after, renames);
+  return { added: r.added, fixed: r.removed };
 }
 
 /**
- * The third pass of new/fixed: a "new" finding on lines no commit of the period touched, in the same
- * file as a "fixed" finding of the same rule (or in the file it was renamed from), is the same debt
- * under a new fingerprint: its detector's description of it changed (a third copy elsewhere, a renamed
- * enclosing component), not the code. Such pairs leave both lists, nearest lines first. What is left
- * untouched and new is debt that a change elsewhere made (a copy that turned old code into a duplicate).
+ * The third pass of new/fixed (@plumbline/core `reidentifyFindings`): a "new" finding on lines no commit
+ * of the period touched (all its shares credit no commit), in the same file as a "fixed" finding of the
+ * same rule (or in the file it was renamed from), is the same debt under a new fingerprint.
  */
 export function reidentify<T extends Matchable & { ruleId: string }>(
   added: ReadonlyArray<{ finding: T; shares: Share[] }>,
   fixed: readonly T[],
-  renamedFrom: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  renamedFrom: Renames = new Map(),
 ): { added: Array<{ finding: T; shares: Share[] }>; fixed: T[] } {
-  const untouched = (a: { shares: Share[] }) => a.shares.every((s) => s.sha === null);
-  const r = pairGreedy(added, fixed, (a, f) => {
-    if (!untouched(a) || f.ruleId !== a.finding.ruleId) return Infinity;
-    const sameFile = f.file === a.finding.file || !!renamedFrom.get(a.finding.file)?.has(f.file);
-    return sameFile ? Math.abs(f.line - a.finding.line) : Infinity;
-  });
-  return { added: r.before, fixed: r.after };
+  // by position: a stored snapshot gives the same finding object once per occurrence
+  const items = added.map((a, i) => ({ fingerprint: a.finding.fingerprint, file: a.finding.file, line: a.finding.line, ruleId: a.finding.ruleId, i }));
+  const r = reidentifyFindings(items, fixed, (x) => added[x.i]!.shares.every((s) => s.sha === null), renamedFrom);
+  return { added: r.added.map((x) => added[x.i]!), fixed: r.removed };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1172,14 +1102,14 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
         stats.intervalsStored++;
         return;
       }
-      const matched = matchFindings(findingsOf(from), findingsOf(to));
+      const history = await intervalCommits(root, from, to, analysed, runner);
+      const matched = matchFindings(findingsOf(from), findingsOf(to), history.renamedFrom);
       const added = matched.added;
       const byFile = new Map<string, StoredFinding[]>();
       for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
       // who wrote the flagged lines: a file no commit of the period changed needs nothing; a file one
       // commit changed (not renamed) needs only the lines that differ (one diff for all such files);
       // the others need blame
-      const history = await intervalCommits(root, from, to, analysed, runner);
       const ivCommits = history.commits;
       const blames = new Map<string, Map<number, string | null>>();
       const single: Array<[string, string]> = [];

@@ -24,3 +24,4 @@ export * from './conventions-cache.js';
 export * from './component-signature.js';
 export * from './design-system.js';
 export { buildDesignSystemSettings } from './settings/design-system.js';
+export * from './compare.js';
