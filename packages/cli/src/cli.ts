@@ -3,6 +3,7 @@ import { ConfigError, VERSION } from '@plumbline/core';
 import { parseArgsOptions, UsageError } from './command.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { terminalBlock } from './formatters/text-safety.js';
 
 function help(commands: readonly Command[]): string {
   const lines = [`plumbline ${VERSION}: an architectural and design-system linter for TypeScript and React`, '', 'Usage: plumbline <command> [flags]', '', 'Commands:'];
@@ -18,14 +19,6 @@ export function commandHelp(c: Command): string {
     lines.push(`  ${left.padEnd(34)} ${f.description}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Error messages quote files of the scanned repository (a config that is not JSON is quoted by the
- * parser): control characters other than line breaks and tabs, and bidi controls, never reach the terminal.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
 const defaultIO = (): CommandIO => ({
@@ -67,15 +60,16 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     }
     return await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
   } catch (e) {
+    // error messages quote files of the scanned repository (a config that is not JSON is quoted by the parser)
     if (e instanceof ConfigError) {
-      io.stderr(`plumbline: configuration error: ${terminalSafe(e.message)}\n`);
+      io.stderr(`plumbline: configuration error: ${terminalBlock(e.message)}\n`);
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plumbline ${command.name}: ${terminalSafe((e as Error).message)}\n\n${commandHelp(command)}`);
+      io.stderr(`plumbline ${command.name}: ${terminalBlock((e as Error).message)}\n\n${commandHelp(command)}`);
       return 2;
     }
-    io.stderr(`plumbline ${command.name}: ${terminalSafe((e as Error).stack ?? String(e))}\n`);
+    io.stderr(`plumbline ${command.name}: ${terminalBlock((e as Error).stack ?? String(e))}\n`);
     return 2;
   }
 }

@@ -2,8 +2,9 @@ export { scan, scanCommit, loadProjectConfig, writeProjectFindings } from './sca
 export type { ScanOptions, ScanOutput, ScanCommitOptions } from './scan.js';
 export { main } from './cli.js';
 export { allRules, allRuleIds } from './rules-catalog.js';
-export { formatJson } from './formatters/json.js';
-export { formatPretty, formatMinutes } from './formatters/pretty.js';
+export { formatJson } from './formatters/scan/json.js';
+export { formatPretty } from './formatters/scan/pretty.js';
+export { formatMinutes } from './formatters/minutes.js';
 export { git, headCommit } from './git.js';
 export { listTree, BlobReader, commitSource, resolveCommit } from './git-source.js';
 export type { TreeEntry } from './git-source.js';
@@ -13,9 +14,10 @@ export { matchFindings, occurrencesOf, evaluateGate, parseThresholds, defaultThr
 export type { BaseOccurrence, Comparison, Limit, Thresholds, Violation, GateVerdict } from './gate.js';
 export { BASELINE_FILE_NAME, baselineFromFindings, serializeBaseline, readBaseline, writeBaseline, baselineOccurrences, updateBaseline } from './baseline.js';
 export type { Baseline, BaselineEntry, UpdateBaselineOptions, UpdateBaselineResult } from './baseline.js';
-export { formatSarif } from './formatters/sarif.js';
-export { formatMarkdown } from './formatters/markdown.js';
-export { formatGithub } from './formatters/github.js';
-export { formatCheckPretty, formatCheckJson } from './formatters/check.js';
+export { formatSarif } from './formatters/check/sarif.js';
+export { formatCheckMarkdown as formatMarkdown } from './formatters/check/markdown.js';
+export { formatGithub } from './formatters/check/github.js';
+export { formatCheckPretty } from './formatters/check/pretty.js';
+export { formatCheckJson } from './formatters/check/json.js';
 export { startWatch } from './watch.js';
 export type { Watcher, WatchOptions } from './watch.js';

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, docsUrl } from '@plumbline/core';
 import type { Finding, ScanResult, Summary } from '@plumbline/core';
 import type { CheckOutcome } from '../src/check.js';
-import { formatCheckPretty } from '../src/formatters/check.js';
-import { escapeData, escapeProperty, formatGithub } from '../src/formatters/github.js';
-import { COMMENT_MARKER, escapeMessage, formatMarkdown } from '../src/formatters/markdown.js';
+import { formatGithub } from '../src/formatters/check/github.js';
+import { COMMENT_MARKER, formatCheckMarkdown } from '../src/formatters/check/markdown.js';
+import { formatCheckPretty } from '../src/formatters/check/pretty.js';
+import { githubData, githubProperty, markdownMessage } from '../src/formatters/text-safety.js';
 import { evaluateGate, matchFindings, occurrencesOf, parseThresholds } from '../src/gate.js';
 
 function f(over: Partial<Finding>): Finding {
@@ -54,7 +55,7 @@ const copy = f({
 
 describe('markdown summary', () => {
   it('shows the verdict, the failed threshold, the score delta and new findings grouped by category', () => {
-    const md = formatMarkdown(outcome([old, gone], [old, color, copy]));
+    const md = formatCheckMarkdown(outcome([old, gone], [old, color, copy]));
     expect(md.startsWith(`${COMMENT_MARKER}\n## ❌ plumbline: this change adds 2 findings (20 min of debt)\n`)).toBe(true);
     expect(md).toContain('Compared with `0123456789ab`, the merge-base with `origin/main`');
     expect(md).toContain('- ❌ 2 new findings, more than the 0 allowed (--max-new-findings 0)');
@@ -70,22 +71,30 @@ describe('markdown summary', () => {
     expect(md).not.toContain('src/old.ts'); // unchanged findings are not listed
   });
 
+  it('guards @-mentions in repository text: a finding message with @someone does not ping anyone', () => {
+    const md = formatCheckMarkdown(outcome([], [f({ fingerprint: 'at', message: 'ask @someone or @org/team, see `@scope/pkg`' })], [[], []], [{ file: 'src/@x.ts', message: 'thanks @maintainer' }]));
+    const outsideCode = md.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '');
+    expect(outsideCode).not.toMatch(/@[\w-]/); // GitHub links a mention only when a name follows the @ at once
+    expect(md).toContain('ask @\u2060someone or @\u2060org/team, see `@scope/pkg`');
+    expect(md).toContain('`src/@x.ts`: thanks @\u2060maintainer');
+  });
+
   it('escapes messages and paths: no HTML, no emphasis, no broken table, code spans kept', () => {
-    const md = formatMarkdown(outcome([], [copy]));
+    const md = formatCheckMarkdown(outcome([], [copy]));
     const row = md.split('\n').find((l) => l.includes('copied-code'))!;
     expect(row).toBe(
       `| \`src/x\\|y.tsx:4\` | [copied-code](${docsUrl('copied-code')}) | Block copied &lt;3 times&gt;: \\*see\\* \\[the original\\] \\| \`a\\|b\`` +
         '<br>also: `src/orig.tsx:40`, `src/b.tsx:2` |',
     );
-    expect(escapeMessage('unbalanced ` tick <b>')).toBe('unbalanced \\` tick &lt;b&gt;');
-    expect(escapeMessage('`` `x` ``')).toBe('`` `x` ``'.replace('`` `x` ``', escapeMessage('`` `x` ``')));
-    expect(escapeMessage('line\nbreak')).toBe('line break');
+    expect(markdownMessage('unbalanced ` tick <b>')).toBe('unbalanced \\` tick &lt;b&gt;');
+    expect(markdownMessage('`` `x` ``')).toBe('`` `x` ``'.replace('`` `x` ``', markdownMessage('`` `x` ``')));
+    expect(markdownMessage('line\nbreak')).toBe('line break');
   });
 
   it('passes with no new debt, links locations when asked, and caps long lists', () => {
-    expect(formatMarkdown(outcome([old], [old]))).toContain('## ✅ plumbline: no new debt');
+    expect(formatCheckMarkdown(outcome([old], [old]))).toContain('## ✅ plumbline: no new debt');
     const many = Array.from({ length: 7 }, (_, i) => f({ fingerprint: `n${i}`, file: `src/n${i}.ts` }));
-    const md = formatMarkdown(outcome([], many, [['10'], []]), { maxFindings: 5, fileUrl: (file, line) => `https://example.test/blob/abc/${file}#L${line}` });
+    const md = formatCheckMarkdown(outcome([], many, [['10'], []]), { maxFindings: 5, fileUrl: (file, line) => `https://example.test/blob/abc/${file}#L${line}` });
     expect(md).toContain('## ✅ plumbline: 7 new findings (1.2 h), within the thresholds');
     expect(md).toContain('| [`src/n0.ts:3`](https://example.test/blob/abc/src/n0.ts#L3) |');
     expect(md.match(/^\| \[`src\/n/gm)).toHaveLength(5);
@@ -95,8 +104,8 @@ describe('markdown summary', () => {
 
 describe('github annotations', () => {
   it('escapes data and properties as the runner expects', () => {
-    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
-    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    expect(githubData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(githubProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
   });
 
   it('annotates each new finding (never old ones) at its range, then the verdict', () => {
@@ -104,7 +113,7 @@ describe('github annotations', () => {
     const out = formatGithub(outcome([old], [old, color, weird], [[], []], [{ file: 'src/bad.ts', message: 'syntax error' }]), { pathPrefix: 'web/' });
     const lines = out.trimEnd().split('\n');
     expect(lines).toEqual([
-      `::warning file=web/src/Badge.tsx,line=12,endLine=12,col=17,endColumn=28,title=plumbline hard-coded-style-value (new%2C 5 min)::${escapeData(color.message)}%0A${docsUrl('hard-coded-style-value')}`,
+      `::warning file=web/src/Badge.tsx,line=12,endLine=12,col=17,endColumn=28,title=plumbline hard-coded-style-value (new%2C 5 min)::${githubData(color.message)}%0A${docsUrl('hard-coded-style-value')}`,
       `::warning file=web/src/a%2Cb%3Ac.ts,line=2,endLine=4,title=plumbline pass-through-function (new%2C 10 min)::line one%0A::error::injected 100%25%0A${docsUrl('pass-through-function')}`,
       '::warning file=web/src/bad.ts,title=plumbline could not analyse this file::syntax error',
       '::error title=plumbline check failed::2 new findings (15 min), 0 fixed%0A2 new findings, more than the 0 allowed (--max-new-findings 0)',
@@ -131,5 +140,10 @@ describe('pretty', () => {
     expect(text).toContain('  against the merge-base 0123456789ab of origin/main');
     expect(text).toContain('  debt 20 min -> 20 min (±0), rating A -> A');
     expect(text).toContain('  ✗ 1 new finding, more than the 0 allowed (--max-new-findings 0)');
+  });
+
+  it('replaces C1 controls and bidi controls in repository text as well as C0 ones', () => {
+    const text = formatCheckPretty(outcome([], [f({ fingerprint: 'c1', file: 'src/\u009b31m.ts', message: 'a\u0085b\u202ec\u2066d\u007fe' })]));
+    expect(text).toContain('src/\uFFFD31m.ts\n  3:17     warn   a\uFFFDb\uFFFDc\uFFFDd\uFFFDe  pass-through-function');
   });
 });

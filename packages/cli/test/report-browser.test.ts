@@ -1,28 +1,29 @@
 // Opens the HTML report in a headless Chromium (Debian's /usr/bin/chromium through playwright-core; no
 // browser is ever downloaded): the charts render with a point per snapshot, no console errors, no requests.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Skipped without Chromium unless PLUMBLINE_REQUIRE_BROWSER=1 (./chromium.ts).
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReportHtml } from '../src/formatters/report-html.js';
+import { formatReportHtml } from '../src/formatters/trend/html.js';
 import { trend } from '../src/trend.js';
 import type { TrendReport } from '../src/trend.js';
+import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots go to <repo>/tmp/test-output/, which .gitignore leaves out. */
 const OUTPUT = fileURLToPath(new URL('../../../tmp/test-output/', import.meta.url));
 
-describe('the HTML report in a browser', () => {
+describe.skipIf(skipBrowserTests)('the HTML report in a browser', () => {
   let fx: SixWeeks;
   let report: TrendReport;
   let dir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+    requireChromium();
     fx = buildSixWeeks();
     report = (await trend({ root: fx.repo.dir, since: '2024-01-01', generatedAt: new Date('2024-02-07T00:00:00Z') })).report;
     // text from the repository that would fetch or run something if it were not escaped

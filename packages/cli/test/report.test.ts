@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCategoryTotals } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
-import { formatReportHtml } from '../src/formatters/report-html.js';
-import { formatReportJson } from '../src/formatters/report-json.js';
-import { formatReportMarkdown, mdCode, mdText, sparkline } from '../src/formatters/report-markdown.js';
+import { formatReportHtml } from '../src/formatters/trend/html.js';
+import { formatReportJson } from '../src/formatters/trend/json.js';
+import { formatReportMarkdown, sparkline } from '../src/formatters/trend/markdown.js';
+import { markdownCode, markdownText } from '../src/formatters/text-safety.js';
 import { findingKey } from '../src/history/store.js';
 import type { CommitInfo, SnapshotRecord, StoredFinding } from '../src/history/store.js';
 import { buildTrendReport, compileAssistantPatterns, selectSnapshots } from '../src/trend.js';
@@ -114,9 +115,9 @@ describe('Markdown report', () => {
   });
 
   it('escapes helpers: code spans hold any text, text loses its markup', () => {
-    expect(mdCode('a`b')).toBe('``a`b``');
-    expect(mdCode('x|y')).toBe('`x\\|y`');
-    expect(mdText('*a* <b> @me')).toBe('\\*a\\* &lt;b&gt; @\u2060me');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('x|y')).toBe('`x\\|y`');
+    expect(markdownText('*a* <b> @me')).toBe('\\*a\\* &lt;b&gt; @\u2060me');
     expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
     expect(sparkline([5, 5])).toBe('▄▄');
   });

@@ -5,7 +5,7 @@
 // a CODEOWNERS owner. Every report format shows the payload inert: data formats keep it verbatim; text
 // formats show it without bidi controls and without letting it start a line; Markdown keeps it in code
 // spans or escaped; HTML escapes it, and a headless Chromium opening the HTML report runs no script and
-// makes no request.
+// makes no request (skipped without Chromium unless PLUMBLINE_REQUIRE_BROWSER=1: ./chromium.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
+import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
 import { io } from './git-repo.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/hostile/safe-output/src');
@@ -139,75 +140,78 @@ describe('the HTML report', () => {
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
   });
 
-  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
-  beforeAll(async () => {
-    // Debian's Chromium, a fresh profile, nothing in the background that could make a request of its own
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'plumbline-chromium-profile-')), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-  });
-
-  /** Opens a file in a new page; reports every request, dialog and script error, and what the DOM holds. */
-  async function openInChromium(file: string) {
-    const page = await context.newPage();
-    try {
-      const url = pathToFileURL(file).href;
-      const requests: string[] = [];
-      const dialogs: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
+  describe.skipIf(skipBrowserTests)('in headless Chromium', () => {
+    let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+    beforeAll(async () => {
+      // Debian's Chromium, a fresh profile, nothing in the background that could make a request of its own
+      requireChromium();
+      context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'plumbline-chromium-profile-')), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForTimeout(400);
-      const dom = await page.evaluate(() => ({
-        active: document.querySelectorAll('script, img, iframe, object, embed, link[rel]').length,
-        text: document.body.textContent ?? '',
-      }));
-      return { requests, dialogs, errors, dom };
-    } finally {
-      await page.close();
+    }, 60_000);
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    /** Opens a file in a new page; reports every request, dialog and script error, and what the DOM holds. */
+    async function openInChromium(file: string) {
+      const page = await context.newPage();
+      try {
+        const url = pathToFileURL(file).href;
+        const requests: string[] = [];
+        const dialogs: string[] = [];
+        const errors: string[] = [];
+        page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForTimeout(400);
+        const dom = await page.evaluate(() => ({
+          active: document.querySelectorAll('script, img, iframe, object, embed, link[rel]').length,
+          text: document.body.textContent ?? '',
+        }));
+        return { requests, dialogs, errors, dom };
+      } finally {
+        await page.close();
+      }
     }
-  }
 
-  it('opened in headless Chromium: no script runs, no request is made, and the payload reads as text', async () => {
-    const file = join(dir, 'report.html');
-    writeFileSync(file, html);
-    const r = await openInChromium(file);
-    expect(r.dialogs).toEqual([]);
-    expect(r.requests).toEqual([]);
-    expect(r.errors).toEqual([]);
-    expect(r.dom.active).toBe(0);
-    expect(r.dom.text).toContain(SHOWN);
-  }, 60_000);
+    it('opened in headless Chromium: no script runs, no request is made, and the payload reads as text', async () => {
+      const file = join(dir, 'report.html');
+      writeFileSync(file, html);
+      const r = await openInChromium(file);
+      expect(r.dialogs).toEqual([]);
+      expect(r.requests).toEqual([]);
+      expect(r.errors).toEqual([]);
+      expect(r.dom.active).toBe(0);
+      expect(r.dom.text).toContain(SHOWN);
+    }, 60_000);
 
-  it('the escaping alone is enough: without its Content-Security-Policy the page is just as inert', async () => {
-    const file = join(dir, 'report-no-csp.html');
-    const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-    expect(stripped).not.toBe(html);
-    writeFileSync(file, stripped);
-    const r = await openInChromium(file);
-    expect(r.dialogs).toEqual([]);
-    expect(r.requests).toEqual([]);
-    expect(r.dom.active).toBe(0);
-  }, 60_000);
+    it('the escaping alone is enough: without its Content-Security-Policy the page is just as inert', async () => {
+      const file = join(dir, 'report-no-csp.html');
+      const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+      expect(stripped).not.toBe(html);
+      writeFileSync(file, stripped);
+      const r = await openInChromium(file);
+      expect(r.dialogs).toEqual([]);
+      expect(r.requests).toEqual([]);
+      expect(r.dom.active).toBe(0);
+    }, 60_000);
 
-  it('the harness sees a script run: the same page with the payload unescaped and no policy fires the alert and the request', async () => {
-    const file = join(dir, 'report-broken.html');
-    const broken = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('&#60;img src=x onerror=alert(1)&#62;', '<img src=x onerror=alert(1)>');
-    writeFileSync(file, broken);
-    const r = await openInChromium(file);
-    expect(r.dialogs).toContain('1');
-    expect(r.requests.some((u) => u.endsWith('/x'))).toBe(true);
-  }, 60_000);
+    it('the harness sees a script run: the same page with the payload unescaped and no policy fires the alert and the request', async () => {
+      const file = join(dir, 'report-broken.html');
+      const broken = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('&#60;img src=x onerror=alert(1)&#62;', '<img src=x onerror=alert(1)>');
+      writeFileSync(file, broken);
+      const r = await openInChromium(file);
+      expect(r.dialogs).toContain('1');
+      expect(r.requests.some((u) => u.endsWith('/x'))).toBe(true);
+    }, 60_000);
+  });
 });
 
 afterAll(() => {

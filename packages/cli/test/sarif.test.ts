@@ -9,7 +9,7 @@ import { CATEGORIES, docsUrl } from '@plumbline/core';
 import type { Finding, RuleMeta, ScanResult } from '@plumbline/core';
 import type { CheckOutcome } from '../src/check.js';
 import { baselineFromFindings, baselineOccurrences } from '../src/baseline.js';
-import { FINGERPRINT_KEY, formatSarif } from '../src/formatters/sarif.js';
+import { FINGERPRINT_KEY, formatSarif } from '../src/formatters/check/sarif.js';
 import { evaluateGate, matchFindings, occurrencesOf, defaultThresholds } from '../src/gate.js';
 
 type Validator = ((d: unknown) => boolean) & { errors?: unknown };

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReportJson } from '../src/formatters/report-json.js';
+import { formatReportJson } from '../src/formatters/trend/json.js';
 import { trend } from '../src/trend.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';

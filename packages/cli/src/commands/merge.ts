@@ -1,8 +1,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
-import { formatJson } from '../formatters/json.js';
-import { formatPretty } from '../formatters/pretty.js';
+import { formatJson } from '../formatters/scan/json.js';
+import { formatPretty } from '../formatters/scan/pretty.js';
 import { progressReporter } from '../progress.js';
 import { defaultShardFile, loadProjectConfig, mergeShards, parseConcurrency, parseMemory } from '../scan.js';
 

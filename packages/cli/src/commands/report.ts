@@ -1,7 +1,7 @@
 import { defineCommand, UsageError } from '../command.js';
-import { formatReportHtml } from '../formatters/report-html.js';
-import { formatReportJson } from '../formatters/report-json.js';
-import { formatReportMarkdown } from '../formatters/report-markdown.js';
+import { formatReportHtml } from '../formatters/trend/html.js';
+import { formatReportJson } from '../formatters/trend/json.js';
+import { formatReportMarkdown } from '../formatters/trend/markdown.js';
 import { runTrend, WINDOW_FLAGS, writeOutput } from './trend.js';
 
 const FORMATS = ['markdown', 'html', 'json'] as const;

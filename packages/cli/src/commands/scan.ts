@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
-import { formatJson } from '../formatters/json.js';
-import { formatPretty } from '../formatters/pretty.js';
+import { formatJson } from '../formatters/scan/json.js';
+import { formatPretty } from '../formatters/scan/pretty.js';
 import { parseConcurrency, parseMemory, parseShard, scanAsync, scanShard } from '../scan.js';
 import { progressReporter } from '../progress.js';
 import { watchCommand } from '../watch.js';

@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
 import type { CommandFlag, CommandIO } from '../command.js';
-import { formatMinutes } from '../formatters/pretty.js';
-import { formatReportJson } from '../formatters/report-json.js';
-import { headline, periodWord } from '../formatters/report-markdown.js';
+import { formatMinutes } from '../formatters/minutes.js';
+import { formatReportJson } from '../formatters/trend/json.js';
+import { headline, periodWord } from '../formatters/trend/headline.js';
+import { terminalBlock } from '../formatters/text-safety.js';
 import { parseConcurrency } from '../scan.js';
 import { trend } from '../trend.js';
 import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend.js';
@@ -99,7 +100,7 @@ export function formatTrendPretty(report: TrendReport, stats: TrendStats, storeP
     `${stats.snapshots} snapshots (${stats.snapshotsComputed} computed, ${stats.snapshotsStored} from the history store), ${stats.intervals} periods compared (${stats.intervalsComputed} computed, ${stats.intervalsStored} stored), ${stats.filesParsed} files parsed${stats.snapshotsInWorker ? `, ${stats.snapshotsInWorker} snapshots analysed by a second thread` : ''}; history in ${storePath ?? 'memory only'}.`,
     'Run `plumbline report --format html` for charts and the attribution tables.',
   );
-  return `${lines.join('\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')}\n`;
+  return `${terminalBlock(lines.join('\n'))}\n`;
 }
 
 export async function runTrend(name: string, values: Values, positionals: string[], io: CommandIO, extra: Partial<TrendOptions> = {}): Promise<TrendOutput> {

@@ -1,12 +1,16 @@
 import { CATEGORIES, docsUrl } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
-import type { CheckOutcome } from '../check.js';
-import { describeViolation } from '../gate.js';
-import { formatMinutes } from './pretty.js';
+import type { CheckOutcome } from '../../check.js';
+import { describeViolation } from '../../gate.js';
+import { formatMinutes } from '../minutes.js';
+import { markdownCode, markdownMessage, markdownText } from '../text-safety.js';
 
-/** The pull-request comment / GitHub step summary of a check: verdict, new findings by category, score delta. */
+/**
+ * `plumbline check --format markdown`: the pull-request comment / GitHub step summary of a check: verdict,
+ * new findings by category, score delta. (The trend report's Markdown is formatters/trend/markdown.ts.)
+ */
 
-export interface MarkdownOptions {
+export interface CheckMarkdownOptions {
   /** new findings listed at most (a PR comment holds 65,536 characters); the rest are counted */
   maxFindings?: number;
   /** a link for a location, e.g. to the file at the head commit on the forge */
@@ -15,33 +19,6 @@ export interface MarkdownOptions {
 
 /** A marker that lets a CI step find and update its own comment. */
 export const COMMENT_MARKER = '<!-- plumbline-check -->';
-
-/** Escapes text for Markdown outside code spans: HTML and the characters that start emphasis, links or tables. */
-function escapeText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // controls and bidi overrides (Trojan Source)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1');
-}
-
-/** A code span that holds any text: the fence is longer than any run of backticks inside. */
-function code(text: string): string {
-  const inner = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-
-/** A finding's message for a table cell: its `code spans` kept, everything else escaped. */
-export function escapeMessage(message: string): string {
-  const parts = message.split('`');
-  if (parts.length % 2 === 0) return escapeText(message); // unbalanced backticks: no code spans
-  return parts.map((p, i) => (i % 2 === 1 ? code(p) : escapeText(p))).join('');
-}
 
 function signed(n: number, unit: (n: number) => string = String): string {
   if (n === 0) return '±0';
@@ -52,13 +29,13 @@ function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(2)}%`;
 }
 
-function where(f: Pick<Finding, 'file' | 'line'>, options: MarkdownOptions): string {
-  const label = code(`${f.file}:${f.line}`);
+function where(f: Pick<Finding, 'file' | 'line'>, options: CheckMarkdownOptions): string {
+  const label = markdownCode(`${f.file}:${f.line}`);
   const url = options.fileUrl?.(f.file, f.line);
   return url ? `[${label}](${url})` : label;
 }
 
-export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions = {}): string {
+export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdownOptions = {}): string {
   const max = options.maxFindings ?? 50;
   const { head, base, comparison, verdict } = outcome;
   const lines: string[] = [COMMENT_MARKER];
@@ -75,12 +52,12 @@ export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions =
   lines.push('');
   lines.push(
     base.kind === 'commit'
-      ? `Compared with ${code(base.commit.slice(0, 12))}, the merge-base with ${code(base.ref)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`
-      : `Compared with the committed baseline ${code(base.file.split('/').pop() ?? base.file)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`,
+      ? `Compared with ${markdownCode(base.commit.slice(0, 12))}, the merge-base with ${markdownCode(base.ref)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`
+      : `Compared with the committed baseline ${markdownCode(base.file.split('/').pop() ?? base.file)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`,
   );
   lines.push('');
   if (verdict.violations.length) {
-    for (const v of verdict.violations) lines.push(`- ❌ ${escapeText(describeViolation(v))}`);
+    for (const v of verdict.violations) lines.push(`- ❌ ${markdownText(describeViolation(v))}`);
     lines.push('');
   }
 
@@ -119,7 +96,7 @@ export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions =
         const related = f.related.length
           ? `<br>also: ${f.related.slice(0, 3).map((r) => where(r, options)).join(', ')}${f.related.length > 3 ? `, … ${f.related.length - 3} more` : ''}`
           : '';
-        lines.push(`| ${where(f, options)} | [${f.ruleId}](${docsUrl(f.ruleId)}) | ${escapeMessage(f.message)}${related} |`);
+        lines.push(`| ${where(f, options)} | [${f.ruleId}](${docsUrl(f.ruleId)}) | ${markdownMessage(f.message)}${related} |`);
       }
       lines.push('');
     }
@@ -131,7 +108,7 @@ export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions =
     const fixedDebt = comparison.absent.reduce((n, o) => n + o.effortMinutes, 0);
     lines.push(`<details><summary>Fixed: ${comparison.absent.length} finding${comparison.absent.length === 1 ? '' : 's'} (${formatMinutes(fixedDebt)})</summary>`, '');
     for (const o of comparison.absent.slice(0, max)) {
-      lines.push(`- [${o.ruleId}](${docsUrl(o.ruleId)}) in ${code(o.finding ? `${o.file}:${o.finding.line}` : o.file)}`);
+      lines.push(`- [${o.ruleId}](${docsUrl(o.ruleId)}) in ${markdownCode(o.finding ? `${o.file}:${o.finding.line}` : o.file)}`);
     }
     if (comparison.absent.length > max) lines.push(`- …and ${comparison.absent.length - max} more`);
     lines.push('', '</details>', '');
@@ -140,7 +117,7 @@ export function formatMarkdown(outcome: CheckOutcome, options: MarkdownOptions =
 
   if (head.errors.length) {
     lines.push(`<details><summary>${head.errors.length} file${head.errors.length === 1 ? '' : 's'} could not be analysed</summary>`, '');
-    for (const e of head.errors.slice(0, max)) lines.push(`- ${code(e.file)}: ${escapeText(e.message)}`);
+    for (const e of head.errors.slice(0, max)) lines.push(`- ${markdownCode(e.file)}: ${markdownText(e.message)}`);
     lines.push('', '</details>', '');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;

@@ -1,22 +1,16 @@
 import { CATEGORIES, docsUrl, RATING_BANDS } from '@plumbline/core';
 import type { Category } from '@plumbline/core';
-import type { AttributionRow, TrendPoint, TrendReport } from '../trend.js';
-import { formatMinutes } from './pretty.js';
-import { headline, pct, periodWord, rate, signedMinutes } from './report-markdown.js';
+import type { AttributionRow, TrendPoint, TrendReport } from '../../trend.js';
+import { formatMinutes } from '../minutes.js';
+import { htmlText as esc } from '../text-safety.js';
+import { headline, pct, periodWord, rate, signedMinutes } from './headline.js';
 
 /**
  * `plumbline report --format html`: one self-contained file. No scripts, no fonts, no images from
  * anywhere: the charts are inline SVG drawn here, the page's Content-Security-Policy forbids every
  * fetch, and every piece of text that comes from the repository (paths, messages, names, subjects)
- * goes through `esc`.
+ * goes through `esc` (text-safety's htmlText).
  */
-
-/** Escapes text for HTML element content and attribute values; control characters and bidi overrides (Trojan Source) become U+FFFD. */
-export function esc(text: string | number): string {
-  return String(text)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const CATEGORY_COLORS: Record<Category, string> = {
   duplication: '#7c5cbf',

@@ -1,12 +1,14 @@
 import { docsUrl } from '@plumbline/core';
 import type { Finding, Severity } from '@plumbline/core';
-import type { CheckOutcome } from '../check.js';
-import { describeViolation } from '../gate.js';
-import { formatMinutes } from './pretty.js';
+import type { CheckOutcome } from '../../check.js';
+import { describeViolation } from '../../gate.js';
+import { formatMinutes } from '../minutes.js';
+import { githubData, githubProperty } from '../text-safety.js';
 
 /**
- * GitHub Actions workflow commands: one annotation per new finding (shown on the pull request's diff),
- * then the verdict. Only new findings are annotated: old debt is not the change's doing.
+ * `plumbline check --format github`: GitHub Actions workflow commands, one annotation per new finding
+ * (shown on the pull request's diff), then the verdict. Only new findings are annotated: old debt is not
+ * the change's doing.
  */
 
 export interface GithubOptions {
@@ -14,26 +16,14 @@ export interface GithubOptions {
   pathPrefix?: string;
 }
 
-/** Escapes a command's message as the runner expects: %, CR and LF. */
-export function escapeData(text: string): string {
-  return text
-    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '\uFFFD') // bidi overrides (Trojan Source) in the pull request's annotations
-    .replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a command's property value: as data, plus the separators ':' and ','. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 function command(name: string, props: Record<string, string | number | undefined>, message: string): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${k}=${githubProperty(String(v))}`)
     .join(',');
-  return `::${name}${p ? ` ${p}` : ''}::${escapeData(message)}`;
+  return `::${name}${p ? ` ${p}` : ''}::${githubData(message)}`;
 }
 
 function annotation(f: Finding, prefix: string): string {

@@ -1,10 +1,14 @@
 import { pathToFileURL } from 'node:url';
 import { docsUrl, VERSION } from '@plumbline/core';
 import type { Finding, RuleMeta, Severity } from '@plumbline/core';
-import type { CheckOutcome } from '../check.js';
-import type { BaseOccurrence } from '../gate.js';
+import type { CheckOutcome } from '../../check.js';
+import type { BaseOccurrence } from '../../gate.js';
 
-/** SARIF 2.1.0 for code scanning: every rule with its page, every result with its fingerprint and baseline state. */
+/**
+ * `plumbline check --format sarif`: SARIF 2.1.0 for code scanning: every rule with its page, every result
+ * with its fingerprint and baseline state. A data format: repository text is kept verbatim (JSON.stringify
+ * escapes the controls; code scanning shows message text as text), so nothing here goes through text-safety.
+ */
 
 export interface SarifOptions {
   /** every rule plumbline knows (allRules()); results of other rule ids get a bare descriptor */

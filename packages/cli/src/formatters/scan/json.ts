@@ -1,6 +1,6 @@
 import type { ScanResult } from '@plumbline/core';
 
-/** The JSON contract, schemaVersion 1 (packages/core/schema/scan-output.schema.json). */
+/** `plumbline scan --format json` (and `merge`): the JSON contract, schemaVersion 1 (packages/core/schema/scan-output.schema.json). */
 export function formatJson(result: ScanResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
