@@ -7,8 +7,8 @@ import { formatReportMarkdown, sparkline } from '../src/formatters/trend/markdow
 import { markdownCode, markdownText } from '../src/formatters/text-safety.js';
 import { findingKey } from '../src/history/store.js';
 import type { CommitInfo, SnapshotRecord, StoredFinding } from '../src/history/store.js';
-import { buildTrendReport, compileAssistantPatterns, selectSnapshots } from '../src/trend.js';
-import type { TrendData, TrendReport } from '../src/trend.js';
+import { buildTrendReport, compileAssistantPatterns, selectSnapshots } from '../src/trend/index.js';
+import type { TrendData, TrendReport } from '../src/trend/index.js';
 import { defaultConfig, parseCodeowners } from '@plumbline/core';
 
 const EVIL = '<img src=x onerror=alert(1)> | **bold** [link](http://evil.example) @everyone `tick` <script>alert(2)</script>';

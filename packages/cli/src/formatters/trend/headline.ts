@@ -1,4 +1,4 @@
-import type { TrendReport } from '../../trend.js';
+import type { TrendReport } from '../../trend/index.js';
 import { formatMinutes } from '../minutes.js';
 
 /** The words and figures every view of a trend report shares (Markdown, HTML, the terminal view of `trend`). */

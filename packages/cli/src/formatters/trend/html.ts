@@ -1,6 +1,6 @@
 import { CATEGORIES, docsUrl, RATING_BANDS } from '@plumbline/core';
 import type { Category } from '@plumbline/core';
-import type { AttributionRow, TrendPoint, TrendReport } from '../../trend.js';
+import type { AttributionRow, TrendPoint, TrendReport } from '../../trend/index.js';
 import { formatMinutes } from '../minutes.js';
 import { htmlText as esc } from '../text-safety.js';
 import { headline, pct, periodWord, rate, signedMinutes } from './headline.js';

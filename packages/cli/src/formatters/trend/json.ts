@@ -1,4 +1,4 @@
-import type { TrendReport } from '../../trend.js';
+import type { TrendReport } from '../../trend/index.js';
 
 /**
  * `plumbline report --format json` and `trend --format json`: the report data as it is (kind

@@ -1,5 +1,5 @@
 import { CATEGORIES, docsUrl } from '@plumbline/core';
-import type { AttributionRow, TrendPoint, TrendReport } from '../../trend.js';
+import type { AttributionRow, TrendPoint, TrendReport } from '../../trend/index.js';
 import { formatMinutes } from '../minutes.js';
 import { markdownCode, markdownMessage, markdownText } from '../text-safety.js';
 import { headline, periodWord, rate } from './headline.js';
