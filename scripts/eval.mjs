@@ -14,7 +14,7 @@
 // "right" means a senior reviewer of that codebase would keep the warning on; "debatable" and "wrong"
 // count against precision (precision = right / judged). Verdicts are joined by rule id, fingerprint and
 // file (a fingerprint names the code, not its line), so they survive edits elsewhere in the file and
-// plumbline upgrades that keep the finding.
+// plumbline upgrades that keep the finding; a renamed file's findings are judged again.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -72,15 +72,14 @@ export function readVerdicts(file) {
 
 const keyOf = (f) => `${f.ruleId}\0${f.fingerprint}\0${f.file}`;
 
-/** Joins findings with verdicts: first by rule, fingerprint and file, then by rule and fingerprint alone. */
+/**
+ * Joins findings with verdicts by rule, fingerprint and file. Not by fingerprint alone: one fingerprint
+ * stands in many files (the same import, the same value), and a verdict read in one place says nothing of
+ * another. Findings of the same code in the same file share their verdict.
+ */
 export function join_(findings, verdicts) {
-  const exact = new Map();
-  const loose = new Map();
-  for (const v of verdicts) {
-    exact.set(keyOf(v), v);
-    if (!loose.has(`${v.ruleId}\0${v.fingerprint}`)) loose.set(`${v.ruleId}\0${v.fingerprint}`, v);
-  }
-  return findings.map((f) => ({ finding: f, verdict: exact.get(keyOf(f)) ?? loose.get(`${f.ruleId}\0${f.fingerprint}`) ?? null }));
+  const exact = new Map(verdicts.map((v) => [keyOf(v), v]));
+  return findings.map((f) => ({ finding: f, verdict: exact.get(keyOf(f)) ?? null }));
 }
 
 /** A deterministic sample (mulberry32 over a seed): the same findings for the same scan and seed. */
