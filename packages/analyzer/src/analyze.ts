@@ -380,7 +380,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     const r = detector.detect(ctx);
     drafts.push(...r.findings);
     for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);
-    if (r.metrics !== undefined) metrics[detector.id] = r.metrics;
+    if (r.metrics !== undefined) metrics[detector.metricsKey ?? detector.id] = r.metrics;
     if (r.designSystemAdoption !== undefined) designSystemAdoption = r.designSystemAdoption;
     if (r.driftIndex !== undefined) driftIndex = r.driftIndex;
   }

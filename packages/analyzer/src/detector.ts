@@ -32,7 +32,7 @@ export interface DetectorContext {
 
 export interface DetectorResult {
   findings: DraftFinding[];
-  /** figures for the JSON output's `metrics.<detector id>` */
+  /** figures for the JSON output's `metrics.<metricsKey or id>` */
   metrics?: unknown;
   /**
    * per-file findings that this detector's findings replace, by rule and position (e.g. the links of a
@@ -46,7 +46,13 @@ export interface DetectorResult {
 
 /** A whole-project detector: a pure function over the facts of all files. */
 export interface Detector {
+  /** the rule id it reports (its file is detectors/<id>.ts), or the metric it computes (design-system-adoption) */
   id: string;
+  /**
+   * the key of its figures in the JSON output's `metrics` (default: `id`); detectors that share one
+   * analysis report it under one key (library-drift and idiom-drift: `pattern-drift`)
+   */
+  metricsKey?: string;
   /** the rule ids it reports, each with its page rules/<id>.md */
   rules: readonly RuleMeta[];
   detect(context: DetectorContext): DetectorResult;

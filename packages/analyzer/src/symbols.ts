@@ -1,5 +1,7 @@
 import type { CheckSettings } from '@plumbline/core';
+import { factsOf } from './facts.js';
 import type { FileFacts } from './facts.js';
+import { extractor as structureFacts } from './facts/structure.js';
 import type { ExportFact, ImportFact, StructureFacts } from './facts/structure.js';
 import { ModuleResolver } from './resolve.js';
 
@@ -11,8 +13,11 @@ export interface Hop {
 }
 
 export type Binding =
-  /** a module-level name declared in `file` (`local` is its name there; `default` for anonymous defaults) */
-  | { kind: 'local'; file: string; local: string; hops: Hop[] }
+  /**
+   * a module-level name declared in `file` (`local` is its name there; `default` for anonymous defaults);
+   * `exported`: the name `file` exports it under, when it was reached through an export
+   */
+  | { kind: 'local'; file: string; local: string; exported?: string; hops: Hop[] }
   /** a namespace object: `import * as ns`, `export * as ns from` */
   | { kind: 'namespace'; file: string; hops: Hop[] }
   /** an npm package (or a workspace file we could not find) */
@@ -52,7 +57,7 @@ export class ProjectSymbols {
   constructor(files: readonly FileFacts[], settings: CheckSettings | undefined) {
     this.resolver = ModuleResolver.for(files, settings);
     for (const f of files) {
-      const s = f.data.structure as StructureFacts | undefined;
+      const s = factsOf(f, structureFacts);
       if (s) this.structure.set(f.path, s);
     }
   }
@@ -137,11 +142,11 @@ export class ProjectSymbols {
       if (e.local === '*') return { kind: 'namespace', file: target, hops: [hop] };
       return withHop(this.resolveExport(target, e.local ?? e.name, depth + 1), hop);
     }
-    if (e.kind === 'default' && !e.local) return { kind: 'local', file, local: 'default', hops: [] };
+    if (e.kind === 'default' && !e.local) return { kind: 'local', file, local: 'default', exported: 'default', hops: [] };
     const local = e.local ?? e.name;
     // `import { a } from './x'; export { a }` is a re-export too
     const b = this.resolveLocal(file, local, depth);
-    if (b.kind === 'local' && b.file === file) return b;
+    if (b.kind === 'local' && b.file === file) return { ...b, exported: e.name };
     const imp = importsByLocal(s).get(local)?.imp;
     return imp ? withHop(b, { file, line: e.line, specifier: imp.specifier }) : b;
   }

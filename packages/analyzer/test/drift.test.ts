@@ -4,7 +4,7 @@ import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import { analyze, workingTreeSource } from '../src/analyze.js';
 import type { AnalyzeOutput } from '../src/analyze.js';
 import { discoverFiles } from '../src/discover.js';
-import { normalizedEntropy } from '../src/detectors/pattern-drift.js';
+import { normalizedEntropy } from '../src/detectors/shared/drift.js';
 import type { DriftFacts } from '../src/facts/drift.js';
 
 const DRIFT_RULES = ['library-drift', 'idiom-drift', 'layer-violation', 'deep-import'];

@@ -3,16 +3,18 @@ import type { Detector } from '../detector.js';
 import { detector as barrelChain } from './barrel-chain.js';
 import { detector as componentFamily } from './component-family.js';
 import { detector as copiedCode } from './copied-code.js';
+import { detector as deepImport } from './deep-import.js';
 import { detector as designSystemAdoption } from './design-system-adoption.js';
 import { detector as designSystemShadow } from './design-system-shadow.js';
-import { detector as hardCodedStyleValueInCss } from './hard-coded-style-value-in-css.js';
-import { detector as layerBoundaries } from './layer-boundaries.js';
+import { detector as hardCodedStyleValue } from './hard-coded-style-value.js';
+import { detector as idiomDrift } from './idiom-drift.js';
+import { detector as layerViolation } from './layer-violation.js';
+import { detector as libraryDrift } from './library-drift.js';
 import { detector as oneUseFactory } from './one-use-factory.js';
-import { detector as patternDrift } from './pattern-drift.js';
 import { detector as repeatedLiteral } from './repeated-literal.js';
 import { detector as repeatedStyleValue } from './repeated-style-value.js';
 import { detector as singleImplementation } from './single-implementation.js';
 import { detector as wrapperChain } from './wrapper-chain.js';
 
 /** Every whole-project detector. */
-export const DETECTORS: readonly Detector[] = [barrelChain, componentFamily, copiedCode, designSystemAdoption, designSystemShadow, hardCodedStyleValueInCss, layerBoundaries, oneUseFactory, patternDrift, repeatedLiteral, repeatedStyleValue, singleImplementation, wrapperChain];
+export const DETECTORS: readonly Detector[] = [barrelChain, componentFamily, copiedCode, deepImport, designSystemAdoption, designSystemShadow, hardCodedStyleValue, idiomDrift, layerViolation, libraryDrift, oneUseFactory, repeatedLiteral, repeatedStyleValue, singleImplementation, wrapperChain];

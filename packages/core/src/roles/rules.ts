@@ -1,10 +1,12 @@
 import type { RuleMeta } from '../rule-meta.js';
 
 /**
- * The rule both surfaces report: the analyzer (`plumbline scan`, from every file's facts) and the ESLint
- * rule of the same id (as you type, from the conventions the analyzer cached and the declared decisions).
+ * The rules over the role and idiom catalogs. `library-drift` is reported by both surfaces: the analyzer
+ * (`plumbline scan`, from every file's facts) and the ESLint rule of the same id (as you type, from the
+ * conventions the analyzer cached and the declared decisions); both choose the convention with
+ * `chooseConvention` (convention.ts).
  */
-export const LIBRARY_DRIFT_RULE: RuleMeta = {
+export const libraryDriftMeta: RuleMeta = {
   id: 'library-drift',
   category: 'drift',
   description:
@@ -40,3 +42,30 @@ export interface LibraryDriftOptions {
 }
 
 export const LIBRARY_DRIFT_DEFAULTS: LibraryDriftOptions = { majority: 0.7, minFiles: 3, minWrapperFiles: 3 };
+
+/** Reported by the analyzer only: idioms are counted in sites across the whole project. */
+export const idiomDriftMeta: RuleMeta = {
+  id: 'idiom-drift',
+  category: 'drift',
+  description:
+    'Reports code written in the minority idiom of the codebase (component declaration and export style, async style, data fetching, error handling) or against a declared decision.',
+  defaultEffortMinutes: 10,
+  defaultSeverity: 'info',
+  preset: 'strict',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      majority: { type: 'number', minimum: 0.5, maximum: 1, description: 'Share of the sites of an idiom its dominant variant needs before the others are reported (default 0.8).' },
+      minSites: { type: 'integer', minimum: 1, description: 'Sites the dominant variant needs before it is a convention (default 10).' },
+    },
+  },
+};
+
+export interface IdiomDriftOptions {
+  majority: number;
+  minSites: number;
+}
+
+export const IDIOM_DRIFT_DEFAULTS: IdiomDriftOptions = { majority: 0.8, minSites: 10 };

@@ -1,10 +1,12 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
-  LIBRARY_DRIFT_DEFAULTS, LIBRARY_DRIFT_RULE, ROLES, areCompanions, conventionsPath, matchGlobal, matchImport, normalizeGlobalPath,
-  readConventions, resolveDecisionValue,
+  LIBRARY_DRIFT_DEFAULTS, ROLES, chooseConvention, conventionsPath, isCompanionOfConvention, libraryDriftMeta, matchGlobal, matchImport,
+  normalizeGlobalPath, readConventions,
 } from '@plumbline/core';
-import type { ChoiceRef, ConventionsCache, DecisionConfig, LibraryDriftOptions, ResolvedConfig, RoleConventions } from '@plumbline/core';
+import type {
+  ChoiceRef, ConventionChoice, ConventionPick, ConventionsCache, LibraryDriftOptions, ModuleSettings, ResolvedConfig, WorkspacePackage,
+} from '@plumbline/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { findProjectRoot, projectEntry } from '../project-settings.js';
@@ -33,36 +35,15 @@ function conventionsOf(path: string): ConventionsCache | null {
   return data;
 }
 
-interface Target {
-  label: string;
-  /** a catalog choice id or a wrapper path */
-  choice: string;
-  kind: 'library' | 'wrapper';
-  files?: number;
-  share?: number;
-  decision?: DecisionConfig;
-  /** the choices the decision replaces */
-  instead?: Set<string>;
-}
-
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-/** The convention of a role: a declared decision outranks the inferred majority. */
-function targetOf(roleId: string, cached: RoleConventions | undefined, decisions: readonly DecisionConfig[], options: LibraryDriftOptions): Target | undefined {
-  const role = ROLES.find((r) => r.id === roleId)!;
-  const decision = decisions.find((d) => d.role === roleId);
-  if (decision) {
-    const use = resolveDecisionValue(roleId, decision.use);
-    if (!use) return undefined;
-    const instead = new Set((decision.instead ?? []).map((v) => resolveDecisionValue(roleId, v)).flatMap((v) => (v?.kind === 'choice' ? [v.choice] : [])));
-    if (use.kind === 'choice') return { choice: use.choice, label: role.choices.find((c) => c.id === use.choice)!.label, kind: 'library', decision, instead };
-    const wrapper = cached?.choices.find((c) => c.kind === 'wrapper' && (c.choice === use.path || c.choice.startsWith(`${use.path}/`)));
-    return { choice: wrapper?.choice ?? use.path, label: wrapper?.label ?? use.path, kind: 'wrapper', decision, instead };
-  }
-  if (!cached || role.advisory) return undefined;
-  const [top, second] = cached.choices;
-  if (!top || top.files < options.minFiles || top.share < options.majority || (second && second.files >= top.files)) return undefined;
-  return { choice: top.choice, label: top.label, kind: top.kind, files: top.files, share: top.share };
+/** The workspace package a file belongs to (the deepest package directory above it), by name. */
+function packageNameIn(packages: readonly WorkspacePackage[]): (file: string) => string | undefined {
+  return (file) => {
+    let best: WorkspacePackage | undefined;
+    for (const p of packages) if ((p.dir === '' || file.startsWith(`${p.dir}/`)) && (!best || p.dir.length > best.dir.length)) best = p;
+    return best?.name;
+  };
 }
 
 /**
@@ -71,16 +52,16 @@ function targetOf(roleId: string, cached: RoleConventions | undefined, decisions
  * the analyzer inferred and cached in `.plumbline/cache/conventions.json`. Without either it says nothing.
  */
 export default createRule<[Options], MessageIds>({
-  name: LIBRARY_DRIFT_RULE.id,
+  name: libraryDriftMeta.id,
   meta: {
     type: 'suggestion',
-    docs: { description: LIBRARY_DRIFT_RULE.description, recommended: 'recommended', requiresProjectIndex: true },
+    docs: { description: libraryDriftMeta.description, recommended: 'recommended', requiresProjectIndex: true },
     messages: {
       convention: '{{choice}} ({{role}}): this codebase uses {{convention}} in {{files}} files ({{share}}).',
       decision: '{{choice}} ({{role}}) departs from decision {{decision}}: use {{convention}}.',
       migration: '{{choice}} ({{role}}) is being replaced by {{convention}} per {{decision}}.',
     },
-    schema: [LIBRARY_DRIFT_RULE.optionsSchema as never],
+    schema: [libraryDriftMeta.optionsSchema as never],
   },
   defaultOptions: [{}],
   create(context, [ruleOptions]) {
@@ -93,15 +74,21 @@ export default createRule<[Options], MessageIds>({
     const filePath = relative(root, real).split('\\').join('/');
     const isTest = config ? entry.isTest(filePath) : false;
     const decisions = config?.decisions ?? [];
-    const configured = config?.rules[LIBRARY_DRIFT_RULE.id];
+    const configured = config?.rules[libraryDriftMeta.id];
     const fromConfig = Array.isArray(configured) && configured[1] ? (configured[1] as Partial<LibraryDriftOptions>) : {};
     const options: LibraryDriftOptions = { ...LIBRARY_DRIFT_DEFAULTS, ...fromConfig, ...ruleOptions };
     const cache = conventionsOf(conventionsPath(root, config?.cacheDir));
     if (!cache && decisions.every((d) => !d.role)) return {};
 
-    const targets = new Map<string, Target | undefined>();
+    const packageNameOf = packageNameIn((entry.settings.modules as ModuleSettings | undefined)?.packages ?? []);
+    const targets = new Map<string, ConventionPick<ConventionChoice> | undefined>();
+    /** the convention of a role, chosen as the analyzer does, from the counts the scan cached */
     const target = (roleId: string) => {
-      if (!targets.has(roleId)) targets.set(roleId, targetOf(roleId, cache?.roles[roleId], decisions, options));
+      if (!targets.has(roleId)) {
+        const role = ROLES.find((r) => r.id === roleId)!;
+        const choices = cache?.roles[roleId]?.choices ?? [];
+        targets.set(roleId, chooseConvention({ role, choices, share: (c) => c.share, decisions, options, packageNameOf }));
+      }
       return targets.get(roleId);
     };
     const reported = new Set<string>();
@@ -115,7 +102,7 @@ export default createRule<[Options], MessageIds>({
         const cached = cache?.roles[ref.role];
         // a wrapper's own file uses its library by design
         if (cached?.wrapperFiles.includes(filePath)) continue;
-        if (t.kind === 'library' && areCompanions(role, ref.choice, t.choice)) continue;
+        if (isCompanionOfConvention(role, ref.choice, t)) continue;
         const key = `${ref.role}\0${ref.choice}`;
         if (reported.has(key)) continue; // once per file and choice, as the analyzer does
         reported.add(key);
@@ -123,13 +110,13 @@ export default createRule<[Options], MessageIds>({
         if (t.decision) {
           const cite = `${t.decision.id}${t.decision.link ? ` (${t.decision.link})` : ''}`;
           context.report({
-            node, messageId: t.instead?.has(ref.choice) ? 'migration' : 'decision',
+            node, messageId: t.instead.some((v) => v.kind === 'choice' && v.choice === ref.choice) ? 'migration' : 'decision',
             data: { choice, role: role.title, convention: t.label, decision: cite },
           });
         } else {
           context.report({
             node, messageId: 'convention',
-            data: { choice, role: role.title, convention: t.label, files: t.files ?? 0, share: pct(t.share ?? 0) },
+            data: { choice, role: role.title, convention: t.label, files: t.found?.files ?? 0, share: pct(t.found?.share ?? 0) },
           });
         }
       }

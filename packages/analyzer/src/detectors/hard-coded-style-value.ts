@@ -8,15 +8,18 @@ import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
 import { extractor as styleValues } from '../facts/style-values.js';
 
+export const { meta } = hardCodedStyleValue;
+
 /**
- * `hard-coded-style-value` for CSS and SCSS files (TS/JSX files are checked per file by the same
- * check): the same matching, verdicts and messages, over the cached style-value facts.
+ * `hard-coded-style-value` for CSS and SCSS files (TS/JSX files are checked per file by the same check,
+ * core/src/checks/hard-coded-style-value.ts): the same matching, verdicts and messages, over the cached
+ * style-value facts.
  */
 export const detector = defineDetector({
-  id: 'hard-coded-style-value-in-css',
-  rules: [hardCodedStyleValue.meta],
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
-    const id = hardCodedStyleValue.meta.id;
+    const id = meta.id;
     if (!ctx.enabled(id)) return { findings: [] };
     const tokens = tokenSettingsOf(ctx.settings);
     if (!tokens || tokens.tokens.length === 0) return { findings: [] };

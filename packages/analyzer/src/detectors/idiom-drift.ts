@@ -1,0 +1,54 @@
+import { idiomDriftMeta } from '@plumbline/core';
+import type { RelatedLocation } from '@plumbline/core';
+import { defineDetector } from '../detector.js';
+import type { DraftFinding } from '../detector.js';
+import { cite, driftAnalysis, pct } from './shared/drift.js';
+import type { IdiomJudgement } from './shared/drift.js';
+
+export { idiomDriftMeta as meta };
+
+/** What each idiom counts, for messages. */
+const IDIOM_UNITS: Record<string, string> = {
+  'component-declaration': 'components',
+  'component-export': 'component files',
+  'async-style': 'asynchronous functions',
+  'data-fetching': 'data loads',
+  'error-handling': 'asynchronous error handlers',
+};
+
+/** Findings of one idiom: each site in a minority variant (or against a declared decision). */
+function idiomFindings(j: IdiomJudgement): DraftFinding[] {
+  const { idiom, sites, counts, total, convention, decision, labelOf } = j;
+  if (!convention) return [];
+  const findings: DraftFinding[] = [];
+  const unit = IDIOM_UNITS[idiom.id] ?? 'sites';
+  const convCount = counts.get(convention) ?? 0;
+  for (const site of sites) {
+    const { file, s } = site;
+    if (s.variant === convention) continue;
+    if (idiom.reported && !idiom.reported.includes(s.variant)) continue;
+    if (!decision && j.followsLocalConvention(site)) continue;
+    const examples = sites.filter((x) => x.s.variant === convention).slice(0, 3);
+    const related: RelatedLocation[] = examples.map((x) => ({ file: x.file, line: x.s.line, message: `${labelOf(convention)}` }));
+    const here = s.count > 1 ? ` (${s.count} in this file)` : '';
+    const message = decision
+      ? `${idiom.title}: ${labelOf(s.variant)}${here} departs from decision ${cite(decision)}: use ${labelOf(convention)}.`
+      : `${idiom.title}: ${labelOf(s.variant)}${here}; this codebase uses ${labelOf(convention)} for ${pct(convCount / total)} of its ${total} ${unit}.`;
+    findings.push({
+      ruleId: idiomDriftMeta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
+      message, fingerprintCode: `${idiom.id} ${s.variant} ${s.code}`, symbolPath: s.symbolPath, related,
+    });
+  }
+  return findings;
+}
+
+/** `idiom-drift`: code in the minority idiom of the codebase (counted in sites across the project). */
+export const detector = defineDetector({
+  id: idiomDriftMeta.id,
+  metricsKey: 'pattern-drift',
+  rules: [idiomDriftMeta],
+  detect(ctx) {
+    const a = driftAnalysis(ctx);
+    return { findings: a.idioms.flatMap(idiomFindings), metrics: a.metrics, driftIndex: a.driftIndex };
+  },
+});
