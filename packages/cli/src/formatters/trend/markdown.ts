@@ -4,7 +4,10 @@ import { formatMinutes } from '../minutes.js';
 import { markdownCode, markdownMessage, markdownText } from '../text-safety.js';
 import { headline, periodWord, rate } from './headline.js';
 
-/** `plumbline report --format markdown`: the trend report for a chat post, a pull request or an issue. (The check summary's Markdown is formatters/check/markdown.ts.) */
+/**
+ * `plumbline report --format markdown`: the trend report for a chat post, a pull request or an issue.
+ * (The check summary's Markdown is formatters/check/markdown.ts.)
+ */
 
 /** Options of the Markdown report. */
 export interface ReportMarkdownOptions {
