@@ -64,11 +64,18 @@ export interface ResolvedConfig {
 
 export const CONFIG_FILE_NAME = 'plumbline.config.json';
 
-/** Tests, stories, fixtures and mocks: analysed, but noisy rules stay quiet there. */
+/**
+ * Code that is not the product: tests, stories, fixtures, mocks, e2e helpers, and development-only code
+ * (playgrounds, seed data, migrations, example apps). Analysed, but noisy rules stay quiet there: a seed
+ * file's literals are data, a migration is a copy of the schema on purpose, an example is written for readers.
+ */
 export const DEFAULT_TEST_FILES = [
   '**/*.{test,spec}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/*.stories.{ts,tsx,js,jsx,mdx}',
-  '**/{__tests__,__mocks__,__fixtures__,__snapshots__,test,tests,e2e,cypress,fixtures,mocks,stories}/**',
+  '**/{__tests__,__mocks__,__fixtures__,__testfixtures__,__snapshots__,test,tests,e2e,cypress,playwright,fixtures,mocks,stories}/**',
+  '**/{playground,playgrounds,seed,seeds,seed-data,migrations,examples}/**',
+  '**/*{playground,.seed}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+  '**/seed.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
 ];
 
 export function defaultConfig(): ResolvedConfig {
