@@ -10,6 +10,8 @@ import { checkDecision } from './roles/match.js';
 export interface TokenTemplates { css?: string; template?: string; object?: string; native?: string; className?: string }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
+/** config `preset`: `recommended` runs the rules measured precise on real code; `strict` adds the rest. */
+export type RulePreset = 'recommended' | 'strict';
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>];
 
 export interface LayerConfig { name: string; include: string[]; allow?: string[] }
@@ -32,6 +34,8 @@ export interface UserConfig {
   designSystem?: { packages?: string[]; paths?: string[]; elements?: Record<string, string> };
   layers?: LayerConfig[];
   decisions?: DecisionConfig[];
+  /** which rules run when `rules` does not name them: the recommended set (default) or also the strict ones */
+  preset?: RulePreset;
   rules?: Record<string, RuleEntry>;
   effort?: Record<string, number>;
   devCostMinutesPerLine?: number;
@@ -52,6 +56,7 @@ export interface ResolvedConfig {
   designSystem: { packages: string[]; paths: string[]; elements: Record<string, string> | null };
   layers: LayerConfig[];
   decisions: DecisionConfig[];
+  preset: RulePreset;
   rules: Record<string, RuleEntry>;
   effort: Record<string, number>;
   devCostMinutesPerLine: number;
@@ -88,6 +93,7 @@ export function defaultConfig(): ResolvedConfig {
     designSystem: { packages: [], paths: [], elements: null },
     layers: [],
     decisions: [],
+    preset: 'recommended',
     rules: {},
     effort: {},
     devCostMinutesPerLine: DEFAULT_DEV_COST_MINUTES_PER_LINE,
@@ -257,6 +263,7 @@ export function resolveConfig(user: UserConfig, file: string | null): ResolvedCo
     },
     layers: user.layers ?? [],
     decisions: user.decisions ?? [],
+    preset: user.preset ?? d.preset,
     rules: user.rules ?? {},
     effort: user.effort ?? {},
     devCostMinutesPerLine: user.devCostMinutesPerLine ?? d.devCostMinutesPerLine,
@@ -296,10 +303,17 @@ export function configDir(config: ResolvedConfig, root: string): string {
   return config.file ? dirname(config.file) : resolve(root);
 }
 
-/** The severity a rule runs at: config overrides the default; null when it is off. */
-export function ruleSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): Severity | null {
+/**
+ * The severity a rule runs at, or null when it is off. A rule named in config `rules` runs as set there;
+ * otherwise it runs at its default severity when its preset is within config `preset` (a `strict` rule
+ * only with `"preset": "strict"`, an `off` rule never).
+ */
+export function ruleSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity, rulePreset: RulePreset | 'off' = 'recommended'): Severity | null {
   const entry = config.rules[ruleId];
-  if (entry === undefined) return defaultSeverity;
+  if (entry === undefined) {
+    if (rulePreset === 'off' || (rulePreset === 'strict' && config.preset !== 'strict')) return null;
+    return defaultSeverity;
+  }
   const setting = Array.isArray(entry) ? entry[0] : entry;
   return setting === 'off' ? null : setting === 'warn' ? 'warning' : setting;
 }

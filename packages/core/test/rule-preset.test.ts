@@ -1,0 +1,28 @@
+// config `preset`: which rules run when `rules` does not name them.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultConfig, resolveConfig, ruleSeverity, validateConfig } from '@plumbline/core';
+
+describe('config preset', () => {
+  const recommended = defaultConfig();
+  const strict = resolveConfig({ preset: 'strict' }, null);
+
+  it('runs recommended rules by default and strict rules only with "preset": "strict"', () => {
+    expect(recommended.preset).toBe('recommended');
+    expect(ruleSeverity(recommended, 'copied-code', 'warning', 'recommended')).toBe('warning');
+    expect(ruleSeverity(recommended, 'magic-number', 'warning', 'strict')).toBeNull();
+    expect(ruleSeverity(strict, 'magic-number', 'warning', 'strict')).toBe('warning');
+    expect(ruleSeverity(strict, 'never-on', 'warning', 'off')).toBeNull();
+  });
+
+  it('lets `rules` turn a strict rule on or a recommended rule off whatever the preset', () => {
+    const config = resolveConfig({ rules: { 'magic-number': 'error', 'copied-code': 'off' } }, null);
+    expect(ruleSeverity(config, 'magic-number', 'warning', 'strict')).toBe('error');
+    expect(ruleSeverity(config, 'copied-code', 'warning', 'recommended')).toBeNull();
+    expect(ruleSeverity(resolveConfig({ rules: { 'magic-number': ['warn', {}] } }, null), 'magic-number', 'info', 'strict')).toBe('warning');
+  });
+
+  it('rejects an unknown preset with the key and the allowed values', () => {
+    expect(() => validateConfig({ preset: 'all' }, 'plumbline.config.json')).toThrow(ConfigError);
+    expect(() => validateConfig({ preset: 'all' }, 'plumbline.config.json')).toThrow(/key "preset".*"recommended", "strict"/);
+  });
+});
