@@ -77,7 +77,8 @@ export const CONFIG_FILE_NAME = 'plumbline.config.json';
 export const DEFAULT_TEST_FILES = [
   '**/*.{test,spec}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/*.stories.{ts,tsx,js,jsx,mdx}',
-  '**/{__tests__,__mocks__,__fixtures__,__testfixtures__,__snapshots__,test,tests,e2e,cypress,playwright,fixtures,mocks,stories}/**',
+  '**/{__tests__,__mocks__,__fixtures__,__testfixtures__,__snapshots__,test,tests,e2e,cypress,playwright,detox,fixtures,mocks,stories}/**',
+  '**/{test,tests}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/{playground,playgrounds,seed,seeds,seed-data,migrations,examples}/**',
   '**/*{playground,.seed}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/seed.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',

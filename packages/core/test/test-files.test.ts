@@ -7,6 +7,8 @@ const isTest = globMatcher(DEFAULT_TEST_FILES);
 describe('DEFAULT_TEST_FILES', () => {
   it.each([
     'src/button.test.tsx',
+    'app/database/schema/server/test.ts',
+    'detox/utils/report.js',
     'src/__testfixtures__/rename.input.tsx',
     'apps/web/playwright/fixtures/login.ts',
     'apps/web/playground/page.tsx',
@@ -20,6 +22,7 @@ describe('DEFAULT_TEST_FILES', () => {
 
   it.each([
     'src/components/Button.tsx',
+    'src/utils/testing-library-helpers.ts',
     'apps/web/lib/seeding-utils.ts', // a name that only starts like "seed"
     'packages/ui/src/example-card.tsx',
     'server/commands/migrationHelper.ts',
