@@ -8,8 +8,9 @@ import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline }
 import { UsageError } from './command.js';
 import { defaultThresholds, evaluateGate, matchFindings, occurrencesOf } from './gate.js';
 import type { Comparison, GateVerdict, Thresholds } from './gate.js';
-import { git, headCommit } from './git.js';
-import { resolveCommit } from './git-source.js';
+import { git, headCommit } from './git/command.js';
+import { resolveCommit } from './git/objects.js';
+import { gitRenames } from './git/renames.js';
 import { loadProjectConfig, scan, scanCommit } from './scan.js';
 
 export interface CheckOptions {
@@ -56,24 +57,6 @@ export interface CheckOutcome {
 function totalsOf(result: ScanResult): Totals {
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { ...result.summary.byCategory[c] }])) as Record<Category, CategoryTotals>;
   return { findings: result.findings.length, debtMinutes: result.summary.debtMinutes, byCategory };
-}
-
-/** Files git saw renamed between two trees (or a tree and the working tree): head path -> base path. */
-export function gitRenames(root: string, base: string, head: string | null): Map<string, string> {
-  const out = git(root, ['diff', '--relative', '-M', '--name-status', '-z', base, ...(head ? [head] : []), '--']);
-  const renames = new Map<string, string>();
-  if (!out) return renames;
-  const parts = out.split('\0');
-  for (let i = 0; i < parts.length; ) {
-    const status = parts[i++];
-    if (!status) continue;
-    if (status.startsWith('R') || status.startsWith('C')) {
-      const from = parts[i++]!;
-      const to = parts[i++]!;
-      if (status.startsWith('R')) renames.set(to, from);
-    } else i++;
-  }
-  return renames;
 }
 
 /**

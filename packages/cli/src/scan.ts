@@ -7,8 +7,8 @@ import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
 import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
 import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult, SettingsOutcome } from '@plumbline/core';
 import { UsageError } from './command.js';
-import { headCommit } from './git.js';
-import { BlobReader, commitSource, listTree } from './git-source.js';
+import { headCommit } from './git/command.js';
+import { BlobReader, commitSource, listTree } from './git/objects.js';
 import { allRuleIds, allRules } from './rules-catalog.js';
 import { memoizedCheckSettings } from './settings-memo.js';
 

@@ -13,8 +13,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/history/schema.js';
 import { HistoryStore } from '../src/history/store.js';
-import { trend } from '../src/trend.js';
-import type { TrendOutput } from '../src/trend.js';
+import { trend } from '../src/trend/index.js';
+import type { TrendOutput } from '../src/trend/index.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 

@@ -7,12 +7,12 @@ import { analyze, FactsCache, filterPaths } from '@plumbline/analyzer';
 import { buildCheckSettings } from '@plumbline/core';
 import { main } from '../src/cli.js';
 import type { CommandIO } from '../src/command.js';
-import { BlobReader, commitSource, listTree } from '../src/git-source.js';
+import { BlobReader, commitSource, listTree } from '../src/git/objects.js';
 import { factsForBlob } from '../src/history/blob-facts.js';
-import { listTrees } from '../src/history/git-trees.js';
+import { listTrees } from '../src/git/trees.js';
 import { loadProjectConfig } from '../src/scan.js';
-import { trend } from '../src/trend.js';
-import type { TrendReport } from '../src/trend.js';
+import { trend } from '../src/trend/index.js';
+import type { TrendReport } from '../src/trend/index.js';
 import { ALICE, BOB, buildSixWeeks, CAROL, onlyPassThroughConfig, TestRepo } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 

@@ -3,8 +3,8 @@ import { defaultConfig } from '@plumbline/core';
 import {
   assistantOf, compileAssistantPatterns, DEFAULT_ASSISTANT_PATTERNS, matchFindings, parseEvery, parseSince, parseUntil, project,
   reidentify, selectSnapshots, sharesFor, slope,
-} from '../src/trend.js';
-import type { HistoryCommit } from '../src/trend.js';
+} from '../src/trend/index.js';
+import type { HistoryCommit } from '../src/trend/index.js';
 
 const T = (iso: string) => Date.parse(iso) / 1000;
 const DAY = 86_400;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportJson } from '../src/formatters/trend/json.js';
-import { trend } from '../src/trend.js';
+import { trend } from '../src/trend/index.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 

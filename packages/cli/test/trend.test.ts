@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trend } from '../src/trend.js';
-import type { TrendOutput } from '../src/trend.js';
+import { trend } from '../src/trend/index.js';
+import type { TrendOutput } from '../src/trend/index.js';
 import { BOB, buildSixWeeks, DAVE, ERIN } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 

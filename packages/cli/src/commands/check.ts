@@ -10,7 +10,7 @@ import { formatGithub } from '../formatters/check/github.js';
 import { formatCheckMarkdown as formatMarkdown } from '../formatters/check/markdown.js';
 import { formatSarif } from '../formatters/check/sarif.js';
 import { parseThresholds } from '../gate.js';
-import { git } from '../git.js';
+import { git } from '../git/command.js';
 import { progressReporter } from '../progress.js';
 import { allRules } from '../rules-catalog.js';
 

@@ -7,8 +7,8 @@ import { formatReportJson } from '../formatters/trend/json.js';
 import { headline, periodWord } from '../formatters/trend/headline.js';
 import { terminalBlock } from '../formatters/text-safety.js';
 import { parseConcurrency } from '../scan.js';
-import { trend } from '../trend.js';
-import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend.js';
+import { trend } from '../trend/index.js';
+import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend/index.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 

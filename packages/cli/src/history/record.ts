@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { filterPaths } from '@plumbline/analyzer';
+import { analysisKey, filterPaths } from '@plumbline/analyzer';
 import { buildCheckSettings } from '@plumbline/core';
 import type { ResolvedConfig, ScanResult } from '@plumbline/core';
-import { git } from '../git.js';
-import { analysisKey } from './analysis-key.js';
+import { git } from '../git/command.js';
 import { HistoryStore } from './store.js';
 
 export interface RecordOptions {

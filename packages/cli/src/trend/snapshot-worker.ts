@@ -3,10 +3,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { analyze, FactsCache } from '@plumbline/analyzer';
+import { analyze, FactsCache, unpack } from '@plumbline/analyzer';
+import type { Packed } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
-import { unpack } from './packed.js';
-import type { Packed } from './packed.js';
 
 export interface SnapshotJob {
   id: number;

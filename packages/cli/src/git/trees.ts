@@ -1,5 +1,5 @@
-import { catFileBatch } from '../git-source.js';
-import type { BatchObject, TreeEntry } from '../git-source.js';
+import { catFileBatch } from './objects.js';
+import type { BatchObject, TreeEntry } from './objects.js';
 
 interface RawEntry {
   mode: string;

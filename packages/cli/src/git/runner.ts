@@ -3,26 +3,11 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { runGit } from './command.js';
 
-const CHILD = fileURLToPath(new URL('./git-runner-child.js', import.meta.url));
+/** the helper process's file, beside this one in dist/ (absent when running from TypeScript sources) */
+const CHILD = fileURLToPath(new URL('./runner-child.js', import.meta.url));
 const LOST = Symbol('lost');
-
-/** Runs git in `cwd` with an argument array (never a shell string) in this process; stdout, or null when git fails. */
-export function runGit(args: readonly string[], cwd: string): Promise<string | null> {
-  return new Promise((resolvePromise) => {
-    let child;
-    try {
-      child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      resolvePromise(null);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', () => resolvePromise(null));
-    child.on('close', (code) => resolvePromise(code === 0 ? Buffer.concat(chunks).toString('utf8') : null));
-  });
-}
 
 /**
  * Runs git commands through a small helper process started early, while this process is small: once it
@@ -89,4 +74,9 @@ export class GitRunner {
     child?.stdin?.end();
     child?.kill();
   }
+}
+
+/** How git is run: through the helper process when there is one, else here. */
+export function gitOf(runner: GitRunner | undefined): (args: readonly string[], cwd: string) => Promise<string | null> {
+  return runner ? (args, cwd) => runner.run(args, cwd) : runGit;
 }

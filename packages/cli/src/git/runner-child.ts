@@ -2,7 +2,7 @@
 // git cheaply, whereas a process holding a large heap pays for every fork.
 // Reads JSON lines {id, args, cwd} on stdin; writes JSON lines {id, out} (out: stdout, or null on failure).
 import { createInterface } from 'node:readline';
-import { runGit } from './git-runner.js';
+import { runGit } from './command.js';
 
 createInterface({ input: process.stdin }).on('line', (line) => {
   let job: { id: number; args: string[]; cwd: string };

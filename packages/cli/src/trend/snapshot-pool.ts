@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { pack } from '@plumbline/analyzer';
 import type { FactsCache } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig, ScanResult } from '@plumbline/core';
-import { pack } from './packed.js';
 import type { SnapshotJob } from './snapshot-worker.js';
 
 const WORKER_URL = new URL('./snapshot-worker.js', import.meta.url);

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileSource } from '@plumbline/analyzer';
-import { git } from './git.js';
+import { git } from './command.js';
 
 export interface TreeEntry {
   path: string;
