@@ -1,21 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
-import { CORE_MODULE_DIR, FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity, shortHash } from '@plumbline/core';
+import { FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity } from '@plumbline/core';
 import type { CheckSettings, FileError, Finding, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
 import { FactsCache, ResultCache } from './cache.js';
 import { classifyContent } from './classify.js';
+import { analyzerKey, resultKey } from './code-identity.js';
 import type { DetectorContext, DraftFinding } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
-import { extractFileFacts } from './extract.js';
+import { factsForBlob, factsOfContent, outcomeOf, unanalysedFacts } from './extract.js';
 import type { FileFacts } from './facts.js';
-import { EXTRACTORS } from './facts/index.js';
-import { languageOf } from './discover.js';
-import { defaultConcurrency, FactsPool, workersFor } from './workers.js';
-import { typeScriptVersion } from './parse.js';
-import type { FactsJob } from './facts-worker.js';
+import { defaultConcurrency, FactsPool, workersFor } from './facts-pool.js';
+import type { IndexedJob } from './facts-pool.js';
 
 export { extractFileFacts } from './extract.js';
 
@@ -82,34 +79,6 @@ export function analyzerRules(): RuleMeta[] {
   return [...FILE_CHECKS.map((c) => c.meta), ...DETECTORS.flatMap((d) => d.rules)];
 }
 
-let codeKey: string | undefined;
-/** Changes whenever the code that produces facts changes, so a stale cache is never read. */
-function analyzerCodeKey(): string {
-  if (codeKey) return codeKey;
-  const parts = [VERSION, typeScriptVersion()];
-  // every module of core and of the analyzer: a check's or extractor's helpers change its facts too
-  for (const dir of [CORE_MODULE_DIR, fileURLToPath(new URL('.', import.meta.url))]) {
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.ts$/.test(f))
-      .sort();
-    for (const f of files) {
-      try { parts.push(f, readFileSync(join(dir, f), 'utf8')); } catch { parts.push(f); }
-    }
-  }
-  for (const e of EXTRACTORS) parts.push(e.name, e.extract.toString());
-  for (const c of FILE_CHECKS) parts.push(c.meta.id, c.run.toString(), JSON.stringify(c.meta.defaultOptions));
-  codeKey = shortHash(parts.join('\0'), 12);
-  return codeKey;
-}
-
-/** The cache key part that depends on config: rule options and check settings change per-file results. */
-export function analyzerKey(config: ResolvedConfig, settings: CheckSettings): string {
-  return shortHash(
-    [analyzerCodeKey(), JSON.stringify(config.rules), JSON.stringify(config.testFiles), JSON.stringify(config.designSystem), JSON.stringify(settings)].join('\0'),
-    16,
-  );
-}
-
 export function openCache(root: string, config: ResolvedConfig, settings: CheckSettings = {}): FactsCache {
   return FactsCache.open(resolve(root, config.cacheDir), analyzerKey(config, settings));
 }
@@ -133,50 +102,6 @@ export function finalizeFindings(drafts: readonly DraftFinding[], config: Resolv
   return out.sort(compareFindings);
 }
 
-let stamp: string | undefined;
-/**
- * A stamp of the code that computes results: sizes and modification times of the analyzer's and core's
- * module files (any rebuild changes it), and the detectors' own code. Part of the result-cache key, so a
- * changed detector or helper never serves an old result.
- */
-function codeStamp(): string {
-  if (stamp !== undefined) return stamp;
-  const parts: string[] = DETECTORS.map((d) => `${d.id}\0${d.detect.toString()}`);
-  const walk = (dir: string): void => {
-    let names;
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(js|ts|json)$/.test(e.name)) {
-        try {
-          const st = statSync(p);
-          parts.push(`${p}\0${st.size}\0${st.mtimeMs}`);
-        } catch {
-          // vanished while listing
-        }
-      }
-    }
-  };
-  walk(dirname(fileURLToPath(import.meta.url)));
-  try {
-    walk(dirname(fileURLToPath(import.meta.resolve('@plumbline/core'))));
-  } catch {
-    // core not resolvable as a file (bundled): its version stands for it
-  }
-  stamp = shortHash(parts.join('\n'), 16);
-  return stamp;
-}
-
-/** Everything a whole result is a function of; `listing` is the digest of every path and content hash. */
-function resultKey(config: ResolvedConfig, settings: CheckSettings, listing: string): string {
-  return shortHash([VERSION, analyzerKey(config, settings), codeStamp(), JSON.stringify(analyzerRules()), JSON.stringify(config), listing].join('\0'), 32);
-}
-
 interface Listed {
   path: string;
   hash?: string;
@@ -186,10 +111,6 @@ interface Listed {
 }
 
 const readError = (e: unknown) => `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-
-function outcomeFacts(path: string, hash: string, c: { kind: 'skip'; reason: string } | { kind: 'error'; message: string }): FileFacts {
-  return { path, hash, language: languageOf(path) ?? 'ts', linesOfCode: 0, isTestFile: false, checkFindings: [], data: {}, outcome: c.kind === 'skip' ? c : { kind: 'error', message: c.message } };
-}
 
 /** Analyses a set of files: facts (cached by content), per-file checks, project detectors, score. */
 export function analyze(options: AnalyzeOptions): AnalyzeOutput {
@@ -244,9 +165,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
         const key = `${l.hash}:${l.path}`;
         let f = cache!.get(key);
         if (!f) {
-          const bytes = l.bytes ?? source.read(l.path);
-          const c = classifyContent(bytes);
-          f = c.kind === 'ok' ? extractFileFacts(l.path, l.hash!, c.text, config, settings) : outcomeFacts(l.path, l.hash!, c);
+          f = factsForBlob(l.path, l.hash!, l.bytes ?? source.read(l.path), config, settings);
           cache!.set(key, f);
         }
         return f.outcome ? [] : [f];
@@ -300,8 +219,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       filled(a.index, f);
     }
   };
-  const extractHere = (job: FactsJob): void => {
-    const f = extractFileFacts(job.path, job.hash, job.text, config, settings);
+  const extractHere = (job: IndexedJob): void => {
+    const f = factsOfContent(job.path, job.hash, job.content, config, settings);
     cache?.set(`${job.hash}:${job.path}`, f);
     filled(job.index, f);
   };
@@ -327,7 +246,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       }
       const c = classifyContent(bytes);
       if (c.kind !== 'ok') {
-        const f = outcomeFacts(l.path, l.hash!, c);
+        const f = unanalysedFacts(l.path, l.hash!, outcomeOf(c));
         cache?.set(key, f);
         filled(i, f);
         continue;
@@ -335,7 +254,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       stats.parsed++;
       misses++;
       if (!poolDecided && misses >= 32) decidePool(Math.round((misses / (i + 1)) * (total - i)));
-      const job = { index: i, path: l.path, hash: l.hash!, text: c.text };
+      const job = { index: i, path: l.path, hash: l.hash!, content: c.text };
       const p = pool as FactsPool | null;
       if (p) accept(p.submit(job));
       else extractHere(job);

@@ -1,6 +1,8 @@
 import { FILE_CHECKS, countLinesOfCode, formatMessage, globMatcher, ruleOptions, ruleSeverity, symbolPathOf } from '@plumbline/core';
 import type { CheckReport, CheckSettings, ResolvedConfig } from '@plumbline/core';
 import type * as TS from 'typescript';
+import { classifyContent } from './classify.js';
+import type { Classification } from './classify.js';
 import type { FileFacts } from './facts.js';
 import { EXTRACTORS } from './facts/index.js';
 import { languageOf } from './discover.js';
@@ -18,6 +20,34 @@ export function testFileMatcher(config: ResolvedConfig): (path: string) => boole
   return m;
 }
 
+/** Why a file was not analysed: skipped on purpose, or an error. */
+export type FileOutcome = NonNullable<FileFacts['outcome']>;
+
+/** The outcome of a file whose bytes classifyContent() did not pass. */
+export function outcomeOf(c: Exclude<Classification, { kind: 'ok' }>): FileOutcome {
+  return c.kind === 'skip' ? { kind: 'skip', reason: c.reason } : { kind: 'error', message: c.message };
+}
+
+/** The facts of a file that was not analysed (skipped, unreadable, failed to parse or to analyse): its outcome and nothing else. */
+export function unanalysedFacts(path: string, hash: string, outcome: FileOutcome): FileFacts {
+  return { path, hash, language: languageOf(path) ?? 'ts', linesOfCode: 0, isTestFile: false, checkFindings: [], data: {}, outcome };
+}
+
+/**
+ * The facts of one file version's bytes, exactly as analyze() computes them on a cache miss: classified
+ * by content (skipped and unreadable files keep their outcome), then extracted. Pure, so it runs the same
+ * in a worker thread.
+ */
+export function factsForBlob(path: string, hash: string, bytes: Uint8Array, config: ResolvedConfig, settings: CheckSettings): FileFacts {
+  const c = classifyContent(bytes);
+  return c.kind === 'ok' ? extractFileFacts(path, hash, c.text, config, settings) : unanalysedFacts(path, hash, outcomeOf(c));
+}
+
+/** The facts of a file's text, already classified (a scan's files), or of its bytes (trend's file versions). */
+export function factsOfContent(path: string, hash: string, content: string | Uint8Array, config: ResolvedConfig, settings: CheckSettings): FileFacts {
+  return typeof content === 'string' ? extractFileFacts(path, hash, content, config, settings) : factsForBlob(path, hash, content, config, settings);
+}
+
 /**
  * Runs extractors and per-file checks on one file's text. Pure: same input, same facts. The syntax tree
  * lives only inside this call: the facts are plain data and nothing keeps a node, so the tree is freed
@@ -31,7 +61,7 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
   let sourceFile: TS.SourceFile | undefined;
   if (language === 'ts') {
     const parsed = parseSource(path, text);
-    if (parsed.error) return { ...facts, outcome: { kind: 'error', message: parsed.error } };
+    if (parsed.error) return unanalysedFacts(path, hash, { kind: 'error', message: parsed.error });
     sourceFile = parsed.sourceFile!;
   }
   const ts = loadTypeScript();
@@ -67,7 +97,7 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
     }
   } catch (e) {
     const message = e instanceof RangeError ? 'too deeply nested to analyse (stack overflow)' : `analysis failed: ${(e as Error).message}`;
-    return { ...facts, checkFindings: [], data: {}, outcome: { kind: 'error', message } };
+    return unanalysedFacts(path, hash, { kind: 'error', message });
   }
   return facts;
 }

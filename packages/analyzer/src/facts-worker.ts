@@ -1,44 +1,54 @@
-// A worker thread of analyze()'s facts pool: extracts the facts of the files it is sent and answers
-// with them v8-serialized (the bytes go straight into the facts cache), then wakes the main thread,
-// which waits synchronously on a shared counter.
+// A worker thread of the facts pool (facts-pool.ts), for a scan's files and for trend's file versions
+// alike: extracts the facts of the files it is sent and answers with them v8-serialized in one
+// transferred buffer (the bytes go straight into the facts cache), then bumps a shared counter, which a
+// main thread that waits synchronously (analyze()) waits on.
 import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
-import { extractFileFacts } from './extract.js';
+import { factsOfContent, unanalysedFacts } from './extract.js';
+import { pack } from './packed.js';
+import type { Packed } from './packed.js';
 
+/** One file to extract: its text when the sender classified its bytes already (a scan), else its bytes. */
 export interface FactsJob {
-  index: number;
   path: string;
   hash: string;
-  text: string;
+  content: string | Uint8Array;
 }
 
-export interface FactsJobResult {
-  index: number;
-  bytes: Uint8Array;
+export interface FactsRequest {
+  id: number;
+  jobs: FactsJob[];
 }
 
-const { config, settings, port, signal } = workerData as { config: ResolvedConfig; settings: CheckSettings; port: MessagePort; signal: Int32Array };
+/** The facts of a request's jobs, v8-serialized, in order. */
+export interface FactsAnswer {
+  id: number;
+  packed: Packed;
+}
 
-port.on('message', (jobs: FactsJob[]) => {
-  const results: FactsJobResult[] = [];
-  const transfer: ArrayBuffer[] = [];
-  for (const job of jobs) {
+export interface FactsWorkerData {
+  config: ResolvedConfig;
+  settings: CheckSettings;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+const { config, settings, port, signal } = workerData as FactsWorkerData;
+
+port.on('message', ({ id, jobs }: FactsRequest) => {
+  const parts = jobs.map((job) => {
     let facts;
     try {
-      facts = extractFileFacts(job.path, job.hash, job.text, config, settings);
+      facts = factsOfContent(job.path, job.hash, job.content, config, settings);
     } catch (e) {
-      facts = { path: job.path, hash: job.hash, language: 'ts', linesOfCode: 0, isTestFile: false, checkFindings: [], data: {}, outcome: { kind: 'error', message: `analysis failed: ${(e as Error).message}` } };
+      facts = unanalysedFacts(job.path, job.hash, { kind: 'error', message: `analysis failed: ${(e as Error).message}` });
     }
-    const bytes = serialize(facts);
-    // a fresh buffer of its own, so that it can be transferred instead of copied
-    const own = new Uint8Array(bytes.byteLength);
-    own.set(bytes);
-    results.push({ index: job.index, bytes: own });
-    transfer.push(own.buffer);
-  }
-  port.postMessage(results, transfer);
+    return serialize(facts);
+  });
+  const packed = pack(parts);
+  port.postMessage({ id, packed } satisfies FactsAnswer, [packed.buffer]);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 });

@@ -10,10 +10,11 @@
  * then built every time, as without this memo.
  */
 import fs from 'node:fs';
-import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { syncBuiltinESMExports } from 'node:module';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { buildCheckSettings, CORE_MODULE_DIR, shortHash, VERSION } from '@plumbline/core';
+import { codeIdentity } from '@plumbline/analyzer';
+import { buildCheckSettings, shortHash } from '@plumbline/core';
 import type { ResolvedConfig, SettingsOutcome } from '@plumbline/core';
 
 const MEMO_FILE = 'settings.v8';
@@ -124,30 +125,9 @@ export function recordReads<T>(fn: () => T): { value: T; probes: Probe[] | null 
   }
 }
 
-let codeStampCache: string | undefined;
-/** Sizes and times of core's modules (any rebuild changes it) and TypeScript's version. */
-function codeStamp(): string {
-  if (codeStampCache !== undefined) return codeStampCache;
-  const parts: string[] = [VERSION];
-  try {
-    for (const f of (readdirSync(CORE_MODULE_DIR, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
-      if (/\.(js|ts|json)$/.test(f)) parts.push(`${f}:${statStamp(join(CORE_MODULE_DIR, f))}`);
-    }
-  } catch {
-    parts.push('?');
-  }
-  try {
-    const req = createRequire(import.meta.url);
-    parts.push((JSON.parse(readFileSync(req.resolve('typescript/package.json'), 'utf8')) as { version?: string }).version ?? '?');
-  } catch {
-    parts.push('no typescript');
-  }
-  codeStampCache = shortHash(parts.join('\n'), 16);
-  return codeStampCache;
-}
-
+/** The code (core's providers build the settings), the root, the working directory and the config. */
 function memoKey(root: string, config: ResolvedConfig): string {
-  return shortHash([codeStamp(), root, process.cwd(), JSON.stringify(config)].join('\0'), 24);
+  return shortHash([codeIdentity(), root, process.cwd(), JSON.stringify(config)].join('\0'), 24);
 }
 
 export interface SettingsMemoStats {

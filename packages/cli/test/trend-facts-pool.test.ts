@@ -1,13 +1,13 @@
-// trend's facts pool with a worker thread (the built one: npm test builds first). The worker answers
-// with v8-serialized facts, which the cache keeps as bytes; they must decode to exactly what this thread
-// extracts for the same file versions, and what the worker could not do is done here.
+// trend's facts pool (the analyzer's, which a scan uses too) with a worker thread (the built one: npm
+// test builds first). The worker answers with v8-serialized facts, which the cache keeps as bytes; they
+// must decode to exactly what this thread extracts for the same file versions, and what the worker could
+// not do is done here.
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@plumbline/core';
-import { FactsCache } from '@plumbline/analyzer';
-import { BlobReader } from '../src/git-source.js';
-import { factsForBlob } from '../src/history/blob-facts.js';
-import { fillFactsCache } from '../dist/history/facts-pool.js';
+import { FactsCache, factsForBlob } from '@plumbline/analyzer';
+import { BlobReader } from '../src/git/objects.js';
+import { fillFactsCache } from '../../analyzer/dist/facts-pool.js';
 import { Repo } from './git-repo.js';
 
 const component = (i: number) =>
@@ -48,6 +48,18 @@ describe('the facts pool of trend with a worker thread', () => {
         expect(cache.get(`${it.blob}:${it.path}`), it.path).toEqual(expected);
       }
       expect(cache.get(`${items.find((i) => i.path === 'src/broken.ts')!.blob}:src/broken.ts`)!.outcome?.kind).toBe('error');
+
+      // --max-memory holds trend's pool too: under 400 MB no worker fits beside this thread, which does it all
+      const capped = FactsCache.open(repo.root, 'memory-capped');
+      let cappedSerialized = 0;
+      const setCapped = capped.setSerialized.bind(capped);
+      capped.setSerialized = (key, bytes, facts) => {
+        cappedSerialized++;
+        setCapped(key, bytes, facts);
+      };
+      expect(await fillFactsCache({ items, cache: capped, reader, config, settings, workers: 1, maxMemoryMb: 400 })).toBe(items.length);
+      expect(cappedSerialized).toBe(0);
+      for (const it of items) expect(capped.get(`${it.blob}:${it.path}`), it.path).toEqual(cache.get(`${it.blob}:${it.path}`));
     } finally {
       rmSync(repo.root, { recursive: true, force: true });
     }
