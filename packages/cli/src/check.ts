@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { openCache } from '@plumbline/analyzer';
 import type { AnalyzeOutput, AnalyzeStats } from '@plumbline/analyzer';
 import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
-import type { Category, CategoryTotals, ScanResult, Summary } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
 import { defaultThresholds, evaluateGate, matchFindings, occurrencesOf } from './gate.js';
-import type { Comparison, GateVerdict, Thresholds } from './gate.js';
+import type { BaseOccurrence, Comparison, GateVerdict, Thresholds } from './gate.js';
 import { git, headCommit } from './git/command.js';
 import { resolveCommit } from './git/objects.js';
+import { changedLines } from './git/lines.js';
 import { gitRenames } from './git/renames.js';
 import { loadProjectConfig, scan, scanCommit } from './scan.js';
 
@@ -85,8 +86,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     const head = await analyseHead(root, options, headRef);
     // files renamed since the baseline was last committed count as the same file
     const written = git(root, ['log', '-1', '--format=%H', '--', file])?.trim();
-    const renames = written ? gitRenames(root, written, headRef) : new Map<string, string>();
-    const comparison = matchFindings(baselineOccurrences(baseline), head.result.findings, { renames });
+    const comparison = await compareWithBase(root, baselineOccurrences(baseline), head.result.findings, written || null, headRef);
     const verdict = evaluateGate(comparison.new, thresholds);
     return {
       passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
@@ -116,13 +116,37 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
       head.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
     }
   }
-  const comparison = matchFindings(occurrencesOf(base.result.findings), head.result.findings, { renames: gitRenames(root, mergeBase, headRef) });
+  const comparison = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
   const verdict = evaluateGate(comparison.new, thresholds);
   return {
     passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
     base: { kind: 'commit', ref: options.base, commit: mergeBase, totals: totalsOf(base.result), summary: base.result.summary },
     stats: { head: head.stats, base: base.stats },
   };
+}
+
+/**
+ * The one comparison of findings (core compare.ts) between the base (at `baseCommit`, when known) and the
+ * head (the `headRef` commit, or the working tree): files git saw renamed count as the same file, and a
+ * new finding on lines the change did not touch, in the same file as an absent one of the same rule, is
+ * the same debt under a new fingerprint (as in the trend's periods).
+ */
+async function compareWithBase(root: string, base: readonly BaseOccurrence[], head: readonly Finding[], baseCommit: string | null, headRef: string | null): Promise<Comparison> {
+  if (baseCommit === null) return matchFindings(base, head);
+  const renames = gitRenames(root, baseCommit, headRef);
+  const first = matchFindings(base, head, { renames });
+  // only a new finding beside an absent one of its rule can be re-fingerprinted: diff just those files
+  const sameFile = (f: Finding, o: BaseOccurrence) => o.file === f.file || renames.get(f.file) === o.file;
+  const candidates = new Set(first.new.filter((f) => first.absent.some((o) => o.ruleId === f.ruleId && sameFile(f, o))).map((f) => f.file));
+  if (candidates.size === 0) return first;
+  const changed = await changedLines(root, baseCommit, headRef, [...candidates]);
+  const untouched = (f: Finding): boolean => {
+    if (!candidates.has(f.file)) return false;
+    const lines = changed.get(f.file);
+    for (let l = f.line; l <= Math.max(f.line, f.endLine); l++) if (lines?.has(l)) return false;
+    return true;
+  };
+  return matchFindings(base, head, { renames, untouched });
 }
 
 async function analyseHead(root: string, options: CheckOptions, headRef: string | null): Promise<AnalyzeOutput> {

@@ -6,12 +6,12 @@
  * Findings are matched as multisets of fingerprints, in three passes:
  * 1. the same file (nearest line first), then the file git says it was renamed from;
  * 2. across files: code that moved. Same file name first, then the longest common path suffix, then the
- *    canonical order of the occurrences (file, line, column), so the answer never depends on the order
- *    the findings were given in;
+ *    canonical order of the occurrences (file, line, column, fingerprint), so the answer never depends
+ *    on the order the findings were given in;
  * 3. (when the caller knows which lines the change touched) re-fingerprinted: a new finding on lines no
- *    commit touched, in the same file as a fixed finding of the same rule, is the same debt under a new
- *    fingerprint (its detector's description changed: a third copy elsewhere, a renamed enclosing
- *    component), not new debt.
+ *    commit touched, in the same file as a fixed finding of the same rule (then in the file it was
+ *    renamed from; nearest line first), is the same debt under a new fingerprint (its detector's
+ *    description changed: a third copy elsewhere, a renamed enclosing component), not new debt.
  * A file moved or renamed unchanged therefore adds nothing and fixes nothing; a second copy of old code is
  * one more occurrence of its fingerprint than before: new, and it is the copy that is new.
  */
@@ -41,9 +41,9 @@ export interface CompareOptions<A> {
 export interface FindingComparison<B, A> {
   /** matched occurrences: the same debt before and after */
   pairs: Array<{ before: B; after: A }>;
-  /** after-side findings matched to nothing: new. Sorted by file, then line. */
+  /** after-side findings matched to nothing: new. In canonical order: file, line, column, fingerprint. */
   added: A[];
-  /** before-side occurrences matched to nothing: fixed (or deleted). Sorted by file, then line. */
+  /** before-side occurrences matched to nothing: fixed (or deleted). In canonical order. */
   removed: B[];
 }
 
@@ -98,8 +98,8 @@ export function matchFingerprints<B extends Comparable, A extends Comparable>(
     out.added.push(...r.after);
     out.removed.push(...r.before);
   }
-  out.added.sort(byPlace);
-  out.removed.sort(byPlace);
+  out.added.sort(canonicalOrder);
+  out.removed.sort(canonicalOrder);
   return out;
 }
 
@@ -115,13 +115,17 @@ export function reidentifyFindings<B extends Comparable & { ruleId: string }, A 
   untouched: (after: A) => boolean,
   renames: Renames = new Map(),
 ): FindingComparison<B, A> {
+  // the same file first, then the file it was renamed from (as in the first pass); nearest lines first
   const r = pairGreedy(added, removed, (a, f) => {
     if (f.ruleId !== a.ruleId || !untouched(a)) return Infinity;
-    const sameFile = f.file === a.file || renamedFrom(renames, a.file).includes(f.file);
-    return sameFile ? lineDistance(f, a) : Infinity;
+    if (f.file === a.file) return lineDistance(f, a);
+    return renamedFrom(renames, a.file).includes(f.file) ? RENAMED + lineDistance(f, a) : Infinity;
   });
   return { pairs: r.pairs.map((p) => ({ before: p.after, after: p.before })), added: r.before, removed: r.after };
 }
+
+/** What pairing across a rename costs beyond the lines: more than any distance within one file. */
+const RENAMED = 1e9;
 
 function groupByFingerprint<T extends Comparable>(xs: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -140,14 +144,19 @@ function renamedFrom(renames: Renames, file: string): readonly string[] {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** By file, then line (a stable sort: ties keep their order). */
+/** By file, then line. */
 function byPlace(x: Comparable, y: Comparable): number {
   return cmp(x.file, y.file) || (x.line ?? 0) - (y.line ?? 0);
 }
 
-/** The occurrences in their canonical order (file, line, column), the final tie-break of every pairing. */
+/** The canonical order of occurrences: file, line, column, fingerprint. */
+function canonicalOrder(x: Comparable, y: Comparable): number {
+  return byPlace(x, y) || (x.column ?? 0) - (y.column ?? 0) || cmp(x.fingerprint, y.fingerprint);
+}
+
+/** The occurrences in their canonical order, the final tie-break of every pairing. */
 function canonical<T extends Comparable>(xs: readonly T[]): T[] {
-  return [...xs].sort((x, y) => byPlace(x, y) || (x.column ?? 0) - (y.column ?? 0));
+  return [...xs].sort(canonicalOrder);
 }
 
 function lineDistance(x: Comparable, y: Comparable): number {

@@ -27,14 +27,15 @@ function unquotePath(p: string): string {
 }
 
 /**
- * The lines of each file at `to` that differ from `from` (`git diff -U0 -w`: whitespace-only changes do
- * not count), for many files with one git process per few hundred files.
+ * The lines of each file at `to` (null: in the working tree) that differ from `from` (`git diff -U0 -w`:
+ * whitespace-only changes do not count), for many files with one git process per few hundred files. A
+ * file that did not change has no entry.
  */
-export async function changedLines(root: string, from: string, to: string, files: readonly string[], runner?: GitRunner): Promise<Map<string, Set<number>>> {
+export async function changedLines(root: string, from: string, to: string | null, files: readonly string[], runner?: GitRunner): Promise<Map<string, Set<number>>> {
   const result = new Map<string, Set<number>>();
   for (let i = 0; i < files.length; i += 300) {
     const chunk = files.slice(i, i + 300);
-    const out = await gitOf(runner)(['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, to, '--', ...chunk.map((f) => `:(literal)${f}`)], root);
+    const out = await gitOf(runner)(['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, ...(to === null ? [] : [to]), '--', ...chunk.map((f) => `:(literal)${f}`)], root);
     if (out === null) continue;
     let current: Set<number> | undefined;
     for (const line of out.split('\n')) {
