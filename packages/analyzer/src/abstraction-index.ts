@@ -1,5 +1,7 @@
 import type { CheckSettings } from '@plumbline/core';
+import { factsOf } from './facts.js';
 import type { FileFacts } from './facts.js';
+import { extractor as abstractionFacts } from './facts/abstraction.js';
 import type { AbstractionFacts, CallableFact, ClassFact, ValueFact } from './facts/abstraction.js';
 import { publicDeclarations } from './public-api.js';
 import { ProjectSymbols } from './symbols.js';
@@ -54,7 +56,7 @@ export class AbstractionIndex {
     this.symbols = new ProjectSymbols(files, settings);
     this.paths = files.map((f) => f.path);
     for (const f of files) {
-      const a = f.data.abstraction as AbstractionFacts | undefined;
+      const a = factsOf(f, abstractionFacts);
       if (!a) continue;
       this.byFile.set(f.path, a);
       for (const c of a.callables) this.callables.set(ChainNode.key(f.path, c.name), c);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@plumbline/core';
 import { extractFileFacts } from '../src/analyze.js';
-import type { DriftFacts } from '../src/facts/drift.js';
+import { factsOf } from '../src/facts.js';
+import { extractor as driftExtractor } from '../src/facts/drift.js';
 
-const facts = (text: string, path = 'src/file.tsx') => extractFileFacts(path, 'h', text, defaultConfig(), {}).data.drift as DriftFacts;
+const facts = (text: string, path = 'src/file.tsx') => factsOf(extractFileFacts(path, 'h', text, defaultConfig(), {}), driftExtractor)!;
 const usages = (text: string, path?: string) => facts(text, path).usages.map((u) => `${u.role}:${u.choice}:${u.via}:${u.line}:${u.column}-${u.endColumn}:${u.count}`);
 const idioms = (text: string, path?: string) => facts(text, path).idioms.map((s) => `${s.idiom}:${s.variant}:${s.line}:${s.column}:${s.count}`);
 

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { TypeScript } from './check.js';
+import { hasModifier } from './ast.js';
 
 /**
  * React components found in one file and the structure of what they render. Used by the analyzer's
@@ -43,10 +44,6 @@ const HTML_INTERFACES: Record<string, string> = {
   HTMLLabelElement: 'label', HTMLFormElement: 'form', HTMLTableElement: 'table', HTMLUListElement: 'ul',
   HTMLOListElement: 'ol', HTMLLIElement: 'li', HTMLParagraphElement: 'p', HTMLSpanElement: 'span', HTMLDivElement: 'div',
 };
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
-}
 
 export function jsxTagText(ts: TypeScript, tag: TS.JsxTagNameExpression): string {
   if (ts.isIdentifier(tag)) return tag.text;

@@ -25,3 +25,4 @@ export * from './component-signature.js';
 export * from './design-system.js';
 export { buildDesignSystemSettings } from './settings/design-system.js';
 export * from './compare.js';
+export * from './ast.js';

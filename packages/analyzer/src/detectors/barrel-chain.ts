@@ -1,7 +1,8 @@
-import type { RelatedLocation } from '@plumbline/core';
+import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
-import type { StructureFacts } from '../facts/structure.js';
+import { factsOf } from '../facts.js';
+import { extractor as structureFacts } from '../facts/structure.js';
 import { packageNameOf } from '../resolve.js';
 import { AbstractionIndex } from '../abstraction-index.js';
 
@@ -20,29 +21,29 @@ interface Edge {
   specifier: string;
 }
 
-export const detector = defineDetector({
+export const meta: RuleMeta = {
   id: 'barrel-chain',
-  rules: [
-    {
-      id: 'barrel-chain',
-      category: 'abstraction',
-      description: 'Reports barrel files that re-export re-exports, deeper than a configurable number of hops, as one finding per chain.',
-      defaultEffortMinutes: 15,
-      defaultSeverity: 'warning',
-      preset: 'strict',
-      scope: 'project',
-      optionsSchema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          maxDepth: {
-            type: 'integer', minimum: 1,
-            description: 'Most re-export hops (barrel to barrel to module) a chain may have before it is reported (default 3).',
-          },
-        },
+  category: 'abstraction',
+  description: 'Reports barrel files that re-export re-exports, deeper than a configurable number of hops, as one finding per chain.',
+  defaultEffortMinutes: 15,
+  defaultSeverity: 'warning',
+  preset: 'strict',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      maxDepth: {
+        type: 'integer', minimum: 1,
+        description: 'Most re-export hops (barrel to barrel to module) a chain may have before it is reported (default 3).',
       },
     },
-  ],
+  },
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     if (!ctx.enabled('barrel-chain')) return { findings: [] };
     const { maxDepth } = ctx.options<Options>('barrel-chain', DEFAULTS);
@@ -52,7 +53,7 @@ export const detector = defineDetector({
     const targets = new Set<string>();
     for (const f of ctx.files) {
       if (f.isTestFile) continue;
-      const s = f.data.structure as StructureFacts | undefined;
+      const s = factsOf(f, structureFacts);
       const out: Edge[] = [];
       for (const e of s?.exports ?? []) {
         if ((e.kind !== 're-export' && e.kind !== 're-export-all') || !e.from) continue;
@@ -68,7 +69,7 @@ export const detector = defineDetector({
 
     // from each barrel nobody re-exports, the shortest re-export path to every module that declares
     // names (the way the names travel); paths longer than maxDepth, grouped by their barrels
-    const declares = new Set(ctx.files.filter((f) => ((f.data.structure as StructureFacts | undefined)?.declarations.length ?? 0) > 0).map((f) => f.path));
+    const declares = new Set(ctx.files.filter((f) => (factsOf(f, structureFacts)?.declarations.length ?? 0) > 0).map((f) => f.path));
     const groups = new Map<string, { path: Array<{ file: string; edge: Edge }>; leaves: Set<string> }>();
     for (const head of [...edges.keys()].sort()) {
       if (targets.has(head)) continue;

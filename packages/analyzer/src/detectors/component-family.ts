@@ -19,7 +19,7 @@ export interface Options {
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 
-export const componentFamilyMeta: RuleMeta = {
+export const meta: RuleMeta = {
   id: 'component-family',
   category: 'duplication',
   description: 'Reports families of React components that render near-identical element trees, one finding per family.',
@@ -194,8 +194,8 @@ export function findFamilies(refs: readonly ComponentRef[], threshold: number): 
 const fmt = (n: number) => n.toFixed(2);
 
 export const detector = defineDetector({
-  id: 'component-family',
-  rules: [componentFamilyMeta],
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('component-family', DEFAULTS);
     const ds = designSystemOf(ctx.settings);
@@ -226,7 +226,7 @@ export const detector = defineDetector({
         fingerprintCode: `family:${[...names].sort().join(',')}`,
         symbolPath: '',
         related: rest.map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name}: member of the same family (${m.c.size} nodes)` })),
-        effortMinutes: componentFamilyMeta.defaultEffortMinutes * (n - 1),
+        effortMinutes: meta.defaultEffortMinutes * (n - 1),
       });
     }
     return { findings, metrics: { components: refs.length, families: findings.length, members } };

@@ -20,7 +20,7 @@ const K = 16;
 /** k-grams seen in more places than this are boilerplate (license headers, common JSX); they start no match. */
 const MAX_OCCURRENCES = 60;
 
-export const copiedCodeMeta: RuleMeta = {
+export const meta: RuleMeta = {
   id: 'copied-code',
   category: 'duplication',
   description: 'Reports blocks of code copied in two or more places, grouped into one finding per clone class.',
@@ -259,8 +259,8 @@ function digest(tokens: Uint32Array, start: number, end: number): string {
 }
 
 export const detector = defineDetector({
-  id: 'copied-code',
-  rules: [copiedCodeMeta],
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
     const minTokens = Math.max(20, options.minTokens);
@@ -329,7 +329,7 @@ export const detector = defineDetector({
           return { file: d.facts.path, line: s, message: `copy ${i + 2} of ${n}: lines ${s}-${e} (${e - s + 1} lines, ${m.end - m.start} tokens)` };
         }),
         // extracting a block and pointing every copy at it: more with size and with each further copy
-        effortMinutes: Math.round(copiedCodeMeta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),
+        effortMinutes: Math.round(meta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),
       });
     }
     return { findings, metrics: { classes: classesCount, duplicatedLines, duplicatedTokens, filesCompared: docs.length } };

@@ -21,7 +21,7 @@ export interface Options {
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 12 };
 
-export const designSystemShadowMeta: RuleMeta = {
+export const meta: RuleMeta = {
   id: 'design-system-shadow',
   category: 'design-system',
   description: 'Reports local components that re-implement a design-system component, one finding per design-system component with every re-implementation.',
@@ -182,8 +182,8 @@ export function shadowsOf(ctx: DetectorContext): Map<string, string> {
 }
 
 export const detector = defineDetector({
-  id: 'design-system-shadow',
-  rules: [designSystemShadowMeta],
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     const groups = new Map<string, Shadow[]>();
     for (const s of findShadows(ctx)) {
@@ -226,7 +226,7 @@ export const detector = defineDetector({
         fingerprintCode: `shadow:${t.name}:${members.map((m) => m.c.name).sort().join(',')}`,
         symbolPath: '',
         related,
-        effortMinutes: designSystemShadowMeta.defaultEffortMinutes * n,
+        effortMinutes: meta.defaultEffortMinutes * n,
       });
     }
     return { findings, supersedes, metrics: { shadowed: groups.size, components: [...groups.values()].reduce((a, g) => a + g.length, 0) } };

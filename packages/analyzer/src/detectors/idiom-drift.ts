@@ -1,11 +1,11 @@
 import { idiomDriftMeta } from '@plumbline/core';
-import type { RelatedLocation } from '@plumbline/core';
+import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { cite, driftAnalysis, pct } from './shared/drift.js';
 import type { IdiomJudgement } from './shared/drift.js';
 
-export { idiomDriftMeta as meta };
+export const meta: RuleMeta = idiomDriftMeta;
 
 /** What each idiom counts, for messages. */
 const IDIOM_UNITS: Record<string, string> = {
@@ -35,7 +35,7 @@ function idiomFindings(j: IdiomJudgement): DraftFinding[] {
       ? `${idiom.title}: ${labelOf(s.variant)}${here} departs from decision ${cite(decision)}: use ${labelOf(convention)}.`
       : `${idiom.title}: ${labelOf(s.variant)}${here}; this codebase uses ${labelOf(convention)} for ${pct(convCount / total)} of its ${total} ${unit}.`;
     findings.push({
-      ruleId: idiomDriftMeta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
+      ruleId: meta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
       message, fingerprintCode: `${idiom.id} ${s.variant} ${s.code}`, symbolPath: s.symbolPath, related,
     });
   }
@@ -44,9 +44,9 @@ function idiomFindings(j: IdiomJudgement): DraftFinding[] {
 
 /** `idiom-drift`: code in the minority idiom of the codebase (counted in sites across the project). */
 export const detector = defineDetector({
-  id: idiomDriftMeta.id,
+  id: meta.id,
   metricsKey: 'pattern-drift',
-  rules: [idiomDriftMeta],
+  rules: [meta],
   detect(ctx) {
     const a = driftAnalysis(ctx);
     return { findings: a.idioms.flatMap(idiomFindings), metrics: a.metrics, driftIndex: a.driftIndex };

@@ -1,11 +1,12 @@
 import { isCompanionOfConvention, libraryDriftMeta } from '@plumbline/core';
-import type { RelatedLocation } from '@plumbline/core';
+import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { cite, driftAnalysis, pct, plural } from './shared/drift.js';
 import type { RoleJudgement } from './shared/drift.js';
 
-export { libraryDriftMeta as meta };
+/** the rule's metadata, in core: the ESLint rule of the same id shares it */
+export const meta: RuleMeta = libraryDriftMeta;
 
 /** Findings of one role: each file using a choice other than the convention (or a declared decision). */
 function roleFindings(j: RoleJudgement): DraftFinding[] {
@@ -36,7 +37,7 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
         message = `${c.label} (${role.title}) in ${plural(c.files.size, 'file')}; this codebase uses ${convention.label} in ${convention.files.size} files (${pct(convention.files.size / total)}).`;
       }
       findings.push({
-        ruleId: libraryDriftMeta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
+        ruleId: meta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
         message, fingerprintCode: `${role.id} ${c.choice} ${s.code}`, symbolPath: s.symbolPath, related,
       });
     }
@@ -50,9 +51,9 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
  * decisions. The ESLint rule of the same id reports the same as you type, from the scan's cached counts.
  */
 export const detector = defineDetector({
-  id: libraryDriftMeta.id,
+  id: meta.id,
   metricsKey: 'pattern-drift',
-  rules: [libraryDriftMeta],
+  rules: [meta],
   detect(ctx) {
     const a = driftAnalysis(ctx);
     return { findings: a.roles.flatMap(roleFindings), metrics: a.metrics, driftIndex: a.driftIndex };

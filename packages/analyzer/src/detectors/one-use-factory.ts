@@ -1,3 +1,4 @@
+import type { RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import type { UseFact } from '../facts/abstraction.js';
@@ -10,19 +11,19 @@ interface Uses {
   sites: Array<{ file: string; line: number }>;
 }
 
-export const detector = defineDetector({
+export const meta: RuleMeta = {
   id: 'one-use-factory',
-  rules: [
-    {
-      id: 'one-use-factory',
-      category: 'abstraction',
-      description: 'Reports factories and builders that are used from one place and always build the same project class.',
-      defaultEffortMinutes: 15,
-      defaultSeverity: 'warning',
-      preset: 'strict',
-      scope: 'project',
-    },
-  ],
+  category: 'abstraction',
+  description: 'Reports factories and builders that are used from one place and always build the same project class.',
+  defaultEffortMinutes: 15,
+  defaultSeverity: 'warning',
+  preset: 'strict',
+  scope: 'project',
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     if (!ctx.enabled('one-use-factory')) return { findings: [] };
     const index = AbstractionIndex.of(ctx.files, ctx.settings);

@@ -1,4 +1,4 @@
-import type { RelatedLocation } from '@plumbline/core';
+import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
@@ -9,8 +9,6 @@ export interface Options {
   /** how many files must hold the same literal before it is reported */
   minFiles: number;
 }
-
-const ID = 'repeated-literal';
 
 function roleText(l: LogicLiteralFact): string {
   if (l.kind === 'url') return 'URL';
@@ -25,29 +23,29 @@ function roleText(l: LogicLiteralFact): string {
  * `setTimeout` delay, a `timeout:` option, a threshold), a URL, a storage key. One finding per literal,
  * every place in `related`: name it once, as a shared constant or config.
  */
-export const detector = defineDetector({
-  id: ID,
-  rules: [
-    {
-      id: ID,
-      category: 'magic-value',
-      description: 'Reports the same non-trivial literal (a number used the same way, a URL, a storage key) written in several files, to be named once as a shared constant or config.',
-      defaultEffortMinutes: 10,
-      defaultSeverity: 'warning',
-      preset: 'recommended',
-      scope: 'project',
-      optionsSchema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          minFiles: { type: 'integer', minimum: 2, description: 'How many files must hold the same literal before it is reported. Default 3.' },
-        },
-      },
+export const meta: RuleMeta = {
+  id: 'repeated-literal',
+  category: 'magic-value',
+  description: 'Reports the same non-trivial literal (a number used the same way, a URL, a storage key) written in several files, to be named once as a shared constant or config.',
+  defaultEffortMinutes: 10,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      minFiles: { type: 'integer', minimum: 2, description: 'How many files must hold the same literal before it is reported. Default 3.' },
     },
-  ],
+  },
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
-    if (!ctx.enabled(ID)) return { findings: [] };
-    const { minFiles } = ctx.options<Options>(ID, { minFiles: 3 });
+    if (!ctx.enabled(meta.id)) return { findings: [] };
+    const { minFiles } = ctx.options<Options>(meta.id, { minFiles: 3 });
     const groups = new Map<string, Array<{ file: string; l: LogicLiteralFact }>>();
     for (const f of ctx.files) {
       if (f.isTestFile) continue;
@@ -73,7 +71,7 @@ export const detector = defineDetector({
         related.push({ file: x.file, line: x.l.line, message: `the same ${what} \`${x.l.value}\`` });
       }
       findings.push({
-        ruleId: ID, file: first.file, line: first.l.line, column: first.l.column, endLine: first.l.endLine, endColumn: first.l.endColumn,
+        ruleId: meta.id, file: first.file, line: first.l.line, column: first.l.column, endLine: first.l.endLine, endColumn: first.l.endColumn,
         message: `The ${what} \`${first.l.value}\` is written in ${files.length} files (${list.length} places): name it once (a shared constant or config) and import it where it is used.`,
         fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}:${list.length}`, symbolPath: '', related,
       });

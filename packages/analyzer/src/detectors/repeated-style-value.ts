@@ -1,5 +1,5 @@
 import { judgeAtom, tokenIndex, tokenSettingsOf } from '@plumbline/core';
-import type { PropertyFamily, RelatedLocation, TokenSettings, ValueAtom } from '@plumbline/core';
+import type { PropertyFamily, RelatedLocation, RuleMeta, TokenSettings, ValueAtom } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
@@ -11,7 +11,6 @@ export interface Options {
   minFiles: number;
 }
 
-const ID = 'repeated-style-value';
 /** Layout sizes and offsets repeat by coincidence; tiny nudges are not design decisions. */
 const SKIPPED_FAMILIES = new Set<PropertyFamily>(['sizing', 'inset']);
 
@@ -29,29 +28,29 @@ function isTrivial(v: StyleValueFact): boolean {
  * shadow, z-index or duration in several files is the token that should exist: one finding per value,
  * with every place in `related`.
  */
-export const detector = defineDetector({
-  id: ID,
-  rules: [
-    {
-      id: ID,
-      category: 'magic-value',
-      description: 'Reports the same hard-coded style value (color, spacing, font size, radius, shadow, z-index, duration) in several files when no design token covers it: the token that should exist.',
-      defaultEffortMinutes: 15,
-      defaultSeverity: 'warning',
-      preset: 'recommended',
-      scope: 'project',
-      optionsSchema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          minFiles: { type: 'integer', minimum: 2, description: 'How many files must hold the same value before it is reported. Default 3.' },
-        },
-      },
+export const meta: RuleMeta = {
+  id: 'repeated-style-value',
+  category: 'magic-value',
+  description: 'Reports the same hard-coded style value (color, spacing, font size, radius, shadow, z-index, duration) in several files when no design token covers it: the token that should exist.',
+  defaultEffortMinutes: 15,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      minFiles: { type: 'integer', minimum: 2, description: 'How many files must hold the same value before it is reported. Default 3.' },
     },
-  ],
+  },
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
-    if (!ctx.enabled(ID)) return { findings: [] };
-    const { minFiles } = ctx.options<Options>(ID, { minFiles: 3 });
+    if (!ctx.enabled(meta.id)) return { findings: [] };
+    const { minFiles } = ctx.options<Options>(meta.id, { minFiles: 3 });
     const tokens = tokenSettingsOf(ctx.settings) ?? EMPTY_TOKENS;
     const index = tokenIndex(tokens);
     const tokenFiles = new Set(tokens.files);
@@ -85,7 +84,7 @@ export const detector = defineDetector({
         related.push({ file: x.file, line: x.v.line, message: `\`${x.v.atom.text}\` (${x.v.property}) here too` });
       }
       findings.push({
-        ruleId: ID, file: first.file, line: first.v.line, column: first.v.column, endLine: first.v.endLine, endColumn: first.v.endColumn,
+        ruleId: meta.id, file: first.file, line: first.v.line, column: first.v.column, endLine: first.v.endLine, endColumn: first.v.endColumn,
         message: `\`${first.v.atom.key}\` is a hard-coded ${family} value in ${files.length} files (${list.length} places): define a ${family} token for it once and use the token everywhere.`,
         fingerprintCode: `${family}:${first.v.atom.key}:${list.length}`, symbolPath: '', related,
       });

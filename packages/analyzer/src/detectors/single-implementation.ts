@@ -1,3 +1,4 @@
+import type { RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { AbstractionIndex } from '../abstraction-index.js';
@@ -10,19 +11,19 @@ interface Implementation {
   test: boolean;
 }
 
-export const detector = defineDetector({
+export const meta: RuleMeta = {
   id: 'single-implementation',
-  rules: [
-    {
-      id: 'single-implementation',
-      category: 'abstraction',
-      description: 'Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package\'s public API.',
-      defaultEffortMinutes: 20,
-      defaultSeverity: 'warning',
-      preset: 'strict',
-      scope: 'project',
-    },
-  ],
+  category: 'abstraction',
+  description: 'Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package\'s public API.',
+  defaultEffortMinutes: 20,
+  defaultSeverity: 'warning',
+  preset: 'strict',
+  scope: 'project',
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     if (!ctx.enabled('single-implementation')) return { findings: [] };
     const index = AbstractionIndex.of(ctx.files, ctx.settings);

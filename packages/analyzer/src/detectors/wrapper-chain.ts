@@ -1,7 +1,9 @@
-import type { RelatedLocation } from '@plumbline/core';
+import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
-import type { AbstractionFacts, CallableFact } from '../facts/abstraction.js';
+import { factsOf } from '../facts.js';
+import { extractor as abstractionFacts } from '../facts/abstraction.js';
+import type { CallableFact } from '../facts/abstraction.js';
 import { AbstractionIndex, ChainNode } from '../abstraction-index.js';
 
 export interface Options {
@@ -12,29 +14,29 @@ export interface Options {
 const DEFAULTS: Options = { minDepth: 3 };
 const PER_LAYER_MINUTES = 10;
 
-export const detector = defineDetector({
+export const meta: RuleMeta = {
   id: 'wrapper-chain',
-  rules: [
-    {
-      id: 'wrapper-chain',
-      category: 'abstraction',
-      description: 'Reports chains of wrappers across files, each only passing its arguments on to the next, as one finding with every layer.',
-      defaultEffortMinutes: 20,
-      defaultSeverity: 'warning',
-      preset: 'recommended',
-      scope: 'project',
-      optionsSchema: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          minDepth: {
-            type: 'integer', minimum: 3,
-            description: 'Fewest functions on a chain, counting its final target, for it to be reported (default 3: two wrappers and what they call).',
-          },
-        },
+  category: 'abstraction',
+  description: 'Reports chains of wrappers across files, each only passing its arguments on to the next, as one finding with every layer.',
+  defaultEffortMinutes: 20,
+  defaultSeverity: 'warning',
+  preset: 'recommended',
+  scope: 'project',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      minDepth: {
+        type: 'integer', minimum: 3,
+        description: 'Fewest functions on a chain, counting its final target, for it to be reported (default 3: two wrappers and what they call).',
       },
     },
-  ],
+  },
+};
+
+export const detector = defineDetector({
+  id: meta.id,
+  rules: [meta],
   detect(ctx) {
     if (!ctx.enabled('wrapper-chain')) return { findings: [] };
     const { minDepth } = ctx.options<Options>('wrapper-chain', DEFAULTS);
@@ -46,7 +48,7 @@ export const detector = defineDetector({
     const forwarders: Array<{ file: string; callable: CallableFact }> = [];
     for (const f of ctx.files) {
       if (f.isTestFile) continue; // test doubles forward on purpose
-      const a = f.data.abstraction as AbstractionFacts | undefined;
+      const a = factsOf(f, abstractionFacts);
       for (const c of a?.callables ?? []) {
         if (!c.forward) continue;
         forwarders.push({ file: f.path, callable: c });

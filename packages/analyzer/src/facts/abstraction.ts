@@ -5,6 +5,7 @@ import { dottedName, forwardedCall, frameworkRequired, looksLikeTest, moduleLaye
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
+import { hasModifier } from '@plumbline/core';
 
 /** 1-based position of a name. */
 export interface Span {
@@ -97,10 +98,6 @@ export interface AbstractionFacts {
   factories: FactoryFact[];
   /** module-level name (or `ns.member` of a namespace import, or of a named import, which may be one) -> uses */
   uses: Record<string, UseFact>;
-}
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
 }
 
 function span(ts: TypeScript, sf: TS.SourceFile, node: TS.Node): Span {

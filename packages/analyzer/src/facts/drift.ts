@@ -5,6 +5,7 @@ import {
 } from '@plumbline/core';
 import type { ChoiceRef, TypeScript } from '@plumbline/core';
 import { defineExtractor } from '../facts.js';
+import { hasModifier, containsJsx } from '@plumbline/core';
 
 /** A place in the file (1-based), its enclosing symbol path, and the code that identifies it. */
 export interface SiteFact {
@@ -143,21 +144,6 @@ function chainRoot(ts: TypeScript, e: TS.Expression): TS.Identifier | undefined 
     else break;
   }
   return ts.isIdentifier(cur) ? cur : undefined;
-}
-
-function containsJsx(ts: TypeScript, node: TS.Node): boolean {
-  let found = false;
-  const visit = (n: TS.Node): void => {
-    if (found) return;
-    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) { found = true; return; }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
-}
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
 }
 
 /** Whether an expression mentions one of the parameters of the functions between it and `stop`. */

@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { TypeScript } from '@plumbline/core';
 import { defineExtractor } from '../facts.js';
+import { containsJsx, hasModifier } from '@plumbline/core';
 
 export interface ImportFact {
   specifier: string;
@@ -58,27 +59,12 @@ const isPascal = (name: string) => /^[A-Z][A-Za-z0-9]*$/.test(name);
 function hasExport(ts: TypeScript, node: TS.Node): boolean {
   return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
-function hasDefault(ts: TypeScript, node: TS.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-}
 
 export function jsxTagName(ts: TypeScript, tag: TS.JsxTagNameExpression): string {
   if (ts.isIdentifier(tag)) return tag.text;
   if (ts.isPropertyAccessExpression(tag)) return `${jsxTagName(ts, tag.expression as TS.JsxTagNameExpression)}.${tag.name.text}`;
   if (ts.isJsxNamespacedName(tag)) return `${tag.namespace.text}:${tag.name.text}`;
   return tag.kind === ts.SyntaxKind.ThisKeyword ? 'this' : (tag as TS.Node).getText();
-}
-
-function containsJsx(ts: TypeScript, node: TS.Node): boolean {
-  let found = false;
-  const visit = (n: TS.Node): void => {
-    if (found) return;
-    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) { found = true; return; }
-    // nested functions' JSX belongs to them, except render callbacks inside this body
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
 }
 
 /** The function a component is wrapped in: forwardRef(fn), memo(fn), React.memo(forwardRef(fn)). */
@@ -138,7 +124,7 @@ export const extractor = defineExtractor<StructureFacts>({
         out.exports.push({ name: 'default', kind: 'default', ...(ts.isIdentifier(st.expression) ? { local: st.expression.text } : {}), line: L(st) });
       } else {
         const exported = hasExport(ts, st);
-        const isDefault = hasDefault(ts, st);
+        const isDefault = hasModifier(ts, st, ts.SyntaxKind.DefaultKeyword);
         const decl = (name: string, kind: DeclarationFact['kind'], node: TS.Node) => {
           out.declarations.push({ name, kind, exported, line: L(node), endLine: E(node) });
           if (exported) out.exports.push({ name: isDefault ? 'default' : name, local: name, kind: isDefault ? 'default' : 'declaration', line: L(node) });

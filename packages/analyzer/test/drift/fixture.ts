@@ -3,7 +3,8 @@ import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import { analyze, workingTreeSource } from '../../src/analyze.js';
 import { discoverFiles } from '../../src/discover.js';
 import type { AnalyzeOutput } from '../../src/analyze.js';
-import type { DriftFacts } from '../../src/facts/drift.js';
+import { factsOf } from '../../src/facts.js';
+import { extractor as driftExtractor } from '../../src/facts/drift.js';
 
 // Helpers of the drift tests: analyse a fixture of fixtures/drift/, and read its findings and metrics.
 const DRIFT_RULES = ['library-drift', 'idiom-drift', 'layer-violation', 'deep-import'];
@@ -22,6 +23,6 @@ export function findings(out: AnalyzeOutput, ...ruleIds: string[]) {
     .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: f.message, related: f.related.map((r) => `${r.file}:${r.line}`) }));
 }
 
-export const driftFacts = (out: AnalyzeOutput, path: string) => out.facts.find((f) => f.path === path)?.data.drift as DriftFacts;
+export const driftFacts = (out: AnalyzeOutput, path: string) => factsOf(out.facts.find((f) => f.path === path)!, driftExtractor)!;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const metrics = (out: AnalyzeOutput) => out.result.metrics['pattern-drift'] as any;

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { CheckSettings, TypeScript } from '../check.js';
 import { dottedName, looksLikeTest, originOf } from './pass-through-function.js';
+import { hasModifier } from '../ast.js';
 
 export interface Options {
   /** fewest public methods a class or object must have to be judged */
@@ -14,10 +15,6 @@ export interface Options {
 export type MessageIds = 'middleMan';
 
 type Member = TS.MethodDeclaration | TS.GetAccessorDeclaration | TS.PropertyAssignment;
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
-}
 
 /** The one expression a body returns or evaluates, without `await` and parentheses. */
 function onlyExpression(ts: TypeScript, body: TS.ConciseBody | undefined): TS.Expression | undefined {

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { TypeScript } from '../check.js';
 import { dottedName, hasDirective, looksLikeTest, originOf } from './pass-through-function.js';
+import { hasModifier } from '../ast.js';
 
 export interface Options {
   /** also report wrappers whose target component is imported from an npm package */
@@ -22,10 +23,6 @@ export interface ComponentLayer {
   nameNode: TS.Node;
   exported: boolean;
   isDefault: boolean;
-}
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { CheckSettings, TypeScript } from '../check.js';
+import { hasModifier } from '../ast.js';
 
 export interface Options {
   /** also report wrappers whose target is imported from an npm package (vendor adapters are quiet by default) */
@@ -205,10 +206,6 @@ export function forwardedCall(ts: TypeScript, fn: FunctionLike): ForwardedCall |
     } else if (!ts.isIdentifier(arg) || arg.text !== pname) return undefined;
   }
   return { call, callee: target.text, root: target.root };
-}
-
-function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
 }
 
 export interface Layer {
