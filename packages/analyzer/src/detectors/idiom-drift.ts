@@ -1,8 +1,7 @@
 import { idiomDriftMeta } from '@plumbline/core';
 import type { RelatedLocation, RuleMeta } from '@plumbline/core';
-import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
-import { cite, driftAnalysis, pct } from './shared/drift.js';
+import { cite, driftDetector, findingAt, pct } from './shared/drift.js';
 import type { IdiomJudgement } from './shared/drift.js';
 
 export const meta: RuleMeta = idiomDriftMeta;
@@ -34,21 +33,10 @@ function idiomFindings(j: IdiomJudgement): DraftFinding[] {
     const message = decision
       ? `${idiom.title}: ${labelOf(s.variant)}${here} departs from decision ${cite(decision)}: use ${labelOf(convention)}.`
       : `${idiom.title}: ${labelOf(s.variant)}${here}; this codebase uses ${labelOf(convention)} for ${pct(convCount / total)} of its ${total} ${unit}.`;
-    findings.push({
-      ruleId: meta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
-      message, fingerprintCode: `${idiom.id} ${s.variant} ${s.code}`, symbolPath: s.symbolPath, related,
-    });
+    findings.push(findingAt(meta.id, file, s, message, `${idiom.id} ${s.variant} ${s.code}`, related));
   }
   return findings;
 }
 
 /** `idiom-drift`: code in the minority idiom of the codebase (counted in sites across the project). */
-export const detector = defineDetector({
-  id: meta.id,
-  metricsKey: 'pattern-drift',
-  rules: [meta],
-  detect(ctx) {
-    const a = driftAnalysis(ctx);
-    return { findings: a.idioms.flatMap(idiomFindings), metrics: a.metrics, driftIndex: a.driftIndex };
-  },
-});
+export const detector = driftDetector(meta, (a) => a.idioms.flatMap(idiomFindings));

@@ -1,8 +1,7 @@
 import { isCompanionOfConvention, libraryDriftMeta } from '@plumbline/core';
 import type { RelatedLocation, RuleMeta } from '@plumbline/core';
-import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
-import { cite, driftAnalysis, pct, plural } from './shared/drift.js';
+import { cite, driftDetector, findingAt, pct, plural } from './shared/drift.js';
 import type { RoleJudgement } from './shared/drift.js';
 
 /** the rule's metadata, in core: the ESLint rule of the same id shares it */
@@ -36,10 +35,7 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
       } else {
         message = `${c.label} (${role.title}) in ${plural(c.files.size, 'file')}; this codebase uses ${convention.label} in ${convention.files.size} files (${pct(convention.files.size / total)}).`;
       }
-      findings.push({
-        ruleId: meta.id, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
-        message, fingerprintCode: `${role.id} ${c.choice} ${s.code}`, symbolPath: s.symbolPath, related,
-      });
+      findings.push(findingAt(meta.id, file, s, message, `${role.id} ${c.choice} ${s.code}`, related));
     }
   }
   return findings;
@@ -50,12 +46,4 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
  * other than the convention that chooseConvention (core) finds from every file's usages and the declared
  * decisions. The ESLint rule of the same id reports the same as you type, from the scan's cached counts.
  */
-export const detector = defineDetector({
-  id: meta.id,
-  metricsKey: 'pattern-drift',
-  rules: [meta],
-  detect(ctx) {
-    const a = driftAnalysis(ctx);
-    return { findings: a.roles.flatMap(roleFindings), metrics: a.metrics, driftIndex: a.driftIndex };
-  },
-});
+export const detector = driftDetector(meta, (a) => a.roles.flatMap(roleFindings));

@@ -56,10 +56,6 @@ export interface StructureFacts {
 
 const isPascal = (name: string) => /^[A-Z][A-Za-z0-9]*$/.test(name);
 
-function hasExport(ts: TypeScript, node: TS.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
-
 export function jsxTagName(ts: TypeScript, tag: TS.JsxTagNameExpression): string {
   if (ts.isIdentifier(tag)) return tag.text;
   if (ts.isPropertyAccessExpression(tag)) return `${jsxTagName(ts, tag.expression as TS.JsxTagNameExpression)}.${tag.name.text}`;
@@ -123,7 +119,7 @@ export const extractor = defineExtractor<StructureFacts>({
       } else if (ts.isExportAssignment(st)) {
         out.exports.push({ name: 'default', kind: 'default', ...(ts.isIdentifier(st.expression) ? { local: st.expression.text } : {}), line: L(st) });
       } else {
-        const exported = hasExport(ts, st);
+        const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
         const isDefault = hasModifier(ts, st, ts.SyntaxKind.DefaultKeyword);
         const decl = (name: string, kind: DeclarationFact['kind'], node: TS.Node) => {
           out.declarations.push({ name, kind, exported, line: L(node), endLine: E(node) });

@@ -3,10 +3,11 @@ import {
   ownersFromSettings, resolveDecisionValue, wrapperMatchesPath,
 } from '@plumbline/core';
 import type {
-  CodeownersSettings, ConventionChoice, DecisionConfig, IdiomDefinition, IdiomDriftOptions, LibraryDriftOptions, RoleConventions,
-  RoleDefinition,
+  CodeownersSettings, ConventionChoice, DecisionConfig, IdiomDefinition, IdiomDriftOptions, LibraryDriftOptions, RelatedLocation,
+  RoleConventions, RoleDefinition, RuleMeta,
 } from '@plumbline/core';
-import type { DetectorContext } from '../../detector.js';
+import { defineDetector } from '../../detector.js';
+import type { Detector, DetectorContext, DraftFinding } from '../../detector.js';
 import { factsOf } from '../../facts.js';
 import type { FileFacts } from '../../facts.js';
 import { extractor as driftFacts } from '../../facts/drift.js';
@@ -103,6 +104,27 @@ function directoryOf(path: string, resolver: ModuleResolver): string {
     if (!['src', 'app', 'features', 'modules', 'domains', 'packages', 'apps', 'lib'].includes(seg) || keep.length >= 3) break;
   }
   return [pkg, ...keep].filter(Boolean).join('/') || '.';
+}
+
+/** A finding of a drift rule at a site of the drift facts. */
+export function findingAt(ruleId: string, file: string, s: SiteFact, message: string, fingerprintCode: string, related: RelatedLocation[]): DraftFinding {
+  return { ruleId, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message, fingerprintCode, symbolPath: s.symbolPath, related };
+}
+
+/**
+ * A drift rule's detector: its findings from the analysis of the run; both rules report the analysis's
+ * figures under `metrics["pattern-drift"]` (whichever runs) and the drift index.
+ */
+export function driftDetector(meta: RuleMeta, findingsOf: (a: DriftAnalysis) => DraftFinding[]): Detector {
+  return defineDetector({
+    id: meta.id,
+    metricsKey: 'pattern-drift',
+    rules: [meta],
+    detect(ctx) {
+      const a = driftAnalysis(ctx);
+      return { findings: findingsOf(a), metrics: a.metrics, driftIndex: a.driftIndex };
+    },
+  });
 }
 
 const memo = new WeakMap<DetectorContext, DriftAnalysis>();
