@@ -17,4 +17,10 @@ describe('deep imports', () => {
       },
     ]);
   });
+
+  it("stays quiet on the package's entry point and on a subpath its exports map offers", () => {
+    const lines = findings(analyzeDrift('deep-import'), 'deep-import').map((f) => `${f.file}:${f.line}`);
+    expect(lines).not.toContain('apps/web/src/page.tsx:3'); // @acme/ui/icons: offered by the exports map
+    expect(lines).not.toContain('apps/web/src/page.tsx:4'); // @acme/ui: the entry point
+  });
 });

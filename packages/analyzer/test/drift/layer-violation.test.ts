@@ -17,4 +17,15 @@ describe('layers', () => {
       },
     ]);
   });
+
+  it('stays quiet on imports a layer may make (itself, its allowed layers) and on code outside every layer', () => {
+    const at = findings(analyzeDrift('layer-violation'), 'layer-violation').map((f) => `${f.file}:${f.line}`);
+    expect(at).not.toContain('src/features/cart.ts:1'); // features -> shared, allowed
+    expect(at.some((a) => a.startsWith('src/features/list.ts'))).toBe(false); // features -> shared and features -> features
+    expect(at.some((a) => a.startsWith('src/main.ts'))).toBe(false); // outside every layer: unconstrained
+  });
+
+  it('says nothing in a project without layers', () => {
+    expect(findings(analyzeDrift('quiet'), 'layer-violation')).toEqual([]);
+  });
 });
