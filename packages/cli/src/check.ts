@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCache } from '@plumbline/analyzer';
-import type { AnalyzeOutput, AnalyzeStats } from '@plumbline/analyzer';
+import type { AnalyzeOutput, AnalyzeStats, FactsCache } from '@plumbline/analyzer';
 import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
-import type { Category, CategoryTotals, Finding, ScanResult, Summary } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
 import { defaultThresholds, evaluateGate, matchFindings, occurrencesOf } from './gate.js';
@@ -106,16 +106,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
 
   const head = await analyseHead(root, options, headRef);
   const config = loadProjectConfig(root, options.configFile);
-  const cache = options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
+  const cache = factsCache(root, config, options);
   options.onProgress?.({ phase: 'base', done: 0, total: 1 });
   const base = await scanCommit({ root, commit: mergeBase, config, cache });
-  if (cache) {
-    try {
-      cache.save();
-    } catch (e) {
-      head.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
-    }
-  }
+  saveCache(cache, config, head.result.errors);
   const comparison = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
   const verdict = evaluateGate(comparison.new, thresholds);
   return {
@@ -159,16 +153,25 @@ async function analyseHead(root: string, options: CheckOptions, headRef: string 
     });
   }
   const config = loadProjectConfig(root, options.configFile);
-  const cache = options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
+  const cache = factsCache(root, config, options);
   const out = await scanCommit({ root, commit: headRef, config, cache });
-  if (cache) {
-    try {
-      cache.save();
-    } catch (e) {
-      out.result.errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
-    }
-  }
+  saveCache(cache, config, out.result.errors);
   return out;
+}
+
+/** The facts cache a commit is analysed with (none with --no-cache). */
+function factsCache(root: string, config: ResolvedConfig, options: CheckOptions): FactsCache | null {
+  return options.cache === false ? null : openCache(root, config, buildCheckSettings(root, config).settings);
+}
+
+/** Writes the facts cache; a failure is an entry in `errors`, not the end of the check. */
+function saveCache(cache: FactsCache | null, config: ResolvedConfig, errors: ScanResult['errors']): void {
+  if (!cache) return;
+  try {
+    cache.save();
+  } catch (e) {
+    errors.push({ file: config.cacheDir, message: `cache not written: ${(e as Error).message}` });
+  }
 }
 
 /** Where the default baseline lives for a root. */

@@ -3,12 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, FactsCache, filterPaths } from '@plumbline/analyzer';
+import { analyze, FactsCache, factsForBlob, filterPaths } from '@plumbline/analyzer';
 import { buildCheckSettings } from '@plumbline/core';
 import { main } from '../src/cli.js';
 import type { CommandIO } from '../src/command.js';
 import { BlobReader, commitSource, listTree } from '../src/git/objects.js';
-import { factsForBlob } from '../src/history/blob-facts.js';
 import { listTrees } from '../src/git/trees.js';
 import { loadProjectConfig } from '../src/scan.js';
 import { trend } from '../src/trend/index.js';

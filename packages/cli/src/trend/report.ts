@@ -351,6 +351,18 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
     const o = ownersOf(data.codeowners, data.prefix + file);
     return o.length ? o : ['(no owner)'];
   };
+  /** Counts a new or fixed finding for its directory and, shared out, its owners. */
+  const byPlace = (file: string, minutes: number, count: 'newFindings' | 'fixedFindings', debt: 'newDebtMinutes' | 'fixedDebtMinutes') => {
+    const d = row(a.dirs, directoryOf(file, depth));
+    d[count]++;
+    d[debt] += minutes;
+    const os = ownersFor(file);
+    for (const o of os) {
+      const r = row(a.owners, o);
+      r[count] += 1 / os.length;
+      r[debt] += minutes / os.length;
+    }
+  };
   for (const p of scoped) {
     const iv = p.interval;
     if (!iv) continue;
@@ -358,15 +370,7 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
     for (const { finding: f, shares } of iv.added) {
       a.newFindings++;
       a.newDebt += f.effortMinutes;
-      const d = row(a.dirs, directoryOf(f.file, depth));
-      d.newFindings++;
-      d.newDebtMinutes += f.effortMinutes;
-      const os = ownersFor(f.file);
-      for (const o of os) {
-        const r = row(a.owners, o);
-        r.newFindings += 1 / os.length;
-        r.newDebtMinutes += f.effortMinutes / os.length;
-      }
+      byPlace(f.file, f.effortMinutes, 'newFindings', 'newDebtMinutes');
       let best: Share | undefined;
       for (const s of shares) {
         if (!best || s.share > best.share) best = s;
@@ -397,15 +401,7 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
     for (const f of iv.fixed) {
       a.fixedFindings++;
       a.fixedDebt += f.effortMinutes;
-      const d = row(a.dirs, directoryOf(f.file, depth));
-      d.fixedFindings++;
-      d.fixedDebtMinutes += f.effortMinutes;
-      const os = ownersFor(f.file);
-      for (const o of os) {
-        const r = row(a.owners, o);
-        r.fixedFindings += 1 / os.length;
-        r.fixedDebtMinutes += f.effortMinutes / os.length;
-      }
+      byPlace(f.file, f.effortMinutes, 'fixedFindings', 'fixedDebtMinutes');
     }
   }
   // lines added per commit of the scope, for density by assistant
