@@ -6,7 +6,7 @@ import { formatMinutes } from '../formatters/minutes.js';
 import { formatReportJson } from '../formatters/trend/json.js';
 import { headline, periodWord } from '../formatters/trend/headline.js';
 import { terminalBlock } from '../formatters/text-safety.js';
-import { parseConcurrency } from '../scan.js';
+import { parseConcurrency, parseMemory } from '../scan.js';
 import { trend } from '../trend/index.js';
 import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend/index.js';
 
@@ -25,6 +25,7 @@ export const WINDOW_FLAGS: CommandFlag[] = [
     name: 'concurrency', type: 'string', arg: 'N',
     description: 'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: 1 on a machine with two logical CPUs or fewer, else one per CPU plus one, up to 5).',
   },
+  { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer threads extracting facts, each with a bounded heap.' },
 ];
 
 function str(values: Values, name: string): string | undefined {
@@ -65,6 +66,8 @@ export function trendOptions(name: string, values: Values, positionals: string[]
   if (config !== undefined) opts.configFile = resolve(io.cwd, config);
   const concurrency = str(values, 'concurrency');
   if (concurrency !== undefined) opts.concurrency = parseConcurrency(concurrency);
+  const maxMemory = str(values, 'max-memory');
+  if (maxMemory !== undefined) opts.maxMemoryMb = parseMemory(maxMemory);
   return opts;
 }
 

@@ -29,6 +29,8 @@ export interface TrendOptions extends ReportOptions {
    * logical CPUs or fewer; else the facts pool's size plus the snapshot worker)
    */
   concurrency?: number;
+  /** soft cap on resident memory in MB: fewer threads extracting facts, each with a bounded heap (as in a scan) */
+  maxMemoryMb?: number;
   /** history store file (default config `history.path`) */
   storePath?: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;

@@ -91,6 +91,7 @@ class SnapshotAnalysis {
       const extracted = await fillFactsCache({
         items: [...this.versions.values()], cache, reader, config: ctx.config, settings: ctx.settings,
         ...(threads !== undefined ? { workers: Math.max(0, threads - 1 - (this.helper ? 1 : 0)) } : {}),
+        ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
         onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
         idle: () => {
           const c = missing[next];
