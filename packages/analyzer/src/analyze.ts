@@ -200,8 +200,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const decidePool = (expected: number): void => {
     poolDecided = true;
     const n = workersFor(expected, poolOptions);
-    if (n > 0) pool = new FactsPool(n, config, settings, options.maxMemoryMb);
-    stats.workers = n;
+    const started = n > 0 ? new FactsPool(n, config, settings, options.maxMemoryMb) : null;
+    pool = started;
+    stats.workers = started?.size ?? 0;
   };
   if (toParse !== null) decidePool(toParse);
   let misses = 0;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache, gitKnownHashes, prefetchFactsFile, startGitQueries } from '@plumbline/analyzer';
-import { headCommit } from '../src/git.js';
+import { headCommit } from '../src/git/command.js';
 import { scan, scanAsync } from '../src/scan.js';
 import { Repo } from './git-repo.js';
 
