@@ -112,79 +112,66 @@ interface Listed {
 
 const readError = (e: unknown) => `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
 
-/** Analyses a set of files: facts (cached by content), per-file checks, project detectors, score. */
-export function analyze(options: AnalyzeOptions): AnalyzeOutput {
-  const { config, source, cache } = options;
-  const settings = options.settings ?? {};
-  const root = resolve(options.root);
-  const errors: FileError[] = [];
-  const skipped: SkippedFile[] = [];
-  const facts: FileFacts[] = [];
-  const stats: AnalyzeStats = { parsed: 0, fromCache: 0, factsMs: 0, detectorsMs: 0, workers: 0 };
-  const t0 = performance.now();
-  const total = source.paths.length;
+/** The content hash of a file: from the source when it knows it (git trees), else from the bytes. */
+function listFile(source: FileSource, i: number): Listed {
+  const path = source.paths[i]!;
+  let bytes: Uint8Array | undefined;
+  let hash = source.knownHash?.(path);
+  try {
+    if (!hash) {
+      bytes = source.read(path);
+      hash = blobHash(bytes);
+    }
+  } catch (e) {
+    return { path, error: readError(e) };
+  }
+  return { path, hash, bytes };
+}
 
-  // 1. the content hash of a file: from the source when it knows it (git trees), else from the bytes
-  const listed: Listed[] = new Array(total);
-  const list = (i: number): Listed => {
-    const path = source.paths[i]!;
-    let bytes: Uint8Array | undefined;
-    let hash = source.knownHash?.(path);
-    try {
-      if (!hash) {
-        bytes = source.read(path);
-        hash = blobHash(bytes);
+const hashesOf = (listed: readonly Listed[]): Map<string, string> => {
+  const fileHashes = new Map<string, string>();
+  for (const l of listed) if (l && !l.error) fileHashes.set(l.path, l.hash!);
+  return fileHashes;
+};
+
+/** The output of a run whose whole result was kept: its facts are read from the facts cache only when asked for. */
+function reusedOutput(options: AnalyzeOptions, settings: CheckSettings, kept: ScanResult, listed: readonly Listed[], stats: AnalyzeStats): AnalyzeOutput {
+  const { config, source } = options;
+  const cache = options.cache!;
+  stats.reusedResult = true;
+  stats.fromCache = listed.filter((l) => !l.error).length;
+  let loaded: FileFacts[] | undefined;
+  const load = (): FileFacts[] => {
+    loaded ??= listed.flatMap((l) => {
+      if (l.error) return [];
+      const key = `${l.hash}:${l.path}`;
+      let f = cache.get(key);
+      if (!f) {
+        f = factsForBlob(l.path, l.hash!, l.bytes ?? source.read(l.path), config, settings);
+        cache.set(key, f);
       }
-    } catch (e) {
-      return (listed[i] = { path, error: readError(e) });
-    }
-    return (listed[i] = { path, hash, bytes });
+      return f.outcome ? [] : [f];
+    });
+    return loaded;
   };
+  const result: ScanResult = {
+    ...kept, root: resolve(options.root), commit: options.commit ?? null, findings: [...kept.findings], errors: [...kept.errors], skipped: [...(kept.skipped ?? [])],
+  };
+  const out = { result, stats, fileHashes: hashesOf(listed) } as unknown as AnalyzeOutput;
+  Object.defineProperty(out, 'facts', { enumerable: true, configurable: true, get: load });
+  return out;
+}
 
-  // 2. the whole result of an identical run, when kept: every hash first, then one lookup
-  const results = options.reuseResult && cache ? ResultCache.open<ScanResult>(dirname(cache.file), analyzerKey(config, settings)) : null;
-  let rkey = '';
-  if (results) {
-    const listing = createHash('sha1');
-    for (let i = 0; i < total; i++) {
-      const l = list(i);
-      listing.update(l.error ? `${l.path}\0!\n` : `${l.path}\0${l.hash}\n`);
-    }
-    rkey = resultKey(config, settings, listing.digest('hex'));
-    stats.resultKey = rkey;
-  }
-  const kept = results?.get(rkey);
-  if (kept) {
-    stats.reusedResult = true;
-    stats.fromCache = listed.filter((l) => !l.error).length;
-    stats.factsMs = performance.now() - t0;
-    let loaded: FileFacts[] | undefined;
-    const load = (): FileFacts[] => {
-      loaded ??= listed.flatMap((l) => {
-        if (l.error) return [];
-        const key = `${l.hash}:${l.path}`;
-        let f = cache!.get(key);
-        if (!f) {
-          f = factsForBlob(l.path, l.hash!, l.bytes ?? source.read(l.path), config, settings);
-          cache!.set(key, f);
-        }
-        return f.outcome ? [] : [f];
-      });
-      return loaded;
-    };
-    const result: ScanResult = { ...kept, root, commit: options.commit ?? null, findings: [...kept.findings], errors: [...kept.errors], skipped: [...(kept.skipped ?? [])] };
-    const fileHashes = new Map<string, string>();
-    for (const l of listed) if (!l.error) fileHashes.set(l.path, l.hash!);
-    const out = { result, stats, fileHashes } as unknown as AnalyzeOutput;
-    Object.defineProperty(out, 'facts', { enumerable: true, configurable: true, get: load });
-    return out;
-  }
-
-  // 3. facts: from the cache, else extracted, by worker threads when there are many files to parse
+/**
+ * The facts of every file (`listed` is filled as files are read): from the cache, else extracted, by
+ * worker threads when there are many files to parse. Without the result cache, files are read as they
+ * are analysed (one pass). The pool is sized on the files to parse when that is known before reading
+ * (hashes listed, or known from git), else on an estimate made after the first misses.
+ */
+function extractFacts(options: AnalyzeOptions, settings: CheckSettings, listed: Listed[], stats: AnalyzeStats): Array<FileFacts | undefined> {
+  const { config, source, cache } = options;
+  const total = source.paths.length;
   const slots: Array<FileFacts | undefined> = new Array(total);
-  // Without the result cache, files are read as they are analysed (one pass). The pool is sized on the
-  // files to parse when that is known before reading (hashes listed, or known from git), else on an
-  // estimate made after the first misses.
   const poolOptions = { concurrency: options.concurrency ?? defaultConcurrency(), maxMemoryMb: options.maxMemoryMb };
   let toParse: number | null = 0;
   for (let i = 0; i < total && toParse !== null; i++) {
@@ -227,7 +214,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   };
   try {
     for (let i = 0; i < total; i++) {
-      const l = listed[i] ?? list(i);
+      const l = (listed[i] ??= listFile(source, i));
       if (l.error) continue;
       const key = `${l.hash}:${l.path}`;
       const hit = cache?.get(key);
@@ -268,6 +255,76 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   } finally {
     (pool as FactsPool | null)?.close();
   }
+  return slots;
+}
+
+interface Detected {
+  drafts: DraftFinding[];
+  metrics: Record<string, unknown>;
+  designSystemAdoption: number | null;
+  driftIndex: number;
+}
+
+/** The per-file checks' findings and the project detectors' (none for `factsOnly`), without those a detector supersedes. */
+function runDetectors(options: AnalyzeOptions, settings: CheckSettings, facts: FileFacts[], metas: ReadonlyMap<string, RuleMeta>): Detected {
+  const { config } = options;
+  const enabled = (id: string) => {
+    const m = metas.get(id);
+    return !!m && ruleSeverity(config, id, m.defaultSeverity) !== null;
+  };
+  const ctx: DetectorContext = {
+    root: resolve(options.root), files: facts, config, settings, enabled,
+    options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
+  };
+  const out: Detected = { drafts: facts.flatMap((f) => f.checkFindings), metrics: {}, designSystemAdoption: null, driftIndex: 0 };
+  const superseded = new Set<string>();
+  for (const detector of options.factsOnly ? [] : DETECTORS) {
+    // a detector without rules reports metrics only (design-system adoption) and always runs
+    if (detector.rules.length > 0 && !detector.rules.some((r) => enabled(r.id))) continue;
+    const r = detector.detect(ctx);
+    out.drafts.push(...r.findings);
+    for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);
+    if (r.metrics !== undefined) out.metrics[detector.metricsKey ?? detector.id] = r.metrics;
+    if (r.designSystemAdoption !== undefined) out.designSystemAdoption = r.designSystemAdoption;
+    if (r.driftIndex !== undefined) out.driftIndex = r.driftIndex;
+  }
+  if (superseded.size) out.drafts = out.drafts.filter((d) => !superseded.has(`${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`));
+  return out;
+}
+
+/** Analyses a set of files: facts (cached by content), per-file checks, project detectors, score. */
+export function analyze(options: AnalyzeOptions): AnalyzeOutput {
+  const { config, source, cache } = options;
+  const settings = options.settings ?? {};
+  const root = resolve(options.root);
+  const stats: AnalyzeStats = { parsed: 0, fromCache: 0, factsMs: 0, detectorsMs: 0, workers: 0 };
+  const t0 = performance.now();
+  const total = source.paths.length;
+  const listed: Listed[] = new Array(total);
+
+  // the whole result of an identical run, when kept: every hash first, then one lookup
+  const results = options.reuseResult && cache ? ResultCache.open<ScanResult>(dirname(cache.file), analyzerKey(config, settings)) : null;
+  let rkey = '';
+  if (results) {
+    const listing = createHash('sha1');
+    for (let i = 0; i < total; i++) {
+      const l = (listed[i] = listFile(source, i));
+      listing.update(l.error ? `${l.path}\0!\n` : `${l.path}\0${l.hash}\n`);
+    }
+    rkey = resultKey(config, settings, listing.digest('hex'));
+    stats.resultKey = rkey;
+  }
+  const kept = results?.get(rkey);
+  if (kept) {
+    const out = reusedOutput(options, settings, kept, listed, stats);
+    stats.factsMs = performance.now() - t0;
+    return out;
+  }
+
+  const slots = extractFacts(options, settings, listed, stats);
+  const errors: FileError[] = [];
+  const skipped: SkippedFile[] = [];
+  const facts: FileFacts[] = [];
   for (let i = 0; i < total; i++) {
     const l = listed[i]!;
     const f = slots[i];
@@ -281,30 +338,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const t1 = performance.now();
   options.onProgress?.({ phase: 'detectors', done: 0, total: DETECTORS.length });
   const metas = new Map(analyzerRules().map((m) => [m.id, m]));
-  const enabled = (id: string) => {
-    const m = metas.get(id);
-    return !!m && ruleSeverity(config, id, m.defaultSeverity) !== null;
-  };
-  const ctx: DetectorContext = {
-    root, files: facts, config, settings, enabled,
-    options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
-  };
-  let drafts: DraftFinding[] = facts.flatMap((f) => f.checkFindings);
-  const superseded = new Set<string>();
-  const metrics: Record<string, unknown> = {};
-  let designSystemAdoption: number | null = null;
-  let driftIndex = 0;
-  for (const detector of options.factsOnly ? [] : DETECTORS) {
-    // a detector without rules reports metrics only (design-system adoption) and always runs
-    if (detector.rules.length > 0 && !detector.rules.some((r) => enabled(r.id))) continue;
-    const r = detector.detect(ctx);
-    drafts.push(...r.findings);
-    for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);
-    if (r.metrics !== undefined) metrics[detector.metricsKey ?? detector.id] = r.metrics;
-    if (r.designSystemAdoption !== undefined) designSystemAdoption = r.designSystemAdoption;
-    if (r.driftIndex !== undefined) driftIndex = r.driftIndex;
-  }
-  if (superseded.size) drafts = drafts.filter((d) => !superseded.has(`${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`));
+  const { drafts, metrics, designSystemAdoption, driftIndex } = runDetectors(options, settings, facts, metas);
   stats.detectorsMs = performance.now() - t1;
 
   const findings = finalizeFindings(drafts, config, metas);
@@ -332,7 +366,5 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       // the result cache only saves time: a failed write costs the next run its shortcut, nothing else
     }
   }
-  const fileHashes = new Map<string, string>();
-  for (const l of listed) if (l && !l.error) fileHashes.set(l.path, l.hash!);
-  return { result, facts, stats, fileHashes };
+  return { result, facts, stats, fileHashes: hashesOf(listed) };
 }
