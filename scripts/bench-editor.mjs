@@ -25,7 +25,9 @@ const IGNORES = { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '
 if (args.includes('--scan')) {
   const bin = fileURLToPath(new URL('../packages/cli/bin/plumbline.js', import.meta.url));
   const t = performance.now();
-  execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json', '--output', join(dir, '.plumbline', 'scan.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [bin, 'scan', dir, '--format', 'json', '--output', join(dir, '.plumbline', 'scan.json')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   console.log(`plumbline scan (writes .plumbline/cache/project-findings.json): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -39,7 +41,14 @@ const configs = {
 };
 
 async function lint(config, stats = false) {
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, cache: false, stats, errorOnUnmatchedPattern: false });
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: config,
+    cache: false,
+    stats,
+    errorOnUnmatchedPattern: false,
+  });
   const t = performance.now();
   const cpu = process.cpuUsage();
   const results = await eslint.lintFiles(['.']);
@@ -66,11 +75,15 @@ for (let i = 0; i < runs; i++) {
 
 console.log(`\n${dir}: ${files} files, ${runs} runs each (median CPU time; wall time in brackets)`);
 for (const name of Object.keys(configs)) {
-  console.log(`  ${name.padEnd(56)} ${(median(times[name]) / 1000).toFixed(2)} s  [${(median(walls[name]) / 1000).toFixed(2)} s]   plumbline messages: ${messages[name]}`);
+  console.log(
+    `  ${name.padEnd(56)} ${(median(times[name]) / 1000).toFixed(2)} s  [${(median(walls[name]) / 1000).toFixed(2)} s]   plumbline messages: ${messages[name]}`,
+  );
 }
 const over = (a, b) => ((median(times[b]) / median(times[a]) - 1) * 100).toFixed(1);
 console.log(`\n  preset overhead over the parser alone:                  +${over('parser only', 'parser + plumbline recommended')}%`);
-console.log(`  preset overhead over typescript-eslint recommended:     +${over('typescript-eslint recommended', 'typescript-eslint recommended + plumbline recommended')}%`);
+console.log(
+  `  preset overhead over typescript-eslint recommended:     +${over('typescript-eslint recommended', 'typescript-eslint recommended + plumbline recommended')}%`,
+);
 
 // per-rule times (ESLint's stats), for the plumbline rules
 const { results } = await lint(configs['parser + plumbline recommended'], true);

@@ -52,14 +52,23 @@ export function parseCli(argv) {
     },
     strict: true,
   });
-  const steps = values.steps.split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = values.steps
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = steps.filter((s) => !ALL_STEPS.includes(s));
   if (unknown.length) throw new Error(`unknown step(s) ${unknown.join(', ')}; the steps are ${ALL_STEPS.join(', ')}`);
   const weeks = Number(values.weeks);
   if (!Number.isInteger(weeks) || weeks < 1) throw new Error(`--weeks must be a positive whole number, got "${values.weeks}"`);
   return {
     help: !!values.help,
-    sizes: values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => s.trim()).filter(Boolean),
+    sizes:
+      values.sizes === 'none'
+        ? []
+        : values.sizes
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     repos: values.repo.map((r) => resolve(r)),
     steps: new Set(steps),
     workDir: resolve(values['work-dir']),
@@ -100,7 +109,10 @@ function hasCommand(name) {
 
 const isGitTree = (dir) => {
   try {
-    return execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === dir;
+    return (
+      execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ===
+      dir
+    );
   } catch {
     return false;
   }
@@ -123,7 +135,7 @@ async function eslintConfigs(dir) {
   const tsPlugin = resolveFrom('@typescript-eslint/eslint-plugin');
   const plumbline = pathToFileURL(join(repoRoot, 'packages/eslint-plugin/dist/index.js')).href;
   const header = '// Written by scripts/bench.mjs for one benchmark run.\n';
-  const lang = "languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } }";
+  const lang = 'languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } }';
   const configs = {
     eslint: `${header}import parser from '${parser}';\nimport tsPlugin from '${tsPlugin}';\nexport default [\n  { ignores: ${ignores} },\n  { files: ${files}, ${lang}, plugins: { '@typescript-eslint': tsPlugin }, rules: { '@typescript-eslint/no-magic-numbers': 'warn' } },\n];\n`,
     parse: `${header}import parser from '${parser}';\nexport default [\n  { ignores: ${ignores} },\n  { files: ${files}, ${lang} },\n];\n`,
@@ -141,7 +153,9 @@ async function eslintConfigs(dir) {
 function pickChangeTarget(tree, known) {
   if (known && existsSync(join(tree, known))) return known;
   const list = execFileSync('git', ['-C', tree, 'ls-files', '*.tsx', '*.ts'], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    .split('\n').filter((p) => p && !p.endsWith('.d.ts') && !/(^|\/)(node_modules|dist|build)\//.test(p)).sort();
+    .split('\n')
+    .filter((p) => p && !p.endsWith('.d.ts') && !/(^|\/)(node_modules|dist|build)\//.test(p))
+    .sort();
   const sized = list.filter((p) => {
     try {
       const n = readFileSync(join(tree, p), 'utf8').split('\n').length;
@@ -158,7 +172,15 @@ function summariseScan(file) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     const byRule = {};
     for (const f of r.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    return { files: r.summary.files, linesOfCode: r.summary.linesOfCode, findings: r.findings.length, errors: r.errors.length, skipped: r.skipped?.length ?? 0, rating: r.summary.rating, byRule };
+    return {
+      files: r.summary.files,
+      linesOfCode: r.summary.linesOfCode,
+      findings: r.findings.length,
+      errors: r.errors.length,
+      skipped: r.skipped?.length ?? 0,
+      rating: r.summary.rating,
+      byRule,
+    };
   } catch {
     return null;
   }
@@ -167,7 +189,11 @@ function summariseScan(file) {
 function countEslintMessages(file) {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    return { files: r.length, messages: r.reduce((n, f) => n + f.messages.length, 0), fatal: r.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0) };
+    return {
+      files: r.length,
+      messages: r.reduce((n, f) => n + f.messages.length, 0),
+      fatal: r.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0),
+    };
   } catch {
     return null;
   }
@@ -183,7 +209,10 @@ async function benchTree(tree, options, log) {
   const cacheDir = join(dir, '.plumbline');
   const scanOut = (name) => join(scratch, `scan-${name}.json`);
   const scan = async (name) => {
-    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', scanOut(name), ...options.scanArgs], { okCodes: [0, 1], label: `plumbline scan (${name})` });
+    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', scanOut(name), ...options.scanArgs], {
+      okCodes: [0, 1],
+      label: `plumbline scan (${name})`,
+    });
     return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb, scan: summariseScan(scanOut(name)) };
   };
   const run = async (name, label, fn) => {
@@ -191,7 +220,9 @@ async function benchTree(tree, options, log) {
     log(`  ${label} …`);
     try {
       steps[name] = await fn();
-      log(` ${(steps[name].ms / 1000).toFixed(2)} s (CPU ${((steps[name].cpuMs ?? 0) / 1000).toFixed(2)} s), ${steps[name].peakRssMb} MB\n`);
+      log(
+        ` ${(steps[name].ms / 1000).toFixed(2)} s (CPU ${((steps[name].cpuMs ?? 0) / 1000).toFixed(2)} s), ${steps[name].peakRssMb} MB\n`,
+      );
     } catch (e) {
       steps[name] = { error: e.message.split('\n').slice(0, 6).join('\n') };
       log(` failed: ${steps[name].error}\n`);
@@ -218,7 +249,11 @@ async function benchTree(tree, options, log) {
   const configs = await eslintConfigs(scratch);
   const eslint = async (name) => {
     const out = join(scratch, `eslint-${name}.json`);
-    const r = await measure(process.execPath, [ESLINT, '--config', configs[name], '--no-warn-ignored', '--format', 'json', '--output-file', out, '.'], { cwd: dir, okCodes: [0, 1], label: `eslint (${name})` });
+    const r = await measure(
+      process.execPath,
+      [ESLINT, '--config', configs[name], '--no-warn-ignored', '--format', 'json', '--output-file', out, '.'],
+      { cwd: dir, okCodes: [0, 1], label: `eslint (${name})` },
+    );
     return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb, eslint: countEslintMessages(out) };
   };
   await run('eslint', 'ESLint + typescript-eslint parser + no-magic-numbers', () => eslint('eslint'));
@@ -227,17 +262,28 @@ async function benchTree(tree, options, log) {
   await run('jscpd', 'jscpd 5.3.2', async () => {
     const bin = jscpdBinary();
     const excludes = (await builtinExcludes()).join(',');
-    const r = await measure(bin.command, [...bin.args, '--format', 'typescript,tsx,javascript,jsx', '--reporters', 'silent', '--ignore', excludes, dir], { okCodes: [0, 1], label: 'jscpd' });
+    const r = await measure(
+      bin.command,
+      [...bin.args, '--format', 'typescript,tsx,javascript,jsx', '--reporters', 'silent', '--ignore', excludes, dir],
+      { okCodes: [0, 1], label: 'jscpd' },
+    );
     return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb };
   });
   await run('trend', `plumbline trend, ${options.weeks} weeks`, async () => {
     if (!isGitTree(dir)) throw new Error('not the top of a git work tree: trend needs history');
     rmSync(cacheDir, { recursive: true, force: true });
     if (hasCommand('trend')) {
-      const r = await measure(process.execPath, [CLI, 'trend', dir, '--since', `${options.weeks}w`, '--rebuild'], { okCodes: [0, 1], label: 'plumbline trend' });
+      const r = await measure(process.execPath, [CLI, 'trend', dir, '--since', `${options.weeks}w`, '--rebuild'], {
+        okCodes: [0, 1],
+        label: 'plumbline trend',
+      });
       return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb, via: 'plumbline trend' };
     }
-    const r = await measure(process.execPath, [join(repoRoot, 'scripts/bench/trend-commits.mjs'), dir, String(options.weeks), join(scratch, 'trend-cache')], { label: 'trend (scanCommit)' });
+    const r = await measure(
+      process.execPath,
+      [join(repoRoot, 'scripts/bench/trend-commits.mjs'), dir, String(options.weeks), join(scratch, 'trend-cache')],
+      { label: 'trend (scanCommit)' },
+    );
     return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb, via: 'scanCommit() over weekly commits', ...JSON.parse(r.stdout) };
   });
   return steps;
@@ -258,7 +304,9 @@ export function evaluate(steps) {
   const ok = (k) => steps[k] && !steps[k].error;
   const ratiosBy = (field) => {
     const base = ok('eslint') ? steps.eslint[field] : null;
-    return Object.fromEntries(Object.keys(steps).map((k) => [k, ok(k) && base && steps[k][field] !== null ? steps[k][field] / base : null]));
+    return Object.fromEntries(
+      Object.keys(steps).map((k) => [k, ok(k) && base && steps[k][field] !== null ? steps[k][field] / base : null]),
+    );
   };
   const ratios = ratiosBy('ms');
   const cpuRatios = ratiosBy('cpuMs');
@@ -274,7 +322,12 @@ export function evaluate(steps) {
   check('trend <= 2x cold', rel('trend', 'cold', 'ms'), rel('trend', 'cold', 'cpuMs'), GOALS.trendVsCold);
   const preset = rel('preset', 'parse', 'ms');
   const presetCpu = rel('preset', 'parse', 'cpuMs');
-  check('preset adds <= 20% over parsing', preset === null ? null : preset - 1, presetCpu === null ? null : presetCpu - 1, GOALS.presetOverParse);
+  check(
+    'preset adds <= 20% over parsing',
+    preset === null ? null : preset - 1,
+    presetCpu === null ? null : presetCpu - 1,
+    GOALS.presetOverParse,
+  );
   return { ratios, cpuRatios, goals };
 }
 
@@ -294,10 +347,17 @@ export function formatTable(result) {
   const m = result.machine;
   lines.push(`plumbline bench: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`);
   const dirty = result.worktreeStatus?.length ? ` + ${result.worktreeStatus.length} uncommitted change(s)` : '';
-  lines.push(`code ${result.commit ? result.commit.slice(0, 12) : 'outside git'}${dirty}; load average at start ${m.loadAverageAtStart?.join(' ') ?? '?'}${result.date ? `; ${result.date}` : ''}`);
+  lines.push(
+    `code ${result.commit ? result.commit.slice(0, 12) : 'outside git'}${dirty}; load average at start ${m.loadAverageAtStart?.join(' ') ?? '?'}${result.date ? `; ${result.date}` : ''}`,
+  );
   for (const t of result.trees) {
-    lines.push('', `${t.name}: ${t.files ?? '?'} files, ${t.lines ?? '?'} lines${t.scanned ? ` (${t.scanned.files} analysed, ${t.scanned.linesOfCode} lines of code, ${t.scanned.findings} findings)` : ''}`);
-    lines.push(`${'step'.padEnd(40)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'wall/ESL'.padStart(9)} ${'CPU/ESL'.padStart(9)} ${'peak RSS'.padStart(9)}`);
+    lines.push(
+      '',
+      `${t.name}: ${t.files ?? '?'} files, ${t.lines ?? '?'} lines${t.scanned ? ` (${t.scanned.files} analysed, ${t.scanned.linesOfCode} lines of code, ${t.scanned.findings} findings)` : ''}`,
+    );
+    lines.push(
+      `${'step'.padEnd(40)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'wall/ESL'.padStart(9)} ${'CPU/ESL'.padStart(9)} ${'peak RSS'.padStart(9)}`,
+    );
     for (const [k, label] of Object.entries(LABELS)) {
       const s = t.steps[k];
       if (!s) continue;
@@ -307,32 +367,64 @@ export function formatTable(result) {
       }
       const sec = (ms) => (ms === null || ms === undefined ? '' : `${(ms / 1000).toFixed(2)} s`);
       const x = (r) => (r === null || r === undefined ? '' : r.toFixed(3));
-      lines.push(`${label.padEnd(40)} ${sec(s.ms).padStart(9)} ${sec(s.cpuMs).padStart(9)} ${x(t.ratios[k]).padStart(9)} ${x(t.cpuRatios[k]).padStart(9)} ${`${s.peakRssMb} MB`.padStart(9)}`);
+      lines.push(
+        `${label.padEnd(40)} ${sec(s.ms).padStart(9)} ${sec(s.cpuMs).padStart(9)} ${x(t.ratios[k]).padStart(9)} ${x(t.cpuRatios[k]).padStart(9)} ${`${s.peakRssMb} MB`.padStart(9)}`,
+      );
     }
     for (const [name, g] of Object.entries(t.goals)) {
       const v = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(3));
-      lines.push(`  goal ${name}: ${v(g.value)}${g.cpuValue !== null && g.cpuValue !== undefined ? ` (CPU ${v(g.cpuValue)})` : ''} ${g.met ? 'met' : 'MISSED'}`);
+      lines.push(
+        `  goal ${name}: ${v(g.value)}${g.cpuValue !== null && g.cpuValue !== undefined ? ` (CPU ${v(g.cpuValue)})` : ''} ${g.met ? 'met' : 'MISSED'}`,
+      );
     }
   }
-  if (result.growth) lines.push('', `growth ${result.growth.from} -> ${result.growth.to}: lines ×${result.growth.linesFactor.toFixed(2)}, cold scan time ×${result.growth.coldFactor.toFixed(2)}${result.growth.coldCpuFactor ? ` (CPU ×${result.growth.coldCpuFactor.toFixed(2)})` : ''} (${result.growth.met ? 'at most linear: met' : 'faster than linear: MISSED'})`);
+  if (result.growth)
+    lines.push(
+      '',
+      `growth ${result.growth.from} -> ${result.growth.to}: lines ×${result.growth.linesFactor.toFixed(2)}, cold scan time ×${result.growth.coldFactor.toFixed(2)}${result.growth.coldCpuFactor ? ` (CPU ×${result.growth.coldCpuFactor.toFixed(2)})` : ''} (${result.growth.met ? 'at most linear: met' : 'faster than linear: MISSED'})`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 export async function main(argv) {
   const options = parseCli(argv);
   if (options.help) {
-    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
+    process.stdout.write(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('//'))
+        .map((l) => l.slice(3))
+        .join('\n') + '\n',
+    );
     return 0;
   }
   ensureBuilt();
   const log = (t) => process.stderr.write(t);
-  const result = { schemaVersion: 1, date: new Date().toISOString(), machine: machine(), commit: gitHead(), worktreeStatus: gitStatus(), options: { steps: [...options.steps], scanArgs: options.scanArgs, weeks: options.weeks }, goals: GOALS, trees: [] };
+  const result = {
+    schemaVersion: 1,
+    date: new Date().toISOString(),
+    machine: machine(),
+    commit: gitHead(),
+    worktreeStatus: gitStatus(),
+    options: { steps: [...options.steps], scanArgs: options.scanArgs, weeks: options.weeks },
+    goals: GOALS,
+    trees: [],
+  };
   const trees = [];
   for (const size of options.sizes) {
     log(`generating the ${size} tree in ${options.workDir} …`);
     const info = generateRepo({ size, dir: join(options.workDir, `gen-${size}`) });
     log(` ${info.files} files, ${info.lines} lines\n`);
-    trees.push({ name: `generated ${size}`, kind: 'generated', size, dir: info.dir, files: info.files, lines: info.lines, commits: info.commits, changeTarget: info.changeTarget });
+    trees.push({
+      name: `generated ${size}`,
+      kind: 'generated',
+      size,
+      dir: info.dir,
+      files: info.files,
+      lines: info.lines,
+      commits: info.commits,
+      changeTarget: info.changeTarget,
+    });
   }
   for (const repo of options.repos) {
     if (!existsSync(repo)) throw new Error(`--repo ${repo} does not exist`);
@@ -344,7 +436,15 @@ export async function main(argv) {
     const steps = await benchTree(tree, options, log);
     const { ratios, cpuRatios, goals } = evaluate(steps);
     const { dir: _dir, ...rest } = tree;
-    result.trees.push({ ...rest, dir: tree.kind === 'repository' ? tree.dir : undefined, scanned: steps.cold?.scan ?? null, steps, ratios, cpuRatios, goals });
+    result.trees.push({
+      ...rest,
+      dir: tree.kind === 'repository' ? tree.dir : undefined,
+      scanned: steps.cold?.scan ?? null,
+      steps,
+      ratios,
+      cpuRatios,
+      goals,
+    });
   }
   const gen = result.trees.filter((t) => t.kind === 'generated' && t.steps.cold && !t.steps.cold.error).sort((a, b) => a.lines - b.lines);
   if (gen.length >= 2) {
@@ -375,7 +475,9 @@ function gitHead() {
 /** `git status --short` of the code measured (uncommitted changes are part of what ran), or null outside git. */
 function gitStatus() {
   try {
-    return execFileSync('git', ['-C', repoRoot, 'status', '--short'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+    return execFileSync('git', ['-C', repoRoot, 'status', '--short'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return null;
   }
@@ -383,7 +485,13 @@ function gitStatus() {
 
 function countRepo(dir) {
   try {
-    const files = execFileSync('git', ['-C', dir, 'ls-files', '*.ts', '*.tsx', '*.js', '*.jsx', '*.mjs', '*.cjs', '*.mts', '*.cts'], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['-C', dir, 'ls-files', '*.ts', '*.tsx', '*.js', '*.jsx', '*.mjs', '*.cjs', '*.mts', '*.cts'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .split('\n')
+      .filter(Boolean);
     let lines = 0;
     for (const f of files) {
       try {

@@ -27,7 +27,9 @@ const VERDICTS = new Set(['right', 'debatable', 'wrong']);
 
 function usage(message) {
   if (message) process.stderr.write(`eval: ${message}\n`);
-  process.stderr.write('usage: npm run eval -- <checkout> [--name N] [--scan scan.json] [--sample N] [--per-rule N] [--seed S] [--unjudged N] [--write-sample file] [--json]\n');
+  process.stderr.write(
+    'usage: npm run eval -- <checkout> [--name N] [--scan scan.json] [--sample N] [--per-rule N] [--seed S] [--unjudged N] [--write-sample file] [--json]\n',
+  );
   process.exit(2);
 }
 
@@ -48,7 +50,8 @@ export function parseArgs(argv) {
     else if (!opts.checkout) opts.checkout = a;
     else usage(`unexpected argument ${a}`);
   }
-  for (const k of ['sample', 'perRule', 'seed', 'unjudged']) if (!Number.isInteger(opts[k]) || opts[k] < 0) usage(`--${k} takes a whole number`);
+  for (const k of ['sample', 'perRule', 'seed', 'unjudged'])
+    if (!Number.isInteger(opts[k]) || opts[k] < 0) usage(`--${k} takes a whole number`);
   if (!opts.checkout) usage('name a checkout');
   return opts;
 }
@@ -57,16 +60,19 @@ export function parseArgs(argv) {
 export function readVerdicts(file) {
   if (!existsSync(file)) return [];
   const out = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const v = JSON.parse(line);
-      if (!v.fingerprint || !v.ruleId || !VERDICTS.has(v.verdict)) throw new Error('needs fingerprint, ruleId and verdict right|debatable|wrong');
-      out.push(v);
-    } catch (e) {
-      process.stderr.write(`eval: ${file}:${i + 1}: ${e.message}; line skipped\n`);
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const v = JSON.parse(line);
+        if (!v.fingerprint || !v.ruleId || !VERDICTS.has(v.verdict))
+          throw new Error('needs fingerprint, ruleId and verdict right|debatable|wrong');
+        out.push(v);
+      } catch (e) {
+        process.stderr.write(`eval: ${file}:${i + 1}: ${e.message}; line skipped\n`);
+      }
+    });
   return out;
 }
 
@@ -135,18 +141,28 @@ function main() {
   } catch {
     /* not a git checkout: measured as it is */
   }
-  if (head && !head.startsWith(repo.commit)) process.stderr.write(`eval: warning: ${name} is at ${head.slice(0, 10)}, the ledger pins ${repo.commit}; verdicts may not match\n`);
+  if (head && !head.startsWith(repo.commit))
+    process.stderr.write(`eval: warning: ${name} is at ${head.slice(0, 10)}, the ledger pins ${repo.commit}; verdicts may not match\n`);
 
   const scan = opts.scan
     ? JSON.parse(readFileSync(opts.scan, 'utf8'))
-    : JSON.parse(execFileSync(process.execPath, [join(root, 'packages/cli/bin/plumbline.js'), 'scan', checkout, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+    : JSON.parse(
+        execFileSync(process.execPath, [join(root, 'packages/cli/bin/plumbline.js'), 'scan', checkout, '--format', 'json'], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        }),
+      );
   const verdicts = readVerdicts(join(ledgerDir, 'verdicts', `${name}.jsonl`));
   const joined = join_(scan.findings, verdicts);
   const rows = tally(joined, scan.summary.linesOfCode);
   const drawn = sample(joined, opts.sample, opts.seed);
   const drawnJudged = drawn.filter((j) => j.verdict);
   const sampleRight = drawnJudged.filter((j) => j.verdict.verdict === 'right').length;
-  const unjudged = sample(joined.filter((j) => !j.verdict), opts.unjudged, opts.seed);
+  const unjudged = sample(
+    joined.filter((j) => !j.verdict),
+    opts.unjudged,
+    opts.seed,
+  );
   if (opts.writeSample) {
     const toJudge = [...drawn];
     if (opts.perRule) {
@@ -154,31 +170,77 @@ function main() {
       for (const ruleId of new Set(joined.map((j) => j.finding.ruleId))) {
         const ofRule = joined.filter((j) => j.finding.ruleId === ruleId);
         const have = ofRule.filter((j) => taken.has(j.finding)).length;
-        for (const j of sample(ofRule.filter((x) => !taken.has(x.finding)), Math.max(0, opts.perRule - have), opts.seed)) toJudge.push(j);
+        for (const j of sample(
+          ofRule.filter((x) => !taken.has(x.finding)),
+          Math.max(0, opts.perRule - have),
+          opts.seed,
+        ))
+          toJudge.push(j);
       }
     }
-    writeFileSync(opts.writeSample, toJudge.map(({ finding: f, verdict }) => JSON.stringify({ ruleId: f.ruleId, fingerprint: f.fingerprint, file: f.file, line: f.line, message: f.message, related: f.related, verdict: verdict?.verdict ?? null, reason: verdict?.reason ?? null })).join('\n') + '\n');
+    writeFileSync(
+      opts.writeSample,
+      toJudge
+        .map(({ finding: f, verdict }) =>
+          JSON.stringify({
+            ruleId: f.ruleId,
+            fingerprint: f.fingerprint,
+            file: f.file,
+            line: f.line,
+            message: f.message,
+            related: f.related,
+            verdict: verdict?.verdict ?? null,
+            reason: verdict?.reason ?? null,
+          }),
+        )
+        .join('\n') + '\n',
+    );
   }
   const result = {
-    name, commit: head, pinned: repo.commit, tool: scan.tool, linesOfCode: scan.summary.linesOfCode, findings: scan.findings.length,
-    verdicts: verdicts.length, rules: rows,
-    sample: { seed: opts.seed, size: drawn.length, judged: drawnJudged.length, right: sampleRight, precision: drawnJudged.length ? sampleRight / drawnJudged.length : null },
-    unjudged: unjudged.map(({ finding: f }) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, file: f.file, line: f.line, message: f.message })),
+    name,
+    commit: head,
+    pinned: repo.commit,
+    tool: scan.tool,
+    linesOfCode: scan.summary.linesOfCode,
+    findings: scan.findings.length,
+    verdicts: verdicts.length,
+    rules: rows,
+    sample: {
+      seed: opts.seed,
+      size: drawn.length,
+      judged: drawnJudged.length,
+      right: sampleRight,
+      precision: drawnJudged.length ? sampleRight / drawnJudged.length : null,
+    },
+    unjudged: unjudged.map(({ finding: f }) => ({
+      ruleId: f.ruleId,
+      fingerprint: f.fingerprint,
+      file: f.file,
+      line: f.line,
+      message: f.message,
+    })),
   };
   if (opts.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return;
   }
   const out = [];
-  out.push(`${name} at ${(head ?? '?').slice(0, 10)}: ${scan.summary.linesOfCode} lines, ${scan.findings.length} findings, ${verdicts.length} verdicts`);
+  out.push(
+    `${name} at ${(head ?? '?').slice(0, 10)}: ${scan.summary.linesOfCode} lines, ${scan.findings.length} findings, ${verdicts.length} verdicts`,
+  );
   out.push('');
   out.push('| rule | findings | per 10k lines | judged | right | debatable | wrong | precision |');
   out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) out.push(`| ${r.ruleId} | ${r.findings} | ${r.per10kLines ?? '-'} | ${r.judged} | ${r.right} | ${r.debatable} | ${r.wrong} | ${pct(r.precision)} |`);
+  for (const r of rows)
+    out.push(
+      `| ${r.ruleId} | ${r.findings} | ${r.per10kLines ?? '-'} | ${r.judged} | ${r.right} | ${r.debatable} | ${r.wrong} | ${pct(r.precision)} |`,
+    );
   const all = rows.reduce((a, r) => ({ judged: a.judged + r.judged, right: a.right + r.right }), { judged: 0, right: 0 });
   out.push(`| all | ${scan.findings.length} | | ${all.judged} | ${all.right} | | | ${pct(all.judged ? all.right / all.judged : null)} |`);
   out.push('');
-  out.push(`sample of ${drawn.length} (seed ${opts.seed}): ${drawnJudged.length} judged, ${sampleRight} right, precision ${pct(result.sample.precision)}`);
+  out.push(
+    `sample of ${drawn.length} (seed ${opts.seed}): ${drawnJudged.length} judged, ${sampleRight} right, precision ${pct(result.sample.precision)}`,
+  );
   if (unjudged.length) {
     out.push('');
     out.push(`not judged yet (${joined.filter((j) => !j.verdict).length}; ${unjudged.length} drawn):`);

@@ -47,7 +47,8 @@ export function hostileFiles() {
   files['src/one-line.ts'] = `export const data = [${'1,'.repeat(499_980)}1];`.padEnd(1_000_000, ' ');
   files['src/deep-jsx.tsx'] = `export function Deep() {\n  return (\n${lines(DEPTH, '<div>')}\ndeep\n${lines(DEPTH, '</div>')}\n  );\n}\n`;
   files['src/deep-parens.ts'] = `export const x =\n${lines(DEPTH, '(')}\n1\n${lines(DEPTH, ')')};\n`;
-  files['src/deep-blocks.ts'] = `export function f(n: number) {\n${lines(DEPTH, 'if (n) {')}\nreturn n;\n${lines(DEPTH, '}')}\n  return 0;\n}\n`;
+  files['src/deep-blocks.ts'] =
+    `export function f(n: number) {\n${lines(DEPTH, 'if (n) {')}\nreturn n;\n${lines(DEPTH, '}')}\n  return 0;\n}\n`;
   files['src/deep-ternary.ts'] = `export const pick = (n: number) =>\n${lines(DEPTH, 'n > 1 ? 1 :')}\n0;\n`;
   files['src/deep-object.ts'] = `export const o =\n${lines(DEPTH, '{ a:')}\n1\n${lines(DEPTH, '}')};\n`;
   files['src/long-concat.ts'] = `export const s = 'a'\n${lines(50_000, "  + 'a'")};\n`;

@@ -15,16 +15,43 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'plumbline-bench-smoke-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Step { ms?: number; cpuMs?: number | null; peakRssMb?: number; error?: string; scan?: { files: number; findings: number } | null }
-interface Tree { name: string; kind: string; files: number; lines: number; steps: Record<string, Step>; ratios: Record<string, number | null>; goals: Record<string, { value: number; limit: number; met: boolean }> }
+interface Step {
+  ms?: number;
+  cpuMs?: number | null;
+  peakRssMb?: number;
+  error?: string;
+  scan?: { files: number; findings: number } | null;
+}
+interface Tree {
+  name: string;
+  kind: string;
+  files: number;
+  lines: number;
+  steps: Record<string, Step>;
+  ratios: Record<string, number | null>;
+  goals: Record<string, { value: number; limit: number; met: boolean }>;
+}
 
 describe('npm run bench (smoke)', () => {
   it('runs cold, warm, one-file-changed, ESLint and trend on a tiny tree and writes the table and JSON', () => {
     const out = join(work, 'result.json');
-    const stdout = execFileSync(process.execPath, [join(repo, 'scripts/bench.mjs'), '--sizes', '3k', '--steps', 'cold,warm,changed,eslint,trend', '--work-dir', work, '--out', out], {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000,
-    });
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: number; machine: { cpus: number }; trees: Tree[]; table: string; commit: string | null; worktreeStatus: string[] | null };
+    const stdout = execFileSync(
+      process.execPath,
+      [join(repo, 'scripts/bench.mjs'), '--sizes', '3k', '--steps', 'cold,warm,changed,eslint,trend', '--work-dir', work, '--out', out],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 600_000,
+      },
+    );
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      schemaVersion: number;
+      machine: { cpus: number };
+      trees: Tree[];
+      table: string;
+      commit: string | null;
+      worktreeStatus: string[] | null;
+    };
     expect(result.schemaVersion).toBe(1);
     // what code ran: the commit and whatever was uncommitted
     expect(result.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -45,14 +72,24 @@ describe('npm run bench (smoke)', () => {
     expect(tree.steps.cold!.scan!.files).toBeGreaterThan(20);
     expect(tree.steps.warm!.scan).toEqual(tree.steps.cold!.scan);
     expect(tree.ratios.eslint).toBe(1);
-    expect(Object.keys(tree.goals)).toEqual(expect.arrayContaining(['cold <= 0.6x ESLint', 'warm <= 0.05x ESLint', 'one file changed <= 0.1x ESLint', 'trend <= 2x cold']));
+    expect(Object.keys(tree.goals)).toEqual(
+      expect.arrayContaining(['cold <= 0.6x ESLint', 'warm <= 0.05x ESLint', 'one file changed <= 0.1x ESLint', 'trend <= 2x cold']),
+    );
     // the table on stdout is the one in the JSON, with a row per step
     expect(stdout).toBe(result.table);
-    for (const label of ['plumbline scan, cold', 'plumbline scan, warm', 'plumbline scan, 1 file changed', 'ESLint + no-magic-numbers (baseline)', 'plumbline trend, 26 weekly commits']) {
+    for (const label of [
+      'plumbline scan, cold',
+      'plumbline scan, warm',
+      'plumbline scan, 1 file changed',
+      'ESLint + no-magic-numbers (baseline)',
+      'plumbline trend, 26 weekly commits',
+    ]) {
       expect(result.table).toContain(label);
     }
     // the edited file is restored
-    expect(execFileSync('git', ['-C', join(work, 'gen-3k'), 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' })).toBe('');
+    expect(execFileSync('git', ['-C', join(work, 'gen-3k'), 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' })).toBe(
+      '',
+    );
   }, 900_000);
 
   it('judges goals on wall time, reports CPU ratios beside them, and names failed steps', () => {
@@ -76,7 +113,10 @@ describe('npm run bench (smoke)', () => {
     expect(goals['trend <= 2x cold'].value).toBeCloseTo(2.4);
     expect(goals['trend <= 2x cold'].met).toBe(false);
     expect(goals['preset adds <= 20% over parsing'].value).toBeCloseTo(0.125);
-    const table = formatTable({ machine: { cpus: 2, cpuModel: 'X', memoryGb: 8, os: 'linux', node: 'v20' }, trees: [{ name: 't', files: 1, lines: 2, steps, ratios, cpuRatios, goals }] });
+    const table = formatTable({
+      machine: { cpus: 2, cpuModel: 'X', memoryGb: 8, os: 'linux', node: 'v20' },
+      trees: [{ name: 't', files: 1, lines: 2, steps, ratios, cpuRatios, goals }],
+    });
     expect(table).toContain('jscpd 5.3.2');
     expect(table).toContain('failed: jscpd exited with 2');
     expect(table).toContain('goal one file changed <= 0.1x ESLint: 0.150 (CPU 0.120) MISSED');
@@ -99,7 +139,10 @@ describe('the generated monorepo', () => {
     expect(a.commits).toBe(27);
     expect(Number(execFileSync('git', ['-C', join(work, 'a'), 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }))).toBe(27);
     // weekly commits: 26 weeks between the first and the last
-    const times = execFileSync('git', ['-C', join(work, 'a'), 'log', '--format=%ct'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    const times = execFileSync('git', ['-C', join(work, 'a'), 'log', '--format=%ct'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
     expect((times[0]! - times[times.length - 1]!) / 86400).toBe(26 * 7);
     expect(b).toMatchObject({ files: expect.any(Number) });
     expect(existsSync(join(work, 'a', 'packages/design-system/src/tokens.json'))).toBe(true);
@@ -123,7 +166,8 @@ describe('the generated monorepo', () => {
     expect(count(/export function fetch\w+ById\(id: string\) \{\n {2}return get\w+\(id\);\n\}/)).toBeGreaterThan(0);
     expect(count(/export function debounce</)).toBeGreaterThan(1);
     // three component declaration styles
-    for (const style of [/export function \w+Card\(/, /export const \w+Card = \(/, /export const \w+Card: React\.FC</]) expect(count(style)).toBeGreaterThan(0);
+    for (const style of [/export function \w+Card\(/, /export const \w+Card = \(/, /export const \w+Card: React\.FC</])
+      expect(count(style)).toBeGreaterThan(0);
     // most features exist from the start, the rest arrive over the 26 weeks
     const born = plan.features.map((f) => f.born);
     expect(born.filter((w) => w === 0).length / born.length).toBeCloseTo(0.7, 1);

@@ -24,7 +24,13 @@ describe('precision ledger (scripts/eval.mjs)', () => {
       { ruleId: 'copied-code', fingerprint: 'cc', file: 'c.ts', verdict: 'wrong' },
     ];
     const joined = join_(findings, verdicts);
-    expect(joined.map((j: { verdict: { verdict: string } | null }) => j.verdict?.verdict ?? null)).toEqual(['right', null, 'debatable', null, 'wrong']);
+    expect(joined.map((j: { verdict: { verdict: string } | null }) => j.verdict?.verdict ?? null)).toEqual([
+      'right',
+      null,
+      'debatable',
+      null,
+      'wrong',
+    ]);
     const rows = tally(joined, 20_000);
     const magic = rows.find((r: { ruleId: string }) => r.ruleId === 'magic-number');
     expect(magic).toMatchObject({ findings: 3, judged: 2, right: 1, debatable: 1, wrong: 0, per10kLines: 1.5, precision: 0.5 });
@@ -43,7 +49,15 @@ describe('precision ledger (scripts/eval.mjs)', () => {
   it('skips a malformed verdict line with a message and keeps the others', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-eval-'));
     const file = join(dir, 'v.jsonl');
-    writeFileSync(file, ['{"ruleId":"r","fingerprint":"a","file":"a.ts","verdict":"right"}', '{not json', '{"ruleId":"r","fingerprint":"b","verdict":"maybe"}', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '{"ruleId":"r","fingerprint":"a","file":"a.ts","verdict":"right"}',
+        '{not json',
+        '{"ruleId":"r","fingerprint":"b","verdict":"maybe"}',
+        '',
+      ].join('\n'),
+    );
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const verdicts = readVerdicts(file);
     expect(verdicts).toHaveLength(1);

@@ -11,14 +11,19 @@ import { FILE_CHECKS, isKebabCase } from '@plumbline/core';
 import plugin from '@plumbline/eslint-plugin';
 
 const root = join(import.meta.dirname, '..');
-const pages = readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort();
+const pages = readdirSync(join(root, 'rules'))
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .map((f) => f.slice(0, -3))
+  .sort();
 const rules = allRules();
 
 /** Where a rule's source may be: a per-file check, a whole-project detector, an ESLint rule. */
 const SOURCE_DIRS = ['packages/core/src/checks', 'packages/analyzer/src/detectors', 'packages/eslint-plugin/src/rules'];
 const sourcesOf = (id: string) => SOURCE_DIRS.map((d) => `${d}/${id}.ts`).filter((f) => existsSync(join(root, f)));
 const modulesIn = (dir: string) =>
-  readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.generated.ts')).map((f) => f.slice(0, -3));
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.generated.ts'))
+    .map((f) => f.slice(0, -3));
 
 /** Every `*.test.ts` under packages/<pkg>/test, by file name. */
 function testFileNames(): Set<string> {
@@ -29,7 +34,8 @@ function testFileNames(): Set<string> {
       else if (e.name.endsWith('.test.ts')) out.add(e.name);
     }
   };
-  for (const pkg of readdirSync(join(root, 'packages'))) if (existsSync(join(root, 'packages', pkg, 'test'))) walk(join(root, 'packages', pkg, 'test'));
+  for (const pkg of readdirSync(join(root, 'packages')))
+    if (existsSync(join(root, 'packages', pkg, 'test'))) walk(join(root, 'packages', pkg, 'test'));
   return out;
 }
 const tests = testFileNames();
@@ -47,8 +53,10 @@ describe('rule catalog invariants', () => {
     describe(rule.id, () => {
       const page = existsSync(join(root, 'rules', `${rule.id}.md`)) ? readFileSync(join(root, 'rules', `${rule.id}.md`), 'utf8') : '';
       it('has a kebab-case id', () => expect(isKebabCase(rule.id)).toBe(true));
-      it('has a source file of its name', () => expect(sourcesOf(rule.id), `no ${rule.id}.ts in ${SOURCE_DIRS.join(', ')}`).not.toEqual([]));
-      it('has a test file of its name', () => expect(tests.has(`${rule.id}.test.ts`), `no packages/*/test/**/${rule.id}.test.ts`).toBe(true));
+      it('has a source file of its name', () =>
+        expect(sourcesOf(rule.id), `no ${rule.id}.ts in ${SOURCE_DIRS.join(', ')}`).not.toEqual([]));
+      it('has a test file of its name', () =>
+        expect(tests.has(`${rule.id}.test.ts`), `no packages/*/test/**/${rule.id}.test.ts`).toBe(true));
       it('has a page of its name', () => expect(existsSync(join(root, 'rules', `${rule.id}.md`)), `no rules/${rule.id}.md`).toBe(true));
       it('page title is the id', () => expect(page.split('\n')[0]).toBe(`# ${rule.id}`));
       it('page description equals meta.description', () => {
@@ -72,7 +80,8 @@ describe('rule catalog invariants', () => {
         for (const p of props) expect(options).toMatch(new RegExp(`^### ${p}$`, 'm'));
       });
       it('options schema describes every property and forbids unknown ones', () => {
-        const schema = rule.optionsSchema as { additionalProperties?: boolean; properties?: Record<string, { description?: string }> } | undefined;
+        const schema = rule.optionsSchema as
+          { additionalProperties?: boolean; properties?: Record<string, { description?: string }> } | undefined;
         if (!schema) return;
         expect(schema.additionalProperties).toBe(false);
         for (const [name, prop] of Object.entries(schema.properties ?? {})) expect(prop.description, name).toBeTruthy();
@@ -86,7 +95,11 @@ describe('rule catalog invariants', () => {
     expect(modulesIn('packages/eslint-plugin/src/rules').sort()).toEqual(Object.keys(plugin.rules ?? {}).sort());
     // a detector reports the one rule of its file name; one without rules computes a metric (design-system-adoption)
     expect(modulesIn('packages/analyzer/src/detectors').sort()).toEqual(DETECTORS.map((d) => d.id).sort());
-    for (const d of DETECTORS) expect(d.rules.map((r) => r.id), d.id).toEqual(d.rules.length ? [d.id] : []);
+    for (const d of DETECTORS)
+      expect(
+        d.rules.map((r) => r.id),
+        d.id,
+      ).toEqual(d.rules.length ? [d.id] : []);
   });
 
   it('ESLint rules link to their page and agree with the catalog', () => {
@@ -102,8 +115,18 @@ describe('rule catalog invariants', () => {
     const eslintIds = new Set(Object.keys(plugin.rules ?? {}));
     const rec = Object.keys(plugin.configs.recommended.rules ?? {}).sort();
     const strict = Object.keys(plugin.configs.strict.rules ?? {}).sort();
-    expect(rec).toEqual(rules.filter((r) => eslintIds.has(r.id) && r.preset === 'recommended').map((r) => `@plumbline/${r.id}`).sort());
-    expect(strict).toEqual(rules.filter((r) => eslintIds.has(r.id) && r.preset !== 'off').map((r) => `@plumbline/${r.id}`).sort());
+    expect(rec).toEqual(
+      rules
+        .filter((r) => eslintIds.has(r.id) && r.preset === 'recommended')
+        .map((r) => `@plumbline/${r.id}`)
+        .sort(),
+    );
+    expect(strict).toEqual(
+      rules
+        .filter((r) => eslintIds.has(r.id) && r.preset !== 'off')
+        .map((r) => `@plumbline/${r.id}`)
+        .sort(),
+    );
   });
 });
 

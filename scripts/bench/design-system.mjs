@@ -3,9 +3,19 @@
 import { rng } from './random.mjs';
 
 export const COLORS = {
-  primary: '#2563eb', primaryHover: '#1d4ed8', secondary: '#64748b', success: '#16a34a', warning: '#d97706',
-  danger: '#dc2626', info: '#0891b2', text: '#111827', textMuted: '#6b7280', border: '#e5e7eb', surface: '#ffffff',
-  background: '#f9fafb', overlay: '#0f172a',
+  primary: '#2563eb',
+  primaryHover: '#1d4ed8',
+  secondary: '#64748b',
+  success: '#16a34a',
+  warning: '#d97706',
+  danger: '#dc2626',
+  info: '#0891b2',
+  text: '#111827',
+  textMuted: '#6b7280',
+  border: '#e5e7eb',
+  surface: '#ffffff',
+  background: '#f9fafb',
+  overlay: '#0f172a',
 };
 export const SPACING = { none: 0, xxs: 2, xs: 4, sm: 8, md: 12, lg: 16, xl: 24, xxl: 32, xxxl: 48 };
 export const FONT_SIZES = { xs: 12, sm: 14, md: 16, lg: 18, xl: 20, xxl: 24, display: 32 };
@@ -16,11 +26,20 @@ export const DURATIONS = { fast: 150, normal: 250, slow: 400 };
 const kebabOf = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function tokensJson() {
-  const group = (obj, unit) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, { value: unit && typeof v === 'number' ? `${v}${unit}` : v }]));
-  return `${JSON.stringify({
-    color: group(COLORS), spacing: group(SPACING, 'px'), fontSize: group(FONT_SIZES, 'px'), radius: group(RADII, 'px'),
-    zIndex: group(Z_INDEX), duration: group(DURATIONS, 'ms'),
-  }, null, 2)}\n`;
+  const group = (obj, unit) =>
+    Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, { value: unit && typeof v === 'number' ? `${v}${unit}` : v }]));
+  return `${JSON.stringify(
+    {
+      color: group(COLORS),
+      spacing: group(SPACING, 'px'),
+      fontSize: group(FONT_SIZES, 'px'),
+      radius: group(RADII, 'px'),
+      zIndex: group(Z_INDEX),
+      duration: group(DURATIONS, 'ms'),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 function themeCss() {
@@ -31,12 +50,25 @@ function themeCss() {
   for (const [k, v] of Object.entries(RADII)) lines.push(`  --radius-${k}: ${v}px;`);
   for (const [k, v] of Object.entries(Z_INDEX)) lines.push(`  --z-${kebabOf(k)}: ${v};`);
   for (const [k, v] of Object.entries(DURATIONS)) lines.push(`  --duration-${k}: ${v}ms;`);
-  lines.push('}', '', 'body {', '  margin: 0;', '  color: var(--color-text);', '  background: var(--color-background);', '  font-size: var(--font-size-md);', '}', '');
+  lines.push(
+    '}',
+    '',
+    'body {',
+    '  margin: 0;',
+    '  color: var(--color-text);',
+    '  background: var(--color-background);',
+    '  font-size: var(--font-size-md);',
+    '}',
+    '',
+  );
   return lines.join('\n');
 }
 
 function tokensTs() {
-  const obj = (o) => `{\n${Object.entries(o).map(([k, v]) => `    ${k}: ${typeof v === 'string' ? `'${v}'` : v},`).join('\n')}\n  }`;
+  const obj = (o) =>
+    `{\n${Object.entries(o)
+      .map(([k, v]) => `    ${k}: ${typeof v === 'string' ? `'${v}'` : v},`)
+      .join('\n')}\n  }`;
   return `/** Design tokens, mirrored from tokens.json for use in TypeScript styles. */
 export const tokens = {
   color: ${obj(COLORS)},
@@ -143,24 +175,38 @@ export function foundationFiles() {
   const r = rng('design-system');
   const files = new Map();
   const ds = 'packages/design-system';
-  files.set(`${ds}/package.json`, `${JSON.stringify({ name: '@acme/design-system', version: '1.0.0', private: true, main: 'src/index.ts' }, null, 2)}\n`);
+  files.set(
+    `${ds}/package.json`,
+    `${JSON.stringify({ name: '@acme/design-system', version: '1.0.0', private: true, main: 'src/index.ts' }, null, 2)}\n`,
+  );
   files.set(`${ds}/src/tokens.json`, tokensJson());
   files.set(`${ds}/src/theme.css`, themeCss());
   files.set(`${ds}/src/tokens.ts`, tokensTs());
-  files.set(`${ds}/src/cx.ts`, `/** Joins class names, skipping falsy ones. */
+  files.set(
+    `${ds}/src/cx.ts`,
+    `/** Joins class names, skipping falsy ones. */
 export function cx(...names: Array<string | false | null | undefined>): string {
   return names.filter(Boolean).join(' ');
 }
-`);
+`,
+  );
   for (const c of DS_COMPONENTS) {
     files.set(`${ds}/src/components/${c[0]}.tsx`, dsComponent(c, r));
     files.set(`${ds}/src/__tests__/${c[0]}.test.tsx`, dsTest(c));
   }
-  files.set(`${ds}/src/index.ts`, `${DS_COMPONENTS.map(([n]) => `export { ${n} } from './components/${n}';\nexport type { ${n}Props } from './components/${n}';`).join('\n')}\nexport { tokens, space } from './tokens';\nexport { cx } from './cx';\n`);
+  files.set(
+    `${ds}/src/index.ts`,
+    `${DS_COMPONENTS.map(([n]) => `export { ${n} } from './components/${n}';\nexport type { ${n}Props } from './components/${n}';`).join('\n')}\nexport { tokens, space } from './tokens';\nexport { cx } from './cx';\n`,
+  );
 
   const u = 'packages/utils';
-  files.set(`${u}/package.json`, `${JSON.stringify({ name: '@acme/utils', version: '1.0.0', private: true, main: 'src/index.ts' }, null, 2)}\n`);
-  files.set(`${u}/src/http.ts`, `export interface RequestOptions {
+  files.set(
+    `${u}/package.json`,
+    `${JSON.stringify({ name: '@acme/utils', version: '1.0.0', private: true, main: 'src/index.ts' }, null, 2)}\n`,
+  );
+  files.set(
+    `${u}/src/http.ts`,
+    `export interface RequestOptions {
   params?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -203,8 +249,11 @@ export const apiClient = {
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
-`);
-  files.set(`${u}/src/dates.ts`, `import dayjs from 'dayjs';
+`,
+  );
+  files.set(
+    `${u}/src/dates.ts`,
+    `import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 
 dayjs.extend(relativeTime);
@@ -221,8 +270,11 @@ export function formatRelative(value: string | Date): string {
 export function isOverdue(value: string | Date | null | undefined): boolean {
   return !!value && dayjs(value).isBefore(dayjs(), 'day');
 }
-`);
-  files.set(`${u}/src/money.ts`, `const formatters = new Map<string, Intl.NumberFormat>();
+`,
+  );
+  files.set(
+    `${u}/src/money.ts`,
+    `const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(amount: number, currency = 'EUR', locale = 'en-GB'): string {
   const key = \`\${locale}:\${currency}\`;
@@ -233,7 +285,11 @@ export function formatMoney(amount: number, currency = 'EUR', locale = 'en-GB'):
   }
   return formatter.format(amount);
 }
-`);
-  files.set(`${u}/src/index.ts`, `export { apiClient, HttpError } from './http';\nexport type { RequestOptions } from './http';\nexport { formatDate, formatRelative, isOverdue } from './dates';\nexport { formatMoney } from './money';\n`);
+`,
+  );
+  files.set(
+    `${u}/src/index.ts`,
+    `export { apiClient, HttpError } from './http';\nexport type { RequestOptions } from './http';\nexport { formatDate, formatRelative, isOverdue } from './dates';\nexport { formatMoney } from './money';\n`,
+  );
   return files;
 }

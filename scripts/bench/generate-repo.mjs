@@ -21,14 +21,84 @@ const BORN_AT_START = 0.7;
 const EDIT_RATE = 0.012;
 
 const NOUNS = [
-  'invoice', 'customer', 'order', 'product', 'shipment', 'payment', 'subscription', 'user', 'team', 'project', 'task',
-  'ticket', 'report', 'campaign', 'lead', 'contract', 'vendor', 'warehouse', 'refund', 'coupon', 'review',
-  'notification', 'message', 'document', 'asset', 'event', 'booking', 'room', 'employee', 'payroll', 'timesheet',
-  'expense', 'budget', 'forecast', 'account', 'transaction', 'policy', 'claim', 'patient', 'appointment', 'course',
-  'lesson', 'quote', 'supplier', 'carrier', 'route', 'vehicle', 'driver', 'incident', 'release', 'feature-flag',
-  'webhook', 'integration', 'workspace', 'member', 'invite', 'comment', 'attachment', 'survey', 'response',
+  'invoice',
+  'customer',
+  'order',
+  'product',
+  'shipment',
+  'payment',
+  'subscription',
+  'user',
+  'team',
+  'project',
+  'task',
+  'ticket',
+  'report',
+  'campaign',
+  'lead',
+  'contract',
+  'vendor',
+  'warehouse',
+  'refund',
+  'coupon',
+  'review',
+  'notification',
+  'message',
+  'document',
+  'asset',
+  'event',
+  'booking',
+  'room',
+  'employee',
+  'payroll',
+  'timesheet',
+  'expense',
+  'budget',
+  'forecast',
+  'account',
+  'transaction',
+  'policy',
+  'claim',
+  'patient',
+  'appointment',
+  'course',
+  'lesson',
+  'quote',
+  'supplier',
+  'carrier',
+  'route',
+  'vehicle',
+  'driver',
+  'incident',
+  'release',
+  'feature-flag',
+  'webhook',
+  'integration',
+  'workspace',
+  'member',
+  'invite',
+  'comment',
+  'attachment',
+  'survey',
+  'response',
 ];
-const QUALIFIERS = ['', 'line', 'note', 'template', 'rule', 'export', 'audit', 'schedule', 'batch', 'setting', 'alert', 'tag', 'group', 'approval', 'history'];
+const QUALIFIERS = [
+  '',
+  'line',
+  'note',
+  'template',
+  'rule',
+  'export',
+  'audit',
+  'schedule',
+  'batch',
+  'setting',
+  'alert',
+  'tag',
+  'group',
+  'approval',
+  'history',
+];
 
 export function parseSize(text) {
   const m = /^(\d+(?:\.\d+)?)(k|m)?$/i.exec(String(text).trim());
@@ -48,8 +118,13 @@ function appsFor(lines) {
 function appShell(app, features) {
   const base = `apps/${app}`;
   const files = new Map();
-  files.set(`${base}/package.json`, `${JSON.stringify({ name: `@acme/${app}`, version: '1.0.0', private: true, dependencies: { '@acme/design-system': '1.0.0', '@acme/utils': '1.0.0' } }, null, 2)}\n`);
-  files.set(`${base}/src/main.tsx`, `import { StrictMode } from 'react';
+  files.set(
+    `${base}/package.json`,
+    `${JSON.stringify({ name: `@acme/${app}`, version: '1.0.0', private: true, dependencies: { '@acme/design-system': '1.0.0', '@acme/utils': '1.0.0' } }, null, 2)}\n`,
+  );
+  files.set(
+    `${base}/src/main.tsx`,
+    `import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
@@ -64,8 +139,11 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
-`);
-  files.set(`${base}/src/App.tsx`, `import { Suspense } from 'react';
+`,
+  );
+  files.set(
+    `${base}/src/App.tsx`,
+    `import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './shared/Layout';
 import { routes } from './routes';
@@ -85,17 +163,48 @@ export function App() {
     </BrowserRouter>
   );
 }
-`);
-  const lines = ["import { lazy } from 'react';", 'import type { ComponentType } from \'react\';', '', 'export interface AppRoute {', '  path: string;', '  title: string;', '  Component: ComponentType;', '}', '', 'export const routes: AppRoute[] = ['];
+`,
+  );
+  const lines = [
+    "import { lazy } from 'react';",
+    "import type { ComponentType } from 'react';",
+    '',
+    'export interface AppRoute {',
+    '  path: string;',
+    '  title: string;',
+    '  Component: ComponentType;',
+    '}',
+    '',
+    'export const routes: AppRoute[] = [',
+  ];
   for (const f of features) {
     const Es = pascal(plural(f.entity));
-    lines.push(`  { path: '/${plural(f.entity)}', title: '${Es.replace(/([a-z])([A-Z])/g, '$1 $2')}', Component: lazy(() => import('./features/${f.name}').then((m) => ({ default: m.${Es}Page }))) },`);
+    lines.push(
+      `  { path: '/${plural(f.entity)}', title: '${Es.replace(/([a-z])([A-Z])/g, '$1 $2')}', Component: lazy(() => import('./features/${f.name}').then((m) => ({ default: m.${Es}Page }))) },`,
+    );
   }
   lines.push('];', '');
   files.set(`${base}/src/routes.tsx`, lines.join('\n'));
   // message catalogues: one big file per locale, growing with every feature (the long tail of sizes)
-  const MESSAGE_KEYS = ['title', 'empty', 'create', 'edit', 'delete', 'confirmDelete', 'saved', 'loadFailed', 'search', 'export', 'archive', 'filters'];
-  for (const [locale, prefix] of [['en', ''], ['de', 'DE: '], ['fr', 'FR: ']]) {
+  const MESSAGE_KEYS = [
+    'title',
+    'empty',
+    'create',
+    'edit',
+    'delete',
+    'confirmDelete',
+    'saved',
+    'loadFailed',
+    'search',
+    'export',
+    'archive',
+    'filters',
+  ];
+  for (const [locale, prefix] of [
+    ['en', ''],
+    ['de', 'DE: '],
+    ['fr', 'FR: '],
+  ]) {
     const m = [`/** ${locale} messages of ${app}. */`, 'export const messages: Record<string, Record<string, string>> = {'];
     for (const f of features) {
       const h = f.entity.split('-').join(' ');
@@ -106,7 +215,9 @@ export function App() {
     m.push('};', '');
     files.set(`${base}/src/i18n/${locale}.ts`, m.join('\n'));
   }
-  files.set(`${base}/src/shared/Layout.tsx`, `import type { ReactNode } from 'react';
+  files.set(
+    `${base}/src/shared/Layout.tsx`,
+    `import type { ReactNode } from 'react';
 import { Heading, Stack } from '@acme/design-system';
 import { routes } from '../routes';
 
@@ -127,8 +238,11 @@ export function Layout({ children }: { children: ReactNode }) {
     </div>
   );
 }
-`);
-  files.set(`${base}/src/shared/useAuth.ts`, `import { useEffect, useState } from 'react';
+`,
+  );
+  files.set(
+    `${base}/src/shared/useAuth.ts`,
+    `import { useEffect, useState } from 'react';
 import { apiClient } from '@acme/utils';
 
 export interface Session {
@@ -144,28 +258,65 @@ export function useAuth() {
   }, []);
   return { session, isAdmin: !!session?.roles.includes('admin') };
 }
-`);
+`,
+  );
   return files;
 }
 
 function rootFiles(apps) {
   const files = new Map();
-  files.set('package.json', `${JSON.stringify({
-    name: 'acme-monorepo', private: true, workspaces: ['apps/*', 'packages/*'],
-    dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0', 'react-router-dom': '^7.0.0', '@tanstack/react-query': '^5.0.0', axios: '^1.7.0', ky: '^1.7.0', dayjs: '^1.11.0', 'date-fns': '^4.0.0', moment: '^2.30.0', 'styled-components': '^6.1.0' },
-    devDependencies: { typescript: '^5.6.0', vitest: '^2.0.0', '@testing-library/react': '^16.0.0' },
-  }, null, 2)}\n`);
-  files.set('tsconfig.json', `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true, baseUrl: '.', paths: { '@acme/design-system': ['packages/design-system/src'], '@acme/utils': ['packages/utils/src'] } }, include: [...apps.map((a) => `apps/${a}/src`), 'packages/*/src'] }, null, 2)}\n`);
+  files.set(
+    'package.json',
+    `${JSON.stringify(
+      {
+        name: 'acme-monorepo',
+        private: true,
+        workspaces: ['apps/*', 'packages/*'],
+        dependencies: {
+          react: '^19.0.0',
+          'react-dom': '^19.0.0',
+          'react-router-dom': '^7.0.0',
+          '@tanstack/react-query': '^5.0.0',
+          axios: '^1.7.0',
+          ky: '^1.7.0',
+          dayjs: '^1.11.0',
+          'date-fns': '^4.0.0',
+          moment: '^2.30.0',
+          'styled-components': '^6.1.0',
+        },
+        devDependencies: { typescript: '^5.6.0', vitest: '^2.0.0', '@testing-library/react': '^16.0.0' },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  files.set(
+    'tsconfig.json',
+    `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true, baseUrl: '.', paths: { '@acme/design-system': ['packages/design-system/src'], '@acme/utils': ['packages/utils/src'] } }, include: [...apps.map((a) => `apps/${a}/src`), 'packages/*/src'] }, null, 2)}\n`,
+  );
   files.set('.gitignore', 'node_modules/\ndist/\ncoverage/\n.plumbline/\n');
-  files.set('plumbline.config.json', `${JSON.stringify({
-    tokens: ['packages/design-system/src/tokens.json', 'packages/design-system/src/theme.css'],
-    designSystem: { packages: ['@acme/design-system'], paths: ['packages/design-system'] },
-  }, null, 2)}\n`);
+  files.set(
+    'plumbline.config.json',
+    `${JSON.stringify(
+      {
+        tokens: ['packages/design-system/src/tokens.json', 'packages/design-system/src/theme.css'],
+        designSystem: { packages: ['@acme/design-system'], paths: ['packages/design-system'] },
+      },
+      null,
+      2,
+    )}\n`,
+  );
   files.set('README.md', '# acme\n\nA generated React/TypeScript monorepo: the benchmark tree of plumbline (`npm run bench`).\n');
   // content plumbline must skip: a generated file and a minified script outside the built-in excludes
-  files.set('apps/web/src/graphql/types.ts', `// @generated by graphql-codegen. DO NOT EDIT.\n${Array.from({ length: 40 }, (_, i) => `export type Scalar${i} = { value: string; kind: 'scalar${i}' };`).join('\n')}\n`);
+  files.set(
+    'apps/web/src/graphql/types.ts',
+    `// @generated by graphql-codegen. DO NOT EDIT.\n${Array.from({ length: 40 }, (_, i) => `export type Scalar${i} = { value: string; kind: 'scalar${i}' };`).join('\n')}\n`,
+  );
   const r = rng('minified');
-  files.set('apps/web/public/legacy/polyfills.js', `${Array.from({ length: 300 }, (_, i) => `var a${i}=function(b){return b*${r.int(2, 99)}+${i}};`).join('')}\n`);
+  files.set(
+    'apps/web/public/legacy/polyfills.js',
+    `${Array.from({ length: 300 }, (_, i) => `var a${i}=function(b){return b*${r.int(2, 99)}+${i}};`).join('')}\n`,
+  );
   return files;
 }
 
@@ -240,7 +391,10 @@ export function generateRepo({ size, dir }) {
   for (let week = 0; week <= WEEKS; week++) {
     const tree = treeAt(plan, week);
     const when = START + week * 7 * 86400;
-    writeSync(fd, `commit refs/heads/main\nmark :${week + 1}\nauthor Bench Author <bench@example.com> ${when} +0000\ncommitter Bench Author <bench@example.com> ${when} +0000\n`);
+    writeSync(
+      fd,
+      `commit refs/heads/main\nmark :${week + 1}\nauthor Bench Author <bench@example.com> ${when} +0000\ncommitter Bench Author <bench@example.com> ${when} +0000\n`,
+    );
     data(week === 0 ? 'Initial import' : `Week ${week}: features and fixes`);
     for (const [path, text] of tree) {
       if (previous.get(path) === text) continue;
@@ -262,8 +416,16 @@ export function generateRepo({ size, dir }) {
   const first = plan.features[0];
   const changeTarget = `${first.spec.dir}/components/${pascal(first.spec.entity)}Card.tsx`;
   const info = {
-    generatorVersion: GENERATOR_VERSION, target, dir: root, files: head.size, scriptFiles: scripts.length, lines,
-    features: plan.features.length, apps: plan.apps, commits: WEEKS + 1, changeTarget,
+    generatorVersion: GENERATOR_VERSION,
+    target,
+    dir: root,
+    files: head.size,
+    scriptFiles: scripts.length,
+    lines,
+    features: plan.features.length,
+    apps: plan.apps,
+    commits: WEEKS + 1,
+    changeTarget,
   };
   writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
   return info;

@@ -48,10 +48,15 @@ export function rng(seed) {
   return r;
 }
 
-export const pascal = (kebab) => kebab.split(/[-_ ]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+export const pascal = (kebab) =>
+  kebab
+    .split(/[-_ ]/)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 export const camel = (kebab) => {
   const p = pascal(kebab);
   return p[0].toLowerCase() + p.slice(1);
 };
 export const words = (kebab) => kebab.split('-').join(' ');
-export const plural = (w) => (w.endsWith('y') && !/[aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);
+export const plural = (w) =>
+  w.endsWith('y') && !/[aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;

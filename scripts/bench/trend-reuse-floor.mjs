@@ -108,6 +108,8 @@ if (args.includes('--parse')) {
       }
     }
     const incremental = performance.now() - t;
-    console.log(`  parse round ${round}: afresh ${fresh.toFixed(0)} ms, incremental ${incremental.toFixed(0)} ms (${(incremental / fresh).toFixed(2)} x)`);
+    console.log(
+      `  parse round ${round}: afresh ${fresh.toFixed(0)} ms, incremental ${incremental.toFixed(0)} ms (${(incremental / fresh).toFixed(2)} x)`,
+    );
   }
 }

@@ -144,7 +144,9 @@ export class AbstractionIndex {
     const value = this.values.get(ChainNode.key(f, local));
     if (value?.origin === 'data') return undefined; // a wrapper around a collection's method encapsulates data
     if (value?.origin === 'package') {
-      return includePackages ? new ChainNode(f, [local, ...rest].join('.'), value.line, undefined, 'an object made by a package') : undefined;
+      return includePackages
+        ? new ChainNode(f, [local, ...rest].join('.'), value.line, undefined, 'an object made by a package')
+        : undefined;
     }
     if (rest.length === 0) {
       const c = this.callable(f, local);

@@ -92,8 +92,15 @@ export function finalizeFindings(drafts: readonly DraftFinding[], config: Resolv
     const severity = ruleSeverity(config, d.ruleId, meta.defaultSeverity);
     if (severity === null) continue;
     out.push({
-      ruleId: d.ruleId, category: meta.category, severity, message: d.message, file: d.file,
-      line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
+      ruleId: d.ruleId,
+      category: meta.category,
+      severity,
+      message: d.message,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
       effortMinutes: config.effort[d.ruleId] ?? d.effortMinutes ?? meta.defaultEffortMinutes,
       fingerprint: fingerprint(d.ruleId, d.fingerprintCode, d.symbolPath),
       related: d.related ?? [],
@@ -135,7 +142,13 @@ const hashesOf = (listed: readonly Listed[]): Map<string, string> => {
 };
 
 /** The output of a run whose whole result was kept: its facts are read from the facts cache only when asked for. */
-function reusedOutput(options: AnalyzeOptions, settings: CheckSettings, kept: ScanResult, listed: readonly Listed[], stats: AnalyzeStats): AnalyzeOutput {
+function reusedOutput(
+  options: AnalyzeOptions,
+  settings: CheckSettings,
+  kept: ScanResult,
+  listed: readonly Listed[],
+  stats: AnalyzeStats,
+): AnalyzeOutput {
   const { config, source } = options;
   const cache = options.cache!;
   stats.reusedResult = true;
@@ -155,7 +168,12 @@ function reusedOutput(options: AnalyzeOptions, settings: CheckSettings, kept: Sc
     return loaded;
   };
   const result: ScanResult = {
-    ...kept, root: resolve(options.root), commit: options.commit ?? null, findings: [...kept.findings], errors: [...kept.errors], skipped: [...(kept.skipped ?? [])],
+    ...kept,
+    root: resolve(options.root),
+    commit: options.commit ?? null,
+    findings: [...kept.findings],
+    errors: [...kept.errors],
+    skipped: [...(kept.skipped ?? [])],
   };
   const out = { result, stats, fileHashes: hashesOf(listed) } as unknown as AnalyzeOutput;
   Object.defineProperty(out, 'facts', { enumerable: true, configurable: true, get: load });
@@ -168,7 +186,12 @@ function reusedOutput(options: AnalyzeOptions, settings: CheckSettings, kept: Sc
  * are analysed (one pass). The pool is sized on the files to parse when that is known before reading
  * (hashes listed, or known from git), else on an estimate made after the first misses.
  */
-function extractFacts(options: AnalyzeOptions, settings: CheckSettings, listed: Listed[], stats: AnalyzeStats): Array<FileFacts | undefined> {
+function extractFacts(
+  options: AnalyzeOptions,
+  settings: CheckSettings,
+  listed: Listed[],
+  stats: AnalyzeStats,
+): Array<FileFacts | undefined> {
   const { config, source, cache } = options;
   const total = source.paths.length;
   const slots: Array<FileFacts | undefined> = new Array(total);
@@ -266,14 +289,23 @@ interface Detected {
 }
 
 /** The per-file checks' findings and the project detectors' (none for `factsOnly`), without those a detector supersedes. */
-function runDetectors(options: AnalyzeOptions, settings: CheckSettings, facts: FileFacts[], metas: ReadonlyMap<string, RuleMeta>): Detected {
+function runDetectors(
+  options: AnalyzeOptions,
+  settings: CheckSettings,
+  facts: FileFacts[],
+  metas: ReadonlyMap<string, RuleMeta>,
+): Detected {
   const { config } = options;
   const enabled = (id: string) => {
     const m = metas.get(id);
     return !!m && ruleSeverity(config, id, m.defaultSeverity) !== null;
   };
   const ctx: DetectorContext = {
-    root: resolve(options.root), files: facts, config, settings, enabled,
+    root: resolve(options.root),
+    files: facts,
+    config,
+    settings,
+    enabled,
     options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
   };
   const out: Detected = { drafts: facts.flatMap((f) => f.checkFindings), metrics: {}, designSystemAdoption: null, driftIndex: 0 };
@@ -351,8 +383,14 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
     root,
     commit: options.commit ?? null,
     summary: {
-      files: facts.length, linesOfCode, debtMinutes: score.debtMinutes, debtRatio: score.debtRatio, rating: score.rating,
-      byCategory: score.byCategory, designSystemAdoption, driftIndex,
+      files: facts.length,
+      linesOfCode,
+      debtMinutes: score.debtMinutes,
+      debtRatio: score.debtRatio,
+      rating: score.rating,
+      byCategory: score.byCategory,
+      designSystemAdoption,
+      driftIndex,
     },
     findings,
     errors: errors.sort(byPath),

@@ -1,4 +1,19 @@
-import { close, closeSync, existsSync, fstatSync, mkdirSync, openSync, read as readFd, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
+import {
+  close,
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  read as readFd,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writevSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from './facts.js';
@@ -109,7 +124,11 @@ export function writeFactsFile(file: string, entries: Iterable<[string, Uint8Arr
     closeSync(fd);
     renameSync(tmp, file);
   } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(tmp, { force: true });
     throw e;
   }
@@ -319,7 +338,8 @@ export class FactsCache {
     const addedBytes = added.reduce((n, [k, b]) => n + recordSize(k, b), 0);
     const dead = f.deadBytes + added.reduce((n, [k]) => n + (this.inFile.get(k) ?? 0), 0);
     const size = f.soundLength + addedBytes;
-    const rewrite = !f.exists || f.soundLength === 0 || f.soundLength !== f.fileLength || this.entries.size > MAX_ENTRIES || dead > size * MAX_DEAD_SHARE;
+    const rewrite =
+      !f.exists || f.soundLength === 0 || f.soundLength !== f.fileLength || this.entries.size > MAX_ENTRIES || dead > size * MAX_DEAD_SHARE;
     if (!rewrite && appendFactsFile(this.file, f.soundLength, added)) {
       this.file$ = { soundLength: size, fileLength: size, deadBytes: dead, exists: true };
       for (const [k, b] of added) this.inFile.set(k, recordSize(k, b));

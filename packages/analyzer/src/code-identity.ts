@@ -55,7 +55,13 @@ export function codeIdentity(): string {
  */
 export function analyzerKey(config: ResolvedConfig, settings: CheckSettings): string {
   return shortHash(
-    [codeIdentity(), JSON.stringify(config.rules), JSON.stringify(config.testFiles), JSON.stringify(config.designSystem), JSON.stringify(settings)].join('\0'),
+    [
+      codeIdentity(),
+      JSON.stringify(config.rules),
+      JSON.stringify(config.testFiles),
+      JSON.stringify(config.designSystem),
+      JSON.stringify(settings),
+    ].join('\0'),
     16,
   );
 }
@@ -75,7 +81,15 @@ export function analysisKey(config: ResolvedConfig, settings: CheckSettings): st
   return shortHash(
     [
       analyzerKey(config, settings),
-      JSON.stringify([config.include, config.exclude, config.effort, config.devCostMinutesPerLine, config.layers, config.decisions, config.tokens]),
+      JSON.stringify([
+        config.include,
+        config.exclude,
+        config.effort,
+        config.devCostMinutesPerLine,
+        config.layers,
+        config.decisions,
+        config.tokens,
+      ]),
     ].join('\0'),
     16,
   );

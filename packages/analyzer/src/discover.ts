@@ -14,11 +14,33 @@ export const STYLE_EXTENSIONS = ['.css', '.scss'];
 
 /** Directories and files no user wants analysed: dependencies, build output, vendored and generated code. */
 export const BUILTIN_EXCLUDES = [
-  '**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**',
-  '**/.turbo/**', '**/.vercel/**', '**/.output/**', '**/storybook-static/**', '**/.plumbline/**', '**/.git/**',
-  '**/vendor/**', '**/vendors/**', '**/third_party/**', '**/third-party/**',
-  '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js', '**/*.min.mjs', '**/*.bundle.js', '**/*.generated.*', '**/__generated__/**',
-  '**/*.gen.ts', '**/generated/**',
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.turbo/**',
+  '**/.vercel/**',
+  '**/.output/**',
+  '**/storybook-static/**',
+  '**/.plumbline/**',
+  '**/.git/**',
+  '**/vendor/**',
+  '**/vendors/**',
+  '**/third_party/**',
+  '**/third-party/**',
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+  '**/*.min.js',
+  '**/*.min.mjs',
+  '**/*.bundle.js',
+  '**/*.generated.*',
+  '**/__generated__/**',
+  '**/*.gen.ts',
+  '**/generated/**',
 ];
 
 export function languageOf(path: string): 'ts' | 'css' | null {
@@ -50,7 +72,8 @@ function gitFiles(root: string): string[] | null {
  * does not track, are left out (they are read and hashed). Null outside a git work tree.
  */
 export function gitKnownHashes(root: string): Map<string, string> | null {
-  const run = (args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+  const run = (args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
   try {
     return knownHashesOf(run(GIT_DIFF_FILES), run(GIT_LS_STAGE));
   } catch {
@@ -120,19 +143,21 @@ export function startGitQueries(rootDir: string): { result(): Promise<GitWorkTre
   });
   let answer: Promise<GitWorkTree | null> | undefined;
   return {
-    result: () => (answer ??= Promise.all(queries).then((outs) => {
-      try {
-        // rev-parse exits 1 before the first commit: no HEAD, still a work tree
-        const text = (i: number, codes: ReadonlyArray<number | null>) => (codes.includes(outs[i]!.code) ? readFileSync(outs[i]!.file, 'utf8') : null);
-        const [ls, diff, stage, head] = [text(0, [0]), text(1, [0]), text(2, [0]), text(3, [0, 1])];
-        if (ls === null || diff === null || stage === null) return null;
-        return { files: ls.split('\0').filter(Boolean), knownHashes: knownHashesOf(diff, stage), head: head?.trim() || null };
-      } catch {
-        return null;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    })),
+    result: () =>
+      (answer ??= Promise.all(queries).then((outs) => {
+        try {
+          // rev-parse exits 1 before the first commit: no HEAD, still a work tree
+          const text = (i: number, codes: ReadonlyArray<number | null>) =>
+            codes.includes(outs[i]!.code) ? readFileSync(outs[i]!.file, 'utf8') : null;
+          const [ls, diff, stage, head] = [text(0, [0]), text(1, [0]), text(2, [0]), text(3, [0, 1])];
+          if (ls === null || diff === null || stage === null) return null;
+          return { files: ls.split('\0').filter(Boolean), knownHashes: knownHashesOf(diff, stage), head: head?.trim() || null };
+        } catch {
+          return null;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      })),
   };
 }
 

@@ -44,8 +44,16 @@ export function factsForBlob(path: string, hash: string, bytes: Uint8Array, conf
 }
 
 /** The facts of a file's text, already classified (a scan's files), or of its bytes (trend's file versions). */
-export function factsOfContent(path: string, hash: string, content: string | Uint8Array, config: ResolvedConfig, settings: CheckSettings): FileFacts {
-  return typeof content === 'string' ? extractFileFacts(path, hash, content, config, settings) : factsForBlob(path, hash, content, config, settings);
+export function factsOfContent(
+  path: string,
+  hash: string,
+  content: string | Uint8Array,
+  config: ResolvedConfig,
+  settings: CheckSettings,
+): FileFacts {
+  return typeof content === 'string'
+    ? extractFileFacts(path, hash, content, config, settings)
+    : factsForBlob(path, hash, content, config, settings);
 }
 
 /**
@@ -68,14 +76,27 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
   try {
     for (const extractor of EXTRACTORS) {
       if (!extractor.languages.includes(language)) continue;
-      facts.data[extractor.name] = extractor.extract({ ts, path, text, language, ...(sourceFile ? { sourceFile } : {}), isTestFile, config, settings });
+      facts.data[extractor.name] = extractor.extract({
+        ts,
+        path,
+        text,
+        language,
+        ...(sourceFile ? { sourceFile } : {}),
+        isTestFile,
+        config,
+        settings,
+      });
     }
     if (sourceFile) {
       for (const check of FILE_CHECKS) {
         if (ruleSeverity(config, check.meta.id, check.meta.defaultSeverity) === null) continue;
         const sf = sourceFile;
         check.run({
-          ts, sourceFile: sf, filePath: path, isTestFile, settings,
+          ts,
+          sourceFile: sf,
+          filePath: path,
+          isTestFile,
+          settings,
           options: ruleOptions(config, check.meta.id, check.meta.defaultOptions as object),
           report(r: CheckReport) {
             const start = r.range?.start ?? r.node!.getStart(sf);
@@ -83,8 +104,12 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
             const s = ts.getLineAndCharacterOfPosition(sf, start);
             const e = ts.getLineAndCharacterOfPosition(sf, end);
             facts.checkFindings.push({
-              ruleId: check.meta.id, file: path,
-              line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+              ruleId: check.meta.id,
+              file: path,
+              line: s.line + 1,
+              column: s.character + 1,
+              endLine: e.line + 1,
+              endColumn: e.character + 1,
               message: formatMessage(check.meta.messages[r.messageId] ?? r.messageId, r.data),
               fingerprintCode: r.fingerprintCode ?? text.slice(start, end),
               symbolPath: r.node ? symbolPathOf(ts, r.node) : '',

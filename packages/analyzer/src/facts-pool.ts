@@ -78,7 +78,13 @@ interface Slot {
 }
 
 /** Starts `n` facts workers; fewer (down to none: the caller does the work) when a thread cannot be started. */
-function startWorkers(n: number, config: ResolvedConfig, settings: CheckSettings, signal: Int32Array, maxMemoryMb: number | undefined): Slot[] {
+function startWorkers(
+  n: number,
+  config: ResolvedConfig,
+  settings: CheckSettings,
+  signal: Int32Array,
+  maxMemoryMb: number | undefined,
+): Slot[] {
   const slots: Slot[] = [];
   try {
     for (let i = 0; i < n; i++) {
@@ -275,7 +281,11 @@ export async function fillFactsCache(options: {
   const { cache, reader, config, settings } = options;
   const items = options.items.filter((it) => !cache.has(`${it.blob}:${it.path}`));
   if (items.length === 0) return 0;
-  const n = workersFor(items.length, { concurrency: (options.workers ?? defaultHistoryWorkers()) + 1, maxMemoryMb: options.maxMemoryMb }, true);
+  const n = workersFor(
+    items.length,
+    { concurrency: (options.workers ?? defaultHistoryWorkers()) + 1, maxMemoryMb: options.maxMemoryMb },
+    true,
+  );
   const pool = startWorkers(n, config, settings, new Int32Array(new SharedArrayBuffer(4)), options.maxMemoryMb);
   let done = 0;
   const store = (batch: Batch, answer: Answer): void => {
@@ -327,18 +337,20 @@ export async function fillFactsCache(options: {
     nextChunk += CHUNK;
     await reader.prefetch(chunk.map((it) => it.blob));
     for (let i = 0; i < chunk.length; i += HISTORY_BATCH) {
-      queue.push(chunk.slice(i, i + HISTORY_BATCH).flatMap((it) => {
-        try {
-          return [{ path: it.path, hash: it.blob, bytes: new Uint8Array(reader.read(it.blob)) }];
-        } catch {
-          return []; // unreadable: analyze() reports it when the snapshot is scanned
-        }
-      }));
+      queue.push(
+        chunk.slice(i, i + HISTORY_BATCH).flatMap((it) => {
+          try {
+            return [{ path: it.path, hash: it.blob, bytes: new Uint8Array(reader.read(it.blob)) }];
+          } catch {
+            return []; // unreadable: analyze() reports it when the snapshot is scanned
+          }
+        }),
+      );
     }
     reader.clear();
   };
   const readAhead = (): void => {
-    if (reading || nextChunk >= items.length || queue.length > (CHUNK / HISTORY_BATCH) / 2) return;
+    if (reading || nextChunk >= items.length || queue.length > CHUNK / HISTORY_BATCH / 2) return;
     reading = readChunk().then(() => {
       reading = null;
       for (const s of pool) feed(s);

@@ -6,7 +6,16 @@ export { classifyContent, MAX_FILE_BYTES } from './classify.js';
 export { analysisKey, analyzerKey, codeIdentity, resultKey } from './code-identity.js';
 export { extractFileFacts, factsForBlob, factsOfContent, outcomeOf, unanalysedFacts } from './extract.js';
 export type { FileOutcome } from './extract.js';
-export { discoverFiles, filterPaths, gitKnownHashes, languageOf, startGitQueries, BUILTIN_EXCLUDES, SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from './discover.js';
+export {
+  discoverFiles,
+  filterPaths,
+  gitKnownHashes,
+  languageOf,
+  startGitQueries,
+  BUILTIN_EXCLUDES,
+  SCRIPT_EXTENSIONS,
+  STYLE_EXTENSIONS,
+} from './discover.js';
 export type { GitWorkTree } from './discover.js';
 export { defineDetector } from './detector.js';
 export type { Detector, DetectorContext, DetectorResult, DraftFinding } from './detector.js';

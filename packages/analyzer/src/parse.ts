@@ -74,7 +74,9 @@ export function parseSource(path: string, text: string): ParseOutcome {
   if (first) {
     const { line, character } = ts.getLineAndCharacterOfPosition(sf, first.start);
     const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
-    return { error: `syntax error at ${line + 1}:${character + 1}: ${message}${diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''}` };
+    return {
+      error: `syntax error at ${line + 1}:${character + 1}: ${message}${diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''}`,
+    };
   }
   return { sourceFile: sf };
 }

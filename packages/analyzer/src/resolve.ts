@@ -33,7 +33,10 @@ export class ModuleResolver {
   /** the stems the resolution being computed probes */
   private probed: string[] = [];
 
-  constructor(files: Iterable<string>, private readonly settings: CheckSettings | ModuleSettings | undefined) {
+  constructor(
+    files: Iterable<string>,
+    private readonly settings: CheckSettings | ModuleSettings | undefined,
+  ) {
     this.files = new Set(files);
     const modules = ((settings as CheckSettings | undefined)?.modules ?? settings) as ModuleSettings | undefined;
     // the most specific tsconfig first
@@ -53,7 +56,10 @@ export class ModuleResolver {
   static for(files: ReadonlyArray<{ path: string }>, settings: CheckSettings | undefined): ModuleResolver {
     const hit = ModuleResolver.shared.get(files);
     if (hit && hit.settings === settings) return hit;
-    const r = new ModuleResolver(files.map((f) => f.path), settings);
+    const r = new ModuleResolver(
+      files.map((f) => f.path),
+      settings,
+    );
     const last = ModuleResolver.last;
     if (last && last.settings === settings) r.inherit(last);
     ModuleResolver.shared.set(files, r);

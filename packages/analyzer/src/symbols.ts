@@ -131,7 +131,8 @@ export class ProjectSymbols {
 
   private ownExport(file: string, e: ExportFact, depth: number): Binding {
     const s = this.structure.get(file)!;
-    const withHop = (b: Binding, hop: Hop): Binding => (b.kind === 'local' || b.kind === 'namespace' ? { ...b, hops: [hop, ...b.hops] } : b);
+    const withHop = (b: Binding, hop: Hop): Binding =>
+      b.kind === 'local' || b.kind === 'namespace' ? { ...b, hops: [hop, ...b.hops] } : b;
     if (e.kind === 're-export' && e.from) {
       const target = this.fileOf(file, e.from);
       const hop = { file, line: e.line, specifier: e.from };
@@ -174,10 +175,20 @@ export class ProjectSymbols {
         if (e.kind === 're-export-all') {
           if (e.from) link(file, e.from, { file, kind: 'all', name: '', as: '' });
         } else if (e.kind === 're-export') {
-          if (e.from) link(file, e.from, e.local === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: e.local ?? e.name, as: e.name });
+          if (e.from)
+            link(
+              file,
+              e.from,
+              e.local === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: e.local ?? e.name, as: e.name },
+            );
         } else {
           const i = importsByLocal(s).get(e.local ?? e.name);
-          if (i) link(file, i.imp.specifier, i.imported === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: i.imported, as: e.name });
+          if (i)
+            link(
+              file,
+              i.imp.specifier,
+              i.imported === '*' ? { file, kind: 'any', name: '', as: e.name } : { file, kind: 'name', name: i.imported, as: e.name },
+            );
         }
       }
     }
@@ -186,7 +197,8 @@ export class ProjectSymbols {
       const target = work.pop()!;
       const theirs = reach.get(target)!;
       for (const e of edges.get(target) ?? []) {
-        const names = e.kind === 'all' ? [...theirs].filter((n) => n !== 'default') : e.kind === 'any' ? [e.as] : theirs.has(e.name) ? [e.as] : [];
+        const names =
+          e.kind === 'all' ? [...theirs].filter((n) => n !== 'default') : e.kind === 'any' ? [e.as] : theirs.has(e.name) ? [e.as] : [];
         let mine = reach.get(e.file);
         let grew = false;
         for (const n of names) {

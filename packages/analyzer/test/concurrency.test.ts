@@ -37,7 +37,7 @@ describe('the facts workers of a run (one policy for a scan and for trend)', () 
     expect(workersFor(10_000, { concurrency: 4 }, true)).toBe(3);
     expect(workersFor(10_000, { concurrency: 2 }, true)).toBe(1);
   });
-  it('fits under --max-memory: the main thread\'s share first, then one worker per 180 MB', () => {
+  it("fits under --max-memory: the main thread's share first, then one worker per 180 MB", () => {
     expect(workersFor(10_000, { concurrency: 8, maxMemoryMb: 700 })).toBe(2);
     expect(workersFor(10_000, { concurrency: 8, maxMemoryMb: 400 })).toBe(0);
     expect(workersFor(10_000, { concurrency: 8, maxMemoryMb: 700 }, true)).toBe(2);

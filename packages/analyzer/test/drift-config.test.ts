@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, buildCheckSettings, checkDecision, defaultConfig, matchGlobal, matchImport, resolveDecisionValue, validateConfig } from '@plumbline/core';
+import {
+  ConfigError,
+  buildCheckSettings,
+  checkDecision,
+  defaultConfig,
+  matchGlobal,
+  matchImport,
+  resolveDecisionValue,
+  validateConfig,
+} from '@plumbline/core';
 import { join } from 'node:path';
 import type { ModuleSettings } from '@plumbline/core';
 
@@ -14,9 +23,15 @@ describe('decisions in config', () => {
 
   it('names the key and what was expected for a bad decision', () => {
     expect(validate([{ id: 'A', role: 'htp', use: 'axios' }])).toThrow(ConfigError);
-    expect(validate([{ id: 'A', role: 'htp', use: 'axios' }])).toThrow(/key "decisions\.0\.role": unknown role "htp" \(known roles: http, dates/);
-    expect(validate([{ id: 'A', role: 'dates', use: 'moment', instead: ['temporal'] }])).toThrow(/decisions\.0\.instead.*"temporal" is neither a choice of role dates/);
-    expect(validate([{ id: 'A', idiom: 'component-export', use: 'sideways' }])).toThrow(/decisions\.0\.use.*not a variant of idiom component-export \(named, default\)/);
+    expect(validate([{ id: 'A', role: 'htp', use: 'axios' }])).toThrow(
+      /key "decisions\.0\.role": unknown role "htp" \(known roles: http, dates/,
+    );
+    expect(validate([{ id: 'A', role: 'dates', use: 'moment', instead: ['temporal'] }])).toThrow(
+      /decisions\.0\.instead.*"temporal" is neither a choice of role dates/,
+    );
+    expect(validate([{ id: 'A', idiom: 'component-export', use: 'sideways' }])).toThrow(
+      /decisions\.0\.use.*not a variant of idiom component-export \(named, default\)/,
+    );
     expect(validate([{ id: 'A', use: 'axios' }])).toThrow(/decisions\.0\.role.*exactly one of "role" or "idiom"/);
   });
 
@@ -30,7 +45,10 @@ describe('decisions in config', () => {
 
 describe('the catalog as data', () => {
   it('matches imports to roles; a package can serve two roles', () => {
-    expect(matchImport('date-fns', ['format', 'addDays'])).toEqual([{ role: 'dates', choice: 'date-fns' }, { role: 'date-formatting', choice: 'date-fns' }]);
+    expect(matchImport('date-fns', ['format', 'addDays'])).toEqual([
+      { role: 'dates', choice: 'date-fns' },
+      { role: 'date-formatting', choice: 'date-fns' },
+    ]);
     expect(matchImport('date-fns', ['addDays'])).toEqual([{ role: 'dates', choice: 'date-fns' }]);
     expect(matchImport('lodash/debounce', ['default'])).toEqual([{ role: 'utility-belt', choice: 'lodash-method' }]);
     expect(matchImport('lodash', ['debounce'])).toEqual([{ role: 'utility-belt', choice: 'lodash' }]);

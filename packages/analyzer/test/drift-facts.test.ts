@@ -5,36 +5,57 @@ import { factsOf } from '../src/facts.js';
 import { extractor as driftExtractor } from '../src/facts/drift.js';
 
 const facts = (text: string, path = 'src/file.tsx') => factsOf(extractFileFacts(path, 'h', text, defaultConfig(), {}), driftExtractor)!;
-const usages = (text: string, path?: string) => facts(text, path).usages.map((u) => `${u.role}:${u.choice}:${u.via}:${u.line}:${u.column}-${u.endColumn}:${u.count}`);
-const idioms = (text: string, path?: string) => facts(text, path).idioms.map((s) => `${s.idiom}:${s.variant}:${s.line}:${s.column}:${s.count}`);
+const usages = (text: string, path?: string) =>
+  facts(text, path).usages.map((u) => `${u.role}:${u.choice}:${u.via}:${u.line}:${u.column}-${u.endColumn}:${u.count}`);
+const idioms = (text: string, path?: string) =>
+  facts(text, path).idioms.map((s) => `${s.idiom}:${s.variant}:${s.line}:${s.column}:${s.count}`);
 
 describe('drift facts: role usages', () => {
   it('counts the fetch global, prefixed or not, and not a binding named fetch', () => {
-    expect(usages(`export const a = () => fetch('/a');\nexport const b = () => window.fetch('/b');`)).toEqual(['http:fetch:global:1:24-29:2']);
+    expect(usages(`export const a = () => fetch('/a');\nexport const b = () => window.fetch('/b');`)).toEqual([
+      'http:fetch:global:1:24-29:2',
+    ]);
     expect(usages(`import fetch from 'node-fetch';\nexport const a = () => fetch('/a');`)).toEqual(['http:node-fetch:import:1:19-31:1']);
-    expect(usages(`export function f(fetch: () => void) { fetch(); }\nclass S { fetch() {} go() { this.fetch(); } }\nconst { fetch: g } = { fetch() {} }; g();`)).toEqual([]);
+    expect(
+      usages(
+        `export function f(fetch: () => void) { fetch(); }\nclass S { fetch() {} go() { this.fetch(); } }\nconst { fetch: g } = { fetch() {} }; g();`,
+      ),
+    ).toEqual([]);
     expect(usages(`function load() { const fetch = () => 1; return fetch(); }`)).toEqual([]);
   });
 
   it('counts crypto.randomUUID from the global or from node:crypto, and chain and method calls', () => {
-    expect(usages(`import crypto from 'node:crypto';\nexport const id = () => crypto.randomUUID();`)).toEqual(['ids:crypto-random-uuid:global:2:25-42:1']);
+    expect(usages(`import crypto from 'node:crypto';\nexport const id = () => crypto.randomUUID();`)).toEqual([
+      'ids:crypto-random-uuid:global:2:25-42:1',
+    ]);
     expect(usages(`import dayjs from 'dayjs';\nexport const s = (d: Date) => dayjs(d).add(1, 'day').format('LL');`)).toEqual([
-      'dates:dayjs:import:1:19-26:1', 'date-formatting:dayjs:chain:2:54-60:1',
+      'dates:dayjs:import:1:19-26:1',
+      'date-formatting:dayjs:chain:2:54-60:1',
     ]);
     expect(usages(`export const s = (d: Date) => d.toLocaleDateString('en');`)).toEqual(['date-formatting:intl:method:1:33-51:1']);
   });
 
   it('leaves type-only imports out and reads Tailwind from class names', () => {
     expect(usages(`import type { AxiosError } from 'axios';\nimport { type AxiosInstance } from 'axios';`)).toEqual([]);
-    expect(usages(`export const A = () => <div className="flex items-center p-4" />;\nexport const B = () => <div className="active hidden" />;`)).toEqual(['styling:tailwind:class-name:1:29-38:1']);
+    expect(
+      usages(
+        `export const A = () => <div className="flex items-center p-4" />;\nexport const B = () => <div className="active hidden" />;`,
+      ),
+    ).toEqual(['styling:tailwind:class-name:1:29-38:1']);
   });
 });
 
 describe('drift facts: wrappers', () => {
   it('marks generic clients: a configured instance, or a client-named function taking the URL', () => {
-    const f = facts(`import axios from 'axios';\nexport const api = axios.create({ baseURL: '/api' });\nexport function getInvoice(id: string) { return axios.get('/api/invoices/' + id); }`, 'src/http.ts');
+    const f = facts(
+      `import axios from 'axios';\nexport const api = axios.create({ baseURL: '/api' });\nexport function getInvoice(id: string) { return axios.get('/api/invoices/' + id); }`,
+      'src/http.ts',
+    );
     expect(f.carried.map((c) => `${c.export}:${c.choice}:${c.generic}`)).toEqual(['api:axios:true', 'getInvoice:axios:false']);
-    const g = facts(`async function request(path: string) { return fetch(path); }\nexport const http = { get: (p: string) => request(p) };`, 'src/lib/http.ts');
+    const g = facts(
+      `async function request(path: string) { return fetch(path); }\nexport const http = { get: (p: string) => request(p) };`,
+      'src/lib/http.ts',
+    );
     expect(g.carried.map((c) => `${c.export}:${c.choice}:${c.generic}`)).toEqual(['http:fetch:true']);
   });
 });
@@ -43,7 +64,10 @@ describe('drift facts: idioms', () => {
   it('tells component declaration and export styles apart', () => {
     const text = `import type { FC } from 'react';\nexport function A() { return <a />; }\nexport const B = () => <b />;\nconst C: FC = () => <i />;\nexport default C;`;
     expect(idioms(text)).toEqual([
-      'component-declaration:function:2:17:1', 'component-declaration:arrow:3:14:1', 'component-declaration:react-fc:4:7:1', 'component-export:default:5:1:1',
+      'component-declaration:function:2:17:1',
+      'component-declaration:arrow:3:14:1',
+      'component-declaration:react-fc:4:7:1',
+      'component-export:default:5:1:1',
     ]);
   });
 
@@ -66,11 +90,18 @@ describe('drift facts: idioms', () => {
       `export async function c() { return await go().then(f).catch(() => 1); }`,
       `export function d() { go().catch(log); return new Promise((ok, ko) => { go().then(ok).catch(ko); }); }`,
     ].join('\n');
-    expect(idioms(text, 'src/file.ts').filter((s) => s.startsWith('error'))).toEqual(['error-handling:try-catch:1:29:1', 'error-handling:promise-catch:2:43:1']);
+    expect(idioms(text, 'src/file.ts').filter((s) => s.startsWith('error'))).toEqual([
+      'error-handling:try-catch:1:29:1',
+      'error-handling:promise-catch:2:43:1',
+    ]);
   });
 
   it('records effects that load data into state', () => {
-    const f = facts(`import { getUser } from './api';\nexport function P() {\n  useEffect(() => { getUser().then(setUser); }, []);\n  useEffect(() => { fetch('/track', { method: 'POST' }); setSent(true); }, []);\n  return null;\n}`);
-    expect(f.effects.map((e) => ({ line: e.line, direct: e.direct, calls: e.calls }))).toEqual([{ line: 3, direct: false, calls: [{ specifier: './api', name: 'getUser' }] }]);
+    const f = facts(
+      `import { getUser } from './api';\nexport function P() {\n  useEffect(() => { getUser().then(setUser); }, []);\n  useEffect(() => { fetch('/track', { method: 'POST' }); setSent(true); }, []);\n  return null;\n}`,
+    );
+    expect(f.effects.map((e) => ({ line: e.line, direct: e.direct, calls: e.calls }))).toEqual([
+      { line: 3, direct: false, calls: [{ specifier: './api', name: 'getUser' }] },
+    ]);
   });
 });

@@ -12,7 +12,9 @@ function analyseFiles(files: Record<string, string>) {
   return analyze({ root: '/virtual', config: defaultConfig(), cache: null, source }).result;
 }
 
-const ident = fc.stringMatching(/^[a-z][a-zA-Z0-9]{2,10}$/).filter((s) => !['return', 'function', 'export', 'import', 'const', 'from', 'new', 'typeof'].includes(s));
+const ident = fc
+  .stringMatching(/^[a-z][a-zA-Z0-9]{2,10}$/)
+  .filter((s) => !['return', 'function', 'export', 'import', 'const', 'from', 'new', 'typeof'].includes(s));
 const ws = fc.constantFrom(' ', '  ', '\n', '\n    ', '\t', '\r\n  ');
 const header = fc.array(fc.constantFrom('', '// a note', '/* a block\n   comment */', '/** docs */', '   '), { maxLength: 12 });
 const dirs = fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { minLength: 1, maxLength: 4 });
@@ -26,7 +28,13 @@ describe('fingerprints through the analyzer (property-based)', () => {
   it('survive a move to any path, any header above, and any reformatting', () => {
     fc.assert(
       fc.property(
-        ident, ident, fc.uniqueArray(ident, { minLength: 1, maxLength: 4 }), header, dirs, fc.array(ws, { minLength: 5, maxLength: 5 }), fc.constantFrom('.ts', '.tsx'),
+        ident,
+        ident,
+        fc.uniqueArray(ident, { minLength: 1, maxLength: 4 }),
+        header,
+        dirs,
+        fc.array(ws, { minLength: 5, maxLength: 5 }),
+        fc.constantFrom('.ts', '.tsx'),
         (name, target, params, head, dir, gaps, ext) => {
           fc.pre(name !== target && !params.includes(name) && !params.includes(target));
           const repo = `export function ${target}(...args: unknown[]) {\n  return args;\n}\n`;
@@ -56,8 +64,10 @@ describe('fingerprints through the analyzer (property-based)', () => {
       fc.property(ident, ident, ident, fc.uniqueArray(ident, { minLength: 1, maxLength: 3 }), (name, t1, t2, params) => {
         fc.pre(new Set([name, t1, t2]).size === 3 && ![name, t1, t2].some((x) => params.includes(x)));
         const repo = `export function ${t1}(...a: unknown[]) {\n  return a;\n}\nexport function ${t2}(...a: unknown[]) {\n  return a;\n}\n`;
-        const fp = (t: string) => analyseFiles({ 'src/repo.ts': repo, 'src/a.ts': wrapperCode(name, t, params, () => ' ') })
-          .findings.find((f) => f.ruleId === 'pass-through-function')!.fingerprint;
+        const fp = (t: string) =>
+          analyseFiles({ 'src/repo.ts': repo, 'src/a.ts': wrapperCode(name, t, params, () => ' ') }).findings.find(
+            (f) => f.ruleId === 'pass-through-function',
+          )!.fingerprint;
         expect(fp(t1)).not.toBe(fp(t2));
       }),
       { numRuns: 30 },

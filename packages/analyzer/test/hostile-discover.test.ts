@@ -11,7 +11,10 @@ import { discoverFiles } from '../src/discover.js';
 
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 const git = (root: string, ...args: string[]) =>
-  execFileSync('git', ['-C', root, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { env, stdio: 'pipe' });
+  execFileSync('git', ['-C', root, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    env,
+    stdio: 'pipe',
+  });
 
 /** A tree with one real file and every kind of link and special file next to it. */
 function hostileTree(): string {

@@ -29,20 +29,34 @@ function run(root: string, options: { config?: ResolvedConfig; reuseResult?: boo
   const { files } = discoverFiles(root, config);
   const cache = openCache(root, config);
   const out = analyze({
-    root, config, cache, reuseResult: options.reuseResult ?? true,
+    root,
+    config,
+    cache,
+    reuseResult: options.reuseResult ?? true,
     source: workingTreeSource(root, files, options.known ? gitKnownHashes(root) : null),
   });
   cache.save();
   return out;
 }
 
-const facts = (path: string, n: number): FileFacts => ({ path, hash: `h${n}`, language: 'ts', linesOfCode: n, isTestFile: false, checkFindings: [], data: { x: { n, list: [n, n + 1] } } });
+const facts = (path: string, n: number): FileFacts => ({
+  path,
+  hash: `h${n}`,
+  language: 'ts',
+  linesOfCode: n,
+  isTestFile: false,
+  checkFindings: [],
+  data: { x: { n, list: [n, n + 1] } },
+});
 
 describe('the facts cache file', () => {
   it('round-trips entries and keeps their order; a damaged or foreign file reads as empty', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
     const file = join(dir, 'f.v8');
-    writeFactsFile(file, [['h1:a.ts', serialize(facts('a.ts', 1))], ['h2:b.ts', serialize(facts('b.ts', 2))]]);
+    writeFactsFile(file, [
+      ['h1:a.ts', serialize(facts('a.ts', 1))],
+      ['h2:b.ts', serialize(facts('b.ts', 2))],
+    ]);
     const read = readFactsFile(file);
     expect([...read.entries.keys()]).toEqual(['h1:a.ts', 'h2:b.ts']);
     expect(read.soundLength).toBe(read.fileLength);
@@ -140,7 +154,11 @@ describe('the facts cache file', () => {
 
   it('removes the facts and results of analyzer keys no longer in use, keeping the last other one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
-    for (const [k, t] of [['old1', 1000], ['old2', 2000], ['old3', 3000]] as const) {
+    for (const [k, t] of [
+      ['old1', 1000],
+      ['old2', 2000],
+      ['old3', 3000],
+    ] as const) {
       const c = FactsCache.open(dir, k);
       c.set('h1:a.ts', facts('a.ts', 1));
       c.save();
@@ -225,7 +243,8 @@ describe('reusing the whole result of an unchanged tree', () => {
 });
 
 describe('blob ids from git', () => {
-  const git = (root: string, ...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const git = (root: string, ...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
   it('knows the committed, unchanged files and leaves out changed and untracked ones', () => {
     const root = project({ 'src/a.ts': WRAPPER, 'src/b.ts': 'export const b = 1;\n' });

@@ -47,7 +47,10 @@ describe('the analysis pipeline', () => {
   it('a changed config does not reuse facts computed under another config', () => {
     const root = project({ 'src/a.ts': WRAPPER });
     run(root);
-    const config = { ...defaultConfig(), rules: { 'pass-through-function': ['warn', { includePackageTargets: true }] as ['warn', object] } };
+    const config = {
+      ...defaultConfig(),
+      rules: { 'pass-through-function': ['warn', { includePackageTargets: true }] as ['warn', object] },
+    };
     expect(run(root, config).stats.parsed).toBe(1);
   });
 
@@ -110,8 +113,16 @@ describe('file discovery', () => {
   it('honours .gitignore outside git and the built-in excludes', () => {
     const root = project({
       '.gitignore': 'ignored/\n*.log.ts\n',
-      'src/a.ts': '', 'src/x.log.ts': '', 'ignored/b.ts': '', 'node_modules/p/index.js': '', 'dist/out.js': '',
-      'src/types.d.ts': '', 'src/style.css': '', 'src/data.json': '{}', 'src/nested/.gitignore': 'local.ts\n', 'src/nested/local.ts': '',
+      'src/a.ts': '',
+      'src/x.log.ts': '',
+      'ignored/b.ts': '',
+      'node_modules/p/index.js': '',
+      'dist/out.js': '',
+      'src/types.d.ts': '',
+      'src/style.css': '',
+      'src/data.json': '{}',
+      'src/nested/.gitignore': 'local.ts\n',
+      'src/nested/local.ts': '',
       'src/nested/kept.tsx': '',
     });
     expect(discoverFiles(root, defaultConfig())).toEqual({ files: ['src/a.ts', 'src/nested/kept.tsx', 'src/style.css'], fromGit: false });

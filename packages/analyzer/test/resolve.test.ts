@@ -20,8 +20,16 @@ describe('ModuleResolver', () => {
     expect(r.workspacePackage('@acme/ui')?.exports).toBeNull();
   });
   it('resolves relative specifiers with TS extension rules and directories', () => {
-    expect(r.resolve('apps/web/src/main.ts', './features/x/a.js')).toEqual({ kind: 'file', path: 'apps/web/src/features/x/a.ts', package: 'web' });
-    expect(r.resolve('packages/ui/src/index.ts', './button')).toEqual({ kind: 'file', path: 'packages/ui/src/button/index.tsx', package: '@acme/ui' });
+    expect(r.resolve('apps/web/src/main.ts', './features/x/a.js')).toEqual({
+      kind: 'file',
+      path: 'apps/web/src/features/x/a.ts',
+      package: 'web',
+    });
+    expect(r.resolve('packages/ui/src/index.ts', './button')).toEqual({
+      kind: 'file',
+      path: 'packages/ui/src/button/index.tsx',
+      package: '@acme/ui',
+    });
   });
   it('resolves tsconfig paths of the nearest tsconfig', () => {
     expect(r.resolve('apps/web/src/main.ts', '@/features/x/a')).toMatchObject({ kind: 'file', path: 'apps/web/src/features/x/a.ts' });
@@ -34,7 +42,11 @@ describe('ModuleResolver', () => {
   });
   it('resolves workspace packages to their source entry, and subpaths inside them', () => {
     expect(r.resolve('apps/web/src/main.ts', '@acme/ui')).toEqual({ kind: 'file', path: 'packages/ui/src/index.ts', package: '@acme/ui' });
-    expect(r.resolve('apps/web/src/main.ts', '@acme/ui/src/button')).toEqual({ kind: 'file', path: 'packages/ui/src/button/index.tsx', package: '@acme/ui' });
+    expect(r.resolve('apps/web/src/main.ts', '@acme/ui/src/button')).toEqual({
+      kind: 'file',
+      path: 'packages/ui/src/button/index.tsx',
+      package: '@acme/ui',
+    });
   });
   it('leaves npm packages and builtins alone', () => {
     expect(r.resolve('apps/web/src/main.ts', 'react-dom/client')).toEqual({ kind: 'package', name: 'react-dom', subpath: 'client' });
@@ -43,31 +55,52 @@ describe('ModuleResolver', () => {
   });
 });
 
-describe('ModuleResolver.for: a run starts from the previous run\'s resolutions (trend snapshots)', () => {
+describe("ModuleResolver.for: a run starts from the previous run's resolutions (trend snapshots)", () => {
   const config = defaultConfig();
   const { files } = discoverFiles(root, config);
   const { settings } = buildCheckSettings(root, config);
   // paths whose arrival or departure changes how the specifiers below resolve
   const extra = [
-    'apps/web/src/features/x/b.ts', 'apps/web/src/features/x/b/index.ts', 'apps/web/src/features/x/a.tsx', 'apps/web/src/features/x/c.d.ts',
-    'apps/web/src/lib.ts', 'packages/ui/src/button.ts', 'packages/ui/src/card.tsx', 'packages/ui/src/card/index.ts', 'apps/web/src/features/x/a.js.ts',
+    'apps/web/src/features/x/b.ts',
+    'apps/web/src/features/x/b/index.ts',
+    'apps/web/src/features/x/a.tsx',
+    'apps/web/src/features/x/c.d.ts',
+    'apps/web/src/lib.ts',
+    'packages/ui/src/button.ts',
+    'packages/ui/src/card.tsx',
+    'packages/ui/src/card/index.ts',
+    'apps/web/src/features/x/a.js.ts',
   ];
   const specifiers: Array<[string, string]> = [
-    ['apps/web/src/main.ts', './features/x/a.js'], ['apps/web/src/main.ts', './features/x/a'], ['apps/web/src/main.ts', './features/x/b'],
-    ['apps/web/src/main.ts', './features/x/b.js'], ['apps/web/src/main.ts', './features/x/c'], ['apps/web/src/main.ts', '#lib'],
-    ['apps/web/src/main.ts', '@/features/x/b'], ['packages/ui/src/index.ts', './button'], ['packages/ui/src/index.ts', './card'],
-    ['apps/web/src/main.ts', '@acme/ui'], ['apps/web/src/main.ts', '@acme/ui/src/card'], ['apps/web/src/main.ts', 'react'],
+    ['apps/web/src/main.ts', './features/x/a.js'],
+    ['apps/web/src/main.ts', './features/x/a'],
+    ['apps/web/src/main.ts', './features/x/b'],
+    ['apps/web/src/main.ts', './features/x/b.js'],
+    ['apps/web/src/main.ts', './features/x/c'],
+    ['apps/web/src/main.ts', '#lib'],
+    ['apps/web/src/main.ts', '@/features/x/b'],
+    ['packages/ui/src/index.ts', './button'],
+    ['packages/ui/src/index.ts', './card'],
+    ['apps/web/src/main.ts', '@acme/ui'],
+    ['apps/web/src/main.ts', '@acme/ui/src/card'],
+    ['apps/web/src/main.ts', 'react'],
   ];
   it('answers as a fresh resolver would, whatever files come and go between runs', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.subarray(extra), fc.subarray(files, { minLength: files.length - 3 })), { minLength: 2, maxLength: 6 }), (runs) => {
-        for (const [added, kept] of runs) {
-          const paths = [...kept, ...added].map((path) => ({ path }));
-          const shared = ModuleResolver.for(paths, settings);
-          const fresh = new ModuleResolver(paths.map((p) => p.path), settings);
-          for (const [from, spec] of specifiers) expect(shared.resolve(from, spec)).toEqual(fresh.resolve(from, spec));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.subarray(extra), fc.subarray(files, { minLength: files.length - 3 })), { minLength: 2, maxLength: 6 }),
+        (runs) => {
+          for (const [added, kept] of runs) {
+            const paths = [...kept, ...added].map((path) => ({ path }));
+            const shared = ModuleResolver.for(paths, settings);
+            const fresh = new ModuleResolver(
+              paths.map((p) => p.path),
+              settings,
+            );
+            for (const [from, spec] of specifiers) expect(shared.resolve(from, spec)).toEqual(fresh.resolve(from, spec));
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

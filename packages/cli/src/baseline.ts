@@ -38,7 +38,11 @@ export function baselineFromFindings(findings: readonly Finding[]): Baseline {
   const byFingerprint = new Map<string, BaselineEntry>();
   for (const f of findings) {
     let e = byFingerprint.get(f.fingerprint);
-    if (!e) byFingerprint.set(f.fingerprint, (e = { fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, count: 0, debtMinutes: 0, files: {} }));
+    if (!e)
+      byFingerprint.set(
+        f.fingerprint,
+        (e = { fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, count: 0, debtMinutes: 0, files: {} }),
+      );
     e.count++;
     e.debtMinutes += f.effortMinutes;
     e.files[f.file] = (e.files[f.file] ?? 0) + 1;
@@ -66,10 +70,17 @@ export function readBaseline(path: string): Baseline {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(path, '', err.code === 'ENOENT' ? 'the baseline file does not exist (create it with `plumbline baseline update`)' : `not valid JSON (${err.message}); regenerate it with \`plumbline baseline update\``);
+    throw new ConfigError(
+      path,
+      '',
+      err.code === 'ENOENT'
+        ? 'the baseline file does not exist (create it with `plumbline baseline update`)'
+        : `not valid JSON (${err.message}); regenerate it with \`plumbline baseline update\``,
+    );
   }
   const obj = data as { version?: unknown; entries?: unknown };
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new ConfigError(path, '', 'expected an object with "version": 1 and "entries"');
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    throw new ConfigError(path, '', 'expected an object with "version": 1 and "entries"');
   if (obj.version !== 1) throw new ConfigError(path, 'version', `expected 1, got ${JSON.stringify(obj.version)}`);
   if (!Array.isArray(obj.entries)) throw new ConfigError(path, 'entries', 'expected an array');
   const entries: BaselineEntry[] = [];
@@ -77,19 +88,30 @@ export function readBaseline(path: string): Baseline {
     const at = (key: string) => `entries.${i}${key ? `.${key}` : ''}`;
     const e = raw as Partial<BaselineEntry>;
     if (!e || typeof e !== 'object') throw new ConfigError(path, at(''), 'expected an object');
-    if (typeof e.fingerprint !== 'string' || !/^[0-9a-f]+$/.test(e.fingerprint)) throw new ConfigError(path, at('fingerprint'), 'expected a hex string');
+    if (typeof e.fingerprint !== 'string' || !/^[0-9a-f]+$/.test(e.fingerprint))
+      throw new ConfigError(path, at('fingerprint'), 'expected a hex string');
     if (typeof e.ruleId !== 'string' || !isKebabCase(e.ruleId)) throw new ConfigError(path, at('ruleId'), 'expected a kebab-case rule id');
-    if (!(CATEGORIES as readonly unknown[]).includes(e.category)) throw new ConfigError(path, at('category'), `expected one of ${CATEGORIES.join(', ')}`);
+    if (!(CATEGORIES as readonly unknown[]).includes(e.category))
+      throw new ConfigError(path, at('category'), `expected one of ${CATEGORIES.join(', ')}`);
     if (!Number.isInteger(e.count) || e.count! < 1) throw new ConfigError(path, at('count'), 'expected a whole number >= 1');
-    if (typeof e.debtMinutes !== 'number' || !(e.debtMinutes >= 0)) throw new ConfigError(path, at('debtMinutes'), 'expected a number >= 0');
-    if (!e.files || typeof e.files !== 'object' || Array.isArray(e.files)) throw new ConfigError(path, at('files'), 'expected an object of file -> count');
+    if (typeof e.debtMinutes !== 'number' || !(e.debtMinutes >= 0))
+      throw new ConfigError(path, at('debtMinutes'), 'expected a number >= 0');
+    if (!e.files || typeof e.files !== 'object' || Array.isArray(e.files))
+      throw new ConfigError(path, at('files'), 'expected an object of file -> count');
     let total = 0;
     for (const [file, n] of Object.entries(e.files)) {
       if (!Number.isInteger(n) || n < 1) throw new ConfigError(path, at(`files.${file}`), 'expected a whole number >= 1');
       total += n;
     }
     if (total !== e.count) throw new ConfigError(path, at('files'), `the counts per file add up to ${total}, not to count ${e.count}`);
-    entries.push({ fingerprint: e.fingerprint, ruleId: e.ruleId, category: e.category!, count: e.count!, debtMinutes: e.debtMinutes, files: e.files });
+    entries.push({
+      fingerprint: e.fingerprint,
+      ruleId: e.ruleId,
+      category: e.category!,
+      count: e.count!,
+      debtMinutes: e.debtMinutes,
+      files: e.files,
+    });
   });
   return { version: 1, entries };
 }
@@ -111,15 +133,23 @@ export function baselineOccurrences(baseline: Baseline): BaseOccurrence[] {
   for (const e of baseline.entries) {
     const effort = e.count > 0 ? e.debtMinutes / e.count : 0;
     for (const [file, n] of Object.entries(e.files)) {
-      for (let i = 0; i < n; i++) out.push({ fingerprint: e.fingerprint, ruleId: e.ruleId, category: e.category, file, effortMinutes: effort });
+      for (let i = 0; i < n; i++)
+        out.push({ fingerprint: e.fingerprint, ruleId: e.ruleId, category: e.category, file, effortMinutes: effort });
     }
   }
   return out;
 }
 
 /** Totals of a baseline, for the score delta. */
-export function baselineTotals(baseline: Baseline): { findings: number; debtMinutes: number; byCategory: Record<Category, { findings: number; debtMinutes: number }> } {
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { findings: 0, debtMinutes: 0 }])) as Record<Category, { findings: number; debtMinutes: number }>;
+export function baselineTotals(baseline: Baseline): {
+  findings: number;
+  debtMinutes: number;
+  byCategory: Record<Category, { findings: number; debtMinutes: number }>;
+} {
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { findings: 0, debtMinutes: 0 }])) as Record<
+    Category,
+    { findings: number; debtMinutes: number }
+  >;
   let findings = 0;
   let debtMinutes = 0;
   for (const e of baseline.entries) {

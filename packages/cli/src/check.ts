@@ -37,8 +37,7 @@ export interface Totals {
 }
 
 export type CheckBase =
-  | { kind: 'commit'; ref: string; commit: string; totals: Totals; summary: Summary }
-  | { kind: 'baseline'; file: string; totals: Totals };
+  { kind: 'commit'; ref: string; commit: string; totals: Totals; summary: Summary } | { kind: 'baseline'; file: string; totals: Totals };
 
 /** Everything `plumbline check` knows; every check formatter reads this. */
 export interface CheckOutcome {
@@ -56,7 +55,10 @@ export interface CheckOutcome {
 }
 
 function totalsOf(result: ScanResult): Totals {
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { ...result.summary.byCategory[c] }])) as Record<Category, CategoryTotals>;
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { ...result.summary.byCategory[c] }])) as Record<
+    Category,
+    CategoryTotals
+  >;
   return { findings: result.findings.length, debtMinutes: result.summary.debtMinutes, byCategory };
 }
 
@@ -80,7 +82,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   if (options.base === undefined) {
     const file = resolve(root, options.baselineFile ?? BASELINE_FILE_NAME);
     if (options.baselineFile === undefined && !existsSync(file)) {
-      throw new UsageError(`nothing to compare with: pass --base <ref> (e.g. --base origin/main), or create ${BASELINE_FILE_NAME} with \`plumbline baseline update\``);
+      throw new UsageError(
+        `nothing to compare with: pass --base <ref> (e.g. --base origin/main), or create ${BASELINE_FILE_NAME} with \`plumbline baseline update\``,
+      );
     }
     const baseline = readBaseline(file);
     const head = await analyseHead(root, options, headRef);
@@ -89,19 +93,29 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     const comparison = await compareWithBase(root, baselineOccurrences(baseline), head.result.findings, written || null, headRef);
     const verdict = evaluateGate(comparison.new, thresholds);
     return {
-      passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
+      passed: verdict.passed,
+      verdict,
+      thresholds,
+      head: head.result,
+      headCommit: headRef,
+      comparison,
       base: { kind: 'baseline', file, totals: baselineTotals(baseline) },
       stats: { head: head.stats, base: null },
     };
   }
 
   const baseTip = resolveCommit(root, options.base);
-  if (!baseTip) throw new UsageError(`--base: "${options.base}" is not a commit in the repository at ${root} (in CI, fetch it first: git fetch origin <branch>, or actions/checkout with fetch-depth: 0)`);
+  if (!baseTip)
+    throw new UsageError(
+      `--base: "${options.base}" is not a commit in the repository at ${root} (in CI, fetch it first: git fetch origin <branch>, or actions/checkout with fetch-depth: 0)`,
+    );
   const headForMerge = headRef ?? headCommit(root);
   if (!headForMerge) throw new UsageError(`--base needs a commit to compare with, and ${root} has no HEAD commit`);
   const mergeBase = git(root, ['merge-base', baseTip, headForMerge])?.trim();
   if (!mergeBase) {
-    throw new UsageError(`no merge-base of ${options.base} and ${headRef ? options.head : 'HEAD'}: the history is too shallow or unrelated (in CI use actions/checkout with fetch-depth: 0)`);
+    throw new UsageError(
+      `no merge-base of ${options.base} and ${headRef ? options.head : 'HEAD'}: the history is too shallow or unrelated (in CI use actions/checkout with fetch-depth: 0)`,
+    );
   }
 
   const head = await analyseHead(root, options, headRef);
@@ -113,7 +127,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const comparison = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
   const verdict = evaluateGate(comparison.new, thresholds);
   return {
-    passed: verdict.passed, verdict, thresholds, head: head.result, headCommit: headRef, comparison,
+    passed: verdict.passed,
+    verdict,
+    thresholds,
+    head: head.result,
+    headCommit: headRef,
+    comparison,
     base: { kind: 'commit', ref: options.base, commit: mergeBase, totals: totalsOf(base.result), summary: base.result.summary },
     stats: { head: head.stats, base: base.stats },
   };
@@ -125,7 +144,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
  * new finding on lines the change did not touch, in the same file as an absent one of the same rule, is
  * the same debt under a new fingerprint (as in the trend's periods).
  */
-async function compareWithBase(root: string, base: readonly BaseOccurrence[], head: readonly Finding[], baseCommit: string | null, headRef: string | null): Promise<Comparison> {
+async function compareWithBase(
+  root: string,
+  base: readonly BaseOccurrence[],
+  head: readonly Finding[],
+  baseCommit: string | null,
+  headRef: string | null,
+): Promise<Comparison> {
   if (baseCommit === null) return matchFindings(base, head);
   const renames = gitRenames(root, baseCommit, headRef);
   const first = matchFindings(base, head, { renames });

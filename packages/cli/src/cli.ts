@@ -6,9 +6,19 @@ import { COMMANDS } from './commands/index.js';
 import { terminalBlock } from './formatters/text-safety.js';
 
 function help(commands: readonly Command[]): string {
-  const lines = [`plumbline ${VERSION}: an architectural and design-system linter for TypeScript and React`, '', 'Usage: plumbline <command> [flags]', '', 'Commands:'];
+  const lines = [
+    `plumbline ${VERSION}: an architectural and design-system linter for TypeScript and React`,
+    '',
+    'Usage: plumbline <command> [flags]',
+    '',
+    'Commands:',
+  ];
   for (const c of commands) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
-  lines.push('', 'Run `plumbline <command> --help` for its flags.', 'Exit codes: 0 success; 1 gate failed or error-severity findings; 2 usage or configuration error.');
+  lines.push(
+    '',
+    'Run `plumbline <command> --help` for its flags.',
+    'Exit codes: 0 success; 1 gate failed or error-severity findings; 2 usage or configuration error.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -58,7 +68,10 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     if (parsed.positionals.length > command.maxPositionals) {
       throw new UsageError(`too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}`);
     }
-    return await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
+    return await command.run(
+      { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals },
+      io,
+    );
   } catch (e) {
     // error messages quote files of the scanned repository (a config that is not JSON is quoted by the parser)
     if (e instanceof ConfigError) {

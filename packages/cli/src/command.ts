@@ -28,7 +28,10 @@ export interface Command {
   flags: CommandFlag[];
   /** how many positional arguments it takes at most */
   maxPositionals: number;
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: CommandIO): Promise<number> | number;
+  run(
+    args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] },
+    io: CommandIO,
+  ): Promise<number> | number;
 }
 
 export function defineCommand(command: Command): Command {
@@ -37,7 +40,8 @@ export function defineCommand(command: Command): Command {
 
 export function parseArgsOptions(flags: readonly CommandFlag[]): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
-  for (const f of flags) options[f.name] = { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
+  for (const f of flags)
+    options[f.name] = { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
   return options;
 }
 

@@ -63,7 +63,15 @@ export function matchFindings(base: readonly BaseOccurrence[], head: readonly Fi
 
 /** Base occurrences of a commit's findings. */
 export function occurrencesOf(findings: readonly Finding[]): BaseOccurrence[] {
-  return findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, category: f.category, file: f.file, line: f.line, effortMinutes: f.effortMinutes, finding: f }));
+  return findings.map((f) => ({
+    fingerprint: f.fingerprint,
+    ruleId: f.ruleId,
+    category: f.category,
+    file: f.file,
+    line: f.line,
+    effortMinutes: f.effortMinutes,
+    finding: f,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -114,18 +122,39 @@ export function evaluateGate(newFindings: readonly Finding[], thresholds: Thresh
   const judge = (scope: 'overall' | Category, limit: Limit, findings: readonly Finding[]) => {
     const label = scope === 'overall' ? '' : `${scope}=`;
     if (limit.maxNewFindings !== undefined && findings.length > limit.maxNewFindings) {
-      violations.push({ scope, measure: 'findings', actual: findings.length, limit: limit.maxNewFindings, flag: `--max-new-findings ${label}${limit.maxNewFindings}` });
+      violations.push({
+        scope,
+        measure: 'findings',
+        actual: findings.length,
+        limit: limit.maxNewFindings,
+        flag: `--max-new-findings ${label}${limit.maxNewFindings}`,
+      });
     }
     const debt = sum(findings);
     if (limit.maxNewDebt !== undefined && debt > limit.maxNewDebt) {
-      violations.push({ scope, measure: 'debt', actual: debt, limit: limit.maxNewDebt, flag: `--max-new-debt ${label}${limit.maxNewDebt}` });
+      violations.push({
+        scope,
+        measure: 'debt',
+        actual: debt,
+        limit: limit.maxNewDebt,
+        flag: `--max-new-debt ${label}${limit.maxNewDebt}`,
+      });
     }
   };
   for (const c of CATEGORIES) {
     const limit = thresholds.byCategory[c];
-    if (limit) judge(c, limit, newFindings.filter((f) => f.category === c));
+    if (limit)
+      judge(
+        c,
+        limit,
+        newFindings.filter((f) => f.category === c),
+      );
   }
-  judge('overall', thresholds.overall, newFindings.filter((f) => !own.has(f.category)));
+  judge(
+    'overall',
+    thresholds.overall,
+    newFindings.filter((f) => !own.has(f.category)),
+  );
   // a rule the config sets to "error" is a line no change may cross, whatever the thresholds
   const errors = newFindings.filter((f) => f.severity === 'error').length;
   if (errors > 0) violations.push({ scope: 'overall', measure: 'errors', actual: errors, limit: 0, flag: 'severity "error"' });
@@ -145,7 +174,9 @@ export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: r
     const text = (eq >= 0 ? raw.slice(eq + 1) : raw).trim();
     const value = Number(text);
     if (text === '' || !Number.isFinite(value) || value < 0 || (key === 'maxNewFindings' && !Number.isInteger(value))) {
-      throw new Error(`${flag} expects ${key === 'maxNewFindings' ? 'a whole number' : 'a number of minutes'} >= 0, or <category>=<number>; got "${raw}"`);
+      throw new Error(
+        `${flag} expects ${key === 'maxNewFindings' ? 'a whole number' : 'a number of minutes'} >= 0, or <category>=<number>; got "${raw}"`,
+      );
     }
     if (scope === null) {
       t.overall[key] = value;
@@ -153,7 +184,9 @@ export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: r
     }
     if (!(CATEGORIES as readonly string[]).includes(scope)) {
       const guess = didYouMean(scope, CATEGORIES);
-      throw new Error(`${flag}: unknown category "${scope}"${guess ? ` (did you mean "${guess}"?)` : ''}; categories: ${CATEGORIES.join(', ')}`);
+      throw new Error(
+        `${flag}: unknown category "${scope}"${guess ? ` (did you mean "${guess}"?)` : ''}; categories: ${CATEGORIES.join(', ')}`,
+      );
     }
     (t.byCategory[scope as Category] ??= {})[key] = value;
   };
@@ -165,7 +198,8 @@ export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: r
 /** One line per violation, e.g. "3 new magic-value findings, more than the 0 allowed (--max-new-findings magic-value=0)". */
 export function describeViolation(v: Violation): string {
   const what = v.scope === 'overall' ? '' : `${v.scope} `;
-  if (v.measure === 'errors') return `${v.actual} new finding${v.actual === 1 ? '' : 's'} of a rule set to "error", which no change may add, whatever the thresholds`;
+  if (v.measure === 'errors')
+    return `${v.actual} new finding${v.actual === 1 ? '' : 's'} of a rule set to "error", which no change may add, whatever the thresholds`;
   return v.measure === 'findings'
     ? `${v.actual} new ${what}finding${v.actual === 1 ? '' : 's'}, more than the ${v.limit} allowed (${v.flag})`
     : `${v.actual} min of new ${what}debt, more than the ${v.limit} min allowed (${v.flag})`;

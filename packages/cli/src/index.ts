@@ -15,7 +15,15 @@ export { matchFindings, occurrencesOf, evaluateGate, parseThresholds, defaultThr
 export type { BaseOccurrence, Comparison, Limit, Thresholds, Violation, GateVerdict } from './gate.js';
 export { trend, buildTrendReport } from './trend/index.js';
 export type { TrendOptions, TrendOutput, TrendStats, TrendReport, TrendData, ReportOptions } from './trend/index.js';
-export { BASELINE_FILE_NAME, baselineFromFindings, serializeBaseline, readBaseline, writeBaseline, baselineOccurrences, updateBaseline } from './baseline.js';
+export {
+  BASELINE_FILE_NAME,
+  baselineFromFindings,
+  serializeBaseline,
+  readBaseline,
+  writeBaseline,
+  baselineOccurrences,
+  updateBaseline,
+} from './baseline.js';
 export type { Baseline, BaselineEntry, UpdateBaselineOptions, UpdateBaselineResult } from './baseline.js';
 export { formatSarif } from './formatters/check/sarif.js';
 export { formatCheckMarkdown as formatMarkdown } from './formatters/check/markdown.js';

@@ -2,9 +2,29 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { analyze, analyzerKey, discoverFiles, filterPaths, gitKnownHashes, openCache, prefetchFactsFile, readFactsFile, startGitQueries, workingTreeSource, writeFactsFile } from '@plumbline/analyzer';
+import {
+  analyze,
+  analyzerKey,
+  discoverFiles,
+  filterPaths,
+  gitKnownHashes,
+  openCache,
+  prefetchFactsFile,
+  readFactsFile,
+  startGitQueries,
+  workingTreeSource,
+  writeFactsFile,
+} from '@plumbline/analyzer';
 import type { AnalyzeOutput, FactsCache, FileFacts } from '@plumbline/analyzer';
-import { buildCheckSettings, conventionsFromMetrics, conventionsPath, loadConfig, projectFindingsPath, VERSION, writeConventions } from '@plumbline/core';
+import {
+  buildCheckSettings,
+  conventionsFromMetrics,
+  conventionsPath,
+  loadConfig,
+  projectFindingsPath,
+  VERSION,
+  writeConventions,
+} from '@plumbline/core';
 import type { CheckSettings, Finding, ProjectFindingsCache, ResolvedConfig, ScanResult, SettingsOutcome } from '@plumbline/core';
 import { UsageError } from './command.js';
 import { headCommit } from './git/command.js';
@@ -46,7 +66,16 @@ export function scan(options: ScanOptions = {}): ScanOutput {
   const { settings, errors: settingsErrors } = checkSettings(root, config, options);
   const cache = options.cache === false ? null : openCache(root, config, settings);
   if (cache) options.seedCache?.(cache);
-  return analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: gitKnownHashes(root), commit: headCommit(root) });
+  return analyzeTree(options, {
+    root,
+    config,
+    files,
+    settings,
+    settingsErrors,
+    cache,
+    knownHashes: gitKnownHashes(root),
+    commit: headCommit(root),
+  });
 }
 
 /**
@@ -73,7 +102,16 @@ export async function scanAsync(options: ScanOptions = {}): Promise<ScanOutput> 
     if (bytes) cache.preload(bytes);
   }
   if (cache) options.seedCache?.(cache);
-  const out = analyzeTree(options, { root, config, files, settings, settingsErrors, cache, knownHashes: git ? git.knownHashes : null, commit: git ? git.head : null });
+  const out = analyzeTree(options, {
+    root,
+    config,
+    files,
+    settings,
+    settingsErrors,
+    cache,
+    knownHashes: git ? git.knownHashes : null,
+    commit: git ? git.head : null,
+  });
   if (stamp !== null && cache) writeStamp(cacheDir, stamp);
   return out;
 }
@@ -134,7 +172,10 @@ interface PreparedScan {
 function analyzeTree(options: ScanOptions, prepared: PreparedScan): ScanOutput {
   const { root, config, files, settings, settingsErrors, cache } = prepared;
   const out = analyze({
-    root, config, settings, cache,
+    root,
+    config,
+    settings,
+    cache,
     // git's index knows the blob id of every unchanged tracked file: those are not read to be hashed
     source: workingTreeSource(root, files, prepared.knownHashes),
     commit: prepared.commit,
@@ -149,8 +190,16 @@ function analyzeTree(options: ScanOptions, prepared: PreparedScan): ScanOutput {
     try {
       cache.save();
       // a reused result whose project findings are already on disk: nothing to rewrite
-      const written = out.stats.reusedResult && out.stats.resultKey !== undefined && projectFindingsKey(root, config) === out.stats.resultKey;
-      if (!written) writeProjectFindings(root, config, out.result, out.fileHashes ? [...out.fileHashes].map(([path, hash]) => ({ path, hash })) : out.facts, out.stats.resultKey);
+      const written =
+        out.stats.reusedResult && out.stats.resultKey !== undefined && projectFindingsKey(root, config) === out.stats.resultKey;
+      if (!written)
+        writeProjectFindings(
+          root,
+          config,
+          out.result,
+          out.fileHashes ? [...out.fileHashes].map(([path, hash]) => ({ path, hash })) : out.facts,
+          out.stats.resultKey,
+        );
       // the editor rule library-drift reads the inferred conventions from here
       const conventions = conventionsFromMetrics(out.result.metrics['pattern-drift'], root, VERSION);
       if (conventions) writeConventions(conventionsPath(root, config.cacheDir), conventions);
@@ -177,8 +226,18 @@ function projectFindingsKey(root: string, config: ResolvedConfig): string | null
  * `resultKey` (the result cache key of `result`), a stamp beside the file records it, so that a scan
  * reusing that very result need not rewrite the file; any other write removes the stamp.
  */
-export function writeProjectFindings(root: string, config: ResolvedConfig, result: ScanResult, facts: ReadonlyArray<Pick<FileFacts, 'path' | 'hash'>>, resultKey?: string): void {
-  const projectRules = new Set(allRules().filter((r) => r.scope === 'project').map((r) => r.id));
+export function writeProjectFindings(
+  root: string,
+  config: ResolvedConfig,
+  result: ScanResult,
+  facts: ReadonlyArray<Pick<FileFacts, 'path' | 'hash'>>,
+  resultKey?: string,
+): void {
+  const projectRules = new Set(
+    allRules()
+      .filter((r) => r.scope === 'project')
+      .map((r) => r.id),
+  );
   const hashes = new Map(facts.map((f) => [f.path, f.hash]));
   const files: ProjectFindingsCache['files'] = {};
   const add = (file: string, f: Finding) => {
@@ -194,7 +253,12 @@ export function writeProjectFindings(root: string, config: ResolvedConfig, resul
       if (seen.has(`${r.file}:${r.line}`)) continue;
       seen.add(`${r.file}:${r.line}`);
       add(r.file, {
-        ...f, file: r.file, line: r.line, column: 1, endLine: r.line, endColumn: 1,
+        ...f,
+        file: r.file,
+        line: r.line,
+        column: 1,
+        endLine: r.line,
+        endColumn: 1,
         message: `${r.message} (finding at ${f.file}:${f.line}: ${f.message})`,
         related: [{ file: f.file, line: f.line, message: 'reported here' }],
       });
@@ -243,7 +307,10 @@ function workingTreeSettings(root: string, config: ResolvedConfig): CheckSetting
 export async function scanCommit(options: ScanCommitOptions): Promise<AnalyzeOutput> {
   const { root, commit, config, cache } = options;
   const entries = listTree(root, commit);
-  const paths = filterPaths(entries.map((e) => e.path), config);
+  const paths = filterPaths(
+    entries.map((e) => e.path),
+    config,
+  );
   const settings = workingTreeSettings(root, config);
   const reader = options.reader ?? new BlobReader(root);
   const byPath = new Map(entries.map((e) => [e.path, e]));
@@ -271,7 +338,8 @@ export function parseShard(text: string): ShardSpec {
 
 /** Parses `--concurrency N` (a positive whole number). */
 export function parseConcurrency(text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--concurrency must be a positive whole number of threads, got "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
+    throw new UsageError(`--concurrency must be a positive whole number of threads, got "${text}"`);
   return Number(text);
 }
 
@@ -343,7 +411,12 @@ export function scanShard(options: ScanOptions & { shard: ShardSpec; output?: st
   const cache = options.cache === false ? null : openCache(root, config, settings);
   const commit = headCommit(root);
   const out = analyze({
-    root, config, settings, cache, commit, factsOnly: true,
+    root,
+    config,
+    settings,
+    cache,
+    commit,
+    factsOnly: true,
     source: workingTreeSource(root, mine),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -394,7 +467,10 @@ export function mergeShards(options: ScanOptions & { shardFiles: readonly string
     return { file, meta: deserialize(raw) as ShardMeta, entries };
   });
   const counts = new Set(loaded.map((l) => l.meta.shard.count));
-  if (counts.size > 1) throw new UsageError(`the shard files come from different splits (${[...counts].map((n) => `/${n}`).join(', ')}): merge the shards of one split`);
+  if (counts.size > 1)
+    throw new UsageError(
+      `the shard files come from different splits (${[...counts].map((n) => `/${n}`).join(', ')}): merge the shards of one split`,
+    );
   const count = loaded[0]!.meta.shard.count;
   const given = new Set(loaded.map((l) => l.meta.shard.index));
   let fromShards = 0;
@@ -403,7 +479,9 @@ export function mergeShards(options: ScanOptions & { shardFiles: readonly string
     seedCache: (cache) => {
       for (const l of loaded) {
         if (l.meta.analyzerKey !== cache.key) {
-          throw new UsageError(`${l.file}: computed by plumbline ${l.meta.tool} under analyzer key ${l.meta.analyzerKey}, this run's is ${cache.key} (another version, config or design-system settings): rerun the shards with the same version and config`);
+          throw new UsageError(
+            `${l.file}: computed by plumbline ${l.meta.tool} under analyzer key ${l.meta.analyzerKey}, this run's is ${cache.key} (another version, config or design-system settings): rerun the shards with the same version and config`,
+          );
         }
         for (const [k, bytes] of l.entries) {
           if (cache.has(k)) continue;
@@ -415,5 +493,7 @@ export function mergeShards(options: ScanOptions & { shardFiles: readonly string
     },
   });
   const missingShards = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !given.has(i));
-  return Object.assign(out, { merge: { shards: loaded.map((l) => l.meta.shard).sort((a, b) => a.index - b.index), fromShards, missingShards } });
+  return Object.assign(out, {
+    merge: { shards: loaded.map((l) => l.meta.shard).sort((a, b) => a.index - b.index), fromShards, missingShards },
+  });
 }

@@ -43,7 +43,9 @@ function statStamp(path: string): string {
 
 function dirStamp(path: string): string {
   try {
-    const names = readdirSync(path, { withFileTypes: true }).map((e) => `${e.name}/${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'}`);
+    const names = readdirSync(path, { withFileTypes: true }).map(
+      (e) => `${e.name}/${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'}`,
+    );
     return shortHash(names.sort().join('\n'), 16);
   } catch (e) {
     return `!${(e as NodeJS.ErrnoException).code ?? 'error'}`;

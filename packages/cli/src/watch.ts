@@ -34,7 +34,18 @@ export interface Watcher {
 
 const RELEVANT_NAMES = new Set([CONFIG_FILE_NAME, '.gitignore', 'tsconfig.json', 'package.json']);
 /** Directory names a new-directory event never follows (dependencies, build output, VCS). */
-const IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party', 'storybook-static', 'generated', '__generated__']);
+const IGNORED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'vendor',
+  'third_party',
+  'storybook-static',
+  'generated',
+  '__generated__',
+]);
 
 export function startWatch(options: WatchOptions): Watcher {
   const root = resolve(options.root);
@@ -70,7 +81,12 @@ export function startWatch(options: WatchOptions): Watcher {
           }
           return;
         }
-        pending.add(file.slice(root.length + 1).split('\\').join('/'));
+        pending.add(
+          file
+            .slice(root.length + 1)
+            .split('\\')
+            .join('/'),
+        );
         schedule();
       });
       w.on('error', () => {
@@ -102,7 +118,8 @@ export function startWatch(options: WatchOptions): Watcher {
     } catch {
       return;
     }
-    for (const e of entries) if (e.isDirectory() && !IGNORED_DIRS.has(e.name) && !e.name.startsWith('.')) watchTree(join(dir, e.name), depth + 1);
+    for (const e of entries)
+      if (e.isDirectory() && !IGNORED_DIRS.has(e.name) && !e.name.startsWith('.')) watchTree(join(dir, e.name), depth + 1);
   };
 
   /** Watches the root and every directory that holds analysed files, with its ancestors. */
@@ -126,7 +143,14 @@ export function startWatch(options: WatchOptions): Watcher {
       const out = scan({ root, ...(options.configFile ? { configFile: options.configFile } : {}) });
       scans++;
       ownOutput = [join(root, '.plumbline'), resolve(root, out.config.cacheDir), resolve(root, out.config.historyPath)];
-      watchDirs(out.facts.map((f) => f.path).concat(out.result.errors.map((e) => e.file), out.result.skipped.map((s) => s.file)));
+      watchDirs(
+        out.facts
+          .map((f) => f.path)
+          .concat(
+            out.result.errors.map((e) => e.file),
+            out.result.skipped.map((s) => s.file),
+          ),
+      );
       options.onScan(out, changed, performance.now() - t0);
     } catch (e) {
       scans++;

@@ -11,25 +11,42 @@ import type { Category, Finding } from '@plumbline/core';
 import { baselineFromFindings, baselineOccurrences, readBaseline, serializeBaseline, writeBaseline } from '../src/baseline.js';
 
 const RULES: Array<[string, Category]> = [
-  ['pass-through-function', 'abstraction'], ['copied-code', 'duplication'], ['hard-coded-style-value', 'magic-value'],
-  ['library-drift', 'drift'], ['design-system-shadow', 'design-system'],
+  ['pass-through-function', 'abstraction'],
+  ['copied-code', 'duplication'],
+  ['hard-coded-style-value', 'magic-value'],
+  ['library-drift', 'drift'],
+  ['design-system-shadow', 'design-system'],
 ];
 
 const segment = fc.stringMatching(/^[a-zA-Z0-9_$@-][a-zA-Z0-9_.$@ -]{0,10}$/);
-const path = fc.tuple(fc.array(segment, { maxLength: 3 }), segment, fc.constantFrom('.ts', '.tsx', '.js', '.css')).map(([dirs, name, ext]) => [...dirs, `${name}${ext}`].join('/'));
+const path = fc
+  .tuple(fc.array(segment, { maxLength: 3 }), segment, fc.constantFrom('.ts', '.tsx', '.js', '.css'))
+  .map(([dirs, name, ext]) => [...dirs, `${name}${ext}`].join('/'));
 /** Effort in minutes: whole numbers mostly, fractions (configured efforts, shared chain links) sometimes. */
 const effort = fc.oneof(fc.integer({ min: 0, max: 120 }), fc.double({ min: 0, max: 120, noNaN: true, noDefaultInfinity: true }));
-const finding = fc.record({
-  rule: fc.constantFrom(...RULES),
-  fingerprint: fc.stringMatching(/^[0-9a-f]{1,4}$/),
-  file: path,
-  line: fc.integer({ min: 1, max: 500 }),
-  effort,
-}).map(({ rule: [ruleId, category], fingerprint, file, line, effort: e }): Finding => ({
-  // a fingerprint includes the rule id: the same hex under two rules is two fingerprints
-  ruleId, category, severity: 'warning', message: 'm', file, line, column: 1, endLine: line, endColumn: 2,
-  effortMinutes: e, fingerprint: `${fingerprint}${RULES.findIndex((r) => r[0] === ruleId)}`, related: [],
-}));
+const finding = fc
+  .record({
+    rule: fc.constantFrom(...RULES),
+    fingerprint: fc.stringMatching(/^[0-9a-f]{1,4}$/),
+    file: path,
+    line: fc.integer({ min: 1, max: 500 }),
+    effort,
+  })
+  .map(({ rule: [ruleId, category], fingerprint, file, line, effort: e }): Finding => ({
+    // a fingerprint includes the rule id: the same hex under two rules is two fingerprints
+    ruleId,
+    category,
+    severity: 'warning',
+    message: 'm',
+    file,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 2,
+    effortMinutes: e,
+    fingerprint: `${fingerprint}${RULES.findIndex((r) => r[0] === ruleId)}`,
+    related: [],
+  }));
 const findings = fc.array(finding, { maxLength: 40 });
 
 const dir = mkdtempSync(join(tmpdir(), 'plumbline-baseline-property-'));
@@ -39,7 +56,9 @@ describe('the baseline file (property-based)', () => {
   it('is order-independent: any permutation of the same findings gives the same bytes', () => {
     fc.assert(
       fc.property(findings, fc.nat(), (fs, seed) => {
-        const shuffled = [...fs].sort((a, b) => ((a.line * 7919 + seed) % 101) - ((b.line * 7919 + seed) % 101) || a.file.localeCompare(b.file));
+        const shuffled = [...fs].sort(
+          (a, b) => ((a.line * 7919 + seed) % 101) - ((b.line * 7919 + seed) % 101) || a.file.localeCompare(b.file),
+        );
         const reversed = [...fs].reverse();
         const text = serializeBaseline(baselineFromFindings(fs));
         expect(serializeBaseline(baselineFromFindings(shuffled))).toBe(text);
@@ -70,7 +89,8 @@ describe('the baseline file (property-based)', () => {
       fc.property(findings, (fs) => {
         const file = join(dir, `o${n++}.json`);
         writeBaseline(file, baselineFromFindings(fs));
-        const key = (x: { fingerprint: string; ruleId: string; category: string; file: string }) => `${x.fingerprint}|${x.ruleId}|${x.category}|${x.file}`;
+        const key = (x: { fingerprint: string; ruleId: string; category: string; file: string }) =>
+          `${x.fingerprint}|${x.ruleId}|${x.category}|${x.file}`;
         expect(baselineOccurrences(readBaseline(file)).map(key).sort()).toEqual(fs.map(key).sort());
         const total = fs.reduce((s, f) => s + f.effortMinutes, 0);
         const stored = readBaseline(file).entries.reduce((s, e) => s + e.debtMinutes, 0);

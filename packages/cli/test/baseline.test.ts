@@ -13,8 +13,18 @@ import { io, Repo, REPO_TS, wrapper } from './git-repo.js';
 
 function f(fingerprint: string, file: string, ruleId = 'pass-through-function', effortMinutes = 10): Finding {
   return {
-    ruleId, category: ruleId === 'copied-code' ? 'duplication' : 'abstraction', severity: 'warning', message: 'm', file,
-    line: 1, column: 1, endLine: 1, endColumn: 2, effortMinutes, fingerprint, related: [],
+    ruleId,
+    category: ruleId === 'copied-code' ? 'duplication' : 'abstraction',
+    severity: 'warning',
+    message: 'm',
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    effortMinutes,
+    fingerprint,
+    related: [],
   };
 }
 
@@ -25,7 +35,13 @@ function tmpFile(name: string, text: string): string {
 }
 
 describe('the baseline file', () => {
-  const findings = [f('c0ffee', 'src/b.ts'), f('c0ffee', 'src/a.ts'), f('c0ffee', 'src/a.ts'), f('0abc', 'src/z.ts', 'copied-code', 15), f('beef', 'src/y.ts')];
+  const findings = [
+    f('c0ffee', 'src/b.ts'),
+    f('c0ffee', 'src/a.ts'),
+    f('c0ffee', 'src/a.ts'),
+    f('0abc', 'src/z.ts', 'copied-code', 15),
+    f('beef', 'src/y.ts'),
+  ];
 
   it('has one entry per fingerprint with a count, the debt and the files, sorted, one entry a line', () => {
     const text = serializeBaseline(baselineFromFindings(findings));
@@ -78,16 +94,26 @@ describe('the baseline file', () => {
     expect(bad('{ "version": 1, "entries": [')).toMatch(/^the file: not valid JSON/);
     expect(bad('{ "version": 2, "entries": [] }')).toBe('key "version": expected 1, got 2');
     const entry = { fingerprint: 'abc', ruleId: 'x-y', category: 'drift', count: 2, debtMinutes: 3, files: { 'a.ts': 1 } };
-    expect(bad(JSON.stringify({ version: 1, entries: [entry] }))).toBe('key "entries.0.files": the counts per file add up to 1, not to count 2');
-    expect(bad(JSON.stringify({ version: 1, entries: [{ ...entry, count: 1, category: 'style' }] }))).toMatch(/^key "entries.0.category": expected one of duplication/);
-    expect(bad(JSON.stringify({ version: 1, entries: [{ ...entry, count: 1, fingerprint: 'XYZ' }] }))).toBe('key "entries.0.fingerprint": expected a hex string');
+    expect(bad(JSON.stringify({ version: 1, entries: [entry] }))).toBe(
+      'key "entries.0.files": the counts per file add up to 1, not to count 2',
+    );
+    expect(bad(JSON.stringify({ version: 1, entries: [{ ...entry, count: 1, category: 'style' }] }))).toMatch(
+      /^key "entries.0.category": expected one of duplication/,
+    );
+    expect(bad(JSON.stringify({ version: 1, entries: [{ ...entry, count: 1, fingerprint: 'XYZ' }] }))).toBe(
+      'key "entries.0.fingerprint": expected a hex string',
+    );
   });
 
   it('as base occurrences: one per counted finding, in its file; matching them is the gate', () => {
     const occ = baselineOccurrences(baselineFromFindings(findings));
-    expect(occ.map((o) => `${o.fingerprint}@${o.file}:${o.effortMinutes}`).sort()).toEqual(
-      ['0abc@src/z.ts:15', 'beef@src/y.ts:10', 'c0ffee@src/a.ts:10', 'c0ffee@src/a.ts:10', 'c0ffee@src/b.ts:10'],
-    );
+    expect(occ.map((o) => `${o.fingerprint}@${o.file}:${o.effortMinutes}`).sort()).toEqual([
+      '0abc@src/z.ts:15',
+      'beef@src/y.ts:10',
+      'c0ffee@src/a.ts:10',
+      'c0ffee@src/a.ts:10',
+      'c0ffee@src/b.ts:10',
+    ]);
     const r = matchFindings(occ, [...findings, f('c0ffee', 'src/new.ts')]);
     expect(r.new.map((x) => x.file)).toEqual(['src/new.ts']);
   });
@@ -95,7 +121,11 @@ describe('the baseline file', () => {
 
 describe('plumbline baseline update / prune, then check against the baseline (real git)', () => {
   async function adopted(): Promise<Repo> {
-    const repo = new Repo({ 'src/repo.ts': REPO_TS, 'src/billing/invoices.ts': wrapper('loadInvoice'), 'src/users.ts': wrapper('getUser', 'findUser') });
+    const repo = new Repo({
+      'src/repo.ts': REPO_TS,
+      'src/billing/invoices.ts': wrapper('loadInvoice'),
+      'src/users.ts': wrapper('getUser', 'findUser'),
+    });
     const r = io(repo.root);
     expect(await main(['baseline', 'update'], r.handle)).toBe(0);
     expect(r.out.stdout).toMatch(/^wrote plumbline\.baseline\.json: 2 findings in 2 entries, 20 min of debt/);
@@ -117,7 +147,9 @@ describe('plumbline baseline update / prune, then check against the baseline (re
     const repo = await adopted();
     expect(await main(['check'], io(repo.root).handle)).toBe(0);
 
-    repo.move('src/billing/invoices.ts', 'src/invoices/load.ts').write({ 'src/invoices/load.ts': wrapper('loadInvoice').replace("'./repo'", "'../repo'") });
+    repo
+      .move('src/billing/invoices.ts', 'src/invoices/load.ts')
+      .write({ 'src/invoices/load.ts': wrapper('loadInvoice').replace("'./repo'", "'../repo'") });
     expect(await main(['check'], io(repo.root).handle)).toBe(0);
     repo.commit('move');
 
@@ -144,7 +176,9 @@ describe('plumbline baseline update / prune, then check against the baseline (re
 
     r = io(repo.root);
     expect(await main(['baseline', 'prune'], r.handle)).toBe(0);
-    expect(r.out.stdout).toMatch(/^wrote plumbline\.baseline\.json: 1 finding in 1 entry, 10 min of debt \(-1 since the previous baseline\)/);
+    expect(r.out.stdout).toMatch(
+      /^wrote plumbline\.baseline\.json: 1 finding in 1 entry, 10 min of debt \(-1 since the previous baseline\)/,
+    );
     expect(r.out.stdout).toContain('1 current finding is not in the baseline and stay');
     const pruned = readBaseline(join(repo.root, 'plumbline.baseline.json'));
     expect(pruned.entries.map((e) => Object.keys(e.files))).toEqual([['src/billing/invoices.ts']]);

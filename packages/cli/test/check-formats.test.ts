@@ -11,8 +11,19 @@ import { evaluateGate, matchFindings, occurrencesOf, parseThresholds } from '../
 
 function f(over: Partial<Finding>): Finding {
   return {
-    ruleId: 'pass-through-function', category: 'abstraction', severity: 'warning', message: 'm', file: 'src/a.ts',
-    line: 3, column: 17, endLine: 3, endColumn: 28, effortMinutes: 10, fingerprint: 'aa', related: [], ...over,
+    ruleId: 'pass-through-function',
+    category: 'abstraction',
+    severity: 'warning',
+    message: 'm',
+    file: 'src/a.ts',
+    line: 3,
+    column: 17,
+    endLine: 3,
+    endColumn: 28,
+    effortMinutes: 10,
+    fingerprint: 'aa',
+    related: [],
+    ...over,
   };
 }
 
@@ -25,7 +36,16 @@ function summary(findings: Finding[], linesOfCode: number): Summary {
     debt += x.effortMinutes;
   }
   const debtRatio = debt / (linesOfCode * 30);
-  return { files: 2, linesOfCode, debtMinutes: debt, debtRatio, rating: debtRatio <= 0.05 ? 'A' : 'B', byCategory, designSystemAdoption: null, driftIndex: 0 };
+  return {
+    files: 2,
+    linesOfCode,
+    debtMinutes: debt,
+    debtRatio,
+    rating: debtRatio <= 0.05 ? 'A' : 'B',
+    byCategory,
+    designSystemAdoption: null,
+    driftIndex: 0,
+  };
 }
 
 function outcome(base: Finding[], head: Finding[], flags: string[][] = [[], []], errors: ScanResult['errors'] = []): CheckOutcome {
@@ -35,9 +55,29 @@ function outcome(base: Finding[], head: Finding[], flags: string[][] = [[], []],
   const hs = summary(head, 100);
   const bs = summary(base, 100);
   return {
-    passed: verdict.passed, verdict, thresholds, headCommit: null, comparison,
-    head: { schemaVersion: 1, tool: { name: 'plumbline', version: '0' }, root: '/r', commit: null, summary: hs, findings: head, errors, skipped: [], metrics: {} },
-    base: { kind: 'commit', ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567', summary: bs, totals: { findings: base.length, debtMinutes: bs.debtMinutes, byCategory: bs.byCategory } },
+    passed: verdict.passed,
+    verdict,
+    thresholds,
+    headCommit: null,
+    comparison,
+    head: {
+      schemaVersion: 1,
+      tool: { name: 'plumbline', version: '0' },
+      root: '/r',
+      commit: null,
+      summary: hs,
+      findings: head,
+      errors,
+      skipped: [],
+      metrics: {},
+    },
+    base: {
+      kind: 'commit',
+      ref: 'origin/main',
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      summary: bs,
+      totals: { findings: base.length, debtMinutes: bs.debtMinutes, byCategory: bs.byCategory },
+    },
     stats: { head: { parsed: 0, fromCache: 0, factsMs: 0, detectorsMs: 0 }, base: null },
   };
 }
@@ -45,12 +85,27 @@ function outcome(base: Finding[], head: Finding[], flags: string[][] = [[], []],
 const old = f({ fingerprint: 'old', file: 'src/old.ts' });
 const gone = f({ fingerprint: 'gone', file: 'src/gone.ts', line: 7 });
 const color = f({
-  ruleId: 'hard-coded-style-value', category: 'magic-value', fingerprint: 'c1', file: 'src/Badge.tsx', line: 12, endLine: 12, effortMinutes: 5,
+  ruleId: 'hard-coded-style-value',
+  category: 'magic-value',
+  fingerprint: 'c1',
+  file: 'src/Badge.tsx',
+  line: 12,
+  endLine: 12,
+  effortMinutes: 5,
   message: 'Hard-coded color `#ff0000` in `style.color`: use `var(--color-danger)` (ΔE 0.0).',
 });
 const copy = f({
-  ruleId: 'copied-code', category: 'duplication', fingerprint: 'cp', file: 'src/x|y.tsx', line: 4, effortMinutes: 15,
-  message: 'Block copied <3 times>: *see* [the original] | `a|b`', related: [{ file: 'src/orig.tsx', line: 40, message: 'original' }, { file: 'src/b.tsx', line: 2, message: '' }],
+  ruleId: 'copied-code',
+  category: 'duplication',
+  fingerprint: 'cp',
+  file: 'src/x|y.tsx',
+  line: 4,
+  effortMinutes: 15,
+  message: 'Block copied <3 times>: *see* [the original] | `a|b`',
+  related: [
+    { file: 'src/orig.tsx', line: 40, message: 'original' },
+    { file: 'src/b.tsx', line: 2, message: '' },
+  ],
 });
 
 describe('markdown summary', () => {
@@ -65,14 +120,23 @@ describe('markdown summary', () => {
     expect(md).toContain('| duplication | 0 (0 min) | 1 (15 min) | +1 (+15 min) |');
     // categories in their fixed order, each with its own table
     expect(md.indexOf('#### duplication (1, 15 min)')).toBeLessThan(md.indexOf('#### magic-value (1, 5 min)'));
-    expect(md).toContain(`| \`src/Badge.tsx:12\` | [hard-coded-style-value](${docsUrl('hard-coded-style-value')}) | Hard-coded color \`#ff0000\` in \`style.color\`: use \`var(--color-danger)\` (ΔE 0.0). |`);
+    expect(md).toContain(
+      `| \`src/Badge.tsx:12\` | [hard-coded-style-value](${docsUrl('hard-coded-style-value')}) | Hard-coded color \`#ff0000\` in \`style.color\`: use \`var(--color-danger)\` (ΔE 0.0). |`,
+    );
     expect(md).toContain('<details><summary>Fixed: 1 finding (10 min)</summary>');
     expect(md).toContain(`- [pass-through-function](${docsUrl('pass-through-function')}) in \`src/gone.ts:7\``);
     expect(md).not.toContain('src/old.ts'); // unchanged findings are not listed
   });
 
   it('guards @-mentions in repository text: a finding message with @someone does not ping anyone', () => {
-    const md = formatCheckMarkdown(outcome([], [f({ fingerprint: 'at', message: 'ask @someone or @org/team, see `@scope/pkg`' })], [[], []], [{ file: 'src/@x.ts', message: 'thanks @maintainer' }]));
+    const md = formatCheckMarkdown(
+      outcome(
+        [],
+        [f({ fingerprint: 'at', message: 'ask @someone or @org/team, see `@scope/pkg`' })],
+        [[], []],
+        [{ file: 'src/@x.ts', message: 'thanks @maintainer' }],
+      ),
+    );
     const outsideCode = md.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '');
     expect(outsideCode).not.toMatch(/@[\w-]/); // GitHub links a mention only when a name follows the @ at once
     expect(md).toContain('ask @\u2060someone or @\u2060org/team, see `@scope/pkg`');
@@ -94,7 +158,10 @@ describe('markdown summary', () => {
   it('passes with no new debt, links locations when asked, and caps long lists', () => {
     expect(formatCheckMarkdown(outcome([old], [old]))).toContain('## ✅ plumbline: no new debt');
     const many = Array.from({ length: 7 }, (_, i) => f({ fingerprint: `n${i}`, file: `src/n${i}.ts` }));
-    const md = formatCheckMarkdown(outcome([], many, [['10'], []]), { maxFindings: 5, fileUrl: (file, line) => `https://example.test/blob/abc/${file}#L${line}` });
+    const md = formatCheckMarkdown(outcome([], many, [['10'], []]), {
+      maxFindings: 5,
+      fileUrl: (file, line) => `https://example.test/blob/abc/${file}#L${line}`,
+    });
     expect(md).toContain('## ✅ plumbline: 7 new findings (1.2 h), within the thresholds');
     expect(md).toContain('| [`src/n0.ts:3`](https://example.test/blob/abc/src/n0.ts#L3) |');
     expect(md.match(/^\| \[`src\/n/gm)).toHaveLength(5);
@@ -110,7 +177,9 @@ describe('github annotations', () => {
 
   it('annotates each new finding (never old ones) at its range, then the verdict', () => {
     const weird = f({ fingerprint: 'w', file: 'src/a,b:c.ts', line: 2, endLine: 4, message: 'line one\n::error::injected 100%' });
-    const out = formatGithub(outcome([old], [old, color, weird], [[], []], [{ file: 'src/bad.ts', message: 'syntax error' }]), { pathPrefix: 'web/' });
+    const out = formatGithub(outcome([old], [old, color, weird], [[], []], [{ file: 'src/bad.ts', message: 'syntax error' }]), {
+      pathPrefix: 'web/',
+    });
     const lines = out.trimEnd().split('\n');
     expect(lines).toEqual([
       `::warning file=web/src/Badge.tsx,line=12,endLine=12,col=17,endColumn=28,title=plumbline hard-coded-style-value (new%2C 5 min)::${githubData(color.message)}%0A${docsUrl('hard-coded-style-value')}`,
@@ -120,7 +189,9 @@ describe('github annotations', () => {
     ]);
     expect(out).not.toContain('src/old.ts');
     // a range that ends before it starts (a detector's slip) is narrowed to its first line
-    expect(formatGithub(outcome([], [f({ line: 9, endLine: 2 })]))).toMatch(/^::warning file=src\/a\.ts,line=9,endLine=9,col=17,endColumn=28,/);
+    expect(formatGithub(outcome([], [f({ line: 9, endLine: 2 })]))).toMatch(
+      /^::warning file=src\/a\.ts,line=9,endLine=9,col=17,endColumn=28,/,
+    );
     // every line is one command: no raw line break can start another
     for (const l of lines) expect(l.startsWith('::')).toBe(true);
   });
@@ -134,7 +205,9 @@ describe('github annotations', () => {
 
 describe('pretty', () => {
   it('prints new findings with locations, the fix, the debt delta and the verdict, without control characters', () => {
-    const text = formatCheckPretty(outcome([old, gone], [old, f({ fingerprint: 'n', file: 'src/new.ts', message: 'evil\u001b[31m\nnext' })]));
+    const text = formatCheckPretty(
+      outcome([old, gone], [old, f({ fingerprint: 'n', file: 'src/new.ts', message: 'evil\u001b[31m\nnext' })]),
+    );
     expect(text).toContain('New findings (1, 10 min)\nsrc/new.ts\n  3:17     warn   evil\uFFFD[31m next  pass-through-function');
     expect(text).toContain('Fixed: 1 finding (10 min)\n  pass-through-function src/gone.ts:7');
     expect(text).toContain('  against the merge-base 0123456789ab of origin/main');
@@ -143,7 +216,9 @@ describe('pretty', () => {
   });
 
   it('replaces C1 controls and bidi controls in repository text as well as C0 ones', () => {
-    const text = formatCheckPretty(outcome([], [f({ fingerprint: 'c1', file: 'src/\u009b31m.ts', message: 'a\u0085b\u202ec\u2066d\u007fe' })]));
+    const text = formatCheckPretty(
+      outcome([], [f({ fingerprint: 'c1', file: 'src/\u009b31m.ts', message: 'a\u0085b\u202ec\u2066d\u007fe' })]),
+    );
     expect(text).toContain('src/\uFFFD31m.ts\n  3:17     warn   a\uFFFDb\uFFFDc\uFFFDd\uFFFDe  pass-through-function');
   });
 });

@@ -7,8 +7,19 @@ let line = 0;
 function finding(fingerprint: string, file: string, extra: Partial<Finding> = {}): Finding {
   line++;
   return {
-    ruleId: 'pass-through-function', category: 'abstraction', severity: 'warning', message: `m ${fingerprint}`, file,
-    line, column: 1, endLine: line, endColumn: 5, effortMinutes: 10, fingerprint, related: [], ...extra,
+    ruleId: 'pass-through-function',
+    category: 'abstraction',
+    severity: 'warning',
+    message: `m ${fingerprint}`,
+    file,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 5,
+    effortMinutes: 10,
+    fingerprint,
+    related: [],
+    ...extra,
   };
 }
 const at = (f: Finding, file: string, l = f.line + 100): Finding => ({ ...f, file, line: l, endLine: l });
@@ -21,7 +32,9 @@ describe('matchFindings: multisets of fingerprints, same file first, then across
     expect(r.new).toEqual([]);
     expect(r.absent).toEqual([]);
     expect(r.unchanged.map((u) => [u.finding.file, u.base.file])).toEqual([
-      ['src/c.ts', 'src/c.ts'], ['src/lib/a.ts', 'src/a.ts'], ['src/lib/a.ts', 'src/a.ts'],
+      ['src/c.ts', 'src/c.ts'],
+      ['src/lib/a.ts', 'src/a.ts'],
+      ['src/lib/a.ts', 'src/a.ts'],
     ]);
   });
 
@@ -73,7 +86,9 @@ describe('matchFindings: multisets of fingerprints, same file first, then across
 
   it('property: renaming any files never creates new findings; adding k copies creates exactly k', () => {
     const arb = fc.record({
-      items: fc.array(fc.record({ fp: fc.constantFrom('a1', 'b2', 'c3', 'd4'), file: fc.constantFrom('x.ts', 'y.ts', 'z/w.ts') }), { maxLength: 25 }),
+      items: fc.array(fc.record({ fp: fc.constantFrom('a1', 'b2', 'c3', 'd4'), file: fc.constantFrom('x.ts', 'y.ts', 'z/w.ts') }), {
+        maxLength: 25,
+      }),
       renameTo: fc.constantFrom('moved/x.ts', 'q.ts', 'z/w2.ts'),
       copies: fc.array(fc.nat(24), { maxLength: 5 }),
     });
@@ -111,14 +126,20 @@ describe('evaluateGate and thresholds', () => {
     const t = parseThresholds(['0', 'duplication=2'], []);
     expect(evaluateGate([of('duplication'), of('duplication')], t).passed).toBe(true);
     const v = evaluateGate([of('duplication'), of('duplication'), of('duplication'), of('magic-value')], t);
-    expect(v.violations.map((x) => [x.scope, x.actual, x.limit])).toEqual([['duplication', 3, 2], ['overall', 1, 0]]);
+    expect(v.violations.map((x) => [x.scope, x.actual, x.limit])).toEqual([
+      ['duplication', 3, 2],
+      ['overall', 1, 0],
+    ]);
   });
 
   it('debt limits count the minutes of new findings; only debt limits given means findings are unlimited', () => {
     const t = parseThresholds([], ['25', 'magic-value=0']);
     expect(evaluateGate([of('abstraction', 10), of('drift', 15)], t).passed).toBe(true);
     const v = evaluateGate([of('abstraction', 10), of('drift', 16), of('magic-value', 1)], t);
-    expect(v.violations.map((x) => [x.scope, x.measure, x.actual, x.limit])).toEqual([['magic-value', 'debt', 1, 0], ['overall', 'debt', 26, 25]]);
+    expect(v.violations.map((x) => [x.scope, x.measure, x.actual, x.limit])).toEqual([
+      ['magic-value', 'debt', 1, 0],
+      ['overall', 'debt', 26, 25],
+    ]);
     expect(v.newDebtMinutes).toBe(27);
   });
 

@@ -33,7 +33,11 @@ const CSV = (name: string) =>
 
 /** main: one wrapper in src/billing/invoices.ts, then a feature branch. */
 function repoWithBase(): Repo {
-  const repo = new Repo({ 'src/repo.ts': REPO_TS, 'src/billing/invoices.ts': wrapper('loadInvoice'), 'src/app.ts': `export const app = 1;\n` });
+  const repo = new Repo({
+    'src/repo.ts': REPO_TS,
+    'src/billing/invoices.ts': wrapper('loadInvoice'),
+    'src/app.ts': `export const app = 1;\n`,
+  });
   repo.commit('base');
   return repo.branch('feature');
 }
@@ -44,7 +48,9 @@ describe('plumbline check --base (real git)', () => {
     repo.write({ 'src/users.ts': wrapper('getUser', 'findUser') }).commit('add a wrapper');
     const { out, handle } = io(repo.root);
     expect(await main(['check', '--base', 'main'], handle)).toBe(1);
-    expect(out.stdout).toMatch(/New findings \(1, 10 min\)\nsrc\/users\.ts\n {2}3:17 +warn +`getUser` only passes its arguments on to `findUser`/);
+    expect(out.stdout).toMatch(
+      /New findings \(1, 10 min\)\nsrc\/users\.ts\n {2}3:17 +warn +`getUser` only passes its arguments on to `findUser`/,
+    );
     expect(out.stdout).toContain('1 new finding, more than the 0 allowed (--max-new-findings 0)');
     expect(out.stdout).toContain('failed');
     // the old finding is not new
@@ -54,13 +60,21 @@ describe('plumbline check --base (real git)', () => {
   it('a branch adding a hard-coded color fails the gate and names it, with the token to use', async () => {
     const repo = new Repo({
       'src/theme.css': ':root {\n  --color-danger: #dc2626;\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
-      'src/Badge.tsx': "export function Badge({ label }: { label: string }) {\n  return <span style={{ color: 'var(--color-danger)', padding: 'var(--space-2)' }}>{label}</span>;\n}\n",
+      'src/Badge.tsx':
+        "export function Badge({ label }: { label: string }) {\n  return <span style={{ color: 'var(--color-danger)', padding: 'var(--space-2)' }}>{label}</span>;\n}\n",
     });
     repo.commit('base');
-    repo.branch('feature').write({ 'src/Alert.tsx': "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626' }}>{text}</p>;\n}\n" }).commit('alert');
+    repo
+      .branch('feature')
+      .write({
+        'src/Alert.tsx': "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626' }}>{text}</p>;\n}\n",
+      })
+      .commit('alert');
     const { out, handle } = io(repo.root);
     expect(await main(['check', '--base', 'main'], handle)).toBe(1);
-    expect(out.stdout).toMatch(/New findings \(1, \d+ min\)\nsrc\/Alert\.tsx\n {2}2:30 +warn +`#dc2626` is the value of design token `--color-danger`: use `'var\(--color-danger\)'`\. +hard-coded-style-value/);
+    expect(out.stdout).toMatch(
+      /New findings \(1, \d+ min\)\nsrc\/Alert\.tsx\n {2}2:30 +warn +`#dc2626` is the value of design token `--color-danger`: use `'var\(--color-danger\)'`\. +hard-coded-style-value/,
+    );
     const md = io(repo.root);
     await main(['check', '--base', 'main', '--format', 'markdown'], md.handle);
     expect(md.out.stdout).toMatch(/^#### magic-value \(1, \d+ min\)$/m);
@@ -70,12 +84,18 @@ describe('plumbline check --base (real git)', () => {
   it('a branch that only adds a design token passes: both sides are judged by the same settings, so old literals are not new', async () => {
     const repo = new Repo({
       'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
-      'src/Alert.tsx': "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626', padding: '8px' }}>{text}</p>;\n}\n",
+      'src/Alert.tsx':
+        "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626', padding: '8px' }}>{text}</p>;\n}\n",
     });
     repo.commit('base');
-    repo.branch('feature').write({ 'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --color-danger: #dc2626;\n  --space-2: 8px;\n}\n' }).commit('token');
+    repo
+      .branch('feature')
+      .write({ 'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --color-danger: #dc2626;\n  --space-2: 8px;\n}\n' })
+      .commit('token');
     const outcome = await check({ root: repo.root, base: 'main' });
-    expect(outcome.head.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('`#dc2626` is the value of design token `--color-danger`'));
+    expect(outcome.head.findings.map((f) => f.message)).toContainEqual(
+      expect.stringContaining('`#dc2626` is the value of design token `--color-danger`'),
+    );
     expect(outcome.comparison.new).toEqual([]);
     expect(outcome.passed).toBe(true);
   });
@@ -102,7 +122,9 @@ describe('plumbline check --base (real git)', () => {
     repo.write({ 'src/billing/invoices-copy.ts': repo.read('src/billing/invoices.ts') }).commit('copy');
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.passed).toBe(false);
-    expect(outcome.comparison.new.map((f) => [f.file, f.line, f.ruleId])).toEqual([['src/billing/invoices-copy.ts', 3, 'pass-through-function']]);
+    expect(outcome.comparison.new.map((f) => [f.file, f.line, f.ruleId])).toEqual([
+      ['src/billing/invoices-copy.ts', 3, 'pass-through-function'],
+    ]);
     expect(outcome.comparison.new[0]!.fingerprint).toBe(outcome.comparison.unchanged[0]!.finding.fingerprint);
   });
 
@@ -111,7 +133,9 @@ describe('plumbline check --base (real git)', () => {
     const text = repo.read('src/billing/invoices.ts');
     repo.move('src/billing/invoices.ts', 'src/z-billing/invoices.ts');
     repo.write({ 'src/a-copy.ts': `// copied for the new screen\n${text}export const screen = 'new';\n` }).commit('rename and copy');
-    expect(repo.git('diff', '-M', '--name-status', 'main', 'HEAD')).toMatch(/^R100\tsrc\/billing\/invoices\.ts\tsrc\/z-billing\/invoices\.ts$/m);
+    expect(repo.git('diff', '-M', '--name-status', 'main', 'HEAD')).toMatch(
+      /^R100\tsrc\/billing\/invoices\.ts\tsrc\/z-billing\/invoices\.ts$/m,
+    );
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.comparison.new.map((f) => [f.file, f.line])).toEqual([['src/a-copy.ts', 4]]);
     expect(outcome.comparison.unchanged.map((u) => u.finding.file)).toEqual(['src/z-billing/invoices.ts']);
@@ -122,7 +146,10 @@ describe('plumbline check --base (real git)', () => {
     repo.commit('two copies');
     const base = await check({ root: repo.root, base: 'HEAD' });
     expect(base.head.findings.filter((f) => f.ruleId === 'copied-code').length).toBeGreaterThan(0);
-    repo.branch('feature').write({ 'src/payouts.ts': repo.read('src/orders.ts') }).commit('a third copy');
+    repo
+      .branch('feature')
+      .write({ 'src/payouts.ts': repo.read('src/orders.ts') })
+      .commit('a third copy');
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.passed).toBe(false);
     expect(outcome.comparison.new.map((f) => f.ruleId)).toContain('copied-code');
@@ -154,7 +181,10 @@ describe('plumbline check --base (real git)', () => {
   it('compares with the merge-base: what main gained since the branch point is neither new nor fixed', async () => {
     const repo = repoWithBase();
     repo.write({ 'src/users.ts': wrapper('getUser', 'findUser') }).commit('feature adds a wrapper');
-    repo.checkout('main').write({ 'src/main-only.ts': wrapper('loadOnMain') }).commit('main moves on');
+    repo
+      .checkout('main')
+      .write({ 'src/main-only.ts': wrapper('loadOnMain') })
+      .commit('main moves on');
     repo.checkout('feature');
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.base.kind === 'commit' && outcome.base.commit).toBe(repo.git('merge-base', 'main', 'feature').trim());
@@ -167,7 +197,9 @@ describe('plumbline check --base (real git)', () => {
     repo.remove('src/billing/invoices.ts');
     const outcome = await check({ root: repo.root, base: 'main' });
     expect(outcome.passed).toBe(true);
-    expect(outcome.comparison.absent.map((o) => [o.file, o.ruleId, o.finding?.line])).toEqual([['src/billing/invoices.ts', 'pass-through-function', 3]]);
+    expect(outcome.comparison.absent.map((o) => [o.file, o.ruleId, o.finding?.line])).toEqual([
+      ['src/billing/invoices.ts', 'pass-through-function', 3],
+    ]);
     expect(outcome.head.summary.debtMinutes - outcome.base.totals.debtMinutes).toBe(-10);
   });
 
@@ -188,19 +220,42 @@ describe('plumbline check --base (real git)', () => {
     expect(await main(['check', '--base', 'main', '--max-new-debt', '10'], io(repo.root).handle)).toBe(0);
     expect(await main(['check', '--base', 'main', '--max-new-debt', '9'], io(repo.root).handle)).toBe(1);
     expect(await main(['check', '--base', 'main', '--max-new-findings', 'abstraction=1'], io(repo.root).handle)).toBe(0);
-    expect(await main(['check', '--base', 'main', '--max-new-findings', '5', '--max-new-findings', 'abstraction=0'], io(repo.root).handle)).toBe(1);
+    expect(
+      await main(['check', '--base', 'main', '--max-new-findings', '5', '--max-new-findings', 'abstraction=0'], io(repo.root).handle),
+    ).toBe(1);
   });
 
   it('writes every report of one run: --format for stdout, --report for files; JSON keeps the scan contract', async () => {
     const repo = repoWithBase();
     repo.write({ 'src/users.ts': wrapper('getUser', 'findUser') }).commit('add');
     const { out, handle } = io(repo.root);
-    const code = await main(['check', '--base', 'main', '-f', 'json', '--report', 'sarif=out/plumbline.sarif', '--report', 'markdown=out/summary.md', '--report', 'github=out/annotations.txt'], handle);
+    const code = await main(
+      [
+        'check',
+        '--base',
+        'main',
+        '-f',
+        'json',
+        '--report',
+        'sarif=out/plumbline.sarif',
+        '--report',
+        'markdown=out/summary.md',
+        '--report',
+        'github=out/annotations.txt',
+      ],
+      handle,
+    );
     expect(code).toBe(1);
-    const json = JSON.parse(out.stdout) as { findings: Array<{ file: string; baselineState: string }>; check: { passed: boolean; newFindings: number; base: { kind: string; ref: string } } };
+    const json = JSON.parse(out.stdout) as {
+      findings: Array<{ file: string; baselineState: string }>;
+      check: { passed: boolean; newFindings: number; base: { kind: string; ref: string } };
+    };
     const validate = new Ajv({ allErrors: true, strict: false }).compile(scanSchema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-    expect(json.findings.map((f) => [f.file, f.baselineState])).toEqual([['src/billing/invoices.ts', 'unchanged'], ['src/users.ts', 'new']]);
+    expect(json.findings.map((f) => [f.file, f.baselineState])).toEqual([
+      ['src/billing/invoices.ts', 'unchanged'],
+      ['src/users.ts', 'new'],
+    ]);
     expect(json.check).toMatchObject({ passed: false, newFindings: 1, base: { kind: 'commit', ref: 'main' } });
     const sarif = JSON.parse(repo.read('out/plumbline.sarif')) as { runs: Array<{ results: Array<{ baselineState: string }> }> };
     expect(sarif.runs[0]!.results.map((r) => r.baselineState)).toEqual(['unchanged', 'new']);
@@ -210,7 +265,12 @@ describe('plumbline check --base (real git)', () => {
 
   it('analyses the base from git objects through the facts cache: only blobs the head lacks are parsed', async () => {
     const repo = repoWithBase();
-    repo.write({ 'src/billing/invoices.ts': `${repo.read('src/billing/invoices.ts')}export const changed = 1;\n`, 'src/users.ts': wrapper('getUser', 'findUser') }).commit('add');
+    repo
+      .write({
+        'src/billing/invoices.ts': `${repo.read('src/billing/invoices.ts')}export const changed = 1;\n`,
+        'src/users.ts': wrapper('getUser', 'findUser'),
+      })
+      .commit('add');
     const first = await check({ root: repo.root, base: 'main' });
     // the head scan cached every blob the two trees share; of the base only the old invoices.ts is parsed
     expect(first.stats.base).toMatchObject({ parsed: 1, fromCache: 2 });

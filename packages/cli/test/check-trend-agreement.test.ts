@@ -10,8 +10,18 @@ import { matchFindings as trendMatch, reidentify } from '../src/trend/index.js';
 
 function finding(fingerprint: string, file: string, line: number, ruleId = 'pass-through-function'): Finding {
   return {
-    ruleId, category: 'abstraction', severity: 'warning', message: `m ${fingerprint}`, file,
-    line, column: 1, endLine: line + 2, endColumn: 5, effortMinutes: 10, fingerprint, related: [],
+    ruleId,
+    category: 'abstraction',
+    severity: 'warning',
+    message: `m ${fingerprint}`,
+    file,
+    line,
+    column: 1,
+    endLine: line + 2,
+    endColumn: 5,
+    effortMinutes: 10,
+    fingerprint,
+    related: [],
   };
 }
 
@@ -35,11 +45,23 @@ function threeWays({ before, after, renames, untouched }: Pair) {
   const matched = trendMatch(before, after, renamedFrom);
   const untouchedShares = [{ sha: null, share: 1 }];
   const touchedShares = [{ sha: 'c0ffee', share: 1 }];
-  const trend = reidentify(matched.added.map((f) => ({ finding: f, shares: untouched(f) ? untouchedShares : touchedShares })), matched.fixed, renamedFrom);
+  const trend = reidentify(
+    matched.added.map((f) => ({ finding: f, shares: untouched(f) ? untouchedShares : touchedShares })),
+    matched.fixed,
+    renamedFrom,
+  );
   return {
-    check: { added: check.new.map(key).sort(), fixed: check.absent.map(fixedKey).sort(), fixedAt: check.absent.map((o) => key(o.finding!)).sort() },
+    check: {
+      added: check.new.map(key).sort(),
+      fixed: check.absent.map(fixedKey).sort(),
+      fixedAt: check.absent.map((o) => key(o.finding!)).sort(),
+    },
     baseline: { added: baseline.new.map(key).sort(), fixed: baseline.absent.map(fixedKey).sort() },
-    trend: { added: trend.added.map((a) => key(a.finding)).sort(), fixed: trend.fixed.map(fixedKey).sort(), fixedAt: trend.fixed.map(key).sort() },
+    trend: {
+      added: trend.added.map((a) => key(a.finding)).sort(),
+      fixed: trend.fixed.map(fixedKey).sort(),
+      fixedAt: trend.fixed.map(key).sort(),
+    },
   };
 }
 
@@ -71,7 +93,12 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
       finding('u1', 'src/kept.ts', 1),
     ];
     const touched = new Set(['aa/other.ts', 'src/aa-copy.ts', 'src/b.ts', 'src/third.ts']);
-    const r = threeWays({ before, after, renames: new Map([['src/zz-new-name.ts', 'src/old-name.ts']]), untouched: (f) => !touched.has(f.file) });
+    const r = threeWays({
+      before,
+      after,
+      renames: new Map([['src/zz-new-name.ts', 'src/old-name.ts']]),
+      untouched: (f) => !touched.has(f.file),
+    });
 
     const expected = ['aa/other.ts:10:m1', 'src/aa-copy.ts:5:r1', 'src/b.ts:20:c1', 'src/third.ts:1:x3'];
     expect(r.check.added).toEqual(expected);
@@ -98,10 +125,12 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
     fc.assert(
       fc.property(arb, ({ before, after, rename, untouchedFiles }) => {
         // a fingerprint belongs to one rule: derive it from both
-        const make = (i: { fp: string; rule: string; file: string; line: number }) => finding(`${i.fp}${i.rule === 'copied-code' ? 'c' : 'p'}`, i.file, i.line, i.rule);
+        const make = (i: { fp: string; rule: string; file: string; line: number }) =>
+          finding(`${i.fp}${i.rule === 'copied-code' ? 'c' : 'p'}`, i.file, i.line, i.rule);
         const untouched = new Set(untouchedFiles);
         const r = threeWays({
-          before: before.map(make), after: after.map(make),
+          before: before.map(make),
+          after: after.map(make),
           renames: rename ? new Map([['q.ts', 'x/b.ts']]) : new Map(),
           untouched: (f) => untouched.has(f.file),
         });

@@ -12,12 +12,16 @@ const present = existsSync(CHROMIUM);
 /** True when this file's browser tests are to be skipped; says so on stderr, once per test file. */
 export const skipBrowserTests = !present && !required;
 if (skipBrowserTests) {
-  process.stderr.write(`browser tests skipped: no Chromium at ${CHROMIUM}; install it with \`apt-get install chromium\` (CI sets PLUMBLINE_REQUIRE_BROWSER=1 and fails without it)\n`);
+  process.stderr.write(
+    `browser tests skipped: no Chromium at ${CHROMIUM}; install it with \`apt-get install chromium\` (CI sets PLUMBLINE_REQUIRE_BROWSER=1 and fails without it)\n`,
+  );
 }
 
 /** Throws, naming the fix, when Chromium is missing (reached only when PLUMBLINE_REQUIRE_BROWSER=1). */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing and PLUMBLINE_REQUIRE_BROWSER=1 requires the browser tests: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+    throw new Error(
+      `${CHROMIUM} is missing and PLUMBLINE_REQUIRE_BROWSER=1 requires the browser tests: install Debian's chromium (apt-get install chromium), as .ci/run does`,
+    );
   }
 }

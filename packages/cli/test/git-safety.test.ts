@@ -11,8 +11,12 @@ import { io, REPO_TS, wrapper } from './git-repo.js';
 
 const env = {
   ...process.env,
-  GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
 /** A repository in a directory of our choosing (the shared Repo helper picks its own). */
@@ -22,7 +26,11 @@ class HostileRepo {
     this.git('init', '-q', '-b', 'main');
   }
   git(...args: string[]): string {
-    return execFileSync('git', ['-C', this.root, '-c', 'commit.gpgsign=false', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', ['-C', this.root, '-c', 'commit.gpgsign=false', ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
   write(files: Record<string, string>): this {
     for (const [path, content] of Object.entries(files)) {
@@ -41,7 +49,13 @@ const SRC = join(import.meta.dirname, '../..');
 const M = `PWNED${process.pid}`;
 
 /** Branch names git accepts that a shell would turn into a command. */
-const BRANCHES = [`$(touch\${IFS}${M}-dollar)`, `feature;touch\${IFS}${M}-semi`, `\`touch\${IFS}${M}-backtick\``, `x|touch\${IFS}${M}-pipe&&y`, `it's"q"${M}>${M}-redirect`];
+const BRANCHES = [
+  `$(touch\${IFS}${M}-dollar)`,
+  `feature;touch\${IFS}${M}-semi`,
+  `\`touch\${IFS}${M}-backtick\``,
+  `x|touch\${IFS}${M}-pipe&&y`,
+  `it's"q"${M}>${M}-redirect`,
+];
 /** File names: one wrapper each, so that findings, blame and history all carry the name. */
 const FILES = [
   `src/$(touch ${M}-file).ts`,
@@ -100,7 +114,12 @@ describe('hostile names reach git as arguments only', () => {
     const r = await run('scan', repo.root, '--format', 'json', '--output', out);
     expect(r.code).toBe(0);
     const data = JSON.parse(readFileSync(out, 'utf8')) as { findings: Array<{ file: string; ruleId: string }> };
-    expect(data.findings.filter((f) => f.ruleId === 'pass-through-function').map((f) => f.file).sort()).toEqual([...FILES].sort());
+    expect(
+      data.findings
+        .filter((f) => f.ruleId === 'pass-through-function')
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual([...FILES].sort());
   });
 
   it('check --base and --head resolve every branch name; --report writes to a literal path', async () => {
@@ -167,10 +186,18 @@ describe('the source never starts a shell', () => {
         if (!e.isFile() || !e.name.endsWith('.ts')) continue;
         const path = join(e.parentPath, e.name);
         const text = readFileSync(path, 'utf8');
-        const imports = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(?:node:)?child_process'/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim()).filter(Boolean));
-        for (const name of imports) if (!['execFileSync', 'spawn', 'spawnSync', 'execFile'].includes(name)) offenders.push(`${relative(SRC, path)}: imports ${name}`);
-        if (/from\s*'(?:node:)?child_process'/.test(text) && /\bshell\s*:/.test(text)) offenders.push(`${relative(SRC, path)}: passes a shell option`);
-        if (/import\s+\*\s+as\s+\w+\s+from\s*'(?:node:)?child_process'|require\(\s*'(?:node:)?child_process'\s*\)/.test(text)) offenders.push(`${relative(SRC, path)}: imports child_process whole`);
+        const imports = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(?:node:)?child_process'/g)].flatMap((m) =>
+          m[1]!
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
+        for (const name of imports)
+          if (!['execFileSync', 'spawn', 'spawnSync', 'execFile'].includes(name)) offenders.push(`${relative(SRC, path)}: imports ${name}`);
+        if (/from\s*'(?:node:)?child_process'/.test(text) && /\bshell\s*:/.test(text))
+          offenders.push(`${relative(SRC, path)}: passes a shell option`);
+        if (/import\s+\*\s+as\s+\w+\s+from\s*'(?:node:)?child_process'|require\(\s*'(?:node:)?child_process'\s*\)/.test(text))
+          offenders.push(`${relative(SRC, path)}: imports child_process whole`);
       }
     }
     expect(offenders).toEqual([]);

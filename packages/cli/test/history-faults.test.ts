@@ -40,14 +40,36 @@ function storeState(path: string) {
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    const snapshots = db.prepare('SELECT analysis_key, commit_sha, recorded_at, source, debt_minutes, findings FROM snapshots ORDER BY commit_sha, analysis_key').all();
-    const intervals = db.prepare(`SELECT a.commit_sha AS from_sha, b.commit_sha AS to_sha, i.lines_added, i.lines_deleted FROM intervals i
-      JOIN snapshots a ON a.id = i.from_snapshot JOIN snapshots b ON b.id = i.to_snapshot ORDER BY from_sha, to_sha`).all();
-    const counted = db.prepare(`SELECT s.commit_sha, s.findings, COALESCE(SUM(sf.n), 0) AS stored FROM snapshots s
-      LEFT JOIN snapshot_findings sf ON sf.snapshot_id = s.id GROUP BY s.id`).all() as Array<{ findings: number; stored: number }>;
-    const duplicates = db.prepare('SELECT analysis_key, commit_sha, COUNT(*) AS n FROM snapshots GROUP BY analysis_key, commit_sha HAVING n > 1').all();
-    const findings = (db.prepare('SELECT COUNT(*) FROM findings').pluck().get() as number);
-    return { integrity, foreignKeys, snapshots, intervals, duplicates, findings, countsAgree: counted.every((c) => c.findings === c.stored) };
+    const snapshots = db
+      .prepare(
+        'SELECT analysis_key, commit_sha, recorded_at, source, debt_minutes, findings FROM snapshots ORDER BY commit_sha, analysis_key',
+      )
+      .all();
+    const intervals = db
+      .prepare(
+        `SELECT a.commit_sha AS from_sha, b.commit_sha AS to_sha, i.lines_added, i.lines_deleted FROM intervals i
+      JOIN snapshots a ON a.id = i.from_snapshot JOIN snapshots b ON b.id = i.to_snapshot ORDER BY from_sha, to_sha`,
+      )
+      .all();
+    const counted = db
+      .prepare(
+        `SELECT s.commit_sha, s.findings, COALESCE(SUM(sf.n), 0) AS stored FROM snapshots s
+      LEFT JOIN snapshot_findings sf ON sf.snapshot_id = s.id GROUP BY s.id`,
+      )
+      .all() as Array<{ findings: number; stored: number }>;
+    const duplicates = db
+      .prepare('SELECT analysis_key, commit_sha, COUNT(*) AS n FROM snapshots GROUP BY analysis_key, commit_sha HAVING n > 1')
+      .all();
+    const findings = db.prepare('SELECT COUNT(*) FROM findings').pluck().get() as number;
+    return {
+      integrity,
+      foreignKeys,
+      snapshots,
+      intervals,
+      duplicates,
+      findings,
+      countsAgree: counted.every((c) => c.findings === c.stored),
+    };
   } finally {
     db.close();
   }
@@ -75,14 +97,18 @@ async function runTrend(warnings: string[] = []) {
   return trend({ root: fx.repo.dir, ...OPTIONS, onWarning: (m) => (/^history store/.test(m) ? warnings.push(m) : undefined) });
 }
 
-function child(args: string[], env: NodeJS.ProcessEnv = {}): { proc: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
+function child(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { proc: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
   const proc = spawn(process.execPath, args, { cwd: fx.repo.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) =>
-    proc.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+    proc.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { proc, done };
 }
 
@@ -117,7 +143,10 @@ function strip(text: string): unknown {
 
 /** What a CLI trend run says it computed and read from the store. */
 function cliStats(stdout: string) {
-  const m = /(\d+) snapshots \((\d+) computed, (\d+) from the history store\), (\d+) periods compared \((\d+) computed, (\d+) stored\)/.exec(stdout);
+  const m =
+    /(\d+) snapshots \((\d+) computed, (\d+) from the history store\), (\d+) periods compared \((\d+) computed, (\d+) stored\)/.exec(
+      stdout,
+    );
   expect(m, stdout).not.toBeNull();
   const [snapshots, snapshotsComputed, snapshotsStored, intervals, intervalsComputed, intervalsStored] = m!.slice(1).map(Number);
   return { snapshots, snapshotsComputed, snapshotsStored, intervals, intervalsComputed, intervalsStored };
@@ -148,7 +177,11 @@ describe('a corrupt history.db is moved aside and rebuilt from git, with a warni
       const path = withStore(bytes);
       const warnings: string[] = [];
       const out = await runTrend(warnings);
-      expect(warnings, warnings.join('\n')).toEqual([expect.stringMatching(/^history store .*history\.db was unusable \([\s\S]+\); moved it to .*history\.db\.damaged and started a new one, rebuilt from git$/)]);
+      expect(warnings, warnings.join('\n')).toEqual([
+        expect.stringMatching(
+          /^history store .*history\.db was unusable \([\s\S]+\); moved it to .*history\.db\.damaged and started a new one, rebuilt from git$/,
+        ),
+      ]);
       expect(readFileSync(`${path}.damaged`).equals(bytes)).toBe(true); // kept for a post-mortem, byte for byte
       expect(out.report).toEqual(reference.report);
       expect(out.stats).toMatchObject({ snapshotsComputed: 6, snapshotsStored: 0 });
@@ -173,14 +206,17 @@ describe('a locked history.db', () => {
     const path = withStore(null);
     copyFileSync(goodStore, path);
     const before = storeState(path);
-    const holder = child(['-e', `
+    const holder = child([
+      '-e',
+      `
       const Database = require(${JSON.stringify(join(REPO, 'node_modules/better-sqlite3'))});
       const db = new Database(${JSON.stringify(path)});
       db.exec('BEGIN EXCLUSIVE');
       process.stdout.write('locked\\n');
       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1500);
-    `]);
-    await waitFor(() => holder.proc.stdout!.readableLength > 0 || (holder.proc.exitCode !== null));
+    `,
+    ]);
+    await waitFor(() => holder.proc.stdout!.readableLength > 0 || holder.proc.exitCode !== null);
     await new Promise((r) => setTimeout(r, 50));
     const warnings: string[] = [];
     const out = await runTrend(warnings);
@@ -205,7 +241,9 @@ describe('a locked history.db', () => {
       holder.exec('COMMIT');
       holder.close();
     }
-    expect(warnings).toEqual([`history store ${path} cannot be used now (database is locked); it is left as it is, and this run keeps its history in memory only`]);
+    expect(warnings).toEqual([
+      `history store ${path} cannot be used now (database is locked); it is left as it is, and this run keeps its history in memory only`,
+    ]);
     expect(out.storePath).toBeNull();
     expect(out.report).toEqual(reference.report);
     expect(existsSync(`${path}.damaged`)).toBe(false);
@@ -229,7 +267,14 @@ describe('two trend runs at once', () => {
     expect(s.snapshots).toHaveLength(6);
     expect(s.intervals).toHaveLength(5);
     const again = await child([CLI, 'trend', '.', '--since', '2024-01-01', '--every', 'day']).done;
-    expect(cliStats(again.stdout)).toEqual({ snapshots: 6, snapshotsComputed: 0, snapshotsStored: 6, intervals: 5, intervalsComputed: 0, intervalsStored: 5 });
+    expect(cliStats(again.stdout)).toEqual({
+      snapshots: 6,
+      snapshotsComputed: 0,
+      snapshotsStored: 6,
+      intervals: 5,
+      intervalsComputed: 0,
+      intervalsStored: 5,
+    });
   }, 120_000);
 });
 
@@ -242,12 +287,16 @@ describe('a store created by another process while this one opens it', () => {
     db.exec('BEGIN IMMEDIATE');
     for (const m of MIGRATIONS) db.exec(m);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
-    const opener = child(['--input-type=module', '-e', `
+    const opener = child([
+      '--input-type=module',
+      '-e',
+      `
       import { HistoryStore } from ${JSON.stringify(`file://${STORE_JS}`)};
       const warnings = [];
       const store = HistoryStore.open(${JSON.stringify(path)}, { onWarning: (m) => warnings.push(m) });
       console.log(JSON.stringify({ path: store.path, version: store.schemaVersion, warnings }));
-      store.close();`]);
+      store.close();`,
+    ]);
     await new Promise((r) => setTimeout(r, 2000)); // the other process has read the version and waits
     db.exec('COMMIT');
     db.close();
@@ -266,7 +315,10 @@ describe('a run killed with SIGKILL in the middle of writing', () => {
     copyFileSync(goodStore, path);
     const before = storeState(path);
     // one snapshot with 300,000 findings: a transaction that takes long enough to be killed inside
-    const writer = child(['--input-type=module', '-e', `
+    const writer = child([
+      '--input-type=module',
+      '-e',
+      `
       import { writeSync } from 'node:fs';
       import { HistoryStore } from ${JSON.stringify(`file://${STORE_JS}`)};
       const store = HistoryStore.open(${JSON.stringify(path)});
@@ -279,7 +331,8 @@ describe('a run killed with SIGKILL in the middle of writing', () => {
       writeSync(1, 'writing\\n');
       store.addSnapshot({ analysisKey: 'killed', commit: 'f'.repeat(40), committedAt: 1, source: 'test', result });
       writeSync(1, 'committed\\n');
-    `]);
+    `,
+    ]);
     let out = '';
     writer.proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     await waitFor(() => out.includes('writing') || writer.proc.exitCode !== null);
@@ -313,7 +366,12 @@ describe('a run killed with SIGKILL in the middle of writing', () => {
     // A kill lands a moment after the journal appears, so a short transaction may have committed by
     // then. The first run cannot commit: a reader holds the store, so its first write waits at COMMIT
     // with its journal written, and is killed there; the others are killed wherever they are.
-    for (const [k, held] of [[1, true], [4, false], [7, false], [10, false]] as const) {
+    for (const [k, held] of [
+      [1, true],
+      [4, false],
+      [7, false],
+      [10, false],
+    ] as const) {
       const reader = held ? new Database(path) : undefined;
       reader?.exec('BEGIN');
       reader?.prepare('SELECT COUNT(*) FROM snapshots').get(); // a shared lock until COMMIT

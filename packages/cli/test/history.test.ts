@@ -10,8 +10,19 @@ import { findingKey, HistoryStore } from '../src/history/store.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'pass-through-function', category: 'abstraction', severity: 'warning', message: '`a` only passes its arguments on to `b`',
-    file: 'src/a.ts', line: 3, column: 17, endLine: 3, endColumn: 18, effortMinutes: 10, fingerprint: 'f0', related: [], ...over,
+    ruleId: 'pass-through-function',
+    category: 'abstraction',
+    severity: 'warning',
+    message: '`a` only passes its arguments on to `b`',
+    file: 'src/a.ts',
+    line: 3,
+    column: 17,
+    endLine: 3,
+    endColumn: 18,
+    effortMinutes: 10,
+    fingerprint: 'f0',
+    related: [],
+    ...over,
   };
 }
 
@@ -22,12 +33,25 @@ function result(findings: Finding[], over: Partial<ScanResult['summary']> = {}):
     byCategory[f.category].debtMinutes += f.effortMinutes;
   }
   return {
-    schemaVersion: 1, tool: { name: 'plumbline', version: '0.0.0-test' }, root: '/r', commit: null,
+    schemaVersion: 1,
+    tool: { name: 'plumbline', version: '0.0.0-test' },
+    root: '/r',
+    commit: null,
     summary: {
-      files: 3, linesOfCode: 100, debtMinutes: findings.reduce((n, f) => n + f.effortMinutes, 0), debtRatio: 0.01, rating: 'A', byCategory,
-      designSystemAdoption: 0.5, driftIndex: 0.25, ...over,
+      files: 3,
+      linesOfCode: 100,
+      debtMinutes: findings.reduce((n, f) => n + f.effortMinutes, 0),
+      debtRatio: 0.01,
+      rating: 'A',
+      byCategory,
+      designSystemAdoption: 0.5,
+      driftIndex: 0.25,
+      ...over,
     },
-    findings, errors: [], skipped: [], metrics: {},
+    findings,
+    errors: [],
+    skipped: [],
+    metrics: {},
   };
 }
 
@@ -58,17 +82,36 @@ describe('history store', () => {
 
   it('stores a snapshot with its totals and findings, and reads it back', () => {
     const store = open();
-    const fs = [finding(), finding({ fingerprint: 'f1', line: 9, endLine: 9, category: 'magic-value', ruleId: 'x-rule', effortMinutes: 5 })];
+    const fs = [
+      finding(),
+      finding({ fingerprint: 'f1', line: 9, endLine: 9, category: 'magic-value', ruleId: 'x-rule', effortMinutes: 5 }),
+    ];
     store.addSnapshot({ analysisKey: 'k1', commit: 'c1', committedAt: 1000, source: 'trend', result: result(fs) });
     store.close();
     const again = open();
     const s = again.findSnapshot('k1', 'c1')!;
-    expect(s).toMatchObject({ commit: 'c1', committedAt: 1000, source: 'trend', files: 3, linesOfCode: 100, debtMinutes: 15, findings: 2, designSystemAdoption: 0.5, driftIndex: 0.25 });
+    expect(s).toMatchObject({
+      commit: 'c1',
+      committedAt: 1000,
+      source: 'trend',
+      files: 3,
+      linesOfCode: 100,
+      debtMinutes: 15,
+      findings: 2,
+      designSystemAdoption: 0.5,
+      driftIndex: 0.25,
+    });
     expect(s.byCategory.abstraction).toEqual({ findings: 1, debtMinutes: 10 });
     expect(s.byCategory['magic-value']).toEqual({ findings: 1, debtMinutes: 5 });
-    expect(s.byRule).toEqual({ 'pass-through-function': { category: 'abstraction', findings: 1, debtMinutes: 10 }, 'x-rule': { category: 'magic-value', findings: 1, debtMinutes: 5 } });
+    expect(s.byRule).toEqual({
+      'pass-through-function': { category: 'abstraction', findings: 1, debtMinutes: 10 },
+      'x-rule': { category: 'magic-value', findings: 1, debtMinutes: 5 },
+    });
     expect(again.snapshotFindings('k1', 'c1').map((f) => [f.fingerprint, f.line])).toEqual(
-      expect.arrayContaining([['f0', 3], ['f1', 9]]),
+      expect.arrayContaining([
+        ['f0', 3],
+        ['f1', 9],
+      ]),
     );
     expect(again.findSnapshot('other-key', 'c1')).toBeUndefined();
     again.close();
@@ -77,7 +120,13 @@ describe('history store', () => {
   it('keeps one row per finding at one place, shared by the snapshots that have it', () => {
     const store = open();
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([finding()]) });
-    store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([finding(), finding(), finding({ line: 7, endLine: 7 })]) });
+    store.addSnapshot({
+      analysisKey: 'k',
+      commit: 'c2',
+      committedAt: 2,
+      source: 'trend',
+      result: result([finding(), finding(), finding({ line: 7, endLine: 7 })]),
+    });
     expect(store.snapshotFindings('k', 'c2')).toHaveLength(3);
     store.close();
     const db = new Database(path, { readonly: true });
@@ -92,19 +141,47 @@ describe('history store', () => {
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
     store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([b]) });
     const key = (f: Finding) => ({ ...f, key: findingKey(f) });
-    const commit = { authorName: 'A', authorEmail: 'a@x', authoredAt: 5, committedAt: 6, subject: 's', trailers: 'Co-authored-by: Copilot <x>' };
+    const commit = {
+      authorName: 'A',
+      authorEmail: 'a@x',
+      authoredAt: 5,
+      committedAt: 6,
+      subject: 's',
+      trailers: 'Co-authored-by: Copilot <x>',
+    };
     store.addInterval({
-      analysisKey: 'k', from: 'c1', to: 'c2', linesAdded: 12, linesDeleted: 3,
-      commits: [{ sha: 's1', ...commit, linesAdded: 10, linesDeleted: 1 }, { sha: 's2', ...commit, linesAdded: 2, linesDeleted: 2 }],
-      added: [{ finding: key(b), shares: [{ sha: 's1', share: 2 / 3 }, { sha: 's2', share: 1 / 3 }] }],
+      analysisKey: 'k',
+      from: 'c1',
+      to: 'c2',
+      linesAdded: 12,
+      linesDeleted: 3,
+      commits: [
+        { sha: 's1', ...commit, linesAdded: 10, linesDeleted: 1 },
+        { sha: 's2', ...commit, linesAdded: 2, linesDeleted: 2 },
+      ],
+      added: [
+        {
+          finding: key(b),
+          shares: [
+            { sha: 's1', share: 2 / 3 },
+            { sha: 's2', share: 1 / 3 },
+          ],
+        },
+      ],
       fixed: [key(a)],
     });
     const iv = store.findInterval('k', 'c1', 'c2')!;
     expect(iv).toMatchObject({ from: 'c1', to: 'c2', linesAdded: 12, linesDeleted: 3 });
-    expect(iv.commits).toEqual([{ sha: 's1', linesAdded: 10, linesDeleted: 1 }, { sha: 's2', linesAdded: 2, linesDeleted: 2 }]);
+    expect(iv.commits).toEqual([
+      { sha: 's1', linesAdded: 10, linesDeleted: 1 },
+      { sha: 's2', linesAdded: 2, linesDeleted: 2 },
+    ]);
     expect(iv.added).toHaveLength(1);
     expect(iv.added[0]!.finding.fingerprint).toBe('f2');
-    expect(iv.added[0]!.shares.map((s) => [s.sha, +s.share.toFixed(3)])).toEqual([['s1', 0.667], ['s2', 0.333]]);
+    expect(iv.added[0]!.shares.map((s) => [s.sha, +s.share.toFixed(3)])).toEqual([
+      ['s1', 0.667],
+      ['s2', 0.333],
+    ]);
     expect(iv.fixed.map((f) => f.fingerprint)).toEqual(['f0']);
     expect(store.commitInfo('s1')).toEqual({ sha: 's1', ...commit });
     expect(store.findInterval('k', 'c2', 'c1')).toBeUndefined();
@@ -132,7 +209,16 @@ describe('history store', () => {
       return id;
     };
     const key = (f: Finding) => ({ ...f, key: findingKey(f) });
-    store.addInterval({ analysisKey: 'k', from: 'c1', to: 'c2', linesAdded: 1, linesDeleted: 0, commits: [], added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }], fixed: [key(a)] });
+    store.addInterval({
+      analysisKey: 'k',
+      from: 'c1',
+      to: 'c2',
+      linesAdded: 1,
+      linesDeleted: 0,
+      commits: [],
+      added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }],
+      fixed: [key(a)],
+    });
     internals.snapshotId = read;
     expect(store.findInterval('k', 'c1', 'c2')?.fixed.map((f) => f.fingerprint)).toEqual(['f0']);
     other.close();
@@ -148,8 +234,21 @@ describe('history store', () => {
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([a]) });
     store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([b]) });
     const key = (f: Finding) => ({ ...f, key: findingKey(f) });
-    store.addInterval({ analysisKey: 'k', from: 'c1', to: 'c2', linesAdded: 1, linesDeleted: 0, commits: [], added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }], fixed: [key(a)] });
-    const whole = { snapshot: store.findSnapshot('k', 'c1'), findings: store.snapshotFindings('k', 'c1'), interval: store.findInterval('k', 'c1', 'c2') };
+    store.addInterval({
+      analysisKey: 'k',
+      from: 'c1',
+      to: 'c2',
+      linesAdded: 1,
+      linesDeleted: 0,
+      commits: [],
+      added: [{ finding: key(b), shares: [{ sha: null, share: 1 }] }],
+      fixed: [key(a)],
+    });
+    const whole = {
+      snapshot: store.findSnapshot('k', 'c1'),
+      findings: store.snapshotFindings('k', 'c1'),
+      interval: store.findInterval('k', 'c1', 'c2'),
+    };
     expect(whole.snapshot?.byRule).toEqual({ 'pass-through-function': { category: 'abstraction', findings: 1, debtMinutes: 10 } });
 
     // the other run tries to replace c1 (delete, insert: a new row id) right after this one read c1's row
@@ -164,9 +263,20 @@ describe('history store', () => {
         attempts.push((e as { code?: string }).code ?? String(e));
       }
     };
-    internals.toSnapshot = function (this: HistoryStore, r: unknown) { replaceC1(); return toSnapshot.call(this, r); };
-    internals.snapshotId = function (this: HistoryStore, k: string, c: string) { const id = snapshotId.call(this, k, c); if (c === 'c1') replaceC1(); return id; };
-    const seen = { snapshot: store.findSnapshot('k', 'c1'), findings: store.snapshotFindings('k', 'c1'), interval: store.findInterval('k', 'c1', 'c2') };
+    internals.toSnapshot = function (this: HistoryStore, r: unknown) {
+      replaceC1();
+      return toSnapshot.call(this, r);
+    };
+    internals.snapshotId = function (this: HistoryStore, k: string, c: string) {
+      const id = snapshotId.call(this, k, c);
+      if (c === 'c1') replaceC1();
+      return id;
+    };
+    const seen = {
+      snapshot: store.findSnapshot('k', 'c1'),
+      findings: store.snapshotFindings('k', 'c1'),
+      interval: store.findInterval('k', 'c1', 'c2'),
+    };
     internals.toSnapshot = toSnapshot;
     internals.snapshotId = snapshotId;
     // each read holds the store until it ends: the other run's write waits (here: gives up at once)
@@ -184,7 +294,15 @@ describe('history store', () => {
     const store = open();
     store.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 1, source: 'trend', result: result([finding()]) });
     const bad = finding({ fingerprint: 'f9', line: 50, endLine: 50, message: null as unknown as string }); // NOT NULL violated
-    expect(() => store.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 2, source: 'trend', result: result([finding({ fingerprint: 'f8' }), bad]) })).toThrow();
+    expect(() =>
+      store.addSnapshot({
+        analysisKey: 'k',
+        commit: 'c2',
+        committedAt: 2,
+        source: 'trend',
+        result: result([finding({ fingerprint: 'f8' }), bad]),
+      }),
+    ).toThrow();
     expect(store.findSnapshot('k', 'c2')).toBeUndefined();
     expect(store.findSnapshot('k', 'c1')).toBeDefined();
     store.close();
@@ -246,7 +364,13 @@ describe('history store', () => {
   it('prunes the snapshots of analysis keys no longer used, keeping the current one', () => {
     const store = open();
     for (const [i, k] of ['k1', 'k2', 'k3', 'k4'].entries()) {
-      store.addSnapshot({ analysisKey: k, commit: 'c1', committedAt: i, source: 'trend', result: result([finding({ fingerprint: `f-${k}` })]) });
+      store.addSnapshot({
+        analysisKey: k,
+        commit: 'c1',
+        committedAt: i,
+        source: 'trend',
+        result: result([finding({ fingerprint: `f-${k}` })]),
+      });
     }
     expect(store.prune('k1', 2)).toBe(2); // keeps k1 (current) and the most recent other key
     const counts = store.snapshotCounts();

@@ -68,10 +68,17 @@ describe('an invalid plumbline.config.json: exit 2 with the file and the key', (
   it('every command that reads the config stops the same way: check, baseline, trend, report', async () => {
     const root = project('wrong-type');
     writeFileSync(join(root, 'plumbline.baseline.json'), '{\n  "version": 1,\n  "tool": "plumbline",\n  "entries": [\n  ]\n}\n');
-    for (const argv of [['check', '--baseline', 'plumbline.baseline.json'], ['baseline', 'update'], ['trend'], ['report', '--format', 'html']]) {
+    for (const argv of [
+      ['check', '--baseline', 'plumbline.baseline.json'],
+      ['baseline', 'update'],
+      ['trend'],
+      ['report', '--format', 'html'],
+    ]) {
       const { out, handle } = io(root);
       expect(await main(argv, handle), argv.join(' ')).toBe(2);
-      expect(out.stderr, argv.join(' ')).toContain(`${join(root, 'plumbline.config.json')}: key "include": expected array, got string "src/**"`);
+      expect(out.stderr, argv.join(' ')).toContain(
+        `${join(root, 'plumbline.config.json')}: key "include": expected array, got string "src/**"`,
+      );
     }
   });
 
@@ -105,7 +112,8 @@ describe('an invalid plumbline.config.json: exit 2 with the file and the key', (
 });
 
 describe('an invalid baseline file: exit 2 with the file and the entry', () => {
-  const entry = (over: object) => `{ "version": 1, "entries": [ ${JSON.stringify({ fingerprint: 'abc123', ruleId: 'pass-through-function', category: 'abstraction', count: 1, debtMinutes: 10, files: { 'src/a.ts': 1 }, ...over })} ] }`;
+  const entry = (over: object) =>
+    `{ "version": 1, "entries": [ ${JSON.stringify({ fingerprint: 'abc123', ruleId: 'pass-through-function', category: 'abstraction', count: 1, debtMinutes: 10, files: { 'src/a.ts': 1 }, ...over })} ] }`;
   const cases: Record<string, [string, string]> = {
     'not JSON': ['{ "version": 1, ', 'the file: not valid JSON'],
     'a newer version': ['{ "version": 2, "entries": [] }', 'key "version": expected 1, got 2'],
@@ -113,7 +121,10 @@ describe('an invalid baseline file: exit 2 with the file and the entry', () => {
     'a fingerprint that is not hex': [entry({ fingerprint: '$(touch pwned)' }), 'key "entries.0.fingerprint": expected a hex string'],
     'counts per file that do not add up': [entry({ count: 2 }), 'key "entries.0.files": the counts per file add up to 1, not to count 2'],
     'a negative count in a file': [entry({ files: { 'src/a.ts': -1 } }), 'key "entries.0.files.src/a.ts": expected a whole number >= 1'],
-    'an unknown category': [entry({ category: 'vibes' }), 'key "entries.0.category": expected one of duplication, magic-value, abstraction, drift, design-system'],
+    'an unknown category': [
+      entry({ category: 'vibes' }),
+      'key "entries.0.category": expected one of duplication, magic-value, abstraction, drift, design-system',
+    ],
   };
   for (const [name, [text, message]] of Object.entries(cases)) {
     it(name, async () => {

@@ -11,8 +11,12 @@ import { io, Repo, REPO_TS, wrapper } from './git-repo.js';
 
 const env = {
   ...process.env,
-  GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
 async function run(cwd: string, ...argv: string[]) {
@@ -66,7 +70,10 @@ describe('a repository with no commits', () => {
 describe('a shallow clone', () => {
   function shallow(): { origin: Repo; clone: string } {
     const origin = history();
-    origin.branch('feature').write({ 'src/users.ts': wrapper('getUser', 'findUser') }).commit('feature');
+    origin
+      .branch('feature')
+      .write({ 'src/users.ts': wrapper('getUser', 'findUser') })
+      .commit('feature');
     origin.checkout('main').write({ 'src/main-only.ts': 'export const m = 1;\n' }).commit('main moves on');
     const clone = mkdtempSync(join(tmpdir(), 'plumbline-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin.root}`, clone], { env, stdio: 'pipe' });
@@ -91,7 +98,9 @@ describe('a shallow clone', () => {
     execFileSync('git', ['-C', clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main'], { env, stdio: 'pipe' });
     const r = await run(clone, 'check', '--base', 'origin/main');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no merge-base of origin/main and HEAD: the history is too shallow or unrelated (in CI use actions/checkout with fetch-depth: 0)');
+    expect(r.stderr).toContain(
+      'no merge-base of origin/main and HEAD: the history is too shallow or unrelated (in CI use actions/checkout with fetch-depth: 0)',
+    );
     const missing = await run(clone, 'check', '--base', 'origin/develop');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('(in CI, fetch it first: git fetch origin <branch>, or actions/checkout with fetch-depth: 0)');

@@ -3,7 +3,18 @@
 // no crash and no stack overflow, each bad file in `errors` with its reason, huge/minified/generated
 // files in `skipped`, the rest analysed; the same through the cache and through the CLI.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AjvModule from 'ajv';
@@ -187,7 +198,9 @@ describe('plumbline scan over the hostile corpus', () => {
       expect(pretty.out.stdout, file).toContain(`  ${file}: `);
     }
     const errorCount = Object.keys(ERRORS).length + Object.values(TOKEN_ERRORS).reduce((n, m) => n + m.length, 0);
-    expect(pretty.out.stdout).toContain(`files ${Object.keys(ANALYSED).length}, lines of code ${first.result.summary.linesOfCode}, skipped 3, errors ${errorCount}\n`);
+    expect(pretty.out.stdout).toContain(
+      `files ${Object.keys(ANALYSED).length}, lines of code ${first.result.summary.linesOfCode}, skipped 3, errors ${errorCount}\n`,
+    );
   });
 });
 
@@ -197,17 +210,32 @@ describe('the built CLI, with worker threads', () => {
     expect(existsSync(join(REPO, 'packages/analyzer/dist/facts-worker.js')), 'run `npm run build` first').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-hostile-workers-'));
     bigDirs.push(dir);
-    cpSync(root, dir, { recursive: true, filter: (src) => !src.includes('.plumbline') && !src.endsWith('-loop') && !/loop-[ab]\.ts$|dangling\.ts$/.test(src) });
+    cpSync(root, dir, {
+      recursive: true,
+      filter: (src) => !src.includes('.plumbline') && !src.endsWith('-loop') && !/loop-[ab]\.ts$|dangling\.ts$/.test(src),
+    });
     mkdirSync(join(dir, 'src/many'), { recursive: true });
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `src/many/f${i}.ts`), `export const v${i} = ${i};\n`);
-    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', '--no-cache', '--concurrency', '2'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', '--no-cache', '--concurrency', '2'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     expect(r.status, r.stderr).toBe(0);
-    const data = JSON.parse(r.stdout) as { errors: Array<{ file: string; message: string }>; skipped: Array<{ file: string }>; summary: { files: number } };
+    const data = JSON.parse(r.stdout) as {
+      errors: Array<{ file: string; message: string }>;
+      skipped: Array<{ file: string }>;
+      summary: { files: number };
+    };
     expect(data.errors.map((e) => e.file)).toEqual(first.result.errors.map((e) => e.file));
     for (const e of data.errors) {
       const here = first.result.errors.find((x) => x.file === e.file && (x.message === e.message || /^too deeply nested/.test(x.message)))!;
       // a worker's stack is not the main thread's: the parser may get further and the analysis overflow instead
-      expect(e.message, e.file).toEqual(/^too deeply nested/.test(here.message) ? expect.stringMatching(/^too deeply nested to (parse|analyse) \(stack overflow\)$/) : here.message);
+      expect(e.message, e.file).toEqual(
+        /^too deeply nested/.test(here.message)
+          ? expect.stringMatching(/^too deeply nested to (parse|analyse) \(stack overflow\)$/)
+          : here.message,
+      );
     }
     expect(data.skipped.map((s) => s.file)).toEqual(first.result.skipped.map((s) => s.file));
     expect(data.summary.files).toBe(first.result.summary.files + 200);
@@ -248,7 +276,13 @@ describe('files that change while the scan runs', () => {
     }
     let out: ScanOutput;
     try {
-      out = scan({ root: dir, cache: false, onProgress: (p) => { if (p.phase === 'facts' && !mutated) mutate(); } });
+      out = scan({
+        root: dir,
+        cache: false,
+        onProgress: (p) => {
+          if (p.phase === 'facts' && !mutated) mutate();
+        },
+      });
     } finally {
       if (asRoot) process.seteuid!(0);
     }
@@ -267,7 +301,11 @@ describe('files that change while the scan runs', () => {
 describe('the hostile corpus in git history', () => {
   it('trend reads it from git objects and check --base compares with it: every snapshot has the same errors, nothing new', async () => {
     const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-    const git = (...args: string[]) => spawnSync('git', ['-C', root, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { env, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-C', root, '-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+        env,
+        encoding: 'utf8',
+      });
     writeFileSync(join(root, '.gitignore'), '.plumbline/\n');
     git('init', '-q', '-b', 'main');
     git('add', '-A');

@@ -16,8 +16,18 @@ const T = (iso: string) => Date.parse(iso) / 1000;
 
 function stored(over: Partial<Finding>): StoredFinding {
   const f: Omit<Finding, 'related'> = {
-    ruleId: 'pass-through-function', category: 'abstraction', severity: 'warning', message: `\`${EVIL}\` only passes its arguments on`,
-    file: `src/${EVIL}/a.ts`, line: 4, column: 1, endLine: 4, endColumn: 5, effortMinutes: 10, fingerprint: 'fp', ...over,
+    ruleId: 'pass-through-function',
+    category: 'abstraction',
+    severity: 'warning',
+    message: `\`${EVIL}\` only passes its arguments on`,
+    file: `src/${EVIL}/a.ts`,
+    line: 4,
+    column: 1,
+    endLine: 4,
+    endColumn: 5,
+    effortMinutes: 10,
+    fingerprint: 'fp',
+    ...over,
   };
   return { ...f, key: findingKey(f) };
 }
@@ -26,9 +36,24 @@ function snapshot(commit: string, at: string, debt: number, ratio: number): Snap
   const byCategory = emptyCategoryTotals();
   byCategory.abstraction = { findings: debt / 10, debtMinutes: debt };
   return {
-    analysisKey: 'k', commit, committedAt: T(at), recordedAt: 0, source: 'trend', toolVersion: '0.1.0', files: 10, linesOfCode: 1000,
-    debtMinutes: debt, debtRatio: ratio, rating: ratio <= 0.05 ? 'A' : 'B', designSystemAdoption: 0.5, driftIndex: 0.1, findings: debt / 10, errors: 0, skipped: 0,
-    byCategory, byRule: { 'pass-through-function': { category: 'abstraction', findings: debt / 10, debtMinutes: debt } },
+    analysisKey: 'k',
+    commit,
+    committedAt: T(at),
+    recordedAt: 0,
+    source: 'trend',
+    toolVersion: '0.1.0',
+    files: 10,
+    linesOfCode: 1000,
+    debtMinutes: debt,
+    debtRatio: ratio,
+    rating: ratio <= 0.05 ? 'A' : 'B',
+    designSystemAdoption: 0.5,
+    driftIndex: 0.1,
+    findings: debt / 10,
+    errors: 0,
+    skipped: 0,
+    byCategory,
+    byRule: { 'pass-through-function': { category: 'abstraction', findings: debt / 10, debtMinutes: debt } },
   };
 }
 
@@ -40,20 +65,49 @@ export function evilData(): TrendData {
     { sha: 'a'.repeat(40), time: T('2024-01-03T10:00:00Z') },
   ];
   const sel = selectSnapshots(history, T('2024-01-01T00:00:00Z'), history[0]!.time, { kind: 'week' });
-  const commit: CommitInfo = { sha: 'd'.repeat(40), authorName: EVIL, authorEmail: 'e@x', authoredAt: T('2024-01-09T00:00:00Z'), committedAt: T('2024-01-09T00:00:00Z'), subject: EVIL, trailers: 'Co-authored-by: Copilot <x@y>' };
-  const snaps = [snapshot('a'.repeat(40), '2024-01-03T10:00:00Z', 10, 0.02), snapshot('b'.repeat(40), '2024-01-10T10:00:00Z', 30, 0.04), snapshot('c'.repeat(40), '2024-01-17T10:00:00Z', 20, 0.06)];
+  const commit: CommitInfo = {
+    sha: 'd'.repeat(40),
+    authorName: EVIL,
+    authorEmail: 'e@x',
+    authoredAt: T('2024-01-09T00:00:00Z'),
+    committedAt: T('2024-01-09T00:00:00Z'),
+    subject: EVIL,
+    trailers: 'Co-authored-by: Copilot <x@y>',
+  };
+  const snaps = [
+    snapshot('a'.repeat(40), '2024-01-03T10:00:00Z', 10, 0.02),
+    snapshot('b'.repeat(40), '2024-01-10T10:00:00Z', 30, 0.04),
+    snapshot('c'.repeat(40), '2024-01-17T10:00:00Z', 20, 0.06),
+  ];
   const added = stored({ line: 9, endLine: 9 });
   return {
-    root: `/repo/${EVIL}`, ref: EVIL, since: T('2024-01-01T00:00:00Z'), until: history[0]!.time, every: { kind: 'week' }, notes: [EVIL],
+    root: `/repo/${EVIL}`,
+    ref: EVIL,
+    since: T('2024-01-01T00:00:00Z'),
+    until: history[0]!.time,
+    every: { kind: 'week' },
+    notes: [EVIL],
     points: sel.points.map((p, i) => ({
       selected: p,
       snapshot: snaps[i]!,
-      interval: i === 0 ? null : {
-        from: snaps[i - 1]!.commit, to: snaps[i]!.commit, linesAdded: 50, linesDeleted: 5,
-        commits: [{ sha: commit.sha, linesAdded: 50, linesDeleted: 5 }],
-        added: i === 1 ? [{ finding: added, shares: [{ sha: commit.sha, share: 1 }] }, { finding: stored({ line: 20, endLine: 20 }), shares: [{ sha: null, share: 1 }] }] : [],
-        fixed: i === 2 ? [stored({ line: 2, endLine: 2 })] : [],
-      },
+      interval:
+        i === 0
+          ? null
+          : {
+              from: snaps[i - 1]!.commit,
+              to: snaps[i]!.commit,
+              linesAdded: 50,
+              linesDeleted: 5,
+              commits: [{ sha: commit.sha, linesAdded: 50, linesDeleted: 5 }],
+              added:
+                i === 1
+                  ? [
+                      { finding: added, shares: [{ sha: commit.sha, share: 1 }] },
+                      { finding: stored({ line: 20, endLine: 20 }), shares: [{ sha: null, share: 1 }] },
+                    ]
+                  : [],
+              fixed: i === 2 ? [stored({ line: 2, endLine: 2 })] : [],
+            },
     })),
     commits: new Map([[commit.sha, commit]]),
     codeowners: parseCodeowners(`src/ @${EVIL.replace(/\s+/g, '_')}\n`),
@@ -69,11 +123,19 @@ describe('report data', () => {
   it('builds the series, the change of the last week and the attribution', () => {
     const r = report();
     expect(r.points.map((p) => [p.label, p.debtMinutes, p.change?.newFindings ?? null, p.change?.fixedFindings ?? null])).toEqual([
-      ['2024-01-01', 10, null, null], ['2024-01-08', 30, 2, 0], ['2024-01-15', 20, 0, 1],
+      ['2024-01-01', 10, null, null],
+      ['2024-01-08', 30, 2, 0],
+      ['2024-01-15', 20, 0, 1],
     ]);
     expect(r.rate.lastChange).toMatchObject({ debtMinutes: -10, percent: -33.3, fixedFindings: 1 });
     expect(r.attribution).toMatchObject({ newFindings: 2, newDebtMinutes: 20, unattributedFindings: 1, unattributedDebtMinutes: 10 });
-    expect(r.attribution.assistants).toMatchObject({ commits: 1, assistantCommits: 1, debtShare: 1, commitShare: 1, assistantMinutesPer1000Lines: 200 });
+    expect(r.attribution.assistants).toMatchObject({
+      commits: 1,
+      assistantCommits: 1,
+      debtShare: 1,
+      commitShare: 1,
+      assistantMinutesPer1000Lines: 200,
+    });
     expect(r.rate.newCode).toMatchObject({ linesAdded: 100, newDebtMinutes: 20, minutesPer1000Lines: 200 });
     expect(r.rate.projection?.direction).toBe('worse');
   });
@@ -109,7 +171,9 @@ describe('Markdown report', () => {
   it('says what moved the debt, in the words the README explains', () => {
     const md = formatReportMarkdown(report());
     expect(md).toMatch(/\*\*Week over week\*\*: −10 min \(-33\.3%\); 0 new \(±0 min\), 1 fixed \(−10 min\)\./);
-    expect(md).toMatch(/Commits with assistant trailers added 100% of the new debt credited to commits while being 100% of commits \(1 of 1\)\./);
+    expect(md).toMatch(
+      /Commits with assistant trailers added 100% of the new debt credited to commits while being 100% of commits \(1 of 1\)\./,
+    );
     expect(md).toMatch(/\*\*Projection\*\*: at this rate the rating reaches C in \d+ weeks?\./);
     expect(md).toContain('| Copilot | 1 | 10 min |');
   });
@@ -127,16 +191,23 @@ describe('HTML report', () => {
   it('is one self-contained file that fetches nothing', () => {
     const html = formatReportHtml(report());
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`,
+    );
     expect(html).not.toMatch(/<(script|link|img|iframe|object|embed|audio|video|source|base|form)\b|@import|url\(/i);
-    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).every((u) => u!.startsWith('https://github.com/plumbline-dev/plumbline/blob/main/rules/'))).toBe(true);
+    expect(
+      [...html.matchAll(/href="([^"]*)"/g)]
+        .map((m) => m[1])
+        .every((u) => u!.startsWith('https://github.com/plumbline-dev/plumbline/blob/main/rules/')),
+    ).toBe(true);
     expect(html).not.toContain('<script>alert(2)');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 
   it('draws each chart with a point per snapshot', () => {
     const html = formatReportHtml(report());
-    const chart = (name: string) => html.match(new RegExp(`<svg class="chart[^"]*" data-chart="${name}" data-points="(\\d+)"[\\s\\S]*?</svg>`))!;
+    const chart = (name: string) =>
+      html.match(new RegExp(`<svg class="chart[^"]*" data-chart="${name}" data-points="(\\d+)"[\\s\\S]*?</svg>`))!;
     const count = (svg: string, cls: string) => (svg.match(new RegExp(`class="${cls}"`, 'g')) ?? []).length;
     expect(count(chart('debt')[0], 'pt')).toBe(3);
     expect(count(chart('rating')[0], 'pt')).toBe(3);

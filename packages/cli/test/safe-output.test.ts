@@ -33,8 +33,15 @@ function git(env: NodeJS.ProcessEnv, ...args: string[]) {
   execFileSync('git', ['-C', root, '-c', 'commit.gpgsign=false', ...args], { env, stdio: 'pipe' });
 }
 const who = (name: string, date: string): NodeJS.ProcessEnv => ({
-  ...process.env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: 'm@example.invalid', GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: 'm@example.invalid',
-  GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1',
+  ...process.env,
+  GIT_AUTHOR_NAME: name,
+  GIT_AUTHOR_EMAIL: 'm@example.invalid',
+  GIT_COMMITTER_NAME: name,
+  GIT_COMMITTER_EMAIL: 'm@example.invalid',
+  GIT_AUTHOR_DATE: date,
+  GIT_COMMITTER_DATE: date,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
 });
 
 async function run(...argv: string[]): Promise<string> {
@@ -59,7 +66,8 @@ beforeAll(async () => {
 
   out['scan pretty'] = await run('scan');
   out['scan json'] = await run('scan', '--format', 'json');
-  for (const f of ['pretty', 'json', 'sarif', 'markdown', 'github']) out[`check ${f}`] = await run('check', '--base', 'HEAD~1', '--format', f);
+  for (const f of ['pretty', 'json', 'sarif', 'markdown', 'github'])
+    out[`check ${f}`] = await run('check', '--base', 'HEAD~1', '--format', f);
   for (const f of ['markdown', 'html', 'json']) out[`report ${f}`] = await run('report', '--since', '2024-01-01', '--format', f);
 }, 120_000);
 
@@ -70,8 +78,15 @@ describe('data formats keep the text verbatim and stay valid JSON', () => {
       const data = JSON.parse(text) as unknown;
       const strings: string[] = [];
       JSON.stringify(data, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v));
-      expect(strings.some((s) => s.includes(PAYLOAD)), 'the payload, byte for byte').toBe(true);
-      if (name !== 'report json') expect(strings.some((s) => s.includes(INJECT)), 'the line break kept as data').toBe(true);
+      expect(
+        strings.some((s) => s.includes(PAYLOAD)),
+        'the payload, byte for byte',
+      ).toBe(true);
+      if (name !== 'report json')
+        expect(
+          strings.some((s) => s.includes(INJECT)),
+          'the line break kept as data',
+        ).toBe(true);
     });
   }
 });
@@ -94,7 +109,9 @@ describe('terminal and CI-log formats show the text without bidi controls, and n
     expect(text).not.toMatch(BIDI);
     const lines = text.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(/^::(warning|error|notice) /);
-    expect(lines.filter((l) => l.includes('pwned.ts'))).toHaveLength(lines.filter((l) => l.includes('draft%0A::error file=pwned.ts::injected %250A')).length);
+    expect(lines.filter((l) => l.includes('pwned.ts'))).toHaveLength(
+      lines.filter((l) => l.includes('draft%0A::error file=pwned.ts::injected %250A')).length,
+    );
     expect(text).toContain(SHOWN);
   });
 });
@@ -110,7 +127,10 @@ describe('Markdown keeps the text in code spans or escaped, without bidi control
       const md = out[name]!;
       expect(md).not.toMatch(BIDI);
       const spans = [...md.matchAll(/(`+)((?:(?!\1)[\s\S])*?)\1/g)].map((m) => m[2]!);
-      expect(spans.some((s) => s.includes(SHOWN)), 'the payload is shown, as code').toBe(true);
+      expect(
+        spans.some((s) => s.includes(SHOWN)),
+        'the payload is shown, as code',
+      ).toBe(true);
       const rest = outsideCodeSpans(md).replace('<!-- plumbline-check -->', '');
       for (const tag of ['<img', '<script', '</script', '<!--', 'onerror']) {
         // escaped as &lt; outside code spans; an author or subject may still mention onerror as plain text
@@ -136,7 +156,9 @@ describe('the HTML report', () => {
     const tags = html.match(/<[a-zA-Z][^>]*>/g) ?? [];
     expect(tags.filter((t) => /\son\w+\s*=/i.test(t))).toEqual([]); // no event-handler attribute in any tag
     expect(html.match(/<!--/g)).toBeNull();
-    expect(html).toContain(`&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;&#60;!--\uFFFDevil\uFFFD &#60;script&#62;alert(2)&#60;/script&#62;`);
+    expect(html).toContain(
+      `&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;&#60;!--\uFFFDevil\uFFFD &#60;script&#62;alert(2)&#60;/script&#62;`,
+    );
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
   });
 
@@ -148,7 +170,16 @@ describe('the HTML report', () => {
       context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'plumbline-chromium-profile-')), {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
     }, 60_000);
     afterAll(async () => {
@@ -205,7 +236,9 @@ describe('the HTML report', () => {
 
     it('the harness sees a script run: the same page with the payload unescaped and no policy fires the alert and the request', async () => {
       const file = join(dir, 'report-broken.html');
-      const broken = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('&#60;img src=x onerror=alert(1)&#62;', '<img src=x onerror=alert(1)>');
+      const broken = html
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+        .replace('&#60;img src=x onerror=alert(1)&#62;', '<img src=x onerror=alert(1)>');
       writeFileSync(file, broken);
       const r = await openInChromium(file);
       expect(r.dialogs).toContain('1');

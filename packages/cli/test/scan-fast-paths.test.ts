@@ -25,16 +25,34 @@ function committed(): Repo {
   return repo;
 }
 
-const comparable = (r: { result: { findings: unknown[]; summary: unknown; errors: unknown[]; skipped?: unknown[] } }) => ({ findings: r.result.findings, summary: r.result.summary, errors: r.result.errors, skipped: r.result.skipped });
+const comparable = (r: { result: { findings: unknown[]; summary: unknown; errors: unknown[]; skipped?: unknown[] } }) => ({
+  findings: r.result.findings,
+  summary: r.result.summary,
+  errors: r.result.errors,
+  skipped: r.result.skipped,
+});
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('git asked at once', () => {
   it('answers what the one-by-one questions answer: files, index blob ids, HEAD', async () => {
     const repo = committed();
-    repo.write({ 'src/repo.ts': 'export const changed = 1;\n', 'src/new.ts': 'export const n = 2;\n', '.gitignore': 'ignored.ts\n', 'ignored.ts': 'x\n' });
+    repo.write({
+      'src/repo.ts': 'export const changed = 1;\n',
+      'src/new.ts': 'export const n = 2;\n',
+      '.gitignore': 'ignored.ts\n',
+      'ignored.ts': 'x\n',
+    });
     const git = (await startGitQueries(repo.root).result())!;
-    expect(git.files.sort()).toEqual(['.gitignore', 'README.md', 'src/Badge.tsx', 'src/Card.tsx', 'src/api.ts', 'src/new.ts', 'src/repo.ts']);
+    expect(git.files.sort()).toEqual([
+      '.gitignore',
+      'README.md',
+      'src/Badge.tsx',
+      'src/Card.tsx',
+      'src/api.ts',
+      'src/new.ts',
+      'src/repo.ts',
+    ]);
     expect(git.knownHashes).toEqual(gitKnownHashes(repo.root));
     expect(git.knownHashes.has('src/repo.ts')).toBe(false);
     expect(git.head).toBe(headCommit(repo.root));

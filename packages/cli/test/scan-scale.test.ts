@@ -21,8 +21,14 @@ function io(cwd: string) {
   return { out, handle };
 }
 
-interface Json { findings: Array<{ fingerprint: string; file: string; line: number; ruleId: string }>; summary: unknown; errors: unknown[]; skipped: unknown[] }
-const plumbline = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+interface Json {
+  findings: Array<{ fingerprint: string; file: string; line: number; ruleId: string }>;
+  summary: unknown;
+  errors: unknown[];
+  skipped: unknown[];
+}
+const plumbline = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
 
 let root = '';
 beforeAll(async () => {
@@ -33,24 +39,30 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('scan at scale', () => {
-  it.skipIf(!existsSync(DIST))('finds the same with worker threads as without, and under a memory cap', () => {
-    // in a child process: worker threads load the built files, which vitest's aliases would replace
-    const script = `const cli = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+  it.skipIf(!existsSync(DIST))(
+    'finds the same with worker threads as without, and under a memory cap',
+    () => {
+      // in a child process: worker threads load the built files, which vitest's aliases would replace
+      const script = `const cli = await import(${JSON.stringify(pathToFileURL(DIST).href)});
       const run = (o) => { const r = cli.scan({ root: ${JSON.stringify(root)}, cache: false, ...o }); return { stats: r.stats, findings: r.result.findings, summary: r.result.summary, facts: r.facts }; };
       process.stdout.write(JSON.stringify([run({ concurrency: 1 }), run({ concurrency: 2 }), run({ concurrency: 2, maxMemoryMb: 400 })]));`;
-    type Run = { stats: { workers: number; parsed: number }; findings: unknown[]; summary: unknown; facts: unknown[] };
-    const [one, two, capped] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 30 })) as Run[];
-    expect(one!.stats.workers).toBe(0);
-    expect(two!.stats.workers).toBe(2);
-    expect(two!.stats.parsed).toBe(one!.stats.parsed);
-    expect(two!.findings.length).toBeGreaterThan(50);
-    expect(two!.findings).toEqual(one!.findings);
-    expect(two!.summary).toEqual(one!.summary);
-    expect(two!.facts).toEqual(one!.facts);
-    // too little memory for a worker next to the main thread: it all runs in this thread
-    expect(capped!.stats.workers).toBe(0);
-    expect(capped!.findings).toEqual(one!.findings);
-  }, 300_000);
+      type Run = { stats: { workers: number; parsed: number }; findings: unknown[]; summary: unknown; facts: unknown[] };
+      const [one, two, capped] = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 30 }),
+      ) as Run[];
+      expect(one!.stats.workers).toBe(0);
+      expect(two!.stats.workers).toBe(2);
+      expect(two!.stats.parsed).toBe(one!.stats.parsed);
+      expect(two!.findings.length).toBeGreaterThan(50);
+      expect(two!.findings).toEqual(one!.findings);
+      expect(two!.summary).toEqual(one!.summary);
+      expect(two!.facts).toEqual(one!.facts);
+      // too little memory for a worker next to the main thread: it all runs in this thread
+      expect(capped!.stats.workers).toBe(0);
+      expect(capped!.findings).toEqual(one!.findings);
+    },
+    300_000,
+  );
 
   it('splits into shards that merge into the findings of one scan', () => {
     const full = plumbline(root, 'scan', '.', '--format', 'json', '--no-cache');
@@ -96,10 +108,15 @@ describe('scan at scale', () => {
     const other = join(mkdtempSync(join(tmpdir(), 'plumbline-cfg-')), 'plumbline.config.json');
     execFileSync('cp', [join(root, 'plumbline.config.json'), other]);
     const cfg = JSON.parse(readFileSync(other, 'utf8')) as Record<string, unknown>;
-    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(other)}, JSON.stringify(${JSON.stringify({ ...cfg, rules: { 'pass-through-function': 'off' } })}))`]);
+    execFileSync(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(other)}, JSON.stringify(${JSON.stringify({ ...cfg, rules: { 'pass-through-function': 'off' } })}))`,
+    ]);
     const r2 = plumbline(root, 'merge', shard, '--config', other);
     expect(r2.status).toBe(2);
-    expect(r2.stderr).toMatch(/strict\.facts: computed by plumbline .* under analyzer key \w+, this run's is \w+ .*rerun the shards with the same version and config/);
+    expect(r2.stderr).toMatch(
+      /strict\.facts: computed by plumbline .* under analyzer key \w+, this run's is \w+ .*rerun the shards with the same version and config/,
+    );
     const notShard = io(root);
     expect(await main(['merge', join(root, 'package.json')], notShard.handle)).toBe(2);
     expect(notShard.out.stderr).toMatch(/package\.json: not a shard facts file/);
@@ -130,7 +147,11 @@ describe('the scale flags', () => {
   });
 
   it('are usage errors (exit 2) on the command line', async () => {
-    for (const args of [['--concurrency', 'x'], ['--max-memory', '12'], ['--shard', '3/2']]) {
+    for (const args of [
+      ['--concurrency', 'x'],
+      ['--max-memory', '12'],
+      ['--shard', '3/2'],
+    ]) {
       const { out, handle } = io(root);
       expect(await main(['scan', '.', ...args], handle)).toBe(2);
       expect(out.stderr).toContain(args[0]);

@@ -22,7 +22,11 @@ function project(): string {
 }
 
 /** Resolves with the next scan after `action`, or fails after a timeout. */
-function nextScan(scans: Array<{ out: ScanOutput; changed: string[] }>, action: () => void, timeoutMs = 20_000): Promise<{ out: ScanOutput; changed: string[] }> {
+function nextScan(
+  scans: Array<{ out: ScanOutput; changed: string[] }>,
+  action: () => void,
+  timeoutMs = 20_000,
+): Promise<{ out: ScanOutput; changed: string[] }> {
   const before = scans.length;
   action();
   return new Promise((resolve, reject) => {
@@ -51,7 +55,9 @@ describe('plumbline scan --watch', () => {
     const cacheFile = join(root, '.plumbline/cache', PROJECT_FINDINGS_FILE);
     const firstWrite = statSync(cacheFile).mtimeMs;
 
-    const second = await nextScan(scans, () => writeFileSync(join(root, 'src/nested/a.ts'), wrapper('loadInvoice').replace("'./repo'", "'../repo'")));
+    const second = await nextScan(scans, () =>
+      writeFileSync(join(root, 'src/nested/a.ts'), wrapper('loadInvoice').replace("'./repo'", "'../repo'")),
+    );
     expect(second.changed).toEqual(['src/nested/a.ts']);
     expect(second.out.stats.parsed).toBe(1);
     expect(second.out.result.findings.map((f) => [f.file, f.ruleId])).toEqual([['src/nested/a.ts', 'pass-through-function']]);
@@ -64,7 +70,8 @@ describe('plumbline scan --watch', () => {
       mkdirSync(join(root, 'src/feature'));
       writeFileSync(join(root, 'src/feature/b.ts'), wrapper('getUser', 'findUser').replace("'./repo'", "'../repo'"));
     });
-    for (let i = 0; i < 40 && !scans.at(-1)!.out.result.findings.some((f) => f.file === 'src/feature/b.ts'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 40 && !scans.at(-1)!.out.result.findings.some((f) => f.file === 'src/feature/b.ts'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(scans.at(-1)!.out.result.findings.map((f) => f.file)).toContain('src/feature/b.ts');
     const third = await nextScan(scans, () => writeFileSync(join(root, 'src/feature/b.ts'), 'export const b = 2;\n'));
     expect(third.changed).toEqual(['src/feature/b.ts']);

@@ -18,7 +18,11 @@ function northwind(): string {
   return root;
 }
 
-function settingsOf(root: string): { outcome: ReturnType<typeof buildCheckSettings>; stats: SettingsMemoStats; fresh: ReturnType<typeof buildCheckSettings> } {
+function settingsOf(root: string): {
+  outcome: ReturnType<typeof buildCheckSettings>;
+  stats: SettingsMemoStats;
+  fresh: ReturnType<typeof buildCheckSettings>;
+} {
   const config = loadProjectConfig(root);
   const stats: SettingsMemoStats = { reused: false, probes: 0 };
   const outcome = memoizedCheckSettings(root, config, join(root, config.cacheDir), stats);
@@ -39,9 +43,26 @@ describe('settings kept between scans', () => {
     expect(again.outcome).toEqual(first.fresh);
 
     const edits: Array<[string, () => void]> = [
-      ['a token value', () => writeFileSync(join(root, 'packages/design/tokens.json'), readFileSync(join(root, 'packages/design/tokens.json'), 'utf8').replace('#2f6fed', '#2f6fee'))],
-      ['a new design-system component', () => writeFileSync(join(root, 'packages/design/src/Badge.tsx'), 'export function Badge({ children }: { children: string }) {\n  return <span className="badge">{children}</span>;\n}\n')],
-      ['an edited component', () => writeFileSync(join(root, 'packages/design/src/Card.tsx'), 'export function Card() {\n  return <section />;\n}\n')],
+      [
+        'a token value',
+        () =>
+          writeFileSync(
+            join(root, 'packages/design/tokens.json'),
+            readFileSync(join(root, 'packages/design/tokens.json'), 'utf8').replace('#2f6fed', '#2f6fee'),
+          ),
+      ],
+      [
+        'a new design-system component',
+        () =>
+          writeFileSync(
+            join(root, 'packages/design/src/Badge.tsx'),
+            'export function Badge({ children }: { children: string }) {\n  return <span className="badge">{children}</span>;\n}\n',
+          ),
+      ],
+      [
+        'an edited component',
+        () => writeFileSync(join(root, 'packages/design/src/Card.tsx'), 'export function Card() {\n  return <section />;\n}\n'),
+      ],
       ['owners removed', () => rmSync(join(root, '.github/CODEOWNERS'))],
       ['a new token file', () => writeFileSync(join(root, 'apps/web/src/tokens.css'), ':root { --brand-accent: #ff00aa; }\n')],
     ];
@@ -68,7 +89,10 @@ describe('settings kept between scans', () => {
   it('give a scan the findings of one that builds them afresh', () => {
     const root = northwind();
     scan({ root });
-    writeFileSync(join(root, 'packages/design/tokens.json'), readFileSync(join(root, 'packages/design/tokens.json'), 'utf8').replace('#2f6fed', '#123456'));
+    writeFileSync(
+      join(root, 'packages/design/tokens.json'),
+      readFileSync(join(root, 'packages/design/tokens.json'), 'utf8').replace('#2f6fed', '#123456'),
+    );
     const memo = scan({ root });
     const plain = scan({ root, cache: false });
     expect(memo.result.findings).toEqual(plain.result.findings);

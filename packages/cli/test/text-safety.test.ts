@@ -5,7 +5,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  githubData, githubProperty, htmlText, markdownCode, markdownMessage, markdownText, terminalBlock, terminalLine, UNSAFE_CHARACTERS,
+  githubData,
+  githubProperty,
+  htmlText,
+  markdownCode,
+  markdownMessage,
+  markdownText,
+  terminalBlock,
+  terminalLine,
+  UNSAFE_CHARACTERS,
 } from '../src/formatters/text-safety.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
@@ -45,7 +53,8 @@ describe('every target replaces every unsafe character', () => {
   it('the class is exactly the union of those five', () => {
     const all = Object.values(CLASSES).flat();
     for (const c of all) expect(c.match(UNSAFE_CHARACTERS)).not.toBeNull();
-    for (const c of [' ', '~', '\u00a0', '\u00e9', '\u200b', '\u2060', '\u2065', '\u206a', '\u2029', '\uFFFD']) expect(c.match(UNSAFE_CHARACTERS)).toBeNull();
+    for (const c of [' ', '~', '\u00a0', '\u00e9', '\u200b', '\u2060', '\u2065', '\u206a', '\u2029', '\uFFFD'])
+      expect(c.match(UNSAFE_CHARACTERS)).toBeNull();
     expect(WHITESPACE.every((c) => all.includes(c))).toBe(true);
   });
 
@@ -57,7 +66,9 @@ describe('every target replaces every unsafe character', () => {
 
 describe('each target escapes its own syntax', () => {
   it('Markdown text: HTML, emphasis, links, tables, headings, images, and @mentions', () => {
-    expect(markdownText('<b>&</b> *a* _b_ [c](d) |e| ~f~ #g !h \\ `i`')).toBe('&lt;b&gt;&amp;&lt;/b&gt; \\*a\\* \\_b\\_ \\[c\\](d) \\|e\\| \\~f\\~ \\#g \\!h \\\\ \\`i\\`');
+    expect(markdownText('<b>&</b> *a* _b_ [c](d) |e| ~f~ #g !h \\ `i`')).toBe(
+      '&lt;b&gt;&amp;&lt;/b&gt; \\*a\\* \\_b\\_ \\[c\\](d) \\|e\\| \\~f\\~ \\#g \\!h \\\\ \\`i\\`',
+    );
     expect(markdownText('ping @someone')).toBe('ping @\u2060someone');
   });
 

@@ -21,10 +21,14 @@ describe('the facts pool of trend with a worker thread', () => {
     const repo = new Repo(files);
     try {
       repo.commit('cards');
-      const items = repo.git('ls-tree', '-r', 'HEAD').trim().split('\n').map((line) => {
-        const [meta, path] = line.split('\t') as [string, string];
-        return { path, blob: meta.split(' ')[2]! };
-      });
+      const items = repo
+        .git('ls-tree', '-r', 'HEAD')
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [meta, path] = line.split('\t') as [string, string];
+          return { path, blob: meta.split(' ')[2]! };
+        });
       const config = defaultConfig();
       const settings = {};
       const cache = FactsCache.open(repo.root, 'memory');

@@ -60,7 +60,10 @@ describe('trend against git', () => {
     const config = loadProjectConfig(root);
     const { settings } = buildCheckSettings(root, config);
     const entries = listTree(root, fx.commits.c7);
-    const paths = filterPaths(entries.map((e) => e.path), config);
+    const paths = filterPaths(
+      entries.map((e) => e.path),
+      config,
+    );
     const reader = new BlobReader(root);
     await reader.prefetch(entries.map((e) => e.blob));
     const cache = FactsCache.open(join(root, '.no-such-cache'), 'test');
@@ -125,7 +128,9 @@ describe('trend against git', () => {
     expect(await main(['trend', '--since', '2024-01-01'], t)).toBe(0);
     expect(t.out).toMatch(/^week of +commit/);
     expect(t.out).toMatch(/2024-02-05 +[0-9a-f]{7} +40 min +A/);
-    expect(t.out).toMatch(/Commits with assistant trailers added 75% of the new debt credited to commits while being 33% of commits \(2 of 6\)\./);
+    expect(t.out).toMatch(
+      /Commits with assistant trailers added 75% of the new debt credited to commits while being 33% of commits \(2 of 6\)\./,
+    );
 
     const j = io(fx.repo.dir);
     expect(await main(['trend', '--since', '2024-01-01', '--format', 'json'], j)).toBe(0);
@@ -192,8 +197,17 @@ describe('attribution: diff for files one commit changed, blame for the others',
       const c5 = repo.commit(CAROL, '2024-03-26T10:00:00Z', 'docs'); // no analysed file changed: the result of c4 is reused
 
       const out = await trend({ root: repo.dir, since: '2024-03-04' });
-      expect(out.report.points.map((p) => [p.findings, p.change?.newFindings ?? null])).toEqual([[1, null], [4, 3], [5, 1], [5, 0]]);
-      expect(out.report.points[3]).toMatchObject({ commit: c5, debtMinutes: out.report.points[2]!.debtMinutes, change: { fixedFindings: 0, commits: 0 } });
+      expect(out.report.points.map((p) => [p.findings, p.change?.newFindings ?? null])).toEqual([
+        [1, null],
+        [4, 3],
+        [5, 1],
+        [5, 0],
+      ]);
+      expect(out.report.points[3]).toMatchObject({
+        commit: c5,
+        debtMinutes: out.report.points[2]!.debtMinutes,
+        change: { fixedFindings: 0, commits: 0 },
+      });
       const byName = Object.fromEntries(out.report.newFindings.map((f) => [f.message.match(/`(w\d)`/)![1], [f.file, f.commit]]));
       expect(byName).toEqual({
         w2: ['src/multi.ts', c2], // two commits changed multi.ts that week: blame
@@ -228,4 +242,3 @@ describe('attribution: diff for files one commit changed, blame for the others',
     }
   });
 });
-

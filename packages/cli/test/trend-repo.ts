@@ -25,8 +25,12 @@ export class TestRepo {
   git(args: string[], who: Person = ALICE, date?: string): string {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email,
-      GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: who.name,
+      GIT_AUTHOR_EMAIL: who.email,
+      GIT_COMMITTER_NAME: who.name,
+      GIT_COMMITTER_EMAIL: who.email,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
       ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
     };
     return execFileSync('git', ['-C', this.dir, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,7 +64,11 @@ export class TestRepo {
 
 /** A config that leaves only pass-through-function on, so rules added later cannot change these counts. */
 export function onlyPassThroughConfig(): string {
-  const rules = Object.fromEntries(allRuleIds().filter((id) => id !== 'pass-through-function').map((id) => [id, 'off']));
+  const rules = Object.fromEntries(
+    allRuleIds()
+      .filter((id) => id !== 'pass-through-function')
+      .map((id) => [id, 'off']),
+  );
   return `${JSON.stringify({ rules }, null, 2)}\n`;
 }
 
@@ -89,15 +97,24 @@ export function buildSixWeeks(): SixWeeks {
   repo.write('.gitignore', '.plumbline/\n');
   repo.write('plumbline.config.json', onlyPassThroughConfig());
   repo.write('.github/CODEOWNERS', '/src/features/ @acme/features\n/src/ui/ @acme/ui\n/src/shared/ @acme/platform\n');
-  repo.write('src/lib/api.ts', 'export function get(id: string) {\n  return fetch(`/api/${id}`);\n}\nexport function post(id: string) {\n  return fetch(`/api/${id}`, { method: "POST" });\n}\n');
+  repo.write(
+    'src/lib/api.ts',
+    'export function get(id: string) {\n  return fetch(`/api/${id}`);\n}\nexport function post(id: string) {\n  return fetch(`/api/${id}`, { method: "POST" });\n}\n',
+  );
   repo.write('src/lib/render.ts', 'export function render(id: string) {\n  return `<b>${id}</b>`;\n}\n');
   repo.write('src/features/users.ts', `import { get } from '../lib/api';\n\n${wrapper('fetchUser', 'get')}`);
   const c1 = repo.commit(ALICE, '2024-01-03T10:00:00Z', 'Users API');
 
   repo.git(['checkout', '-q', '-b', 'orders']);
-  repo.write('src/features/orders.ts', `import { get, post } from '../lib/api';\n\n${wrapper('loadOrder', 'get')}\n${wrapper('saveOrder', 'post')}`);
+  repo.write(
+    'src/features/orders.ts',
+    `import { get, post } from '../lib/api';\n\n${wrapper('loadOrder', 'get')}\n${wrapper('saveOrder', 'post')}`,
+  );
   const c2 = repo.commit(BOB, '2024-01-11T09:00:00Z', `Orders API\n\nAdds the order endpoints.\n\n${COPILOT_TRAILER}`);
-  repo.write('src/features/format.ts', 'export function formatTotal(cents: number): string {\n  const euros = Math.floor(cents / 100);\n  return `${euros}.${String(cents % 100).padStart(2, "0")}`;\n}\n');
+  repo.write(
+    'src/features/format.ts',
+    'export function formatTotal(cents: number): string {\n  const euros = Math.floor(cents / 100);\n  return `${euros}.${String(cents % 100).padStart(2, "0")}`;\n}\n',
+  );
   const c2b = repo.commit(BOB, '2024-01-11T11:00:00Z', 'Format totals');
   repo.git(['checkout', '-q', 'main']);
   repo.git(['merge', '-q', '--no-ff', '--no-gpg-sign', '-m', 'Merge branch orders', 'orders'], ALICE, '2024-01-12T15:00:00Z');

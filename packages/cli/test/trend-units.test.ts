@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@plumbline/core';
 import {
-  assistantOf, compileAssistantPatterns, DEFAULT_ASSISTANT_PATTERNS, matchFindings, parseEvery, parseSince, parseUntil, project,
-  reidentify, selectSnapshots, sharesFor, slope,
+  assistantOf,
+  compileAssistantPatterns,
+  DEFAULT_ASSISTANT_PATTERNS,
+  matchFindings,
+  parseEvery,
+  parseSince,
+  parseUntil,
+  project,
+  reidentify,
+  selectSnapshots,
+  sharesFor,
+  slope,
 } from '../src/trend/index.js';
 import type { HistoryCommit } from '../src/trend/index.js';
 
@@ -48,7 +58,10 @@ describe('selectSnapshots', () => {
   it('takes the last commit before each Monday 00:00 UTC, then the tip', () => {
     const s = selectSnapshots(history, T('2024-01-01T00:00:00Z'), until, { kind: 'week' });
     expect(s.points.map((p) => [p.label, p.commit.sha])).toEqual([
-      ['2024-01-01', 'a'], ['2024-01-08', 'c'], ['2024-01-15', 'c'], ['2024-01-22', 'e'],
+      ['2024-01-01', 'a'],
+      ['2024-01-08', 'c'],
+      ['2024-01-15', 'c'],
+      ['2024-01-22', 'e'],
     ]);
     expect(s.notes).toEqual([]);
   });
@@ -80,7 +93,10 @@ describe('matchFindings: multisets of fingerprints, same file first, then across
   const f = (fingerprint: string, file: string, line: number) => ({ fingerprint, file, line });
 
   it('a file moved unchanged adds and fixes nothing', () => {
-    const r = matchFindings([f('x', 'src/a/users.ts', 3), f('y', 'src/a/users.ts', 9)], [f('x', 'src/b/users.ts', 3), f('y', 'src/b/users.ts', 9)]);
+    const r = matchFindings(
+      [f('x', 'src/a/users.ts', 3), f('y', 'src/a/users.ts', 9)],
+      [f('x', 'src/b/users.ts', 3), f('y', 'src/b/users.ts', 9)],
+    );
     expect(r).toEqual({ added: [], fixed: [] });
   });
 
@@ -91,10 +107,7 @@ describe('matchFindings: multisets of fingerprints, same file first, then across
   });
 
   it('lines that move inside a file do not count; a removed and an added instance do', () => {
-    const r = matchFindings(
-      [f('x', 'a.ts', 10), f('x', 'a.ts', 40), f('z', 'a.ts', 50)],
-      [f('x', 'a.ts', 12), f('w', 'a.ts', 60)],
-    );
+    const r = matchFindings([f('x', 'a.ts', 10), f('x', 'a.ts', 40), f('z', 'a.ts', 50)], [f('x', 'a.ts', 12), f('w', 'a.ts', 60)]);
     expect(r.added).toEqual([f('w', 'a.ts', 60)]);
     expect(r.fixed).toEqual([f('x', 'a.ts', 40), f('z', 'a.ts', 50)]);
   });
@@ -113,7 +126,10 @@ describe('reidentify: untouched code under a new fingerprint is not new debt', (
   it('pairs an untouched new finding with a fixed one of the same rule in the same file', () => {
     // a third copy elsewhere changed the clone's fingerprint in a.ts; c.ts holds the new copy
     const r = reidentify(
-      [{ finding: f('copied-code', 'a.ts', 10, 'x3'), shares: untouched }, { finding: f('copied-code', 'c.ts', 1, 'x3'), shares: touched }],
+      [
+        { finding: f('copied-code', 'a.ts', 10, 'x3'), shares: untouched },
+        { finding: f('copied-code', 'c.ts', 1, 'x3'), shares: touched },
+      ],
       [f('copied-code', 'a.ts', 10, 'x2')],
     );
     expect(r.added.map((a) => a.finding.file)).toEqual(['c.ts']);
@@ -133,18 +149,23 @@ describe('reidentify: untouched code under a new fingerprint is not new debt', (
   });
 
   it('pairs nearest lines first', () => {
-    const r = reidentify(
-      [{ finding: f('r', 'a.ts', 50), shares: untouched }],
-      [f('r', 'a.ts', 10), f('r', 'a.ts', 48)],
-    );
+    const r = reidentify([{ finding: f('r', 'a.ts', 50), shares: untouched }], [f('r', 'a.ts', 10), f('r', 'a.ts', 48)]);
     expect(r.fixed.map((x) => x.line)).toEqual([10]);
   });
 });
 
 describe('attribution helpers', () => {
   it('credits a finding to the commits that touched its lines, by share of lines', () => {
-    const blame = new Map<number, string | null>([[10, 'a'], [11, 'b'], [12, 'a'], [13, null]]);
-    expect(sharesFor({ line: 10, endLine: 13 }, blame)).toEqual([{ sha: 'a', share: 2 / 3 }, { sha: 'b', share: 1 / 3 }]);
+    const blame = new Map<number, string | null>([
+      [10, 'a'],
+      [11, 'b'],
+      [12, 'a'],
+      [13, null],
+    ]);
+    expect(sharesFor({ line: 10, endLine: 13 }, blame)).toEqual([
+      { sha: 'a', share: 2 / 3 },
+      { sha: 'b', share: 1 / 3 },
+    ]);
     expect(sharesFor({ line: 13, endLine: 13 }, blame)).toEqual([{ sha: null, share: 1 }]);
     expect(sharesFor({ line: 99, endLine: 99 }, new Map())).toEqual([{ sha: null, share: 1 }]);
   });
@@ -169,7 +190,9 @@ describe('attribution helpers', () => {
     const p = compileAssistantPatterns(config);
     expect(assistantOf('X-AI: Robo', p)).toBe('Robo');
     expect(assistantOf('Co-authored-by: Copilot <x@y>', p)).toBeNull();
-    expect(() => compileAssistantPatterns({ ...config, historyAssistantPatterns: ['(unclosed'] })).toThrow(/history\.assistantPatterns\.0.*not a valid regular expression/);
+    expect(() => compileAssistantPatterns({ ...config, historyAssistantPatterns: ['(unclosed'] })).toThrow(
+      /history\.assistantPatterns\.0.*not a valid regular expression/,
+    );
   });
 });
 
@@ -182,8 +205,18 @@ describe('rate and projection', () => {
   });
 
   it('projects when the rating crosses the next band', () => {
-    expect(project(0.08, 0.004)).toEqual({ direction: 'worse', rating: 'C', weeks: 5, text: 'at this rate the rating reaches C in 5 weeks' });
-    expect(project(0.12, -0.01)).toEqual({ direction: 'better', rating: 'B', weeks: 2, text: 'at this rate the rating improves to B in 2 weeks' });
+    expect(project(0.08, 0.004)).toEqual({
+      direction: 'worse',
+      rating: 'C',
+      weeks: 5,
+      text: 'at this rate the rating reaches C in 5 weeks',
+    });
+    expect(project(0.12, -0.01)).toEqual({
+      direction: 'better',
+      rating: 'B',
+      weeks: 2,
+      text: 'at this rate the rating improves to B in 2 weeks',
+    });
     expect(project(0.03, 0)).toMatchObject({ direction: 'stable', rating: 'A', weeks: null });
     expect(project(0.03, -0.001)).toMatchObject({ direction: 'stable', rating: 'A' });
     expect(project(0.6, 0.1)).toMatchObject({ direction: 'stable', rating: 'E' });

@@ -26,7 +26,10 @@ function trendCli(workers: string | null, flags: string[] = []): { stdout: strin
   delete env.PLUMBLINE_WORKERS;
   if (workers !== null) env.PLUMBLINE_WORKERS = workers;
   const run = (extra: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, 'trend', fx.repo.dir, ...WINDOW, '--rebuild', ...flags, ...extra], { encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, [CLI, 'trend', fx.repo.dir, ...WINDOW, '--rebuild', ...flags, ...extra], {
+      encoding: 'utf8',
+      env,
+    });
     expect(r.status, r.stderr).toBe(0);
     return r.stdout;
   };

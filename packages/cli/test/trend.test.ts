@@ -28,9 +28,21 @@ describe('trend over six weeks of a real git repository', () => {
       ['2024-02-05', c7],
     ]);
     expect(first.report.points.map((p) => p.end)).toEqual([
-      '2024-01-08T00:00:00Z', '2024-01-15T00:00:00Z', '2024-01-22T00:00:00Z', '2024-01-29T00:00:00Z', '2024-02-05T00:00:00Z', '2024-02-06T10:00:00Z',
+      '2024-01-08T00:00:00Z',
+      '2024-01-15T00:00:00Z',
+      '2024-01-22T00:00:00Z',
+      '2024-01-29T00:00:00Z',
+      '2024-02-05T00:00:00Z',
+      '2024-02-06T10:00:00Z',
     ]);
-    expect(first.stats).toMatchObject({ points: 6, snapshots: 5, snapshotsComputed: 5, snapshotsStored: 0, intervals: 4, intervalsComputed: 4 });
+    expect(first.stats).toMatchObject({
+      points: 6,
+      snapshots: 5,
+      snapshotsComputed: 5,
+      snapshotsStored: 0,
+      intervals: 4,
+      intervalsComputed: 4,
+    });
   });
 
   it('scores each snapshot from its own tree', () => {
@@ -75,7 +87,12 @@ describe('trend over six weeks of a real git repository', () => {
     });
     // c2 (Copilot) and c5 (Claude) of six code commits (c2, c2b, c4, c5, c6, c7) added 30 of the 40 minutes
     expect(at.assistants).toMatchObject({
-      commits: 6, assistantCommits: 2, commitShare: 0.3333, attributedDebtMinutes: 40, assistantDebtMinutes: 30, debtShare: 0.75,
+      commits: 6,
+      assistantCommits: 2,
+      commitShare: 0.3333,
+      attributedDebtMinutes: 40,
+      assistantDebtMinutes: 30,
+      debtShare: 0.75,
     });
     expect(at.assistants.byAssistant).toEqual([
       { name: 'Copilot', commits: 1, newDebtMinutes: 20 },
@@ -119,7 +136,13 @@ describe('trend over six weeks of a real git repository', () => {
     expect(first.storePath).toBe(join(fx.repo.dir, '.plumbline/history.db'));
     expect(existsSync(first.storePath!)).toBe(true);
     const second = await trend({ root: fx.repo.dir, since: '2024-01-01', generatedAt: new Date('2024-02-07T00:00:00Z') });
-    expect(second.stats).toMatchObject({ snapshotsComputed: 0, snapshotsStored: 5, intervalsComputed: 0, intervalsStored: 4, filesParsed: 0 });
+    expect(second.stats).toMatchObject({
+      snapshotsComputed: 0,
+      snapshotsStored: 5,
+      intervalsComputed: 0,
+      intervalsStored: 4,
+      filesParsed: 0,
+    });
     expect(second.report).toEqual(first.report);
   });
 

@@ -88,11 +88,20 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 function declarationName(ts: TypeScript, node: TS.Node): string | undefined {
   if (
-    ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isMethodDeclaration(node) ||
-    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) ||
-    ts.isModuleDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isGetAccessor(node) ||
-    ts.isSetAccessor(node) || ts.isClassExpression(node) || ts.isFunctionExpression(node) ||
-    ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isGetAccessor(node) ||
+    ts.isSetAccessor(node) ||
+    ts.isClassExpression(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isPropertyAssignment(node) ||
+    ts.isVariableDeclaration(node)
   ) {
     const name = (node as { name?: TS.Node }).name;
     if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNumericLiteral(name))) {

@@ -80,7 +80,11 @@ export function matchFingerprints<B extends Comparable, A extends Comparable>(
     let restB: B[] = [];
     let restA: A[] = [];
     for (const file of new Set([...bs.map((x) => x.file), ...as.map((x) => x.file)])) {
-      const r = pairGreedy(bs.filter((x) => x.file === file), as.filter((x) => x.file === file), lineDistance);
+      const r = pairGreedy(
+        bs.filter((x) => x.file === file),
+        as.filter((x) => x.file === file),
+        lineDistance,
+      );
       out.pairs.push(...r.pairs);
       restB.push(...r.before);
       restA.push(...r.after);
@@ -182,7 +186,11 @@ function acrossFiles(x: Comparable, y: Comparable): number {
  * Pairs items greedily by ascending cost (an infinite cost: never paired), ties by position in each list;
  * returns the pairs and the unpaired of each side, in their order.
  */
-function pairGreedy<B, A>(before: readonly B[], after: readonly A[], cost: (b: B, a: A) => number): { pairs: Array<{ before: B; after: A }>; before: B[]; after: A[] } {
+function pairGreedy<B, A>(
+  before: readonly B[],
+  after: readonly A[],
+  cost: (b: B, a: A) => number,
+): { pairs: Array<{ before: B; after: A }>; before: B[]; after: A[] } {
   if (before.length === 0 || after.length === 0) return { pairs: [], before: [...before], after: [...after] };
   const candidates: Array<[number, number, number]> = [];
   for (let i = 0; i < before.length; i++) {

@@ -39,10 +39,23 @@ export const isIntrinsicTag = (tag: string) => /^[a-z][a-z0-9-]*$/.test(tag);
 
 /** `HTMLButtonElement` -> `button`. */
 const HTML_INTERFACES: Record<string, string> = {
-  HTMLButtonElement: 'button', HTMLAnchorElement: 'a', HTMLInputElement: 'input', HTMLSelectElement: 'select',
-  HTMLTextAreaElement: 'textarea', HTMLHeadingElement: 'h2', HTMLDialogElement: 'dialog', HTMLImageElement: 'img',
-  HTMLLabelElement: 'label', HTMLFormElement: 'form', HTMLTableElement: 'table', HTMLUListElement: 'ul',
-  HTMLOListElement: 'ol', HTMLLIElement: 'li', HTMLParagraphElement: 'p', HTMLSpanElement: 'span', HTMLDivElement: 'div',
+  HTMLButtonElement: 'button',
+  HTMLAnchorElement: 'a',
+  HTMLInputElement: 'input',
+  HTMLSelectElement: 'select',
+  HTMLTextAreaElement: 'textarea',
+  HTMLHeadingElement: 'h2',
+  HTMLDialogElement: 'dialog',
+  HTMLImageElement: 'img',
+  HTMLLabelElement: 'label',
+  HTMLFormElement: 'form',
+  HTMLTableElement: 'table',
+  HTMLUListElement: 'ul',
+  HTMLOListElement: 'ol',
+  HTMLLIElement: 'li',
+  HTMLParagraphElement: 'p',
+  HTMLSpanElement: 'span',
+  HTMLDivElement: 'div',
 };
 
 export function jsxTagText(ts: TypeScript, tag: TS.JsxTagNameExpression): string {
@@ -87,7 +100,11 @@ function elementTag(ts: TypeScript, el: TS.JsxElement | TS.JsxSelfClosingElement
 }
 
 /** The structural signature of one JSX expression. */
-export function jsxSignature(ts: TypeScript, node: TS.JsxElement | TS.JsxSelfClosingElement | TS.JsxFragment, tags: Set<string>): SignatureNode {
+export function jsxSignature(
+  ts: TypeScript,
+  node: TS.JsxElement | TS.JsxSelfClosingElement | TS.JsxFragment,
+  tags: Set<string>,
+): SignatureNode {
   if (ts.isJsxFragment(node)) return { label: '<>', children: jsxChildrenSignature(ts, node.children, tags) };
   const tag = elementTag(ts, node);
   tags.add(tag);
@@ -161,8 +178,10 @@ function styledTarget(ts: TypeScript, expr: TS.Expression): { target: string; in
 }
 
 function isStyledFactory(ts: TypeScript, e: TS.Expression): boolean {
-  return (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'styled') ||
-    (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'styled');
+  return (
+    (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'styled') ||
+    (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'styled')
+  );
 }
 
 /** CSS property names and nested blocks of a styled template, literals and interpolations abstracted. */
@@ -303,7 +322,10 @@ function renderOfStyled(ts: TypeScript, expr: TS.Expression, target: { target: s
 }
 
 /** The function a component is wrapped in: forwardRef(fn), memo(fn), React.memo(forwardRef(fn)). */
-function unwrapComponent(ts: TypeScript, expr: TS.Expression): { kind: ComponentKind; fn?: TS.FunctionLikeDeclaration; styled?: { target: string; intrinsic: boolean } } | undefined {
+function unwrapComponent(
+  ts: TypeScript,
+  expr: TS.Expression,
+): { kind: ComponentKind; fn?: TS.FunctionLikeDeclaration; styled?: { target: string; intrinsic: boolean } } | undefined {
   while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
   if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return { kind: ts.isArrowFunction(expr) ? 'arrow' : 'function', fn: expr };
   if (ts.isCallExpression(expr) || ts.isTaggedTemplateExpression(expr)) {
@@ -312,10 +334,15 @@ function unwrapComponent(ts: TypeScript, expr: TS.Expression): { kind: Component
   }
   if (ts.isCallExpression(expr)) {
     const callee = expr.expression;
-    const base = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React' ? callee.name.text : '';
+    const base = ts.isIdentifier(callee)
+      ? callee.text
+      : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React'
+        ? callee.name.text
+        : '';
     if ((base === 'forwardRef' || base === 'memo') && expr.arguments[0]) {
       const inner = unwrapComponent(ts, expr.arguments[0]);
-      if (inner?.fn) return { kind: base === 'memo' && inner.kind !== 'forwardRef' ? 'memo' : base === 'memo' ? 'forwardRef' : base, fn: inner.fn };
+      if (inner?.fn)
+        return { kind: base === 'memo' && inner.kind !== 'forwardRef' ? 'memo' : base === 'memo' ? 'forwardRef' : base, fn: inner.fn };
     }
   }
   return undefined;
@@ -335,12 +362,26 @@ export function findComponents(ts: TypeScript, sf: TS.SourceFile): FoundComponen
       for (const el of st.exportClause.elements) exportedNames.add((el.propertyName ?? el.name).text);
     } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) exportedNames.add(st.expression.text);
   }
-  const add = (name: string, kind: ComponentKind, node: TS.Node, nameNode: TS.Node, exported: boolean, render: RenderInfo | null, hintFrom: TS.Node) => {
+  const add = (
+    name: string,
+    kind: ComponentKind,
+    node: TS.Node,
+    nameNode: TS.Node,
+    exported: boolean,
+    render: RenderInfo | null,
+    hintFrom: TS.Node,
+  ) => {
     if (!render) return;
     out.push({
-      name, kind, exported: exported || exportedNames.has(name), node, nameNode,
-      rootElement: render.rootElement, elementHint: kind === 'styled' ? render.rootElement : elementHintOf(ts, hintFrom),
-      tree: render.tree, tags: render.tags,
+      name,
+      kind,
+      exported: exported || exportedNames.has(name),
+      node,
+      nameNode,
+      rootElement: render.rootElement,
+      elementHint: kind === 'styled' ? render.rootElement : elementHintOf(ts, hintFrom),
+      tree: render.tree,
+      tags: render.tags,
     });
   };
   for (const st of sf.statements) {

@@ -7,14 +7,24 @@ import { DEFAULT_DEV_COST_MINUTES_PER_LINE } from './score.js';
 import { checkDecision } from './roles/match.js';
 
 /** config `tokenTemplates`: the replacement text of a token per context. */
-export interface TokenTemplates { css?: string; template?: string; object?: string; native?: string; className?: string }
+export interface TokenTemplates {
+  css?: string;
+  template?: string;
+  object?: string;
+  native?: string;
+  className?: string;
+}
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
 /** config `preset`: `recommended` runs the rules measured precise on real code; `strict` adds the rest. */
 export type RulePreset = 'recommended' | 'strict';
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>];
 
-export interface LayerConfig { name: string; include: string[]; allow?: string[] }
+export interface LayerConfig {
+  name: string;
+  include: string[];
+  allow?: string[];
+}
 export interface DecisionConfig {
   id: string;
   role?: string;
@@ -147,13 +157,20 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) { bestDistance = d; best = c; }
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function keyPathOf(instancePath: string): string {
-  return instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
 
 function schemaAt(path: string[]): Record<string, unknown> | undefined {
@@ -176,7 +193,10 @@ function describeValue(v: unknown): string {
 
 function explain(error: ErrorObject, data: unknown): { keyPath: string; expected: string } {
   const keyPath = keyPathOf(error.instancePath);
-  const segments = error.instancePath.split('/').slice(1).filter((s) => !/^\d+$/.test(s));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .filter((s) => !/^\d+$/.test(s));
   let actual: unknown = data;
   for (const s of error.instancePath.split('/').slice(1)) actual = (actual as Record<string, unknown> | undefined)?.[s];
   switch (error.keyword) {
@@ -309,7 +329,12 @@ export function configDir(config: ResolvedConfig, root: string): string {
  * otherwise it runs at its default severity when its preset is within config `preset` (a `strict` rule
  * only with `"preset": "strict"`, an `off` rule never).
  */
-export function ruleSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity, rulePreset: RulePreset | 'off' = 'recommended'): Severity | null {
+export function ruleSeverity(
+  config: ResolvedConfig,
+  ruleId: string,
+  defaultSeverity: Severity,
+  rulePreset: RulePreset | 'off' = 'recommended',
+): Severity | null {
   const entry = config.rules[ruleId];
   if (entry === undefined) {
     if (rulePreset === 'off' || (rulePreset === 'strict' && config.preset !== 'strict')) return null;

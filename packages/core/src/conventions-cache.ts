@@ -53,7 +53,11 @@ export function conventionsFromMetrics(metrics: unknown, root: string, tool: str
   const out: ConventionsCache = { version: 1, tool, root: resolve(root), roles: {} };
   for (const [id, r] of Object.entries(roles)) {
     out.roles[id] = {
-      role: r.role, title: r.title, convention: r.convention, choices: r.choices, wrapperFiles: r.wrapperFiles,
+      role: r.role,
+      title: r.title,
+      convention: r.convention,
+      choices: r.choices,
+      wrapperFiles: r.wrapperFiles,
       ...(r.decision ? { decision: r.decision } : {}),
     };
   }

@@ -31,23 +31,69 @@ export type TokenFamily = PropertyFamily | 'dimension' | 'number' | 'font-family
 type PropertyReading = PropertyFamily | 'color-only' | 'motion';
 
 const COLOR_PROPS = new Set([
-  'color', 'background-color', 'border-color', 'border-top-color', 'border-right-color', 'border-bottom-color',
-  'border-left-color', 'border-block-color', 'border-inline-color', 'border-block-start-color', 'border-block-end-color',
-  'border-inline-start-color', 'border-inline-end-color', 'outline-color', 'fill', 'stroke', 'caret-color',
-  'accent-color', 'text-decoration-color', 'column-rule-color', 'stop-color', 'flood-color', 'lighting-color',
-  'shadow-color', 'tint-color', 'overlay-color', 'placeholder-text-color', 'underline-color-android',
-  'selection-color', 'text-shadow-color', '-webkit-text-fill-color', '-webkit-text-stroke-color', 'scrollbar-color',
-  'text-emphasis-color', '-webkit-tap-highlight-color',
+  'color',
+  'background-color',
+  'border-color',
+  'border-top-color',
+  'border-right-color',
+  'border-bottom-color',
+  'border-left-color',
+  'border-block-color',
+  'border-inline-color',
+  'border-block-start-color',
+  'border-block-end-color',
+  'border-inline-start-color',
+  'border-inline-end-color',
+  'outline-color',
+  'fill',
+  'stroke',
+  'caret-color',
+  'accent-color',
+  'text-decoration-color',
+  'column-rule-color',
+  'stop-color',
+  'flood-color',
+  'lighting-color',
+  'shadow-color',
+  'tint-color',
+  'overlay-color',
+  'placeholder-text-color',
+  'underline-color-android',
+  'selection-color',
+  'text-shadow-color',
+  '-webkit-text-fill-color',
+  '-webkit-text-stroke-color',
+  'scrollbar-color',
+  'text-emphasis-color',
+  '-webkit-tap-highlight-color',
 ]);
 const COLOR_SHORTHANDS = new Set([
-  'background', 'background-image', 'border', 'border-top', 'border-right', 'border-bottom', 'border-left',
-  'border-block', 'border-inline', 'border-block-start', 'border-block-end', 'border-inline-start',
-  'border-inline-end', 'outline', 'column-rule', 'text-decoration', '-webkit-text-stroke',
+  'background',
+  'background-image',
+  'border',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-block',
+  'border-inline',
+  'border-block-start',
+  'border-block-end',
+  'border-inline-start',
+  'border-inline-end',
+  'outline',
+  'column-rule',
+  'text-decoration',
+  '-webkit-text-stroke',
 ]);
-const SPACING_PROPS = /^(margin|padding|scroll-margin|scroll-padding)(-(top|right|bottom|left|block|inline|block-start|block-end|inline-start|inline-end|horizontal|vertical|start|end))?$|^(gap|row-gap|column-gap|grid-gap|grid-row-gap|grid-column-gap)$/;
-const INSET_PROPS = /^(top|right|bottom|left|start|end|inset|inset-block|inset-inline|inset-block-start|inset-block-end|inset-inline-start|inset-inline-end)$/;
-const SIZING_PROPS = /^(width|height|min-width|min-height|max-width|max-height|flex-basis|block-size|inline-size|min-block-size|max-block-size|min-inline-size|max-inline-size)$/;
-const RADIUS_PROPS = /^border(-(top|bottom|start|end)-(left|right|start|end))?-radius$|^border-(top|bottom|start|end)-(left|right|start|end)-radius$/;
+const SPACING_PROPS =
+  /^(margin|padding|scroll-margin|scroll-padding)(-(top|right|bottom|left|block|inline|block-start|block-end|inline-start|inline-end|horizontal|vertical|start|end))?$|^(gap|row-gap|column-gap|grid-gap|grid-row-gap|grid-column-gap)$/;
+const INSET_PROPS =
+  /^(top|right|bottom|left|start|end|inset|inset-block|inset-inline|inset-block-start|inset-block-end|inset-inline-start|inset-inline-end)$/;
+const SIZING_PROPS =
+  /^(width|height|min-width|min-height|max-width|max-height|flex-basis|block-size|inline-size|min-block-size|max-block-size|min-inline-size|max-inline-size)$/;
+const RADIUS_PROPS =
+  /^border(-(top|bottom|start|end)-(left|right|start|end))?-radius$|^border-(top|bottom|start|end)-(left|right|start|end)-radius$/;
 
 /** `backgroundColor` -> `background-color`, `WebkitTransition` -> `-webkit-transition`, `--x` unchanged. */
 export function cssPropertyName(name: string): string {
@@ -66,16 +112,34 @@ function readingOf(property: string): PropertyReading | null {
   if (SIZING_PROPS.test(p)) return 'sizing';
   if (RADIUS_PROPS.test(p)) return 'radius';
   switch (p) {
-    case 'font-size': return 'font-size';
-    case 'line-height': return 'line-height';
-    case 'letter-spacing': return 'letter-spacing';
-    case 'font-weight': return 'font-weight';
-    case 'z-index': return 'z-index';
-    case 'box-shadow': case 'text-shadow': case '-webkit-box-shadow': return 'shadow';
-    case 'transition': case 'animation': case '-webkit-transition': return 'motion';
-    case 'transition-duration': case 'animation-duration': case 'transition-delay': case 'animation-delay': return 'duration';
-    case 'transition-timing-function': case 'animation-timing-function': return 'easing';
-    default: return null;
+    case 'font-size':
+      return 'font-size';
+    case 'line-height':
+      return 'line-height';
+    case 'letter-spacing':
+      return 'letter-spacing';
+    case 'font-weight':
+      return 'font-weight';
+    case 'z-index':
+      return 'z-index';
+    case 'box-shadow':
+    case 'text-shadow':
+    case '-webkit-box-shadow':
+      return 'shadow';
+    case 'transition':
+    case 'animation':
+    case '-webkit-transition':
+      return 'motion';
+    case 'transition-duration':
+    case 'animation-duration':
+    case 'transition-delay':
+    case 'animation-delay':
+      return 'duration';
+    case 'transition-timing-function':
+    case 'animation-timing-function':
+      return 'easing';
+    default:
+      return null;
   }
 }
 
@@ -154,7 +218,15 @@ export function tokenizeValue(value: string, from = 0, to = value.length): Node[
           }
         }
         if (k >= to) return [];
-        nodes.push({ type: 'function', text: value.slice(i, k + 1), start: i, end: k + 1, name: value.slice(i, j).toLowerCase(), argsStart: j + 1, argsEnd: k });
+        nodes.push({
+          type: 'function',
+          text: value.slice(i, k + 1),
+          start: i,
+          end: k + 1,
+          name: value.slice(i, j).toLowerCase(),
+          argsStart: j + 1,
+          argsEnd: k,
+        });
         i = k + 1;
       } else if (j === i) {
         // a stray ')' or similar: not a value we understand
@@ -253,7 +325,10 @@ export function normalizeShadow(text: string): string | null {
 }
 
 function hexKey(c: Rgba): string {
-  const h = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, '0');
+  const h = (v: number) =>
+    Math.round(Math.min(1, Math.max(0, v)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(c.r)}${h(c.g)}${h(c.b)}${c.alpha < 1 ? h(c.alpha) : ''}`;
 }
 
@@ -323,7 +398,17 @@ export function findValueAtoms(property: string, value: string, options: AtomOpt
     if (n.type !== 'word') continue;
     if (reading === 'motion' || reading === 'duration') {
       const ms = parseTime(n.text);
-      if (ms !== null && ms !== 0) atoms.push({ kind: 'time', family: 'duration', text: n.text, start: n.start, end: n.end, number: ms, unit: 'ms', key: `${formatNumber(ms)}ms` });
+      if (ms !== null && ms !== 0)
+        atoms.push({
+          kind: 'time',
+          family: 'duration',
+          text: n.text,
+          start: n.start,
+          end: n.end,
+          number: ms,
+          unit: 'ms',
+          key: `${formatNumber(ms)}ms`,
+        });
       continue;
     }
     if (reading === 'easing') continue;
@@ -331,8 +416,14 @@ export function findValueAtoms(property: string, value: string, options: AtomOpt
     if (length) {
       if (length.number === 0 || reading === 'font-weight' || reading === 'z-index') continue;
       atoms.push({
-        kind: 'length', family: reading, text: n.text, start: n.start, end: n.end,
-        number: length.number, unit: length.unit, key: `${formatNumber(length.number)}${length.unit}`,
+        kind: 'length',
+        family: reading,
+        text: n.text,
+        start: n.start,
+        end: n.end,
+        number: length.number,
+        unit: length.unit,
+        key: `${formatNumber(length.number)}${length.unit}`,
       });
       continue;
     }
@@ -359,7 +450,16 @@ export function findBreakpointAtoms(query: string): ValueAtom[] {
     const start = m.index + m[0].indexOf(text);
     const l = parseLength(text);
     if (!l) continue;
-    atoms.push({ kind: 'length', family: 'breakpoint', text, start, end: start + text.length, number: l.number, unit: l.unit, key: `${formatNumber(l.number)}${l.unit}` });
+    atoms.push({
+      kind: 'length',
+      family: 'breakpoint',
+      text,
+      start,
+      end: start + text.length,
+      number: l.number,
+      unit: l.unit,
+      key: `${formatNumber(l.number)}${l.unit}`,
+    });
   }
   return atoms;
 }

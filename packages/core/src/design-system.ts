@@ -58,8 +58,12 @@ export const ELEMENT_COMPONENT_NAMES: Record<string, string[]> = {
   textarea: ['Textarea', 'TextArea'],
   dialog: ['Dialog', 'Modal'],
   img: ['Image', 'Img'],
-  h1: ['Heading', 'Title'], h2: ['Heading', 'Title'], h3: ['Heading', 'Title'],
-  h4: ['Heading', 'Title'], h5: ['Heading', 'Title'], h6: ['Heading', 'Title'],
+  h1: ['Heading', 'Title'],
+  h2: ['Heading', 'Title'],
+  h3: ['Heading', 'Title'],
+  h4: ['Heading', 'Title'],
+  h5: ['Heading', 'Title'],
+  h6: ['Heading', 'Title'],
 };
 
 /** The element a component wraps: its root, unless the root is a container around the element its ref/props name. */
@@ -85,8 +89,31 @@ export function rawElementKey(tag: string, type: string | null | undefined): str
 
 /** Block content: a `<button>` or `<a>` holding it is a clickable container (a row, a card, a swatch), not a button or a link. */
 const BLOCK_CONTENT = new Set([
-  'div', 'p', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'ul', 'ol', 'li', 'dl', 'table',
-  'img', 'picture', 'video', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'div',
+  'p',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'main',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'table',
+  'img',
+  'picture',
+  'video',
+  'figure',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 
 /**
@@ -98,8 +125,12 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
   for (const a of el.attributes.properties) {
     if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
       const init = a.initializer;
-      type = init && ts.isStringLiteral(init) ? init.text
-        : init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression) ? init.expression.text : null;
+      type =
+        init && ts.isStringLiteral(init)
+          ? init.text
+          : init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)
+            ? init.expression.text
+            : null;
     }
   }
   if ((tag === 'button' || tag === 'a') && ts.isJsxOpeningElement(el) && ts.isJsxElement(el.parent)) {
@@ -173,7 +204,8 @@ export function importSpecifierFor(ds: DesignSystemSettings, fromFile: string, t
   let best: DesignSystemAlias | undefined;
   for (const a of ds.aliases) {
     if (!under(fromFile, a.scope) || !under(target.importFrom, a.target)) continue;
-    if (!best || a.scope.length > best.scope.length || (a.scope.length === best.scope.length && a.target.length > best.target.length)) best = a;
+    if (!best || a.scope.length > best.scope.length || (a.scope.length === best.scope.length && a.target.length > best.target.length))
+      best = a;
   }
   if (best) return `${best.prefix}${target.importFrom.slice(best.target ? best.target.length + 1 : 0)}`;
   const rel = posix.relative(posix.dirname(fromFile), target.importFrom);

@@ -9,7 +9,8 @@ export function normalizeCode(code: string): string {
   const text = code.replace(/\s+/g, ' ');
   return text
     .replace(/ ?([{}()[\];,:.<>=+\-*/!?&|]) ?/g, (m: string, p: string, at: number) =>
-      (p === '+' || p === '-') && m.length > 1 && m.endsWith(' ') && text[at + m.length] === p ? `${p} ` : p)
+      (p === '+' || p === '-') && m.length > 1 && m.endsWith(' ') && text[at + m.length] === p ? `${p} ` : p,
+    )
     .trim();
 }
 

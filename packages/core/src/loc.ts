@@ -19,8 +19,16 @@ export function countLinesOfCode(text: string): number {
       case 'code':
         if (c === 47 /* / */) {
           const d = text.charCodeAt(i + 1);
-          if (d === 47) { state = 'line-comment'; i++; continue; }
-          if (d === 42) { state = 'block-comment'; i++; continue; }
+          if (d === 47) {
+            state = 'line-comment';
+            i++;
+            continue;
+          }
+          if (d === 42) {
+            state = 'block-comment';
+            i++;
+            continue;
+          }
         }
         if (c === 32 || c === 9 || c === 13 || c === 0xfeff) continue;
         lineHasCode = true;
@@ -29,7 +37,10 @@ export function countLinesOfCode(text: string): number {
         else if (c === 96) state = 'tpl';
         break;
       case 'block-comment':
-        if (c === 42 && text.charCodeAt(i + 1) === 47) { state = 'code'; i++; }
+        if (c === 42 && text.charCodeAt(i + 1) === 47) {
+          state = 'code';
+          i++;
+        }
         break;
       case 'line-comment':
         break;

@@ -3,13 +3,29 @@
 // and no input string makes the parser throw or return a color that is not a number.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colorDistance, deltaE2000, deltaOklab, linearToSrgb, oklabToLinear, parseColor, sameColor, toHex, toLab, toOklab } from '../src/color.js';
+import {
+  colorDistance,
+  deltaE2000,
+  deltaOklab,
+  linearToSrgb,
+  oklabToLinear,
+  parseColor,
+  sameColor,
+  toHex,
+  toLab,
+  toOklab,
+} from '../src/color.js';
 import type { Rgba } from '../src/color.js';
 
 const byte = fc.integer({ min: 0, max: 255 });
 /** Colors a stylesheet can hold exactly: 8 bits per channel, alpha in 1/255 steps (1 most of the time). */
 const color8 = fc.record({ r: byte, g: byte, b: byte, a: fc.oneof(fc.constant(255), byte) });
-const toRgba = (c: { r: number; g: number; b: number; a: number }): Rgba => ({ r: c.r / 255, g: c.g / 255, b: c.b / 255, alpha: c.a / 255 });
+const toRgba = (c: { r: number; g: number; b: number; a: number }): Rgba => ({
+  r: c.r / 255,
+  g: c.g / 255,
+  b: c.b / 255,
+  alpha: c.a / 255,
+});
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
 /** Reference sRGB -> HSL (the CSS Color 4 formula), to write hsl() text for the parser to read back. */
@@ -89,12 +105,17 @@ describe('color syntaxes round-trip (property-based)', () => {
 
   it('OKLab -> linear sRGB -> sRGB inverts sRGB -> OKLab to 1e-5 (the published matrices carry 10 digits: about 2e-6 at worst; one 8-bit step is 4e-3)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (r, g, b) => {
-        const [r2, g2, b2] = linearToSrgb(oklabToLinear(toOklab({ r, g, b, alpha: 1 })));
-        expect(Math.abs(r2 - r)).toBeLessThan(1e-5);
-        expect(Math.abs(g2 - g)).toBeLessThan(1e-5);
-        expect(Math.abs(b2 - b)).toBeLessThan(1e-5);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (r, g, b) => {
+          const [r2, g2, b2] = linearToSrgb(oklabToLinear(toOklab({ r, g, b, alpha: 1 })));
+          expect(Math.abs(r2 - r)).toBeLessThan(1e-5);
+          expect(Math.abs(g2 - g)).toBeLessThan(1e-5);
+          expect(Math.abs(b2 - b)).toBeLessThan(1e-5);
+        },
+      ),
       RUNS,
     );
   });
@@ -143,12 +164,16 @@ describe('color distance (property-based)', () => {
 });
 
 describe('parseColor on arbitrary text (property-based)', () => {
-  const number = fc.oneof(fc.double({ noNaN: false }).map(String), fc.constantFrom('1e999', '-1e999', '1e-999', '.5', '+.5e3', '00', '-0'), fc.integer().map(String));
+  const number = fc.oneof(
+    fc.double({ noNaN: false }).map(String),
+    fc.constantFrom('1e999', '-1e999', '1e-999', '.5', '+.5e3', '00', '-0'),
+    fc.integer().map(String),
+  );
   const unit = fc.constantFrom('', '%', 'deg', 'rad', 'grad', 'turn', 'px', 'e', '%%');
   const fn = fc.constantFrom('rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'oklch', 'oklab', 'RGB', 'lab', 'color');
-  const colorish = fc.tuple(fn, fc.array(fc.tuple(number, unit), { maxLength: 5 }), fc.constantFrom(' ', ', ', ' / ', ','), fc.boolean()).map(
-    ([f, args, sep, slash]) => `${f}(${args.map(([n, u]) => `${n}${u}`).join(sep)}${slash ? ' / 0.5' : ''})`,
-  );
+  const colorish = fc
+    .tuple(fn, fc.array(fc.tuple(number, unit), { maxLength: 5 }), fc.constantFrom(' ', ', ', ' / ', ','), fc.boolean())
+    .map(([f, args, sep, slash]) => `${f}(${args.map(([n, u]) => `${n}${u}`).join(sep)}${slash ? ' / 0.5' : ''})`);
 
   it('never throws, and any color it returns has finite channels and an alpha in 0..1 (regression: 1e999 gave infinite channels, and NaN ones through oklch)', () => {
     fc.assert(

@@ -29,9 +29,12 @@ describe('parseColor', () => {
     expect(toHex(parseColor('rebeccapurple', { named: true })!)).toBe('#663399');
   });
 
-  it.each(['#12', '#ggg', 'rgb(var(--x))', 'rgb(1, 2)', 'hsl(10%, 20%, 30%)', 'color-mix(in srgb, red, blue)', 'blue'])('rejects %s', (input) => {
-    expect(parseColor(input)).toBeNull();
-  });
+  it.each(['#12', '#ggg', 'rgb(var(--x))', 'rgb(1, 2)', 'hsl(10%, 20%, 30%)', 'color-mix(in srgb, red, blue)', 'blue'])(
+    'rejects %s',
+    (input) => {
+      expect(parseColor(input)).toBeNull();
+    },
+  );
 });
 
 describe('CIEDE2000', () => {

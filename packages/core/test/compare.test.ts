@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareFindingSets, matchFingerprints, reidentifyFindings } from '../src/compare.js';
 
-const f = (fingerprint: string, file: string, line?: number, ruleId = 'r') => ({ fingerprint, file, ruleId, ...(line !== undefined ? { line } : {}) });
+const f = (fingerprint: string, file: string, line?: number, ruleId = 'r') => ({
+  fingerprint,
+  file,
+  ruleId,
+  ...(line !== undefined ? { line } : {}),
+});
 const where = (xs: ReadonlyArray<{ file: string; line?: number }>) => xs.map((x) => `${x.file}:${x.line ?? '-'}`);
 
 describe('matchFingerprints: multisets of fingerprints, same file first, then across files', () => {
@@ -12,7 +17,10 @@ describe('matchFingerprints: multisets of fingerprints, same file first, then ac
     const r = matchFingerprints(before, after);
     expect(r.added).toEqual([]);
     expect(r.removed).toEqual([]);
-    expect(r.pairs.map((p) => [p.before, p.after])).toEqual([[before[0], after[0]], [before[1], after[1]]]);
+    expect(r.pairs.map((p) => [p.before, p.after])).toEqual([
+      [before[0], after[0]],
+      [before[1], after[1]],
+    ]);
   });
 
   it('a second copy of old code is new, and it is the copy', () => {
@@ -26,9 +34,15 @@ describe('matchFingerprints: multisets of fingerprints, same file first, then ac
   });
 
   it('across files: the same file name first, then the longest common path suffix, never the alphabetical first file', () => {
-    expect(where(matchFingerprints([f('x', 'old/button.ts', 1)], [f('x', 'ui/button.ts', 1), f('x', 'aa/other.ts', 1)]).added)).toEqual(['aa/other.ts:1']);
-    expect(where(matchFingerprints([f('x', 'b/lib/a.ts', 1), f('x', 'z/x.ts', 1)], [f('x', 'c/lib/a.ts', 1)]).removed)).toEqual(['z/x.ts:1']);
-    expect(where(matchFingerprints([f('x', 'src/x/form.ts', 1), f('x', 'lib/y/form.ts', 1)], [f('x', 'app/y/form.ts', 1)]).removed)).toEqual(['src/x/form.ts:1']);
+    expect(where(matchFingerprints([f('x', 'old/button.ts', 1)], [f('x', 'ui/button.ts', 1), f('x', 'aa/other.ts', 1)]).added)).toEqual([
+      'aa/other.ts:1',
+    ]);
+    expect(where(matchFingerprints([f('x', 'b/lib/a.ts', 1), f('x', 'z/x.ts', 1)], [f('x', 'c/lib/a.ts', 1)]).removed)).toEqual([
+      'z/x.ts:1',
+    ]);
+    expect(
+      where(matchFingerprints([f('x', 'src/x/form.ts', 1), f('x', 'lib/y/form.ts', 1)], [f('x', 'app/y/form.ts', 1)]).removed),
+    ).toEqual(['src/x/form.ts:1']);
   });
 
   it('a renamed file is the same file: the rename decides which occurrence is the copy', () => {
@@ -36,7 +50,9 @@ describe('matchFingerprints: multisets of fingerprints, same file first, then ac
     const after = [f('x', 'src/zz-renamed.ts', 1), f('x', 'src/old-copy.ts', 1)];
     expect(where(matchFingerprints(before, after, new Map([['src/zz-renamed.ts', 'src/old.ts']])).added)).toEqual(['src/old-copy.ts:1']);
     // a chain of renames over several commits
-    expect(where(matchFingerprints(before, after, new Map([['src/zz-renamed.ts', new Set(['src/mid.ts', 'src/old.ts'])]])).added)).toEqual(['src/old-copy.ts:1']);
+    expect(where(matchFingerprints(before, after, new Map([['src/zz-renamed.ts', new Set(['src/mid.ts', 'src/old.ts'])]])).added)).toEqual([
+      'src/old-copy.ts:1',
+    ]);
   });
 
   it('without lines (a committed baseline) every line is as near as any', () => {
@@ -46,7 +62,11 @@ describe('matchFingerprints: multisets of fingerprints, same file first, then ac
   });
 
   it('property: the answer does not depend on the order the findings are given in', () => {
-    const item = fc.record({ fp: fc.constantFrom('a', 'b'), file: fc.constantFrom('x/a.ts', 'y/a.ts', 'x/b.ts', 'z/c.ts'), line: fc.integer({ min: 1, max: 5 }) });
+    const item = fc.record({
+      fp: fc.constantFrom('a', 'b'),
+      file: fc.constantFrom('x/a.ts', 'y/a.ts', 'x/b.ts', 'z/c.ts'),
+      line: fc.integer({ min: 1, max: 5 }),
+    });
     fc.assert(
       fc.property(fc.array(item, { maxLength: 10 }), fc.array(item, { maxLength: 10 }), (bs, as) => {
         const before = bs.map((i) => f(i.fp, i.file, i.line));
@@ -74,7 +94,11 @@ describe('reidentifyFindings: untouched code under a new fingerprint is not new 
 
   it('keeps touched code, other rules and other files; follows renames', () => {
     const added = [f('n1', 'a.ts', 5, 'magic-number'), f('n2', 'b.ts', 5, 'magic-number'), f('n3', 'new.ts', 7, 'repeated-literal')];
-    const removed = [f('o1', 'a.ts', 6, 'magic-number'), f('o2', 'b.ts', 5, 'pass-through-function'), f('o3', 'old.ts', 9, 'repeated-literal')];
+    const removed = [
+      f('o1', 'a.ts', 6, 'magic-number'),
+      f('o2', 'b.ts', 5, 'pass-through-function'),
+      f('o3', 'old.ts', 9, 'repeated-literal'),
+    ];
     const r = reidentifyFindings(added, removed, (a) => a.file !== 'a.ts', new Map([['new.ts', 'old.ts']]));
     expect(where(r.added)).toEqual(['a.ts:5', 'b.ts:5']);
     expect(where(r.removed)).toEqual(['a.ts:6', 'b.ts:5']);

@@ -20,12 +20,19 @@ describe('config validation', () => {
     expect(() =>
       validateConfig(
         {
-          $schema: './x.json', include: ['src/**'], exclude: ['legacy/**'], tokens: ['t.json'],
+          $schema: './x.json',
+          include: ['src/**'],
+          exclude: ['legacy/**'],
+          tokens: ['t.json'],
           designSystem: { packages: ['@n/design'], paths: ['packages/design'] },
-          layers: [{ name: 'features', include: ['src/features/**'], allow: ['shared'] }, { name: 'shared', include: ['src/shared/**'] }],
+          layers: [
+            { name: 'features', include: ['src/features/**'], allow: ['shared'] },
+            { name: 'shared', include: ['src/shared/**'] },
+          ],
           decisions: [{ id: 'ADR-012', role: 'http', use: 'src/api/client', link: 'docs/adr/012.md' }],
           rules: { 'pass-through-function': ['warn', { includePackageTargets: true }] },
-          effort: { 'pass-through-function': 15 }, devCostMinutesPerLine: 25,
+          effort: { 'pass-through-function': 15 },
+          devCostMinutesPerLine: 25,
         },
         FILE,
         ['pass-through-function'],
@@ -65,7 +72,12 @@ describe('config validation', () => {
   });
 
   it('checks that layers allow only declared layers', () => {
-    const e = errorOf({ layers: [{ name: 'features', include: ['a/**'], allow: ['shard'] }, { name: 'shared', include: ['b/**'] }] });
+    const e = errorOf({
+      layers: [
+        { name: 'features', include: ['a/**'], allow: ['shard'] },
+        { name: 'shared', include: ['b/**'] },
+      ],
+    });
     expect(e.keyPath).toBe('layers.0.allow');
     expect(e.expected).toContain('did you mean "shared"?');
   });

@@ -6,15 +6,33 @@ import type { ChoiceTally, DecisionConfig } from '@plumbline/core';
 // ESLint rule over the counts the last scan cached.
 const http = roleById('http')!;
 const lib = (choice: string, files: number): ChoiceTally => ({ choice, label: choice, kind: 'library', files });
-const wrapper = (choice: string, files: number, file = `${choice}.ts`): ChoiceTally => ({ choice, label: choice, kind: 'wrapper', files, definedIn: { file } });
+const wrapper = (choice: string, files: number, file = `${choice}.ts`): ChoiceTally => ({
+  choice,
+  label: choice,
+  kind: 'wrapper',
+  files,
+  definedIn: { file },
+});
 const pick = (choices: ChoiceTally[], decisions: DecisionConfig[] = [], packageNameOf?: (f: string) => string | undefined) => {
   const total = choices.reduce((n, c) => n + c.files, 0);
-  return chooseConvention({ role: http, choices, share: (c) => c.files / total, decisions, options: LIBRARY_DRIFT_DEFAULTS, ...(packageNameOf ? { packageNameOf } : {}) });
+  return chooseConvention({
+    role: http,
+    choices,
+    share: (c) => c.files / total,
+    decisions,
+    options: LIBRARY_DRIFT_DEFAULTS,
+    ...(packageNameOf ? { packageNameOf } : {}),
+  });
 };
 
 describe('chooseConvention', () => {
   it('takes the dominant choice when it has minFiles files, the majority share and more files than the next', () => {
-    expect(pick([lib('ky', 1), lib('axios', 8)])).toMatchObject({ choice: 'axios', kind: 'library', found: { choice: 'axios' }, instead: [] });
+    expect(pick([lib('ky', 1), lib('axios', 8)])).toMatchObject({
+      choice: 'axios',
+      kind: 'library',
+      found: { choice: 'axios' },
+      instead: [],
+    });
   });
 
   it('has no convention below the thresholds: too few files, no majority, or a tie', () => {
@@ -33,7 +51,11 @@ describe('chooseConvention', () => {
   it('matches a decided project path to a wrapper by path, by a file under it, or by its workspace package name', () => {
     const byPath = pick([wrapper('src/api/client', 5), lib('fetch', 1)], [{ id: 'ADR-2', role: 'http', use: 'src/api' }]);
     expect(byPath).toMatchObject({ kind: 'wrapper', choice: 'src/api/client', found: { choice: 'src/api/client' } });
-    const byPackage = pick([wrapper('packages/http/src/index', 5, 'packages/http/src/index.ts')], [{ id: 'ADR-3', role: 'http', use: '@acme/http' }], (f) => (f.startsWith('packages/http/') ? '@acme/http' : undefined));
+    const byPackage = pick(
+      [wrapper('packages/http/src/index', 5, 'packages/http/src/index.ts')],
+      [{ id: 'ADR-3', role: 'http', use: '@acme/http' }],
+      (f) => (f.startsWith('packages/http/') ? '@acme/http' : undefined),
+    );
     expect(byPackage).toMatchObject({ kind: 'wrapper', choice: 'packages/http/src/index' });
     expect(wrapperMatchesPath({ choice: 'src/apiary' }, 'src/api')).toBe(false);
   });

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { cssPropertyName, findBreakpointAtoms, findValueAtoms, normalizeShadow, propertyFamily } from '../src/css-value.js';
 import { findArbitraryClasses } from '../src/tokens/tailwind-class.js';
 
-const atoms = (prop: string, value: string, named = false) => findValueAtoms(prop, value, { namedColors: named }).map((a) => `${a.family}:${a.key}@${a.start}-${a.end}`);
+const atoms = (prop: string, value: string, named = false) =>
+  findValueAtoms(prop, value, { namedColors: named }).map((a) => `${a.family}:${a.key}@${a.start}-${a.end}`);
 
 describe('value atoms', () => {
   it('finds colors in color properties and shorthands, gradients included', () => {
     expect(atoms('border', '1px solid #DDD')).toEqual(['color:#dddddd@10-14']);
-    expect(atoms('background', 'linear-gradient(90deg, #fff 0%, rgba(0,0,0,.5) 100%)')).toEqual(['color:#ffffff@23-27', 'color:#00000080@32-46']);
+    expect(atoms('background', 'linear-gradient(90deg, #fff 0%, rgba(0,0,0,.5) 100%)')).toEqual([
+      'color:#ffffff@23-27',
+      'color:#00000080@32-46',
+    ]);
     expect(findValueAtoms('background', 'linear-gradient(#fff, #000)')[0]!.gradient).toBe(true);
   });
   it('leaves var() fallbacks, calc(), url(), Sass variables and fully transparent stops alone', () => {
@@ -26,7 +30,10 @@ describe('value atoms', () => {
     expect(atoms('font-weight', '600')).toEqual(['font-weight:600@0-3']);
     expect(atoms('z-index', '5')).toEqual([]); // local stacking
     expect(atoms('z-index', '1300')).toEqual(['z-index:1300@0-4']);
-    expect(atoms('transition', 'opacity .2s cubic-bezier(.4,0,.2,1)')).toEqual(['duration:200ms@8-11', 'easing:cubic-bezier(0.4, 0, 0.2, 1)@12-35']);
+    expect(atoms('transition', 'opacity .2s cubic-bezier(.4,0,.2,1)')).toEqual([
+      'duration:200ms@8-11',
+      'easing:cubic-bezier(0.4, 0, 0.2, 1)@12-35',
+    ]);
     expect(atoms('width', '50%')).toEqual([]);
   });
   it('reads a shadow whole, with canonical lengths and colors', () => {
@@ -59,7 +66,11 @@ describe('Tailwind arbitrary values', () => {
     ]);
   });
   it('never reads variants or selectors as values', () => {
-    expect(findArbitraryClasses('data-[state=open]:flex [&>svg]:size-4 group-[.is-open]:block supports-[display:grid]:grid aria-[sort=ascending]:bg-none')).toEqual([]);
+    expect(
+      findArbitraryClasses(
+        'data-[state=open]:flex [&>svg]:size-4 group-[.is-open]:block supports-[display:grid]:grid aria-[sort=ascending]:bg-none',
+      ),
+    ).toEqual([]);
   });
   it('reads underscores as spaces and keeps offsets', () => {
     const [c] = findArbitraryClasses('shadow-[0_2px_4px_rgba(0,0,0,.1)]', 10);

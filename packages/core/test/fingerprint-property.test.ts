@@ -66,7 +66,9 @@ describe('fingerprints (property-based)', () => {
     fc.assert(
       fc.property(tokens, tokens, layout, layout, (x, y, a, b) => {
         fc.pre(x.join('\u0000') !== y.join('\u0000'));
-        expect(fingerprint('rule-a', render(x, a.gaps, a.optional), 'A.b')).not.toBe(fingerprint('rule-a', render(y, b.gaps, b.optional), 'A.b'));
+        expect(fingerprint('rule-a', render(x, a.gaps, a.optional), 'A.b')).not.toBe(
+          fingerprint('rule-a', render(y, b.gaps, b.optional), 'A.b'),
+        );
       }),
       RUNS,
     );
@@ -81,21 +83,28 @@ describe('fingerprints (property-based)', () => {
         else if (op === 'insert') changed.splice(i, 0, t);
         else changed.splice(i, 1);
         fc.pre(changed.length > 0 && changed.join('\u0000') !== ts.join('\u0000'));
-        expect(fingerprint('rule-a', render(changed, a.gaps, a.optional), 'A.b')).not.toBe(fingerprint('rule-a', render(ts, a.gaps, a.optional), 'A.b'));
+        expect(fingerprint('rule-a', render(changed, a.gaps, a.optional), 'A.b')).not.toBe(
+          fingerprint('rule-a', render(ts, a.gaps, a.optional), 'A.b'),
+        );
       }),
       RUNS,
     );
   });
 
   it('are distinct where only the split of an operator run differs: `++ +` / `+ ++` / `+ +` / `++`, and the same with -', () => {
-    const variants = fc.constantFrom<string[][]>([['++', '+'], ['+', '++'], ['+', '+'], ['++']], [['--', '-'], ['-', '--'], ['-', '-'], ['--']]);
+    const variants = fc.constantFrom<string[][]>(
+      [['++', '+'], ['+', '++'], ['+', '+'], ['++']],
+      [['--', '-'], ['-', '--'], ['-', '-'], ['--']],
+    );
     fc.assert(
       fc.property(tokens, fc.nat(), variants, fc.nat(3), fc.nat(3), layout, layout, (ts, at, family, x, y, a, b) => {
         fc.pre(x !== y);
         const i = at % (ts.length + 1);
         const one = [...ts.slice(0, i), 'a', ...family[x]!, 'b', ...ts.slice(i)];
         const two = [...ts.slice(0, i), 'a', ...family[y]!, 'b', ...ts.slice(i)];
-        expect(fingerprint('rule-a', render(one, a.gaps, a.optional), 'A.b')).not.toBe(fingerprint('rule-a', render(two, b.gaps, b.optional), 'A.b'));
+        expect(fingerprint('rule-a', render(one, a.gaps, a.optional), 'A.b')).not.toBe(
+          fingerprint('rule-a', render(two, b.gaps, b.optional), 'A.b'),
+        );
       }),
       RUNS,
     );

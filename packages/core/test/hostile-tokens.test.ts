@@ -17,16 +17,22 @@ function tokenTable(root: string, files: string[]) {
 
 describe('hostile token files', () => {
   const { errors, tokens } = tokenTable(HOSTILE, [
-    'tokens/broken.tokens.json', 'tokens/not-json.tokens.json', 'tokens/array-root.tokens.json', 'tokens/theme.css', 'tokens/broken.css',
+    'tokens/broken.tokens.json',
+    'tokens/not-json.tokens.json',
+    'tokens/array-root.tokens.json',
+    'tokens/theme.css',
+    'tokens/broken.css',
   ]);
   const messages = (file: string) => errors.filter((e) => e.file === file).map((e) => e.message);
 
   it('alias cycles of one, two and three tokens are errors naming the cycle', () => {
-    expect(messages('tokens/broken.tokens.json')).toEqual(expect.arrayContaining([
-      'token "color.self": alias cycle: color.self -> color.self',
-      'token "color.ping": alias cycle: color.ping -> color.pong -> color.ping',
-      'token "color.one": alias cycle: color.one -> color.two -> color.three -> color.one',
-    ]));
+    expect(messages('tokens/broken.tokens.json')).toEqual(
+      expect.arrayContaining([
+        'token "color.self": alias cycle: color.self -> color.self',
+        'token "color.ping": alias cycle: color.ping -> color.pong -> color.ping',
+        'token "color.one": alias cycle: color.one -> color.two -> color.three -> color.one',
+      ]),
+    );
     expect(messages('tokens/theme.css')).toEqual([
       'token "--self": alias cycle: --self -> --self',
       'token "--ping": alias cycle: --ping -> --pong -> --ping',
@@ -37,11 +43,13 @@ describe('hostile token files', () => {
   });
 
   it('missing references are errors naming the token and the reference, whole or inside a value', () => {
-    expect(messages('tokens/broken.tokens.json')).toEqual(expect.arrayContaining([
-      'token "color.missing": missing reference {color.nowhere}',
-      'token "color.missing-inside": missing reference {color.nowhere-else}',
-      'token "spacing.unit-object": missing reference {spacing.nope}',
-    ]));
+    expect(messages('tokens/broken.tokens.json')).toEqual(
+      expect.arrayContaining([
+        'token "color.missing": missing reference {color.nowhere}',
+        'token "color.missing-inside": missing reference {color.nowhere-else}',
+        'token "spacing.unit-object": missing reference {spacing.nope}',
+      ]),
+    );
   });
 
   it('values of no token type (booleans, null, unknown objects, mixed arrays, unknown color spaces) are dropped without a crash', () => {
@@ -77,12 +85,16 @@ describe('alias chains deeper than the resolver follows (regression: they overfl
     for (let i = 0; i < n; i++) chain[`t${i}`] = { $type: 'color', $value: i === n - 1 ? '#4a90e2' : `{chain.t${i + 1}}` };
     return JSON.stringify({ chain, ok: { $type: 'color', $value: '#010203' } });
   };
-  const chainCss = (n: number) => `:root {\n  --ok: #010203;\n${Array.from({ length: n }, (_, i) => `  --v${i}: ${i === n - 1 ? '#fff' : `var(--v${i + 1})`};`).join('\n')}\n}\n`;
+  const chainCss = (n: number) =>
+    `:root {\n  --ok: #010203;\n${Array.from({ length: n }, (_, i) => `  --v${i}: ${i === n - 1 ? '#fff' : `var(--v${i + 1})`};`).join('\n')}\n}\n`;
 
   it('JSON: one error for the file, the rest of its tokens load', () => {
     const r = loadJsonTokens(chainJson(5_000), 'chain.tokens.json');
     expect(r.errors).toEqual([
-      { file: 'chain.tokens.json', message: `token "chain.t0": alias chain deeper than ${MAX_ALIAS_DEPTH} references (chain.t0 -> chain.t1 -> chain.t2 -> …)` },
+      {
+        file: 'chain.tokens.json',
+        message: `token "chain.t0": alias chain deeper than ${MAX_ALIAS_DEPTH} references (chain.t0 -> chain.t1 -> chain.t2 -> …)`,
+      },
     ]);
     expect(r.tokens.find((t) => t.path === 'ok')?.value).toBe('#010203');
     // the last link is a plain value: it loads

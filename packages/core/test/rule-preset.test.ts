@@ -18,7 +18,9 @@ describe('config preset', () => {
     const config = resolveConfig({ rules: { 'magic-number': 'error', 'copied-code': 'off' } }, null);
     expect(ruleSeverity(config, 'magic-number', 'warning', 'strict')).toBe('error');
     expect(ruleSeverity(config, 'copied-code', 'warning', 'recommended')).toBeNull();
-    expect(ruleSeverity(resolveConfig({ rules: { 'magic-number': ['warn', {}] } }, null), 'magic-number', 'info', 'strict')).toBe('warning');
+    expect(ruleSeverity(resolveConfig({ rules: { 'magic-number': ['warn', {}] } }, null), 'magic-number', 'info', 'strict')).toBe(
+      'warning',
+    );
   });
 
   it('rejects an unknown preset with the key and the allowed values', () => {

@@ -93,14 +93,21 @@ describe('token alias resolution (property-based)', () => {
     fc.assert(
       fc.property(graph, fc.nat(), (g, seed) => {
         const r = loadJsonTokens(dtcg(g, seed), 'tokens.json');
-        const got = new Map(r.tokens.map((t) => [t.path.replace(/^group\./, ''), { value: t.value, ...(t.aliasOf ? { aliasOf: t.aliasOf.replace(/^group\./, '') } : {}) }]));
+        const got = new Map(
+          r.tokens.map((t) => [
+            t.path.replace(/^group\./, ''),
+            { value: t.value, ...(t.aliasOf ? { aliasOf: t.aliasOf.replace(/^group\./, '') } : {}) },
+          ]),
+        );
         expect(got).toEqual(expected(g));
         const bad = unresolved(g);
         if (bad.length === 0) expect(r.errors).toEqual([]);
         else expect(r.errors.length).toBeGreaterThan(0);
         for (const e of r.errors) {
           expect(e.file).toBe('tokens.json');
-          expect(e.message).toMatch(/^token "group\.t\d+": (alias cycle: group\.t\d+( -> group\.t\d+)+|missing reference \{group\.t\d+\})$/);
+          expect(e.message).toMatch(
+            /^token "group\.t\d+": (alias cycle: group\.t\d+( -> group\.t\d+)+|missing reference \{group\.t\d+\})$/,
+          );
           expect(bad).toContain(/^token "group\.(t\d+)"/.exec(e.message)![1]);
         }
       }),

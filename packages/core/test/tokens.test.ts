@@ -96,8 +96,12 @@ describe('Tailwind v3 config, read statically', () => {
     expect(t.get('borderRadius.DEFAULT')?.value).toBe('0.25rem'); // v3 names, extended not replaced
   });
   it('never executes the config', () => {
-    expect(readStaticExport('module.exports = { theme: { colors: require("./x"), a: (() => { throw 1 })() } }')).toEqual({ theme: { colors: UNKNOWN, a: UNKNOWN } });
-    expect(readStaticExport('export default defineConfig({ theme: { spacing: { 1: "4px", ...more } } }) satisfies X')).toEqual({ theme: { spacing: { 1: '4px' } } });
+    expect(readStaticExport('module.exports = { theme: { colors: require("./x"), a: (() => { throw 1 })() } }')).toEqual({
+      theme: { colors: UNKNOWN, a: UNKNOWN },
+    });
+    expect(readStaticExport('export default defineConfig({ theme: { spacing: { 1: "4px", ...more } } }) satisfies X')).toEqual({
+      theme: { spacing: { 1: '4px' } },
+    });
   });
 });
 
@@ -113,7 +117,10 @@ describe('errors', () => {
     expect(settings.tokens.map((t) => t.path)).toEqual(['color.ok']);
   });
   it('reports bad JSON with the file', () => {
-    expect(loadJsonTokens('{ "a": ', 'x.json').errors[0]).toMatchObject({ file: 'x.json', message: expect.stringContaining('not valid JSON') });
+    expect(loadJsonTokens('{ "a": ', 'x.json').errors[0]).toMatchObject({
+      file: 'x.json',
+      message: expect.stringContaining('not valid JSON'),
+    });
   });
   it('reports CSS variable cycles', () => {
     const dir = join(fixtures, 'errors');

@@ -33,7 +33,9 @@ export interface RuleFromCheckHooks {
    * Project knowledge for the linted file (see project-settings.ts): settings built from the project's
    * plumbline.config.json, the file's path relative to the project root and whether it is a test file.
    */
-  project?(context: Readonly<TSESLint.RuleContext<string, unknown[]>>): { settings: CheckSettings; filePath: string; isTestFile: boolean } | undefined;
+  project?(
+    context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
+  ): { settings: CheckSettings; filePath: string; isTestFile: boolean } | undefined;
 }
 
 /**
@@ -83,7 +85,13 @@ export function ruleFromCheck(check: AnyFileCheck, hooks: RuleFromCheckHooks = {
                 ...(r.data ? { data: r.data } : {}),
                 ...(r.fix && meta.fixable ? { fix: toFix(r.fix) } : {}),
                 ...(r.suggestions?.length
-                  ? { suggest: r.suggestions.map((s) => ({ messageId: s.messageId, ...(s.data ? { data: s.data } : {}), fix: toFix(s.edits) })) }
+                  ? {
+                      suggest: r.suggestions.map((s) => ({
+                        messageId: s.messageId,
+                        ...(s.data ? { data: s.data } : {}),
+                        fix: toFix(s.edits),
+                      })),
+                    }
                   : {}),
               });
             },

@@ -100,7 +100,9 @@ export function resetProjectSettings(): void {
  * Settings, project-relative path and test-file judgement for the file a rule is linting. Returns
  * undefined when `settings.plumbline.tokens` is given (the ESLint config is then the whole truth).
  */
-export function projectContext(context: Readonly<TSESLint.RuleContext<string, unknown[]>>): { settings: CheckSettings; filePath: string; isTestFile: boolean } | undefined {
+export function projectContext(
+  context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
+): { settings: CheckSettings; filePath: string; isTestFile: boolean } | undefined {
   const explicit = ((context.settings as Record<string, unknown>).plumbline ?? {}) as CheckSettings;
   if (explicit.tokens !== undefined) return undefined;
   const cwd = context.cwd;

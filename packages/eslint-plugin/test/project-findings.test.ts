@@ -17,9 +17,17 @@ const RULE = '@plumbline/project-findings';
 
 function finding(file: string, over: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'duplicate-component', category: 'duplication', severity: 'warning',
+    ruleId: 'duplicate-component',
+    category: 'duplication',
+    severity: 'warning',
     message: '`PayButton` is one of 2 copies of the same component.',
-    file, line: 3, column: 17, endLine: 3, endColumn: 26, effortMinutes: 30, fingerprint: 'abc123',
+    file,
+    line: 3,
+    column: 17,
+    endLine: 3,
+    endColumn: 26,
+    effortMinutes: 30,
+    fingerprint: 'abc123',
     related: [{ file: 'src/features/checkout/ConfirmButton.tsx', line: 3, message: 'ConfirmButton' }],
     ...over,
   };
@@ -49,8 +57,20 @@ describe('project-findings, linted through the ESLint Node API as an editor does
     const messages = await projectMessages(payText);
     expect(messages).toHaveLength(1);
     const m = messages[0]!;
-    expect({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, messageId: m.messageId, severity: m.severity }).toEqual({
-      line: 3, column: 17, endLine: 3, endColumn: 26, messageId: 'projectFinding', severity: 1,
+    expect({
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      messageId: m.messageId,
+      severity: m.severity,
+    }).toEqual({
+      line: 3,
+      column: 17,
+      endLine: 3,
+      endColumn: 26,
+      messageId: 'projectFinding',
+      severity: 1,
     });
     expect(payText.split('\n')[2]!.slice(16, 25)).toBe('PayButton');
     expect(m.message).toContain('duplicate-component');
@@ -85,10 +105,19 @@ describe('project-findings, linted through the ESLint Node API as an editor does
   it('picks up a rewritten cache without restarting the editor', async () => {
     writeCache({});
     const eslint = new ESLint({ cwd: fixture });
-    const lintOnce = async () => ((await eslint.lintText(payText, { filePath: join(fixture, PAY) }))[0]!.messages).filter((m) => m.ruleId === RULE);
+    const lintOnce = async () =>
+      (await eslint.lintText(payText, { filePath: join(fixture, PAY) }))[0]!.messages.filter((m) => m.ruleId === RULE);
     expect(await lintOnce()).toEqual([]);
-    writeCache({ [PAY]: { hash: blobHash(Buffer.from(payText)), findings: [finding(PAY), finding(PAY, { line: 4, column: 9, endLine: 4, endColumn: 14, ruleId: 'hard-coded-color', related: [] })] } });
-    expect((await lintOnce()).map((m) => [m.line, m.column])).toEqual([[3, 17], [4, 9]]);
+    writeCache({
+      [PAY]: {
+        hash: blobHash(Buffer.from(payText)),
+        findings: [finding(PAY), finding(PAY, { line: 4, column: 9, endLine: 4, endColumn: 14, ruleId: 'hard-coded-color', related: [] })],
+      },
+    });
+    expect((await lintOnce()).map((m) => [m.line, m.column])).toEqual([
+      [3, 17],
+      [4, 9],
+    ]);
   });
 
   it('stays quiet without a cache, with a damaged one, of another version, and for files it does not list', async () => {
@@ -103,7 +132,15 @@ describe('project-findings, linted through the ESLint Node API as an editor does
 
   it('never reports outside the text, whatever the cache says', async () => {
     const lines = payText.split('\n').length;
-    writeCache({ [PAY]: { hash: blobHash(Buffer.from(payText)), findings: [finding(PAY, { line: lines + 5, endLine: lines + 6 }), finding(PAY, { line: 1, column: 500, endLine: 1, endColumn: 900 })] } });
+    writeCache({
+      [PAY]: {
+        hash: blobHash(Buffer.from(payText)),
+        findings: [
+          finding(PAY, { line: lines + 5, endLine: lines + 6 }),
+          finding(PAY, { line: 1, column: 500, endLine: 1, endColumn: 900 }),
+        ],
+      },
+    });
     const messages = await projectMessages(payText);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.line).toBe(1);
@@ -114,13 +151,20 @@ describe('project-findings, linted through the ESLint Node API as an editor does
     scan({ root: fixture }); // what `plumbline scan` does (the test-only import; the plugin never loads the analyzer)
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ProjectFindingsCache;
     const files = Object.entries(cache.files);
-    expect(files.map(([file, e]) => [file, e.findings.map((f) => f.ruleId)])).toContainEqual(['src/features/billing/invoice-service.ts', ['wrapper-chain']]);
+    expect(files.map(([file, e]) => [file, e.findings.map((f) => f.ruleId)])).toContainEqual([
+      'src/features/billing/invoice-service.ts',
+      ['wrapper-chain'],
+    ]);
     // the other links of the chain show it in their own files, pointing at where it is reported
-    expect(files.filter(([, e]) => e.findings.some((f) => f.message.includes('(finding at src/features/billing/invoice-service.ts:'))).length).toBeGreaterThan(0);
+    expect(
+      files.filter(([, e]) => e.findings.some((f) => f.message.includes('(finding at src/features/billing/invoice-service.ts:'))).length,
+    ).toBeGreaterThan(0);
     for (const [file, entry] of files) {
       const text = readFileSync(join(fixture, file), 'utf8');
       const messages = await projectMessages(text, file);
-      expect(messages.map((m) => [m.line, m.column, m.endLine, m.endColumn])).toEqual(entry.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]));
+      expect(messages.map((m) => [m.line, m.column, m.endLine, m.endColumn])).toEqual(
+        entry.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]),
+      );
       entry.findings.forEach((f, i) => expect(messages[i]!.message).toContain(f.message));
       expect(await projectMessages(`// a comment typed a moment ago\n${text}`, file)).toEqual([]);
     }

@@ -34,7 +34,8 @@ export const meta: RuleMeta = {
     additionalProperties: false,
     properties: {
       maxDepth: {
-        type: 'integer', minimum: 1,
+        type: 'integer',
+        minimum: 1,
         description: 'Most re-export hops (barrel to barrel to module) a chain may have before it is reported (default 3).',
       },
     },
@@ -101,14 +102,22 @@ export const detector = defineDetector({
       const leafList = [...leaves]; // the first is the module the path was found for
       const files = [...path.map((p) => p.file), leafList[0]!];
       const related: RelatedLocation[] = path.map((p, i) => ({
-        file: p.file, line: p.edge.line, message: `hop ${i + 1} of ${path.length}: re-exports '${p.edge.specifier}'`,
+        file: p.file,
+        line: p.edge.line,
+        message: `hop ${i + 1} of ${path.length}: re-exports '${p.edge.specifier}'`,
       }));
       related.push({
-        file: leafList[0]!, line: 1,
+        file: leafList[0]!,
+        line: 1,
         message: `declares the names${leafList.length > 1 ? ` (and ${leafList.length - 1} more module${leafList.length > 2 ? 's' : ''} at this depth)` : ''}`,
       });
       findings.push({
-        ruleId: 'barrel-chain', file: first.file, line: first.edge.line, column: 1, endLine: first.edge.line, endColumn: 1,
+        ruleId: 'barrel-chain',
+        file: first.file,
+        line: first.edge.line,
+        column: 1,
+        endLine: first.edge.line,
+        endColumn: 1,
         message:
           `${path.length} re-export hops: ${files.join(' -> ')}. Names pass through ${path.length} barrels before their module; ` +
           `re-export from the declaring modules directly, or import them from there.`,

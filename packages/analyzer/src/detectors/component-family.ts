@@ -31,15 +31,26 @@ export const meta: RuleMeta = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      threshold: { type: 'number', minimum: 0.5, maximum: 1, description: 'Tree similarity (0-1) at or above which two components are near-duplicates (default 0.85).' },
-      minNodes: { type: 'integer', minimum: 3, description: 'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 15).' },
+      threshold: {
+        type: 'number',
+        minimum: 0.5,
+        maximum: 1,
+        description: 'Tree similarity (0-1) at or above which two components are near-duplicates (default 0.85).',
+      },
+      minNodes: {
+        type: 'integer',
+        minimum: 3,
+        description:
+          'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 15).',
+      },
       minMembers: { type: 'integer', minimum: 2, description: 'Smallest family reported (default 2).' },
     },
   },
 };
 
 /** Elements of inline SVG: icon components are drawings, not duplicated UI. */
-const SVG_TAGS = /^(svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|stop|mask|use|symbol|title|desc|pattern|filter|fe[A-Z]\w*|text|tspan|image|foreignObject|animate\w*)$/;
+const SVG_TAGS =
+  /^(svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|stop|mask|use|symbol|title|desc|pattern|filter|fe[A-Z]\w*|text|tspan|image|foreignObject|animate\w*)$/;
 
 export function isIconLike(c: ComponentSignatureFact): boolean {
   const raw = c.tags.filter((t) => /^[a-z]/.test(t));
@@ -49,10 +60,15 @@ export function isIconLike(c: ComponentSignatureFact): boolean {
 /** Dice similarity of two sorted bags of pq-gram hashes: 2|A ∩ B| / (|A| + |B|). */
 export function bagSimilarity(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 && b.length === 0) return 1;
-  let i = 0, j = 0, common = 0;
+  let i = 0,
+    j = 0,
+    common = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { common++; i++; j++; }
-    else if (a[i]! < b[j]!) i++;
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return (2 * common) / (a.length + b.length);
@@ -72,7 +88,7 @@ function minhash(grams: readonly number[]): Uint32Array {
     if (g === prev) continue;
     prev = g;
     for (let i = 0; i < NUM_HASHES; i++) {
-      let x = (Math.imul(g ^ SEEDS[i]![1], SEEDS[i]![0]) >>> 0);
+      let x = Math.imul(g ^ SEEDS[i]![1], SEEDS[i]![0]) >>> 0;
       x ^= x >>> 16;
       x = Math.imul(x, 0x7feb352d) >>> 0;
       x ^= x >>> 15;
@@ -115,7 +131,8 @@ export function lshCandidates(items: ReadonlyArray<readonly number[]>): Array<[n
     if (members.length < 2 || members.length > 400) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
-        const i = members[x]!, j = members[y]!;
+        const i = members[x]!,
+          j = members[y]!;
         const key = i * n + j;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -167,11 +184,13 @@ export function findFamilies(refs: readonly ComponentRef[], threshold: number): 
   const hi = reps.map((g) => (g.length > 1 ? 1 : -Infinity));
   const ratio = threshold / (2 - threshold);
   for (const [i, j] of lshCandidates(reps.map((g) => refs[g[0]!]!.c.grams))) {
-    const a = refs[reps[i]![0]!]!.c.grams, b = refs[reps[j]![0]!]!.c.grams;
+    const a = refs[reps[i]![0]!]!.c.grams,
+      b = refs[reps[j]![0]!]!.c.grams;
     if (Math.min(a.length, b.length) < ratio * Math.max(a.length, b.length)) continue;
     const s = bagSimilarity(a, b);
     if (s < threshold) continue;
-    const ri = find(i), rj = find(j);
+    const ri = find(i),
+      rj = find(j);
     const root = Math.min(ri, rj);
     lo[root] = Math.min(lo[ri]!, lo[rj]!, s);
     hi[root] = Math.max(hi[ri]!, hi[rj]!, s);
@@ -185,7 +204,9 @@ export function findFamilies(refs: readonly ComponentRef[], threshold: number): 
   const out: Family[] = [];
   for (const [root, ids] of groups) {
     if (ids.length < 2) continue;
-    const members = ids.map((i) => refs[i]!).sort((x, y) => (x.file.path < y.file.path ? -1 : x.file.path > y.file.path ? 1 : x.c.line - y.c.line));
+    const members = ids
+      .map((i) => refs[i]!)
+      .sort((x, y) => (x.file.path < y.file.path ? -1 : x.file.path > y.file.path ? 1 : x.c.line - y.c.line));
     out.push({ members, min: lo[root]!, max: hi[root]! });
   }
   return out;
@@ -218,14 +239,24 @@ export const detector = defineDetector({
       findings.push({
         ruleId: 'component-family',
         file: first!.file.path,
-        line: first!.c.line, column: first!.c.column, endLine: first!.c.endLine, endColumn: first!.c.endColumn,
+        line: first!.c.line,
+        column: first!.c.column,
+        endLine: first!.c.endLine,
+        endColumn: first!.c.endColumn,
         message:
           `${n} components render ${what} with near-identical structure (similarity ${sim}): ` +
-          `${fam.members.slice(0, 6).map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`).join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}. ` +
+          `${fam.members
+            .slice(0, 6)
+            .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
+            .join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}. ` +
           'Consider one component with props for what differs.',
         fingerprintCode: `family:${[...names].sort().join(',')}`,
         symbolPath: '',
-        related: rest.map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name}: member of the same family (${m.c.size} nodes)` })),
+        related: rest.map((m) => ({
+          file: m.file.path,
+          line: m.c.line,
+          message: `${m.c.name}: member of the same family (${m.c.size} nodes)`,
+        })),
         effortMinutes: meta.defaultEffortMinutes * (n - 1),
       });
     }

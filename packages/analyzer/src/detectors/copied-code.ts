@@ -48,7 +48,10 @@ export interface Fingerprints {
 class Doc {
   private decoded?: Uint32Array;
   private lineInfo?: TokenLines;
-  constructor(readonly facts: FileFacts, private readonly t: CloneTokenFacts) {}
+  constructor(
+    readonly facts: FileFacts,
+    private readonly t: CloneTokenFacts,
+  ) {}
   get length(): number {
     return this.t.count;
   }
@@ -169,7 +172,10 @@ export function findClonePairs(
     if (list.length < 4 || list.length > MAX_OCCURRENCES * 2) continue;
     for (let i = 0; i < list.length; i += 2) {
       for (let j = i + 2; j < list.length; j += 2) {
-        let da = list[i]!, pa = list[i + 1]!, db = list[j]!, pb = list[j + 1]!;
+        let da = list[i]!,
+          pa = list[i + 1]!,
+          db = list[j]!,
+          pb = list[j + 1]!;
         if (da > db || (da === db && pa > pb)) [da, pa, db, pb] = [db, pb, da, pa];
         if (da === db && pb - pa < k) continue; // overlapping self-match
         const key = `${da},${db},${pb - pa}`;
@@ -178,13 +184,29 @@ export function findClonePairs(
         const A = docs[da]!.tokens;
         const B = docs[db]!.tokens;
         let ok = true;
-        for (let t = 0; t < k; t++) if (A[pa + t] !== B[pb + t]) { ok = false; break; }
+        for (let t = 0; t < k; t++)
+          if (A[pa + t] !== B[pb + t]) {
+            ok = false;
+            break;
+          }
         if (!ok) continue; // hash collision
-        let sa = pa, sb = pb;
-        while (sa > 0 && sb > 0 && A[sa - 1] === B[sb - 1] && (da !== db || sb - 1 >= pa + k)) { sa--; sb--; }
-        let ea = pa + k, eb = pb + k;
-        while (ea < A.length && eb < B.length && A[ea] === B[eb] && (da !== db || ea < sb)) { ea++; eb++; }
-        if (da === db && ea > sb) { const cut = ea - sb; ea -= cut; eb -= cut; }
+        let sa = pa,
+          sb = pb;
+        while (sa > 0 && sb > 0 && A[sa - 1] === B[sb - 1] && (da !== db || sb - 1 >= pa + k)) {
+          sa--;
+          sb--;
+        }
+        let ea = pa + k,
+          eb = pb + k;
+        while (ea < A.length && eb < B.length && A[ea] === B[eb] && (da !== db || ea < sb)) {
+          ea++;
+          eb++;
+        }
+        if (da === db && ea > sb) {
+          const cut = ea - sb;
+          ea -= cut;
+          eb -= cut;
+        }
         (ranges ?? covered.set(key, []).get(key)!).push([sa, ea]);
         if (ea - sa >= minTokens) pairs.push({ a: { doc: da, start: sa, end: ea }, b: { doc: db, start: sb, end: eb } });
       }
@@ -210,12 +232,15 @@ export function groupClasses(pairs: readonly ClonePair[]): CloneClass[] {
     return x;
   };
   const union = (a: number, b: number) => {
-    const ra = find(a), rb = find(b);
+    const ra = find(a),
+      rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   for (const p of pairs) {
-    const ia = frags.push(p.a) - 1; parent.push(ia);
-    const ib = frags.push(p.b) - 1; parent.push(ib);
+    const ia = frags.push(p.a) - 1;
+    parent.push(ia);
+    const ib = frags.push(p.b) - 1;
+    parent.push(ib);
     union(ia, ib);
   }
   const byDoc = new Map<number, number[]>();
@@ -250,7 +275,8 @@ export function groupClasses(pairs: readonly ClonePair[]): CloneClass[] {
 
 /** A short stable digest of a token range (the clone's normalised content). */
 function digest(tokens: Uint32Array, start: number, end: number): string {
-  let h1 = 0x811c9dc5, h2 = 0x12345678;
+  let h1 = 0x811c9dc5,
+    h2 = 0x12345678;
   for (let i = start; i < end; i++) {
     h1 = Math.imul(h1 ^ tokens[i]!, 0x01000193);
     h2 = Math.imul(h2 ^ tokens[i]!, 0x5bd1e995) ^ (h2 >>> 15);
@@ -289,7 +315,8 @@ export const detector = defineDetector({
       .filter((c) => c.members.length >= 2);
     for (const cls of classes) {
       const byPath = (x: Fragment, y: Fragment) => {
-        const px = docs[x.doc]!.facts.path, py = docs[y.doc]!.facts.path;
+        const px = docs[x.doc]!.facts.path,
+          py = docs[y.doc]!.facts.path;
         return px < py ? -1 : px > py ? 1 : x.start - y.start;
       };
       // reported at the largest copy (content decides, not paths); the others follow in path order
@@ -309,15 +336,20 @@ export const detector = defineDetector({
       const n = members.length;
       const others = members.slice(1).map((m) => `${docs[m.doc]!.facts.path}:${docs[m.doc]!.lines[m.start]!}`);
       const spans = members.map(lineSpan);
-      const lo = Math.min(...spans), hi = Math.max(...spans);
+      const lo = Math.min(...spans),
+        hi = Math.max(...spans);
       const where = `here and ${others.slice(0, 4).join(', ')}${others.length > 4 ? ` and ${others.length - 4} more` : ''}`;
       findings.push({
         ruleId: 'copied-code',
         file: doc.facts.path,
-        line: startLine, column: doc.columns.get(startLine)?.[0] ?? 1, endLine, endColumn: doc.columns.get(endLine)?.[1] ?? 1,
-        message: hi - lo <= Math.max(2, lo * 0.2)
-          ? `${lines} lines (${tokens} tokens) are copied in ${n} places: ${where}. Extract the code once and reuse it.`
-          : `${lines} lines (${tokens} tokens) are copied, whole or in part (${lo}-${hi} lines), in ${n} places: ${where}. Extract the code once and reuse it.`,
+        line: startLine,
+        column: doc.columns.get(startLine)?.[0] ?? 1,
+        endLine,
+        endColumn: doc.columns.get(endLine)?.[1] ?? 1,
+        message:
+          hi - lo <= Math.max(2, lo * 0.2)
+            ? `${lines} lines (${tokens} tokens) are copied in ${n} places: ${where}. Extract the code once and reuse it.`
+            : `${lines} lines (${tokens} tokens) are copied, whole or in part (${lo}-${hi} lines), in ${n} places: ${where}. Extract the code once and reuse it.`,
         fingerprintCode: `clone:${digest(doc.tokens, first.start, first.end)}:${n}`,
         // a class's identity is its code and its size, not which copy is reported: moving or renaming a file
         // that holds a copy changes nothing; one more copy is a new fingerprint
@@ -326,7 +358,11 @@ export const detector = defineDetector({
           const d = docs[m.doc]!;
           const s = d.lines[m.start]!;
           const e = d.lines[m.end - 1]!;
-          return { file: d.facts.path, line: s, message: `copy ${i + 2} of ${n}: lines ${s}-${e} (${e - s + 1} lines, ${m.end - m.start} tokens)` };
+          return {
+            file: d.facts.path,
+            line: s,
+            message: `copy ${i + 2} of ${n}: lines ${s}-${e} (${e - s + 1} lines, ${m.end - m.start} tokens)`,
+          };
         }),
         // extracting a block and pointing every copy at it: more with size and with each further copy
         effortMinutes: Math.round(meta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),

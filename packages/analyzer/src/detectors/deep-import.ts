@@ -78,9 +78,15 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       ? `import { ${names.join(', ')} } from '${pkg.name}'`
       : `import it from '${pkg.name}'${pkg.exports ? ' or a subpath its exports map offers' : ''}, exporting it there if it is public`;
     findings.push({
-      ruleId: meta.id, file: f.path, line: imp.line, column: imp.column, endLine: imp.endLine, endColumn: imp.endColumn,
+      ruleId: meta.id,
+      file: f.path,
+      line: imp.line,
+      column: imp.column,
+      endLine: imp.endLine,
+      endColumn: imp.endColumn,
       message: `${relative ? `Relative import of ${t.path}` : `${imp.specifier}`} reaches into workspace package ${pkg.name}, bypassing its entry point; ${advice}.`,
-      fingerprintCode: `${pkg.name} ${imp.specifier.startsWith('.') ? t.path.slice(pkg.dir.length) : imp.specifier}`, symbolPath: '',
+      fingerprintCode: `${pkg.name} ${imp.specifier.startsWith('.') ? t.path.slice(pkg.dir.length) : imp.specifier}`,
+      symbolPath: '',
       related: pkg.entries[0] ? [{ file: pkg.entries[0], line: 1, message: `the entry point of ${pkg.name}` }] : [],
     });
   }

@@ -144,7 +144,9 @@ export const detector = defineDetector({
     }
     const adoption = ratio(total);
     const withRatio = <K extends string>(m: Map<string, { designSystem: number; local: number; raw: number }>, key: K) =>
-      [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, c]) => ({ [key]: k, ...c, adoption: ratio(c) }) as { [P in K]: string } & AdoptionCounts);
+      [...m.entries()]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([k, c]) => ({ [key]: k, ...c, adoption: ratio(c) }) as { [P in K]: string } & AdoptionCounts);
     const metrics: AdoptionMetrics = {
       source: ds.source,
       packages: ds.packages.map((p) => p.name),
@@ -155,7 +157,9 @@ export const detector = defineDetector({
       byDirectory: withRatio(dirs, 'directory'),
       byOwner: withRatio(owners, 'owner'),
       topLocal: [...localUse.values()].sort((a, b) => b.instances - a.instances || (a.name < b.name ? -1 : 1)).slice(0, 20),
-      topRaw: [...rawUse.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([element, instances]) => ({ element, component: ds.elements[element]!.component, instances })),
+      topRaw: [...rawUse.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([element, instances]) => ({ element, component: ds.elements[element]!.component, instances })),
     };
     return { findings: [], metrics, designSystemAdoption: adoption };
   },

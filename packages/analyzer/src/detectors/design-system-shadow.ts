@@ -1,5 +1,10 @@
 import {
-  ELEMENT_COMPONENT_NAMES, designSystemOf, designSystemPackageOf, isDesignSystemConsumer, isDesignSystemFile, wrappedElement,
+  ELEMENT_COMPONENT_NAMES,
+  designSystemOf,
+  designSystemPackageOf,
+  isDesignSystemConsumer,
+  isDesignSystemFile,
+  wrappedElement,
 } from '@plumbline/core';
 import type { DesignSystemSettings, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
@@ -24,7 +29,8 @@ const DEFAULTS: Options = { threshold: 0.85, minNodes: 12 };
 export const meta: RuleMeta = {
   id: 'design-system-shadow',
   category: 'design-system',
-  description: 'Reports local components that re-implement a design-system component, one finding per design-system component with every re-implementation.',
+  description:
+    'Reports local components that re-implement a design-system component, one finding per design-system component with every re-implementation.',
   defaultEffortMinutes: 30,
   defaultSeverity: 'warning',
   preset: 'recommended',
@@ -33,15 +39,31 @@ export const meta: RuleMeta = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      threshold: { type: 'number', minimum: 0.5, maximum: 1, description: 'Tree similarity (0-1) to a design-system component at or above which a local component re-implements it (default 0.85).' },
-      minNodes: { type: 'integer', minimum: 3, description: 'Smallest local component compared by structure, in nodes of its rendered tree (default 12).' },
+      threshold: {
+        type: 'number',
+        minimum: 0.5,
+        maximum: 1,
+        description:
+          'Tree similarity (0-1) to a design-system component at or above which a local component re-implements it (default 0.85).',
+      },
+      minNodes: {
+        type: 'integer',
+        minimum: 3,
+        description: 'Smallest local component compared by structure, in nodes of its rendered tree (default 12).',
+      },
     },
   },
 };
 
 /** Words of a PascalCase name that stand for a design-system component's name. */
 const ALIASES: Record<string, string[]> = {
-  Button: ['Btn'], Image: ['Img'], Dialog: ['Dlg', 'Modal'], Modal: ['Dialog'], Link: ['Anchor'], Textarea: ['TextArea'], TextArea: ['Textarea'],
+  Button: ['Btn'],
+  Image: ['Img'],
+  Dialog: ['Dlg', 'Modal'],
+  Modal: ['Dialog'],
+  Link: ['Anchor'],
+  Textarea: ['TextArea'],
+  TextArea: ['Textarea'],
 };
 
 const words = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [name];
@@ -109,12 +131,18 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       const known = ds.components.find((d) => d.name === c.name);
       if (ds.components.length && !known) continue; // not exported from an entry point
       targets.set(c.name, {
-        name: c.name, importFrom: known?.importFrom ?? ds.packages[0]?.name ?? f.path,
-        element: wrappedElement(c.rootElement, c.elementHint), file: f.path, line: c.line, grams: c.grams, size: c.size,
+        name: c.name,
+        importFrom: known?.importFrom ?? ds.packages[0]?.name ?? f.path,
+        element: wrappedElement(c.rootElement, c.elementHint),
+        file: f.path,
+        line: c.line,
+        grams: c.grams,
+        size: c.size,
       });
     }
   }
-  for (const d of ds.components) if (!targets.has(d.name)) targets.set(d.name, { name: d.name, importFrom: d.importFrom, element: d.element });
+  for (const d of ds.components)
+    if (!targets.has(d.name)) targets.set(d.name, { name: d.name, importFrom: d.importFrom, element: d.element });
   for (const [element, e] of Object.entries(ds.elements)) {
     const t = targets.get(e.component);
     if (t && t.element === null) t.element = element;
@@ -163,7 +191,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       if (x >= structural.length || y < structural.length) continue; // one design-system, one local
       const t = structural[x]!;
       const { l, i } = candidates[y - structural.length]!;
-      if (l.rendersDs.has(t.name) || l.c.name === t.name && l.file.path === t.file) continue;
+      if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file)) continue;
       const s = bagSimilarity(t.grams!, l.c.grams);
       if (s >= options.threshold && (!best.get(i) || best.get(i)!.s < s)) best.set(i, { t, s });
     }
@@ -196,7 +224,12 @@ export const detector = defineDetector({
     for (const s of findShadows(ctx)) {
       if (s.by.kind !== 'name' || !s.c.rootElement) continue;
       for (const d of s.file.checkFindings) {
-        if (d.ruleId === 'prefer-design-system-component' && d.line >= s.c.startLine && d.line <= s.c.lastLine && d.fingerprintCode.startsWith(`<${s.c.rootElement}>`)) {
+        if (
+          d.ruleId === 'prefer-design-system-component' &&
+          d.line >= s.c.startLine &&
+          d.line <= s.c.lastLine &&
+          d.fingerprintCode.startsWith(`<${s.c.rootElement}>`)
+        ) {
           supersedes.push({ ruleId: d.ruleId, file: d.file, line: d.line, column: d.column });
         }
       }
@@ -207,23 +240,42 @@ export const detector = defineDetector({
       const n = members.length;
       const first = members[0]!;
       const how = (s: Shadow) =>
-        s.by.kind === 'structure' ? `renders the same tree (similarity ${s.by.similarity.toFixed(2)})` : `renders a raw <${s.c.rootElement}>, as \`${t.name}\` does`;
+        s.by.kind === 'structure'
+          ? `renders the same tree (similarity ${s.by.similarity.toFixed(2)})`
+          : `renders a raw <${s.c.rootElement}>, as \`${t.name}\` does`;
       const sims = members.flatMap((m) => (m.by.kind === 'structure' ? [m.by.similarity] : []));
-      const lo = Math.min(...sims).toFixed(2), hi = Math.max(...sims).toFixed(2);
-      const why = sims.length === 0 ? `they render a raw <${first.c.rootElement}>, as \`${t.name}\` does`
-        : sims.length === n ? `they render the same tree (similarity ${lo === hi ? lo : `${lo}-${hi}`})`
-        : 'by name around the same raw element, or by the same rendered tree';
-      const list = members.slice(0, 6).map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`).join(', ') + (n > 6 ? ` and ${n - 6} more` : '');
-      const related = members.slice(1).map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name} ${how(m)}: re-implements ${t.name}` }));
+      const lo = Math.min(...sims).toFixed(2),
+        hi = Math.max(...sims).toFixed(2);
+      const why =
+        sims.length === 0
+          ? `they render a raw <${first.c.rootElement}>, as \`${t.name}\` does`
+          : sims.length === n
+            ? `they render the same tree (similarity ${lo === hi ? lo : `${lo}-${hi}`})`
+            : 'by name around the same raw element, or by the same rendered tree';
+      const list =
+        members
+          .slice(0, 6)
+          .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
+          .join(', ') + (n > 6 ? ` and ${n - 6} more` : '');
+      const related = members
+        .slice(1)
+        .map((m) => ({ file: m.file.path, line: m.c.line, message: `${m.c.name} ${how(m)}: re-implements ${t.name}` }));
       if (t.file && t.line) related.push({ file: t.file, line: t.line, message: `${t.name}: the design-system component to use` });
       findings.push({
         ruleId: 'design-system-shadow',
         file: first.file.path,
-        line: first.c.line, column: first.c.column, endLine: first.c.endLine, endColumn: first.c.endColumn,
-        message: n === 1
-          ? `\`${first.c.name}\` re-implements the design system's \`${t.name}\`: it ${how(first)}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`
-          : `${n} components re-implement the design system's \`${t.name}\` (${why}): ${list}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`,
-        fingerprintCode: `shadow:${t.name}:${members.map((m) => m.c.name).sort().join(',')}`,
+        line: first.c.line,
+        column: first.c.column,
+        endLine: first.c.endLine,
+        endColumn: first.c.endColumn,
+        message:
+          n === 1
+            ? `\`${first.c.name}\` re-implements the design system's \`${t.name}\`: it ${how(first)}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`
+            : `${n} components re-implement the design system's \`${t.name}\` (${why}): ${list}. Use \`${t.name}\` from \`${t.importFrom}\` instead.`,
+        fingerprintCode: `shadow:${t.name}:${members
+          .map((m) => m.c.name)
+          .sort()
+          .join(',')}`,
         symbolPath: '',
         related,
         effortMinutes: meta.defaultEffortMinutes * n,

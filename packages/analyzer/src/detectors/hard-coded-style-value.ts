@@ -1,6 +1,12 @@
 import { judgeAtom, tokenIndex, tokenSettingsOf } from '@plumbline/core';
 import type { ValueAtom } from '@plumbline/core';
-import { DEFAULT_OPTIONS, describeStyleValue, hardCodedStyleValue, matchOptionsOf, MESSAGES } from '@plumbline/core/checks/hard-coded-style-value';
+import {
+  DEFAULT_OPTIONS,
+  describeStyleValue,
+  hardCodedStyleValue,
+  matchOptionsOf,
+  MESSAGES,
+} from '@plumbline/core/checks/hard-coded-style-value';
 import type { Options } from '@plumbline/core/checks/hard-coded-style-value';
 import { formatMessage } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
@@ -33,14 +39,29 @@ export const detector = defineDetector({
       for (const v of factsOf(f, styleValues)?.values ?? []) {
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
         if (atom.kind === 'color' && !options.namedColors && !/^(#|[a-z]+\()/i.test(atom.text)) continue;
-        const verdict = judgeAtom(index, atom, v.context, matchOptions, { ...(v.namespace ? { namespace: v.namespace } : {}), ...(v.utility !== undefined ? { utility: v.utility } : {}), filePath: f.path, property: v.property });
+        const verdict = judgeAtom(index, atom, v.context, matchOptions, {
+          ...(v.namespace ? { namespace: v.namespace } : {}),
+          ...(v.utility !== undefined ? { utility: v.utility } : {}),
+          filePath: f.path,
+          property: v.property,
+        });
         if (!verdict) continue;
-        const tailwind = v.utility !== undefined ? { tailwind: { start: 0, end: 0, utility: v.utility, whole: !!v.whole, ...(v.namespace ? { namespace: v.namespace } : {}) } } : {};
+        const tailwind =
+          v.utility !== undefined
+            ? { tailwind: { start: 0, end: 0, utility: v.utility, whole: !!v.whole, ...(v.namespace ? { namespace: v.namespace } : {}) } }
+            : {};
         const r = describeStyleValue({ atom, property: v.property, context: v.context, ...tailwind }, verdict, tokens);
         findings.push({
-          ruleId: id, file: f.path, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn,
+          ruleId: id,
+          file: f.path,
+          line: v.line,
+          column: v.column,
+          endLine: v.endLine,
+          endColumn: v.endColumn,
           message: formatMessage(MESSAGES[r.messageId], r.data),
-          fingerprintCode: r.fingerprintCode, symbolPath: v.symbolPath, effortMinutes: r.effortMinutes,
+          fingerprintCode: r.fingerprintCode,
+          symbolPath: v.symbolPath,
+          effortMinutes: r.effortMinutes,
         });
       }
     }

@@ -17,4 +17,20 @@ import { detector as singleImplementation } from './single-implementation.js';
 import { detector as wrapperChain } from './wrapper-chain.js';
 
 /** Every whole-project detector. */
-export const DETECTORS: readonly Detector[] = [barrelChain, componentFamily, copiedCode, deepImport, designSystemAdoption, designSystemShadow, hardCodedStyleValue, idiomDrift, layerViolation, libraryDrift, oneUseFactory, repeatedLiteral, repeatedStyleValue, singleImplementation, wrapperChain];
+export const DETECTORS: readonly Detector[] = [
+  barrelChain,
+  componentFamily,
+  copiedCode,
+  deepImport,
+  designSystemAdoption,
+  designSystemShadow,
+  hardCodedStyleValue,
+  idiomDrift,
+  layerViolation,
+  libraryDrift,
+  oneUseFactory,
+  repeatedLiteral,
+  repeatedStyleValue,
+  singleImplementation,
+  wrapperChain,
+];

@@ -16,7 +16,10 @@ export const meta: RuleMeta = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      ignoreTypeImports: { type: 'boolean', description: 'Leave `import type` out: types cross layers without a runtime dependency (default false).' },
+      ignoreTypeImports: {
+        type: 'boolean',
+        description: 'Leave `import type` out: types cross layers without a runtime dependency (default false).',
+      },
     },
   },
 };
@@ -47,11 +50,23 @@ export function layerViolations(ctx: DetectorContext): LayerViolations {
     const allowed = from.allow?.length ? `may import only from ${[from.name, ...from.allow].join(', ')}` : 'may import only from itself';
     violations[`${from.name} -> ${to.name}`] = (violations[`${from.name} -> ${to.name}`] ?? 0) + 1;
     const related: RelatedLocation[] = [{ file: t.path, line: 1, message: `in layer ${to.name}` }];
-    if (ctx.config.file) related.push({ file: ctx.config.file.replace(/\\/g, '/').replace(`${ctx.root.replace(/\\/g, '/')}/`, ''), line: 1, message: `layers are declared here` });
+    if (ctx.config.file)
+      related.push({
+        file: ctx.config.file.replace(/\\/g, '/').replace(`${ctx.root.replace(/\\/g, '/')}/`, ''),
+        line: 1,
+        message: `layers are declared here`,
+      });
     findings.push({
-      ruleId: meta.id, file: f.path, line: imp.line, column: imp.column, endLine: imp.endLine, endColumn: imp.endColumn,
+      ruleId: meta.id,
+      file: f.path,
+      line: imp.line,
+      column: imp.column,
+      endLine: imp.endLine,
+      endColumn: imp.endColumn,
       message: `Layer ${from.name} ${allowed}; this imports ${t.path}, in layer ${to.name}.`,
-      fingerprintCode: `${from.name}->${to.name} ${imp.specifier}`, symbolPath: '', related,
+      fingerprintCode: `${from.name}->${to.name} ${imp.specifier}`,
+      symbolPath: '',
+      related,
     });
   }
   const out = { findings, layers: layers.map((l) => l.name), violations };

@@ -18,13 +18,22 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
     // wrapper consumers use a project module; they are drift only when a decision names that wrapper
     if (c.kind === 'wrapper' && !(decision && decidedInstead.some((v) => v?.kind === 'path' && pathMatches(c, v.path)))) continue;
     if (c.kind === 'library' && isCompanionOfConvention(role, c.choice, convention)) continue;
-    const migrating = decision && decidedInstead.some((v) => (v?.kind === 'choice' && v.choice === c.choice) || (v?.kind === 'path' && c.kind === 'wrapper' && pathMatches(c, v.path)));
+    const migrating =
+      decision &&
+      decidedInstead.some(
+        (v) => (v?.kind === 'choice' && v.choice === c.choice) || (v?.kind === 'path' && c.kind === 'wrapper' && pathMatches(c, v.path)),
+      );
     const examples = [...convention.files.entries()].slice(0, 3);
     for (const [file, s] of c.files) {
       if (exemptFiles.has(file)) continue;
       const others = [...c.files.keys()].filter((p) => p !== file);
       const related: RelatedLocation[] = [];
-      if (convention.definedIn) related.push({ file: convention.definedIn.file, line: convention.definedIn.line, message: `${convention.label}: the ${role.title} to use` });
+      if (convention.definedIn)
+        related.push({
+          file: convention.definedIn.file,
+          line: convention.definedIn.line,
+          message: `${convention.label}: the ${role.title} to use`,
+        });
       for (const [p, e] of examples) related.push({ file: p, line: e.line, message: `uses ${convention.label}` });
       for (const p of others.slice(0, 3)) related.push({ file: p, line: c.files.get(p)!.line, message: `also uses ${c.label}` });
       let message: string;

@@ -98,7 +98,12 @@ export const detector = defineDetector({
         const site = u.sites[0]!;
         const what = fac.kind === 'function' ? 'Factory' : fac.kind === 'builder' ? 'Builder' : 'Factory class';
         findings.push({
-          ruleId: 'one-use-factory', file: f.path, line: fac.line, column: fac.column, endLine: fac.endLine, endColumn: fac.endColumn,
+          ruleId: 'one-use-factory',
+          file: f.path,
+          line: fac.line,
+          column: fac.column,
+          endLine: fac.endLine,
+          endColumn: fac.endColumn,
           message:
             `${what} \`${fac.name}\` is used from one place (${site.file}:${site.line}) and always builds \`${built.cls.name}\`: ` +
             `construct \`${built.cls.name}\` there, and add the ${fac.kind === 'builder' ? 'builder' : 'factory'} when a second caller or a second class needs it.`,

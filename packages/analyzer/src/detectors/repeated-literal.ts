@@ -26,7 +26,8 @@ function roleText(l: LogicLiteralFact): string {
 export const meta: RuleMeta = {
   id: 'repeated-literal',
   category: 'magic-value',
-  description: 'Reports the same non-trivial literal (a number used the same way, a URL, a storage key) written in several files, to be named once as a shared constant or config.',
+  description:
+    'Reports the same non-trivial literal (a number used the same way, a URL, a storage key) written in several files, to be named once as a shared constant or config.',
   defaultEffortMinutes: 10,
   defaultSeverity: 'warning',
   preset: 'recommended',
@@ -71,9 +72,16 @@ export const detector = defineDetector({
         related.push({ file: x.file, line: x.l.line, message: `the same ${what} \`${x.l.value}\`` });
       }
       findings.push({
-        ruleId: meta.id, file: first.file, line: first.l.line, column: first.l.column, endLine: first.l.endLine, endColumn: first.l.endColumn,
+        ruleId: meta.id,
+        file: first.file,
+        line: first.l.line,
+        column: first.l.column,
+        endLine: first.l.endLine,
+        endColumn: first.l.endColumn,
         message: `The ${what} \`${first.l.value}\` is written in ${files.length} files (${list.length} places): name it once (a shared constant or config) and import it where it is used.`,
-        fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}:${list.length}`, symbolPath: '', related,
+        fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}:${list.length}`,
+        symbolPath: '',
+        related,
       });
     }
     return { findings, metrics: { repeatedLiterals: findings.length } };

@@ -31,7 +31,8 @@ function isTrivial(v: StyleValueFact): boolean {
 export const meta: RuleMeta = {
   id: 'repeated-style-value',
   category: 'magic-value',
-  description: 'Reports the same hard-coded style value (color, spacing, font size, radius, shadow, z-index, duration) in several files when no design token covers it: the token that should exist.',
+  description:
+    'Reports the same hard-coded style value (color, spacing, font size, radius, shadow, z-index, duration) in several files when no design token covers it: the token that should exist.',
   defaultEffortMinutes: 15,
   defaultSeverity: 'warning',
   preset: 'recommended',
@@ -61,7 +62,20 @@ export const detector = defineDetector({
         if (isTrivial(v)) continue;
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
         // covered by tokens: hard-coded-style-value judges it instead
-        if (judgeAtom(index, atom, v.context, { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false }, { ...(v.namespace ? { namespace: v.namespace } : {}), ...(v.utility !== undefined ? { utility: v.utility } : {}), filePath: f.path }) !== null) continue;
+        if (
+          judgeAtom(
+            index,
+            atom,
+            v.context,
+            { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false },
+            {
+              ...(v.namespace ? { namespace: v.namespace } : {}),
+              ...(v.utility !== undefined ? { utility: v.utility } : {}),
+              filePath: f.path,
+            },
+          ) !== null
+        )
+          continue;
         if (hasFamilyTokens(tokens, v, f.path)) continue;
         const key = `${v.atom.family}\0${v.atom.key}`;
         const list = groups.get(key) ?? [];
@@ -84,9 +98,16 @@ export const detector = defineDetector({
         related.push({ file: x.file, line: x.v.line, message: `\`${x.v.atom.text}\` (${x.v.property}) here too` });
       }
       findings.push({
-        ruleId: meta.id, file: first.file, line: first.v.line, column: first.v.column, endLine: first.v.endLine, endColumn: first.v.endColumn,
+        ruleId: meta.id,
+        file: first.file,
+        line: first.v.line,
+        column: first.v.column,
+        endLine: first.v.endLine,
+        endColumn: first.v.endColumn,
         message: `\`${first.v.atom.key}\` is a hard-coded ${family} value in ${files.length} files (${list.length} places): define a ${family} token for it once and use the token everywhere.`,
-        fingerprintCode: `${family}:${first.v.atom.key}:${list.length}`, symbolPath: '', related,
+        fingerprintCode: `${family}:${first.v.atom.key}:${list.length}`,
+        symbolPath: '',
+        related,
       });
     }
     return { findings, metrics: { repeatedValues: findings.length } };
@@ -96,5 +117,8 @@ export const detector = defineDetector({
 /** Whether the project has tokens of this value's family at all (then off-scale values are judged, not counted). */
 function hasFamilyTokens(tokens: TokenSettings, v: StyleValueFact, file: string): boolean {
   const fam = v.atom.family;
-  return tokens.tokens.some((t) => t.family === fam && (v.context === 'className' || t.file !== 'tailwind:defaults') && (!t.scope || file.startsWith(`${t.scope}/`)));
+  return tokens.tokens.some(
+    (t) =>
+      t.family === fam && (v.context === 'className' || t.file !== 'tailwind:defaults') && (!t.scope || file.startsWith(`${t.scope}/`)),
+  );
 }

@@ -14,7 +14,8 @@ interface Implementation {
 export const meta: RuleMeta = {
   id: 'single-implementation',
   category: 'abstraction',
-  description: 'Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package\'s public API.',
+  description:
+    "Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package's public API.",
   defaultEffortMinutes: 20,
   defaultSeverity: 'warning',
   preset: 'strict',
@@ -42,18 +43,21 @@ export const detector = defineDetector({
       const a = index.factsOf(f.path);
       if (!a) continue;
       for (const c of a.classes) {
-        for (const i of c.implements) add(declKey(f.path, i), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
+        for (const i of c.implements)
+          add(declKey(f.path, i), { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
         if (c.extends) {
           const base = declKey(f.path, c.extends);
           add(base, { file: f.path, line: c.line, name: c.name, kind: 'class', test: f.isTestFile });
           if (base) subclassed.add(base);
         }
       }
-      for (const i of a.interfaces) for (const e of i.extends) {
-        const k = declKey(f.path, e);
-        if (k) extendedByInterface.add(k);
-      }
-      for (const t of a.typedImplementations) add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
+      for (const i of a.interfaces)
+        for (const e of i.extends) {
+          const k = declKey(f.path, e);
+          if (k) extendedByInterface.add(k);
+        }
+      for (const t of a.typedImplementations)
+        add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
     }
 
     const findings: DraftFinding[] = [];
@@ -65,7 +69,9 @@ export const detector = defineDetector({
       const contracts = [
         ...a.interfaces.filter((i) => i.hasMethods).map((i) => ({ ...i, what: 'interface' as const })),
         // abstract errors are categories for `instanceof`, not contracts
-        ...a.classes.filter((c) => c.abstract && !/(Error|Exception)$/.test(c.name)).map((c) => ({ ...c, what: 'abstract class' as const })),
+        ...a.classes
+          .filter((c) => c.abstract && !/(Error|Exception)$/.test(c.name))
+          .map((c) => ({ ...c, what: 'abstract class' as const })),
       ];
       for (const c of contracts) {
         abstractions++;
@@ -81,7 +87,12 @@ export const detector = defineDetector({
         // last, as it is the costliest to know (computed on first need)
         if (index.publicApi().has(key)) continue; // outside code may implement it
         findings.push({
-          ruleId: 'single-implementation', file: f.path, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn,
+          ruleId: 'single-implementation',
+          file: f.path,
+          line: c.line,
+          column: c.column,
+          endLine: c.endLine,
+          endColumn: c.endColumn,
           message:
             `${c.what === 'interface' ? 'Interface' : 'Abstract class'} \`${c.name}\` has one implementation, \`${only.name}\` (${only.file}:${only.line}), ` +
             `and no package exports it: depend on \`${only.name}\` directly and extract the ${c.what} when a second implementation (or a test double) needs it.`,

@@ -27,8 +27,10 @@ export const meta: RuleMeta = {
     additionalProperties: false,
     properties: {
       minDepth: {
-        type: 'integer', minimum: 3,
-        description: 'Fewest functions on a chain, counting its final target, for it to be reported (default 3: two wrappers and what they call).',
+        type: 'integer',
+        minimum: 3,
+        description:
+          'Fewest functions on a chain, counting its final target, for it to be reported (default 3: two wrappers and what they call).',
       },
     },
   },
@@ -79,11 +81,20 @@ export const detector = defineDetector({
       const layers = chain.length - 1;
       const related: RelatedLocation[] = chain.map((n, i) =>
         i < chain.length - 1
-          ? { file: n.file, line: n.line, message: `layer ${i + 1} of ${layers}: \`${n.display}\` only passes its arguments on to \`${chain[i + 1]!.display}\`` }
+          ? {
+              file: n.file,
+              line: n.line,
+              message: `layer ${i + 1} of ${layers}: \`${n.display}\` only passes its arguments on to \`${chain[i + 1]!.display}\``,
+            }
           : { file: n.file, line: n.line, message: `target: \`${n.display}\`${n.external ? ` (${n.external})` : ''}` },
       );
       findings.push({
-        ruleId: 'wrapper-chain', file, line: callable.line, column: callable.column, endLine: callable.endLine, endColumn: callable.endColumn,
+        ruleId: 'wrapper-chain',
+        file,
+        line: callable.line,
+        column: callable.column,
+        endLine: callable.endLine,
+        endColumn: callable.endColumn,
         message:
           `${chain.length} layers: ${names.join(' -> ')}. The first ${layers} only pass their arguments on: ` +
           `call \`${last.display}\` directly where \`${callable.name}\` is used, or give the layers a job.`,

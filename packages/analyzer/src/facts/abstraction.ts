@@ -1,7 +1,15 @@
 import type * as TS from 'typescript';
 import { symbolPathOf } from '@plumbline/core';
 import type { TypeScript } from '@plumbline/core';
-import { dottedName, forwardedCall, frameworkRequired, looksLikeTest, moduleLayers, readsNamedData, valueOrigin } from '@plumbline/core/checks/pass-through-function';
+import {
+  dottedName,
+  forwardedCall,
+  frameworkRequired,
+  looksLikeTest,
+  moduleLayers,
+  readsNamedData,
+  valueOrigin,
+} from '@plumbline/core/checks/pass-through-function';
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
@@ -163,7 +171,8 @@ function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | u
   if (!body) return undefined;
   let e: TS.Expression | undefined;
   if (!ts.isBlock(body)) e = body as TS.Expression;
-  else if (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!)) e = (body.statements[0] as TS.ReturnStatement).expression;
+  else if (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!))
+    e = (body.statements[0] as TS.ReturnStatement).expression;
   while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (!e || !ts.isNewExpression(e) || !passesValues(ts, e)) return undefined;
   return alwaysBuilds(ts, fn);
@@ -171,7 +180,11 @@ function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | u
 
 /** One walk over the file: uses of module-level names, and `also` for every other node of interest. */
 function collectUses(
-  ts: TypeScript, sf: TS.SourceFile, names: ReadonlySet<string>, namespaces: ReadonlySet<string>, maybeNamespaces: ReadonlySet<string>,
+  ts: TypeScript,
+  sf: TS.SourceFile,
+  names: ReadonlySet<string>,
+  namespaces: ReadonlySet<string>,
+  maybeNamespaces: ReadonlySet<string>,
   also: (n: TS.Node) => void,
 ): Record<string, UseFact> {
   const uses: Record<string, UseFact> = {};
@@ -187,22 +200,40 @@ function collectUses(
     if (ts.isIdentifier(n) && names.has(n.text)) {
       const p = n.parent;
       const isDeclName =
-        (ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) ||
-          ts.isBindingElement(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertyAssignment(p) ||
-          ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isEnumDeclaration(p) || ts.isInterfaceDeclaration(p) ||
-          ts.isTypeAliasDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isJsxAttribute(p) ||
-          ts.isEnumMember(p)) && (p as { name?: TS.Node }).name === n;
+        (ts.isFunctionDeclaration(p) ||
+          ts.isClassDeclaration(p) ||
+          ts.isVariableDeclaration(p) ||
+          ts.isParameter(p) ||
+          ts.isBindingElement(p) ||
+          ts.isMethodDeclaration(p) ||
+          ts.isPropertyDeclaration(p) ||
+          ts.isPropertyAssignment(p) ||
+          ts.isPropertySignature(p) ||
+          ts.isMethodSignature(p) ||
+          ts.isEnumDeclaration(p) ||
+          ts.isInterfaceDeclaration(p) ||
+          ts.isTypeAliasDeclaration(p) ||
+          ts.isGetAccessorDeclaration(p) ||
+          ts.isSetAccessorDeclaration(p) ||
+          ts.isJsxAttribute(p) ||
+          ts.isEnumMember(p)) &&
+        (p as { name?: TS.Node }).name === n;
       const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isQualifiedName(p) && p.right === n);
       if (!isDeclName && !isMemberName && !ts.isExportAssignment(p) && !ts.isExportSpecifier(p)) {
         const member = ts.isPropertyAccessExpression(p) && p.expression === n;
         const bumpMember = () => {
           const pp = p.parent;
-          const use = ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs';
+          const use =
+            ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs';
           bump(`${n.text}.${(p as TS.PropertyAccessExpression).name.text}`, use, pp);
         };
         if (namespaces.has(n.text) && member) bumpMember();
         else {
-          bump(n.text, ts.isCallExpression(p) && p.expression === n ? 'calls' : ts.isNewExpression(p) && p.expression === n ? 'news' : 'refs', p);
+          bump(
+            n.text,
+            ts.isCallExpression(p) && p.expression === n ? 'calls' : ts.isNewExpression(p) && p.expression === n ? 'news' : 'refs',
+            p,
+          );
           // a named import is a namespace when its module exports it with `export * as ns`: its members count too
           if (maybeNamespaces.has(n.text) && member) bumpMember();
         }
@@ -223,7 +254,15 @@ export const extractor = defineExtractor<AbstractionFacts>({
   name: 'abstraction',
   languages: ['ts'],
   extract({ ts, sourceFile: sf, path, isTestFile, settings }) {
-    const out: AbstractionFacts = { callables: [], values: [], classes: [], interfaces: [], typedImplementations: [], factories: [], uses: {} };
+    const out: AbstractionFacts = {
+      callables: [],
+      values: [],
+      classes: [],
+      interfaces: [],
+      typedImplementations: [],
+      factories: [],
+      uses: {},
+    };
     if (!sf) return out;
     const L = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
     const callables = new Map<string, CallableFact>();
@@ -239,16 +278,28 @@ export const extractor = defineExtractor<AbstractionFacts>({
     for (const layer of layers) {
       const fwd = forwardedCall(ts, layer.fn);
       const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
-      const forwards = fwd && fwd.callee !== own && fwd.callee !== layer.name && !frameworkRequired(ts, sf, layer, fwd.callee) && !readsNamedData(fwd.callee);
+      const forwards =
+        fwd &&
+        fwd.callee !== own &&
+        fwd.callee !== layer.name &&
+        !frameworkRequired(ts, sf, layer, fwd.callee) &&
+        !readsNamedData(fwd.callee);
       addCallable({
-        name: layer.name, kind: layer.owner ? 'method' : 'function', exported: layer.exported,
-        ...span(ts, sf, layer.nameNode), symbolPath: symbolPathOf(ts, layer.nameNode),
+        name: layer.name,
+        kind: layer.owner ? 'method' : 'function',
+        exported: layer.exported,
+        ...span(ts, sf, layer.nameNode),
+        symbolPath: symbolPathOf(ts, layer.nameNode),
         ...(forwards ? { forward: { callee: fwd.callee, rule: fwd.root === 'this' ? null : 'pass-through-function' } } : {}),
       });
     }
     for (const c of passThroughComponents(ts, sf, path)) {
       addCallable({
-        name: c.name, kind: 'component', exported: c.exported, ...span(ts, sf, c.nameNode), symbolPath: symbolPathOf(ts, c.nameNode),
+        name: c.name,
+        kind: 'component',
+        exported: c.exported,
+        ...span(ts, sf, c.nameNode),
+        symbolPath: symbolPathOf(ts, c.nameNode),
         forward: { callee: c.target, rule: 'pass-through-component' },
       });
     }
@@ -260,14 +311,23 @@ export const extractor = defineExtractor<AbstractionFacts>({
       for (const p of obj.properties) {
         let fn: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration | undefined;
         if (ts.isMethodDeclaration(p)) fn = p;
-        else if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer))) fn = p.initializer;
+        else if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)))
+          fn = p.initializer;
         if (!fn || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
         const member = p.name.text;
         const fwd = forwardedCall(ts, fn);
-        const forwards = fwd && fwd.callee !== member && fwd.root !== 'this' && !readsNamedData(fwd.callee) &&
+        const forwards =
+          fwd &&
+          fwd.callee !== member &&
+          fwd.root !== 'this' &&
+          !readsNamedData(fwd.callee) &&
           !frameworkRequired(ts, sf, { fn, name: member, nameNode: p.name, exported: false }, fwd.callee);
         addCallable({
-          name: `${owner}.${member}`, kind: 'member', exported, ...span(ts, sf, p.name), symbolPath: symbolPathOf(ts, p.name),
+          name: `${owner}.${member}`,
+          kind: 'member',
+          exported,
+          ...span(ts, sf, p.name),
+          symbolPath: symbolPathOf(ts, p.name),
           ...(forwards ? { forward: { callee: fwd.callee, rule: null } } : {}),
         });
       }
@@ -289,7 +349,13 @@ export const extractor = defineExtractor<AbstractionFacts>({
         }
         // every method is a callable (a possible chain target); plain classes' methods came from moduleLayers
         if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && !callables.has(`${name}.${m.name.text}`)) {
-          addCallable({ name: `${name}.${m.name.text}`, kind: 'method', exported, ...span(ts, sf, m.name), symbolPath: symbolPathOf(ts, m.name) });
+          addCallable({
+            name: `${name}.${m.name.text}`,
+            kind: 'method',
+            exported,
+            ...span(ts, sf, m.name),
+            symbolPath: symbolPathOf(ts, m.name),
+          });
         }
       }
       const impl: string[] = [];
@@ -303,8 +369,15 @@ export const extractor = defineExtractor<AbstractionFacts>({
         }
       }
       out.classes.push({
-        name, exported, abstract: hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword), implements: impl, ...(ext ? { extends: ext } : {}),
-        fields, ...span(ts, sf, cls.name ?? cls), symbolPath: symbolPathOf(ts, cls.name ?? cls), isTestDouble: isTestFile,
+        name,
+        exported,
+        abstract: hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword),
+        implements: impl,
+        ...(ext ? { extends: ext } : {}),
+        fields,
+        ...span(ts, sf, cls.name ?? cls),
+        symbolPath: symbolPathOf(ts, cls.name ?? cls),
+        isTestDouble: isTestFile,
       });
       // builders and factory classes
       const builds = new Set<string>();
@@ -312,11 +385,21 @@ export const extractor = defineExtractor<AbstractionFacts>({
       for (const m of cls.members) {
         if (!ts.isMethodDeclaration(m) || !m.body || hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)) continue;
         const b = alwaysBuilds(ts, m);
-        if (b) { builds.add(b); buildMethods++; }
+        if (b) {
+          builds.add(b);
+          buildMethods++;
+        }
       }
       const kind = /Builder$/.test(name) ? 'builder' : /Factory$/.test(name) ? 'factory-class' : undefined;
       if (kind && buildMethods > 0 && builds.size === 1 && [...builds][0] !== name) {
-        out.factories.push({ name, kind, exported, builds: [...builds][0]!, ...span(ts, sf, cls.name ?? cls), symbolPath: symbolPathOf(ts, cls.name ?? cls) });
+        out.factories.push({
+          name,
+          kind,
+          exported,
+          builds: [...builds][0]!,
+          ...span(ts, sf, cls.name ?? cls),
+          symbolPath: symbolPathOf(ts, cls.name ?? cls),
+        });
       }
     };
 
@@ -326,7 +409,10 @@ export const extractor = defineExtractor<AbstractionFacts>({
         const c = st.importClause;
         if (c.name) names.add(c.name.text);
         const nb = c.namedBindings;
-        if (nb && ts.isNamespaceImport(nb)) { names.add(nb.name.text); namespaces.add(nb.name.text); }
+        if (nb && ts.isNamespaceImport(nb)) {
+          names.add(nb.name.text);
+          namespaces.add(nb.name.text);
+        }
         if (nb && ts.isNamedImports(nb)) {
           for (const el of nb.elements) {
             names.add(el.name.text);
@@ -337,7 +423,14 @@ export const extractor = defineExtractor<AbstractionFacts>({
         names.add(st.name.text);
         const b = thinFactory(ts, st);
         if (b && b !== st.name.text && !isHookName(st.name.text)) {
-          out.factories.push({ name: st.name.text, kind: 'function', exported, builds: b, ...span(ts, sf, st.name), symbolPath: symbolPathOf(ts, st.name) });
+          out.factories.push({
+            name: st.name.text,
+            kind: 'function',
+            exported,
+            builds: b,
+            ...span(ts, sf, st.name),
+            symbolPath: symbolPathOf(ts, st.name),
+          });
         }
         const rt = typeRefName(ts, st.type);
         if (rt && returnsObjectLiteral(ts, st)) out.typedImplementations.push({ type: rt, line: L(st) });
@@ -347,10 +440,14 @@ export const extractor = defineExtractor<AbstractionFacts>({
         classFact(st, name, exported);
       } else if (ts.isInterfaceDeclaration(st)) {
         out.interfaces.push({
-          name: st.name.text, exported,
-          hasMethods: st.members.some((m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))),
+          name: st.name.text,
+          exported,
+          hasMethods: st.members.some(
+            (m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type)),
+          ),
           extends: (st.heritageClauses ?? []).flatMap((h) => h.types.map((t) => heritageName(ts, t)).filter((n): n is string => !!n)),
-          ...span(ts, sf, st.name), symbolPath: symbolPathOf(ts, st.name),
+          ...span(ts, sf, st.name),
+          symbolPath: symbolPathOf(ts, st.name),
         });
       } else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
@@ -358,12 +455,22 @@ export const extractor = defineExtractor<AbstractionFacts>({
           const name = d.name.text;
           names.add(name);
           let init = d.initializer;
-          while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
+          while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || ts.isAsExpression(init)))
+            init = init.expression;
           const declared = typeRefName(ts, d.type);
-          if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init))) out.typedImplementations.push({ type: declared, line: L(d) });
+          if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init)))
+            out.typedImplementations.push({ type: declared, line: L(d) });
           if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
             const b = thinFactory(ts, init);
-            if (b && b !== name && !isHookName(name)) out.factories.push({ name, kind: 'function', exported, builds: b, ...span(ts, sf, d.name), symbolPath: symbolPathOf(ts, d.name) });
+            if (b && b !== name && !isHookName(name))
+              out.factories.push({
+                name,
+                kind: 'function',
+                exported,
+                builds: b,
+                ...span(ts, sf, d.name),
+                symbolPath: symbolPathOf(ts, d.name),
+              });
             const rt = typeRefName(ts, init.type);
             if (rt && returnsObjectLiteral(ts, init)) out.typedImplementations.push({ type: rt, line: L(d) });
             continue;
@@ -371,8 +478,11 @@ export const extractor = defineExtractor<AbstractionFacts>({
           if (init && ts.isObjectLiteralExpression(init)) objectMembers(name, init, exported);
           const origin = valueOrigin(ts, sf, d.initializer, settings);
           out.values.push({
-            name, line: L(d),
-            ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression) ? { newOf: dottedName(ts, init.expression)!.text } : {}),
+            name,
+            line: L(d),
+            ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression)
+              ? { newOf: dottedName(ts, init.expression)!.text }
+              : {}),
             ...(origin === 'unknown' ? { origin: 'data' as const } : origin === 'package-import' ? { origin: 'package' as const } : {}),
           });
         }
@@ -380,7 +490,8 @@ export const extractor = defineExtractor<AbstractionFacts>({
         let e = st.expression;
         while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
         if (ts.isObjectLiteralExpression(e)) objectMembers('default', e, true);
-        if (ts.isNewExpression(e) && dottedName(ts, e.expression)) out.values.push({ name: 'default', line: L(st), newOf: dottedName(ts, e.expression)!.text });
+        if (ts.isNewExpression(e) && dottedName(ts, e.expression))
+          out.values.push({ name: 'default', line: L(st), newOf: dottedName(ts, e.expression)!.text });
       }
     }
 
@@ -393,7 +504,12 @@ export const extractor = defineExtractor<AbstractionFacts>({
         const callee = dottedName(ts, n.expression)?.text ?? '';
         const t = typeRefName(ts, n.typeArguments[0]);
         if (t && /mock|fake|stub|spy/i.test(callee)) out.typedImplementations.push({ type: t, line: L(n) });
-      } else if (ts.isVariableDeclaration(n) && n.type && n.initializer && !(n.parent.parent && ts.isVariableStatement(n.parent.parent) && ts.isSourceFile(n.parent.parent.parent))) {
+      } else if (
+        ts.isVariableDeclaration(n) &&
+        n.type &&
+        n.initializer &&
+        !(n.parent.parent && ts.isVariableStatement(n.parent.parent) && ts.isSourceFile(n.parent.parent.parent))
+      ) {
         const t = typeRefName(ts, n.type);
         const init = skipParens(ts, n.initializer);
         if (t && ts.isObjectLiteralExpression(init)) out.typedImplementations.push({ type: t, line: L(n) });
@@ -415,5 +531,7 @@ function returnsObjectLiteral(ts: TypeScript, fn: TS.FunctionLikeDeclaration): b
   const body = fn.body;
   if (!body) return false;
   if (!ts.isBlock(body)) return ts.isObjectLiteralExpression(skipParens(ts, body as TS.Expression));
-  return body.statements.some((s) => ts.isReturnStatement(s) && !!s.expression && ts.isObjectLiteralExpression(skipParens(ts, s.expression)));
+  return body.statements.some(
+    (s) => ts.isReturnStatement(s) && !!s.expression && ts.isObjectLiteralExpression(skipParens(ts, s.expression)),
+  );
 }

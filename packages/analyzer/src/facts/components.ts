@@ -111,12 +111,22 @@ export const extractor = defineExtractor<ComponentFacts>({
       const s = position(ts, sf, c.nameNode.getStart(sf));
       const e = position(ts, sf, c.nameNode.getEnd());
       components.push({
-        name: c.name, kind: c.kind, exported: c.exported,
-        line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
-        startLine: position(ts, sf, c.node.getStart(sf)).line, lastLine: position(ts, sf, c.node.getEnd()).line,
-        rootElement: c.rootElement, elementHint: c.elementHint,
-        size: signatureSize(c.tree), shape: hash32(canonical(c.tree)).toString(16), grams: pqGrams(c.tree),
-        tags: c.tags, outline: outlineOf(c.tree),
+        name: c.name,
+        kind: c.kind,
+        exported: c.exported,
+        line: s.line,
+        column: s.column,
+        endLine: e.line,
+        endColumn: e.column,
+        startLine: position(ts, sf, c.node.getStart(sf)).line,
+        lastLine: position(ts, sf, c.node.getEnd()).line,
+        rootElement: c.rootElement,
+        elementHint: c.elementHint,
+        size: signatureSize(c.tree),
+        shape: hash32(canonical(c.tree)).toString(16),
+        grams: pqGrams(c.tree),
+        tags: c.tags,
+        outline: outlineOf(c.tree),
       });
     }
     return { components };

@@ -1,7 +1,16 @@
 import type * as TS from 'typescript';
 import {
-  GLOBAL_ROOTS, METHOD_NAMES, ROLES, chainChoicesOf, instanceFactoryOf, isUtilityClassList, matchGlobal, matchImport,
-  matchMethod, normalizeGlobalPath, symbolPathOf,
+  GLOBAL_ROOTS,
+  METHOD_NAMES,
+  ROLES,
+  chainChoicesOf,
+  instanceFactoryOf,
+  isUtilityClassList,
+  matchGlobal,
+  matchImport,
+  matchMethod,
+  normalizeGlobalPath,
+  symbolPathOf,
 } from '@plumbline/core';
 import type { ChoiceRef, TypeScript } from '@plumbline/core';
 import { defineExtractor } from '../facts.js';
@@ -79,11 +88,25 @@ const FC_TYPE = /^(React\.)?(FC|FunctionComponent|VFC|VoidFunctionComponent|Next
 const MUTATING_METHOD = /^(post|put|patch|delete)$/i;
 const isPascal = (name: string) => /^[A-Z][A-Za-z0-9]*$/.test(name);
 
-type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration | TS.ConstructorDeclaration | TS.GetAccessorDeclaration | TS.SetAccessorDeclaration;
+type FunctionLike =
+  | TS.FunctionDeclaration
+  | TS.FunctionExpression
+  | TS.ArrowFunction
+  | TS.MethodDeclaration
+  | TS.ConstructorDeclaration
+  | TS.GetAccessorDeclaration
+  | TS.SetAccessorDeclaration;
 
 function isFunctionLike(ts: TypeScript, n: TS.Node): n is FunctionLike {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) ||
-    ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isConstructorDeclaration(n) ||
+    ts.isGetAccessorDeclaration(n) ||
+    ts.isSetAccessorDeclaration(n)
+  );
 }
 
 function bindingNames(ts: TypeScript, name: TS.BindingName, out: string[]): string[] {
@@ -116,7 +139,11 @@ function isDeclaredAround(ts: TypeScript, node: TS.Node, name: string): boolean 
     if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
       if (n.statements.some((st) => statementDeclares(ts, st, name))) return true;
     }
-    if ((ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n)) && n.initializer && ts.isVariableDeclarationList(n.initializer)) {
+    if (
+      (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n)) &&
+      n.initializer &&
+      ts.isVariableDeclarationList(n.initializer)
+    ) {
       if (n.initializer.declarations.some((d) => bindingNames(ts, d.name, []).includes(name))) return true;
     }
     if (ts.isCatchClause(n) && n.variableDeclaration && bindingNames(ts, n.variableDeclaration.name, []).includes(name)) return true;
@@ -139,7 +166,8 @@ function dottedName(ts: TypeScript, e: TS.Expression): string | undefined {
 function chainRoot(ts: TypeScript, e: TS.Expression): TS.Identifier | undefined {
   let cur: TS.Expression = e;
   for (;;) {
-    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur) || ts.isNonNullExpression(cur)) cur = cur.expression;
+    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur) || ts.isNonNullExpression(cur))
+      cur = cur.expression;
     else if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur)) cur = cur.expression;
     else break;
   }
@@ -159,7 +187,10 @@ function mentionsParameter(ts: TypeScript, expr: TS.Node, stop: TS.Node): boolea
     if (ts.isIdentifier(n) && params.has(n.text)) {
       const parent = n.parent;
       // `x.name` mentions x; `{ name: x }` mentions x; but not the `name` of a property access
-      if (!(parent && ts.isPropertyAccessExpression(parent) && parent.name === n)) { hit = true; return; }
+      if (!(parent && ts.isPropertyAccessExpression(parent) && parent.name === n)) {
+        hit = true;
+        return;
+      }
     }
     ts.forEachChild(n, visit);
   };
@@ -178,13 +209,20 @@ export const extractor = defineExtractor<DriftFacts>({
       const e = ts.getLineAndCharacterOfPosition(sf, end);
       return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
     };
-    const site = (node: TS.Node, code: string): SiteFact => ({ ...pos(node.getStart(sf), node.getEnd()), symbolPath: symbolPathOf(ts, node), code });
+    const site = (node: TS.Node, code: string): SiteFact => ({
+      ...pos(node.getStart(sf), node.getEnd()),
+      symbolPath: symbolPathOf(ts, node),
+      code,
+    });
 
     const usageIndex = new Map<string, RoleUsageFact>();
     const addUsage = (ref: ChoiceRef, via: RoleUsageFact['via'], node: TS.Node, code: string) => {
       const key = `${ref.role}\0${ref.choice}`;
       const u = usageIndex.get(key);
-      if (u) { u.count++; return; }
+      if (u) {
+        u.count++;
+        return;
+      }
       const fresh: RoleUsageFact = { role: ref.role, choice: ref.choice, via, count: 1, ...site(node, code) };
       usageIndex.set(key, fresh);
       out.usages.push(fresh);
@@ -193,7 +231,10 @@ export const extractor = defineExtractor<DriftFacts>({
     const addIdiom = (idiom: string, variant: string, node: TS.Node, code: string) => {
       const key = `${idiom}\0${variant}`;
       const s = idiomIndex.get(key);
-      if (s) { s.count++; return; }
+      if (s) {
+        s.count++;
+        return;
+      }
       const fresh: IdiomSiteFact = { idiom, variant, count: 1, ...site(node, code) };
       idiomIndex.set(key, fresh);
       out.idioms.push(fresh);
@@ -213,9 +254,15 @@ export const extractor = defineExtractor<DriftFacts>({
         const names: string[] = [];
         let allTypes = !!clause?.isTypeOnly;
         if (clause && !clause.isTypeOnly) {
-          if (clause.name) { names.push('default'); bindings.set(clause.name.text, { specifier: st.moduleSpecifier.text, imported: 'default' }); }
+          if (clause.name) {
+            names.push('default');
+            bindings.set(clause.name.text, { specifier: st.moduleSpecifier.text, imported: 'default' });
+          }
           const nb = clause.namedBindings;
-          if (nb && ts.isNamespaceImport(nb)) { names.push('*'); bindings.set(nb.name.text, { specifier: st.moduleSpecifier.text, imported: '*' }); }
+          if (nb && ts.isNamespaceImport(nb)) {
+            names.push('*');
+            bindings.set(nb.name.text, { specifier: st.moduleSpecifier.text, imported: '*' });
+          }
           if (nb && ts.isNamedImports(nb)) {
             for (const el of nb.elements) {
               if (el.isTypeOnly) continue;
@@ -228,18 +275,33 @@ export const extractor = defineExtractor<DriftFacts>({
         }
         addImport(st.moduleSpecifier, 'import', names, allTypes);
       } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
-        const names = !st.exportClause ? ['*'] : ts.isNamespaceExport(st.exportClause) ? ['*'] : st.exportClause.elements.map((e) => (e.propertyName ?? e.name).getText(sf));
+        const names = !st.exportClause
+          ? ['*']
+          : ts.isNamespaceExport(st.exportClause)
+            ? ['*']
+            : st.exportClause.elements.map((e) => (e.propertyName ?? e.name).getText(sf));
         addImport(st.moduleSpecifier, 'export-from', names, st.isTypeOnly);
       } else if (ts.isVariableStatement(st)) {
         // const axios = require('axios'); const { v4 } = require('uuid')
         for (const d of st.declarationList.declarations) {
           const init = d.initializer;
-          if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) {
+          if (
+            init &&
+            ts.isCallExpression(init) &&
+            ts.isIdentifier(init.expression) &&
+            init.expression.text === 'require' &&
+            init.arguments[0] &&
+            ts.isStringLiteralLike(init.arguments[0])
+          ) {
             const spec = init.arguments[0].text;
             if (ts.isIdentifier(d.name)) bindings.set(d.name.text, { specifier: spec, imported: 'default' });
             else if (ts.isObjectBindingPattern(d.name)) {
               for (const el of d.name.elements) {
-                if (ts.isIdentifier(el.name)) bindings.set(el.name.text, { specifier: spec, imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
+                if (ts.isIdentifier(el.name))
+                  bindings.set(el.name.text, {
+                    specifier: spec,
+                    imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text,
+                  });
               }
             }
           }
@@ -266,7 +328,10 @@ export const extractor = defineExtractor<DriftFacts>({
         }
       } else if (ts.isExportAssignment(st)) {
         if (ts.isIdentifier(st.expression)) addExport(st.expression.text, 'default');
-        else { topName.set(st, 'default'); addExport('default', 'default'); }
+        else {
+          topName.set(st, 'default');
+          addExport('default', 'default');
+        }
       } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) addExport((el.propertyName ?? el.name).getText(sf), el.name.getText(sf));
       }
@@ -316,7 +381,8 @@ export const extractor = defineExtractor<DriftFacts>({
       if (ts.isCallExpression(n) || ts.isNewExpression(n)) onCall(n);
       if (ts.isJsxAttribute(n)) onJsxAttribute(n);
       if (isFunctionLike(ts, n)) onFunction(n);
-      if (ts.isTryStatement(n) && n.catchClause && ownScopeHasAwait(n.tryBlock)) addIdiom('error-handling', 'try-catch', n.getFirstToken(sf) ?? n, 'try-catch');
+      if (ts.isTryStatement(n) && n.catchClause && ownScopeHasAwait(n.tryBlock))
+        addIdiom('error-handling', 'try-catch', n.getFirstToken(sf) ?? n, 'try-catch');
       ts.forEachChild(n, visit);
     };
 
@@ -364,22 +430,34 @@ export const extractor = defineExtractor<DriftFacts>({
             if (factory) addOwn(call, factory, false, true);
           }
         }
-        const chainable = !inEffectCallbackOwnScope(call) && !!enclosingFunction(call) && !isAwaitedChain(call) && !inPromiseExecutor(call) && !isHandedOver(call);
+        const chainable =
+          !inEffectCallbackOwnScope(call) &&
+          !!enclosingFunction(call) &&
+          !isAwaitedChain(call) &&
+          !inPromiseExecutor(call) &&
+          !isHandedOver(call);
         if (method === 'then' && call.arguments.length >= 1 && !isDynamicImport(callee.expression) && chainable) {
           addIdiom('async-style', 'promise-chain', callee.name, 'then');
         }
         // `.then(...).catch(...)`: the promise-chain way to handle an error (a bare `p.catch(log)` is fire-and-forget)
         const receiver = callee.expression;
-        const afterThen = ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'then';
-        if (method === 'catch' && call.arguments.length === 1 && afterThen && chainable) addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
-        if (TRPC_HOOK.test(method) && ts.isPropertyAccessExpression(callee.expression)) addIdiom('data-fetching', 'server-data-library', callee.name, method);
+        const afterThen =
+          ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'then';
+        if (method === 'catch' && call.arguments.length === 1 && afterThen && chainable)
+          addIdiom('error-handling', 'promise-catch', callee.name, 'catch');
+        if (TRPC_HOOK.test(method) && ts.isPropertyAccessExpression(callee.expression))
+          addIdiom('data-fetching', 'server-data-library', callee.name, method);
       }
       // calls of imported library bindings inside declarations: wrappers (`return clsx(inputs)`, `axios.get(url)`)
       const root = chainRoot(ts, callee);
       const binding = root ? bindings.get(root.text) : undefined;
       if (binding && root) {
         for (const ref of matchImport(binding.specifier, [binding.imported])) addOwn(call, ref, paramFlowOf(call, ref.role), false);
-        if (ts.isIdentifier(callee) && SERVER_DATA_HOOK.test(callee.text) && matchImport(binding.specifier, null).some((r) => r.role === 'server-data')) {
+        if (
+          ts.isIdentifier(callee) &&
+          SERVER_DATA_HOOK.test(callee.text) &&
+          matchImport(binding.specifier, null).some((r) => r.role === 'server-data')
+        ) {
           addIdiom('data-fetching', 'server-data-library', callee, callee.text);
         }
       }
@@ -389,7 +467,13 @@ export const extractor = defineExtractor<DriftFacts>({
     /** `await x.then(f)`, `await x.catch(() => null)`: a chain whose outermost call is awaited */
     const isAwaitedChain = (call: TS.CallExpression): boolean => {
       let n: TS.Node = call;
-      while (n.parent && (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+      while (
+        n.parent &&
+        (ts.isPropertyAccessExpression(n.parent) ||
+          (ts.isCallExpression(n.parent) && n.parent.expression === n) ||
+          ts.isParenthesizedExpression(n.parent))
+      )
+        n = n.parent;
       return !!n.parent && ts.isAwaitExpression(n.parent);
     };
     /** inside `new Promise((resolve, reject) => ...)`: promisifying, a different job than chaining */
@@ -405,7 +489,9 @@ export const extractor = defineExtractor<DriftFacts>({
     };
     const isEffectCallback = (fn: TS.Node): boolean => {
       const parent = fn.parent;
-      return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && EFFECT_HOOKS.has(dottedName(ts, parent.expression) ?? '');
+      return (
+        !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && EFFECT_HOOKS.has(dottedName(ts, parent.expression) ?? '')
+      );
     };
     /** inside a useEffect callback, through sync functions only (an effect cannot be async; nested async functions can await) */
     const inEffectCallbackOwnScope = (node: TS.Node): boolean => {
@@ -418,7 +504,13 @@ export const extractor = defineExtractor<DriftFacts>({
     /** a chain handed to someone else (`waitUntil(p.then(f))`, `Promise.all([p.catch(g)])`): no place to await it */
     const isHandedOver = (call: TS.CallExpression): boolean => {
       let n: TS.Node = call;
-      while (n.parent && (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+      while (
+        n.parent &&
+        (ts.isPropertyAccessExpression(n.parent) ||
+          (ts.isCallExpression(n.parent) && n.parent.expression === n) ||
+          ts.isParenthesizedExpression(n.parent))
+      )
+        n = n.parent;
       const p = n.parent;
       return !!p && ((ts.isCallExpression(p) && p.arguments.includes(n as TS.Expression)) || ts.isArrayLiteralExpression(p));
     };
@@ -426,7 +518,10 @@ export const extractor = defineExtractor<DriftFacts>({
       let hit = false;
       const v = (n: TS.Node): void => {
         if (hit || isFunctionLike(ts, n)) return;
-        if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) { hit = true; return; }
+        if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+          hit = true;
+          return;
+        }
         ts.forEachChild(n, v);
       };
       ts.forEachChild(body, v);
@@ -438,7 +533,10 @@ export const extractor = defineExtractor<DriftFacts>({
       let first: TS.AwaitExpression | undefined;
       const v = (n: TS.Node): void => {
         if (first || isFunctionLike(ts, n)) return;
-        if (ts.isAwaitExpression(n)) { first = n; return; }
+        if (ts.isAwaitExpression(n)) {
+          first = n;
+          return;
+        }
         ts.forEachChild(n, v);
       };
       v(fn.body);
@@ -452,7 +550,8 @@ export const extractor = defineExtractor<DriftFacts>({
       const v = (n: TS.Node): void => {
         if (hit) return;
         if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && isUtilityClassList(n.text)) hit = true;
-        else if (ts.isTemplateExpression(n) && isUtilityClassList([n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' '))) hit = true;
+        else if (ts.isTemplateExpression(n) && isUtilityClassList([n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' ')))
+          hit = true;
         else ts.forEachChild(n, v);
       };
       v(attr.initializer);
@@ -473,15 +572,24 @@ export const extractor = defineExtractor<DriftFacts>({
           const member = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : '';
           if (d !== undefined && normalizeGlobalPath(d) === 'fetch' && !isDeclaredAround(ts, n, 'fetch')) {
             const init = n.arguments[1];
-            const mutates = !!init && ts.isObjectLiteralExpression(init) && init.properties.some((p) =>
-              ts.isPropertyAssignment(p) && p.name.getText(sf) === 'method' && ts.isStringLiteralLike(p.initializer) && MUTATING_METHOD.test(p.initializer.text));
+            const mutates =
+              !!init &&
+              ts.isObjectLiteralExpression(init) &&
+              init.properties.some(
+                (p) =>
+                  ts.isPropertyAssignment(p) &&
+                  p.name.getText(sf) === 'method' &&
+                  ts.isStringLiteralLike(p.initializer) &&
+                  MUTATING_METHOD.test(p.initializer.text),
+              );
             if (!mutates) direct = true;
           } else if (!MUTATING_METHOD.test(member)) {
             const root = chainRoot(ts, n.expression);
             const b = root ? bindings.get(root.text) : undefined;
             if (b) {
               if (matchImport(b.specifier, [b.imported]).some((r) => r.role === 'http')) direct = true;
-              else if (!/^use[A-Z]/.test(root!.text) && !calls.some((c) => c.specifier === b.specifier && c.name === b.imported)) calls.push({ specifier: b.specifier, name: b.imported });
+              else if (!/^use[A-Z]/.test(root!.text) && !calls.some((c) => c.specifier === b.specifier && c.name === b.imported))
+                calls.push({ specifier: b.specifier, name: b.imported });
             }
           }
         }
@@ -521,13 +629,15 @@ export const extractor = defineExtractor<DriftFacts>({
         }
       } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
         let e: TS.Expression = st.expression;
-        while (ts.isCallExpression(e) && e.arguments[0] && /^(React\.)?(memo|forwardRef|observer)$/.test(e.expression.getText(sf))) e = e.arguments[0];
+        while (ts.isCallExpression(e) && e.arguments[0] && /^(React\.)?(memo|forwardRef|observer)$/.test(e.expression.getText(sf)))
+          e = e.arguments[0];
         if (ts.isIdentifier(e)) defaultExported = { name: e.text, node: st };
       }
     }
     for (const [name, c] of components) addIdiom('component-declaration', c.variant, c.node, `${c.variant} ${name}`);
     const exportedComponent = [...components.entries()].find(([name]) => (exportsOf.get(name) ?? []).some((e) => e !== 'default'));
-    if (defaultExported && components.has(defaultExported.name)) addIdiom('component-export', 'default', defaultExported.node, 'export default');
+    if (defaultExported && components.has(defaultExported.name))
+      addIdiom('component-export', 'default', defaultExported.node, 'export default');
     else if (exportedComponent) addIdiom('component-export', 'named', exportedComponent[1].node, 'export named');
 
     // ---- wrappers: which exports carry which role usage, through same-file helpers

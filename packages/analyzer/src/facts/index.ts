@@ -10,4 +10,13 @@ import { extractor as structure } from './structure.js';
 import { extractor as styleValues } from './style-values.js';
 
 /** Every per-file fact extractor. */
-export const EXTRACTORS: readonly FactExtractor[] = [abstraction, cloneTokens, components, drift, jsxInstances, logicLiterals, structure, styleValues];
+export const EXTRACTORS: readonly FactExtractor[] = [
+  abstraction,
+  cloneTokens,
+  components,
+  drift,
+  jsxInstances,
+  logicLiterals,
+  structure,
+  styleValues,
+];

@@ -42,7 +42,8 @@ export const extractor = defineExtractor<JsxInstanceFacts>({
         if (clause.name) imports.set(clause.name.text, { from, imported: 'default' });
         const nb = clause.namedBindings;
         if (nb && ts.isNamespaceImport(nb)) namespaces.set(nb.name.text, from);
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) imports.set(el.name.text, { from, imported: (el.propertyName ?? el.name).text });
+        if (nb && ts.isNamedImports(nb))
+          for (const el of nb.elements) imports.set(el.name.text, { from, imported: (el.propertyName ?? el.name).text });
       } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) locals.add(st.name.text);
       else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) locals.add(d.name.text);

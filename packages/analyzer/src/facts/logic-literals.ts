@@ -26,8 +26,11 @@ const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 const URL_RE = /^(https?|wss?):\/\/[^\s/$.?#][^\s]*$/i;
 /** URLs that are names, not endpoints: XML namespaces, schema ids. */
 const NAMESPACE_URL = /^https?:\/\/(www\.)?(w3\.org|schema\.org|json-schema\.org|ns\.adobe\.com|purl\.org|xmlns\.com)\b/i;
-const STORAGE_CALL = /^(window\.)?(localStorage|sessionStorage)\.(getItem|setItem|removeItem)$|^(Cookies|cookies\(\)|cookieStore|cookies)\.(get|set|remove|delete|has)$|^use(Local|Session)Storage$/;
-const COMMON_NUMBERS = new Set([1000, 10000, 100000, 1000000, 3600, 86400, 60000, 3600000, 86400000, 604800, 180, 255, 360, 365, 720, 1080]);
+const STORAGE_CALL =
+  /^(window\.)?(localStorage|sessionStorage)\.(getItem|setItem|removeItem)$|^(Cookies|cookies\(\)|cookieStore|cookies)\.(get|set|remove|delete|has)$|^use(Local|Session)Storage$/;
+const COMMON_NUMBERS = new Set([
+  1000, 10000, 100000, 1000000, 3600, 86400, 60000, 3600000, 86400000, 604800, 180, 255, 360, 365, 720, 1080,
+]);
 const HTTP_STATUS = /^[1-5]\d\d$/;
 
 function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | null {
@@ -46,9 +49,24 @@ function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | 
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     if (op >= ts.SyntaxKind.FirstBinaryOperator && op <= ts.SyntaxKind.LastBinaryOperator) {
-      return [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(op)
+      return [
+        ts.SyntaxKind.LessThanToken,
+        ts.SyntaxKind.GreaterThanToken,
+        ts.SyntaxKind.LessThanEqualsToken,
+        ts.SyntaxKind.GreaterThanEqualsToken,
+        ts.SyntaxKind.EqualsEqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsEqualsToken,
+      ].includes(op)
         ? 'comparison'
-        : [ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.PercentToken].includes(op) ? 'calculation' : null;
+        : [
+              ts.SyntaxKind.AsteriskToken,
+              ts.SyntaxKind.SlashToken,
+              ts.SyntaxKind.PlusToken,
+              ts.SyntaxKind.MinusToken,
+              ts.SyntaxKind.PercentToken,
+            ].includes(op)
+          ? 'calculation'
+          : null;
     }
   }
   return null;
@@ -58,7 +76,13 @@ function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | 
 function numberIsQuiet(ts: TypeScript, node: TS.Node): boolean {
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isJsxAttribute(n) || ts.isTaggedTemplateExpression(n) || ts.isEnumMember(n) || ts.isTypeNode(n)) return true;
-    if (ts.isElementAccessExpression(n) && n.argumentExpression && node.pos >= n.argumentExpression.pos && node.end <= n.argumentExpression.end) return true;
+    if (
+      ts.isElementAccessExpression(n) &&
+      n.argumentExpression &&
+      node.pos >= n.argumentExpression.pos &&
+      node.end <= n.argumentExpression.end
+    )
+      return true;
     if (ts.isArrayLiteralExpression(n) && n.elements.filter((e) => ts.isNumericLiteral(e)).length >= 4) return true; // data
     if (ts.isVariableDeclaration(n)) {
       const list = n.parent;
@@ -67,7 +91,14 @@ function numberIsQuiet(ts: TypeScript, node: TS.Node): boolean {
       if (isConst) return true;
       return false;
     }
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^(width|height|top|left|right|bottom|margin|padding|font|line|letter|opacity|z|flex|gap|border|x|y|dx|dy|cx|cy|r|radius|size|scale|rotat|angle|stroke|min|max)/i.test(n.name.text)) return true;
+    if (
+      ts.isPropertyAssignment(n) &&
+      ts.isIdentifier(n.name) &&
+      /^(width|height|top|left|right|bottom|margin|padding|font|line|letter|opacity|z|flex|gap|border|x|y|dx|dy|cx|cy|r|radius|size|scale|rotat|angle|stroke|min|max)/i.test(
+        n.name.text,
+      )
+    )
+      return true;
     if (ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isBlock(n)) return false;
   }
   return false;
@@ -87,7 +118,16 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
     const add = (node: TS.Node, kind: LogicLiteralFact['kind'], value: string, role: string) => {
       const s = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
       const e = ts.getLineAndCharacterOfPosition(sf, node.getEnd());
-      literals.push({ kind, value, role, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, symbolPath: symbolPathOf(ts, node) });
+      literals.push({
+        kind,
+        value,
+        role,
+        line: s.line + 1,
+        column: s.character + 1,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+        symbolPath: symbolPathOf(ts, node),
+      });
     };
     const visit = (node: TS.Node): void => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node)) return;
@@ -96,11 +136,18 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
         const target: TS.Node = negative ? node.parent : node;
         const value = (negative ? -1 : 1) * Number(node.text.replace(/_/g, ''));
         const abs = Math.abs(value);
-        const trivial = !Number.isFinite(value) || abs < 100 || COMMON_NUMBERS.has(abs) || (Number.isInteger(abs) && (abs & (abs - 1)) === 0) ||
-          (abs >= 1900 && abs <= 2100 && Number.isInteger(abs)) || /^10*$/.test(String(abs));
+        const trivial =
+          !Number.isFinite(value) ||
+          abs < 100 ||
+          COMMON_NUMBERS.has(abs) ||
+          (Number.isInteger(abs) && (abs & (abs - 1)) === 0) ||
+          (abs >= 1900 && abs <= 2100 && Number.isInteger(abs)) ||
+          /^10*$/.test(String(abs));
         if (!trivial && !numberIsQuiet(ts, target)) {
           const role = numberRole(ts, target, sf);
-          const statusLike = HTTP_STATUS.test(String(abs)) && (role === null || /status/i.test(role) || role === 'comparison' || role === 'json()' || role === 'Response()');
+          const statusLike =
+            HTTP_STATUS.test(String(abs)) &&
+            (role === null || /status/i.test(role) || role === 'comparison' || role === 'json()' || role === 'Response()');
           if (role && !statusLike) add(target, 'number', String(value), role);
         }
       } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
@@ -108,10 +155,15 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
         const parent = node.parent;
         const inJsxAttr = ts.isJsxAttribute(parent) || (ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent));
         const url = raw;
-        if (URL_RE.test(url) && !NAMESPACE_URL.test(url) && url.length > 12 && !(inJsxAttr && ts.isJsxAttribute(parent) && /^(xmlns|xmlnsXlink)/.test(parent.name.getText(sf)))) {
+        if (
+          URL_RE.test(url) &&
+          !NAMESPACE_URL.test(url) &&
+          url.length > 12 &&
+          !(inJsxAttr && ts.isJsxAttribute(parent) && /^(xmlns|xmlnsXlink)/.test(parent.name.getText(sf)))
+        ) {
           const value = url.replace(/\/+$/, '');
           if (/^(https?|wss?):\/\/[^/]+/.test(value)) add(node, 'url', value, '');
-        } else if (!ts.isTemplateHead(node) && (ts.isCallExpression(parent) && parent.arguments[0] === node)) {
+        } else if (!ts.isTemplateHead(node) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
           const callee = parent.expression.getText(sf);
           if (STORAGE_CALL.test(callee) && raw.length >= 3) add(node, 'storage-key', raw, '');
         }

@@ -104,26 +104,46 @@ export const extractor = defineExtractor<StructureFacts>({
         if (clause?.name) names.push({ imported: 'default', local: clause.name.text });
         const nb = clause?.namedBindings;
         if (nb && ts.isNamespaceImport(nb)) names.push({ imported: '*', local: nb.name.text });
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
+        if (nb && ts.isNamedImports(nb))
+          for (const el of nb.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
         out.imports.push({ specifier: st.moduleSpecifier.text, kind: 'import', names, typeOnly: !!clause?.isTypeOnly, line: L(st) });
       } else if (ts.isExportDeclaration(st)) {
         const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
         if (from) out.imports.push({ specifier: from, kind: 'export-from', names: [], typeOnly: st.isTypeOnly, line: L(st) });
         if (!st.exportClause) out.exports.push({ name: '*', kind: 're-export-all', ...(from ? { from } : {}), line: L(st) });
-        else if (ts.isNamespaceExport(st.exportClause)) out.exports.push({ name: st.exportClause.name.text, kind: 're-export', ...(from ? { from } : {}), local: '*', line: L(st) });
-        else for (const el of st.exportClause.elements) {
-          const local = (el.propertyName ?? el.name).getText(sf);
-          out.exports.push({ name: el.name.getText(sf), local, kind: from ? 're-export' : 'named', ...(from ? { from } : {}), line: L(st) });
-          if (from) out.imports[out.imports.length - 1]!.names.push({ imported: local, local: el.name.getText(sf) });
-        }
+        else if (ts.isNamespaceExport(st.exportClause))
+          out.exports.push({ name: st.exportClause.name.text, kind: 're-export', ...(from ? { from } : {}), local: '*', line: L(st) });
+        else
+          for (const el of st.exportClause.elements) {
+            const local = (el.propertyName ?? el.name).getText(sf);
+            out.exports.push({
+              name: el.name.getText(sf),
+              local,
+              kind: from ? 're-export' : 'named',
+              ...(from ? { from } : {}),
+              line: L(st),
+            });
+            if (from) out.imports[out.imports.length - 1]!.names.push({ imported: local, local: el.name.getText(sf) });
+          }
       } else if (ts.isExportAssignment(st)) {
-        out.exports.push({ name: 'default', kind: 'default', ...(ts.isIdentifier(st.expression) ? { local: st.expression.text } : {}), line: L(st) });
+        out.exports.push({
+          name: 'default',
+          kind: 'default',
+          ...(ts.isIdentifier(st.expression) ? { local: st.expression.text } : {}),
+          line: L(st),
+        });
       } else {
         const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
         const isDefault = hasModifier(ts, st, ts.SyntaxKind.DefaultKeyword);
         const decl = (name: string, kind: DeclarationFact['kind'], node: TS.Node) => {
           out.declarations.push({ name, kind, exported, line: L(node), endLine: E(node) });
-          if (exported) out.exports.push({ name: isDefault ? 'default' : name, local: name, kind: isDefault ? 'default' : 'declaration', line: L(node) });
+          if (exported)
+            out.exports.push({
+              name: isDefault ? 'default' : name,
+              local: name,
+              kind: isDefault ? 'default' : 'declaration',
+              line: L(node),
+            });
         };
         if (ts.isFunctionDeclaration(st) && st.body) {
           const name = st.name?.text ?? 'default';
@@ -135,7 +155,8 @@ export const extractor = defineExtractor<StructureFacts>({
           const name = st.name?.text ?? 'default';
           decl(name, 'class', st);
           const ext = st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText(sf);
-          if (ext && /^(React\.)?(Pure)?Component$/.test(ext)) out.components.push({ name, kind: 'class', exported, line: L(st), endLine: E(st) });
+          if (ext && /^(React\.)?(Pure)?Component$/.test(ext))
+            out.components.push({ name, kind: 'class', exported, line: L(st), endLine: E(st) });
         } else if (ts.isInterfaceDeclaration(st)) decl(st.name.text, 'interface', st);
         else if (ts.isTypeAliasDeclaration(st)) decl(st.name.text, 'type', st);
         else if (ts.isEnumDeclaration(st)) decl(st.name.text, 'enum', st);

@@ -71,11 +71,16 @@ export const extractor = defineExtractor<StyleValueFacts>({
       const s = position(starts, from);
       const e = position(starts, to);
       return {
-        atom, property: o.property, context: o.context,
+        atom,
+        property: o.property,
+        context: o.context,
         ...(o.tailwind?.namespace ? { namespace: o.tailwind.namespace } : {}),
         ...(o.tailwind ? { utility: o.tailwind.utility, whole: o.tailwind.whole } : {}),
-        line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
-        symbolPath: o.node ? symbolPathOf(ts, o.node) : o.scope ?? '',
+        line: s.line,
+        column: s.column,
+        endLine: e.line,
+        endColumn: e.column,
+        symbolPath: o.node ? symbolPathOf(ts, o.node) : (o.scope ?? ''),
       };
     });
     return { values };

@@ -6,7 +6,11 @@ describe('design-system: a family of re-implemented buttons', () => {
 
   it('infers the design system from the workspace package named ui', () => {
     expect(out.settingsErrors).toEqual([]);
-    expect(out.result.metrics['design-system-adoption']).toMatchObject({ source: 'inferred', packages: ['@acme/ui'], paths: ['packages/ui'] });
+    expect(out.result.metrics['design-system-adoption']).toMatchObject({
+      source: 'inferred',
+      packages: ['@acme/ui'],
+      paths: ['packages/ui'],
+    });
   });
 
   it('reports the five re-implementations as ONE finding, with every member and the component to use', () => {
@@ -14,7 +18,9 @@ describe('design-system: a family of re-implemented buttons', () => {
     expect(shadows).toHaveLength(1);
     const [f] = shadows;
     expect(f).toMatchObject({ file: 'apps/web/src/account/primary-button.tsx', line: 3, column: 14, endLine: 3, endColumn: 27 });
-    expect(f!.message).toMatch(/^5 components re-implement the design system's `Button` \(they render a raw <button>, as `Button` does\): /);
+    expect(f!.message).toMatch(
+      /^5 components re-implement the design system's `Button` \(they render a raw <button>, as `Button` does\): /,
+    );
     for (const name of ['PrimaryButton', 'SubmitButton', 'BlueButton', 'MainBtn', 'DangerButton']) expect(f!.message).toContain(name);
     expect(f!.message).toMatch(/Use `Button` from `@acme\/ui` instead\.$/);
     expect(f!.related).toEqual([

@@ -6,17 +6,33 @@ describe('design-system: an npm design system named in config, with an elements 
 
   it('uses the configured elements for raw elements', () => {
     expect(findingsOf(out, 'prefer-design-system-component').map((f) => [f.file, f.line, f.message])).toEqual([
-      ['src/filters.tsx', 6, 'Raw `<select>`: the design system has `Select` (`@northwind/design`); use it so styles, states and accessibility stay consistent.'],
-      ['src/filters.tsx', 9, 'Raw `<button>`: the design system has `Button` (`@northwind/design`); use it so styles, states and accessibility stay consistent.'],
+      [
+        'src/filters.tsx',
+        6,
+        'Raw `<select>`: the design system has `Select` (`@northwind/design`); use it so styles, states and accessibility stay consistent.',
+      ],
+      [
+        'src/filters.tsx',
+        9,
+        'Raw `<button>`: the design system has `Button` (`@northwind/design`); use it so styles, states and accessibility stay consistent.',
+      ],
     ]);
   });
 
   it('recognises a re-implementation by name and element without the design system source', () => {
-    expect(findingsOf(out, 'design-system-shadow')).toEqual([{
-      ruleId: 'design-system-shadow', file: 'src/primary-button.tsx', line: 1, column: 17, endLine: 1, endColumn: 30,
-      message: "`PrimaryButton` re-implements the design system's `Button`: it renders a raw <button>, as `Button` does. Use `Button` from `@northwind/design` instead.",
-      related: [],
-    }]);
+    expect(findingsOf(out, 'design-system-shadow')).toEqual([
+      {
+        ruleId: 'design-system-shadow',
+        file: 'src/primary-button.tsx',
+        line: 1,
+        column: 17,
+        endLine: 1,
+        endColumn: 30,
+        message:
+          "`PrimaryButton` re-implements the design system's `Button`: it renders a raw <button>, as `Button` does. Use `Button` from `@northwind/design` instead.",
+        related: [],
+      },
+    ]);
   });
 
   it('counts adoption over the configured package', () => {

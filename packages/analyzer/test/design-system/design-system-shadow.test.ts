@@ -5,11 +5,19 @@ describe('design-system: a local copy of a design-system component under another
   const out = analyzeFixture('design-system', 'structural-shadow');
 
   it('is recognised by its rendered tree and names the component to use', () => {
-    expect(findingsOf(out, 'design-system-shadow')).toEqual([{
-      ruleId: 'design-system-shadow', file: 'apps/web/src/invoices/no-invoices.tsx', line: 3, column: 17, endLine: 3, endColumn: 27,
-      message: "`NoInvoices` re-implements the design system's `EmptyState`: it renders the same tree (similarity 1.00). Use `EmptyState` from `@acme/ui` instead.",
-      related: ['packages/ui/src/empty-state.tsx:3'],
-    }]);
+    expect(findingsOf(out, 'design-system-shadow')).toEqual([
+      {
+        ruleId: 'design-system-shadow',
+        file: 'apps/web/src/invoices/no-invoices.tsx',
+        line: 3,
+        column: 17,
+        endLine: 3,
+        endColumn: 27,
+        message:
+          "`NoInvoices` re-implements the design system's `EmptyState`: it renders the same tree (similarity 1.00). Use `EmptyState` from `@acme/ui` instead.",
+        related: ['packages/ui/src/empty-state.tsx:3'],
+      },
+    ]);
   });
 
   it('stays quiet on a component that composes the design-system component', () => {

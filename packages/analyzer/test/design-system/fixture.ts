@@ -18,5 +18,14 @@ export function analyzeFixture(area: string, name: string): AnalyzeOutput & { se
 export function findingsOf(out: AnalyzeOutput, ...ruleIds: string[]) {
   return out.result.findings
     .filter((f) => ruleIds.includes(f.ruleId))
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: f.message, related: f.related.map((r) => `${r.file}:${r.line}`) }));
+    .map((f) => ({
+      ruleId: f.ruleId,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      message: f.message,
+      related: f.related.map((r) => `${r.file}:${r.line}`),
+    }));
 }

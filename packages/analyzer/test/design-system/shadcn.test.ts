@@ -7,8 +7,16 @@ describe('design-system: a components/ui directory (shadcn/ui) inferred as the d
   it('infers the directory and imports its components through the tsconfig alias', () => {
     expect(out.result.metrics['design-system-adoption']).toMatchObject({ source: 'inferred', packages: [], paths: ['src/components/ui'] });
     expect(findingsOf(out, 'prefer-design-system-component').map((f) => [f.file, f.line, f.message])).toEqual([
-      ['src/app/contact/form.tsx', 7, 'Raw `<textarea>`: the design system has `Textarea` (`@/components/ui/textarea`); use it so styles, states and accessibility stay consistent.'],
-      ['src/app/contact/form.tsx', 8, 'Raw `<button>`: the design system has `Button` (`@/components/ui/button`); use it so styles, states and accessibility stay consistent.'],
+      [
+        'src/app/contact/form.tsx',
+        7,
+        'Raw `<textarea>`: the design system has `Textarea` (`@/components/ui/textarea`); use it so styles, states and accessibility stay consistent.',
+      ],
+      [
+        'src/app/contact/form.tsx',
+        8,
+        'Raw `<button>`: the design system has `Button` (`@/components/ui/button`); use it so styles, states and accessibility stay consistent.',
+      ],
     ]);
   });
 

@@ -6,13 +6,25 @@ describe('deep imports', () => {
     const out = analyzeDrift('deep-import');
     expect(findings(out)).toEqual([
       {
-        ruleId: 'deep-import', file: 'apps/web/src/page.tsx', line: 1, column: 24, endLine: 1, endColumn: 45,
-        message: "@acme/ui/src/button reaches into workspace package @acme/ui, bypassing its entry point; import { Button } from '@acme/ui'.",
+        ruleId: 'deep-import',
+        file: 'apps/web/src/page.tsx',
+        line: 1,
+        column: 24,
+        endLine: 1,
+        endColumn: 45,
+        message:
+          "@acme/ui/src/button reaches into workspace package @acme/ui, bypassing its entry point; import { Button } from '@acme/ui'.",
         related: ['packages/ui/src/index.ts:1'],
       },
       {
-        ruleId: 'deep-import', file: 'apps/web/src/page.tsx', line: 2, column: 24, endLine: 2, endColumn: 66,
-        message: "Relative import of packages/ui/src/internal/ripple.ts reaches into workspace package @acme/ui, bypassing its entry point; import it from '@acme/ui' or a subpath its exports map offers, exporting it there if it is public.",
+        ruleId: 'deep-import',
+        file: 'apps/web/src/page.tsx',
+        line: 2,
+        column: 24,
+        endLine: 2,
+        endColumn: 66,
+        message:
+          "Relative import of packages/ui/src/internal/ripple.ts reaches into workspace package @acme/ui, bypassing its entry point; import it from '@acme/ui' or a subpath its exports map offers, exporting it there if it is public.",
         related: ['packages/ui/src/index.ts:1'],
       },
     ]);

@@ -20,9 +20,22 @@ export function analyzeDrift(name: string): AnalyzeOutput {
 export function findings(out: AnalyzeOutput, ...ruleIds: string[]) {
   return out.result.findings
     .filter((f) => (ruleIds.length ? ruleIds : DRIFT_RULES).includes(f.ruleId))
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: f.message, related: f.related.map((r) => `${r.file}:${r.line}`) }));
+    .map((f) => ({
+      ruleId: f.ruleId,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      message: f.message,
+      related: f.related.map((r) => `${r.file}:${r.line}`),
+    }));
 }
 
-export const driftFacts = (out: AnalyzeOutput, path: string) => factsOf(out.facts.find((f) => f.path === path)!, driftExtractor)!;
+export const driftFacts = (out: AnalyzeOutput, path: string) =>
+  factsOf(
+    out.facts.find((f) => f.path === path)!,
+    driftExtractor,
+  )!;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const metrics = (out: AnalyzeOutput) => out.result.metrics['pattern-drift'] as any;

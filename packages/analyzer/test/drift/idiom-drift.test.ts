@@ -6,8 +6,14 @@ describe('idioms', () => {
     const out = analyzeDrift('migration');
     expect(findings(out, 'idiom-drift')).toEqual([
       {
-        ruleId: 'idiom-drift', file: 'src/components/Footer.tsx', line: 1, column: 14, endLine: 1, endColumn: 20,
-        message: 'component declaration style: const arrow functions departs from decision ADR-9 (docs/adr/9.md): use function declarations.',
+        ruleId: 'idiom-drift',
+        file: 'src/components/Footer.tsx',
+        line: 1,
+        column: 14,
+        endLine: 1,
+        endColumn: 20,
+        message:
+          'component declaration style: const arrow functions departs from decision ADR-9 (docs/adr/9.md): use function declarations.',
         related: ['src/components/Header.tsx:1'],
       },
     ]);
@@ -16,10 +22,38 @@ describe('idioms', () => {
     const out = analyzeDrift('idioms');
     const fs = findings(out, 'idiom-drift');
     expect(fs.map((f) => [f.file, f.line, f.column, f.endLine, f.endColumn, f.message])).toEqual([
-      ['src/checkout/Cart.tsx', 4, 14, 4, 18, 'component declaration style: const arrow functions; this codebase uses function declarations for 82 % of its 17 components.'],
-      ['src/checkout/Cart.tsx', 6, 3, 6, 12, 'data fetching in components: fetching inside useEffect; this codebase uses a server-data library hook for 92 % of its 13 data loads.'],
-      ['src/checkout/Summary.tsx', 1, 14, 1, 21, 'component declaration style: const arrow functions (2 in this file); this codebase uses function declarations for 82 % of its 17 components.'],
-      ['src/checkout/pay.ts', 4, 36, 4, 40, 'asynchronous code style: promise chains (.then); this codebase uses async/await for 93 % of its 14 asynchronous functions.'],
+      [
+        'src/checkout/Cart.tsx',
+        4,
+        14,
+        4,
+        18,
+        'component declaration style: const arrow functions; this codebase uses function declarations for 82 % of its 17 components.',
+      ],
+      [
+        'src/checkout/Cart.tsx',
+        6,
+        3,
+        6,
+        12,
+        'data fetching in components: fetching inside useEffect; this codebase uses a server-data library hook for 92 % of its 13 data loads.',
+      ],
+      [
+        'src/checkout/Summary.tsx',
+        1,
+        14,
+        1,
+        21,
+        'component declaration style: const arrow functions (2 in this file); this codebase uses function declarations for 82 % of its 17 components.',
+      ],
+      [
+        'src/checkout/pay.ts',
+        4,
+        36,
+        4,
+        40,
+        'asynchronous code style: promise chains (.then); this codebase uses async/await for 93 % of its 14 asynchronous functions.',
+      ],
     ]);
   });
 

@@ -6,12 +6,22 @@ describe('layers', () => {
     const out = analyzeDrift('layer-violation');
     expect(findings(out)).toEqual([
       {
-        ruleId: 'layer-violation', file: 'src/features/cart.ts', line: 2, column: 23, endLine: 2, endColumn: 37,
+        ruleId: 'layer-violation',
+        file: 'src/features/cart.ts',
+        line: 2,
+        column: 23,
+        endLine: 2,
+        endColumn: 37,
         message: 'Layer features may import only from features, shared; this imports src/server/db.ts, in layer server.',
         related: ['src/server/db.ts:1', 'plumbline.config.json:1'],
       },
       {
-        ruleId: 'layer-violation', file: 'src/features/cart.ts', line: 3, column: 26, endLine: 3, endColumn: 40,
+        ruleId: 'layer-violation',
+        file: 'src/features/cart.ts',
+        line: 3,
+        column: 26,
+        endLine: 3,
+        endColumn: 40,
         message: 'Layer features may import only from features, shared; this imports src/server/db.ts, in layer server.',
         related: ['src/server/db.ts:1', 'plumbline.config.json:1'],
       },

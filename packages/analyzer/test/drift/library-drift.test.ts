@@ -6,18 +6,37 @@ describe('library roles', () => {
   it('mixed HTTP clients: the local wrapper is the convention, direct fetch and ky are the drift', () => {
     const out = analyzeDrift('mixed-http');
     const http = metrics(out).roles.http;
-    expect(http.convention).toMatchObject({ choice: 'src/api/client', kind: 'wrapper', files: 6, definedIn: { file: 'src/api/client.ts', name: 'api' } });
-    expect(http.choices.map((c: { choice: string; files: number }) => [c.choice, c.files])).toEqual([['src/api/client', 6], ['fetch', 1], ['ky', 1]]);
+    expect(http.convention).toMatchObject({
+      choice: 'src/api/client',
+      kind: 'wrapper',
+      files: 6,
+      definedIn: { file: 'src/api/client.ts', name: 'api' },
+    });
+    expect(http.choices.map((c: { choice: string; files: number }) => [c.choice, c.files])).toEqual([
+      ['src/api/client', 6],
+      ['fetch', 1],
+      ['ky', 1],
+    ]);
     expect(http.wrapperFiles).toEqual(['src/api/client.ts']);
     const fs = findings(out);
     expect(fs).toEqual([
       {
-        ruleId: 'library-drift', file: 'src/features/reports.ts', line: 2, column: 21, endLine: 2, endColumn: 26,
+        ruleId: 'library-drift',
+        file: 'src/features/reports.ts',
+        line: 2,
+        column: 21,
+        endLine: 2,
+        endColumn: 26,
         message: 'fetch (HTTP client) in 1 file; this codebase uses src/api/client (api) in 6 files (75 %).',
         related: ['src/api/client.ts:4', 'src/features/billing.ts:1', 'src/features/invoices.ts:1', 'src/features/projects.ts:1'],
       },
       {
-        ruleId: 'library-drift', file: 'src/legacy/orders.ts', line: 1, column: 16, endLine: 1, endColumn: 20,
+        ruleId: 'library-drift',
+        file: 'src/legacy/orders.ts',
+        line: 1,
+        column: 16,
+        endLine: 1,
+        endColumn: 20,
         message: 'ky (HTTP client) in 1 file; this codebase uses src/api/client (api) in 6 files (75 %).',
         related: ['src/api/client.ts:4', 'src/features/billing.ts:1', 'src/features/invoices.ts:1', 'src/features/projects.ts:1'],
       },
@@ -39,7 +58,10 @@ describe('library roles', () => {
     const out = analyzeDrift('store-fetch');
     expect(findings(out)).toEqual([]);
     for (const path of ['src/use-things.ts', 'src/store-hook.ts', 'src/stores/users.ts']) {
-      expect(driftFacts(out, path).usages.filter((u) => u.choice === 'fetch'), path).toEqual([]);
+      expect(
+        driftFacts(out, path).usages.filter((u) => u.choice === 'fetch'),
+        path,
+      ).toEqual([]);
     }
     expect(metrics(out).roles.http.choices.map((c: { choice: string }) => c.choice)).toEqual(['axios']);
   });
@@ -48,9 +70,14 @@ describe('library roles', () => {
     const out = analyzeDrift('migration');
     const fs = findings(out, 'library-drift');
     expect(fs.map((f) => [f.file, f.line, f.column, f.endColumn])).toEqual([
-      ['src/invoices.ts', 1, 20, 28], ['src/orders.ts', 1, 20, 28], ['src/payouts.ts', 1, 20, 28], ['src/refunds.ts', 1, 20, 28],
+      ['src/invoices.ts', 1, 20, 28],
+      ['src/orders.ts', 1, 20, 28],
+      ['src/payouts.ts', 1, 20, 28],
+      ['src/refunds.ts', 1, 20, 28],
     ]);
-    expect(fs[0]!.message).toBe('moment (date library) is being replaced by dayjs per ADR-7 (docs/adr/7.md); 4 files still use it, 2 use dayjs.');
+    expect(fs[0]!.message).toBe(
+      'moment (date library) is being replaced by dayjs per ADR-7 (docs/adr/7.md); 4 files still use it, 2 use dayjs.',
+    );
     const dates = metrics(out).roles.dates;
     expect(dates.convention).toMatchObject({ choice: 'dayjs', files: 2 });
     expect(dates.decision).toEqual({ id: 'ADR-7', link: 'docs/adr/7.md' });

@@ -24,7 +24,8 @@ describe('clone pairs by winnowed fingerprints', () => {
       const len = minTokens + Math.floor(rand() * 40);
       const block = Uint32Array.from({ length: len }, () => 1_000_000 + Math.floor(rand() * 1e9));
       const noise = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 1e9));
-      const pa = Math.floor(rand() * 300), pb = Math.floor(rand() * 300);
+      const pa = Math.floor(rand() * 300),
+        pb = Math.floor(rand() * 300);
       const a = Uint32Array.from([...noise(pa), ...block, ...noise(200)]);
       const b = Uint32Array.from([...noise(pb), ...block, ...noise(200)]);
       const pairs = findClonePairs([{ tokens: a }, { tokens: b }], minTokens);
@@ -64,7 +65,25 @@ describe('clone pairs by winnowed fingerprints', () => {
 });
 
 describe('component families at scale', () => {
-  const LABELS = ['div', 'span', 'p', 'h3', 'ul', 'li', 'a', 'button', 'img', 'section', 'Card', 'Badge', 'Icon', 'Text', 'Stack', '{}', '@'];
+  const LABELS = [
+    'div',
+    'span',
+    'p',
+    'h3',
+    'ul',
+    'li',
+    'a',
+    'button',
+    'img',
+    'section',
+    'Card',
+    'Badge',
+    'Icon',
+    'Text',
+    'Stack',
+    '{}',
+    '@',
+  ];
   const randomTree = (rand: () => number, depth: number): SignatureNode => ({
     label: LABELS[Math.floor(rand() * LABELS.length)]!,
     children: depth === 0 ? [] : Array.from({ length: Math.floor(rand() * 4) }, () => randomTree(rand, depth - 1)),
@@ -72,8 +91,22 @@ describe('component families at scale', () => {
   const ref = (name: string, tree: SignatureNode, i: number): ComponentRef => ({
     file: { path: `src/c${i}.tsx` } as FileFacts,
     c: {
-      name, kind: 'function', exported: true, line: 1, column: 1, endLine: 1, endColumn: 2, startLine: 1, lastLine: 9,
-      rootElement: null, elementHint: null, size: 20, shape: JSON.stringify(tree), grams: pqGrams(tree), tags: [], outline: '',
+      name,
+      kind: 'function',
+      exported: true,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      startLine: 1,
+      lastLine: 9,
+      rootElement: null,
+      elementHint: null,
+      size: 20,
+      shape: JSON.stringify(tree),
+      grams: pqGrams(tree),
+      tags: [],
+      outline: '',
     },
   });
 
@@ -82,7 +115,10 @@ describe('component families at scale', () => {
     const refs: ComponentRef[] = [];
     for (let i = 0; i < 3000; i++) refs.push(ref(`C${i}`, randomTree(rand, 4), i));
     const base = randomTree(rng(5), 5);
-    const variant = (k: number): SignatureNode => ({ ...base, children: [...base.children, ...Array.from({ length: k % 2 }, () => ({ label: 'small', children: [] }))] });
+    const variant = (k: number): SignatureNode => ({
+      ...base,
+      children: [...base.children, ...Array.from({ length: k % 2 }, () => ({ label: 'small', children: [] }))],
+    });
     for (let k = 0; k < 6; k++) refs.push(ref(`Planted${k}`, variant(k), 3000 + k));
     const pairs = lshCandidates(refs.map((r) => r.c.grams));
     const all = (refs.length * (refs.length - 1)) / 2;

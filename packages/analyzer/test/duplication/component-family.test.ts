@@ -5,19 +5,34 @@ describe('component-family', () => {
   const out = analyzeFixture('duplication', 'component-family');
 
   it('reports three near-identical components as ONE family, with the similarity and every member', () => {
-    expect(findingsOf(out, 'component-family')).toEqual([{
-      ruleId: 'component-family', file: 'src/customers/no-customers.tsx', line: 3, column: 17, endLine: 3, endColumn: 28,
-      message:
-        '3 components render a <div> with near-identical structure (similarity 0.89-1.00): NoCustomers (src/customers/no-customers.tsx:3), ' +
-        'NoInvoices (src/invoices/no-invoices.tsx:3), NoProjects (src/projects/no-projects.tsx:3). Consider one component with props for what differs.',
-      related: ['src/invoices/no-invoices.tsx:3', 'src/projects/no-projects.tsx:3'],
-    }]);
+    expect(findingsOf(out, 'component-family')).toEqual([
+      {
+        ruleId: 'component-family',
+        file: 'src/customers/no-customers.tsx',
+        line: 3,
+        column: 17,
+        endLine: 3,
+        endColumn: 28,
+        message:
+          '3 components render a <div> with near-identical structure (similarity 0.89-1.00): NoCustomers (src/customers/no-customers.tsx:3), ' +
+          'NoInvoices (src/invoices/no-invoices.tsx:3), NoProjects (src/projects/no-projects.tsx:3). Consider one component with props for what differs.',
+        related: ['src/invoices/no-invoices.tsx:3', 'src/projects/no-projects.tsx:3'],
+      },
+    ]);
     expect(out.result.findings.find((f) => f.ruleId === 'component-family')!.effortMinutes).toBe(40);
   });
 
   it('stays quiet on tiny look-alikes, icons, pages composing other components, stories and generated code', () => {
-    const places = out.result.findings.filter((f) => f.ruleId === 'component-family').flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
-    for (const quiet of ['src/layout/box.tsx', 'src/icons/CloseIcon.tsx', 'src/pages/invoices-page.tsx', 'src/pages/settings-page.tsx', 'src/invoices/no-invoices.stories.tsx']) {
+    const places = out.result.findings
+      .filter((f) => f.ruleId === 'component-family')
+      .flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
+    for (const quiet of [
+      'src/layout/box.tsx',
+      'src/icons/CloseIcon.tsx',
+      'src/pages/invoices-page.tsx',
+      'src/pages/settings-page.tsx',
+      'src/invoices/no-invoices.stories.tsx',
+    ]) {
       expect(places).not.toContain(quiet);
     }
     expect(out.facts.map((f) => f.path)).not.toContain('src/generated/no-items.tsx');

@@ -10,19 +10,30 @@ describe('copied-code', () => {
 
   it('reports a block copied into three files as ONE finding with every copy in related', () => {
     expect(findings[0]).toEqual({
-      ruleId: 'copied-code', file: 'src/customers/report.ts', line: 4, column: 1, endLine: 14, endColumn: 2,
-      message: '11 lines (172 tokens) are copied in 3 places: here and src/invoices/export.ts:4, src/orders/export.ts:6. Extract the code once and reuse it.',
+      ruleId: 'copied-code',
+      file: 'src/customers/report.ts',
+      line: 4,
+      column: 1,
+      endLine: 14,
+      endColumn: 2,
+      message:
+        '11 lines (172 tokens) are copied in 3 places: here and src/invoices/export.ts:4, src/orders/export.ts:6. Extract the code once and reuse it.',
       related: ['src/invoices/export.ts:4', 'src/orders/export.ts:6'],
     });
     const f = out.result.findings.find((x) => x.ruleId === 'copied-code' && x.file === 'src/customers/report.ts')!;
-    expect(f.related.map((r) => r.message)).toEqual(['copy 2 of 3: lines 4-14 (11 lines, 172 tokens)', 'copy 3 of 3: lines 6-16 (11 lines, 172 tokens)']);
+    expect(f.related.map((r) => r.message)).toEqual([
+      'copy 2 of 3: lines 4-14 (11 lines, 172 tokens)',
+      'copy 3 of 3: lines 6-16 (11 lines, 172 tokens)',
+    ]);
     // 15 min × 2 further copies × √(11/10)
     expect(f.effortMinutes).toBe(31);
   });
 
   it('reports a copy inside one file, cut to whole lines', () => {
     expect(findings[1]).toMatchObject({
-      file: 'src/reports/handlers.ts', line: 4, endLine: 12,
+      file: 'src/reports/handlers.ts',
+      line: 4,
+      endLine: 12,
       message: '9 lines (115 tokens) are copied in 2 places: here and src/reports/handlers.ts:15. Extract the code once and reuse it.',
       related: ['src/reports/handlers.ts:15'],
     });
@@ -44,26 +55,42 @@ describe('copied-code', () => {
 
   const bin = jscpdBinary();
   it.skipIf(!bin)('agrees with jscpd 5.3.2 (the reference) at the same thresholds', () => {
-    const clones = runJscpd(bin!, root, ['--min-tokens', '100', '--min-lines', '5', '--format', 'typescript', '--ignore', '**/*.test.ts,**/api/client.ts']);
-    expect(clones.length).toBeGreaterThan(0);
-    const classes = out.result.findings.filter((f) => f.ruleId === 'copied-code').map((f) => [
-      { file: f.file, start: f.line, end: f.endLine },
-      ...f.related.map((r) => {
-        const m = /lines (\d+)-(\d+)/.exec(r.message)!;
-        return { file: r.file, start: Number(m[1]), end: Number(m[2]) };
-      }),
+    const clones = runJscpd(bin!, root, [
+      '--min-tokens',
+      '100',
+      '--min-lines',
+      '5',
+      '--format',
+      'typescript',
+      '--ignore',
+      '**/*.test.ts,**/api/client.ts',
     ]);
-    const overlap = (x: { start: number; end: number }, y: { start: number; end: number }) => Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start) + 1);
+    expect(clones.length).toBeGreaterThan(0);
+    const classes = out.result.findings
+      .filter((f) => f.ruleId === 'copied-code')
+      .map((f) => [
+        { file: f.file, start: f.line, end: f.endLine },
+        ...f.related.map((r) => {
+          const m = /lines (\d+)-(\d+)/.exec(r.message)!;
+          return { file: r.file, start: Number(m[1]), end: Number(m[2]) };
+        }),
+      ]);
+    const overlap = (x: { start: number; end: number }, y: { start: number; end: number }) =>
+      Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start) + 1);
     // every jscpd pair lies in one of our classes: both its fragments overlap members of the same class
     for (const c of clones) {
       const hit = classes.some((members) =>
-        [c.a, c.b].every((frag) => members.some((m) => m.file === frag.file && overlap(m, frag) >= 0.5 * (frag.end - frag.start + 1))));
+        [c.a, c.b].every((frag) => members.some((m) => m.file === frag.file && overlap(m, frag) >= 0.5 * (frag.end - frag.start + 1))),
+      );
       expect(hit, `${c.a.file}:${c.a.start}-${c.a.end} ~ ${c.b.file}:${c.b.start}-${c.b.end}`).toBe(true);
     }
     // and every member of ours is a place jscpd reports too
     for (const members of classes) {
       for (const m of members) {
-        expect(clones.some((c) => [c.a, c.b].some((frag) => m.file === frag.file && overlap(m, frag) > 0)), `${m.file}:${m.start}`).toBe(true);
+        expect(
+          clones.some((c) => [c.a, c.b].some((frag) => m.file === frag.file && overlap(m, frag) > 0)),
+          `${m.file}:${m.start}`,
+        ).toBe(true);
       }
     }
   });

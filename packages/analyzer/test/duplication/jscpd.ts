@@ -14,7 +14,12 @@ export interface JscpdClone {
 export function jscpdBinary(): string | null {
   const require = createRequire(import.meta.url);
   const key = `${process.platform}-${process.arch}`;
-  const pkg = { 'linux-x64': 'jscpd-linux-x64-gnu', 'linux-arm64': 'jscpd-linux-arm64-gnu', 'darwin-arm64': 'jscpd-darwin-arm64', 'darwin-x64': 'jscpd-darwin-x64' }[key];
+  const pkg = {
+    'linux-x64': 'jscpd-linux-x64-gnu',
+    'linux-arm64': 'jscpd-linux-arm64-gnu',
+    'darwin-arm64': 'jscpd-darwin-arm64',
+    'darwin-x64': 'jscpd-darwin-x64',
+  }[key];
   if (!pkg) return null;
   try {
     const bin = join(dirname(require.resolve(`${pkg}/package.json`)), 'bin', 'jscpd');
@@ -30,7 +35,11 @@ export function runJscpd(bin: string, dir: string, args: string[]): JscpdClone[]
   try {
     execFileSync(bin, ['.', '--reporters', 'json', '--output', out, '--silent', ...args], { cwd: dir, stdio: 'ignore' });
     const report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8')) as {
-      duplicates: Array<{ firstFile: { name: string; start: number; end: number }; secondFile: { name: string; start: number; end: number }; tokens: number }>;
+      duplicates: Array<{
+        firstFile: { name: string; start: number; end: number };
+        secondFile: { name: string; start: number; end: number };
+        tokens: number;
+      }>;
     };
     const norm = (f: { name: string; start: number; end: number }) => ({ file: f.name.replace(/^\.\//, ''), start: f.start, end: f.end });
     return report.duplicates.map((d) => ({ a: norm(d.firstFile), b: norm(d.secondFile), tokens: d.tokens }));

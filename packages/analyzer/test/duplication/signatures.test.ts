@@ -23,8 +23,14 @@ describe('component signatures', () => {
       function lower() { return <div />; }
     `);
     expect(found.map((c) => [c.name, c.kind, c.rootElement, c.exported])).toEqual([
-      ['A', 'function', 'div', true], ['B', 'arrow', 'span', true], ['C', 'forwardRef', 'button', true], ['D', 'forwardRef', 'a', true],
-      ['E', 'class', 'section', true], ['F', 'styled', 'button', true], ['G', 'styled', null, true], ['default', 'function', 'main', true],
+      ['A', 'function', 'div', true],
+      ['B', 'arrow', 'span', true],
+      ['C', 'forwardRef', 'button', true],
+      ['D', 'forwardRef', 'a', true],
+      ['E', 'class', 'section', true],
+      ['F', 'styled', 'button', true],
+      ['G', 'styled', null, true],
+      ['default', 'function', 'main', true],
     ]);
     expect(found.find((c) => c.name === 'C')!.elementHint).toBe('button');
   });

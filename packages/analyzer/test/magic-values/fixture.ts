@@ -21,5 +21,10 @@ const MAGIC_RULES = ['hard-coded-style-value', 'repeated-style-value', 'repeated
 export function findings(out: AnalyzeOutput, ...rules: string[]) {
   return out.result.findings
     .filter((f) => (rules.length ? rules : MAGIC_RULES).includes(f.ruleId))
-    .map((f) => ({ rule: f.ruleId, at: `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn}`, message: f.message, related: f.related.map((r) => `${r.file}:${r.line}`) }));
+    .map((f) => ({
+      rule: f.ruleId,
+      at: `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn}`,
+      message: f.message,
+      related: f.related.map((r) => `${r.file}:${r.line}`),
+    }));
 }

@@ -6,12 +6,18 @@ describe('magic values in a project without tokens (fixtures/magic-values/no-tok
   it('reports only values repeated across files: the token that should exist', () => {
     expect(findings(out)).toEqual([
       {
-        rule: 'repeated-style-value', at: 'src/Footer.tsx:3:15-3:22', related: ['src/Header.tsx:1', 'src/Panel.tsx:1', 'src/sidebar.css:2'],
-        message: '`#4a90e2` is a hard-coded color value in 4 files (4 places): define a color token for it once and use the token everywhere.',
+        rule: 'repeated-style-value',
+        at: 'src/Footer.tsx:3:15-3:22',
+        related: ['src/Header.tsx:1', 'src/Panel.tsx:1', 'src/sidebar.css:2'],
+        message:
+          '`#4a90e2` is a hard-coded color value in 4 files (4 places): define a color token for it once and use the token everywhere.',
       },
       {
-        rule: 'repeated-style-value', at: 'src/Footer.tsx:4:14-4:18', related: ['src/Header.tsx:1', 'src/sidebar.css:3'],
-        message: '`13px` is a hard-coded font-size value in 3 files (3 places): define a font-size token for it once and use the token everywhere.',
+        rule: 'repeated-style-value',
+        at: 'src/Footer.tsx:4:14-4:18',
+        related: ['src/Header.tsx:1', 'src/sidebar.css:3'],
+        message:
+          '`13px` is a hard-coded font-size value in 3 files (3 places): define a font-size token for it once and use the token everywhere.',
       },
     ]);
   });

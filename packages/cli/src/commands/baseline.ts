@@ -18,7 +18,9 @@ export const command = defineCommand({
   run({ values, positionals }, io) {
     const action = positionals[0];
     if (!action || !(ACTIONS as readonly string[]).includes(action)) {
-      throw new UsageError(`expected an action: update (accept every current finding) or prune (drop what was fixed, add nothing)${action ? `; got "${action}"` : ''}`);
+      throw new UsageError(
+        `expected an action: update (accept every current finding) or prune (drop what was fixed, add nothing)${action ? `; got "${action}"` : ''}`,
+      );
     }
     const root = resolve(io.cwd, positionals[1] ?? '.');
     const progress = progressReporter(io);
@@ -39,7 +41,9 @@ export const command = defineCommand({
         ` (${diff === 0 ? 'no change in count' : `${diff > 0 ? '+' : ''}${diff} since the previous baseline`})\n`,
     );
     if (action === 'prune' && r.notCovered > 0) {
-      io.stdout(`${r.notCovered} current finding${r.notCovered === 1 ? ' is' : 's are'} not in the baseline and stay new for \`plumbline check\` (prune never adds; \`plumbline baseline update\` accepts them)\n`);
+      io.stdout(
+        `${r.notCovered} current finding${r.notCovered === 1 ? ' is' : 's are'} not in the baseline and stay new for \`plumbline check\` (prune never adds; \`plumbline baseline update\` accepts them)\n`,
+      );
     }
     if (r.changed) io.stdout(`commit it: git add ${name}\n`);
     return 0;

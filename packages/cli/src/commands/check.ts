@@ -18,7 +18,8 @@ export const CHECK_FORMATS = ['pretty', 'json', 'sarif', 'markdown', 'github'] a
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 function asFormat(value: string, flag: string): CheckFormat {
-  if (!(CHECK_FORMATS as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${CHECK_FORMATS.join(', ')}; got "${value}"`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${CHECK_FORMATS.join(', ')}; got "${value}"`);
   return value as CheckFormat;
 }
 
@@ -65,18 +66,57 @@ function write(io: CommandIO, file: string, text: string): void {
 export const command = defineCommand({
   name: 'check',
   summary: 'Fail a change that adds findings or debt, against the merge-base of a ref or the committed baseline.',
-  usage: 'plumbline check [dir] [--base <ref> | --baseline <file>] [--format pretty|json|sarif|markdown|github] [--report format=file] [--max-new-findings n] [--max-new-debt minutes]',
+  usage:
+    'plumbline check [dir] [--base <ref> | --baseline <file>] [--format pretty|json|sarif|markdown|github] [--report format=file] [--max-new-findings n] [--max-new-debt minutes]',
   maxPositionals: 1,
   flags: [
-    { name: 'base', type: 'string', arg: 'ref', description: 'Judge the change against the merge-base of this ref and HEAD (e.g. origin/main), analysed from git objects.' },
-    { name: 'baseline', type: 'string', arg: 'file', description: 'Judge against this baseline file (default <dir>/plumbline.baseline.json when --base is not given).' },
+    {
+      name: 'base',
+      type: 'string',
+      arg: 'ref',
+      description: 'Judge the change against the merge-base of this ref and HEAD (e.g. origin/main), analysed from git objects.',
+    },
+    {
+      name: 'baseline',
+      type: 'string',
+      arg: 'file',
+      description: 'Judge against this baseline file (default <dir>/plumbline.baseline.json when --base is not given).',
+    },
     { name: 'head', type: 'string', arg: 'ref', description: 'Analyse this commit instead of the working tree.' },
-    { name: 'format', type: 'string', short: 'f', arg: 'format', description: 'Output format: pretty (default), json, sarif, markdown or github.' },
+    {
+      name: 'format',
+      type: 'string',
+      short: 'f',
+      arg: 'format',
+      description: 'Output format: pretty (default), json, sarif, markdown or github.',
+    },
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the output to a file instead of stdout.' },
-    { name: 'report', type: 'string', multiple: true, arg: 'format=file', description: 'Also write a report in another format to a file (repeatable), e.g. sarif=plumbline.sarif.' },
-    { name: 'max-new-findings', type: 'string', multiple: true, arg: 'n|category=n', description: 'Fail when the change adds more findings (repeatable; per category with category=n). Default 0.' },
-    { name: 'max-new-debt', type: 'string', multiple: true, arg: 'min|category=min', description: 'Fail when the new findings add more remediation minutes (repeatable; per category with category=min).' },
-    { name: 'sarif-absent', type: 'boolean', description: 'SARIF: also list the findings the change removed, with baselineState "absent".' },
+    {
+      name: 'report',
+      type: 'string',
+      multiple: true,
+      arg: 'format=file',
+      description: 'Also write a report in another format to a file (repeatable), e.g. sarif=plumbline.sarif.',
+    },
+    {
+      name: 'max-new-findings',
+      type: 'string',
+      multiple: true,
+      arg: 'n|category=n',
+      description: 'Fail when the change adds more findings (repeatable; per category with category=n). Default 0.',
+    },
+    {
+      name: 'max-new-debt',
+      type: 'string',
+      multiple: true,
+      arg: 'min|category=min',
+      description: 'Fail when the new findings add more remediation minutes (repeatable; per category with category=min).',
+    },
+    {
+      name: 'sarif-absent',
+      type: 'boolean',
+      description: 'SARIF: also list the findings the change removed, with baselineState "absent".',
+    },
     { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
     { name: 'no-cache', type: 'boolean', description: 'Parse every file; neither read nor write .plumbline/cache.' },
   ],
@@ -111,7 +151,9 @@ export const command = defineCommand({
     const srcRoot = git(root, ['rev-parse', '--show-toplevel'])?.trim() || root;
     const fileUrl = githubFileUrl(root, pathPrefix, outcome.headCommit);
     const ctx: RenderContext = {
-      pathPrefix, srcRoot, sarifAbsent: !!values['sarif-absent'],
+      pathPrefix,
+      srcRoot,
+      sarifAbsent: !!values['sarif-absent'],
       color: !values.output && io.isTTY && !process.env.NO_COLOR,
       ...(fileUrl ? { fileUrl } : {}),
     };

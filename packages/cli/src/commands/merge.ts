@@ -12,11 +12,28 @@ export const command = defineCommand({
   usage: 'plumbline merge [shard files...] [--dir dir] [--format pretty|json] [--output file] [--config file]',
   maxPositionals: Infinity,
   flags: [
-    { name: 'dir', type: 'string', short: 'd', arg: 'dir', description: 'The directory the shards were computed for (default: the current directory).' },
+    {
+      name: 'dir',
+      type: 'string',
+      short: 'd',
+      arg: 'dir',
+      description: 'The directory the shards were computed for (default: the current directory).',
+    },
     { name: 'format', type: 'string', short: 'f', arg: 'pretty|json', description: 'Output format (default pretty), as for scan.' },
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
-    { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json); the shards must have used the same.' },
-    { name: 'concurrency', type: 'string', arg: 'N', description: 'Threads for files no shard covered (default: one per logical CPU; 1 on a machine with two or fewer).' },
+    {
+      name: 'config',
+      type: 'string',
+      short: 'c',
+      arg: 'file',
+      description: 'Config file (default <dir>/plumbline.config.json); the shards must have used the same.',
+    },
+    {
+      name: 'concurrency',
+      type: 'string',
+      arg: 'N',
+      description: 'Threads for files no shard covered (default: one per logical CPU; 1 on a machine with two or fewer).',
+    },
     { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G).' },
   ],
   run({ values, positionals }, io) {
@@ -31,7 +48,9 @@ export const command = defineCommand({
       const dir = dirname(defaultShardFile(root, config, { index: 1, count: 1 }));
       let names: string[] = [];
       try {
-        names = readdirSync(dir).filter((n) => /^shard-\d+-of-\d+\.facts$/.test(n)).sort();
+        names = readdirSync(dir)
+          .filter((n) => /^shard-\d+-of-\d+\.facts$/.test(n))
+          .sort();
       } catch {
         // no shard directory: reported below
       }
@@ -40,7 +59,9 @@ export const command = defineCommand({
     }
     const progress = progressReporter(io);
     const out = mergeShards({
-      root, shardFiles, onProgress: progress.update,
+      root,
+      shardFiles,
+      onProgress: progress.update,
       ...(configFile ? { configFile } : {}),
       ...(values.concurrency !== undefined ? { concurrency: parseConcurrency(values.concurrency as string) } : {}),
       ...(values['max-memory'] !== undefined ? { maxMemoryMb: parseMemory(values['max-memory'] as string) } : {}),
@@ -51,8 +72,11 @@ export const command = defineCommand({
       const n = m.shards[0]?.count ?? 0;
       io.stderr(`plumbline merge: no file for shard ${m.missingShards.map((i) => `${i}/${n}`).join(', ')}: its files were analysed here\n`);
     }
-    io.stderr(`plumbline merge: ${m.shards.length} shard(s), facts of ${m.fromShards} file(s) taken from them, ${out.stats.parsed} analysed here\n`);
-    const text = format === 'json' ? formatJson(out.result) : formatPretty(out.result, { color: !values.output && io.isTTY && !process.env.NO_COLOR });
+    io.stderr(
+      `plumbline merge: ${m.shards.length} shard(s), facts of ${m.fromShards} file(s) taken from them, ${out.stats.parsed} analysed here\n`,
+    );
+    const text =
+      format === 'json' ? formatJson(out.result) : formatPretty(out.result, { color: !values.output && io.isTTY && !process.env.NO_COLOR });
     if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
     else io.stdout(text);
     return out.result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -12,7 +12,11 @@ export const command = defineCommand({
   usage: 'plumbline report [dir] [--weekly] [--format markdown|html|json] [--output file] [--since 26w|DATE] [--ref main]',
   maxPositionals: 1,
   flags: [
-    { name: 'weekly', type: 'boolean', description: "The weekly report: attribution and new findings of the last week only (the charts keep the window)." },
+    {
+      name: 'weekly',
+      type: 'boolean',
+      description: 'The weekly report: attribution and new findings of the last week only (the charts keep the window).',
+    },
     { name: 'format', type: 'string', short: 'f', arg: 'markdown|html|json', description: 'Output format (default markdown).' },
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write the report to a file instead of stdout.' },
     ...WINDOW_FLAGS,
@@ -26,7 +30,12 @@ export const command = defineCommand({
       throw new UsageError('--weekly reports the last week: leave out --every, or drop --weekly');
     }
     const out = await runTrend('report', values, positionals, io, values.weekly ? { scope: 'last', every: 'week' } : {});
-    const text = format === 'html' ? formatReportHtml(out.report) : format === 'json' ? formatReportJson(out.report) : formatReportMarkdown(out.report);
+    const text =
+      format === 'html'
+        ? formatReportHtml(out.report)
+        : format === 'json'
+          ? formatReportJson(out.report)
+          : formatReportMarkdown(out.report);
     writeOutput(io, values, text);
     return 0;
   },

@@ -14,18 +14,36 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** The flags `trend` and `report` share: the window and the history. */
 export const WINDOW_FLAGS: CommandFlag[] = [
-  { name: 'since', type: 'string', arg: '26w|DATE', description: 'Start of the window: a duration back from --until (26w, 90d, 6m, 1y) or a date (default 26w).' },
+  {
+    name: 'since',
+    type: 'string',
+    arg: '26w|DATE',
+    description: 'Start of the window: a duration back from --until (26w, 90d, 6m, 1y) or a date (default 26w).',
+  },
   { name: 'until', type: 'string', arg: 'DATE', description: "End of the window (default: the date of the ref's last commit)." },
-  { name: 'every', type: 'string', arg: 'week|day|N', description: 'One snapshot per week (Monday 00:00 UTC), per day, or every N first-parent commits (default week).' },
+  {
+    name: 'every',
+    type: 'string',
+    arg: 'week|day|N',
+    description: 'One snapshot per week (Monday 00:00 UTC), per day, or every N first-parent commits (default week).',
+  },
   { name: 'ref', type: 'string', arg: 'ref', description: 'Branch or commit whose first-parent history is read (default HEAD).' },
   { name: 'config', type: 'string', short: 'c', arg: 'file', description: 'Config file (default <dir>/plumbline.config.json).' },
   { name: 'no-cache', type: 'boolean', description: 'Keep the facts cache in memory only; neither read nor write .plumbline/cache.' },
   { name: 'rebuild', type: 'boolean', description: 'Recompute every snapshot and period, even those in the history store.' },
   {
-    name: 'concurrency', type: 'string', arg: 'N',
-    description: 'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: 1 on a machine with two logical CPUs or fewer, else one per CPU plus one, up to 5).',
+    name: 'concurrency',
+    type: 'string',
+    arg: 'N',
+    description:
+      'Threads analysing history: 1 = this one only (least memory and CPU time), 2 adds one extracting facts, 3 or more also one analysing snapshots (default: 1 on a machine with two logical CPUs or fewer, else one per CPU plus one, up to 5).',
   },
-  { name: 'max-memory', type: 'string', arg: 'MB', description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer threads extracting facts, each with a bounded heap.' },
+  {
+    name: 'max-memory',
+    type: 'string',
+    arg: 'MB',
+    description: 'Soft cap on memory (e.g. 1200 or 1.5G): fewer threads extracting facts, each with a bounded heap.',
+  },
 ];
 
 function str(values: Values, name: string): string | undefined {
@@ -97,7 +115,10 @@ export function formatTrendPretty(report: TrendReport, stats: TrendStats, storeP
   const at = report.attribution;
   const topDir = at.directories.find((d) => d.newDebtMinutes > 0);
   const topOwner = at.owners.find((d) => d.newDebtMinutes > 0);
-  if (topDir) lines.push(`Most new debt (${report.scope.label}): directory ${topDir.name} (${formatMinutes(topDir.newDebtMinutes)})${topOwner ? `, owner ${topOwner.name} (${formatMinutes(topOwner.newDebtMinutes)})` : ''}.`);
+  if (topDir)
+    lines.push(
+      `Most new debt (${report.scope.label}): directory ${topDir.name} (${formatMinutes(topDir.newDebtMinutes)})${topOwner ? `, owner ${topOwner.name} (${formatMinutes(topOwner.newDebtMinutes)})` : ''}.`,
+    );
   lines.push(
     '',
     `${stats.snapshots} snapshots (${stats.snapshotsComputed} computed, ${stats.snapshotsStored} from the history store), ${stats.intervals} periods compared (${stats.intervalsComputed} computed, ${stats.intervalsStored} stored), ${stats.filesParsed} files parsed${stats.snapshotsInWorker ? `, ${stats.snapshotsInWorker} snapshots analysed by a second thread` : ''}; history in ${storePath ?? 'memory only'}.`,
@@ -106,7 +127,13 @@ export function formatTrendPretty(report: TrendReport, stats: TrendStats, storeP
   return `${terminalBlock(lines.join('\n'))}\n`;
 }
 
-export async function runTrend(name: string, values: Values, positionals: string[], io: CommandIO, extra: Partial<TrendOptions> = {}): Promise<TrendOutput> {
+export async function runTrend(
+  name: string,
+  values: Values,
+  positionals: string[],
+  io: CommandIO,
+  extra: Partial<TrendOptions> = {},
+): Promise<TrendOutput> {
   return trend({ ...trendOptions(name, values, positionals, io), ...extra });
 }
 
@@ -117,7 +144,13 @@ export const command = defineCommand({
   maxPositionals: 1,
   flags: [
     ...WINDOW_FLAGS,
-    { name: 'format', type: 'string', short: 'f', arg: 'pretty|json', description: 'Output format (default pretty); json is the report data.' },
+    {
+      name: 'format',
+      type: 'string',
+      short: 'f',
+      arg: 'pretty|json',
+      description: 'Output format (default pretty); json is the report data.',
+    },
     { name: 'output', type: 'string', short: 'o', arg: 'file', description: 'Write to a file instead of stdout.' },
     { name: 'top', type: 'string', arg: 'N', description: 'Rows in each attribution list (default 10).' },
     { name: 'depth', type: 'string', arg: 'N', description: 'Directory depth of the attribution by directory (default 2).' },

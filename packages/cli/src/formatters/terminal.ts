@@ -6,7 +6,10 @@ import { terminalLine } from './text-safety.js';
 
 export type Paint = (text: string) => string;
 
-const paint = (on: boolean, code: number): Paint => (s) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const paint =
+  (on: boolean, code: number): Paint =>
+  (s) =>
+    on ? `\u001b[${code}m${s}\u001b[0m` : s;
 
 export interface Palette {
   dim: Paint;
@@ -28,7 +31,8 @@ export function findingLines(file: string, findings: readonly Finding[], p: Pale
   for (const f of findings) {
     const sev = f.severity === 'error' ? p.red('error') : f.severity === 'warning' ? p.yellow('warn ') : p.dim('info ');
     lines.push(`  ${p.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}  ${terminalLine(f.message)}  ${p.dim(f.ruleId)}`);
-    for (const r of f.related.slice(0, maxRelated)) lines.push(`${indent}${p.dim(`↳ ${terminalLine(r.file)}:${r.line} ${terminalLine(r.message)}`)}`);
+    for (const r of f.related.slice(0, maxRelated))
+      lines.push(`${indent}${p.dim(`↳ ${terminalLine(r.file)}:${r.line} ${terminalLine(r.message)}`)}`);
     if (f.related.length > maxRelated) lines.push(`${indent}${p.dim(`↳ … ${f.related.length - maxRelated} more`)}`);
   }
   return lines;

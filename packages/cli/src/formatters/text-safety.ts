@@ -66,7 +66,9 @@ export function markdownText(text: string): string {
 
 /** A code span holding any text (a fence longer than any backtick run inside); safe in table cells. */
 export function markdownCode(text: string): string {
-  const inner = neutralize(text, WHITESPACE).replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const inner = neutralize(text, WHITESPACE)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';

@@ -16,10 +16,13 @@ export interface HistoryCommit {
 export function firstParentHistory(root: string, tip: string): HistoryCommit[] {
   const out = git(root, ['log', '--first-parent', '--format=%H %ct', tip, '--']);
   if (out === null) return [];
-  return out.split('\n').filter(Boolean).map((l) => {
-    const [sha, t] = l.split(' ');
-    return { sha: sha!, time: Number(t) };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [sha, t] = l.split(' ');
+      return { sha: sha!, time: Number(t) };
+    });
 }
 
 /** Whether the repository is a shallow clone (its history stops early). */
@@ -51,7 +54,12 @@ function parseNumstat(text: string): NumstatEntry[] {
       path = tokens[i + 2] ?? '';
       i += 2;
     }
-    out.push({ path, added: m[1] === '-' ? 0 : Number(m[1]), deleted: m[2] === '-' ? 0 : Number(m[2]), ...(from !== undefined ? { from } : {}) });
+    out.push({
+      path,
+      added: m[1] === '-' ? 0 : Number(m[1]),
+      deleted: m[2] === '-' ? 0 : Number(m[2]),
+      ...(from !== undefined ? { from } : {}),
+    });
   }
   return out;
 }
@@ -75,8 +83,14 @@ function parseCommitLog(out: string): Array<CommitInfo & { numstat: NumstatEntry
     if (parts.length < 8) continue;
     const [sha, authorName, authorEmail, at, ct, subject, trailers] = parts;
     commits.push({
-      sha: sha!.trim(), authorName: authorName!, authorEmail: authorEmail!, authoredAt: Number(at), committedAt: Number(ct),
-      subject: subject!, trailers: trailers!.trim(), numstat: parseNumstat(parts.slice(7).join('\x1f')),
+      sha: sha!.trim(),
+      authorName: authorName!,
+      authorEmail: authorEmail!,
+      authoredAt: Number(at),
+      committedAt: Number(ct),
+      subject: subject!,
+      trailers: trailers!.trim(),
+      numstat: parseNumstat(parts.slice(7).join('\x1f')),
     });
   }
   return commits;
@@ -94,8 +108,29 @@ export interface IntervalHistory {
 }
 
 /** The non-merge commits of `from..to` that touched analysed files: who changed what, and how many lines. */
-export async function intervalCommits(root: string, from: string, to: string, analysed: Analysed, runner?: GitRunner): Promise<IntervalHistory> {
-  const out = (await gitOf(runner)(['log', '-z', '-M', '--numstat', '--no-merges', '--relative', `--format=${COMMIT_FORMAT}`, `${from}..${to}`, '--', ...ANALYSED_PATHSPECS], root)) ?? '';
+export async function intervalCommits(
+  root: string,
+  from: string,
+  to: string,
+  analysed: Analysed,
+  runner?: GitRunner,
+): Promise<IntervalHistory> {
+  const out =
+    (await gitOf(runner)(
+      [
+        'log',
+        '-z',
+        '-M',
+        '--numstat',
+        '--no-merges',
+        '--relative',
+        `--format=${COMMIT_FORMAT}`,
+        `${from}..${to}`,
+        '--',
+        ...ANALYSED_PATHSPECS,
+      ],
+      root,
+    )) ?? '';
   const commits: Array<CommitInfo & IntervalCommit> = [];
   const touchers = new Map<string, Set<string>>();
   const renamed = new Set<string>();
@@ -118,7 +153,11 @@ export async function intervalCommits(root: string, from: string, to: string, an
     }
     if (touched.length === 0) continue;
     const { numstat: _numstat, ...info } = c;
-    commits.push({ ...info, linesAdded: touched.reduce((n, e) => n + e.added, 0), linesDeleted: touched.reduce((n, e) => n + e.deleted, 0) });
+    commits.push({
+      ...info,
+      linesAdded: touched.reduce((n, e) => n + e.added, 0),
+      linesDeleted: touched.reduce((n, e) => n + e.deleted, 0),
+    });
   }
   return { commits, touchers, renamed, renamedFrom };
 }

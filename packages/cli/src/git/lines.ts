@@ -31,11 +31,34 @@ function unquotePath(p: string): string {
  * whitespace-only changes do not count), for many files with one git process per few hundred files. A
  * file that did not change has no entry.
  */
-export async function changedLines(root: string, from: string, to: string | null, files: readonly string[], runner?: GitRunner): Promise<Map<string, Set<number>>> {
+export async function changedLines(
+  root: string,
+  from: string,
+  to: string | null,
+  files: readonly string[],
+  runner?: GitRunner,
+): Promise<Map<string, Set<number>>> {
   const result = new Map<string, Set<number>>();
   for (let i = 0; i < files.length; i += 300) {
     const chunk = files.slice(i, i + 300);
-    const out = await gitOf(runner)(['-c', 'core.quotePath=false', 'diff', '-U0', '-w', '--no-renames', '--no-color', '--no-ext-diff', '--relative', from, ...(to === null ? [] : [to]), '--', ...chunk.map((f) => `:(literal)${f}`)], root);
+    const out = await gitOf(runner)(
+      [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U0',
+        '-w',
+        '--no-renames',
+        '--no-color',
+        '--no-ext-diff',
+        '--relative',
+        from,
+        ...(to === null ? [] : [to]),
+        '--',
+        ...chunk.map((f) => `:(literal)${f}`),
+      ],
+      root,
+    );
     if (out === null) continue;
     let current: Set<number> | undefined;
     for (const line of out.split('\n')) {
@@ -61,7 +84,14 @@ export async function changedLines(root: string, from: string, to: string | null
  * whitespace-only changes do not count; whole-file renames are followed). Lines no commit of the range
  * touched map to null. Unknown when blame fails: an empty map.
  */
-export async function blameLines(root: string, from: string, to: string, file: string, lines: readonly number[], runner?: GitRunner): Promise<Map<number, string | null>> {
+export async function blameLines(
+  root: string,
+  from: string,
+  to: string,
+  file: string,
+  lines: readonly number[],
+  runner?: GitRunner,
+): Promise<Map<number, string | null>> {
   const sorted = [...new Set(lines)].filter((l) => l > 0).sort((a, b) => a - b);
   const ranges: Array<[number, number]> = [];
   for (const l of sorted) {

@@ -6,7 +6,7 @@ export function gitRenames(root: string, base: string, head: string | null): Map
   const renames = new Map<string, string>();
   if (!out) return renames;
   const parts = out.split('\0');
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const status = parts[i++];
     if (!status) continue;
     if (status.startsWith('R') || status.startsWith('C')) {

@@ -15,7 +15,11 @@ function parseTree(data: Buffer): RawEntry[] {
     const sp = data.indexOf(32, pos);
     const nul = data.indexOf(0, sp);
     if (sp < 0 || nul < 0 || nul + 21 > data.length) break;
-    entries.push({ mode: data.toString('latin1', pos, sp), name: data.toString('utf8', sp + 1, nul), oid: data.toString('hex', nul + 1, nul + 21) });
+    entries.push({
+      mode: data.toString('latin1', pos, sp),
+      name: data.toString('utf8', sp + 1, nul),
+      oid: data.toString('hex', nul + 1, nul + 21),
+    });
     pos = nul + 21;
   }
   return entries;
@@ -29,7 +33,10 @@ function parseTree(data: Buffer): RawEntry[] {
  */
 export async function listTrees(root: string, commits: readonly string[], prefix = ''): Promise<Map<string, TreeEntry[] | null>> {
   const dir = prefix.replace(/\/$/, '');
-  const tops = await catFileBatch(root, commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)));
+  const tops = await catFileBatch(
+    root,
+    commits.map((c) => (dir ? `${c}:${dir}` : `${c}^{tree}`)),
+  );
   const trees = new Map<string, RawEntry[]>();
   const topOid = new Map<string, string>();
   const wanted: Array<{ commit: string; obj: BatchObject | null }> = commits.map((c, i) => ({ commit: c, obj: tops[i] ?? null }));

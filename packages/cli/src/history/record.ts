@@ -28,7 +28,12 @@ export function dirtyAnalysedFiles(root: string, config: ResolvedConfig): string
   const out = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']);
   if (out === null) return null;
   const prefix = git(root, ['rev-parse', '--show-prefix'])?.trim() ?? '';
-  const paths = out.split('\0').filter(Boolean).map((rec) => rec.slice(3)).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+  const paths = out
+    .split('\0')
+    .filter(Boolean)
+    .map((rec) => rec.slice(3))
+    .filter((p) => p.startsWith(prefix))
+    .map((p) => p.slice(prefix.length));
   return filterPaths(paths, config);
 }
 
@@ -51,13 +56,25 @@ export function recordScan(options: RecordOptions): RecordOutcome {
   }
   const committedAt = Number(git(root, ['show', '-s', '--format=%ct', commit])?.trim() ?? NaN);
   const { settings } = buildCheckSettings(root, config);
-  const store = HistoryStore.open(resolve(root, options.storePath ?? config.historyPath), options.onWarning ? { onWarning: options.onWarning } : {});
+  const store = HistoryStore.open(
+    resolve(root, options.storePath ?? config.historyPath),
+    options.onWarning ? { onWarning: options.onWarning } : {},
+  );
   try {
-    store.addSnapshot({ analysisKey: analysisKey(config, settings), commit, committedAt: Number.isFinite(committedAt) ? committedAt : 0, source: 'scan', result });
+    store.addSnapshot({
+      analysisKey: analysisKey(config, settings),
+      commit,
+      committedAt: Number.isFinite(committedAt) ? committedAt : 0,
+      source: 'scan',
+      result,
+    });
   } catch (e) {
     return { recorded: false, message: `not recorded: the history store failed (${(e as Error).message})` };
   } finally {
     store.close();
   }
-  return { recorded: true, message: `recorded the snapshot of ${commit.slice(0, 7)} in ${store.path ?? 'memory (the store could not be opened)'}` };
+  return {
+    recorded: true,
+    message: `recorded the snapshot of ${commit.slice(0, 7)} in ${store.path ?? 'memory (the store could not be opened)'}`,
+  };
 }

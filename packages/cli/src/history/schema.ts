@@ -123,6 +123,15 @@ export const MIGRATIONS: readonly string[] = [
 
 /** Tables a store of the latest version must have; a store missing one is damaged. */
 export const REQUIRED_TABLES = [
-  'meta', 'snapshots', 'snapshot_categories', 'snapshot_rules', 'findings', 'snapshot_findings', 'commits',
-  'intervals', 'interval_commits', 'interval_new', 'interval_fixed',
+  'meta',
+  'snapshots',
+  'snapshot_categories',
+  'snapshot_rules',
+  'findings',
+  'snapshot_findings',
+  'commits',
+  'intervals',
+  'interval_commits',
+  'interval_new',
+  'interval_fixed',
 ];

@@ -110,21 +110,57 @@ export interface OpenOptions {
 }
 
 interface SnapshotRow {
-  id: number; analysis_key: string; commit_sha: string; committed_at: number; recorded_at: number; source: string;
-  tool_version: string; files: number; lines_of_code: number; debt_minutes: number; debt_ratio: number; rating: string;
-  design_system_adoption: number | null; drift_index: number; findings: number; errors: number; skipped: number;
+  id: number;
+  analysis_key: string;
+  commit_sha: string;
+  committed_at: number;
+  recorded_at: number;
+  source: string;
+  tool_version: string;
+  files: number;
+  lines_of_code: number;
+  debt_minutes: number;
+  debt_ratio: number;
+  rating: string;
+  design_system_adoption: number | null;
+  drift_index: number;
+  findings: number;
+  errors: number;
+  skipped: number;
 }
 interface FindingRow {
-  id: number; key: string; fingerprint: string; rule_id: string; category: string; severity: string; file: string; line: number; col: number;
-  end_line: number; end_col: number; effort_minutes: number; message: string;
+  id: number;
+  key: string;
+  fingerprint: string;
+  rule_id: string;
+  category: string;
+  severity: string;
+  file: string;
+  line: number;
+  col: number;
+  end_line: number;
+  end_col: number;
+  effort_minutes: number;
+  message: string;
 }
 
-const FINDING_COLUMNS = 'f.id, f.key, f.fingerprint, f.rule_id, f.category, f.severity, f.file, f.line, f.col, f.end_line, f.end_col, f.effort_minutes, f.message';
+const FINDING_COLUMNS =
+  'f.id, f.key, f.fingerprint, f.rule_id, f.category, f.severity, f.file, f.line, f.col, f.end_line, f.end_col, f.effort_minutes, f.message';
 
 function toFinding(r: FindingRow): StoredFinding {
   return {
-    key: r.key, fingerprint: r.fingerprint, ruleId: r.rule_id, category: r.category as Category, severity: r.severity as Severity,
-    file: r.file, line: r.line, column: r.col, endLine: r.end_line, endColumn: r.end_col, effortMinutes: r.effort_minutes, message: r.message,
+    key: r.key,
+    fingerprint: r.fingerprint,
+    ruleId: r.rule_id,
+    category: r.category as Category,
+    severity: r.severity as Severity,
+    file: r.file,
+    line: r.line,
+    column: r.col,
+    endLine: r.end_line,
+    endColumn: r.end_col,
+    effortMinutes: r.effort_minutes,
+    message: r.message,
   };
 }
 
@@ -136,7 +172,22 @@ const keys = new WeakMap<KeyedFields, string>();
 export function findingKey(f: KeyedFields): string {
   let key = keys.get(f);
   if (key === undefined) {
-    key = shortHash(JSON.stringify([f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.effortMinutes, f.message]), 32);
+    key = shortHash(
+      JSON.stringify([
+        f.fingerprint,
+        f.ruleId,
+        f.category,
+        f.severity,
+        f.file,
+        f.line,
+        f.column,
+        f.endLine,
+        f.endColumn,
+        f.effortMinutes,
+        f.message,
+      ]),
+      32,
+    );
     keys.set(f, key);
   }
   return key;
@@ -145,7 +196,10 @@ export function findingKey(f: KeyedFields): string {
 /** Why a store cannot be used as it is, or null when it can (after migrating it). */
 function prepare(db: DB): string | null {
   const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') return `integrity check failed (${String(check).trim().replace(/\s*\n\s*/g, '; ')})`;
+  if (check !== 'ok')
+    return `integrity check failed (${String(check)
+      .trim()
+      .replace(/\s*\n\s*/g, '; ')})`;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) return `it has schema version ${version}, newer than this plumbline's ${MIGRATIONS.length}`;
   // each migration under the write lock, the version read again inside it: another process (a second
@@ -158,8 +212,13 @@ function prepare(db: DB): string | null {
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(`migrated-to-${v + 1}`, VERSION);
     return true;
   });
-  if (version < MIGRATIONS.length) while (step.immediate()) { /* the next migration */ }
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  if (version < MIGRATIONS.length)
+    while (step.immediate()) {
+      /* the next migration */
+    }
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
+  );
   const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
   return missing.length ? `tables missing: ${missing.join(', ')}` : null;
 }
@@ -199,16 +258,20 @@ export class HistoryStore {
       insertCategory: db.prepare('INSERT INTO snapshot_categories (snapshot_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?)'),
       insertRule: db.prepare('INSERT INTO snapshot_rules (snapshot_id, rule_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?, ?)'),
       findingId: db.prepare('SELECT id FROM findings WHERE key = ?').pluck(),
-      insertFinding: db.prepare(`INSERT INTO findings (key, fingerprint, rule_id, category, severity, file, line, col, end_line, end_col, effort_minutes, message)
+      insertFinding:
+        db.prepare(`INSERT INTO findings (key, fingerprint, rule_id, category, severity, file, line, col, end_line, end_col, effort_minutes, message)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertSnapshotFinding: db.prepare('INSERT INTO snapshot_findings (snapshot_id, finding_id, n) VALUES (?, ?, ?)'),
-      snapshotFindings: db.prepare(`SELECT ${FINDING_COLUMNS}, sf.n FROM snapshot_findings sf JOIN findings f ON f.id = sf.finding_id WHERE sf.snapshot_id = ?`),
+      snapshotFindings: db.prepare(
+        `SELECT ${FINDING_COLUMNS}, sf.n FROM snapshot_findings sf JOIN findings f ON f.id = sf.finding_id WHERE sf.snapshot_id = ?`,
+      ),
       interval: db.prepare('SELECT * FROM intervals WHERE from_snapshot = ? AND to_snapshot = ?'),
       insertInterval: db.prepare('INSERT INTO intervals (from_snapshot, to_snapshot, lines_added, lines_deleted) VALUES (?, ?, ?, ?)'),
       deleteInterval: db.prepare('DELETE FROM intervals WHERE from_snapshot = ? AND to_snapshot = ?'),
       insertIntervalCommit: db.prepare('INSERT INTO interval_commits (interval_id, sha, lines_added, lines_deleted) VALUES (?, ?, ?, ?)'),
       intervalCommits: db.prepare('SELECT sha, lines_added, lines_deleted FROM interval_commits WHERE interval_id = ? ORDER BY sha'),
-      insertCommit: db.prepare(`INSERT OR REPLACE INTO commits (sha, author_name, author_email, authored_at, committed_at, subject, trailers)
+      insertCommit:
+        db.prepare(`INSERT OR REPLACE INTO commits (sha, author_name, author_email, authored_at, committed_at, subject, trailers)
         VALUES (@sha, @authorName, @authorEmail, @authoredAt, @committedAt, @subject, @trailers)`),
       commit: db.prepare('SELECT * FROM commits WHERE sha = ?'),
       insertNew: db.prepare(`INSERT INTO interval_new (interval_id, finding_id, commit_sha, share) VALUES (?, ?, ?, ?)
@@ -217,7 +280,9 @@ export class HistoryStore {
         ON CONFLICT (interval_id, finding_id) DO UPDATE SET n = n + 1`),
       intervalNew: db.prepare(`SELECT ${FINDING_COLUMNS}, n.commit_sha, n.share FROM interval_new n JOIN findings f ON f.id = n.finding_id
         WHERE n.interval_id = ? ORDER BY f.id, n.commit_sha`),
-      intervalFixed: db.prepare(`SELECT ${FINDING_COLUMNS}, x.n FROM interval_fixed x JOIN findings f ON f.id = x.finding_id WHERE x.interval_id = ? ORDER BY f.id`),
+      intervalFixed: db.prepare(
+        `SELECT ${FINDING_COLUMNS}, x.n FROM interval_fixed x JOIN findings f ON f.id = x.finding_id WHERE x.interval_id = ? ORDER BY f.id`,
+      ),
     };
   }
 
@@ -238,7 +303,11 @@ export class HistoryStore {
       if (problem === null) return new HistoryStore(db, path);
       throw new Error(problem);
     } catch (e) {
-      try { db?.close(); } catch { /* already unusable */ }
+      try {
+        db?.close();
+      } catch {
+        /* already unusable */
+      }
       if (!existsSync(path)) {
         warn(`history store ${path} cannot be created (${(e as Error).message}); this run keeps its history in memory only`);
         return HistoryStore.memory();
@@ -246,7 +315,9 @@ export class HistoryStore {
       // locked by another process, not readable, not writable: the file is fine, only not usable now
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
-        warn(`history store ${path} cannot be used now (${(e as Error).message}); it is left as it is, and this run keeps its history in memory only`);
+        warn(
+          `history store ${path} cannot be used now (${(e as Error).message}); it is left as it is, and this run keeps its history in memory only`,
+        );
         return HistoryStore.memory();
       }
       const aside = `${path}.damaged`;
@@ -260,7 +331,9 @@ export class HistoryStore {
         warn(`history store ${path} was unusable (${(e as Error).message}); moved it to ${aside} and started a new one, rebuilt from git`);
         return new HistoryStore(fresh, path);
       } catch (e2) {
-        warn(`history store ${path} is unusable (${(e as Error).message}) and cannot be replaced (${(e2 as Error).message}); this run keeps its history in memory only`);
+        warn(
+          `history store ${path} is unusable (${(e as Error).message}) and cannot be replaced (${(e2 as Error).message}); this run keeps its history in memory only`,
+        );
         return HistoryStore.memory();
       }
     }
@@ -284,17 +357,32 @@ export class HistoryStore {
   private toSnapshot(r: SnapshotRow): SnapshotRecord {
     const byCategory = emptyCategoryTotals();
     for (const c of this.stmts.categories.all(r.id) as Array<{ category: string; findings: number; debt_minutes: number }>) {
-      if ((CATEGORIES as readonly string[]).includes(c.category)) byCategory[c.category as Category] = { findings: c.findings, debtMinutes: c.debt_minutes };
+      if ((CATEGORIES as readonly string[]).includes(c.category))
+        byCategory[c.category as Category] = { findings: c.findings, debtMinutes: c.debt_minutes };
     }
     const byRule: Record<string, RuleTotals> = {};
     for (const x of this.stmts.rules.all(r.id) as Array<{ rule_id: string; category: string; findings: number; debt_minutes: number }>) {
       byRule[x.rule_id] = { category: x.category as Category, findings: x.findings, debtMinutes: x.debt_minutes };
     }
     return {
-      analysisKey: r.analysis_key, commit: r.commit_sha, committedAt: r.committed_at, recordedAt: r.recorded_at, source: r.source,
-      toolVersion: r.tool_version, files: r.files, linesOfCode: r.lines_of_code, debtMinutes: r.debt_minutes, debtRatio: r.debt_ratio,
-      rating: r.rating as Rating, designSystemAdoption: r.design_system_adoption, driftIndex: r.drift_index, findings: r.findings,
-      errors: r.errors, skipped: r.skipped, byCategory, byRule,
+      analysisKey: r.analysis_key,
+      commit: r.commit_sha,
+      committedAt: r.committed_at,
+      recordedAt: r.recorded_at,
+      source: r.source,
+      toolVersion: r.tool_version,
+      files: r.files,
+      linesOfCode: r.lines_of_code,
+      debtMinutes: r.debt_minutes,
+      debtRatio: r.debt_ratio,
+      rating: r.rating as Rating,
+      designSystemAdoption: r.design_system_adoption,
+      driftIndex: r.drift_index,
+      findings: r.findings,
+      errors: r.errors,
+      skipped: r.skipped,
+      byCategory,
+      byRule,
     };
   }
 
@@ -322,31 +410,45 @@ export class HistoryStore {
   addSnapshot(input: { analysisKey: string; commit: string; committedAt: number; source: string; result: ScanResult }): SnapshotRecord {
     const { analysisKey, commit, committedAt, source, result } = input;
     const s = result.summary;
-    return this.db.transaction(() => {
-      this.stmts.deleteSnapshot.run(analysisKey, commit);
-      const { lastInsertRowid } = this.stmts.insertSnapshot.run({
-        analysisKey, commit, committedAt, recordedAt: Math.floor(Date.now() / 1000), source, toolVersion: result.tool.version,
-        files: s.files, linesOfCode: s.linesOfCode, debtMinutes: s.debtMinutes, debtRatio: s.debtRatio, rating: s.rating,
-        designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, findings: result.findings.length,
-        errors: result.errors.length, skipped: result.skipped.length,
-      });
-      const sid = Number(lastInsertRowid);
-      for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, s.byCategory[c].findings, s.byCategory[c].debtMinutes);
-      const rules = new Map<string, RuleTotals>();
-      const counts = new Map<number, number>();
-      for (const f of result.findings) {
-        const t = rules.get(f.ruleId) ?? { category: f.category, findings: 0, debtMinutes: 0 };
-        t.findings++;
-        t.debtMinutes += f.effortMinutes;
-        rules.set(f.ruleId, t);
-        const fid = this.findingId(f);
-        counts.set(fid, (counts.get(fid) ?? 0) + 1);
-      }
-      for (const [rule, t] of rules) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
-      for (const [fid, n] of counts) this.stmts.insertSnapshotFinding.run(sid, fid, n);
-      // read back under the same lock: once it is released another run may replace this snapshot
-      return this.toSnapshot(this.stmts.snapshotById.get(sid) as SnapshotRow);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.stmts.deleteSnapshot.run(analysisKey, commit);
+        const { lastInsertRowid } = this.stmts.insertSnapshot.run({
+          analysisKey,
+          commit,
+          committedAt,
+          recordedAt: Math.floor(Date.now() / 1000),
+          source,
+          toolVersion: result.tool.version,
+          files: s.files,
+          linesOfCode: s.linesOfCode,
+          debtMinutes: s.debtMinutes,
+          debtRatio: s.debtRatio,
+          rating: s.rating,
+          designSystemAdoption: s.designSystemAdoption,
+          driftIndex: s.driftIndex,
+          findings: result.findings.length,
+          errors: result.errors.length,
+          skipped: result.skipped.length,
+        });
+        const sid = Number(lastInsertRowid);
+        for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, s.byCategory[c].findings, s.byCategory[c].debtMinutes);
+        const rules = new Map<string, RuleTotals>();
+        const counts = new Map<number, number>();
+        for (const f of result.findings) {
+          const t = rules.get(f.ruleId) ?? { category: f.category, findings: 0, debtMinutes: 0 };
+          t.findings++;
+          t.debtMinutes += f.effortMinutes;
+          rules.set(f.ruleId, t);
+          const fid = this.findingId(f);
+          counts.set(fid, (counts.get(fid) ?? 0) + 1);
+        }
+        for (const [rule, t] of rules) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
+        for (const [fid, n] of counts) this.stmts.insertSnapshotFinding.run(sid, fid, n);
+        // read back under the same lock: once it is released another run may replace this snapshot
+        return this.toSnapshot(this.stmts.snapshotById.get(sid) as SnapshotRow);
+      })
+      .immediate();
   }
 
   /** The row id of a finding, inserting it when new (inside a transaction). */
@@ -354,8 +456,22 @@ export class HistoryStore {
     const key = findingKey(f);
     const fid = this.stmts.findingId.get(key) as number | undefined;
     if (fid !== undefined) return fid;
-    return Number(this.stmts.insertFinding.run(key, f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column,
-      f.endLine, f.endColumn, f.effortMinutes, f.message).lastInsertRowid);
+    return Number(
+      this.stmts.insertFinding.run(
+        key,
+        f.fingerprint,
+        f.ruleId,
+        f.category,
+        f.severity,
+        f.file,
+        f.line,
+        f.column,
+        f.endLine,
+        f.endColumn,
+        f.effortMinutes,
+        f.message,
+      ).lastInsertRowid,
+    );
   }
 
   /** The findings of a stored snapshot, one entry per instance ([] when not stored). */
@@ -383,9 +499,13 @@ export class HistoryStore {
     if (a === undefined || b === undefined) return undefined;
     const r = this.stmts.interval.get(a, b) as { id: number; lines_added: number; lines_deleted: number } | undefined;
     if (!r) return undefined;
-    const commits = (this.stmts.intervalCommits.all(r.id) as Array<{ sha: string; lines_added: number; lines_deleted: number }>).map((c) => ({
-      sha: c.sha, linesAdded: c.lines_added, linesDeleted: c.lines_deleted,
-    }));
+    const commits = (this.stmts.intervalCommits.all(r.id) as Array<{ sha: string; lines_added: number; lines_deleted: number }>).map(
+      (c) => ({
+        sha: c.sha,
+        linesAdded: c.lines_added,
+        linesDeleted: c.lines_deleted,
+      }),
+    );
     const byFinding = new Map<number, { finding: StoredFinding; shares: Share[] }>();
     for (const row of this.stmts.intervalNew.all(r.id) as Array<FindingRow & { commit_sha: string; share: number }>) {
       const entry = byFinding.get(row.id) ?? { finding: toFinding(row), shares: [] };
@@ -397,7 +517,8 @@ export class HistoryStore {
     for (const e of byFinding.values()) {
       const total = e.shares.reduce((n, s) => n + s.share, 0);
       const times = Math.max(1, Math.round(total));
-      for (let i = 0; i < times; i++) added.push({ finding: e.finding, shares: e.shares.map((s) => ({ sha: s.sha, share: s.share / times })) });
+      for (let i = 0; i < times; i++)
+        added.push({ finding: e.finding, shares: e.shares.map((s) => ({ sha: s.sha, share: s.share / times })) });
     }
     const fixed: StoredFinding[] = [];
     for (const row of this.stmts.intervalFixed.all(r.id) as Array<FindingRow & { n: number }>) {
@@ -412,44 +533,71 @@ export class HistoryStore {
    * replacing a stored one, in one transaction.
    */
   addInterval(input: IntervalInput): void {
-    this.db.transaction(() => {
-      // the snapshots' ids are read under the write lock: another run may have replaced either since
-      const a = this.snapshotId(input.analysisKey, input.from);
-      const b = this.snapshotId(input.analysisKey, input.to);
-      if (a === undefined || b === undefined) throw new Error(`interval ${input.from.slice(0, 7)}..${input.to.slice(0, 7)}: snapshots not stored`);
-      this.stmts.deleteInterval.run(a, b);
-      const id = Number(this.stmts.insertInterval.run(a, b, input.linesAdded, input.linesDeleted).lastInsertRowid);
-      for (const c of input.commits) {
-        this.stmts.insertCommit.run({
-          sha: c.sha, authorName: c.authorName, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt,
-          subject: c.subject, trailers: c.trailers,
-        });
-        this.stmts.insertIntervalCommit.run(id, c.sha, c.linesAdded, c.linesDeleted);
-      }
-      const idOf = (f: StoredFinding) => {
-        const fid = this.stmts.findingId.get(f.key) as number | undefined;
-        if (fid === undefined) throw new Error(`finding ${f.key} is not stored`);
-        return fid;
-      };
-      for (const x of input.added) for (const s of x.shares) this.stmts.insertNew.run(id, idOf(x.finding), s.sha ?? '', s.share);
-      for (const f of input.fixed) this.stmts.insertFixed.run(id, idOf(f));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // the snapshots' ids are read under the write lock: another run may have replaced either since
+        const a = this.snapshotId(input.analysisKey, input.from);
+        const b = this.snapshotId(input.analysisKey, input.to);
+        if (a === undefined || b === undefined)
+          throw new Error(`interval ${input.from.slice(0, 7)}..${input.to.slice(0, 7)}: snapshots not stored`);
+        this.stmts.deleteInterval.run(a, b);
+        const id = Number(this.stmts.insertInterval.run(a, b, input.linesAdded, input.linesDeleted).lastInsertRowid);
+        for (const c of input.commits) {
+          this.stmts.insertCommit.run({
+            sha: c.sha,
+            authorName: c.authorName,
+            authorEmail: c.authorEmail,
+            authoredAt: c.authoredAt,
+            committedAt: c.committedAt,
+            subject: c.subject,
+            trailers: c.trailers,
+          });
+          this.stmts.insertIntervalCommit.run(id, c.sha, c.linesAdded, c.linesDeleted);
+        }
+        const idOf = (f: StoredFinding) => {
+          const fid = this.stmts.findingId.get(f.key) as number | undefined;
+          if (fid === undefined) throw new Error(`finding ${f.key} is not stored`);
+          return fid;
+        };
+        for (const x of input.added) for (const s of x.shares) this.stmts.insertNew.run(id, idOf(x.finding), s.sha ?? '', s.share);
+        for (const f of input.fixed) this.stmts.insertFixed.run(id, idOf(f));
+      })
+      .immediate();
   }
 
   /** Commit metadata stored by intervals. */
   commitInfo(sha: string): CommitInfo | undefined {
     const r = this.stmts.commit.get(sha) as
-      | { sha: string; author_name: string; author_email: string; authored_at: number; committed_at: number; subject: string; trailers: string }
+      | {
+          sha: string;
+          author_name: string;
+          author_email: string;
+          authored_at: number;
+          committed_at: number;
+          subject: string;
+          trailers: string;
+        }
       | undefined;
     return r
-      ? { sha: r.sha, authorName: r.author_name, authorEmail: r.author_email, authoredAt: r.authored_at, committedAt: r.committed_at, subject: r.subject, trailers: r.trailers }
+      ? {
+          sha: r.sha,
+          authorName: r.author_name,
+          authorEmail: r.author_email,
+          authoredAt: r.authored_at,
+          committedAt: r.committed_at,
+          subject: r.subject,
+          trailers: r.trailers,
+        }
       : undefined;
   }
 
   /** How many snapshots are stored, per analysis key. */
   snapshotCounts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const r of this.db.prepare('SELECT analysis_key, COUNT(*) AS n FROM snapshots GROUP BY analysis_key').all() as Array<{ analysis_key: string; n: number }>) {
+    for (const r of this.db.prepare('SELECT analysis_key, COUNT(*) AS n FROM snapshots GROUP BY analysis_key').all() as Array<{
+      analysis_key: string;
+      n: number;
+    }>) {
       out[r.analysis_key] = r.n;
     }
     return out;
@@ -460,18 +608,24 @@ export class HistoryStore {
    * `current`), and findings no snapshot refers to any more. One transaction.
    */
   prune(current: string, keep = 3): number {
-    return this.db.transaction(() => {
-      const keys = (this.db.prepare('SELECT analysis_key FROM snapshots GROUP BY analysis_key ORDER BY MAX(recorded_at) DESC').pluck().all() as string[])
-        .filter((k) => k !== current);
-      const drop = keys.slice(Math.max(0, keep - 1));
-      let removed = 0;
-      for (const k of drop) removed += this.db.prepare('DELETE FROM snapshots WHERE analysis_key = ?').run(k).changes;
-      if (removed) {
-        this.db.exec(`DELETE FROM findings WHERE id NOT IN (SELECT finding_id FROM snapshot_findings)
+    return this.db
+      .transaction(() => {
+        const keys = (
+          this.db
+            .prepare('SELECT analysis_key FROM snapshots GROUP BY analysis_key ORDER BY MAX(recorded_at) DESC')
+            .pluck()
+            .all() as string[]
+        ).filter((k) => k !== current);
+        const drop = keys.slice(Math.max(0, keep - 1));
+        let removed = 0;
+        for (const k of drop) removed += this.db.prepare('DELETE FROM snapshots WHERE analysis_key = ?').run(k).changes;
+        if (removed) {
+          this.db.exec(`DELETE FROM findings WHERE id NOT IN (SELECT finding_id FROM snapshot_findings)
           AND id NOT IN (SELECT finding_id FROM interval_new) AND id NOT IN (SELECT finding_id FROM interval_fixed)`);
-        this.db.exec('DELETE FROM commits WHERE sha NOT IN (SELECT sha FROM interval_commits)');
-      }
-      return removed;
-    }).immediate();
+          this.db.exec('DELETE FROM commits WHERE sha NOT IN (SELECT sha FROM interval_commits)');
+        }
+        return removed;
+      })
+      .immediate();
   }
 }

@@ -2,7 +2,6 @@
 import { ConfigError } from '@plumbline/core';
 import type { ResolvedConfig } from '@plumbline/core';
 
-
 /**
  * Trailer lines that name an AI assistant, matched case-insensitively against each trailer of a
  * commit message; the first group names the assistant. Names that are also people's first names
@@ -24,8 +23,19 @@ export const DEFAULT_ASSISTANT_PATTERNS: readonly string[] = [
 ];
 
 const ASSISTANT_NAMES: Record<string, string> = {
-  copilot: 'Copilot', claude: 'Claude', cursor: 'Cursor', codex: 'Codex', gemini: 'Gemini', aider: 'Aider', devin: 'Devin',
-  jules: 'Jules', windsurf: 'Windsurf', codeium: 'Codeium', chatgpt: 'ChatGPT', openai: 'OpenAI', 'amazon q': 'Amazon Q',
+  copilot: 'Copilot',
+  claude: 'Claude',
+  cursor: 'Cursor',
+  codex: 'Codex',
+  gemini: 'Gemini',
+  aider: 'Aider',
+  devin: 'Devin',
+  jules: 'Jules',
+  windsurf: 'Windsurf',
+  codeium: 'Codeium',
+  chatgpt: 'ChatGPT',
+  openai: 'OpenAI',
+  'amazon q': 'Amazon Q',
 };
 
 /** Compiles assistant patterns (config `history.assistantPatterns` or the defaults); a bad one is a config error. */
@@ -35,7 +45,11 @@ export function compileAssistantPatterns(config: ResolvedConfig): RegExp[] {
     try {
       return new RegExp(p, 'i');
     } catch (e) {
-      throw new ConfigError(config.file ?? 'plumbline.config.json', `history.assistantPatterns.${i}`, `not a valid regular expression (${(e as Error).message})`);
+      throw new ConfigError(
+        config.file ?? 'plumbline.config.json',
+        `history.assistantPatterns.${i}`,
+        `not a valid regular expression (${(e as Error).message})`,
+      );
     }
   });
 }

@@ -13,7 +13,16 @@ export type { Matchable } from './interval.js';
 export { analysedPaths } from './analysed-paths.js';
 export { buildTrendReport, project, slope } from './report.js';
 export type {
-  AssistantSplit, AttributionRow, CommitRow, PointChange, Projection, ReportOptions, TopFinding, TrendData, TrendPoint, TrendReport,
+  AssistantSplit,
+  AttributionRow,
+  CommitRow,
+  PointChange,
+  Projection,
+  ReportOptions,
+  TopFinding,
+  TrendData,
+  TrendPoint,
+  TrendReport,
 } from './report.js';
 export { trend } from './run.js';
 export type { TrendOptions, TrendOutput, TrendStats } from './run.js';

@@ -23,7 +23,11 @@ export interface Matchable {
  * most similar path first). A file moved unchanged adds and fixes nothing; a second copy of old code is
  * new.
  */
-export function matchFindings<T extends Matchable>(before: readonly T[], after: readonly T[], renames?: Renames): { added: T[]; fixed: T[] } {
+export function matchFindings<T extends Matchable>(
+  before: readonly T[],
+  after: readonly T[],
+  renames?: Renames,
+): { added: T[]; fixed: T[] } {
   const r = matchFingerprints(before, after, renames);
   return { added: r.added, fixed: r.removed };
 }
@@ -39,7 +43,13 @@ export function reidentify<T extends Matchable & { ruleId: string }>(
   renamedFrom: Renames = new Map(),
 ): { added: Array<{ finding: T; shares: Share[] }>; fixed: T[] } {
   // by position: a stored snapshot gives the same finding object once per occurrence
-  const items = added.map((a, i) => ({ fingerprint: a.finding.fingerprint, file: a.finding.file, line: a.finding.line, ruleId: a.finding.ruleId, i }));
+  const items = added.map((a, i) => ({
+    fingerprint: a.finding.fingerprint,
+    file: a.finding.file,
+    line: a.finding.line,
+    ruleId: a.finding.ruleId,
+    i,
+  }));
   const r = reidentifyFindings(items, fixed, (x) => added[x.i]!.shares.every((s) => s.sha === null), renamedFrom);
   return { added: r.added.map((x) => added[x.i]!), fixed: r.removed };
 }
@@ -48,17 +58,21 @@ export function reidentify<T extends Matchable & { ruleId: string }>(
 export function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
   let running = 0;
   const queue: Array<() => void> = [];
-  return <T>(fn: () => Promise<T>) => new Promise<T>((resolve, reject) => {
-    const run = (): void => {
-      running++;
-      Promise.resolve().then(fn).then(resolve, reject).finally(() => {
-        running--;
-        queue.shift()?.();
-      });
-    };
-    if (running < n) run();
-    else queue.push(run);
-  });
+  return <T>(fn: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const run = (): void => {
+        running++;
+        Promise.resolve()
+          .then(fn)
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            queue.shift()?.();
+          });
+      };
+      if (running < n) run();
+      else queue.push(run);
+    });
 }
 
 /** Runs async jobs with at most `limit` at once; their results in the jobs' order. */
@@ -96,11 +110,20 @@ export class IntervalScheduler {
   private readonly pairsOf = new Map<string, Array<readonly [string, string]>>();
   private readonly limit = limiter(3);
 
-  constructor(private readonly ctx: RunContext, points: readonly SelectedPoint[], private readonly analysed: Analysed) {
-    const pairs = [...new Map(
-      points.slice(1).map((p, i) => [points[i]!.commit.sha, p.commit.sha] as const)
-        .filter(([a, b]) => a !== b).map((pair) => [`${pair[0]}..${pair[1]}`, pair] as const),
-    ).values()];
+  constructor(
+    private readonly ctx: RunContext,
+    points: readonly SelectedPoint[],
+    private readonly analysed: Analysed,
+  ) {
+    const pairs = [
+      ...new Map(
+        points
+          .slice(1)
+          .map((p, i) => [points[i]!.commit.sha, p.commit.sha] as const)
+          .filter(([a, b]) => a !== b)
+          .map((pair) => [`${pair[0]}..${pair[1]}`, pair] as const),
+      ).values(),
+    ];
     ctx.stats.intervals = pairs.length;
     for (const pair of pairs) for (const sha of pair) this.pairsOf.set(sha, [...(this.pairsOf.get(sha) ?? []), pair]);
   }
@@ -120,9 +143,13 @@ export class IntervalScheduler {
   async finish(): Promise<void> {
     let done = 0;
     const total = this.jobs.size;
-    await Promise.all([...this.jobs.values()].map((job) => job.then(() => {
-      this.ctx.options.onProgress?.({ phase: 'intervals', done: ++done, total });
-    })));
+    await Promise.all(
+      [...this.jobs.values()].map((job) =>
+        job.then(() => {
+          this.ctx.options.onProgress?.({ phase: 'intervals', done: ++done, total });
+        }),
+      ),
+    );
   }
 
   private findingsOf(sha: string): StoredFinding[] {
@@ -148,16 +175,30 @@ export class IntervalScheduler {
     );
     const ivCommits = history.commits;
     const known = new Set(ivCommits.map((c) => c.sha));
-    const extra = [...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x)))];
+    const extra = [
+      ...new Set(withShares.flatMap((a) => a.shares.map((x) => x.sha)).filter((x): x is string => x !== null && !known.has(x))),
+    ];
     for (const info of await commitsInfo(root, extra, runner)) ivCommits.push({ ...info, linesAdded: 0, linesDeleted: 0 });
     const lines = { added: ivCommits.reduce((n, c) => n + c.linesAdded, 0), deleted: ivCommits.reduce((n, c) => n + c.linesDeleted, 0) };
     const input: IntervalInput = {
-      analysisKey: key, from, to, linesAdded: lines.added, linesDeleted: lines.deleted, commits: ivCommits, added: withShares, fixed,
+      analysisKey: key,
+      from,
+      to,
+      linesAdded: lines.added,
+      linesDeleted: lines.deleted,
+      commits: ivCommits,
+      added: withShares,
+      fixed,
     };
     stored('write', () => store.addInterval(input));
     for (const c of ivCommits) this.commitInfo.set(c.sha, c);
     this.intervals.set(`${from}..${to}`, {
-      from, to, linesAdded: lines.added, linesDeleted: lines.deleted, added: withShares, fixed,
+      from,
+      to,
+      linesAdded: lines.added,
+      linesDeleted: lines.deleted,
+      added: withShares,
+      fixed,
       commits: ivCommits.map((c) => ({ sha: c.sha, linesAdded: c.linesAdded, linesDeleted: c.linesDeleted })),
     });
     stats.intervalsComputed++;
@@ -168,7 +209,12 @@ export class IntervalScheduler {
    * needs nothing; a file one commit changed (not renamed) needs only the lines that differ (one diff for
    * all such files); the others need blame.
    */
-  private async blame(from: string, to: string, added: readonly StoredFinding[], history: IntervalHistory): Promise<Map<string, Map<number, string | null>>> {
+  private async blame(
+    from: string,
+    to: string,
+    added: readonly StoredFinding[],
+    history: IntervalHistory,
+  ): Promise<Map<string, Map<number, string | null>>> {
     const { root, runner } = this.ctx;
     const byFile = new Map<string, StoredFinding[]>();
     for (const f of added) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -181,7 +227,13 @@ export class IntervalScheduler {
       else if (who.size === 1 && !history.renamed.has(file)) single.push([file, [...who][0]!]);
       else toBlame.push([file, fs]);
     }
-    const changed = await changedLines(root, from, to, single.map(([file]) => file), runner);
+    const changed = await changedLines(
+      root,
+      from,
+      to,
+      single.map(([file]) => file),
+      runner,
+    );
     for (const [file, sha] of single) {
       blames.set(file, new Map([...(changed.get(file) ?? [])].map((l) => [l, sha] as const)));
     }
@@ -191,7 +243,8 @@ export class IntervalScheduler {
         return [file, await blameLines(root, from, to, file, lines, runner)] as const;
       }),
       4,
-    )) blames.set(file, blame);
+    ))
+      blames.set(file, blame);
     return blames;
   }
 }

@@ -7,7 +7,6 @@ import { assistantOf } from './assistants.js';
 import { isoDate, isoTime, WEEK } from './window.js';
 import type { Every, SelectedPoint } from './window.js';
 
-
 export interface PointChange {
   newFindings: number;
   fixedFindings: number;
@@ -123,7 +122,13 @@ export interface TrendReport {
     /** the last point against the one before: a week-over-week change with --every week */
     lastChange: (PointChange & { debtMinutes: number; percent: number | null; label: string }) | null;
     /** debt of the new findings of the scope over the lines added in it */
-    newCode: { linesAdded: number; newDebtMinutes: number; minutesPer1000Lines: number | null; debtRatio: number | null; rating: Rating | null };
+    newCode: {
+      linesAdded: number;
+      newDebtMinutes: number;
+      minutesPer1000Lines: number | null;
+      debtRatio: number | null;
+      rating: Rating | null;
+    };
     projection: Projection | null;
   };
   /** what the attribution covers: the whole window, or the last period (--weekly) */
@@ -193,7 +198,12 @@ export function project(ratio: number, perWeek: number | null): Projection | nul
   if (perWeek === null) return null;
   const rating = ratingFor(ratio);
   const i = BAND_ORDER.indexOf(rating);
-  const stable = (why = ''): Projection => ({ direction: 'stable', rating, weeks: null, text: `at this rate the rating stays ${rating}${why}` });
+  const stable = (why = ''): Projection => ({
+    direction: 'stable',
+    rating,
+    weeks: null,
+    text: `at this rate the rating stays ${rating}${why}`,
+  });
   if (Math.abs(perWeek) < 1e-9) return stable();
   if (perWeek > 0) {
     if (rating === 'E') return stable();
@@ -201,14 +211,24 @@ export function project(ratio: number, perWeek: number | null): Projection | nul
     const weeks = Math.max(1, Math.ceil((limit - ratio) / perWeek - 1e-9));
     const next = BAND_ORDER[i + 1]!;
     if (weeks > 104) return stable(' for at least two years');
-    return { direction: 'worse', rating: next, weeks, text: `at this rate the rating reaches ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
+    return {
+      direction: 'worse',
+      rating: next,
+      weeks,
+      text: `at this rate the rating reaches ${next} in ${weeks} week${weeks === 1 ? '' : 's'}`,
+    };
   }
   if (rating === 'A') return stable();
   const limit = RATING_BANDS[i - 1]!.maxRatio;
   const weeks = Math.max(1, Math.ceil((ratio - limit) / -perWeek - 1e-9));
   const next = BAND_ORDER[i - 1]!;
   if (weeks > 104) return stable(' for at least two years');
-  return { direction: 'better', rating: next, weeks, text: `at this rate the rating improves to ${next} in ${weeks} week${weeks === 1 ? '' : 's'}` };
+  return {
+    direction: 'better',
+    rating: next,
+    weeks,
+    text: `at this rate the rating improves to ${next} in ${weeks} week${weeks === 1 ? '' : 's'}`,
+  };
 }
 
 function directoryOf(file: string, depth: number): string {
@@ -239,16 +259,25 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
 
   // rate over the window
   const xs = data.points.map((p) => p.selected.end / WEEK);
-  const debtSlope = slope(xs, points.map((p) => p.debtMinutes));
-  const ratioSlope = slope(xs, points.map((p) => p.debtRatio));
+  const debtSlope = slope(
+    xs,
+    points.map((p) => p.debtMinutes),
+  );
+  const ratioSlope = slope(
+    xs,
+    points.map((p) => p.debtRatio),
+  );
   const last = points[points.length - 1];
   const prev = points[points.length - 2];
-  const lastChange = last && prev && last.change
-    ? {
-      ...last.change, label: last.label, debtMinutes: round(last.debtMinutes - prev.debtMinutes),
-      percent: prev.debtMinutes > 0 ? round(((last.debtMinutes - prev.debtMinutes) / prev.debtMinutes) * 100, 1) : null,
-    }
-    : null;
+  const lastChange =
+    last && prev && last.change
+      ? {
+          ...last.change,
+          label: last.label,
+          debtMinutes: round(last.debtMinutes - prev.debtMinutes),
+          percent: prev.debtMinutes > 0 ? round(((last.debtMinutes - prev.debtMinutes) / prev.debtMinutes) * 100, 1) : null,
+        }
+      : null;
 
   // attribution over the scope
   const scoped = scopeKind === 'last' ? data.points.slice(-1) : data.points.slice(1);
@@ -257,9 +286,10 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
   const newCodeRatio = scopeLines > 0 ? a.newDebt / (scopeLines * data.devCostMinutesPerLine) : null;
   const first = scoped[0];
   const lastScoped = scoped[scoped.length - 1];
-  const scopeLabel = scopeKind === 'last'
-    ? `the ${data.every.kind === 'commits' ? 'last period' : `last ${data.every.kind}`}${last ? ` (${last.label})` : ''}`
-    : `the ${scoped.length} period${scoped.length === 1 ? '' : 's'} of the window`;
+  const scopeLabel =
+    scopeKind === 'last'
+      ? `the ${data.every.kind === 'commits' ? 'last period' : `last ${data.every.kind}`}${last ? ` (${last.label})` : ''}`
+      : `the ${scoped.length} period${scoped.length === 1 ? '' : 's'} of the window`;
 
   return {
     schemaVersion: 1,
@@ -276,15 +306,22 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
       debtRatioPerWeek: ratioSlope === null ? null : round(ratioSlope, 6),
       lastChange,
       newCode: {
-        linesAdded: scopeLines, newDebtMinutes: round(a.newDebt), minutesPer1000Lines: per1000(a.newDebt, scopeLines),
-        debtRatio: newCodeRatio === null ? null : round(newCodeRatio, 6), rating: newCodeRatio === null ? null : ratingFor(newCodeRatio),
+        linesAdded: scopeLines,
+        newDebtMinutes: round(a.newDebt),
+        minutesPer1000Lines: per1000(a.newDebt, scopeLines),
+        debtRatio: newCodeRatio === null ? null : round(newCodeRatio, 6),
+        rating: newCodeRatio === null ? null : ratingFor(newCodeRatio),
       },
       projection: last ? project(last.debtRatio, ratioSlope) : null,
     },
     scope: { kind: scopeKind, label: scopeLabel, from: first?.selected.label ?? null, to: lastScoped?.selected.label ?? null },
     attribution: {
-      newFindings: a.newFindings, newDebtMinutes: round(a.newDebt), fixedFindings: a.fixedFindings, fixedDebtMinutes: round(a.fixedDebt),
-      unattributedFindings: round(a.unattributedFindings), unattributedDebtMinutes: round(a.unattributedDebt),
+      newFindings: a.newFindings,
+      newDebtMinutes: round(a.newDebt),
+      fixedFindings: a.fixedFindings,
+      fixedDebtMinutes: round(a.fixedDebt),
+      unattributedFindings: round(a.unattributedFindings),
+      unattributedDebtMinutes: round(a.unattributedDebt),
       directories: sortRows(a.dirs.values(), top),
       owners: sortRows(a.owners.values(), top),
       commits: [...a.commitRows.values()]
@@ -315,9 +352,22 @@ function trendPoint({ selected, snapshot: s, interval }: Point, i: number, assis
     };
   }
   return {
-    label: selected.label, start: isoTime(selected.start), end: isoTime(selected.end), commit: s.commit, committedAt: isoTime(s.committedAt),
-    files: s.files, linesOfCode: s.linesOfCode, findings: s.findings, debtMinutes: round(s.debtMinutes), debtRatio: s.debtRatio, rating: s.rating,
-    byCategory: s.byCategory, byRule: s.byRule, designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, change,
+    label: selected.label,
+    start: isoTime(selected.start),
+    end: isoTime(selected.end),
+    commit: s.commit,
+    committedAt: isoTime(s.committedAt),
+    files: s.files,
+    linesOfCode: s.linesOfCode,
+    findings: s.findings,
+    debtMinutes: round(s.debtMinutes),
+    debtRatio: s.debtRatio,
+    rating: s.rating,
+    byCategory: s.byCategory,
+    byRule: s.byRule,
+    designSystemAdoption: s.designSystemAdoption,
+    driftIndex: s.driftIndex,
+    change,
   };
 }
 
@@ -339,8 +389,17 @@ interface Attribution {
 /** The new and fixed findings of the scope's periods, by directory, owner and commit. */
 function attribute(data: TrendData, scoped: readonly Point[], depth: number, assistant: AssistantOf): Attribution {
   const a: Attribution = {
-    newFindings: 0, newDebt: 0, fixedFindings: 0, fixedDebt: 0, unattributedFindings: 0, unattributedDebt: 0,
-    dirs: new Map(), owners: new Map(), commitRows: new Map(), topFindings: [], scopeCommits: new Map(),
+    newFindings: 0,
+    newDebt: 0,
+    fixedFindings: 0,
+    fixedDebt: 0,
+    unattributedFindings: 0,
+    unattributedDebt: 0,
+    dirs: new Map(),
+    owners: new Map(),
+    commitRows: new Map(),
+    topFindings: [],
+    scopeCommits: new Map(),
   };
   const row = (m: Map<string, AttributionRow>, name: string) => {
     let r = m.get(name);
@@ -384,8 +443,14 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
           const info = data.commits.get(s.sha);
           const ic = iv.commits.find((x) => x.sha === s.sha);
           c = {
-            sha: s.sha, author: info?.authorName ?? '(unknown)', date: info ? isoDate(info.authoredAt) : '', subject: info?.subject ?? '',
-            assistant: assistant(s.sha), linesAdded: ic?.linesAdded ?? 0, newFindings: 0, newDebtMinutes: 0,
+            sha: s.sha,
+            author: info?.authorName ?? '(unknown)',
+            date: info ? isoDate(info.authoredAt) : '',
+            subject: info?.subject ?? '',
+            assistant: assistant(s.sha),
+            linesAdded: ic?.linesAdded ?? 0,
+            newFindings: 0,
+            newDebtMinutes: 0,
           };
           a.commitRows.set(s.sha, c);
         }
@@ -394,8 +459,15 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
       }
       const credited = best?.sha ?? null;
       a.topFindings.push({
-        ruleId: f.ruleId, category: f.category, file: f.file, line: f.line, message: f.message, effortMinutes: f.effortMinutes,
-        period: p.selected.label, commit: credited, author: credited ? (data.commits.get(credited)?.authorName ?? null) : null,
+        ruleId: f.ruleId,
+        category: f.category,
+        file: f.file,
+        line: f.line,
+        message: f.message,
+        effortMinutes: f.effortMinutes,
+        period: p.selected.label,
+        commit: credited,
+        author: credited ? (data.commits.get(credited)?.authorName ?? null) : null,
       });
     }
     for (const f of iv.fixed) {
@@ -410,8 +482,14 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
 }
 
 /** Commits, lines and new debt of the scope: those of assistant commits against the others. */
-function assistantSplit(scopeCommits: ReadonlyMap<string, IntervalCommit>, commitRows: ReadonlyMap<string, CommitRow>, assistant: AssistantOf): AssistantSplit {
-  let assistantCommits = 0, linesAdded = 0, assistantLines = 0;
+function assistantSplit(
+  scopeCommits: ReadonlyMap<string, IntervalCommit>,
+  commitRows: ReadonlyMap<string, CommitRow>,
+  assistant: AssistantOf,
+): AssistantSplit {
+  let assistantCommits = 0,
+    linesAdded = 0,
+    assistantLines = 0;
   const byAssistant = new Map<string, { name: string; commits: number; newDebtMinutes: number }>();
   for (const c of scopeCommits.values()) {
     linesAdded += c.linesAdded;
@@ -423,7 +501,8 @@ function assistantSplit(scopeCommits: ReadonlyMap<string, IntervalCommit>, commi
     e.commits++;
     byAssistant.set(a, e);
   }
-  let attributedDebt = 0, assistantDebt = 0;
+  let attributedDebt = 0,
+    assistantDebt = 0;
   for (const c of commitRows.values()) {
     attributedDebt += c.newDebtMinutes;
     if (c.assistant !== null) {
@@ -434,13 +513,19 @@ function assistantSplit(scopeCommits: ReadonlyMap<string, IntervalCommit>, commi
     }
   }
   return {
-    commits: scopeCommits.size, assistantCommits, commitShare: scopeCommits.size ? round(assistantCommits / scopeCommits.size, 4) : null,
-    attributedDebtMinutes: round(attributedDebt), assistantDebtMinutes: round(assistantDebt),
+    commits: scopeCommits.size,
+    assistantCommits,
+    commitShare: scopeCommits.size ? round(assistantCommits / scopeCommits.size, 4) : null,
+    attributedDebtMinutes: round(attributedDebt),
+    assistantDebtMinutes: round(assistantDebt),
     debtShare: attributedDebt > 0 ? round(assistantDebt / attributedDebt, 4) : null,
-    linesAdded, assistantLinesAdded: assistantLines,
+    linesAdded,
+    assistantLinesAdded: assistantLines,
     assistantMinutesPer1000Lines: per1000(assistantDebt, assistantLines),
     otherMinutesPer1000Lines: per1000(attributedDebt - assistantDebt, linesAdded - assistantLines),
-    byAssistant: [...byAssistant.values()].map((x) => ({ ...x, newDebtMinutes: round(x.newDebtMinutes) })).sort((x, y) => y.newDebtMinutes - x.newDebtMinutes || y.commits - x.commits),
+    byAssistant: [...byAssistant.values()]
+      .map((x) => ({ ...x, newDebtMinutes: round(x.newDebtMinutes) }))
+      .sort((x, y) => y.newDebtMinutes - x.newDebtMinutes || y.commits - x.commits),
   };
 }
 
@@ -450,7 +535,13 @@ function per1000(minutes: number, lines: number): number | null {
 
 function sortRows(rows: Iterable<AttributionRow>, top: number): AttributionRow[] {
   return [...rows]
-    .map((r) => ({ ...r, newFindings: round(r.newFindings), newDebtMinutes: round(r.newDebtMinutes), fixedFindings: round(r.fixedFindings), fixedDebtMinutes: round(r.fixedDebtMinutes) }))
+    .map((r) => ({
+      ...r,
+      newFindings: round(r.newFindings),
+      newDebtMinutes: round(r.newDebtMinutes),
+      fixedFindings: round(r.fixedFindings),
+      fixedDebtMinutes: round(r.fixedDebtMinutes),
+    }))
     .sort((a, b) => b.newDebtMinutes - a.newDebtMinutes || b.fixedDebtMinutes - a.fixedDebtMinutes || (a.name < b.name ? -1 : 1))
     .slice(0, top);
 }

@@ -79,13 +79,23 @@ function openRun(root: string, options: TrendOptions, config: ResolvedConfig, wi
   const { settings } = buildCheckSettings(root, config);
   const key = analysisKey(config, settings);
   const store = HistoryStore.open(resolve(root, options.storePath ?? config.historyPath), { onWarning: warn });
-  const cache = options.cache === false
-    ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
-    : openCache(root, config, settings);
+  const cache =
+    options.cache === false
+      ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
+      : openCache(root, config, settings);
   const reader = new BlobReader(root);
   const stats: TrendStats = {
-    points: window.selection.points.length, snapshots: 0, snapshotsComputed: 0, snapshotsInWorker: 0, snapshotsStored: 0, intervals: 0, intervalsComputed: 0,
-    intervalsStored: 0, filesParsed: 0, snapshotMs: 0, intervalMs: 0,
+    points: window.selection.points.length,
+    snapshots: 0,
+    snapshotsComputed: 0,
+    snapshotsInWorker: 0,
+    snapshotsStored: 0,
+    intervals: 0,
+    intervalsComputed: 0,
+    intervalsStored: 0,
+    filesParsed: 0,
+    snapshotMs: 0,
+    intervalMs: 0,
   };
   let storeOk = true;
   /** Runs a store operation; a failure (disk full, damage found mid-run) is a warning, and the run goes on unstored. */
@@ -102,8 +112,21 @@ function openRun(root: string, options: TrendOptions, config: ResolvedConfig, wi
   // git's commands for the periods run from a small helper process, started while this one is small
   const runner = GitRunner.start();
   return {
-    root, prefix: window.prefix, config, settings, key, options, stats, store, stored, cache, reader, runner, warn,
-    snapshots: new Map(), fresh: new Map(),
+    root,
+    prefix: window.prefix,
+    config,
+    settings,
+    key,
+    options,
+    stats,
+    store,
+    stored,
+    cache,
+    reader,
+    runner,
+    warn,
+    snapshots: new Map(),
+    fresh: new Map(),
   };
 }
 
@@ -138,7 +161,11 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     }
     // the trees of every missing snapshot (shared subtrees read once), then the snapshots themselves
     missing.sort((a, b) => a.time - b.time || (a.sha < b.sha ? -1 : 1));
-    const trees = await listTrees(root, missing.map((c) => c.sha), window.prefix);
+    const trees = await listTrees(
+      root,
+      missing.map((c) => c.sha),
+      window.prefix,
+    );
     const analysed = analysedPaths(config);
     periods = new IntervalScheduler(ctx, window.selection.points, analysed);
     const scheduler = periods;
@@ -160,7 +187,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
 
     const points: TrendData['points'] = window.selection.points.map((p, i) => {
       const prev = window.selection.points[i - 1];
-      const interval = prev && prev.commit.sha !== p.commit.sha ? periods!.intervals.get(`${prev.commit.sha}..${p.commit.sha}`) ?? null : null;
+      const interval =
+        prev && prev.commit.sha !== p.commit.sha ? (periods!.intervals.get(`${prev.commit.sha}..${p.commit.sha}`) ?? null) : null;
       return { selected: p, snapshot: ctx.snapshots.get(p.commit.sha)!, interval };
     });
     const commitInfo = await collectCommitInfo(ctx, periods.intervals, periods.commitInfo);
@@ -169,9 +197,18 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     const { ref, since, until, every, notes, selection, tip, prefix } = window;
     const report = buildTrendReport(
       {
-        root, ref, since, until, every, notes, points, commits: commitInfo,
+        root,
+        ref,
+        since,
+        until,
+        every,
+        notes,
+        points,
+        commits: commitInfo,
         codeowners: readCodeowners(root, selection.points[selection.points.length - 1]?.commit.sha ?? tip),
-        prefix, assistantPatterns, devCostMinutesPerLine: config.devCostMinutesPerLine,
+        prefix,
+        assistantPatterns,
+        devCostMinutesPerLine: config.devCostMinutesPerLine,
       },
       options,
     );
@@ -185,7 +222,11 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
 }
 
 /** The metadata of every commit the periods name: known from this run, stored, or read from git. */
-async function collectCommitInfo(ctx: RunContext, intervals: ReadonlyMap<string, IntervalRecord>, known: Map<string, CommitInfo>): Promise<Map<string, CommitInfo>> {
+async function collectCommitInfo(
+  ctx: RunContext,
+  intervals: ReadonlyMap<string, IntervalRecord>,
+  known: Map<string, CommitInfo>,
+): Promise<Map<string, CommitInfo>> {
   const wanted = new Set<string>();
   for (const iv of intervals.values()) {
     for (const c of iv.commits) wanted.add(c.sha);

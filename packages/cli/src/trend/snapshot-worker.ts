@@ -26,7 +26,12 @@ parentPort!.on('message', (job: SnapshotJob) => {
     unpack(job.packed).forEach((bytes, i) => cache.setSerialized(job.keys[i]!, bytes));
     const blobs = new Map(job.files);
     const out = analyze({
-      root, config, settings, cache, commit: job.commit, concurrency: 1,
+      root,
+      config,
+      settings,
+      cache,
+      commit: job.commit,
+      concurrency: 1,
       source: {
         paths: job.files.map(([p]) => p),
         knownHash: (p) => blobs.get(p),

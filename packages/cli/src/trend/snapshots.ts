@@ -58,7 +58,10 @@ class SnapshotAnalysis {
       const entries = trees.get(c.sha);
       if (!entries) throw new UsageError(`cannot read the tree of ${c.sha} (missing objects?)`);
       const ok = analysed(entries.map((e) => e.path));
-      const paths = entries.map((e) => e.path).filter((p) => ok.has(p)).sort();
+      const paths = entries
+        .map((e) => e.path)
+        .filter((p) => ok.has(p))
+        .sort();
       this.analysedOf.set(c.sha, paths);
       const set = new Set(paths);
       const wait: string[] = [];
@@ -84,12 +87,17 @@ class SnapshotAnalysis {
     // on a machine where a scan runs in one thread, so does the trend (the threads below cost more than
     // they save there); elsewhere the main thread, facts workers and a snapshot worker
     const threads = options.concurrency ?? (defaultConcurrency() === 1 ? 1 : undefined);
-    this.helper = missing.length >= 4 && (threads === undefined || threads >= 3) ? SnapshotWorker.start(ctx.root, ctx.config, ctx.settings) : null;
+    this.helper =
+      missing.length >= 4 && (threads === undefined || threads >= 3) ? SnapshotWorker.start(ctx.root, ctx.config, ctx.settings) : null;
     let next = 0;
     let unreadable: HistoryCommit[] = [];
     try {
       const extracted = await fillFactsCache({
-        items: [...this.versions.values()], cache, reader, config: ctx.config, settings: ctx.settings,
+        items: [...this.versions.values()],
+        cache,
+        reader,
+        config: ctx.config,
+        settings: ctx.settings,
         ...(threads !== undefined ? { workers: Math.max(0, threads - 1 - (this.helper ? 1 : 0)) } : {}),
         ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
         onProgress: (d, total) => options.onProgress?.({ phase: 'files', done: d, total }),
@@ -123,7 +131,9 @@ class SnapshotAnalysis {
     for (const c of unreadable) {
       // versions the pool could not read are read here, one snapshot at a time
       const wanted = new Set(this.analysedOf.get(c.sha));
-      const misses = this.tree(c).filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`)).map((e) => e.blob);
+      const misses = this.tree(c)
+        .filter((e) => wanted.has(e.path) && !cache.has(`${e.blob}:${e.path}`))
+        .map((e) => e.blob);
       await reader.prefetch(misses);
       this.analyseHere(c);
       reader.clear();
@@ -151,12 +161,20 @@ class SnapshotAnalysis {
     const i = this.order.get(c.sha)!;
     if (i <= this.released) return;
     this.released = i;
-    for (const [k, last] of this.lastUse) if (last <= i) { this.ctx.cache.release(k); this.lastUse.delete(k); }
+    for (const [k, last] of this.lastUse)
+      if (last <= i) {
+        this.ctx.cache.release(k);
+        this.lastUse.delete(k);
+      }
   }
 
   private contentKeyOf(c: HistoryCommit): string {
     const wanted = new Set(this.analysedOf.get(c.sha));
-    return this.tree(c).filter((e) => wanted.has(e.path)).map((e) => `${e.path}\0${e.blob}`).sort().join('\n');
+    return this.tree(c)
+      .filter((e) => wanted.has(e.path))
+      .map((e) => `${e.path}\0${e.blob}`)
+      .sort()
+      .join('\n');
   }
 
   private record(c: HistoryCommit, result: ScanResult): void {
@@ -164,7 +182,9 @@ class SnapshotAnalysis {
     options.onProgress?.({ phase: 'snapshots', done: this.done++, total: this.missing.length });
     stats.snapshotsComputed++;
     this.ctx.fresh.set(c.sha, toStored(result.findings));
-    const kept = stored('write', () => store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }));
+    const kept = stored('write', () =>
+      store.addSnapshot({ analysisKey: key, commit: c.sha, committedAt: c.time, source: 'trend', result }),
+    );
     this.ctx.snapshots.set(c.sha, kept ?? snapshotOf(key, c, result));
     this.onRecorded(c.sha);
   }
@@ -177,7 +197,14 @@ class SnapshotAnalysis {
     let out = this.byContent.get(contentKey);
     if (out) out = { ...out, commit: c.sha };
     else {
-      const analysed = analyze({ root, config, settings, cache, source: commitSource(this.tree(c), this.analysedOf.get(c.sha)!, reader), commit: c.sha });
+      const analysed = analyze({
+        root,
+        config,
+        settings,
+        cache,
+        source: commitSource(this.tree(c), this.analysedOf.get(c.sha)!, reader),
+        commit: c.sha,
+      });
       stats.filesParsed += analysed.stats.parsed;
       out = analysed.result;
       this.byContent.set(contentKey, out);
@@ -196,12 +223,18 @@ class SnapshotAnalysis {
     }
     const files = this.analysedOf.get(c.sha)!;
     const blobs = new Map(this.tree(c).map((e) => [e.path, e.blob] as const));
-    this.handedOut.push(this.helper!.analyse(c.sha, files.map((p) => [p, blobs.get(p)!] as [string, string]), this.ctx.cache).then((result) => {
-      if (!result) return this.analyseHere(c); // the worker failed: done here
-      this.ctx.stats.snapshotsInWorker++;
-      this.byContent.set(contentKey, result);
-      this.record(c, result);
-    }));
+    this.handedOut.push(
+      this.helper!.analyse(
+        c.sha,
+        files.map((p) => [p, blobs.get(p)!] as [string, string]),
+        this.ctx.cache,
+      ).then((result) => {
+        if (!result) return this.analyseHere(c); // the worker failed: done here
+        this.ctx.stats.snapshotsInWorker++;
+        this.byContent.set(contentKey, result);
+        this.record(c, result);
+      }),
+    );
   }
 }
 
@@ -215,10 +248,24 @@ function snapshotOf(analysisKey: string, c: HistoryCommit, result: ScanResult): 
     t.debtMinutes += f.effortMinutes;
   }
   return {
-    analysisKey, commit: c.sha, committedAt: c.time, recordedAt: Math.floor(Date.now() / 1000), source: 'trend', toolVersion: result.tool.version,
-    files: s.files, linesOfCode: s.linesOfCode, debtMinutes: s.debtMinutes, debtRatio: s.debtRatio, rating: s.rating,
-    designSystemAdoption: s.designSystemAdoption, driftIndex: s.driftIndex, findings: result.findings.length, errors: result.errors.length,
-    skipped: result.skipped.length, byCategory: s.byCategory, byRule,
+    analysisKey,
+    commit: c.sha,
+    committedAt: c.time,
+    recordedAt: Math.floor(Date.now() / 1000),
+    source: 'trend',
+    toolVersion: result.tool.version,
+    files: s.files,
+    linesOfCode: s.linesOfCode,
+    debtMinutes: s.debtMinutes,
+    debtRatio: s.debtRatio,
+    rating: s.rating,
+    designSystemAdoption: s.designSystemAdoption,
+    driftIndex: s.driftIndex,
+    findings: result.findings.length,
+    errors: result.errors.length,
+    skipped: result.skipped.length,
+    byCategory: s.byCategory,
+    byRule,
   };
 }
 

@@ -31,7 +31,9 @@ function parseDate(text: string, flag: string): number {
     const ms = Date.parse(t);
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
   }
-  throw new UsageError(`${flag} must be a date (YYYY-MM-DD or an ISO date-time)${flag === '--since' ? ' or a duration (26w, 90d, 6m, 1y)' : ''}, got "${text}"`);
+  throw new UsageError(
+    `${flag} must be a date (YYYY-MM-DD or an ISO date-time)${flag === '--since' ? ' or a duration (26w, 90d, 6m, 1y)' : ''}, got "${text}"`,
+  );
 }
 
 /** Parses `--since`: a duration back from `until` (`26w`, `90d`, `6m`, `1y`) or a date. Unix seconds. */

@@ -28,7 +28,8 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
     scope: 'file',
     hasSuggestions: true,
     messages: {
-      deepImport: "`{{specifier}}` reaches into the design system's internals, which may change without notice; import from `{{entry}}`, its public entry point.",
+      deepImport:
+        "`{{specifier}}` reaches into the design system's internals, which may change without notice; import from `{{entry}}`, its public entry point.",
       useEntry: 'Import from `{{entry}}`',
     },
     defaultOptions: {},
@@ -44,9 +45,16 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
       // the entry that exports every imported name, when we know it
       const entries = new Set(names?.map((n) => ds.components.find((c) => c.name === n && !c.isPath)?.importFrom ?? '?') ?? ['?']);
       const entry = entries.size === 1 && !entries.has('?') ? [...entries][0]! : pkg.name;
-      const suggestions: CheckSuggestion[] = entries.size === 1 && !entries.has('?')
-        ? [{ messageId: 'useEntry', data: { entry }, edits: [{ start: literal.getStart(sf) + 1, end: literal.getEnd() - 1, text: entry }] }]
-        : [];
+      const suggestions: CheckSuggestion[] =
+        entries.size === 1 && !entries.has('?')
+          ? [
+              {
+                messageId: 'useEntry',
+                data: { entry },
+                edits: [{ start: literal.getStart(sf) + 1, end: literal.getEnd() - 1, text: entry }],
+              },
+            ]
+          : [];
       ctx.report({
         node: literal,
         messageId: 'deepImport',
@@ -59,10 +67,14 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
         const clause = st.importClause;
         const nb = clause?.namedBindings;
-        const names = clause?.name || (nb && !ts.isNamedImports(nb)) ? null : nb ? nb.elements.map((e) => (e.propertyName ?? e.name).text) : null;
+        const names =
+          clause?.name || (nb && !ts.isNamedImports(nb)) ? null : nb ? nb.elements.map((e) => (e.propertyName ?? e.name).text) : null;
         check(st.moduleSpecifier, names);
       } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
-        const names = st.exportClause && ts.isNamedExports(st.exportClause) ? st.exportClause.elements.map((e) => (e.propertyName ?? e.name).text) : null;
+        const names =
+          st.exportClause && ts.isNamedExports(st.exportClause)
+            ? st.exportClause.elements.map((e) => (e.propertyName ?? e.name).text)
+            : null;
         check(st.moduleSpecifier, names);
       }
     }

@@ -25,9 +25,20 @@ export const DEFAULT_OPTIONS: Options = { namedColors: false, offScale: true, co
 const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 
 const FAMILY_WORDS: Record<PropertyFamily, string> = {
-  color: 'color', spacing: 'spacing', inset: 'spacing', sizing: 'size', radius: 'radius', 'font-size': 'font-size',
-  'line-height': 'line-height', 'letter-spacing': 'letter-spacing', 'font-weight': 'font-weight', 'z-index': 'z-index',
-  shadow: 'shadow', duration: 'duration', easing: 'easing', breakpoint: 'breakpoint',
+  color: 'color',
+  spacing: 'spacing',
+  inset: 'spacing',
+  sizing: 'size',
+  radius: 'radius',
+  'font-size': 'font-size',
+  'line-height': 'line-height',
+  'letter-spacing': 'letter-spacing',
+  'font-weight': 'font-weight',
+  'z-index': 'z-index',
+  shadow: 'shadow',
+  duration: 'duration',
+  easing: 'easing',
+  breakpoint: 'breakpoint',
 };
 
 /** What a surface reports for one occurrence: the message, its data, the autofix and the suggestions. */
@@ -48,7 +59,11 @@ function tokenValueLabel(t: DesignToken): string {
 }
 
 /** The edit that puts a replacement in place of an occurrence, or null when it cannot be placed. */
-function editFor(occ: StyleOccurrence, token: DesignToken, templates: TokenSettings['templates']): { edit: TextEdit; replacement: Replacement } | null {
+function editFor(
+  occ: StyleOccurrence,
+  token: DesignToken,
+  templates: TokenSettings['templates'],
+): { edit: TextEdit; replacement: Replacement } | null {
   const ctx = occ.context;
   if (ctx === 'className') {
     const tw = occ.tailwind;
@@ -81,7 +96,11 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   const suggestion = (c: { token: DesignToken; label: string }): CheckSuggestion | null => {
     const e = editFor(occ, c.token, settings.templates);
     if (!e) return null;
-    return { messageId: 'useToken', data: { replacement: e.replacement.text, token: tokenLabel(c.token), distance: c.label }, edits: [e.edit] };
+    return {
+      messageId: 'useToken',
+      data: { replacement: e.replacement.text, token: tokenLabel(c.token), distance: c.label },
+      edits: [e.edit],
+    };
   };
   const candidateText = (c: Candidate) => `\`${tokenLabel(c.token)}\` (${tokenValueLabel(c.token)}, ${c.label})`;
   if (verdict.kind === 'exact') {
@@ -94,15 +113,20 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
         data: { value, token: tokenLabel(first), replacement: e ? e.replacement.text : tokenLabel(first) },
         ...(e?.replacement.certain ? { fix: [e.edit] } : {}),
         suggestions: e && !e.replacement.certain ? [suggestion({ token: first, label: 'same value' })!] : [],
-        effortMinutes: 2, fingerprintCode,
+        effortMinutes: 2,
+        fingerprintCode,
       };
     }
     const shown = tokens.slice(0, 3);
     return {
       messageId: 'exactTokens',
-      data: { value, tokens: shown.map((t) => `\`${tokenLabel(t)}\``).join(', ') + (tokens.length > 3 ? ` and ${tokens.length - 3} more` : '') },
+      data: {
+        value,
+        tokens: shown.map((t) => `\`${tokenLabel(t)}\``).join(', ') + (tokens.length > 3 ? ` and ${tokens.length - 3} more` : ''),
+      },
       suggestions: shown.map((t) => suggestion({ token: t, label: 'same value' })).filter((s): s is CheckSuggestion => !!s),
-      effortMinutes: 2, fingerprintCode,
+      effortMinutes: 2,
+      fingerprintCode,
     };
   }
   if (verdict.kind === 'theme') {
@@ -110,7 +134,8 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
       messageId: 'themeToken',
       data: { value, candidates: verdict.candidates.map((c) => `\`${tokenLabel(c.token)}\` (${c.label})`).join(', ') },
       suggestions: verdict.candidates.map(suggestion).filter((s): s is CheckSuggestion => !!s),
-      effortMinutes: 5, fingerprintCode,
+      effortMinutes: 5,
+      fingerprintCode,
     };
   }
   if (verdict.kind === 'near') {
@@ -118,14 +143,16 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
       messageId: 'nearToken',
       data: { value, family, candidates: verdict.candidates.map(candidateText).join(', ') },
       suggestions: verdict.candidates.map(suggestion).filter((s): s is CheckSuggestion => !!s),
-      effortMinutes: 5, fingerprintCode,
+      effortMinutes: 5,
+      fingerprintCode,
     };
   }
   return {
     messageId: 'offScale',
     data: { value, family, nearest: verdict.nearest ? ` (nearest ${candidateText(verdict.nearest)})` : '' },
     suggestions: [],
-    effortMinutes: 10, fingerprintCode,
+    effortMinutes: 10,
+    fingerprintCode,
   };
 }
 
@@ -141,7 +168,8 @@ export const MESSAGES: Record<MessageIds, string> = {
   exactToken: '`{{value}}` is the value of design token `{{token}}`: use `{{replacement}}`.',
   exactTokens: '`{{value}}` is the value of design tokens {{tokens}}: use one of them.',
   nearToken: '`{{value}}` is not on the {{family}} scale; nearest tokens: {{candidates}}.',
-  themeToken: '`{{value}}` is the value of {{candidates}} in another theme only: use the token where it should follow the theme, or a token of this theme.',
+  themeToken:
+    '`{{value}}` is the value of {{candidates}} in another theme only: use the token where it should follow the theme, or a token of this theme.',
   offScale: '`{{value}}` matches no {{family}} token{{nearest}}: use a token of the scale, or add one to the design system.',
   useToken: 'Use `{{replacement}}` ({{token}}, {{distance}}).',
 };
@@ -150,7 +178,8 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
   meta: {
     id: 'hard-coded-style-value',
     category: 'magic-value',
-    description: 'Reports colors, spacing, font sizes, radii, shadows, z-indexes and durations written as literals where the project has design tokens, with the token to use.',
+    description:
+      'Reports colors, spacing, font sizes, radii, shadows, z-indexes and durations written as literals where the project has design tokens, with the token to use.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'warning',
     preset: 'recommended',
@@ -164,9 +193,19 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       additionalProperties: false,
       properties: {
         namedColors: { type: 'boolean', description: 'Treat CSS named colors (red, white, ...) as hard-coded colors. Default false.' },
-        offScale: { type: 'boolean', description: 'Report values near no token (off the scale), not only exact and near matches. Default true.' },
-        colorDistance: { enum: ['ciede2000', 'oklab'], description: 'How color distance is measured: CIEDE2000 (ΔE00) or OKLab (scaled by 100). Default ciede2000.' },
-        nearColorDistance: { type: 'number', minimum: 0, description: 'Colors within this distance of a token are near misses (suggested); farther ones are off the palette. Default 5.' },
+        offScale: {
+          type: 'boolean',
+          description: 'Report values near no token (off the scale), not only exact and near matches. Default true.',
+        },
+        colorDistance: {
+          enum: ['ciede2000', 'oklab'],
+          description: 'How color distance is measured: CIEDE2000 (ΔE00) or OKLab (scaled by 100). Default ciede2000.',
+        },
+        nearColorDistance: {
+          type: 'number',
+          minimum: 0,
+          description: 'Colors within this distance of a token are near misses (suggested); farther ones are off the palette. Default 5.',
+        },
       },
     },
   },
@@ -178,7 +217,12 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const index = tokenIndex(tokens);
     const matchOptions = matchOptionsOf(ctx.options);
     for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
-      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, { ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}), ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}), filePath: ctx.filePath, property: occ.property });
+      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, {
+        ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
+        ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}),
+        filePath: ctx.filePath,
+        property: occ.property,
+      });
       if (!verdict) continue;
       const r = describeStyleValue(occ, verdict, tokens);
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };

@@ -9,4 +9,12 @@ import { passThroughFunction } from './pass-through-function.js';
 import { preferDesignSystemComponent } from './prefer-design-system-component.js';
 
 /** Every per-file check, run by the analyzer and wrapped by the ESLint plugin. */
-export const FILE_CHECKS: readonly AnyFileCheck[] = [designSystemDeepImport, hardCodedStyleValue, magicNumber, middleMan, passThroughComponent, passThroughFunction, preferDesignSystemComponent];
+export const FILE_CHECKS: readonly AnyFileCheck[] = [
+  designSystemDeepImport,
+  hardCodedStyleValue,
+  magicNumber,
+  middleMan,
+  passThroughComponent,
+  passThroughFunction,
+  preferDesignSystemComponent,
+];

@@ -17,11 +17,13 @@ export const DATA_PATHS = /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|seeds?
  * (time, angles, 8-bit channels).
  */
 const ALWAYS_ALLOWED = new Set([
-  0, 1, -1, 2, 0.5, 10, 100, 1000, 10000, 100000, 1000000, 0.1, 0.01, 0.001,
-  60, 24, 7, 365, 3600, 86400, 60000, 3600000, 86400000, 604800, 1e9,
-  12, 255, 256, 360, 180, 90,
+  0, 1, -1, 2, 0.5, 10, 100, 1000, 10000, 100000, 1000000, 0.1, 0.01, 0.001, 60, 24, 7, 365, 3600, 86400, 60000, 3600000, 86400000, 604800,
+  1e9, 12, 255, 256, 360, 180, 90,
 ]);
-const HTTP_STATUS = new Set([200, 201, 202, 204, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504, 300, 600]); // 300 and 600 also bound the 2xx and 5xx classes
+const HTTP_STATUS = new Set([
+  200, 201, 202, 204, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504,
+  300, 600,
+]); // 300 and 600 also bound the 2xx and 5xx classes
 const COMPARISONS = new Set(['<', '>', '<=', '>=', '===', '!==', '==', '!=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '+=', '-=', '*=', '/=', '%=']);
 const SIZE_OPERATORS = new Set(['*', '/', '%', '*=', '/=', '%=']);
@@ -40,7 +42,10 @@ const isPlainInArithmetic = (n: number) => {
 /** The outermost arithmetic expression a number belongs to, and how many number literals it holds. */
 function formulaLiterals(ts: TypeScript, node: TS.Node): number {
   let top: TS.Node = node;
-  while (top.parent && (ts.isBinaryExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isPrefixUnaryExpression(top.parent))) {
+  while (
+    top.parent &&
+    (ts.isBinaryExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isPrefixUnaryExpression(top.parent))
+  ) {
     if (ts.isBinaryExpression(top.parent) && !ARITHMETIC.has(ts.tokenToString(top.parent.operatorToken.kind) ?? '')) break;
     top = top.parent;
   }
@@ -94,12 +99,30 @@ function inQuietPlace(ts: TypeScript, node: TS.Node): boolean {
     if (ts.isJsxAttribute(n) || ts.isTaggedTemplateExpression(n) || ts.isEnumDeclaration(n)) return true;
   }
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isElementAccessExpression(n) && n.argumentExpression && node.pos >= n.argumentExpression.pos && node.end <= n.argumentExpression.end) return true;
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^(width|height|top|left|right|bottom|margin|padding|fontSize|lineHeight|opacity|zIndex|flex|gap|borderRadius|x|y|dx|dy|cx|cy|r|radius|size|min|max|scale|rotate|rotation|angle|strokeWidth|duration|delay)/.test(n.name.text)) return true;
+    if (
+      ts.isElementAccessExpression(n) &&
+      n.argumentExpression &&
+      node.pos >= n.argumentExpression.pos &&
+      node.end <= n.argumentExpression.end
+    )
+      return true;
+    if (
+      ts.isPropertyAssignment(n) &&
+      ts.isIdentifier(n.name) &&
+      /^(width|height|top|left|right|bottom|margin|padding|fontSize|lineHeight|opacity|zIndex|flex|gap|borderRadius|x|y|dx|dy|cx|cy|r|radius|size|min|max|scale|rotate|rotation|angle|strokeWidth|duration|delay)/.test(
+        n.name.text,
+      )
+    )
+      return true;
     if (ts.isCallExpression(n)) {
       const callee = n.expression.getText();
       // slicing and rounding helpers take positions and precision, not magic values
-      if (/\.(slice|substring|substr|toFixed|toPrecision|padStart|padEnd|splice|at|charAt|charCodeAt|codePointAt|fill|repeat|toString)$/.test(callee)) return true;
+      if (
+        /\.(slice|substring|substr|toFixed|toPrecision|padStart|padEnd|splice|at|charAt|charCodeAt|codePointAt|fill|repeat|toString)$/.test(
+          callee,
+        )
+      )
+        return true;
       if (/^(Math\.(round|floor|ceil|pow|min|max)|translate|rotate|scale|rgba?|hsla?)$/.test(callee)) return true;
     }
     if (ts.isFunctionLike(n) || ts.isBlock(n) || ts.isSourceFile(n)) return false;
@@ -115,20 +138,26 @@ export const magicNumber = defineCheck<Options, MessageIds>({
   meta: {
     id: 'magic-number',
     category: 'magic-value',
-    description: 'Reports unexplained numbers in comparisons and calculations of logic code, leaving out indexes, status codes, unit conversions, powers of two and named constants.',
+    description:
+      'Reports unexplained numbers in comparisons and calculations of logic code, leaving out indexes, status codes, unit conversions, powers of two and named constants.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'info',
     preset: 'strict',
     scope: 'file',
     messages: {
-      magicNumber: '`{{value}}` is a magic number in {{where}} `{{code}}`: give it a name (a `const` that says what it is) or read it from config.',
+      magicNumber:
+        '`{{value}}` is a magic number in {{where}} `{{code}}`: give it a name (a `const` that says what it is) or read it from config.',
     },
     defaultOptions: { allow: [] },
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        allow: { type: 'array', items: { type: 'number' }, description: 'Numbers never reported, on top of 0, 1, -1, 2, 10, 100, 1000 and the unit conversions.' },
+        allow: {
+          type: 'array',
+          items: { type: 'number' },
+          description: 'Numbers never reported, on top of 0, 1, -1, 2, 10, 100, 1000 and the unit conversions.',
+        },
       },
     },
   },
@@ -150,9 +179,14 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       const use = usage(ts, node);
       if (!use) return;
       const { operator, expr } = use;
-      const other = expr.left === node || (ts.isParenthesizedExpression(expr.left) && expr.left.expression === node) ? expr.right : expr.left;
+      const other =
+        expr.left === node || (ts.isParenthesizedExpression(expr.left) && expr.left.expression === node) ? expr.right : expr.left;
       if (ts.isNumericLiteral(other) || (ts.isPrefixUnaryExpression(other) && ts.isNumericLiteral(other.operand))) return; // 60 * 5: a constant expression
-      if (isPowerOfTwo(Math.abs(value)) && (SIZE_OPERATORS.has(operator) || Math.abs(value) >= 256 || /(size|bytes|length|width|height)/i.test(other.getText(sf)))) return;
+      if (
+        isPowerOfTwo(Math.abs(value)) &&
+        (SIZE_OPERATORS.has(operator) || Math.abs(value) >= 256 || /(size|bytes|length|width|height)/i.test(other.getText(sf)))
+      )
+        return;
       if (HTTP_STATUS.has(value) || (value >= 100 && value <= 599 && looksLikeStatus(other.getText(sf)))) return;
       if (/^0[xXbBoO]/.test(lit.getText(sf))) return; // hex, binary and octal literals are bit patterns that say what they are
       if (!COMPARISONS.has(operator)) {
@@ -171,7 +205,11 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       ctx.report({
         node,
         messageId: 'magicNumber',
-        data: { value: String(value), where: COMPARISONS.has(operator) ? 'the comparison' : 'the calculation', code: code.length > 60 ? `${code.slice(0, 57)}...` : code },
+        data: {
+          value: String(value),
+          where: COMPARISONS.has(operator) ? 'the comparison' : 'the calculation',
+          code: code.length > 60 ? `${code.slice(0, 57)}...` : code,
+        },
         fingerprintCode: `${value} ${operator} ${other.getText(sf)}`,
       });
     };

@@ -102,8 +102,13 @@ function plainConstructor(ts: TypeScript, cls: TS.ClassDeclaration): boolean {
   return ctor.body.statements.every((st) => {
     if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) return false;
     const { left, right, operatorToken } = st.expression;
-    return operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) &&
-      left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(right) && params.has(right.text);
+    return (
+      operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(left) &&
+      left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      ts.isIdentifier(right) &&
+      params.has(right.text)
+    );
   });
 }
 
@@ -115,7 +120,12 @@ function classCandidate(ts: TypeScript, cls: TS.ClassDeclaration): Candidate | u
   for (const m of cls.members) {
     if (!ts.isMethodDeclaration(m) && !ts.isGetAccessorDeclaration(m)) continue;
     if (!m.body || ts.isPrivateIdentifier(m.name)) continue;
-    if (hasModifier(ts, m, ts.SyntaxKind.PrivateKeyword) || hasModifier(ts, m, ts.SyntaxKind.ProtectedKeyword) || hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)) continue;
+    if (
+      hasModifier(ts, m, ts.SyntaxKind.PrivateKeyword) ||
+      hasModifier(ts, m, ts.SyntaxKind.ProtectedKeyword) ||
+      hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)
+    )
+      continue;
     const d = delegationOf(ts, m);
     members.push(d ? { node: m, delegation: d } : { node: m });
   }
@@ -141,7 +151,13 @@ function objectCandidate(ts: TypeScript, decl: TS.VariableDeclaration): Candidat
 }
 
 /** Whether the collaborator is an object of an npm package (the class is then an adapter). */
-function collaboratorOrigin(ts: TypeScript, sf: TS.SourceFile, c: Candidate, d: Delegation, settings: CheckSettings): ReturnType<typeof originOf> {
+function collaboratorOrigin(
+  ts: TypeScript,
+  sf: TS.SourceFile,
+  c: Candidate,
+  d: Delegation,
+  settings: CheckSettings,
+): ReturnType<typeof originOf> {
   if (d.root === 'this') {
     const field = d.collaborator.split('.')[1]!;
     const root = c.cls ? fieldTypeRoot(ts, c.cls, field) : undefined;
@@ -168,10 +184,17 @@ export const middleMan = defineCheck<Options, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minMethods: { type: 'integer', minimum: 1, description: 'Fewest public methods a class or object must have to be judged (default 3).' },
+        minMethods: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Fewest public methods a class or object must have to be judged (default 3).',
+        },
         minShare: {
-          type: 'number', minimum: 0, maximum: 1,
-          description: 'Share of the public methods that must only delegate to the one collaborator, from 0 to 1 (default 0.8; 1 means all).',
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description:
+            'Share of the public methods that must only delegate to the one collaborator, from 0 to 1 (default 0.8; 1 means all).',
         },
         includePackageCollaborators: {
           type: 'boolean',
@@ -201,7 +224,11 @@ export const middleMan = defineCheck<Options, MessageIds>({
       if (total < Math.max(1, minMethods)) continue;
       const byCollaborator = new Map<string, Array<{ node: Member; delegation: Delegation }>>();
       for (const m of c.members) {
-        if (m.delegation) byCollaborator.set(m.delegation.collaborator, [...(byCollaborator.get(m.delegation.collaborator) ?? []), m as { node: Member; delegation: Delegation }]);
+        if (m.delegation)
+          byCollaborator.set(m.delegation.collaborator, [
+            ...(byCollaborator.get(m.delegation.collaborator) ?? []),
+            m as { node: Member; delegation: Delegation },
+          ]);
       }
       const [collaborator, delegating] = [...byCollaborator.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
       if (!collaborator || !delegating) continue;
@@ -213,7 +240,10 @@ export const middleMan = defineCheck<Options, MessageIds>({
         node: c.nameNode,
         messageId: 'middleMan',
         data: {
-          name: c.name, delegating: delegating.length, total, collaborator,
+          name: c.name,
+          delegating: delegating.length,
+          total,
+          collaborator,
           members: names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', '),
         },
         fingerprintCode: `${c.kind} ${c.name}->${collaborator}:${[...names].sort().join(',')}`,

@@ -93,7 +93,10 @@ function narrowsProps(ts: TypeScript, sf: TS.SourceFile, annotation: TS.TypeNode
   const targetRoot = target.split('.')[0]!;
   const mentionsTarget = (t: TS.Node) => {
     const text = t.getText(sf);
-    return new RegExp(`\\btypeof\\s+${target.replace(/\./g, '\\.')}\\b`).test(text) || new RegExp(`^(React\\.)?${target.replace(/\./g, '')}Props\\b`).test(text);
+    return (
+      new RegExp(`\\btypeof\\s+${target.replace(/\./g, '\\.')}\\b`).test(text) ||
+      new RegExp(`^(React\\.)?${target.replace(/\./g, '')}Props\\b`).test(text)
+    );
   };
   if (ts.isTypeReferenceNode(annotation)) {
     const name = annotation.typeName.getText(sf);
@@ -102,7 +105,8 @@ function narrowsProps(ts: TypeScript, sf: TS.SourceFile, annotation: TS.TypeNode
     if (annotation.typeArguments?.length) return true;
     // a type declared here: same API only when it is the target's props under another name
     for (const st of sf.statements) {
-      if (ts.isTypeAliasDeclaration(st) && st.name.text === name) return st.typeParameters?.length ? true : narrowsProps(ts, sf, st.type, target);
+      if (ts.isTypeAliasDeclaration(st) && st.name.text === name)
+        return st.typeParameters?.length ? true : narrowsProps(ts, sf, st.type, target);
       if (ts.isInterfaceDeclaration(st) && st.name.text === name) {
         return st.members.length > 0 || !st.heritageClauses?.every((h) => h.types.every((t) => mentionsTarget(t)));
       }
@@ -112,7 +116,11 @@ function narrowsProps(ts: TypeScript, sf: TS.SourceFile, annotation: TS.TypeNode
       for (const st of sf.statements) {
         if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause) continue;
         const c = st.importClause;
-        const names = [c.name?.text, ...(c.namedBindings && ts.isNamedImports(c.namedBindings) ? c.namedBindings.elements.map((e) => e.name.text) : []), c.namedBindings && ts.isNamespaceImport(c.namedBindings) ? c.namedBindings.name.text : undefined];
+        const names = [
+          c.name?.text,
+          ...(c.namedBindings && ts.isNamedImports(c.namedBindings) ? c.namedBindings.elements.map((e) => e.name.text) : []),
+          c.namedBindings && ts.isNamespaceImport(c.namedBindings) ? c.namedBindings.name.text : undefined,
+        ];
         if (names.includes(id)) return st.moduleSpecifier.text;
       }
       return undefined;
@@ -221,7 +229,8 @@ export const passThroughComponent = defineCheck<Options, MessageIds>({
     preset: 'recommended',
     scope: 'file',
     messages: {
-      passThroughComponent: '`{{name}}` only renders `<{{target}}>` with its own props: use `<{{target}}>` directly, or give `{{name}}` a job.',
+      passThroughComponent:
+        '`{{name}}` only renders `<{{target}}>` with its own props: use `<{{target}}>` directly, or give `{{name}}` a job.',
     },
     defaultOptions: { includePackageTargets: false },
     optionsSchema: {

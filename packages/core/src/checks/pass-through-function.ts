@@ -11,13 +11,39 @@ export type MessageIds = 'passThrough';
 
 /** Function names frameworks require to exist, whatever their body (Next.js, Remix, SvelteKit style). */
 const FRAMEWORK_EXPORTS = new Set([
-  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS',
-  'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'generateMetadata', 'generateStaticParams',
-  'middleware', 'loader', 'action', 'load', 'handler', 'default',
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'OPTIONS',
+  'getServerSideProps',
+  'getStaticProps',
+  'getStaticPaths',
+  'generateMetadata',
+  'generateStaticParams',
+  'middleware',
+  'loader',
+  'action',
+  'load',
+  'handler',
+  'default',
 ]);
 
 /** Calls that are the point of the wrapper: hook composition and React's own wrappers. */
-const FRAMEWORK_TARGETS = new Set(['useContext', 'forwardRef', 'memo', 'React.memo', 'React.forwardRef', 'React.useContext', 'React.use', 'use', 'lazy', 'React.lazy']);
+const FRAMEWORK_TARGETS = new Set([
+  'useContext',
+  'forwardRef',
+  'memo',
+  'React.memo',
+  'React.forwardRef',
+  'React.useContext',
+  'React.use',
+  'use',
+  'lazy',
+  'React.lazy',
+]);
 
 /** A function-like node that can be a layer: a declaration, a `const` arrow or function, or a method. */
 export type FunctionLike = TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration;
@@ -88,15 +114,41 @@ export function originOf(ts: TypeScript, sf: TS.SourceFile, name: string, settin
 }
 
 /** Built-in classes whose instances are data: wrapping their methods encapsulates a collection. */
-const BUILTIN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'URL', 'URLSearchParams', 'RegExp', 'Headers', 'FormData', 'Error', 'Promise', 'AbortController', 'EventTarget']);
+const BUILTIN_CLASSES = new Set([
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Array',
+  'Date',
+  'URL',
+  'URLSearchParams',
+  'RegExp',
+  'Headers',
+  'FormData',
+  'Error',
+  'Promise',
+  'AbortController',
+  'EventTarget',
+]);
 
 /**
  * Where a module-level variable's value comes from: a function or object written here is local; an
  * instance or the result of a call belongs to where its class or function comes from (`new Schema()` of
  * a package is the package's); arrays, literals and built-in collections are data, not a layer to skip.
  */
-export function valueOrigin(ts: TypeScript, sf: TS.SourceFile, init: TS.Expression | undefined, settings: CheckSettings | undefined, depth = 0): Origin {
-  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init))) init = init.expression;
+export function valueOrigin(
+  ts: TypeScript,
+  sf: TS.SourceFile,
+  init: TS.Expression | undefined,
+  settings: CheckSettings | undefined,
+  depth = 0,
+): Origin {
+  while (
+    init &&
+    (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init))
+  )
+    init = init.expression;
   if (!init) return 'local';
   if (ts.isNewExpression(init) || ts.isCallExpression(init)) {
     const callee = dottedName(ts, init.expression);
@@ -106,7 +158,14 @@ export function valueOrigin(ts: TypeScript, sf: TS.SourceFile, init: TS.Expressi
     const o = originOf(ts, sf, callee.root, settings, depth);
     return o === 'project-import' ? 'local' : o;
   }
-  if (ts.isArrayLiteralExpression(init) || ts.isStringLiteralLike(init) || ts.isNumericLiteral(init) || ts.isTemplateExpression(init) || ts.isRegularExpressionLiteral(init)) return 'unknown';
+  if (
+    ts.isArrayLiteralExpression(init) ||
+    ts.isStringLiteralLike(init) ||
+    ts.isNumericLiteral(init) ||
+    ts.isTemplateExpression(init) ||
+    ts.isRegularExpressionLiteral(init)
+  )
+    return 'unknown';
   return 'local';
 }
 
@@ -260,10 +319,37 @@ export function frameworkRequired(ts: TypeScript, sf: TS.SourceFile, layer: Laye
 }
 
 /** Methods of strings, arrays, sets, maps and regular expressions. */
-const DATA_METHODS = new Set(['test', 'exec', 'match', 'has', 'get', 'includes', 'indexOf', 'find', 'some', 'every', 'filter', 'startsWith', 'endsWith', 'at', 'parse']);
+const DATA_METHODS = new Set([
+  'test',
+  'exec',
+  'match',
+  'has',
+  'get',
+  'includes',
+  'indexOf',
+  'find',
+  'some',
+  'every',
+  'filter',
+  'startsWith',
+  'endsWith',
+  'at',
+  'parse',
+]);
 
 /** Methods of validation-schema libraries (zod, yup, valibot, io-ts). */
-const SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'cast', 'decode', 'is', 'assert']);
+const SCHEMA_METHODS = new Set([
+  'parse',
+  'safeParse',
+  'parseAsync',
+  'safeParseAsync',
+  'validate',
+  'validateSync',
+  'cast',
+  'decode',
+  'is',
+  'assert',
+]);
 
 /** Questions only a collection or a string answers. */
 const PREDICATES = new Set(['test', 'has', 'includes', 'indexOf', 'startsWith', 'endsWith', 'some', 'every']);

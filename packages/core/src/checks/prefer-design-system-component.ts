@@ -2,9 +2,7 @@ import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { CheckSuggestion, TextEdit, TypeScript } from '../check.js';
 import { jsxTagText } from '../component-signature.js';
-import {
-  designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKeyOf,
-} from '../design-system.js';
+import { designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKeyOf } from '../design-system.js';
 
 export interface Options {
   /** raw elements never reported (e.g. ["a"] when plain links are fine) */
@@ -43,7 +41,8 @@ function fileImports(ts: TypeScript, sf: TS.SourceFile): FileImports {
       }
     } else if (!lastImport && ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression)) lastDirective = st;
     else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) bindings.set(st.name.text, 'local');
-    else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) bindings.set(d.name.text, 'local');
+    else if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) bindings.set(d.name.text, 'local');
   }
   const sample = lastImport?.moduleSpecifier.getText(sf) ?? '';
   const quote = sample.startsWith('"') ? '"' : "'";
@@ -63,7 +62,8 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
     scope: 'file',
     hasSuggestions: true,
     messages: {
-      rawElement: 'Raw `<{{element}}>`: the design system has `{{component}}` (`{{from}}`); use it so styles, states and accessibility stay consistent.',
+      rawElement:
+        'Raw `<{{element}}>`: the design system has `{{component}}` (`{{from}}`); use it so styles, states and accessibility stay consistent.',
       useComponent: 'Use `{{component}}` from `{{from}}`',
     },
     defaultOptions: { ignoreElements: [] },
@@ -72,7 +72,8 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
       additionalProperties: false,
       properties: {
         ignoreElements: {
-          type: 'array', items: { type: 'string' },
+          type: 'array',
+          items: { type: 'string' },
           description: 'Raw elements never reported, e.g. ["a"] where plain links are fine.',
         },
       },
@@ -107,10 +108,18 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
           const nb = imports.named.get(from);
           if (nb) {
             const lastEl = nb.elements[nb.elements.length - 1];
-            edits.push(lastEl ? { start: lastEl.getEnd(), end: lastEl.getEnd(), text: `, ${local}` } : { start: nb.getStart(sf) + 1, end: nb.getStart(sf) + 1, text: ` ${local} ` });
+            edits.push(
+              lastEl
+                ? { start: lastEl.getEnd(), end: lastEl.getEnd(), text: `, ${local}` }
+                : { start: nb.getStart(sf) + 1, end: nb.getStart(sf) + 1, text: ` ${local} ` },
+            );
           } else {
             const { insertAt, prefix, quote, semi } = imports;
-            edits.push({ start: insertAt, end: insertAt, text: `${prefix}import { ${local} } from ${quote}${from}${quote}${semi}${insertAt === 0 ? '\n' : ''}` });
+            edits.push({
+              start: insertAt,
+              end: insertAt,
+              text: `${prefix}import { ${local} } from ${quote}${from}${quote}${semi}${insertAt === 0 ? '\n' : ''}`,
+            });
           }
         }
         if (local) {
@@ -120,7 +129,11 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
             const close = parent.closingElement.tagName;
             edits.push({ start: close.getStart(sf), end: close.getEnd(), text: local });
           }
-          suggestions.push({ messageId: 'useComponent', data: { component: target.component, from }, edits: edits.sort((a, b) => a.start - b.start) });
+          suggestions.push({
+            messageId: 'useComponent',
+            data: { component: target.component, from },
+            edits: edits.sort((a, b) => a.start - b.start),
+          });
         }
       }
       ctx.report({

@@ -90,7 +90,12 @@ export const ROLES: readonly RoleDefinition[] = [
       { id: 'ofetch', label: 'ofetch', packages: ['ofetch'], instanceFactories: ['ofetch.create'] },
       { id: 'wretch', label: 'wretch', packages: ['wretch'] },
       { id: 'redaxios', label: 'redaxios', packages: ['redaxios'], instanceFactories: ['redaxios.create'] },
-      { id: 'node-fetch', label: 'node-fetch', packages: ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch'], companions: ['fetch'] },
+      {
+        id: 'node-fetch',
+        label: 'node-fetch',
+        packages: ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch'],
+        companions: ['fetch'],
+      },
     ],
   },
   {
@@ -112,13 +117,25 @@ export const ROLES: readonly RoleDefinition[] = [
     wrappers: {},
     choices: [
       {
-        id: 'intl', label: 'Intl (toLocaleDateString, Intl.DateTimeFormat)',
-        globals: ['Intl.DateTimeFormat', 'Intl.RelativeTimeFormat'], methods: ['toLocaleDateString', 'toLocaleTimeString'],
+        id: 'intl',
+        label: 'Intl (toLocaleDateString, Intl.DateTimeFormat)',
+        globals: ['Intl.DateTimeFormat', 'Intl.RelativeTimeFormat'],
+        methods: ['toLocaleDateString', 'toLocaleTimeString'],
       },
       { id: 'date-fns', label: 'date-fns format', packages: ['date-fns', 'date-fns-tz'], names: '^(format|intlFormat|lightFormat)' },
       { id: 'dayjs', label: 'dayjs format', packages: ['dayjs'], chainMethods: ['format', 'fromNow', 'toNow', 'calendar'] },
-      { id: 'moment', label: 'moment format', packages: ['moment', 'moment-timezone'], chainMethods: ['format', 'fromNow', 'toNow', 'calendar'] },
-      { id: 'luxon', label: 'luxon format', packages: ['luxon'], chainMethods: ['toFormat', 'toRelative', 'toRelativeCalendar', 'toLocaleString'] },
+      {
+        id: 'moment',
+        label: 'moment format',
+        packages: ['moment', 'moment-timezone'],
+        chainMethods: ['format', 'fromNow', 'toNow', 'calendar'],
+      },
+      {
+        id: 'luxon',
+        label: 'luxon format',
+        packages: ['luxon'],
+        chainMethods: ['toFormat', 'toRelative', 'toRelativeCalendar', 'toLocaleString'],
+      },
     ],
   },
   {
@@ -145,7 +162,9 @@ export const ROLES: readonly RoleDefinition[] = [
       { id: 'apollo', label: 'Apollo Client', packages: ['@apollo/client', 'apollo-client', 'react-apollo'] },
       { id: 'urql', label: 'urql', packages: ['urql', '@urql/*'] },
       {
-        id: 'trpc', label: 'tRPC', packages: ['@trpc/react-query', '@trpc/next', '@trpc/client', '@trpc/tanstack-react-query'],
+        id: 'trpc',
+        label: 'tRPC',
+        packages: ['@trpc/react-query', '@trpc/next', '@trpc/client', '@trpc/tanstack-react-query'],
         companions: ['react-query'],
       },
       { id: 'relay', label: 'Relay', packages: ['react-relay', 'relay-runtime'] },
@@ -256,14 +275,20 @@ export const ROLES: readonly RoleDefinition[] = [
     title: 'id generation',
     scope: 'code',
     // an exported id generator (`nanoid`, `createId`, `generateUuid`) is a wrapper, whatever its arguments
-    wrappers: { namePattern: '(^|[a-z])(id|Id|ID|uuid|Uuid|UUID|nanoid|Nanoid|cuid|Cuid|ulid|Ulid)$|^(uid|guid|uuid|nanoid|cuid|ulid)', anyArguments: true },
+    wrappers: {
+      namePattern: '(^|[a-z])(id|Id|ID|uuid|Uuid|UUID|nanoid|Nanoid|cuid|Cuid|ulid|Ulid)$|^(uid|guid|uuid|nanoid|cuid|ulid)',
+      anyArguments: true,
+    },
     choices: [
       { id: 'uuid', label: 'uuid', packages: ['uuid'], names: '^(v1|v4|v6|v7|default|\\*)$' },
       { id: 'nanoid', label: 'nanoid', packages: ['nanoid', 'nanoid/*'] },
       {
-        id: 'crypto-random-uuid', label: 'crypto.randomUUID',
-        globals: ['crypto.randomUUID'], globalFrom: ['crypto', 'node:crypto'],
-        packages: ['crypto', 'node:crypto'], names: '^randomUUID$',
+        id: 'crypto-random-uuid',
+        label: 'crypto.randomUUID',
+        globals: ['crypto.randomUUID'],
+        globalFrom: ['crypto', 'node:crypto'],
+        packages: ['crypto', 'node:crypto'],
+        names: '^randomUUID$',
       },
       { id: 'cuid', label: 'cuid', packages: ['cuid', '@paralleldrive/cuid2'] },
       { id: 'ulid', label: 'ulid', packages: ['ulid', 'ulidx'] },

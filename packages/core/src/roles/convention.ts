@@ -34,7 +34,11 @@ export interface ConventionPick<C extends ChoiceTally> {
  * Whether a wrapper choice is the project path `path` a decision names: the path itself, a file under it,
  * or (with `packageNameOf`) a file of the workspace package of that name.
  */
-export function wrapperMatchesPath(c: Pick<ChoiceTally, 'choice' | 'definedIn'>, path: string, packageNameOf?: (file: string) => string | undefined): boolean {
+export function wrapperMatchesPath(
+  c: Pick<ChoiceTally, 'choice' | 'definedIn'>,
+  path: string,
+  packageNameOf?: (file: string) => string | undefined,
+): boolean {
   return c.choice === path || c.choice.startsWith(`${path}/`) || (!!c.definedIn && packageNameOf?.(c.definedIn.file) === path);
 }
 
@@ -67,11 +71,19 @@ export function chooseConvention<C extends ChoiceTally>(input: {
       return { ...(found ? { found } : {}), choice: decided.choice, label, kind: 'library', decision, instead };
     }
     const found = choices.find((c) => c.kind === 'wrapper' && wrapperMatchesPath(c, decided.path, input.packageNameOf));
-    return { ...(found ? { found } : {}), choice: found?.choice ?? decided.path, label: found?.label ?? decided.path, kind: 'wrapper', decision, instead };
+    return {
+      ...(found ? { found } : {}),
+      choice: found?.choice ?? decided.path,
+      label: found?.label ?? decided.path,
+      kind: 'wrapper',
+      decision,
+      instead,
+    };
   }
   if (role.advisory) return undefined;
   const [top, second] = [...choices].sort((a, b) => b.files - a.files || (a.choice < b.choice ? -1 : 1));
-  if (!top || top.files < options.minFiles || input.share(top) < options.majority || (second && second.files >= top.files)) return undefined;
+  if (!top || top.files < options.minFiles || input.share(top) < options.majority || (second && second.files >= top.files))
+    return undefined;
   return { found: top, choice: top.choice, label: top.label, kind: top.kind, instead: [] };
 }
 
@@ -80,7 +92,11 @@ export function chooseConvention<C extends ChoiceTally>(input: {
  * of the convention's library (tRPC beside React Query), or of the library a wrapper convention is built
  * on (`underlying`, when known).
  */
-export function isCompanionOfConvention(role: RoleDefinition, choice: string, convention: { kind: 'library' | 'wrapper'; choice: string; underlying?: string }): boolean {
+export function isCompanionOfConvention(
+  role: RoleDefinition,
+  choice: string,
+  convention: { kind: 'library' | 'wrapper'; choice: string; underlying?: string },
+): boolean {
   const base = convention.kind === 'wrapper' ? convention.underlying : convention.choice;
   return !!base && base !== choice && areCompanions(role, choice, base);
 }

@@ -85,7 +85,8 @@ function computeChainChoices(specifier: string): Array<ChoiceRef & { methods: re
   const out: Array<ChoiceRef & { methods: readonly string[] }> = [];
   for (const role of ROLES) {
     for (const choice of role.choices) {
-      if (choice.chainMethods && choiceHasPackage(choice, specifier)) out.push({ role: role.id, choice: choice.id, methods: choice.chainMethods });
+      if (choice.chainMethods && choiceHasPackage(choice, specifier))
+        out.push({ role: role.id, choice: choice.id, methods: choice.chainMethods });
     }
   }
   return out;
@@ -117,7 +118,9 @@ export function matchGlobal(path: string, boundTo: string | null): ChoiceRef[] {
     for (const choice of role.choices) {
       if (!choice.globals) continue;
       if (boundTo !== null && !choice.globalFrom?.includes(boundTo)) continue;
-      const hit = choice.globals.some((g) => (g.endsWith('.*') ? path.startsWith(g.slice(0, -1)) && path.length > g.length - 1 : path === g));
+      const hit = choice.globals.some((g) =>
+        g.endsWith('.*') ? path.startsWith(g.slice(0, -1)) && path.length > g.length - 1 : path === g,
+      );
       if (hit) {
         out.push({ role: role.id, choice: choice.id });
         break;
@@ -130,7 +133,8 @@ export function matchGlobal(path: string, boundTo: string | null): ChoiceRef[] {
 /** The choices a method call by this name stands for, whatever the receiver. */
 export function matchMethod(name: string): ChoiceRef[] {
   const out: ChoiceRef[] = [];
-  for (const role of ROLES) for (const choice of role.choices) if (choice.methods?.includes(name)) out.push({ role: role.id, choice: choice.id });
+  for (const role of ROLES)
+    for (const choice of role.choices) if (choice.methods?.includes(name)) out.push({ role: role.id, choice: choice.id });
   return out;
 }
 
@@ -143,7 +147,8 @@ export function instanceFactoryOf(callee: string, specifier: string): ChoiceRef 
     for (const choice of role.choices) {
       if (!choice.instanceFactories || !choiceHasPackage(choice, specifier)) continue;
       // the root may be imported under any local name: compare the member part
-      if (choice.instanceFactories.some((f) => f.slice(f.indexOf('.')) === member && member !== '')) return { role: role.id, choice: choice.id };
+      if (choice.instanceFactories.some((f) => f.slice(f.indexOf('.')) === member && member !== ''))
+        return { role: role.id, choice: choice.id };
     }
   }
   return undefined;
@@ -152,7 +157,8 @@ export function instanceFactoryOf(callee: string, specifier: string): ChoiceRef 
 const TAILWIND_STRONG =
   /^(?:[a-z0-9-]+:)*!?-?(?:(?:m|p)[trblxyse]?-(?:\d+(?:\.5)?|px|auto|\[.+\])|(?:w|h|min-w|min-h|max-w|max-h|size)-(?:\d+(?:\.5)?|\d+\/\d+|full|screen|fit|min|max|auto|px|\[.+\])|gap(?:-[xy])?-\d+(?:\.5)?|space-[xy]-\d+|text-(?:xs|sm|base|lg|[2-9]?xl|[a-z]+-\d{2,3})|bg-[a-z]+-\d{2,3}(?:\/\d+)?|border-[a-z]+-\d{2,3}|rounded-(?:sm|md|lg|xl|2xl|3xl|full|none)|shadow-(?:sm|md|lg|xl|2xl|none)|font-(?:thin|light|normal|medium|semibold|bold|extrabold|black)|leading-(?:\d+|none|tight|snug|normal|relaxed|loose)|tracking-(?:tighter|tight|normal|wide|wider|widest)|z-\d+|opacity-\d+|inset-\d+|top-\d+|left-\d+|right-\d+|bottom-\d+|items-(?:start|end|center|baseline|stretch)|justify-(?:start|end|center|between|around|evenly)|grid-cols-\d+|col-span-\d+|flex-(?:row|col|wrap|1|none|auto)|duration-\d+)$/;
 const TAILWIND_VARIANT = /^(?:sm|md|lg|xl|2xl|hover|focus|active|disabled|dark|group-hover|focus-visible|data-\[.+\]|aria-\[.+\]):/;
-const TAILWIND_PLAIN = /^(?:flex|grid|hidden|block|inline-flex|inline-block|absolute|relative|fixed|sticky|truncate|underline|uppercase|italic|shrink-0|grow|rounded|border|shadow|transition|container|sr-only)$/;
+const TAILWIND_PLAIN =
+  /^(?:flex|grid|hidden|block|inline-flex|inline-block|absolute|relative|fixed|sticky|truncate|underline|uppercase|italic|shrink-0|grow|rounded|border|shadow|transition|container|sr-only)$/;
 
 /**
  * Whether a class list is written with Tailwind utilities: at least two utility tokens, one of them
@@ -184,26 +190,42 @@ export function normalizeProjectPath(path: string): string {
  * What a decision's `use` or `instead` value names in a role: one of its choices (by id or by one of its
  * packages), or a project path (a wrapper of the project: `src/api/client`).
  */
-export function resolveDecisionValue(roleId: string, value: string): { kind: 'choice'; choice: string } | { kind: 'path'; path: string } | undefined {
+export function resolveDecisionValue(
+  roleId: string,
+  value: string,
+): { kind: 'choice'; choice: string } | { kind: 'path'; path: string } | undefined {
   const role = ROLES.find((r) => r.id === roleId);
   if (!role) return undefined;
   const exact = role.choices.find((c) => c.id === value) ?? role.choices.find((c) => c.packages?.includes(value));
   if (exact) return { kind: 'choice', choice: exact.id };
   for (const c of role.choices) if (choiceHasPackage(c, value)) return { kind: 'choice', choice: c.id };
-  if (value.startsWith('.') || value.startsWith('/') || /^[\w@~#$-][^\s]*\/[^\s]+$/.test(value)) return { kind: 'path', path: normalizeProjectPath(value.replace(/^\//, '')) };
+  if (value.startsWith('.') || value.startsWith('/') || /^[\w@~#$-][^\s]*\/[^\s]+$/.test(value))
+    return { kind: 'path', path: normalizeProjectPath(value.replace(/^\//, '')) };
   return undefined;
 }
 
 /** A problem with one declared decision, in the words of a config error; undefined when it is fine. */
-export function checkDecision(decision: { role?: string; idiom?: string; use: string; instead?: string[] }): { key: string; expected: string } | undefined {
-  if (!!decision.role === !!decision.idiom) return { key: decision.role ? 'idiom' : 'role', expected: 'a decision names exactly one of "role" or "idiom"' };
+export function checkDecision(decision: {
+  role?: string;
+  idiom?: string;
+  use: string;
+  instead?: string[];
+}): { key: string; expected: string } | undefined {
+  if (!!decision.role === !!decision.idiom)
+    return { key: decision.role ? 'idiom' : 'role', expected: 'a decision names exactly one of "role" or "idiom"' };
   if (decision.role) {
     const role = ROLES.find((r) => r.id === decision.role);
     if (!role) return { key: 'role', expected: `unknown role "${decision.role}" (known roles: ${ROLES.map((r) => r.id).join(', ')})` };
-    for (const [key, values] of [['use', [decision.use]], ['instead', decision.instead ?? []]] as const) {
+    for (const [key, values] of [
+      ['use', [decision.use]],
+      ['instead', decision.instead ?? []],
+    ] as const) {
       for (const v of values) {
         if (!resolveDecisionValue(role.id, v)) {
-          return { key, expected: `"${v}" is neither a choice of role ${role.id} (${role.choices.map((c) => c.id).join(', ')}) nor a project path such as src/api/client` };
+          return {
+            key,
+            expected: `"${v}" is neither a choice of role ${role.id} (${role.choices.map((c) => c.id).join(', ')}) nor a project path such as src/api/client`,
+          };
         }
       }
     }
@@ -211,9 +233,13 @@ export function checkDecision(decision: { role?: string; idiom?: string; use: st
   }
   const idiom = IDIOMS.find((i) => i.id === decision.idiom);
   if (!idiom) return { key: 'idiom', expected: `unknown idiom "${decision.idiom}" (known idioms: ${IDIOMS.map((i) => i.id).join(', ')})` };
-  for (const [key, values] of [['use', [decision.use]], ['instead', decision.instead ?? []]] as const) {
+  for (const [key, values] of [
+    ['use', [decision.use]],
+    ['instead', decision.instead ?? []],
+  ] as const) {
     for (const v of values) {
-      if (!idiom.variants.some((x) => x.id === v)) return { key, expected: `"${v}" is not a variant of idiom ${idiom.id} (${idiom.variants.map((x) => x.id).join(', ')})` };
+      if (!idiom.variants.some((x) => x.id === v))
+        return { key, expected: `"${v}" is not a variant of idiom ${idiom.id} (${idiom.variants.map((x) => x.id).join(', ')})` };
     }
   }
   return undefined;

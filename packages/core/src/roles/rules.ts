@@ -20,15 +20,19 @@ export const libraryDriftMeta: RuleMeta = {
     additionalProperties: false,
     properties: {
       majority: {
-        type: 'number', minimum: 0.5, maximum: 1,
+        type: 'number',
+        minimum: 0.5,
+        maximum: 1,
         description: 'Share of the files using a role that its dominant choice needs before the others are reported (default 0.7).',
       },
       minFiles: {
-        type: 'integer', minimum: 1,
+        type: 'integer',
+        minimum: 1,
         description: 'Files the dominant choice needs before it is a convention (default 3).',
       },
       minWrapperFiles: {
-        type: 'integer', minimum: 1,
+        type: 'integer',
+        minimum: 1,
         description: 'Files that must import a project-local wrapper before it counts as a choice of its own (default 3).',
       },
     },
@@ -57,7 +61,12 @@ export const idiomDriftMeta: RuleMeta = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      majority: { type: 'number', minimum: 0.5, maximum: 1, description: 'Share of the sites of an idiom its dominant variant needs before the others are reported (default 0.8).' },
+      majority: {
+        type: 'number',
+        minimum: 0.5,
+        maximum: 1,
+        description: 'Share of the sites of an idiom its dominant variant needs before the others are reported (default 0.8).',
+      },
       minSites: { type: 'integer', minimum: 1, description: 'Sites the dominant variant needs before it is a convention (default 10).' },
     },
   },

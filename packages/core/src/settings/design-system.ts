@@ -21,7 +21,19 @@ const MIN_INFERRED_COMPONENTS = 5;
 const MAX_SOURCE_FILES = 4000;
 
 const SOURCE_EXT = /\.(tsx|ts|jsx|js|mts|mjs)$/;
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', 'storybook-static', '__tests__', '__mocks__', '__snapshots__']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.turbo',
+  'storybook-static',
+  '__tests__',
+  '__mocks__',
+  '__snapshots__',
+]);
 
 function loadTypeScript(): TypeScript | null {
   try {
@@ -73,7 +85,13 @@ function parseModule(ts: TypeScript, root: string, path: string, cache: Map<stri
   let parsed: ParsedModule | null = null;
   try {
     const text = readFileSync(join(root, path), 'utf8');
-    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, /\.(tsx|jsx)$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const sf = ts.createSourceFile(
+      path,
+      text,
+      ts.ScriptTarget.Latest,
+      true,
+      /\.(tsx|jsx)$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const names = new Map<string, string>();
     const reexports: ParsedModule['reexports'] = [];
     for (const st of sf.statements) {
@@ -93,7 +111,8 @@ function parseModule(ts: TypeScript, root: string, path: string, cache: Map<stri
         const isDefault = !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
         if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && (st.name || isDefault)) {
           names.set(isDefault ? 'default' : st.name!.text, st.name?.text ?? 'default');
-        } else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.set(d.name.text, d.name.text);
+        } else if (ts.isVariableStatement(st))
+          for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.set(d.name.text, d.name.text);
       }
     }
     parsed = { sf, names, reexports };
@@ -107,7 +126,11 @@ function parseModule(ts: TypeScript, root: string, path: string, cache: Map<stri
 function resolveRelative(root: string, from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
   const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.(m|c)?js$/, '');
-  for (const cand of [base, ...['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'].map((e) => base + e), ...['.ts', '.tsx', '.js', '.jsx'].map((e) => `${base}/index${e}`)]) {
+  for (const cand of [
+    base,
+    ...['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'].map((e) => base + e),
+    ...['.ts', '.tsx', '.js', '.jsx'].map((e) => `${base}/index${e}`),
+  ]) {
     const abs = join(root, cand);
     if (existsSync(abs) && statSync(abs).isFile()) return cand;
   }
@@ -115,7 +138,12 @@ function resolveRelative(root: string, from: string, spec: string): string | nul
 }
 
 /** Names an entry module exports, following `export *` and `export {} from` within the repository. */
-function entryExports(ts: TypeScript, root: string, entry: string, cache: Map<string, ParsedModule | null>): Map<string, { module: string; local: string }> {
+function entryExports(
+  ts: TypeScript,
+  root: string,
+  entry: string,
+  cache: Map<string, ParsedModule | null>,
+): Map<string, { module: string; local: string }> {
   const out = new Map<string, { module: string; local: string }>(); // exported name -> where it is declared
   const seen = new Set<string>();
   // `only`: the names wanted from this module -> the name the entry exports them as (null: all, unrenamed)
@@ -151,7 +179,12 @@ function entryExports(ts: TypeScript, root: string, entry: string, cache: Map<st
 }
 
 /** package.json `exports` keys (`.`, `./icons`) and the source file each maps to, when it exists. */
-function exportEntries(root: string, dir: string, pkg: Record<string, unknown>, mainEntries: string[]): { keys: string[] | null; sources: Array<{ key: string; file: string }> } {
+function exportEntries(
+  root: string,
+  dir: string,
+  pkg: Record<string, unknown>,
+  mainEntries: string[],
+): { keys: string[] | null; sources: Array<{ key: string; file: string }> } {
   const exp = pkg.exports;
   const sources: Array<{ key: string; file: string }> = [];
   if (mainEntries[0]) sources.push({ key: '.', file: mainEntries[0] });
@@ -217,7 +250,12 @@ function findComponentUiDirs(root: string, skip: (path: string) => boolean): str
 const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
 
 /** Builds the design-system settings (exported for tests and for callers that already have module settings). */
-export function buildDesignSystemSettings(root: string, config: ResolvedConfig, modules: ModuleSettings, ts: TypeScript | null): { value: DesignSystemSettings; errors: FileError[] } {
+export function buildDesignSystemSettings(
+  root: string,
+  config: ResolvedConfig,
+  modules: ModuleSettings,
+  ts: TypeScript | null,
+): { value: DesignSystemSettings; errors: FileError[] } {
   const errors: FileError[] = [];
   const isTest = globMatcher(config.testFiles.length ? config.testFiles : DEFAULT_TEST_FILES);
   const byName = new Map(modules.packages.map((p) => [p.name, p]));
@@ -241,7 +279,9 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
   let source: DesignSystemSettings['source'] = configured ? 'config' : 'none';
   const dsPackages: Array<{ name: string; ws: WorkspacePackage | undefined }> = [];
   const paths: string[] = config.designSystem.paths.map((p) => posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, ''));
-  for (const p of paths) if (!existsSync(join(root, p))) errors.push({ file: config.file ?? 'plumbline.config.json', message: `designSystem.paths: directory "${p}" does not exist` });
+  for (const p of paths)
+    if (!existsSync(join(root, p)))
+      errors.push({ file: config.file ?? 'plumbline.config.json', message: `designSystem.paths: directory "${p}" does not exist` });
   for (const name of config.designSystem.packages) dsPackages.push({ name, ws: byName.get(name) });
 
   let pathComponents: Array<{ name: string; element: string | null; file: string }> | null = null;
@@ -297,7 +337,8 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
     } else {
       const installed = readJson(join(root, 'node_modules', name, 'package.json'));
       const exp = installed?.exports;
-      const keys = exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : null;
+      const keys =
+        exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : null;
       packages.push({ name, dir: null, entryPoints: typeof exp === 'string' ? ['.'] : keys });
       for (const n of externalExportNames(ts, root, name)) addComponent({ name: n, element: null, importFrom: name, isPath: false });
     }
@@ -309,8 +350,13 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
   const elements: DesignSystemSettings['elements'] = {};
   for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
     for (const n of names) {
-      const candidates = components.filter((c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))));
-      const best = candidates.find((c) => c.element === element) ?? candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ?? candidates[0];
+      const candidates = components.filter(
+        (c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))),
+      );
+      const best =
+        candidates.find((c) => c.element === element) ??
+        candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ??
+        candidates[0];
       if (best) {
         elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
         break;
@@ -322,7 +368,11 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
     const fallback = packages[0]?.name ?? null;
     if (c) elements[element] = { component: c.name, importFrom: c.importFrom, isPath: c.isPath };
     else if (fallback) elements[element] = { component: componentName, importFrom: fallback, isPath: false };
-    else errors.push({ file: config.file ?? 'plumbline.config.json', message: `designSystem.elements.${element}: no design-system component named "${componentName}" was found` });
+    else
+      errors.push({
+        file: config.file ?? 'plumbline.config.json',
+        message: `designSystem.elements.${element}: no design-system component named "${componentName}" was found`,
+      });
   }
 
   // who may use the design system: packages that depend on it (a design system kept as a directory: everyone)
@@ -343,7 +393,11 @@ export function buildDesignSystemSettings(root: string, config: ResolvedConfig, 
     for (const [pattern, targets] of Object.entries(m.paths)) {
       const t = targets[0];
       if (!pattern.endsWith('/*') || !t?.endsWith('/*')) continue;
-      aliases.push({ scope: m.dir, prefix: pattern.slice(0, -1), target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, '') });
+      aliases.push({
+        scope: m.dir,
+        prefix: pattern.slice(0, -1),
+        target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, ''),
+      });
     }
   }
 
@@ -379,7 +433,8 @@ function externalExportNames(ts: TypeScript | null, root: string, name: string):
         }
       } else if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
         if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) names.add(st.name.text);
-        else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+        else if (ts.isVariableStatement(st))
+          for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
       }
     }
   };

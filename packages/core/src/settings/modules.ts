@@ -69,7 +69,12 @@ function readJson(file: string, errors: FileError[], root: string): Record<strin
 }
 
 /** compilerOptions.baseUrl/paths of a tsconfig, following relative `extends` (a few levels). */
-function compilerPaths(file: string, errors: FileError[], root: string, depth = 0): { baseUrl?: string; paths?: Record<string, string[]>; from: string } {
+function compilerPaths(
+  file: string,
+  errors: FileError[],
+  root: string,
+  depth = 0,
+): { baseUrl?: string; paths?: Record<string, string[]>; from: string } {
   const json = readJson(file, errors, root);
   if (!json) return { from: dirname(file) };
   const co = (json.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
@@ -82,10 +87,14 @@ function compilerPaths(file: string, errors: FileError[], root: string, depth = 
     }
   }
   const out: { baseUrl?: string; paths?: Record<string, string[]>; from: string } = { from: inherited.from };
-  if (co.baseUrl !== undefined) { out.baseUrl = join(dirname(file), co.baseUrl); out.from = dirname(file); }
-  else if (inherited.baseUrl !== undefined) out.baseUrl = inherited.baseUrl;
-  if (co.paths) { out.paths = co.paths; out.from = dirname(file); }
-  else if (inherited.paths) out.paths = inherited.paths;
+  if (co.baseUrl !== undefined) {
+    out.baseUrl = join(dirname(file), co.baseUrl);
+    out.from = dirname(file);
+  } else if (inherited.baseUrl !== undefined) out.baseUrl = inherited.baseUrl;
+  if (co.paths) {
+    out.paths = co.paths;
+    out.from = dirname(file);
+  } else if (inherited.paths) out.paths = inherited.paths;
   return out;
 }
 
@@ -94,12 +103,16 @@ function workspaceGlobs(root: string, errors: FileError[]): string[] {
   const pkg = existsSync(join(root, 'package.json')) ? readJson(join(root, 'package.json'), errors, root) : null;
   const ws = pkg?.workspaces;
   if (Array.isArray(ws)) globs.push(...(ws as string[]));
-  else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)) globs.push(...((ws as { packages: string[] }).packages));
+  else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages))
+    globs.push(...(ws as { packages: string[] }).packages);
   const pnpm = join(root, 'pnpm-workspace.yaml');
   if (existsSync(pnpm)) {
     let inPackages = false;
     for (const line of readFileSync(pnpm, 'utf8').split(/\r?\n/)) {
-      if (/^packages\s*:/.test(line)) { inPackages = true; continue; }
+      if (/^packages\s*:/.test(line)) {
+        inPackages = true;
+        continue;
+      }
       if (inPackages) {
         const m = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(#.*)?$/.exec(line);
         if (m) globs.push(m[1]!);
@@ -117,7 +130,11 @@ function expandDirGlobs(root: string, globs: string[]): string[] {
   const walk = (dir: string, depth: number) => {
     if (depth > 4) return;
     let entries;
-    try { entries = readdirSync(join(root, dir), { withFileTypes: true }); } catch { return; }
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const rel = dir ? `${dir}/${e.name}` : e.name;
@@ -132,15 +149,22 @@ function expandDirGlobs(root: string, globs: string[]): string[] {
 /** Maps a built entry (dist/index.js) back to the source file that exists (src/index.ts). */
 function sourceEntries(root: string, dir: string, pkg: Record<string, unknown>): string[] {
   const candidates: string[] = [];
-  const add = (v: unknown) => { if (typeof v === 'string') candidates.push(v); };
+  const add = (v: unknown) => {
+    if (typeof v === 'string') candidates.push(v);
+  };
   const exp = pkg.exports;
   if (typeof exp === 'string') add(exp);
   else if (exp && typeof exp === 'object') {
     const dot = (exp as Record<string, unknown>)['.'] ?? exp;
     if (typeof dot === 'string') add(dot);
-    else if (dot && typeof dot === 'object') for (const k of ['source', 'types', 'import', 'default', 'require']) add((dot as Record<string, unknown>)[k]);
+    else if (dot && typeof dot === 'object')
+      for (const k of ['source', 'types', 'import', 'default', 'require']) add((dot as Record<string, unknown>)[k]);
   }
-  add(pkg.source); add(pkg.types); add(pkg.typings); add(pkg.module); add(pkg.main);
+  add(pkg.source);
+  add(pkg.types);
+  add(pkg.typings);
+  add(pkg.module);
+  add(pkg.main);
   candidates.push('src/index', 'index');
   const exts = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'];
   const found: string[] = [];
@@ -148,10 +172,11 @@ function sourceEntries(root: string, dir: string, pkg: Record<string, unknown>):
     const clean = posix.normalize(c.replace(/^\.\//, ''));
     const stems = [clean.replace(/\.(d\.ts|js|mjs|cjs|ts|tsx|jsx)$/, '')];
     if (/^(dist|lib|build|out|esm|cjs)\//.test(clean)) stems.push(stems[0]!.replace(/^(dist|lib|build|out|esm|cjs)\//, 'src/'));
-    for (const stem of stems) for (const ext of exts) {
-      const rel = `${dir ? `${dir}/` : ''}${stem}${ext}`;
-      if (existsSync(join(root, rel)) && statSync(join(root, rel)).isFile() && !found.includes(rel)) found.push(rel);
-    }
+    for (const stem of stems)
+      for (const ext of exts) {
+        const rel = `${dir ? `${dir}/` : ''}${stem}${ext}`;
+        if (existsSync(join(root, rel)) && statSync(join(root, rel)).isFile() && !found.includes(rel)) found.push(rel);
+      }
     if (found.length) break;
   }
   return found;
@@ -172,7 +197,12 @@ export const provider = defineSettingsProvider<ModuleSettings>({
       const pkg = readJson(join(root, dir, 'package.json'), errors, root);
       if (!pkg || typeof pkg.name !== 'string') continue;
       const exp = pkg.exports;
-      const exportKeys = exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : exp ? ['.'] : null;
+      const exportKeys =
+        exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.'))
+          ? Object.keys(exp)
+          : exp
+            ? ['.']
+            : null;
       packages.push({ name: pkg.name, dir, entries: sourceEntries(root, dir, pkg), private: pkg.private === true, exports: exportKeys });
     }
     const mappings: PathMapping[] = [];

@@ -13,11 +13,20 @@ export const provider = defineSettingsProvider<TokenSettings>({
     const templates = { ...(config.tokenTemplates ?? {}) };
     if (config.tokens) {
       const { files, errors } = expandTokenEntries(root, config.tokens);
-      const loaded = loadTokens(root, { files, templates, tailwindDependency: discoverTokenFiles(root, config.testFiles, 4000).tailwindDependency });
+      const loaded = loadTokens(root, {
+        files,
+        templates,
+        tailwindDependency: discoverTokenFiles(root, config.testFiles, 4000).tailwindDependency,
+      });
       return { value: loaded.settings, errors: [...errors, ...loaded.errors] };
     }
     const found = discoverTokenFiles(root, config.testFiles);
-    const loaded = loadTokens(root, { files: found.files, stylesheets: found.stylesheets, templates, tailwindDependency: found.tailwindDependency });
+    const loaded = loadTokens(root, {
+      files: found.files,
+      stylesheets: found.stylesheets,
+      templates,
+      tailwindDependency: found.tailwindDependency,
+    });
     return { value: loaded.settings, errors: loaded.errors };
   },
 });

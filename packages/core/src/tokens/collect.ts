@@ -35,7 +35,11 @@ export interface StyleOccurrence {
 /** The selectors and at-rules around a stylesheet node, outermost first. */
 function scopeOf(node: { parent?: unknown }): string {
   const parts: string[] = [];
-  for (let p = node.parent as { type?: string; parent?: unknown; selector?: string; name?: string; params?: string } | undefined; p && p.type !== 'root'; p = p.parent as typeof p) {
+  for (
+    let p = node.parent as { type?: string; parent?: unknown; selector?: string; name?: string; params?: string } | undefined;
+    p && p.type !== 'root';
+    p = p.parent as typeof p
+  ) {
     if (p.type === 'rule') parts.push((p.selector ?? '').replace(/\s+/g, ' '));
     else if (p.type === 'atrule') parts.push(`@${p.name} ${(p.params ?? '').replace(/\s+/g, ' ')}`.trim());
   }
@@ -85,7 +89,9 @@ function isInsideSvg(ts: TypeScript, node: TS.Node): boolean {
 const EMAIL_PACKAGES = /^(@react-email\/|react-email$|jsx-email$|@jsx-email\/|mjml|@faire\/mjml-react|@luma-team\/mjml-react)/;
 
 export function isEmailTemplate(ts: TypeScript, sf: TS.SourceFile): boolean {
-  return sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && EMAIL_PACKAGES.test(st.moduleSpecifier.text));
+  return sf.statements.some(
+    (st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && EMAIL_PACKAGES.test(st.moduleSpecifier.text),
+  );
 }
 
 /** What the walk of one TypeScript file shares: the file, the options, and the occurrences found so far. */
@@ -110,7 +116,12 @@ function valueLiteral(c: Collector, node: TS.Expression, property: string, conte
     valueLiteral(c, node.whenFalse, property, context, sx);
     return;
   }
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(
+      node.operatorToken.kind,
+    )
+  ) {
     if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) valueLiteral(c, node.left, property, context, sx);
     valueLiteral(c, node.right, property, context, sx);
     return;
@@ -122,7 +133,9 @@ function valueLiteral(c: Collector, node: TS.Expression, property: string, conte
     for (const atom of findValueAtoms(property, raw, options)) {
       out.push({
         atom: { ...atom, start: start + 1 + atom.start, end: start + 1 + atom.end },
-        property, context, node,
+        property,
+        context,
+        node,
         literal: { start, end: node.getEnd(), quote: text[start]!, whole: atom.text === trimmed && atom.start === raw.indexOf(trimmed) },
       });
     }
@@ -145,7 +158,13 @@ function valueLiteral(c: Collector, node: TS.Expression, property: string, conte
   const pxFamily = ['spacing', 'inset', 'sizing', 'radius', 'font-size', 'letter-spacing'].includes(family);
   if (pxFamily || (family === 'line-height' && context === 'native')) {
     if (sx && family !== 'font-size' && family !== 'letter-spacing') return; // sx numbers are theme multiples
-    out.push({ atom: { kind: 'length', family, text: nodeText, start, end, number: n, unit: 'px', key: `${n}px` }, property, context, node, literal });
+    out.push({
+      atom: { kind: 'length', family, text: nodeText, start, end, number: n, unit: 'px', key: `${n}px` },
+      property,
+      context,
+      node,
+      literal,
+    });
   } else if (family === 'line-height' || family === 'font-weight' || family === 'z-index') {
     if (family === 'z-index' && Math.abs(n) < 10) return; // local stacking inside a component
     if (family === 'line-height' && n === 1) return;
@@ -243,7 +262,13 @@ function templateStyles(c: Collector, node: TS.TaggedTemplateExpression): void {
 function classStrings(c: Collector, node: TS.Node): void {
   const { ts, sf, text, seenClassStrings } = c;
   const visit = (n: TS.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+    if (
+      ts.isStringLiteral(n) ||
+      ts.isNoSubstitutionTemplateLiteral(n) ||
+      ts.isTemplateHead(n) ||
+      ts.isTemplateMiddle(n) ||
+      ts.isTemplateTail(n)
+    ) {
       const s = n.getStart(sf);
       if (seenClassStrings.has(s)) return;
       seenClassStrings.add(s);
@@ -267,8 +292,16 @@ function classOccurrences(c: Collector, raw: string, offset: number, node: TS.No
       const whole = atom.text === cls.value.trim();
       out.push({
         atom: { ...atom, start: valueOffset + atom.start, end: valueOffset + atom.end },
-        property: cls.property, context: 'className', node,
-        tailwind: { start: cls.start, end: cls.end, utility: cls.utility, ...(cls.namespace ? { namespace: cls.namespace } : {}), whole: whole && cls.utility !== '' },
+        property: cls.property,
+        context: 'className',
+        node,
+        tailwind: {
+          start: cls.start,
+          end: cls.end,
+          utility: cls.utility,
+          ...(cls.namespace ? { namespace: cls.namespace } : {}),
+          whole: whole && cls.utility !== '',
+        },
       });
     }
   }
@@ -294,7 +327,12 @@ export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options:
       const callee = node.expression;
       if (ts.isIdentifier(callee) && CLASS_FUNCTIONS.has(callee.text)) {
         for (const a of node.arguments) classStrings(c, a);
-      } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'StyleSheet' && callee.name.text === 'create') {
+      } else if (
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'StyleSheet' &&
+        callee.name.text === 'create'
+      ) {
         if (node.arguments[0]) styleObject(c, node.arguments[0], 'native', false);
       } else {
         const root = tagRoot(ts, callee);
@@ -340,7 +378,12 @@ export function collectFromStylesheet(root: Root, text: string, context: StyleCo
     const rawValue = (decl.raws.value as { raw?: string } | undefined)?.raw ?? decl.value;
     if (text.slice(start, start + rawValue.length) !== rawValue) return; // offsets we cannot trust
     for (const atom of findValueAtoms(prop.toLowerCase(), rawValue, options)) {
-      out.push({ atom: { ...atom, start: start + atom.start, end: start + atom.end }, property: prop.toLowerCase(), context, scope: scopeOf(decl) });
+      out.push({
+        atom: { ...atom, start: start + atom.start, end: start + atom.end },
+        property: prop.toLowerCase(),
+        context,
+        scope: scopeOf(decl),
+      });
     }
   });
   root.walkAtRules((at) => {
@@ -350,15 +393,28 @@ export function collectFromStylesheet(root: Root, text: string, context: StyleCo
     if (text.slice(paramsStart, paramsStart + at.params.length) !== at.params) return;
     if (at.name === 'media' || at.name === 'container') {
       for (const atom of findBreakpointAtoms(at.params)) {
-        out.push({ atom: { ...atom, start: paramsStart + atom.start, end: paramsStart + atom.end }, property: '@media', context, scope: scopeOf(at) });
+        out.push({
+          atom: { ...atom, start: paramsStart + atom.start, end: paramsStart + atom.end },
+          property: '@media',
+          context,
+          scope: scopeOf(at),
+        });
       }
     } else if (at.name === 'apply') {
       for (const cls of findArbitraryClasses(at.params, paramsStart)) {
         for (const atom of findValueAtoms(cls.property, cls.value, options)) {
           out.push({
             atom: { ...atom, start: cls.valueStart + atom.start, end: cls.valueStart + atom.end },
-            property: cls.property, context: 'className', scope: scopeOf(at),
-            tailwind: { start: cls.start, end: cls.end, utility: cls.utility, ...(cls.namespace ? { namespace: cls.namespace } : {}), whole: atom.text === cls.value.trim() && cls.utility !== '' },
+            property: cls.property,
+            context: 'className',
+            scope: scopeOf(at),
+            tailwind: {
+              start: cls.start,
+              end: cls.end,
+              utility: cls.utility,
+              ...(cls.namespace ? { namespace: cls.namespace } : {}),
+              whole: atom.text === cls.value.trim() && cls.utility !== '',
+            },
           });
         }
       }
@@ -368,7 +424,11 @@ export function collectFromStylesheet(root: Root, text: string, context: StyleCo
 }
 
 /** Hard-coded values of a CSS/SCSS file, or the parse error. */
-export function collectCssFileValues(text: string, file: string, options: CollectOptions = {}): { occurrences: StyleOccurrence[]; error?: string } {
+export function collectCssFileValues(
+  text: string,
+  file: string,
+  options: CollectOptions = {},
+): { occurrences: StyleOccurrence[]; error?: string } {
   const { root, error } = parseStylesheet(text, file);
   if (!root) return { occurrences: [], ...(error ? { error } : {}) };
   return { occurrences: collectFromStylesheet(root, text, 'css', options) };

@@ -34,7 +34,9 @@ export function parseStylesheet(text: string, file: string): { root?: Root; erro
     return { root: root as Root };
   } catch (e) {
     const err = e as { reason?: string; line?: number; column?: number; message: string };
-    return { error: err.reason ? `CSS syntax error at ${err.line ?? '?'}:${err.column ?? '?'}: ${err.reason}` : `CSS parse failed: ${err.message}` };
+    return {
+      error: err.reason ? `CSS syntax error at ${err.line ?? '?'}:${err.column ?? '?'}: ${err.reason}` : `CSS parse failed: ${err.message}`,
+    };
   }
 }
 
@@ -90,7 +92,11 @@ export function cssTokenDefinitions(text: string, file: string, includeScoped: b
     const place = placeOf(decl);
     if (place.scoped && !includeScoped && !place.theme) return;
     definitions.push({
-      name, value: decl.value.trim(), theme: place.theme, file, line: decl.source?.start?.line ?? 1,
+      name,
+      value: decl.value.trim(),
+      theme: place.theme,
+      file,
+      line: decl.source?.start?.line ?? 1,
       ...(place.mode ? { mode: place.mode } : {}),
     });
   });

@@ -25,20 +25,29 @@ export function tokenFamily(path: string, value: string, type?: string): TokenFa
   const isNumber = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v);
   const t = type?.toLowerCase();
   if (t === 'color') return 'color';
-  if (t === 'shadow' || has(words, /-(box-)?shadows?-|-elevations?-/) && !has(words, /-drop-/) && normalizeShadow(v) !== null && /\d/.test(v) && !isNumber) return 'shadow';
-  if (t === 'cubicbezier' || has(words, /-(ease|easing|easings|timing|curve|curves|bezier)-/)) return normalizeEasing(v) ? 'easing' : 'other';
+  if (
+    t === 'shadow' ||
+    (has(words, /-(box-)?shadows?-|-elevations?-/) && !has(words, /-drop-/) && normalizeShadow(v) !== null && /\d/.test(v) && !isNumber)
+  )
+    return 'shadow';
+  if (t === 'cubicbezier' || has(words, /-(ease|easing|easings|timing|curve|curves|bezier)-/))
+    return normalizeEasing(v) ? 'easing' : 'other';
   if (t === 'duration' || has(words, /-(duration|durations|delay|delays|motion)-/)) return parseTime(v) !== null ? 'duration' : 'other';
-  if (t === 'fontfamily' || has(words, /-font-famil(y|ies)-|-typeface-|-font-(sans|serif|mono|display|body|heading)-$/)) return 'font-family';
+  if (t === 'fontfamily' || has(words, /-font-famil(y|ies)-|-typeface-|-font-(sans|serif|mono|display|body|heading)-$/))
+    return 'font-family';
   if (isColor) return 'color';
-  if (t === 'fontweight' || has(words, /-font-weights?-|-weights?-/)) return isNumber || /^(bold|normal)$/.test(v) ? 'font-weight' : 'other';
+  if (t === 'fontweight' || has(words, /-font-weights?-|-weights?-/))
+    return isNumber || /^(bold|normal)$/.test(v) ? 'font-weight' : 'other';
   if (has(words, /-(z|z-index|zindex|z-indices|layers?|stack|stacking)-/)) return isNumber ? 'z-index' : 'other';
   if (has(words, /-line-heights?-|-leading-|-lineheights?-/)) return length || isNumber ? 'line-height' : 'other';
   if (has(words, /-letter-spacings?-|-tracking-|-letterspacings?-/)) return length ? 'letter-spacing' : 'other';
   if (has(words, /-opacit(y|ies)-|-alpha-/)) return 'opacity';
   if (has(words, /-breakpoints?-|-screens?-|-bp-|-media-/)) return length ? 'breakpoint' : 'other';
   if (has(words, /-(radius|radii|rounded|corners?|round)-/)) return length ? 'radius' : 'other';
-  if (has(words, /-font-sizes?-|-fontsizes?-|-size-font-|-text-|-type-scale-|-typography-.*-size-|-font-size-/)) return length ? 'font-size' : 'other';
-  if (has(words, /-(spacing|space|spaces|spacer|spacers|gap|gaps|gutter|gutters|padding|margin|inset)-/)) return length ? 'spacing' : 'other';
+  if (has(words, /-font-sizes?-|-fontsizes?-|-size-font-|-text-|-type-scale-|-typography-.*-size-|-font-size-/))
+    return length ? 'font-size' : 'other';
+  if (has(words, /-(spacing|space|spaces|spacer|spacers|gap|gaps|gutter|gutters|padding|margin|inset)-/))
+    return length ? 'spacing' : 'other';
   if (has(words, /-(size|sizes|sizing|width|widths|height|heights|container|containers)-/)) return length ? 'sizing' : 'other';
   if (t === 'dimension' || length) return 'dimension';
   if (t === 'number' || isNumber) return 'number';
@@ -50,7 +59,10 @@ export function tokenFamily(path: string, value: string, type?: string): TokenFa
  * `37 99 235` (rgb) or `221 83% 53%` (hsl, as shadcn/ui writes them).
  */
 export function isChannelTriplet(value: string): boolean {
-  return /^\d{1,3}(\.\d+)?\s+\d{1,3}(\.\d+)?\s+\d{1,3}(\.\d+)?$/.test(value) || /^\d{1,3}(\.\d+)?(deg)?\s+\d{1,3}(\.\d+)?%\s+\d{1,3}(\.\d+)?%$/.test(value);
+  return (
+    /^\d{1,3}(\.\d+)?\s+\d{1,3}(\.\d+)?\s+\d{1,3}(\.\d+)?$/.test(value) ||
+    /^\d{1,3}(\.\d+)?(deg)?\s+\d{1,3}(\.\d+)?%\s+\d{1,3}(\.\d+)?%$/.test(value)
+  );
 }
 
 /** `37 99 235` -> `rgb(37 99 235)`, `221 83% 53%` -> `hsl(221 83% 53%)`; other values unchanged. */

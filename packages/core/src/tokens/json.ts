@@ -74,11 +74,16 @@ function colorObject(v: Record<string, Json>): string | undefined {
   const [a, b, c] = comps as number[];
   const alpha = typeof v.alpha === 'number' ? v.alpha : 1;
   switch (v.colorSpace) {
-    case 'srgb': return toHex({ r: a!, g: b!, b: c!, alpha });
-    case 'hsl': return `hsl(${a} ${b}% ${c}%${alpha < 1 ? ` / ${alpha}` : ''})`;
-    case 'oklch': return `oklch(${a} ${b} ${c}${alpha < 1 ? ` / ${alpha}` : ''})`;
-    case 'oklab': return `oklab(${a} ${b} ${c}${alpha < 1 ? ` / ${alpha}` : ''})`;
-    default: return undefined;
+    case 'srgb':
+      return toHex({ r: a!, g: b!, b: c!, alpha });
+    case 'hsl':
+      return `hsl(${a} ${b}% ${c}%${alpha < 1 ? ` / ${alpha}` : ''})`;
+    case 'oklch':
+      return `oklch(${a} ${b} ${c}${alpha < 1 ? ` / ${alpha}` : ''})`;
+    case 'oklab':
+      return `oklab(${a} ${b} ${c}${alpha < 1 ? ` / ${alpha}` : ''})`;
+    default:
+      return undefined;
   }
 }
 
@@ -87,7 +92,10 @@ export class TokenResolver {
   private readonly resolved = new Map<string, string | null>();
   readonly errors: TokenLoadError[] = [];
 
-  constructor(raw: RawToken[], private readonly file: string) {
+  constructor(
+    raw: RawToken[],
+    private readonly file: string,
+  ) {
     this.tokens = new Map(raw.map((t) => [t.path, t]));
   }
 
@@ -102,7 +110,8 @@ export class TokenResolver {
     if (!token) return null;
     if (stack.length >= MAX_ALIAS_DEPTH) {
       // a chain this long is hostile or generated: stop before the call stack does (one error per file)
-      if (!this.errors.some((e) => e.message.includes('alias chain deeper'))) this.fail(stack[0]!, `alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)`);
+      if (!this.errors.some((e) => e.message.includes('alias chain deeper')))
+        this.fail(stack[0]!, `alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)`);
       return null;
     }
     const text = this.toText(token.value, [...stack, path], path);
@@ -111,7 +120,8 @@ export class TokenResolver {
   }
 
   private fail(path: string, message: string): void {
-    if (!this.errors.some((e) => e.message.startsWith(`token "${path}"`))) this.errors.push({ file: this.file, message: `token "${path}": ${message}` });
+    if (!this.errors.some((e) => e.message.startsWith(`token "${path}"`)))
+      this.errors.push({ file: this.file, message: `token "${path}": ${message}` });
   }
 
   private substitute(value: string, stack: string[], owner: string): string | null {
@@ -150,8 +160,9 @@ export class TokenResolver {
       }
       if ('colorSpace' in value || 'hex' in value) return colorObject(value) ?? null;
       if ('offsetX' in value || 'x' in value) {
-        const parts = [value.offsetX ?? value.x, value.offsetY ?? value.y, value.blur, value.spread]
-          .map((p) => (p === undefined ? '0' : this.toText(p, stack, owner)));
+        const parts = [value.offsetX ?? value.x, value.offsetY ?? value.y, value.blur, value.spread].map((p) =>
+          p === undefined ? '0' : this.toText(p, stack, owner),
+        );
         const color = value.color === undefined ? null : this.toText(value.color, stack, owner);
         if (parts.some((p) => p === null)) return null;
         const inset = value.inset === true ? 'inset ' : '';
@@ -188,7 +199,10 @@ export function loadJsonTokens(text: string, file: string): LoadedTokens {
     const v = expandChannelTriplet(value.trim());
     const aliasOf = resolver.aliasOf(r.path);
     tokens.push({
-      path: r.path, value: v, family: tokenFamily(r.path, v, r.type), file,
+      path: r.path,
+      value: v,
+      family: tokenFamily(r.path, v, r.type),
+      file,
       ...(r.type ? { type: r.type } : {}),
       ...(aliasOf ? { aliasOf } : {}),
     });

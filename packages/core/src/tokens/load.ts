@@ -22,18 +22,51 @@ const MAX_DISCOVERY_DEPTH = 8;
 const MAX_SUBSTITUTION_ROUNDS = 3;
 const TAILWIND_V4_MAJOR = 4;
 const SKIP_DIRS = new Set([
-  'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.vercel', '.output', '.git',
-  'vendor', 'vendors', 'third_party', 'storybook-static', '.plumbline', 'generated', '__generated__',
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.vercel',
+  '.output',
+  '.git',
+  'vendor',
+  'vendors',
+  'third_party',
+  'storybook-static',
+  '.plumbline',
+  'generated',
+  '__generated__',
 ]);
 
 const TAILWIND_CONFIG = /^tailwind\.config\.(js|cjs|mjs|ts|cts|mts)$/;
 /** JSON token files: `tokens.json`, `design-tokens.json`, `*.tokens.json`, `*.tokens`, and JSON under a `tokens/` folder. */
 const JSON_TOKENS = /(^|[.\-_])(design-)?tokens?\.json$|\.tokens$/i;
 /** Stylesheets that are token files by name: all their custom properties count, scoped ones too. */
-const CSS_TOKEN_NAMES = /^_?(tokens|design-tokens|theme|themes|variables|vars|colors|colours|palette|custom-properties|globals?|root)\.(s?css)$/i;
+const CSS_TOKEN_NAMES =
+  /^_?(tokens|design-tokens|theme|themes|variables|vars|colors|colours|palette|custom-properties|globals?|root)\.(s?css)$/i;
 
 /** Directories of docs sites, examples and playgrounds: their tokens are theirs alone. */
-const SATELLITE_DIRS = new Set(['docs', 'doc', 'dev-docs', 'website', 'site', 'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'storybook', '.storybook', 'sandbox', 'sandboxes']);
+const SATELLITE_DIRS = new Set([
+  'docs',
+  'doc',
+  'dev-docs',
+  'website',
+  'site',
+  'examples',
+  'example',
+  'demo',
+  'demos',
+  'playground',
+  'playgrounds',
+  'storybook',
+  '.storybook',
+  'sandbox',
+  'sandboxes',
+]);
 
 /** The satellite directory a file lies in (`dev-docs`, `apps/docs`), or undefined. */
 export function satelliteScope(file: string): string | undefined {
@@ -45,7 +78,9 @@ export function satelliteScope(file: string): string | undefined {
 /** The last word of a token name is a step of a scale: `--space-4`, `--radius-lg`, `--font-size-2xl`, `--text-base`. */
 export function isScaleStep(path: string): boolean {
   const last = path.split(/[-_.]/).filter(Boolean).pop() ?? '';
-  return /^(\d+(\.\d+)?|\d*x+[sl]|xs|sm|md|lg|xl|base|small|medium|large|tiny|huge|none|full|default|px|half|s|m|l|xxs|xxl|normal|tight|snug|relaxed|loose|wide|wider|widest|tighter)$/i.test(last);
+  return /^(\d+(\.\d+)?|\d*x+[sl]|xs|sm|md|lg|xl|base|small|medium|large|tiny|huge|none|full|default|px|half|s|m|l|xxs|xxl|normal|tight|snug|relaxed|loose|wide|wider|widest|tighter)$/i.test(
+    last,
+  );
 }
 
 const LENGTH_FAMILIES = new Set(['spacing', 'sizing', 'radius', 'font-size', 'line-height', 'letter-spacing', 'dimension', 'breakpoint']);
@@ -90,7 +125,11 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
       if (e.name === 'package.json') {
         const major = tailwindMajor(abs);
         if (major && (!tailwindDependency || major > tailwindDependency)) tailwindDependency = major;
-      } else if (TAILWIND_CONFIG.test(e.name) || JSON_TOKENS.test(e.name) || (inTokensDir && /\.json$/i.test(e.name) && !/^(package|tsconfig.*|project)\.json$/.test(e.name))) {
+      } else if (
+        TAILWIND_CONFIG.test(e.name) ||
+        JSON_TOKENS.test(e.name) ||
+        (inTokensDir && /\.json$/i.test(e.name) && !/^(package|tsconfig.*|project)\.json$/.test(e.name))
+      ) {
         files.push(rel);
       } else if (CSS_TOKEN_NAMES.test(e.name)) files.push(rel);
       else if (/\.(s?css)$/i.test(e.name) && !/\.module\.s?css$/i.test(e.name)) stylesheets.push(rel);
@@ -146,7 +185,10 @@ class CssResolver {
     if (stack.length >= MAX_ALIAS_DEPTH) {
       // a chain this long is hostile or generated: stop before the call stack does (one error per run)
       if (!this.errors.some((e) => e.message.includes('alias chain deeper'))) {
-        this.errors.push({ file: def.file, message: `token "${stack[0]}": alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)` });
+        this.errors.push({
+          file: def.file,
+          message: `token "${stack[0]}": alias chain deeper than ${MAX_ALIAS_DEPTH} references (${stack.slice(0, 3).join(' -> ')} -> …)`,
+        });
       }
       return null;
     }
@@ -186,7 +228,8 @@ class CssResolver {
 function tailwindKeyOf(name: string): { namespace: string; key: string; family: DesignToken['family'] } | undefined {
   if (name.slice(2).includes('--')) return undefined; // --text-sm--line-height
   for (const p of TAILWIND_V4_PREFIXES) {
-    if (name.startsWith(p.prefix) && name.length > p.prefix.length) return { namespace: p.namespace, key: name.slice(p.prefix.length), family: p.family };
+    if (name.startsWith(p.prefix) && name.length > p.prefix.length)
+      return { namespace: p.namespace, key: name.slice(p.prefix.length), family: p.family };
   }
   return undefined;
 }
@@ -286,7 +329,10 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     // an untyped custom property is a scale step only by its name: `--space-4` is, `--header-height` and `--space-factor` are not
     if (!tw && LENGTH_FAMILIES.has(family) && (!isScaleStep(path) || /factor|multiplier|ratio|coefficient/i.test(path))) family = 'other';
     tokens.push({
-      path, value: expanded, family, file: d.file,
+      path,
+      value: expanded,
+      family,
+      file: d.file,
       ...(d.name.startsWith('--') ? { cssVar: d.name } : { scssVar: d.name }),
       ...(alias ? { aliasOf: alias } : {}),
       ...(d.mode ? { mode: d.mode } : {}),
@@ -304,14 +350,16 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }
 
-  const version: 3 | 4 | null = tailwindV4 ? 4 : options.tailwindDependency ?? (tailwindConfig ? 3 : null);
+  const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   if (version) tokens.push(...tailwindDefaultTokens(version, replaced, spacingBase));
 
   for (const t of tokens) {
     const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);
     if (scope) t.scope = scope;
   }
-  tokens.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1));
+  tokens.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1,
+  );
   return {
     settings: {
       files: [...loadedFiles].sort(),

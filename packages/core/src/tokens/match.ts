@@ -163,9 +163,12 @@ function roleFits(token: DesignToken, role: Role): boolean {
 /** Which token families a property family's values are compared with. */
 function poolFamilies(family: PropertyFamily): TokenFamily[] {
   switch (family) {
-    case 'inset': return ['spacing'];
-    case 'sizing': return ['sizing', 'spacing'];
-    default: return [family];
+    case 'inset':
+      return ['spacing'];
+    case 'sizing':
+      return ['sizing', 'spacing'];
+    default:
+      return [family];
   }
 }
 
@@ -189,12 +192,14 @@ function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, 
       break;
     }
   }
-  if (list.length === 0 && ['spacing', 'inset', 'radius', 'font-size', 'sizing'].includes(family)) list = index.byFamily.get('dimension') ?? [];
+  if (list.length === 0 && ['spacing', 'inset', 'radius', 'font-size', 'sizing'].includes(family))
+    list = index.byFamily.get('dimension') ?? [];
   if (family === 'sizing' && context !== 'className') list = list.filter((x) => x.token.family !== 'spacing' || !x.token.tailwind);
   // Tailwind's default scales are Tailwind class names: they apply to classes only
   if (context !== 'className') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
   // a docs site's or an example's tokens are for its own files
-  if (list.some((x) => x.token.scope)) list = list.filter((x) => !x.token.scope || (filePath !== undefined && filePath.startsWith(`${x.token.scope}/`)));
+  if (list.some((x) => x.token.scope))
+    list = list.filter((x) => !x.token.scope || (filePath !== undefined && filePath.startsWith(`${x.token.scope}/`)));
   return list;
 }
 
@@ -224,7 +229,11 @@ function rankExact(found: DesignToken[], context: StyleContext, namespace?: stri
  * too small to be a design decision).
  */
 export function judgeAtom(
-  index: TokenIndex, atom: ValueAtom, context: StyleContext, options: MatchOptions = DEFAULT_MATCH_OPTIONS, where: MatchPlace = {},
+  index: TokenIndex,
+  atom: ValueAtom,
+  context: StyleContext,
+  options: MatchOptions = DEFAULT_MATCH_OPTIONS,
+  where: MatchPlace = {},
 ): Verdict | null {
   const { namespace, filePath, property } = where;
   let list = pool(index, atom.family, context, filePath);
@@ -239,13 +248,31 @@ export function judgeAtom(
   const exactOf = (pred: (x: Indexed) => boolean): Verdict | null => {
     const exact = list.filter((x) => pred(x));
     const inDefault = exact.filter((x) => !x.token.mode);
-    if (inDefault.length) return { kind: 'exact', tokens: rankExact(inDefault.map((x) => x.token), context, namespace) };
+    if (inDefault.length)
+      return {
+        kind: 'exact',
+        tokens: rankExact(
+          inDefault.map((x) => x.token),
+          context,
+          namespace,
+        ),
+      };
     if (exact.length) {
-      return { kind: 'theme', candidates: rankExact(exact.map((x) => x.token), context, namespace).slice(0, 3).map((t) => ({ token: t, distance: 0, label: `its value in \`${t.mode}\`` })) };
+      return {
+        kind: 'theme',
+        candidates: rankExact(
+          exact.map((x) => x.token),
+          context,
+          namespace,
+        )
+          .slice(0, 3)
+          .map((t) => ({ token: t, distance: 0, label: `its value in \`${t.mode}\`` })),
+      };
     }
     return null;
   };
-  const offScale = (nearest: Candidate | null): Verdict | null => (options.offScale && scale && !EXACT_ONLY.has(atom.family) ? { kind: 'off-scale', nearest } : null);
+  const offScale = (nearest: Candidate | null): Verdict | null =>
+    options.offScale && scale && !EXACT_ONLY.has(atom.family) ? { kind: 'off-scale', nearest } : null;
   const offScaleAny = (nearest: Candidate | null): Verdict | null => (options.offScale && scale ? { kind: 'off-scale', nearest } : null);
 
   switch (atom.kind) {
@@ -270,31 +297,59 @@ export function judgeAtom(
       return atom.kind === 'shadow' || /cubic-bezier/.test(atom.key) ? offScaleAny(null) : null;
     }
     case 'time':
-      return scaleVerdict(list.filter((x) => x.ms !== undefined).map((x) => ({ x, v: x.ms! })), atom.number!, 'ms', exactOf, offScale, atom.family);
+      return scaleVerdict(
+        list.filter((x) => x.ms !== undefined).map((x) => ({ x, v: x.ms! })),
+        atom.number!,
+        'ms',
+        exactOf,
+        offScale,
+        atom.family,
+      );
     case 'number': {
       if (atom.family === 'line-height') {
-        return scaleVerdict(list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! })), atom.number!, '', exactOf, offScale, atom.family);
+        return scaleVerdict(
+          list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! })),
+          atom.number!,
+          '',
+          exactOf,
+          offScale,
+          atom.family,
+        );
       }
       const entries = list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! }));
       const exact = exactOf((x) => x.num === atom.number);
       if (exact) return exact;
       if (atom.family === 'font-weight') {
-        const near = entries.filter((e) => Math.abs(e.v - atom.number!) <= NEAR_FONT_WEIGHT).sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
-        if (near.length) return { kind: 'near', candidates: dedupe(near.map((e) => ({ token: e.x.token, distance: Math.abs(e.v - atom.number!) }))).slice(0, 3).map((c) => ({ ...c, label: `${c.distance} off` })) };
+        const near = entries
+          .filter((e) => Math.abs(e.v - atom.number!) <= NEAR_FONT_WEIGHT)
+          .sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
+        if (near.length)
+          return {
+            kind: 'near',
+            candidates: dedupe(near.map((e) => ({ token: e.x.token, distance: Math.abs(e.v - atom.number!) })))
+              .slice(0, 3)
+              .map((c) => ({ ...c, label: `${c.distance} off` })),
+          };
       }
       const best = entries.sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!))[0];
-      return offScaleAny(best ? { token: best.x.token, distance: Math.abs(best.v - atom.number!), label: `${round(Math.abs(best.v - atom.number!), 2)} off` } : null);
+      return offScaleAny(
+        best
+          ? { token: best.x.token, distance: Math.abs(best.v - atom.number!), label: `${round(Math.abs(best.v - atom.number!), 2)} off` }
+          : null,
+      );
     }
     case 'length': {
       const unit = atom.unit!;
       const px = unit === 'em' ? null : lengthInPx({ number: atom.number!, unit });
-      const entries = px === null
-        ? list.filter((x) => x.em !== undefined).map((x) => ({ x, v: x.em! }))
-        : list.filter((x) => x.px !== undefined).map((x) => ({ x, v: x.px! }));
+      const entries =
+        px === null
+          ? list.filter((x) => x.em !== undefined).map((x) => ({ x, v: x.em! }))
+          : list.filter((x) => x.px !== undefined).map((x) => ({ x, v: x.px! }));
       const v = px ?? atom.number!;
       const exact = exactOf((x) => (px === null ? x.em === v : x.px !== undefined && Math.abs(x.px - v) < 0.01));
       if (exact) return exact;
-      if (px !== null && Math.abs(px) <= 2 && (atom.family === 'spacing' || atom.family === 'inset' || atom.family === 'letter-spacing')) return null;
+      if (px !== null && Math.abs(px) <= 2 && (atom.family === 'spacing' || atom.family === 'inset' || atom.family === 'letter-spacing'))
+        return null;
       return scaleVerdict(entries, v, px === null ? 'em' : 'px', () => null, offScale, atom.family);
     }
   }
@@ -309,7 +364,9 @@ function dedupe<T extends { token: DesignToken }>(list: T[]): T[] {
 
 /** Near misses on a numeric scale: within 25% of a step (relative to the larger of the two). */
 function scaleVerdict(
-  entries: Array<{ x: Indexed; v: number }>, value: number, unit: string,
+  entries: Array<{ x: Indexed; v: number }>,
+  value: number,
+  unit: string,
   exactOf: (pred: (x: Indexed) => boolean) => Verdict | null,
   offScale: (nearest: Candidate | null) => Verdict | null,
   family: PropertyFamily,
@@ -364,7 +421,10 @@ function fill(template: string, token: DesignToken, utility: string | undefined,
  * contexts replace the literal, quotes included) or part of it (then only a CSS-variable text fits).
  */
 export function replacementFor(
-  token: DesignToken, context: StyleContext, templates: ReplacementTemplates, opts: { utility?: string; whole?: boolean; quote?: string } = {},
+  token: DesignToken,
+  context: StyleContext,
+  templates: ReplacementTemplates,
+  opts: { utility?: string; whole?: boolean; quote?: string } = {},
 ): Replacement | null {
   const configured = templates[context];
   const quote = opts.quote ?? "'";

@@ -22,14 +22,27 @@ function tokenize(src: string): Tok[] {
   const n = src.length;
   while (i < n) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') i++; continue; }
-    if (c === '/' && src[i + 1] === '*') { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '/') {
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      const e = src.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
     if (c === '"' || c === "'") {
       let j = i + 1;
       let v = '';
       while (j < n && src[j] !== c && src[j] !== '\n') {
-        if (src[j] === '\\') { v += src[j + 1] ?? ''; j += 2; } else v += src[j++];
+        if (src[j] === '\\') {
+          v += src[j + 1] ?? '';
+          j += 2;
+        } else v += src[j++];
       }
       toks.push({ kind: 'str', text: src.slice(i, j + 1), value: v });
       i = j + 1;
@@ -40,7 +53,11 @@ function tokenize(src: string): Tok[] {
       let v = '';
       let subst = false;
       while (j < n && src[j] !== '`') {
-        if (src[j] === '\\') { v += src[j + 1] ?? ''; j += 2; continue; }
+        if (src[j] === '\\') {
+          v += src[j + 1] ?? '';
+          j += 2;
+          continue;
+        }
         if (src[j] === '$' && src[j + 1] === '{') {
           subst = true;
           let depth = 0;
@@ -72,7 +89,12 @@ function tokenize(src: string): Tok[] {
     }
     const three = src.slice(i, i + 3);
     const two = src.slice(i, i + 2);
-    const p = three === '...' || three === '===' || three === '!==' ? three : ['=>', '?.', '??', '==', '!=', '<=', '>=', '&&', '||'].includes(two) ? two : c;
+    const p =
+      three === '...' || three === '===' || three === '!=='
+        ? three
+        : ['=>', '?.', '??', '==', '!=', '<=', '>=', '&&', '||'].includes(two)
+          ? two
+          : c;
     toks.push({ kind: 'punc', text: p });
     i += p.length;
   }
@@ -86,8 +108,13 @@ class Reader {
   private readonly resolving = new Set<string>();
   constructor(private readonly toks: Tok[]) {}
 
-  private peek(o = 0): Tok | undefined { return this.toks[this.pos + o]; }
-  private is(text: string, o = 0): boolean { const t = this.peek(o); return !!t && t.text === text && t.kind !== 'str'; }
+  private peek(o = 0): Tok | undefined {
+    return this.toks[this.pos + o];
+  }
+  private is(text: string, o = 0): boolean {
+    const t = this.peek(o);
+    return !!t && t.text === text && t.kind !== 'str';
+  }
 
   /** Skips one balanced expression (up to , ; ) ] } at depth 0), returning UNKNOWN. */
   private skipExpression(): typeof UNKNOWN {
@@ -195,7 +222,10 @@ class Reader {
         v = typeof key === 'string' || typeof key === 'number' ? member(v, String(key)) : UNKNOWN;
         continue;
       }
-      if (this.is('!')) { this.pos++; continue; } // non-null assertion
+      if (this.is('!')) {
+        this.pos++;
+        continue;
+      } // non-null assertion
       break;
     }
     const t = this.peek();
@@ -206,10 +236,22 @@ class Reader {
   private primary(): StaticValue {
     const t = this.peek();
     if (!t) return UNKNOWN;
-    if (t.kind === 'str') { this.pos++; return t.value ?? ''; }
-    if (t.kind === 'tpl') { this.pos++; return t.value ?? UNKNOWN; }
-    if (t.kind === 'num') { this.pos++; return Number(t.text.replace(/_/g, '')); }
-    if (t.text === '-' && this.peek(1)?.kind === 'num') { this.pos += 2; return -Number(this.toks[this.pos - 1]!.text); }
+    if (t.kind === 'str') {
+      this.pos++;
+      return t.value ?? '';
+    }
+    if (t.kind === 'tpl') {
+      this.pos++;
+      return t.value ?? UNKNOWN;
+    }
+    if (t.kind === 'num') {
+      this.pos++;
+      return Number(t.text.replace(/_/g, ''));
+    }
+    if (t.text === '-' && this.peek(1)?.kind === 'num') {
+      this.pos += 2;
+      return -Number(this.toks[this.pos - 1]!.text);
+    }
     if (t.text === '{') return this.object();
     if (t.text === '[') return this.array();
     if (t.text === '(') {
@@ -217,14 +259,31 @@ class Reader {
       const save = this.pos;
       this.pos++;
       const v = this.expression();
-      if (this.is(')') && !this.is('=>', 1)) { this.pos++; return v; }
+      if (this.is(')') && !this.is('=>', 1)) {
+        this.pos++;
+        return v;
+      }
       this.pos = save;
       return this.skipExpression();
     }
     if (t.kind === 'id') {
-      if (t.text === 'true' || t.text === 'false') { this.pos++; return t.text === 'true'; }
-      if (t.text === 'null' || t.text === 'undefined') { this.pos++; return null; }
-      if (this.is('=>', 1) || t.text === 'function' || t.text === 'async' || t.text === 'new' || t.text === 'require' || t.text === 'import') return this.skipExpression();
+      if (t.text === 'true' || t.text === 'false') {
+        this.pos++;
+        return t.text === 'true';
+      }
+      if (t.text === 'null' || t.text === 'undefined') {
+        this.pos++;
+        return null;
+      }
+      if (
+        this.is('=>', 1) ||
+        t.text === 'function' ||
+        t.text === 'async' ||
+        t.text === 'new' ||
+        t.text === 'require' ||
+        t.text === 'import'
+      )
+        return this.skipExpression();
       this.pos++;
       if (this.is('(')) {
         // f({...}): a config helper; its first argument is the config
@@ -266,7 +325,10 @@ class Reader {
           this.pos++;
           const k = this.expression();
           key = typeof k === 'string' || typeof k === 'number' ? String(k) : undefined;
-          if (!this.is(']')) { this.skipExpression(); key = undefined; }
+          if (!this.is(']')) {
+            this.skipExpression();
+            key = undefined;
+          }
         }
         this.pos++;
         if (this.is(':')) {

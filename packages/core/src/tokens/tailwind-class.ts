@@ -21,15 +21,20 @@ export interface ArbitraryClass {
   valueStart: number;
 }
 
-type Rule = { property: string; namespace: string } | ((value: string, hint: string | undefined) => { property: string; namespace: string } | null);
+type Rule =
+  { property: string; namespace: string } | ((value: string, hint: string | undefined) => { property: string; namespace: string } | null);
 
 const color = (property = 'color') => ({ property, namespace: 'color' });
 const isColorValue = (v: string, hint: string | undefined) => hint === 'color' || (hint === undefined && parseColor(v.trim()) !== null);
-const colorOnly = (property: string): Rule => (v, hint) => (isColorValue(v, hint) ? color(property) : null);
+const colorOnly =
+  (property: string): Rule =>
+  (v, hint) =>
+    isColorValue(v, hint) ? color(property) : null;
 
 const RULES: Record<string, Rule> = {
   bg: colorOnly('background-color'),
-  text: (v, hint) => (isColorValue(v, hint) ? color() : hint === 'length' || parseLength(v.trim()) ? { property: 'font-size', namespace: 'text' } : null),
+  text: (v, hint) =>
+    isColorValue(v, hint) ? color() : hint === 'length' || parseLength(v.trim()) ? { property: 'font-size', namespace: 'text' } : null,
   border: colorOnly('border-color'),
   ring: colorOnly('outline-color'),
   'ring-offset': colorOnly('outline-color'),
@@ -61,9 +66,11 @@ for (const side of ['', 'x', 'y', 't', 'r', 'b', 'l', 's', 'e']) {
   if (side) RULES[`border-${side}`] = colorOnly('border-color');
 }
 for (const k of ['gap', 'gap-x', 'gap-y', 'space-x', 'space-y']) RULES[k] = { property: 'gap', namespace: 'spacing' };
-for (const k of ['inset', 'inset-x', 'inset-y', 'top', 'right', 'bottom', 'left', 'start', 'end']) RULES[k] = { property: 'top', namespace: 'spacing' };
+for (const k of ['inset', 'inset-x', 'inset-y', 'top', 'right', 'bottom', 'left', 'start', 'end'])
+  RULES[k] = { property: 'top', namespace: 'spacing' };
 for (const k of ['w', 'h', 'size', 'min-w', 'min-h', 'max-w', 'max-h', 'basis']) RULES[k] = { property: 'width', namespace: 'spacing' };
-for (const k of ['', '-t', '-r', '-b', '-l', '-tl', '-tr', '-br', '-bl', '-s', '-e', '-ss', '-se', '-es', '-ee']) RULES[`rounded${k}`] = { property: 'border-radius', namespace: 'radius' };
+for (const k of ['', '-t', '-r', '-b', '-l', '-tl', '-tr', '-br', '-bl', '-s', '-e', '-ss', '-se', '-es', '-ee'])
+  RULES[`rounded${k}`] = { property: 'border-radius', namespace: 'radius' };
 
 /** The position of the last variant separator `:` outside brackets and parentheses, or -1. */
 function lastVariantColon(cls: string): number {
@@ -97,7 +104,14 @@ export function findArbitraryClasses(text: string, offset = 0): ArbitraryClass[]
     const prop = PROPERTY_RE.exec(utilityText);
     if (prop) {
       const value = prop[2]!.replace(/_/g, ' ');
-      out.push({ start: base, end: base + utilityText.length, utility: '', property: prop[1]!, value, valueStart: base + 2 + prop[1]!.length });
+      out.push({
+        start: base,
+        end: base + utilityText.length,
+        utility: '',
+        property: prop[1]!,
+        value,
+        valueStart: base + 2 + prop[1]!.length,
+      });
       continue;
     }
     const u = UTILITY_RE.exec(utilityText);
@@ -109,7 +123,24 @@ export function findArbitraryClasses(text: string, offset = 0): ArbitraryClass[]
     let hint: string | undefined;
     const hinted = /^([a-z-]+):/.exec(value);
     let valueStart = base + neg.length + name.length + 2;
-    if (hinted && ['color', 'length', 'number', 'percentage', 'position', 'url', 'image', 'family-name', 'absolute-size', 'relative-size', 'shadow', 'line-width', 'angle'].includes(hinted[1]!)) {
+    if (
+      hinted &&
+      [
+        'color',
+        'length',
+        'number',
+        'percentage',
+        'position',
+        'url',
+        'image',
+        'family-name',
+        'absolute-size',
+        'relative-size',
+        'shadow',
+        'line-width',
+        'angle',
+      ].includes(hinted[1]!)
+    ) {
       hint = hinted[1];
       value = value.slice(hinted[0].length);
       valueStart += hinted[0].length;

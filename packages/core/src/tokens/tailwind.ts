@@ -94,7 +94,13 @@ export function readTailwindConfig(source: string, file: string): TailwindConfig
         const key = keys.length ? keys.join('-') : 'DEFAULT';
         const v = value.replace(/\s*\/\s*<alpha-value>\s*/, '').trim();
         if (!v || keyPath.length === 0) continue;
-        tokens.push({ path: [themeKey, ...keyPath].join('.'), value: v, family: ns.family, file, tailwind: { namespace: ns.namespace, key } });
+        tokens.push({
+          path: [themeKey, ...keyPath].join('.'),
+          value: v,
+          family: ns.family,
+          file,
+          tailwind: { namespace: ns.namespace, key },
+        });
       }
     }
   };
@@ -115,42 +121,106 @@ export function tailwindDefaultTokens(version: 3 | 4, replaced: ReadonlySet<stri
   };
   if (!replaced.has('spacing')) {
     add('spacing', 'px', '1px');
-    for (const n of [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 72, 80, 96]) {
+    for (const n of [
+      0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 72, 80, 96,
+    ]) {
       add('spacing', String(n), rem(n * spacingBase));
     }
   }
   if (!replaced.has('fontSize')) {
-    const sizes: Array<[string, number]> = [['xs', 0.75], ['sm', 0.875], ['base', 1], ['lg', 1.125], ['xl', 1.25], ['2xl', 1.5], ['3xl', 1.875], ['4xl', 2.25], ['5xl', 3], ['6xl', 3.75], ['7xl', 4.5], ['8xl', 6], ['9xl', 8]];
+    const sizes: Array<[string, number]> = [
+      ['xs', 0.75],
+      ['sm', 0.875],
+      ['base', 1],
+      ['lg', 1.125],
+      ['xl', 1.25],
+      ['2xl', 1.5],
+      ['3xl', 1.875],
+      ['4xl', 2.25],
+      ['5xl', 3],
+      ['6xl', 3.75],
+      ['7xl', 4.5],
+      ['8xl', 6],
+      ['9xl', 8],
+    ];
     for (const [k, v] of sizes) add('fontSize', k, rem(v));
   }
   if (!replaced.has('borderRadius')) {
-    const radii: Array<[string, number]> = version === 4
-      ? [['xs', 0.125], ['sm', 0.25], ['md', 0.375], ['lg', 0.5], ['xl', 0.75], ['2xl', 1], ['3xl', 1.5], ['4xl', 2]]
-      : [['sm', 0.125], ['DEFAULT', 0.25], ['md', 0.375], ['lg', 0.5], ['xl', 0.75], ['2xl', 1], ['3xl', 1.5]];
+    const radii: Array<[string, number]> =
+      version === 4
+        ? [
+            ['xs', 0.125],
+            ['sm', 0.25],
+            ['md', 0.375],
+            ['lg', 0.5],
+            ['xl', 0.75],
+            ['2xl', 1],
+            ['3xl', 1.5],
+            ['4xl', 2],
+          ]
+        : [
+            ['sm', 0.125],
+            ['DEFAULT', 0.25],
+            ['md', 0.375],
+            ['lg', 0.5],
+            ['xl', 0.75],
+            ['2xl', 1],
+            ['3xl', 1.5],
+          ];
     for (const [k, v] of radii) add('borderRadius', k, rem(v));
   }
   if (!replaced.has('fontWeight')) {
-    const weights: Array<[string, number]> = [['thin', 100], ['extralight', 200], ['light', 300], ['normal', 400], ['medium', 500], ['semibold', 600], ['bold', 700], ['extrabold', 800], ['black', 900]];
+    const weights: Array<[string, number]> = [
+      ['thin', 100],
+      ['extralight', 200],
+      ['light', 300],
+      ['normal', 400],
+      ['medium', 500],
+      ['semibold', 600],
+      ['bold', 700],
+      ['extrabold', 800],
+      ['black', 900],
+    ];
     for (const [k, v] of weights) add('fontWeight', k, String(v));
   }
   if (!replaced.has('lineHeight')) {
-    const lh: Array<[string, string]> = [['tight', '1.25'], ['snug', '1.375'], ['normal', '1.5'], ['relaxed', '1.625'], ['loose', '2']];
+    const lh: Array<[string, string]> = [
+      ['tight', '1.25'],
+      ['snug', '1.375'],
+      ['normal', '1.5'],
+      ['relaxed', '1.625'],
+      ['loose', '2'],
+    ];
     for (const [k, v] of lh) add('lineHeight', k, v);
     for (const n of [3, 4, 5, 6, 7, 8, 9, 10]) add('lineHeight', String(n), rem(n * 0.25));
   }
   if (!replaced.has('letterSpacing')) {
-    const ls: Array<[string, string]> = [['tighter', '-0.05em'], ['tight', '-0.025em'], ['wide', '0.025em'], ['wider', '0.05em'], ['widest', '0.1em']];
+    const ls: Array<[string, string]> = [
+      ['tighter', '-0.05em'],
+      ['tight', '-0.025em'],
+      ['wide', '0.025em'],
+      ['wider', '0.05em'],
+      ['widest', '0.1em'],
+    ];
     for (const [k, v] of ls) add('letterSpacing', k, v);
   }
   if (!replaced.has('zIndex')) for (const n of [10, 20, 30, 40, 50]) add('zIndex', String(n), String(n));
-  if (!replaced.has('transitionDuration')) for (const n of [75, 100, 150, 200, 300, 500, 700, 1000]) add('transitionDuration', String(n), `${n}ms`);
+  if (!replaced.has('transitionDuration'))
+    for (const n of [75, 100, 150, 200, 300, 500, 700, 1000]) add('transitionDuration', String(n), `${n}ms`);
   if (!replaced.has('transitionTimingFunction')) {
     add('transitionTimingFunction', 'in', 'cubic-bezier(0.4, 0, 1, 1)');
     add('transitionTimingFunction', 'out', 'cubic-bezier(0, 0, 0.2, 1)');
     add('transitionTimingFunction', 'in-out', 'cubic-bezier(0.4, 0, 0.2, 1)');
   }
   if (!replaced.has('screens')) {
-    for (const [k, v] of [['sm', 40], ['md', 48], ['lg', 64], ['xl', 80], ['2xl', 96]] as Array<[string, number]>) add('screens', k, version === 4 ? rem(v) : `${v * 16}px`);
+    for (const [k, v] of [
+      ['sm', 40],
+      ['md', 48],
+      ['lg', 64],
+      ['xl', 80],
+      ['2xl', 96],
+    ] as Array<[string, number]>)
+      add('screens', k, version === 4 ? rem(v) : `${v * 16}px`);
   }
   return out;
 }

@@ -1,11 +1,26 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
-  LIBRARY_DRIFT_DEFAULTS, ROLES, chooseConvention, conventionsPath, isCompanionOfConvention, libraryDriftMeta, matchGlobal, matchImport,
-  normalizeGlobalPath, readConventions,
+  LIBRARY_DRIFT_DEFAULTS,
+  ROLES,
+  chooseConvention,
+  conventionsPath,
+  isCompanionOfConvention,
+  libraryDriftMeta,
+  matchGlobal,
+  matchImport,
+  normalizeGlobalPath,
+  readConventions,
 } from '@plumbline/core';
 import type {
-  ChoiceRef, ConventionChoice, ConventionPick, ConventionsCache, LibraryDriftOptions, ModuleSettings, ResolvedConfig, WorkspacePackage,
+  ChoiceRef,
+  ConventionChoice,
+  ConventionPick,
+  ConventionsCache,
+  LibraryDriftOptions,
+  ModuleSettings,
+  ResolvedConfig,
+  WorkspacePackage,
 } from '@plumbline/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
@@ -110,12 +125,14 @@ export default createRule<[Options], MessageIds>({
         if (t.decision) {
           const cite = `${t.decision.id}${t.decision.link ? ` (${t.decision.link})` : ''}`;
           context.report({
-            node, messageId: t.instead.some((v) => v.kind === 'choice' && v.choice === ref.choice) ? 'migration' : 'decision',
+            node,
+            messageId: t.instead.some((v) => v.kind === 'choice' && v.choice === ref.choice) ? 'migration' : 'decision',
             data: { choice, role: role.title, convention: t.label, decision: cite },
           });
         } else {
           context.report({
-            node, messageId: 'convention',
+            node,
+            messageId: 'convention',
             data: { choice, role: role.title, convention: t.label, files: t.found?.files ?? 0, share: pct(t.found?.share ?? 0) },
           });
         }
@@ -173,17 +190,31 @@ export default createRule<[Options], MessageIds>({
         check(matchImport(String(node.source.value), names), node.source);
       },
       ExportNamedDeclaration(node) {
-        if (node.source && node.exportKind !== 'type') check(matchImport(String(node.source.value), node.specifiers.map((s) => (s.local.type === 'Identifier' ? s.local.name : String(s.local.value)))), node.source);
+        if (node.source && node.exportKind !== 'type')
+          check(
+            matchImport(
+              String(node.source.value),
+              node.specifiers.map((s) => (s.local.type === 'Identifier' ? s.local.name : String(s.local.value))),
+            ),
+            node.source,
+          );
       },
       ExportAllDeclaration(node) {
         if (node.exportKind !== 'type') check(matchImport(String(node.source.value), ['*']), node.source);
       },
       ImportExpression(node) {
-        if (node.source.type === 'Literal' && typeof node.source.value === 'string') check(matchImport(node.source.value, null), node.source);
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string')
+          check(matchImport(node.source.value, null), node.source);
       },
       CallExpression(node) {
         const arg = node.arguments[0];
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && arg?.type === 'Literal' && typeof arg.value === 'string') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments.length === 1 &&
+          arg?.type === 'Literal' &&
+          typeof arg.value === 'string'
+        ) {
           check(matchImport(arg.value, null), arg);
           return;
         }

@@ -67,7 +67,9 @@ function load(cacheFile: string): ProjectFindingsCache | null {
 
 function describe(f: Finding): string {
   const elsewhere = f.related.filter((r) => !f.message.includes(r.file)).slice(0, 3);
-  const also = elsewhere.length ? ` Also: ${elsewhere.map((r) => `${r.file}:${r.line}`).join(', ')}${f.related.length > 3 ? ', …' : ''}.` : '';
+  const also = elsewhere.length
+    ? ` Also: ${elsewhere.map((r) => `${r.file}:${r.line}`).join(', ')}${f.related.length > 3 ? ', …' : ''}.`
+    : '';
   return `${f.message}${also}`;
 }
 

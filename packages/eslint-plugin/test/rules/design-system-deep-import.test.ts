@@ -46,32 +46,69 @@ ruleTester().run('design-system-deep-import', rule, {
   invalid: [
     {
       code: `import { Button, Input } from '@vendor/kit/dist/button';`,
-      filename: app, settings,
-      errors: [{
-        messageId: 'deepImport', line: 1, column: 31, endLine: 1, endColumn: 56,
-        data: { specifier: '@vendor/kit/dist/button', entry: '@vendor/kit' },
-        suggestions: [{ messageId: 'useEntry', data: { entry: '@vendor/kit' }, output: `import { Button, Input } from '@vendor/kit';` }],
-      }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'deepImport',
+          line: 1,
+          column: 31,
+          endLine: 1,
+          endColumn: 56,
+          data: { specifier: '@vendor/kit/dist/button', entry: '@vendor/kit' },
+          suggestions: [{ messageId: 'useEntry', data: { entry: '@vendor/kit' }, output: `import { Button, Input } from '@vendor/kit';` }],
+        },
+      ],
     },
     {
       // the entry that exports the name is a subpath
       code: `export { CloseIcon } from "@vendor/kit/esm/icons/close";`,
-      filename: app, settings,
-      errors: [{ messageId: 'deepImport', line: 1, column: 27, endLine: 1, endColumn: 56, suggestions: [{ messageId: 'useEntry', output: `export { CloseIcon } from "@vendor/kit/icons";` }] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'deepImport',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 56,
+          suggestions: [{ messageId: 'useEntry', output: `export { CloseIcon } from "@vendor/kit/icons";` }],
+        },
+      ],
     },
     {
       // a subpath the exports map does not offer
       code: `import { useToast } from '@vendor/kit/hooks/use-toast';`,
-      filename: app, settings,
-      errors: [{ messageId: 'deepImport', line: 1, column: 26, endLine: 1, endColumn: 55, data: { specifier: '@vendor/kit/hooks/use-toast', entry: '@vendor/kit' }, suggestions: [] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'deepImport',
+          line: 1,
+          column: 26,
+          endLine: 1,
+          endColumn: 55,
+          data: { specifier: '@vendor/kit/hooks/use-toast', entry: '@vendor/kit' },
+          suggestions: [],
+        },
+      ],
     },
     {
       // dynamic import and require
       code: `const m = await import('@vendor/kit/dist/button');\nconst n = require('@other/ds/lib/grid');`,
-      filename: app, settings,
+      filename: app,
+      settings,
       errors: [
         { messageId: 'deepImport', line: 1, column: 24, endLine: 1, endColumn: 49, suggestions: [] },
-        { messageId: 'deepImport', line: 2, column: 19, endLine: 2, endColumn: 39, data: { specifier: '@other/ds/lib/grid', entry: '@other/ds' }, suggestions: [] },
+        {
+          messageId: 'deepImport',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 39,
+          data: { specifier: '@other/ds/lib/grid', entry: '@other/ds' },
+          suggestions: [],
+        },
       ],
     },
   ],

@@ -17,20 +17,35 @@ ruleTester().run('library-drift', rule, {
     // a role split evenly has no convention yet
     { code: `import { v4 } from 'uuid';\nexport const id = v4();`, filename: file() },
     // methods, parameters and locals named fetch are not the fetch API
-    { code: `class Store { fetch() { return 1; } load() { return this.fetch(); } }\nexport function run(fetch: () => void) { fetch(); }\nexport const s = new Store();`, filename: file() },
+    {
+      code: `class Store { fetch() { return 1; } load() { return this.fetch(); } }\nexport function run(fetch: () => void) { fetch(); }\nexport const s = new Store();`,
+      filename: file(),
+    },
     { code: `import fetch from './my-fetch';\nexport const r = fetch('/x');`, filename: file() },
     // the wrapper's own file uses its library by design
     { code: `export const api = { get: (path: string) => fetch(\`/api\${path}\`) };`, filename: file('src/api/client.ts') },
     // tests are judged by the test-runner role only
     { code: `import ky from 'ky';\nexport const k = ky;`, filename: file('src/feature.test.ts') },
     // outside a project with a cache or decisions: quiet
-    { code: `import ky from 'ky';\nimport moment from 'moment';\nexport const k = [ky, moment];`, filename: join(import.meta.dirname, 'nowhere/file.ts') },
+    {
+      code: `import ky from 'ky';\nimport moment from 'moment';\nexport const k = [ky, moment];`,
+      filename: join(import.meta.dirname, 'nowhere/file.ts'),
+    },
   ],
   invalid: [
     {
       code: `import ky from 'ky';\nexport const k = ky.get('/x');`,
       filename: file(),
-      errors: [{ messageId: 'convention', line: 1, column: 16, endLine: 1, endColumn: 20, data: { choice: 'ky', role: 'HTTP client', convention: 'src/api/client (api)', files: 41, share: '89 %' } }],
+      errors: [
+        {
+          messageId: 'convention',
+          line: 1,
+          column: 16,
+          endLine: 1,
+          endColumn: 20,
+          data: { choice: 'ky', role: 'HTTP client', convention: 'src/api/client (api)', files: 41, share: '89 %' },
+        },
+      ],
     },
     {
       code: `export async function load() {\n  const res = await window.fetch('/api/reports');\n  return res.json();\n}`,
@@ -40,12 +55,30 @@ ruleTester().run('library-drift', rule, {
     {
       code: `import moment from 'moment';\nconst legacy = require('moment-timezone');\nexport const m = [moment, legacy];`,
       filename: file(),
-      errors: [{ messageId: 'migration', line: 1, column: 20, endLine: 1, endColumn: 28, data: { choice: 'moment', role: 'date library', convention: 'dayjs', decision: 'ADR-7 (docs/adr/7.md)' } }],
+      errors: [
+        {
+          messageId: 'migration',
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 28,
+          data: { choice: 'moment', role: 'date library', convention: 'dayjs', decision: 'ADR-7 (docs/adr/7.md)' },
+        },
+      ],
     },
     {
       code: `import { addDays } from 'date-fns';\nexport const d = addDays(new Date(), 1);`,
       filename: file(),
-      errors: [{ messageId: 'decision', line: 1, column: 25, endLine: 1, endColumn: 35, data: { choice: 'date-fns', role: 'date library', convention: 'dayjs', decision: 'ADR-7 (docs/adr/7.md)' } }],
+      errors: [
+        {
+          messageId: 'decision',
+          line: 1,
+          column: 25,
+          endLine: 1,
+          endColumn: 35,
+          data: { choice: 'date-fns', role: 'date library', convention: 'dayjs', decision: 'ADR-7 (docs/adr/7.md)' },
+        },
+      ],
     },
   ],
 });

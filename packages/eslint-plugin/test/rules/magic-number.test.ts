@@ -31,9 +31,30 @@ ruleTester().run('magic-number', rule, {
       code: `if (items.length > 5) { total = price * 1.19 + 37; }`,
       settings: noTokens,
       errors: [
-        { messageId: 'magicNumber', line: 1, column: 20, endLine: 1, endColumn: 21, data: { value: '5', where: 'the comparison', code: 'items.length > 5' } },
-        { messageId: 'magicNumber', line: 1, column: 41, endLine: 1, endColumn: 45, data: { value: '1.19', where: 'the calculation', code: 'price * 1.19' } },
-        { messageId: 'magicNumber', line: 1, column: 48, endLine: 1, endColumn: 50, data: { value: '37', where: 'the calculation', code: 'price * 1.19 + 37' } },
+        {
+          messageId: 'magicNumber',
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 21,
+          data: { value: '5', where: 'the comparison', code: 'items.length > 5' },
+        },
+        {
+          messageId: 'magicNumber',
+          line: 1,
+          column: 41,
+          endLine: 1,
+          endColumn: 45,
+          data: { value: '1.19', where: 'the calculation', code: 'price * 1.19' },
+        },
+        {
+          messageId: 'magicNumber',
+          line: 1,
+          column: 48,
+          endLine: 1,
+          endColumn: 50,
+          data: { value: '37', where: 'the calculation', code: 'price * 1.19 + 37' },
+        },
       ],
     },
     {
@@ -45,7 +66,16 @@ ruleTester().run('magic-number', rule, {
     },
     {
       code: `if (temperature < -40) warn();`,
-      errors: [{ messageId: 'magicNumber', line: 1, column: 19, endLine: 1, endColumn: 22, data: { value: '-40', where: 'the comparison', code: 'temperature < -40' } }],
+      errors: [
+        {
+          messageId: 'magicNumber',
+          line: 1,
+          column: 19,
+          endLine: 1,
+          endColumn: 22,
+          data: { value: '-40', where: 'the comparison', code: 'temperature < -40' },
+        },
+      ],
     },
   ],
 });

@@ -51,7 +51,16 @@ export class Jobs { private p: Provider; constructor(name: string) { this.p = pi
   invalid: [
     {
       code: SERVICE,
-      errors: [{ messageId: 'middleMan', line: 2, column: 14, endLine: 2, endColumn: 28, data: { name: 'InvoiceService', delegating: 4, total: 4, collaborator: 'this.repo', members: 'find, list, remove, count' } }],
+      errors: [
+        {
+          messageId: 'middleMan',
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 28,
+          data: { name: 'InvoiceService', delegating: 4, total: 4, collaborator: 'this.repo', members: 'find, list, remove, count' },
+        },
+      ],
     },
     {
       code: `import { invoiceRepo } from './repo';
@@ -62,7 +71,16 @@ export const invoiceService = {
   total(id: string) { return invoiceRepo.sum(id); },
   format(id: string) { return \`#\${id}\`; },
 };`,
-      errors: [{ messageId: 'middleMan', line: 2, column: 14, endLine: 2, endColumn: 28, data: { name: 'invoiceService', delegating: 4, total: 5, collaborator: 'invoiceRepo', members: 'load, save, remove, total' } }],
+      errors: [
+        {
+          messageId: 'middleMan',
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 28,
+          data: { name: 'invoiceService', delegating: 4, total: 5, collaborator: 'invoiceRepo', members: 'load, save, remove, total' },
+        },
+      ],
     },
     {
       // all methods required with minShare 1: four of five is not enough

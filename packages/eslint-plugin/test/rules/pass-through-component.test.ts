@@ -22,7 +22,10 @@ ruleTester().run('pass-through-component', rule, {
     // a UI library's component: an adapter (quiet by default)
     `import { Checkbox } from '@mantine/core'; export function MyCheckbox(props: any) { return <Checkbox {...props} />; }`,
     // route files and the client boundary
-    { code: `import { Invoices } from '../../ui/invoices'; export default function Page(props: any) { return <Invoices {...props} />; }`, filename: 'src/app/invoices/page.tsx' },
+    {
+      code: `import { Invoices } from '../../ui/invoices'; export default function Page(props: any) { return <Invoices {...props} />; }`,
+      filename: 'src/app/invoices/page.tsx',
+    },
     `'use client';\nimport { Chart } from './chart'; export function ClientChart(props: any) { return <Chart {...props} />; }`,
     // stories and tests
     { code: `import { Card } from './card'; export const Template = (args: any) => <Card {...args} />;`, filename: 'src/card.stories.tsx' },
@@ -34,15 +37,28 @@ ruleTester().run('pass-through-component', rule, {
   invalid: [
     {
       code: `import { Card } from './card';\nexport function InvoiceCard(props: any) {\n  return <Card {...props} />;\n}`,
-      errors: [{ messageId: 'passThroughComponent', line: 2, column: 17, endLine: 2, endColumn: 28, data: { name: 'InvoiceCard', target: 'Card' } }],
+      errors: [
+        {
+          messageId: 'passThroughComponent',
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 28,
+          data: { name: 'InvoiceCard', target: 'Card' },
+        },
+      ],
     },
     {
       code: `import { Dialog } from '@/ui/dialog';\nexport const Modal = ({ title, onClose, children }: any) => (\n  <Dialog title={title} onClose={onClose}>\n    {children}\n  </Dialog>\n);`,
-      errors: [{ messageId: 'passThroughComponent', line: 2, column: 14, endLine: 2, endColumn: 19, data: { name: 'Modal', target: 'Dialog' } }],
+      errors: [
+        { messageId: 'passThroughComponent', line: 2, column: 14, endLine: 2, endColumn: 19, data: { name: 'Modal', target: 'Dialog' } },
+      ],
     },
     {
       code: `import * as UI from './ui';\nimport type { ComponentProps } from 'react';\nexport function Panel({ ...rest }: ComponentProps<typeof UI.Panel>) { return <UI.Panel {...rest} />; }`,
-      errors: [{ messageId: 'passThroughComponent', line: 3, column: 17, endLine: 3, endColumn: 22, data: { name: 'Panel', target: 'UI.Panel' } }],
+      errors: [
+        { messageId: 'passThroughComponent', line: 3, column: 17, endLine: 3, endColumn: 22, data: { name: 'Panel', target: 'UI.Panel' } },
+      ],
     },
     {
       code: `import { Button } from './button';\nimport type { ButtonProps } from './button';\nexport function SubmitButton(props: ButtonProps) { return <Button {...props}>{props.children}</Button>; }`,

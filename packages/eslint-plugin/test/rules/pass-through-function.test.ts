@@ -72,12 +72,16 @@ ruleTester().run('pass-through-function', rule, {
     {
       // a method of a plain class that forwards to a project function
       code: `import { find } from './repo';\nexport class InvoiceApi {\n  load(id: string) { return find(id); }\n}`,
-      errors: [{ messageId: 'passThrough', line: 3, column: 3, endLine: 3, endColumn: 7, data: { name: 'InvoiceApi.load', target: 'find' } }],
+      errors: [
+        { messageId: 'passThrough', line: 3, column: 3, endLine: 3, endColumn: 7, data: { name: 'InvoiceApi.load', target: 'find' } },
+      ],
     },
     {
       // a workspace package is part of the project when the modules settings know it
       code: `import { find } from '@acme/data';\nexport const loadOrder = (id: string) => find(id);`,
-      settings: { plumbline: { modules: { mappings: [], packages: [{ name: '@acme/data', dir: 'packages/data', entries: [], private: true }] } } },
+      settings: {
+        plumbline: { modules: { mappings: [], packages: [{ name: '@acme/data', dir: 'packages/data', entries: [], private: true }] } },
+      },
       errors: [{ messageId: 'passThrough', line: 2, column: 14, endLine: 2, endColumn: 23 }],
     },
     {

@@ -63,81 +63,199 @@ ruleTester().run('prefer-design-system-component', rule, {
     {
       // adds a new import after the last one, renames both tags
       code: `import { useState } from 'react';\n\nexport function Save() {\n  return <button onClick={() => 1}>Save</button>;\n}`,
-      filename: app, settings,
-      errors: [{
-        messageId: 'rawElement', line: 4, column: 11, endLine: 4, endColumn: 17,
-        data: { element: 'button', component: 'Button', from: '@acme/ui' },
-        suggestions: [{
-          messageId: 'useComponent', data: { component: 'Button', from: '@acme/ui' },
-          output: `import { useState } from 'react';\nimport { Button } from '@acme/ui';\n\nexport function Save() {\n  return <Button onClick={() => 1}>Save</Button>;\n}`,
-        }],
-      }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 17,
+          data: { element: 'button', component: 'Button', from: '@acme/ui' },
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              data: { component: 'Button', from: '@acme/ui' },
+              output: `import { useState } from 'react';\nimport { Button } from '@acme/ui';\n\nexport function Save() {\n  return <Button onClick={() => 1}>Save</Button>;\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // joins an existing import from the design system, keeps double quotes and no semicolons
       code: `import { Stack } from "@acme/ui"\nconst a = <Stack><input name="q" /></Stack>`,
-      filename: app, settings,
-      errors: [{
-        messageId: 'rawElement', line: 2, column: 19, endLine: 2, endColumn: 24,
-        suggestions: [{ messageId: 'useComponent', output: `import { Stack, Input } from "@acme/ui"\nconst a = <Stack><Input name="q" /></Stack>` }],
-      }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 24,
+          suggestions: [
+            { messageId: 'useComponent', output: `import { Stack, Input } from "@acme/ui"\nconst a = <Stack><Input name="q" /></Stack>` },
+          ],
+        },
+      ],
     },
     {
       // already imported under another name: uses it
       code: `import { Button as UIButton } from '@acme/ui';\nconst a = <button />;`,
-      filename: app, settings,
-      errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `import { Button as UIButton } from '@acme/ui';\nconst a = <UIButton />;` }] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 2,
+          column: 12,
+          endLine: 2,
+          endColumn: 18,
+          suggestions: [{ messageId: 'useComponent', output: `import { Button as UIButton } from '@acme/ui';\nconst a = <UIButton />;` }],
+        },
+      ],
     },
     {
       // a directive stays first
       code: `'use client';\nconst a = <button type="submit">Go</button>;`,
-      filename: app, settings,
-      errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `'use client';\nimport { Button } from '@acme/ui';\nconst a = <Button type="submit">Go</Button>;` }] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 2,
+          column: 12,
+          endLine: 2,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `'use client';\nimport { Button } from '@acme/ui';\nconst a = <Button type="submit">Go</Button>;`,
+            },
+          ],
+        },
+      ],
     },
     {
       // the name is taken by something else: reported, no mechanical rewrite
       code: `import { Button } from 'react-aria-components';\nconst a = <button />;`,
-      filename: app, settings,
+      filename: app,
+      settings,
       errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [] }],
     },
     {
       // an icon inside is content, not a container
       code: `const a = <button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></button>;`,
-      filename: app, settings,
-      errors: [{ messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 18, suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@acme/ui';\nconst a = <Button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></Button>;` }] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Button } from '@acme/ui';\nconst a = <Button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></Button>;`,
+            },
+          ],
+        },
+      ],
     },
     {
       // headings: reported without a rewrite (the level is the design system's API)
       code: `const a = <h2>Title</h2>;`,
-      filename: app, settings,
-      errors: [{ messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 14, data: { element: 'h2', component: 'Heading', from: '@acme/ui' }, suggestions: [] }],
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 14,
+          data: { element: 'h2', component: 'Heading', from: '@acme/ui' },
+          suggestions: [],
+        },
+      ],
     },
     {
       // a text input by explicit type; an input whose type is an expression counts too
       code: `const a = <><input type="email" /><input type={t} /></>;`,
-      filename: app, settings,
+      filename: app,
+      settings,
       errors: [
-        { messageId: 'rawElement', line: 1, column: 14, endLine: 1, endColumn: 19, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" /><input type={t} /></>;` }] },
-        { messageId: 'rawElement', line: 1, column: 36, endLine: 1, endColumn: 41, suggestions: [{ messageId: 'useComponent', output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" /><Input type={t} /></>;` }] },
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" /><input type={t} /></>;`,
+            },
+          ],
+        },
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 36,
+          endLine: 1,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" /><Input type={t} /></>;`,
+            },
+          ],
+        },
       ],
     },
     {
       // no ESLint settings: the design system comes from the project's plumbline.config.json
       code: `export const Reset = () => <button type="reset">Reset</button>;`,
       filename: configured,
-      errors: [{
-        messageId: 'rawElement', line: 1, column: 29, endLine: 1, endColumn: 35, data: { element: 'button', component: 'Button', from: '@northwind/design' },
-        suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@northwind/design';\nexport const Reset = () => <Button type="reset">Reset</Button>;` }],
-      }],
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 29,
+          endLine: 1,
+          endColumn: 35,
+          data: { element: 'button', component: 'Button', from: '@northwind/design' },
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Button } from '@northwind/design';\nexport const Reset = () => <Button type="reset">Reset</Button>;`,
+            },
+          ],
+        },
+      ],
     },
     {
       // a design system kept as a directory: imported through the tsconfig alias
       code: `const a = <button>Go</button>;`,
-      filename: 'src/app/page.tsx', settings: { plumbline: { designSystem: shadcn } },
-      errors: [{
-        messageId: 'rawElement', line: 1, column: 12, endLine: 1, endColumn: 18, data: { element: 'button', component: 'Button', from: '@/components/ui/button' },
-        suggestions: [{ messageId: 'useComponent', output: `import { Button } from '@/components/ui/button';\nconst a = <Button>Go</Button>;` }],
-      }],
+      filename: 'src/app/page.tsx',
+      settings: { plumbline: { designSystem: shadcn } },
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 18,
+          data: { element: 'button', component: 'Button', from: '@/components/ui/button' },
+          suggestions: [
+            { messageId: 'useComponent', output: `import { Button } from '@/components/ui/button';\nconst a = <Button>Go</Button>;` },
+          ],
+        },
+      ],
     },
   ],
 });

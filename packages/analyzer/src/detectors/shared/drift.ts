@@ -1,10 +1,27 @@
 import {
-  IDIOM_DRIFT_DEFAULTS, IDIOMS, LIBRARY_DRIFT_DEFAULTS, ROLES, chooseConvention, idiomDriftMeta, libraryDriftMeta, normalizeProjectPath,
-  ownersFromSettings, resolveDecisionValue, wrapperMatchesPath,
+  IDIOM_DRIFT_DEFAULTS,
+  IDIOMS,
+  LIBRARY_DRIFT_DEFAULTS,
+  ROLES,
+  chooseConvention,
+  idiomDriftMeta,
+  libraryDriftMeta,
+  normalizeProjectPath,
+  ownersFromSettings,
+  resolveDecisionValue,
+  wrapperMatchesPath,
 } from '@plumbline/core';
 import type {
-  CodeownersSettings, ConventionChoice, DecisionConfig, IdiomDefinition, IdiomDriftOptions, LibraryDriftOptions, RelatedLocation,
-  RoleConventions, RoleDefinition, RuleMeta,
+  CodeownersSettings,
+  ConventionChoice,
+  DecisionConfig,
+  IdiomDefinition,
+  IdiomDriftOptions,
+  LibraryDriftOptions,
+  RelatedLocation,
+  RoleConventions,
+  RoleDefinition,
+  RuleMeta,
 } from '@plumbline/core';
 import { defineDetector } from '../../detector.js';
 import type { Detector, DetectorContext, DraftFinding } from '../../detector.js';
@@ -107,8 +124,26 @@ function directoryOf(path: string, resolver: ModuleResolver): string {
 }
 
 /** A finding of a drift rule at a site of the drift facts. */
-export function findingAt(ruleId: string, file: string, s: SiteFact, message: string, fingerprintCode: string, related: RelatedLocation[]): DraftFinding {
-  return { ruleId, file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message, fingerprintCode, symbolPath: s.symbolPath, related };
+export function findingAt(
+  ruleId: string,
+  file: string,
+  s: SiteFact,
+  message: string,
+  fingerprintCode: string,
+  related: RelatedLocation[],
+): DraftFinding {
+  return {
+    ruleId,
+    file,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    message,
+    fingerprintCode,
+    symbolPath: s.symbolPath,
+    related,
+  };
 }
 
 /**
@@ -185,7 +220,10 @@ class DriftRun {
       for (const n of this.carries.get(file) ?? []) {
         if (n === 'default') continue;
         const via = this.carriedVia(file, n);
-        if (via.carried.length) { r = via; break; }
+        if (via.carried.length) {
+          r = via;
+          break;
+        }
       }
     } else {
       const b = this.symbols.resolveExport(file, name);
@@ -233,7 +271,14 @@ class DriftRun {
   }
 
   /** Counts `n` of `choice` at `file` into the per-directory and per-owner breakdowns of `family`. */
-  tally(family: string, byDirectory: Record<string, Record<string, number>>, byOwner: Record<string, Record<string, number>>, file: string, choice: string, n: number): void {
+  tally(
+    family: string,
+    byDirectory: Record<string, Record<string, number>>,
+    byOwner: Record<string, Record<string, number>>,
+    file: string,
+    choice: string,
+    n: number,
+  ): void {
     const dir = directoryOf(file, this.resolver);
     (byDirectory[dir] ??= {})[choice] = (byDirectory[dir][choice] ?? 0) + n;
     this.group(this.dirGroups, dir, family, choice, file);
@@ -287,10 +332,13 @@ function analyse(ctx: DetectorContext): DriftAnalysis {
   };
   const driftIndex = weighted(run.weights);
   return {
-    roles, idioms, driftIndex,
+    roles,
+    idioms,
+    driftIndex,
     metrics: {
       driftIndex,
-      measure: 'usage-weighted mean over roles and idioms of the normalised Shannon entropy of their choices (0: one choice everywhere, 1: choices split evenly)',
+      measure:
+        'usage-weighted mean over roles and idioms of the normalised Shannon entropy of their choices (0: one choice everywhere, 1: choices split evenly)',
       roles: roleMetrics,
       idioms: idiomMetrics,
       byDirectory: groupIndex(run.dirGroups),
@@ -309,7 +357,17 @@ function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDriftOptions
     for (const u of factsOf(f, driftFacts)!.usages) {
       if (u.role !== role.id) continue;
       let c = choices.get(u.choice);
-      if (!c) choices.set(u.choice, (c = { choice: u.choice, label: role.choices.find((x) => x.id === u.choice)!.label, kind: 'library', files: new Map(), defFiles: new Set() }));
+      if (!c)
+        choices.set(
+          u.choice,
+          (c = {
+            choice: u.choice,
+            label: role.choices.find((x) => x.id === u.choice)!.label,
+            kind: 'library',
+            files: new Map(),
+            defFiles: new Set(),
+          }),
+        );
       if (!c.files.has(f.path)) c.files.set(f.path, u satisfies RoleUsageFact);
     }
   }
@@ -320,7 +378,9 @@ function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDriftOptions
   const pathMatches = (w: ChoiceCount, p: string) => wrapperMatchesPath(w, p, packageNameOf);
   if (role.wrappers) {
     for (const w of wrappersOf(run, role).values()) {
-      const named = (decided?.kind === 'path' && pathMatches(w, decided.path)) || decidedInstead.some((v) => v?.kind === 'path' && pathMatches(w, v.path));
+      const named =
+        (decided?.kind === 'path' && pathMatches(w, decided.path)) ||
+        decidedInstead.some((v) => v?.kind === 'path' && pathMatches(w, v.path));
       if (w.files.size < lib.minWrapperFiles && !named) continue;
       choices.set(w.choice, w);
       // the wrapper's own file uses the library by design: it counts for the wrapper
@@ -335,12 +395,24 @@ function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDriftOptions
   const total = allFiles.size;
   const sorted = [...choices.values()].sort((a, b) => b.files.size - a.files.size || (a.choice < b.choice ? -1 : 1));
   const pick = chooseConvention({
-    role, choices: [...choices.values()].map((c) => ({ choice: c.choice, label: c.label, kind: c.kind, files: c.files.size, ...(c.definedIn ? { definedIn: c.definedIn } : {}), count: c })),
-    share: (t) => t.files / total, decisions: ctx.config.decisions, options: lib, packageNameOf,
+    role,
+    choices: [...choices.values()].map((c) => ({
+      choice: c.choice,
+      label: c.label,
+      kind: c.kind,
+      files: c.files.size,
+      ...(c.definedIn ? { definedIn: c.definedIn } : {}),
+      count: c,
+    })),
+    share: (t) => t.files / total,
+    decisions: ctx.config.decisions,
+    options: lib,
+    packageNameOf,
   });
   let convention = pick?.found?.count;
   if (pick && !convention) {
-    const defFiles = pick.kind === 'wrapper' ? new Set([...allFiles].filter((p) => normalizeProjectPath(p) === pick.choice)) : new Set<string>();
+    const defFiles =
+      pick.kind === 'wrapper' ? new Set([...allFiles].filter((p) => normalizeProjectPath(p) === pick.choice)) : new Set<string>();
     convention = { choice: pick.choice, label: pick.label, kind: pick.kind, defFiles, files: new Map() };
   }
   return { role, sorted, total, ...(convention ? { convention } : {}), ...(decision ? { decision } : {}), decidedInstead, pathMatches };
@@ -359,8 +431,13 @@ function wrappersOf(run: DriftRun, role: RoleDefinition): Map<string, ChoiceCoun
         let w = wrappers.get(id);
         if (!w) {
           w = {
-            choice: id, label: c.export === 'default' ? id : `${id} (${c.export})`, kind: 'wrapper', underlying: c.choice,
-            definedIn: { file: defFile, line: c.line, name: c.export }, defFiles: new Set([defFile]), files: new Map(),
+            choice: id,
+            label: c.export === 'default' ? id : `${id} (${c.export})`,
+            kind: 'wrapper',
+            underlying: c.choice,
+            definedIn: { file: defFile, line: c.line, name: c.export },
+            defFiles: new Set([defFile]),
+            files: new Map(),
           };
           wrappers.set(id, w);
         }
@@ -374,7 +451,11 @@ function wrappersOf(run: DriftRun, role: RoleDefinition): Map<string, ChoiceCoun
 function roleMetricsOf(run: DriftRun, j: RoleJudgement): RoleConventions & Record<string, unknown> {
   const { role, sorted, total, convention, decision } = j;
   const info = (c: ChoiceCount): ConventionChoice => ({
-    choice: c.choice, label: c.label, kind: c.kind, files: c.files.size, share: total ? Math.round((c.files.size / total) * 1000) / 1000 : 0,
+    choice: c.choice,
+    label: c.label,
+    kind: c.kind,
+    files: c.files.size,
+    share: total ? Math.round((c.files.size / total) * 1000) / 1000 : 0,
     ...(c.definedIn ? { definedIn: c.definedIn } : {}),
   });
   const index = normalizedEntropy(sorted.map((c) => c.files.size));
@@ -384,11 +465,16 @@ function roleMetricsOf(run: DriftRun, j: RoleJudgement): RoleConventions & Recor
   for (const c of sorted) for (const p of c.files.keys()) run.tally(`role:${role.id}`, byDirectory, byOwner, p, c.choice, 1);
   const wrapperFiles = [...new Set(sorted.flatMap((c) => [...c.defFiles]))].sort();
   return {
-    role: role.id, title: role.title,
+    role: role.id,
+    title: role.title,
     convention: convention ? info(convention) : null,
     ...(decision ? { decision: { id: decision.id, ...(decision.link ? { link: decision.link } : {}) } } : {}),
-    choices: sorted.map(info), wrapperFiles,
-    files: total, index, byDirectory, ...(run.hasOwners ? { byOwner } : {}),
+    choices: sorted.map(info),
+    wrapperFiles,
+    files: total,
+    index,
+    byDirectory,
+    ...(run.hasOwners ? { byOwner } : {}),
   };
 }
 
@@ -415,11 +501,36 @@ function idiomSites(run: DriftRun): Map<string, IdiomSite[]> {
       }
       if (idiom.id !== 'data-fetching') continue;
       for (const e of d.effects) {
-        const fetches = e.direct || e.calls.some((c) => {
-          const imp: ImportSiteFact = { specifier: c.specifier, kind: 'import', names: [c.name], typeOnly: false, line: 0, column: 0, endLine: 0, endColumn: 0 };
-          return run.importedCarried(f.path, imp).some((x) => x.c.role === 'http');
-        });
-        if (fetches) sites.push({ file: f.path, s: { idiom: idiom.id, variant: 'use-effect', count: 1, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, symbolPath: e.symbolPath, code: e.code } });
+        const fetches =
+          e.direct ||
+          e.calls.some((c) => {
+            const imp: ImportSiteFact = {
+              specifier: c.specifier,
+              kind: 'import',
+              names: [c.name],
+              typeOnly: false,
+              line: 0,
+              column: 0,
+              endLine: 0,
+              endColumn: 0,
+            };
+            return run.importedCarried(f.path, imp).some((x) => x.c.role === 'http');
+          });
+        if (fetches)
+          sites.push({
+            file: f.path,
+            s: {
+              idiom: idiom.id,
+              variant: 'use-effect',
+              count: 1,
+              line: e.line,
+              column: e.column,
+              endLine: e.endLine,
+              endColumn: e.endColumn,
+              symbolPath: e.symbolPath,
+              code: e.code,
+            },
+          });
       }
     }
   }
@@ -467,7 +578,12 @@ function judgeIdiom(run: DriftRun, idiom: IdiomDefinition, sites: IdiomSite[], o
     return fcTotal >= 3 && (fc.get(s.variant) ?? 0) / fcTotal >= options.majority;
   };
   return {
-    idiom, sites, counts, total, ...(convention ? { convention } : {}), ...(decision ? { decision } : {}),
+    idiom,
+    sites,
+    counts,
+    total,
+    ...(convention ? { convention } : {}),
+    ...(decision ? { decision } : {}),
     labelOf: (v) => idiom.variants.find((x) => x.id === v)?.label ?? v,
     followsLocalConvention,
   };
@@ -493,14 +609,34 @@ function idiomMetricsOf(run: DriftRun, j: IdiomJudgement, options: IdiomDriftOpt
     Object.entries(by).flatMap(([g, vs]) => {
       const n = Object.values(vs).reduce((a, b) => a + b, 0);
       const [v, c] = Object.entries(vs).sort((a, b) => b[1] - a[1])[0]!;
-      return n >= options.minSites && v !== sorted[0]![0] ? [{ group: g, variant: v, share: Math.round((c / n) * 1000) / 1000, sites: n }] : [];
+      return n >= options.minSites && v !== sorted[0]![0]
+        ? [{ group: g, variant: v, share: Math.round((c / n) * 1000) / 1000, sites: n }]
+        : [];
     });
   return {
-    idiom: idiom.id, title: idiom.title,
-    convention: convention ? { variant: convention, label: labelOf(convention), sites: counts.get(convention) ?? 0, share: Math.round(((counts.get(convention) ?? 0) / total) * 1000) / 1000 } : null,
+    idiom: idiom.id,
+    title: idiom.title,
+    convention: convention
+      ? {
+          variant: convention,
+          label: labelOf(convention),
+          sites: counts.get(convention) ?? 0,
+          share: Math.round(((counts.get(convention) ?? 0) / total) * 1000) / 1000,
+        }
+      : null,
     ...(decision ? { decision: { id: decision.id, ...(decision.link ? { link: decision.link } : {}) } } : {}),
-    variants: sorted.map(([v, n]) => ({ variant: v, label: labelOf(v), sites: n, files: filesBy.get(v)!.size, share: Math.round((n / total) * 1000) / 1000 })),
-    sites: total, files: fileCount, index, byDirectory, ...(run.hasOwners ? { byOwner, divergentOwners: divergent(byOwner) } : {}),
+    variants: sorted.map(([v, n]) => ({
+      variant: v,
+      label: labelOf(v),
+      sites: n,
+      files: filesBy.get(v)!.size,
+      share: Math.round((n / total) * 1000) / 1000,
+    })),
+    sites: total,
+    files: fileCount,
+    index,
+    byDirectory,
+    ...(run.hasOwners ? { byOwner, divergentOwners: divergent(byOwner) } : {}),
     divergentDirectories: divergent(byDirectory),
   };
 }

@@ -29,7 +29,12 @@ function command(name: string, props: Record<string, string | number | undefined
 function annotation(f: Finding, prefix: string): string {
   const endLine = Math.max(f.endLine, f.line);
   const sameLine = endLine === f.line;
-  const related = f.related.length ? `\n${f.related.slice(0, 5).map((r) => `also ${r.file}:${r.line}${r.message ? ` ${r.message}` : ''}`).join('\n')}` : '';
+  const related = f.related.length
+    ? `\n${f.related
+        .slice(0, 5)
+        .map((r) => `also ${r.file}:${r.line}${r.message ? ` ${r.message}` : ''}`)
+        .join('\n')}`
+    : '';
   return command(
     COMMAND[f.severity],
     {
@@ -48,10 +53,14 @@ function annotation(f: Finding, prefix: string): string {
 export function formatGithub(outcome: CheckOutcome, options: GithubOptions = {}): string {
   const prefix = options.pathPrefix ?? '';
   const lines = outcome.comparison.new.map((f) => annotation(f, prefix));
-  for (const e of outcome.head.errors) lines.push(command('warning', { file: `${prefix}${e.file}`, title: 'plumbline could not analyse this file' }, e.message));
+  for (const e of outcome.head.errors)
+    lines.push(command('warning', { file: `${prefix}${e.file}`, title: 'plumbline could not analyse this file' }, e.message));
   const { verdict } = outcome;
   const summary = `${verdict.newFindings} new finding${verdict.newFindings === 1 ? '' : 's'} (${formatMinutes(verdict.newDebtMinutes)}), ${outcome.comparison.absent.length} fixed`;
   if (outcome.passed) lines.push(command('notice', { title: 'plumbline check passed' }, summary));
-  else lines.push(command('error', { title: 'plumbline check failed' }, `${summary}\n${verdict.violations.map(describeViolation).join('\n')}`));
+  else
+    lines.push(
+      command('error', { title: 'plumbline check failed' }, `${summary}\n${verdict.violations.map(describeViolation).join('\n')}`),
+    );
   return `${lines.join('\n')}\n`;
 }

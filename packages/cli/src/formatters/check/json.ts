@@ -27,11 +27,20 @@ export function checkJson(outcome: CheckOutcome): Record<string, unknown> {
       delta: {
         findings: { base: base.totals.findings, head: head.findings.length },
         debtMinutes: { base: base.totals.debtMinutes, head: head.summary.debtMinutes },
-        ...(base.kind === 'commit' ? { debtRatio: { base: base.summary.debtRatio, head: head.summary.debtRatio }, rating: { base: base.summary.rating, head: head.summary.rating } } : {}),
+        ...(base.kind === 'commit'
+          ? {
+              debtRatio: { base: base.summary.debtRatio, head: head.summary.debtRatio },
+              rating: { base: base.summary.rating, head: head.summary.rating },
+            }
+          : {}),
         byCategory,
       },
       absent: comparison.absent.map((o) => ({
-        ruleId: o.ruleId, category: o.category, file: o.file, fingerprint: o.fingerprint, effortMinutes: o.effortMinutes,
+        ruleId: o.ruleId,
+        category: o.category,
+        file: o.file,
+        fingerprint: o.fingerprint,
+        effortMinutes: o.effortMinutes,
         ...(o.finding ? { line: o.finding.line, column: o.finding.column, message: o.finding.message } : {}),
       })),
     },

@@ -47,7 +47,9 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
         : `## ✅ plumbline: ${verdict.newFindings} new finding${verdict.newFindings === 1 ? '' : 's'} (${newDebt}), within the thresholds`,
     );
   } else {
-    lines.push(`## ❌ plumbline: this change adds ${verdict.newFindings} finding${verdict.newFindings === 1 ? '' : 's'} (${newDebt} of debt)`);
+    lines.push(
+      `## ❌ plumbline: this change adds ${verdict.newFindings} finding${verdict.newFindings === 1 ? '' : 's'} (${newDebt} of debt)`,
+    );
   }
   lines.push('');
   lines.push(
@@ -66,17 +68,25 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
   const h = { findings: head.findings.length, debtMinutes: head.summary.debtMinutes, byCategory: head.summary.byCategory };
   lines.push('| | base | this change | delta |', '| --- | ---: | ---: | ---: |');
   lines.push(`| findings | ${b.findings} | ${h.findings} | ${signed(h.findings - b.findings)} |`);
-  lines.push(`| debt | ${formatMinutes(b.debtMinutes)} | ${formatMinutes(h.debtMinutes)} | ${signed(h.debtMinutes - b.debtMinutes, formatMinutes)} |`);
+  lines.push(
+    `| debt | ${formatMinutes(b.debtMinutes)} | ${formatMinutes(h.debtMinutes)} | ${signed(h.debtMinutes - b.debtMinutes, formatMinutes)} |`,
+  );
   if (base.kind === 'commit') {
     const dr = (head.summary.debtRatio - base.summary.debtRatio) * 100;
-    lines.push(`| debt ratio | ${percent(base.summary.debtRatio)} | ${percent(head.summary.debtRatio)} | ${dr === 0 ? '±0' : `${dr > 0 ? '+' : '−'}${Math.abs(dr).toFixed(2)} pp`} |`);
-    lines.push(`| rating | ${base.summary.rating} | ${head.summary.rating} | ${base.summary.rating === head.summary.rating ? '' : `${base.summary.rating} → ${head.summary.rating}`} |`);
+    lines.push(
+      `| debt ratio | ${percent(base.summary.debtRatio)} | ${percent(head.summary.debtRatio)} | ${dr === 0 ? '±0' : `${dr > 0 ? '+' : '−'}${Math.abs(dr).toFixed(2)} pp`} |`,
+    );
+    lines.push(
+      `| rating | ${base.summary.rating} | ${head.summary.rating} | ${base.summary.rating === head.summary.rating ? '' : `${base.summary.rating} → ${head.summary.rating}`} |`,
+    );
   }
   for (const c of CATEGORIES) {
     const bc = b.byCategory[c];
     const hc = h.byCategory[c];
     if (bc.findings === 0 && hc.findings === 0) continue;
-    lines.push(`| ${c} | ${bc.findings} (${formatMinutes(bc.debtMinutes)}) | ${hc.findings} (${formatMinutes(hc.debtMinutes)}) | ${signed(hc.findings - bc.findings)} (${signed(hc.debtMinutes - bc.debtMinutes, formatMinutes)}) |`);
+    lines.push(
+      `| ${c} | ${bc.findings} (${formatMinutes(bc.debtMinutes)}) | ${hc.findings} (${formatMinutes(hc.debtMinutes)}) | ${signed(hc.findings - bc.findings)} (${signed(hc.debtMinutes - bc.debtMinutes, formatMinutes)}) |`,
+    );
   }
   lines.push('');
 
@@ -94,19 +104,26 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
         if (shown >= max) break;
         shown++;
         const related = f.related.length
-          ? `<br>also: ${f.related.slice(0, 3).map((r) => where(r, options)).join(', ')}${f.related.length > 3 ? `, … ${f.related.length - 3} more` : ''}`
+          ? `<br>also: ${f.related
+              .slice(0, 3)
+              .map((r) => where(r, options))
+              .join(', ')}${f.related.length > 3 ? `, … ${f.related.length - 3} more` : ''}`
           : '';
         lines.push(`| ${where(f, options)} | [${f.ruleId}](${docsUrl(f.ruleId)}) | ${markdownMessage(f.message)}${related} |`);
       }
       lines.push('');
     }
-    if (comparison.new.length > shown) lines.push(`…and ${comparison.new.length - shown} more new findings: see the job log or the code-scanning results.`, '');
+    if (comparison.new.length > shown)
+      lines.push(`…and ${comparison.new.length - shown} more new findings: see the job log or the code-scanning results.`, '');
   }
 
   // what the change fixed
   if (comparison.absent.length) {
     const fixedDebt = comparison.absent.reduce((n, o) => n + o.effortMinutes, 0);
-    lines.push(`<details><summary>Fixed: ${comparison.absent.length} finding${comparison.absent.length === 1 ? '' : 's'} (${formatMinutes(fixedDebt)})</summary>`, '');
+    lines.push(
+      `<details><summary>Fixed: ${comparison.absent.length} finding${comparison.absent.length === 1 ? '' : 's'} (${formatMinutes(fixedDebt)})</summary>`,
+      '',
+    );
     for (const o of comparison.absent.slice(0, max)) {
       lines.push(`- [${o.ruleId}](${docsUrl(o.ruleId)}) in ${markdownCode(o.finding ? `${o.file}:${o.finding.line}` : o.file)}`);
     }

@@ -25,7 +25,8 @@ export function formatCheckPretty(outcome: CheckOutcome, options: { color: boole
   if (comparison.absent.length) {
     const debt = comparison.absent.reduce((n, o) => n + o.effortMinutes, 0);
     lines.push(green(`Fixed: ${comparison.absent.length} finding${comparison.absent.length === 1 ? '' : 's'} (${formatMinutes(debt)})`));
-    for (const o of comparison.absent.slice(0, 20)) lines.push(`  ${dim(o.ruleId)} ${terminalLine(o.file)}${o.finding ? `:${o.finding.line}` : ''}`);
+    for (const o of comparison.absent.slice(0, 20))
+      lines.push(`  ${dim(o.ruleId)} ${terminalLine(o.file)}${o.finding ? `:${o.finding.line}` : ''}`);
     if (comparison.absent.length > 20) lines.push(dim(`  … ${comparison.absent.length - 20} more`));
     if (base.kind === 'baseline') lines.push(dim('  run `plumbline baseline prune` and commit the baseline to lock this in'));
     lines.push('');
@@ -36,7 +37,9 @@ export function formatCheckPretty(outcome: CheckOutcome, options: { color: boole
   const delta = head.summary.debtMinutes - b.debtMinutes;
   lines.push(bold('Check'));
   lines.push(`  against ${terminalLine(describeBase(outcome))}`);
-  lines.push(`  new ${verdict.newFindings} (${formatMinutes(verdict.newDebtMinutes)}), unchanged ${comparison.unchanged.length}, fixed ${comparison.absent.length}`);
+  lines.push(
+    `  new ${verdict.newFindings} (${formatMinutes(verdict.newDebtMinutes)}), unchanged ${comparison.unchanged.length}, fixed ${comparison.absent.length}`,
+  );
   lines.push(
     `  debt ${formatMinutes(b.debtMinutes)} -> ${formatMinutes(head.summary.debtMinutes)} (${delta === 0 ? '±0' : `${delta > 0 ? '+' : '-'}${formatMinutes(Math.abs(delta))}`})` +
       (base.kind === 'commit' ? `, rating ${base.summary.rating} -> ${head.summary.rating}` : `, rating ${head.summary.rating}`),

@@ -50,15 +50,29 @@ function ruleDescriptor(meta: RuleMeta): Json {
     helpUri: url,
     help: { text: `${meta.description} See ${url}`, markdown: `${meta.description} See [${meta.id}](${url}).` },
     defaultConfiguration: { enabled: meta.preset !== 'off', level: LEVEL[meta.defaultSeverity] },
-    properties: { category: meta.category, tags: ['plumbline', meta.category], defaultEffortMinutes: meta.defaultEffortMinutes, scope: meta.scope },
+    properties: {
+      category: meta.category,
+      tags: ['plumbline', meta.category],
+      defaultEffortMinutes: meta.defaultEffortMinutes,
+      scope: meta.scope,
+    },
   };
 }
 
-function physicalLocation(file: string, prefix: string, region?: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }): Json {
+function physicalLocation(
+  file: string,
+  prefix: string,
+  region?: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number },
+): Json {
   return { artifactLocation: { uri: uriOf(file, prefix), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) };
 }
 
-function regionOf(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+function regionOf(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+} {
   // SARIF requires the end at or after the start; a zero-width range ends where it starts
   const endLine = Math.max(f.endLine, f.line);
   const endColumn = endLine === f.line ? Math.max(f.endColumn, f.column) : f.endColumn;
@@ -74,7 +88,9 @@ export function formatSarif(outcome: CheckOutcome, options: SarifOptions): strin
   const ensureRule = (ruleId: string, fallbackSeverity: Severity) => {
     if (index.has(ruleId)) return index.get(ruleId)!;
     const meta = known.get(ruleId);
-    descriptors.push(meta ? ruleDescriptor(meta) : { id: ruleId, helpUri: docsUrl(ruleId), defaultConfiguration: { level: LEVEL[fallbackSeverity] } });
+    descriptors.push(
+      meta ? ruleDescriptor(meta) : { id: ruleId, helpUri: docsUrl(ruleId), defaultConfiguration: { level: LEVEL[fallbackSeverity] } },
+    );
     index.set(ruleId, descriptors.length - 1);
     return descriptors.length - 1;
   };
@@ -87,7 +103,13 @@ export function formatSarif(outcome: CheckOutcome, options: SarifOptions): strin
     message: { text: f.message },
     locations: [{ physicalLocation: physicalLocation(f.file, prefix, regionOf(f)) }],
     ...(f.related.length
-      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physicalLocation(r.file, prefix, { startLine: Math.max(1, r.line) }), message: { text: r.message || r.file } })) }
+      ? {
+          relatedLocations: f.related.map((r, i) => ({
+            id: i + 1,
+            physicalLocation: physicalLocation(r.file, prefix, { startLine: Math.max(1, r.line) }),
+            message: { text: r.message || r.file },
+          })),
+        }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     baselineState,
@@ -140,7 +162,10 @@ export function formatSarif(outcome: CheckOutcome, options: SarifOptions): strin
         properties: {
           gate: {
             passed: outcome.passed,
-            base: outcome.base.kind === 'commit' ? { kind: 'commit', ref: outcome.base.ref, commit: outcome.base.commit } : { kind: 'baseline' },
+            base:
+              outcome.base.kind === 'commit'
+                ? { kind: 'commit', ref: outcome.base.ref, commit: outcome.base.commit }
+                : { kind: 'baseline' },
             newFindings: outcome.verdict.newFindings,
             newDebtMinutes: outcome.verdict.newDebtMinutes,
             absentFindings: outcome.comparison.absent.length,

@@ -17,8 +17,12 @@ export function formatPretty(result: ScanResult, options: PrettyOptions = { colo
   lines.push(...errorLines(result.errors, p));
   const s = result.summary;
   lines.push(p.bold('Summary'));
-  lines.push(`  files ${s.files}, lines of code ${s.linesOfCode}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}${result.errors.length ? `, errors ${result.errors.length}` : ''}`);
-  lines.push(`  findings ${result.findings.length}, debt ${formatMinutes(s.debtMinutes)}, debt ratio ${(s.debtRatio * 100).toFixed(2)}%, rating ${p.bold(s.rating)}`);
+  lines.push(
+    `  files ${s.files}, lines of code ${s.linesOfCode}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}${result.errors.length ? `, errors ${result.errors.length}` : ''}`,
+  );
+  lines.push(
+    `  findings ${result.findings.length}, debt ${formatMinutes(s.debtMinutes)}, debt ratio ${(s.debtRatio * 100).toFixed(2)}%, rating ${p.bold(s.rating)}`,
+  );
   for (const c of CATEGORIES) {
     const t = s.byCategory[c];
     if (t.findings) lines.push(`  ${c.padEnd(14)} ${String(t.findings).padStart(5)} findings  ${formatMinutes(t.debtMinutes)}`);

@@ -39,11 +39,15 @@ export function headline(report: TrendReport): string[] {
     );
   }
   if (report.rate.debtMinutesPerWeek !== null) {
-    out.push(`Accumulation: ${signedMinutes(report.rate.debtMinutesPerWeek)} per week (least-squares slope over ${report.points.length} snapshots).`);
+    out.push(
+      `Accumulation: ${signedMinutes(report.rate.debtMinutesPerWeek)} per week (least-squares slope over ${report.points.length} snapshots).`,
+    );
   }
   const n = report.rate.newCode;
   if (n.minutesPer1000Lines !== null) {
-    out.push(`New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${rate(n.minutesPer1000Lines)} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}, ${n.rating}).`);
+    out.push(
+      `New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${rate(n.minutesPer1000Lines)} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}, ${n.rating}).`,
+    );
   }
   if (report.rate.projection) out.push(`Projection: ${report.rate.projection.text}.`);
   const a = report.attribution.assistants;

@@ -94,12 +94,17 @@ function debtChart(points: readonly TrendPoint[]): string {
     const top = points.map((p, i) => base[i]! + p.byCategory[c].debtMinutes);
     const upper = top.map((v, i) => `${f1(xAt(i, n))},${f1(yAt(v, max))}`);
     const lower = base.map((v, i) => `${f1(xAt(i, n))},${f1(yAt(v, max))}`).reverse();
-    layers.push(`<polygon class="area" data-category="${c}" fill="${CATEGORY_COLORS[c]}" points="${[...upper, ...lower].join(' ')}"><title>${esc(c)}</title></polygon>`);
+    layers.push(
+      `<polygon class="area" data-category="${c}" fill="${CATEGORY_COLORS[c]}" points="${[...upper, ...lower].join(' ')}"><title>${esc(c)}</title></polygon>`,
+    );
     top.forEach((v, i) => (base[i] = v));
   }
   const line = points.map((p, i) => `${f1(xAt(i, n))},${f1(yAt(p.debtMinutes, max))}`).join(' ');
   const dots = points
-    .map((p, i) => `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.debtMinutes, max))}" r="3.5"><title>${esc(`${p.label}: ${formatMinutes(p.debtMinutes)}, ${p.findings} findings (${p.commit.slice(0, 7)})`)}</title></circle>`)
+    .map(
+      (p, i) =>
+        `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.debtMinutes, max))}" r="3.5"><title>${esc(`${p.label}: ${formatMinutes(p.debtMinutes)}, ${p.findings} findings (${p.commit.slice(0, 7)})`)}</title></circle>`,
+    )
     .join('');
   const body = `${yAxis(max, (v) => formatMinutes(v))}${layers.join('')}<polyline class="total" points="${line}"/>${dots}${xLabels(points)}`;
   return svg('debt', n, 'Debt over time, stacked by category', body) + legend(cats.map((c) => ({ color: CATEGORY_COLORS[c], label: c })));
@@ -118,13 +123,18 @@ function ratingChart(points: readonly TrendPoint[]): string {
     const upper = Math.min(b.max, max);
     const y1 = yAt(upper, max);
     const y2 = yAt(lower, max);
-    bands.push(`<rect class="band" data-rating="${b.rating}" x="${M.l}" y="${f1(y1)}" width="${PW}" height="${f1(y2 - y1)}" fill="${BAND_COLORS[k]}"/>`);
+    bands.push(
+      `<rect class="band" data-rating="${b.rating}" x="${M.l}" y="${f1(y1)}" width="${PW}" height="${f1(y2 - y1)}" fill="${BAND_COLORS[k]}"/>`,
+    );
     bands.push(`<text class="band-label" x="${W - M.r + 8}" y="${f1((y1 + y2) / 2 + 4)}">${b.rating}</text>`);
     lower = b.max;
   });
   const line = points.map((p, i) => `${f1(xAt(i, n))},${f1(yAt(p.debtRatio, max))}`).join(' ');
   const dots = points
-    .map((p, i) => `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.debtRatio, max))}" r="3.5"><title>${esc(`${p.label}: ${(p.debtRatio * 100).toFixed(2)}%, rating ${p.rating}`)}</title></circle>`)
+    .map(
+      (p, i) =>
+        `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.debtRatio, max))}" r="3.5"><title>${esc(`${p.label}: ${(p.debtRatio * 100).toFixed(2)}%, rating ${p.rating}`)}</title></circle>`,
+    )
     .join('');
   const body = `${bands.join('')}${yAxis(max, (v) => `${(v * 100).toFixed(v * 100 < 10 ? 1 : 0)}%`)}<polyline class="ratio" points="${line}"/>${dots}${xLabels(points)}`;
   return svg('rating', n, 'Debt ratio and rating bands', body);
@@ -158,7 +168,10 @@ function newFixedChart(points: readonly TrendPoint[]): string {
   ].join('');
   return (
     svg('new-fixed', changed.length, 'New and fixed debt per period', `${axis}${bars.join('')}${xLabels(points)}`) +
-    legend([{ color: '#d05a5a', label: 'new debt' }, { color: '#3aa57a', label: 'fixed debt' }])
+    legend([
+      { color: '#d05a5a', label: 'new debt' },
+      { color: '#3aa57a', label: 'fixed debt' },
+    ])
   );
 }
 
@@ -167,14 +180,29 @@ function adoptionDriftChart(points: readonly TrendPoint[]): string {
   const n = points.length;
   const hasAdoption = points.some((p) => p.designSystemAdoption !== null);
   const maxDrift = niceMax(Math.max(...points.map((p) => p.driftIndex), 0) || 1);
-  const parts: string[] = [yAxis(1, (v) => `${Math.round(v * 100)}%`), yAxis(maxDrift, (v) => v.toFixed(Math.max(2, 1 - Math.floor(Math.log10(maxDrift)))), 'right')];
+  const parts: string[] = [
+    yAxis(1, (v) => `${Math.round(v * 100)}%`),
+    yAxis(maxDrift, (v) => v.toFixed(Math.max(2, 1 - Math.floor(Math.log10(maxDrift)))), 'right'),
+  ];
   if (hasAdoption) {
     const pts = points.map((p, i) => ({ p, i })).filter((x) => x.p.designSystemAdoption !== null);
-    parts.push(`<polyline class="adoption" points="${pts.map(({ p, i }) => `${f1(xAt(i, n))},${f1(yAt(p.designSystemAdoption!, 1))}`).join(' ')}"/>`);
-    parts.push(...pts.map(({ p, i }) => `<circle class="pt-adoption" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.designSystemAdoption!, 1))}" r="3"><title>${esc(`${p.label}: adoption ${(p.designSystemAdoption! * 100).toFixed(1)}%`)}</title></circle>`));
+    parts.push(
+      `<polyline class="adoption" points="${pts.map(({ p, i }) => `${f1(xAt(i, n))},${f1(yAt(p.designSystemAdoption!, 1))}`).join(' ')}"/>`,
+    );
+    parts.push(
+      ...pts.map(
+        ({ p, i }) =>
+          `<circle class="pt-adoption" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.designSystemAdoption!, 1))}" r="3"><title>${esc(`${p.label}: adoption ${(p.designSystemAdoption! * 100).toFixed(1)}%`)}</title></circle>`,
+      ),
+    );
   }
   parts.push(`<polyline class="drift" points="${points.map((p, i) => `${f1(xAt(i, n))},${f1(yAt(p.driftIndex, maxDrift))}`).join(' ')}"/>`);
-  parts.push(...points.map((p, i) => `<circle class="pt-drift" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.driftIndex, maxDrift))}" r="3"><title>${esc(`${p.label}: drift index ${p.driftIndex.toFixed(3)}`)}</title></circle>`));
+  parts.push(
+    ...points.map(
+      (p, i) =>
+        `<circle class="pt-drift" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.driftIndex, maxDrift))}" r="3"><title>${esc(`${p.label}: drift index ${p.driftIndex.toFixed(3)}`)}</title></circle>`,
+    ),
+  );
   parts.push(xLabels(points));
   return (
     svg('adoption-drift', n, 'Design-system adoption and drift index', parts.join('')) +
@@ -211,7 +239,10 @@ function barChart(chart: string, rows: ReadonlyArray<{ label: string; minutes: n
 function rowsTable(rows: readonly AttributionRow[], first: string): string {
   if (rows.length === 0) return '';
   return `<table><thead><tr><th>${esc(first)}</th><th class="num">new</th><th class="num">new debt</th><th class="num">fixed</th><th class="num">fixed debt</th></tr></thead><tbody>${rows
-    .map((r) => `<tr><td><code>${esc(r.name)}</code></td><td class="num">${+r.newFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(r.newDebtMinutes))}</td><td class="num">${+r.fixedFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(r.fixedDebtMinutes))}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><code>${esc(r.name)}</code></td><td class="num">${+r.newFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(r.newDebtMinutes))}</td><td class="num">${+r.fixedFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(r.fixedDebtMinutes))}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
@@ -243,19 +274,36 @@ export function formatReportHtml(report: TrendReport): string {
   const a = at.assistants;
   const kpi = (value: string, label: string) => `<div class="kpi"><b>${value}</b><span>${esc(label)}</span></div>`;
   const parts: string[] = [];
-  parts.push(`<header><h1>Debt trend of <code>${esc(report.ref)}</code></h1><p class="meta">${esc(report.root)} · ${points.length} snapshots, every ${esc(report.window.every)}, ${esc(report.window.since.slice(0, 10))} to ${esc(report.window.until.slice(0, 10))}</p></header>`);
+  parts.push(
+    `<header><h1>Debt trend of <code>${esc(report.ref)}</code></h1><p class="meta">${esc(report.root)} · ${points.length} snapshots, every ${esc(report.window.every)}, ${esc(report.window.since.slice(0, 10))} to ${esc(report.window.until.slice(0, 10))}</p></header>`,
+  );
   if (last) {
     const c = report.rate.lastChange;
     parts.push('<section class="kpis">');
     parts.push(kpi(esc(formatMinutes(last.debtMinutes)), `debt at ${last.commit.slice(0, 7)} (${last.findings} findings)`));
-    parts.push(kpi(`<span class="rating r-${last.rating}">${last.rating}</span> ${(last.debtRatio * 100).toFixed(2)}%`, 'rating (debt ratio)'));
-    if (c) parts.push(kpi(esc(`${signedMinutes(c.debtMinutes)}${c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent}%)`}`), word === 'week' ? 'week over week' : `since the previous ${word}`));
-    if (report.rate.debtMinutesPerWeek !== null) parts.push(kpi(esc(signedMinutes(report.rate.debtMinutesPerWeek)), 'accumulation per week (least squares)'));
-    if (report.rate.newCode.minutesPer1000Lines !== null) parts.push(kpi(esc(`${rate(report.rate.newCode.minutesPer1000Lines)} min`), 'new debt per 1,000 added lines'));
-    if (a.debtShare !== null) parts.push(kpi(esc(`${pct(a.debtShare)} / ${pct(a.commitShare)}`), 'assistant commits: share of new debt / of commits'));
+    parts.push(
+      kpi(`<span class="rating r-${last.rating}">${last.rating}</span> ${(last.debtRatio * 100).toFixed(2)}%`, 'rating (debt ratio)'),
+    );
+    if (c)
+      parts.push(
+        kpi(
+          esc(`${signedMinutes(c.debtMinutes)}${c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent}%)`}`),
+          word === 'week' ? 'week over week' : `since the previous ${word}`,
+        ),
+      );
+    if (report.rate.debtMinutesPerWeek !== null)
+      parts.push(kpi(esc(signedMinutes(report.rate.debtMinutesPerWeek)), 'accumulation per week (least squares)'));
+    if (report.rate.newCode.minutesPer1000Lines !== null)
+      parts.push(kpi(esc(`${rate(report.rate.newCode.minutesPer1000Lines)} min`), 'new debt per 1,000 added lines'));
+    if (a.debtShare !== null)
+      parts.push(kpi(esc(`${pct(a.debtShare)} / ${pct(a.commitShare)}`), 'assistant commits: share of new debt / of commits'));
     parts.push('</section>');
   }
-  parts.push(`<ul class="headline">${headline(report).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
+  parts.push(
+    `<ul class="headline">${headline(report)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join('')}</ul>`,
+  );
   if (report.notes.length) parts.push(`<ul class="notes">${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   if (points.length) {
     parts.push(`<section><h2>Debt over time, by category</h2>${debtChart(points)}</section>`);
@@ -265,30 +313,77 @@ export function formatReportHtml(report: TrendReport): string {
   }
 
   parts.push(`<section><h2>Who and what added debt <span class="muted">(${esc(report.scope.label)})</span></h2>`);
-  parts.push(`<p>${at.newFindings} new findings (${esc(formatMinutes(at.newDebtMinutes))}), ${at.fixedFindings} fixed (${esc(formatMinutes(at.fixedDebtMinutes))}).${at.unattributedFindings > 0 ? ` ${+at.unattributedFindings.toFixed(2)} new (${esc(formatMinutes(at.unattributedDebtMinutes))}) sit on lines no commit of their period touched.` : ''}</p>`);
+  parts.push(
+    `<p>${at.newFindings} new findings (${esc(formatMinutes(at.newDebtMinutes))}), ${at.fixedFindings} fixed (${esc(formatMinutes(at.fixedDebtMinutes))}).${at.unattributedFindings > 0 ? ` ${+at.unattributedFindings.toFixed(2)} new (${esc(formatMinutes(at.unattributedDebtMinutes))}) sit on lines no commit of their period touched.` : ''}</p>`,
+  );
   if (a.byAssistant.length) {
-    parts.push(`<table><thead><tr><th>assistant</th><th class="num">commits</th><th class="num">new debt</th></tr></thead><tbody>${a.byAssistant
-      .map((x) => `<tr><td>${esc(x.name)}</td><td class="num">${x.commits}</td><td class="num">${esc(formatMinutes(x.newDebtMinutes))}</td></tr>`)
-      .join('')}<tr><td>other commits</td><td class="num">${a.commits - a.assistantCommits}</td><td class="num">${esc(formatMinutes(a.attributedDebtMinutes - a.assistantDebtMinutes))}</td></tr></tbody></table>`);
+    parts.push(
+      `<table><thead><tr><th>assistant</th><th class="num">commits</th><th class="num">new debt</th></tr></thead><tbody>${a.byAssistant
+        .map(
+          (x) =>
+            `<tr><td>${esc(x.name)}</td><td class="num">${x.commits}</td><td class="num">${esc(formatMinutes(x.newDebtMinutes))}</td></tr>`,
+        )
+        .join(
+          '',
+        )}<tr><td>other commits</td><td class="num">${a.commits - a.assistantCommits}</td><td class="num">${esc(formatMinutes(a.attributedDebtMinutes - a.assistantDebtMinutes))}</td></tr></tbody></table>`,
+    );
   }
-  parts.push(`<h3>Directories</h3>${barChart('directories', at.directories.filter((r) => r.newDebtMinutes > 0).map((r) => ({ label: r.name, minutes: r.newDebtMinutes, title: `${r.name}: ${r.newFindings} new` })))}${rowsTable(at.directories, 'directory')}`);
-  parts.push(`<h3>Owners (CODEOWNERS)</h3>${barChart('owners', at.owners.filter((r) => r.newDebtMinutes > 0).map((r) => ({ label: r.name, minutes: r.newDebtMinutes, title: `${r.name}: ${r.newFindings} new` })))}${rowsTable(at.owners, 'owner')}`);
-  parts.push(`<h3>Commits</h3>${barChart('commits', at.commits.map((c) => ({ label: `${c.sha.slice(0, 7)} ${c.author}`, minutes: c.newDebtMinutes, title: `${c.sha.slice(0, 7)} ${c.author}: ${c.subject}` })))}`);
+  parts.push(
+    `<h3>Directories</h3>${barChart(
+      'directories',
+      at.directories
+        .filter((r) => r.newDebtMinutes > 0)
+        .map((r) => ({ label: r.name, minutes: r.newDebtMinutes, title: `${r.name}: ${r.newFindings} new` })),
+    )}${rowsTable(at.directories, 'directory')}`,
+  );
+  parts.push(
+    `<h3>Owners (CODEOWNERS)</h3>${barChart(
+      'owners',
+      at.owners
+        .filter((r) => r.newDebtMinutes > 0)
+        .map((r) => ({ label: r.name, minutes: r.newDebtMinutes, title: `${r.name}: ${r.newFindings} new` })),
+    )}${rowsTable(at.owners, 'owner')}`,
+  );
+  parts.push(
+    `<h3>Commits</h3>${barChart(
+      'commits',
+      at.commits.map((c) => ({
+        label: `${c.sha.slice(0, 7)} ${c.author}`,
+        minutes: c.newDebtMinutes,
+        title: `${c.sha.slice(0, 7)} ${c.author}: ${c.subject}`,
+      })),
+    )}`,
+  );
   if (at.commits.length) {
-    parts.push(`<table><thead><tr><th>commit</th><th>author</th><th>date</th><th>subject</th><th>assistant</th><th class="num">new</th><th class="num">new debt</th></tr></thead><tbody>${at.commits
-      .map((c) => `<tr><td><code>${esc(c.sha.slice(0, 7))}</code></td><td>${esc(c.author)}</td><td>${esc(c.date)}</td><td>${esc(c.subject)}</td><td>${c.assistant ? esc(c.assistant) : ''}</td><td class="num">${+c.newFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(c.newDebtMinutes))}</td></tr>`)
-      .join('')}</tbody></table>`);
+    parts.push(
+      `<table><thead><tr><th>commit</th><th>author</th><th>date</th><th>subject</th><th>assistant</th><th class="num">new</th><th class="num">new debt</th></tr></thead><tbody>${at.commits
+        .map(
+          (c) =>
+            `<tr><td><code>${esc(c.sha.slice(0, 7))}</code></td><td>${esc(c.author)}</td><td>${esc(c.date)}</td><td>${esc(c.subject)}</td><td>${c.assistant ? esc(c.assistant) : ''}</td><td class="num">${+c.newFindings.toFixed(2)}</td><td class="num">${esc(formatMinutes(c.newDebtMinutes))}</td></tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
   }
   parts.push('</section>');
   if (report.newFindings.length) {
-    parts.push(`<section><h2>Largest new findings</h2><table><thead><tr><th>rule</th><th>where</th><th>${esc(word)}</th><th class="num">effort</th><th>finding</th></tr></thead><tbody>${report.newFindings
-      .map((f) => `<tr><td><a href="${esc(docsUrl(f.ruleId))}">${esc(f.ruleId)}</a></td><td><code>${esc(`${f.file}:${f.line}`)}</code></td><td>${esc(f.period)}</td><td class="num">${esc(formatMinutes(f.effortMinutes))}</td><td>${esc(f.message)}</td></tr>`)
-      .join('')}</tbody></table></section>`);
+    parts.push(
+      `<section><h2>Largest new findings</h2><table><thead><tr><th>rule</th><th>where</th><th>${esc(word)}</th><th class="num">effort</th><th>finding</th></tr></thead><tbody>${report.newFindings
+        .map(
+          (f) =>
+            `<tr><td><a href="${esc(docsUrl(f.ruleId))}">${esc(f.ruleId)}</a></td><td><code>${esc(`${f.file}:${f.line}`)}</code></td><td>${esc(f.period)}</td><td class="num">${esc(formatMinutes(f.effortMinutes))}</td><td>${esc(f.message)}</td></tr>`,
+        )
+        .join('')}</tbody></table></section>`,
+    );
   }
   if (points.length) {
-    parts.push(`<section><h2>Snapshots</h2><table><thead><tr><th>${word === 'period' ? 'snapshot' : `${esc(word)} of`}</th><th>commit</th><th class="num">debt</th><th>rating</th><th class="num">ratio</th><th class="num">new</th><th class="num">fixed</th><th class="num">findings</th><th class="num">lines of code</th></tr></thead><tbody>${points
-      .map((p) => `<tr><td>${esc(p.label)}</td><td><code>${esc(p.commit.slice(0, 7))}</code></td><td class="num">${esc(formatMinutes(p.debtMinutes))}</td><td><span class="rating r-${p.rating}">${p.rating}</span></td><td class="num">${(p.debtRatio * 100).toFixed(2)}%</td><td class="num">${p.change ? p.change.newFindings : ''}</td><td class="num">${p.change ? p.change.fixedFindings : ''}</td><td class="num">${p.findings}</td><td class="num">${p.linesOfCode}</td></tr>`)
-      .join('')}</tbody></table></section>`);
+    parts.push(
+      `<section><h2>Snapshots</h2><table><thead><tr><th>${word === 'period' ? 'snapshot' : `${esc(word)} of`}</th><th>commit</th><th class="num">debt</th><th>rating</th><th class="num">ratio</th><th class="num">new</th><th class="num">fixed</th><th class="num">findings</th><th class="num">lines of code</th></tr></thead><tbody>${points
+        .map(
+          (p) =>
+            `<tr><td>${esc(p.label)}</td><td><code>${esc(p.commit.slice(0, 7))}</code></td><td class="num">${esc(formatMinutes(p.debtMinutes))}</td><td><span class="rating r-${p.rating}">${p.rating}</span></td><td class="num">${(p.debtRatio * 100).toFixed(2)}%</td><td class="num">${p.change ? p.change.newFindings : ''}</td><td class="num">${p.change ? p.change.fixedFindings : ''}</td><td class="num">${p.findings}</td><td class="num">${p.linesOfCode}</td></tr>`,
+        )
+        .join('')}</tbody></table></section>`,
+    );
   }
   parts.push(`<footer>plumbline ${esc(report.tool.version)} · generated ${esc(report.generatedAt)}</footer>`);
   return `<!doctype html>

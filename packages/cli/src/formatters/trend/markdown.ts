@@ -29,7 +29,9 @@ function attributionTable(title: string, rows: readonly AttributionRow[], asCode
   const out = [`#### ${title}`, '', '| | new | new debt | fixed | fixed debt |', '| --- | ---: | ---: | ---: | ---: |'];
   for (const r of rows) {
     const name = asCode && !r.name.startsWith('(') ? markdownCode(r.name) : markdownText(r.name);
-    out.push(`| ${name} | ${+r.newFindings.toFixed(2)} | ${formatMinutes(r.newDebtMinutes)} | ${+r.fixedFindings.toFixed(2)} | ${formatMinutes(r.fixedDebtMinutes)} |`);
+    out.push(
+      `| ${name} | ${+r.newFindings.toFixed(2)} | ${formatMinutes(r.newDebtMinutes)} | ${+r.fixedFindings.toFixed(2)} | ${formatMinutes(r.fixedDebtMinutes)} |`,
+    );
   }
   out.push('');
   return out;
@@ -45,15 +47,23 @@ export function formatReportMarkdown(report: TrendReport, options: ReportMarkdow
   const maxRows = options.maxRows ?? 12;
   const word = periodWord(report);
   const out: string[] = [];
-  out.push(`## plumbline debt trend: ${markdownCode(report.ref)}, ${report.points.length} snapshots (every ${markdownText(report.window.every)})`, '');
+  out.push(
+    `## plumbline debt trend: ${markdownCode(report.ref)}, ${report.points.length} snapshots (every ${markdownText(report.window.every)})`,
+    '',
+  );
   for (const line of headline(report)) out.push(`- ${line.replace(/^([^:]+): /, '**$1**: ')}`);
   out.push('');
   for (const n of report.notes) out.push(`> ⚠️ ${markdownText(n)}`, '');
   if (report.points.length === 0) return `${out.join('\n')}\n`;
 
   out.push(`### Debt per ${word}`, '');
-  out.push(`Debt ${sparkline(report.points.map((p) => p.debtMinutes))} (${report.points[0]!.label} → ${report.points[report.points.length - 1]!.label})`, '');
-  out.push(`| ${word === 'period' ? 'snapshot' : `${word} of`} | commit | debt | rating | ratio | new | fixed | findings | lines of code |`);
+  out.push(
+    `Debt ${sparkline(report.points.map((p) => p.debtMinutes))} (${report.points[0]!.label} → ${report.points[report.points.length - 1]!.label})`,
+    '',
+  );
+  out.push(
+    `| ${word === 'period' ? 'snapshot' : `${word} of`} | commit | debt | rating | ratio | new | fixed | findings | lines of code |`,
+  );
   out.push('| --- | --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: |');
   const shown = report.points.slice(-maxRows);
   if (shown.length < report.points.length) out.push(`| … ${report.points.length - shown.length} earlier | | | | | | | | |`);
@@ -82,25 +92,39 @@ export function formatReportMarkdown(report: TrendReport, options: ReportMarkdow
     out.push('');
     if (a.assistantMinutesPer1000Lines !== null || a.otherMinutesPer1000Lines !== null) {
       const r = (x: number | null) => (x === null ? 'n/a' : `${rate(x)} min`);
-      out.push(`New debt per 1,000 added lines: ${r(a.assistantMinutesPer1000Lines)} in assistant commits, ${r(a.otherMinutesPer1000Lines)} in the others.`, '');
+      out.push(
+        `New debt per 1,000 added lines: ${r(a.assistantMinutesPer1000Lines)} in assistant commits, ${r(a.otherMinutesPer1000Lines)} in the others.`,
+        '',
+      );
     }
   }
   out.push(...attributionTable('By directory', at.directories, true));
   out.push(...attributionTable('By owner (CODEOWNERS)', at.owners, true));
   if (at.commits.length) {
-    out.push('#### By commit', '', '| commit | author | date | subject | assistant | new | new debt |', '| --- | --- | --- | --- | --- | ---: | ---: |');
+    out.push(
+      '#### By commit',
+      '',
+      '| commit | author | date | subject | assistant | new | new debt |',
+      '| --- | --- | --- | --- | --- | ---: | ---: |',
+    );
     for (const c of at.commits) {
-      out.push(`| ${markdownCode(c.sha.slice(0, 7))} | ${markdownText(c.author)} | ${c.date} | ${markdownText(c.subject.slice(0, 80))} | ${c.assistant ? markdownText(c.assistant) : ''} | ${+c.newFindings.toFixed(2)} | ${formatMinutes(c.newDebtMinutes)} |`);
+      out.push(
+        `| ${markdownCode(c.sha.slice(0, 7))} | ${markdownText(c.author)} | ${c.date} | ${markdownText(c.subject.slice(0, 80))} | ${c.assistant ? markdownText(c.assistant) : ''} | ${+c.newFindings.toFixed(2)} | ${formatMinutes(c.newDebtMinutes)} |`,
+      );
     }
     out.push('');
   }
   if (report.newFindings.length) {
     out.push('#### Largest new findings', '', '| rule | where | effort | finding |', '| --- | --- | ---: | --- |');
     for (const f of report.newFindings) {
-      out.push(`| [${markdownText(f.ruleId)}](${docsUrl(f.ruleId)}) | ${markdownCode(`${f.file}:${f.line}`)} | ${formatMinutes(f.effortMinutes)} | ${markdownMessage(f.message)} |`);
+      out.push(
+        `| [${markdownText(f.ruleId)}](${docsUrl(f.ruleId)}) | ${markdownCode(`${f.file}:${f.line}`)} | ${formatMinutes(f.effortMinutes)} | ${markdownMessage(f.message)} |`,
+      );
     }
     out.push('');
   }
-  out.push(`<sub>plumbline ${markdownText(report.tool.version)}, ${markdownText(report.window.since.slice(0, 10))} to ${markdownText(report.window.until.slice(0, 10))}, generated ${markdownText(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC</sub>`);
+  out.push(
+    `<sub>plumbline ${markdownText(report.tool.version)}, ${markdownText(report.window.since.slice(0, 10))} to ${markdownText(report.window.until.slice(0, 10))}, generated ${markdownText(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC</sub>`,
+  );
   return `${out.join('\n')}\n`;
 }
