@@ -89,7 +89,7 @@ export function finalizeFindings(drafts: readonly DraftFinding[], config: Resolv
   for (const d of drafts) {
     const meta = metas.get(d.ruleId);
     if (!meta) throw new Error(`finding of unknown rule ${d.ruleId}`);
-    const severity = ruleSeverity(config, d.ruleId, meta.defaultSeverity);
+    const severity = ruleSeverity(config, meta);
     if (severity === null) continue;
     out.push({
       ruleId: d.ruleId,
@@ -298,7 +298,7 @@ function runDetectors(
   const { config } = options;
   const enabled = (id: string) => {
     const m = metas.get(id);
-    return !!m && ruleSeverity(config, id, m.defaultSeverity) !== null;
+    return !!m && ruleSeverity(config, m) !== null;
   };
   const ctx: DetectorContext = {
     root: resolve(options.root),

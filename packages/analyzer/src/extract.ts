@@ -89,7 +89,7 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
     }
     if (sourceFile) {
       for (const check of FILE_CHECKS) {
-        if (ruleSeverity(config, check.meta.id, check.meta.defaultSeverity) === null) continue;
+        if (ruleSeverity(config, check.meta) === null) continue;
         const sf = sourceFile;
         check.run({
           ts,

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type { Severity } from './finding.js';
+import type { RuleMeta } from './rule-meta.js';
 import { DEFAULT_DEV_COST_MINUTES_PER_LINE } from './score.js';
 import { checkDecision } from './roles/match.js';
 
@@ -329,16 +330,11 @@ export function configDir(config: ResolvedConfig, root: string): string {
  * otherwise it runs at its default severity when its preset is within config `preset` (a `strict` rule
  * only with `"preset": "strict"`, an `off` rule never).
  */
-export function ruleSeverity(
-  config: ResolvedConfig,
-  ruleId: string,
-  defaultSeverity: Severity,
-  rulePreset: RulePreset | 'off' = 'recommended',
-): Severity | null {
-  const entry = config.rules[ruleId];
+export function ruleSeverity(config: ResolvedConfig, rule: Pick<RuleMeta, 'id' | 'defaultSeverity' | 'preset'>): Severity | null {
+  const entry = config.rules[rule.id];
   if (entry === undefined) {
-    if (rulePreset === 'off' || (rulePreset === 'strict' && config.preset !== 'strict')) return null;
-    return defaultSeverity;
+    if (rule.preset === 'off' || (rule.preset === 'strict' && config.preset !== 'strict')) return null;
+    return rule.defaultSeverity;
   }
   const setting = Array.isArray(entry) ? entry[0] : entry;
   return setting === 'off' ? null : setting === 'warn' ? 'warning' : setting;

@@ -8,19 +8,23 @@ describe('config preset', () => {
 
   it('runs recommended rules by default and strict rules only with "preset": "strict"', () => {
     expect(recommended.preset).toBe('recommended');
-    expect(ruleSeverity(recommended, 'copied-code', 'warning', 'recommended')).toBe('warning');
-    expect(ruleSeverity(recommended, 'magic-number', 'warning', 'strict')).toBeNull();
-    expect(ruleSeverity(strict, 'magic-number', 'warning', 'strict')).toBe('warning');
-    expect(ruleSeverity(strict, 'never-on', 'warning', 'off')).toBeNull();
+    expect(ruleSeverity(recommended, { id: 'copied-code', defaultSeverity: 'warning', preset: 'recommended' })).toBe('warning');
+    expect(ruleSeverity(recommended, { id: 'magic-number', defaultSeverity: 'warning', preset: 'strict' })).toBeNull();
+    expect(ruleSeverity(strict, { id: 'magic-number', defaultSeverity: 'warning', preset: 'strict' })).toBe('warning');
+    expect(ruleSeverity(strict, { id: 'never-on', defaultSeverity: 'warning', preset: 'off' })).toBeNull();
   });
 
   it('lets `rules` turn a strict rule on or a recommended rule off whatever the preset', () => {
     const config = resolveConfig({ rules: { 'magic-number': 'error', 'copied-code': 'off' } }, null);
-    expect(ruleSeverity(config, 'magic-number', 'warning', 'strict')).toBe('error');
-    expect(ruleSeverity(config, 'copied-code', 'warning', 'recommended')).toBeNull();
-    expect(ruleSeverity(resolveConfig({ rules: { 'magic-number': ['warn', {}] } }, null), 'magic-number', 'info', 'strict')).toBe(
-      'warning',
-    );
+    expect(ruleSeverity(config, { id: 'magic-number', defaultSeverity: 'warning', preset: 'strict' })).toBe('error');
+    expect(ruleSeverity(config, { id: 'copied-code', defaultSeverity: 'warning', preset: 'recommended' })).toBeNull();
+    expect(
+      ruleSeverity(resolveConfig({ rules: { 'magic-number': ['warn', {}] } }, null), {
+        id: 'magic-number',
+        defaultSeverity: 'info',
+        preset: 'strict',
+      }),
+    ).toBe('warning');
   });
 
   it('rejects an unknown preset with the key and the allowed values', () => {
