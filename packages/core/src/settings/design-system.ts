@@ -249,6 +249,79 @@ function findComponentUiDirs(root: string, skip: (path: string) => boolean): str
 
 const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
 
+/** Raw element -> DS component: configured, else a component with the element's usual name that wraps it. */
+function elementsOf(
+  config: ResolvedConfig,
+  components: DesignSystemComponent[],
+  packages: DesignSystemPackage[],
+  errors: FileError[],
+): DesignSystemSettings['elements'] {
+  const elements: DesignSystemSettings['elements'] = {};
+  for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
+    for (const n of names) {
+      const candidates = components.filter(
+        (c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))),
+      );
+      const best =
+        candidates.find((c) => c.element === element) ??
+        candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ??
+        candidates[0];
+      if (best) {
+        elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
+        break;
+      }
+    }
+  }
+  for (const [element, componentName] of Object.entries(config.designSystem.elements ?? {})) {
+    const c = components.find((x) => x.name === componentName);
+    const fallback = packages[0]?.name ?? null;
+    if (c) elements[element] = { component: c.name, importFrom: c.importFrom, isPath: c.isPath };
+    else if (fallback) elements[element] = { component: componentName, importFrom: fallback, isPath: false };
+    else
+      errors.push({
+        file: config.file ?? 'plumbline.config.json',
+        message: `designSystem.elements.${element}: no design-system component named "${componentName}" was found`,
+      });
+  }
+
+  return elements;
+}
+
+/** Who may use the design system: packages that depend on it (a design system kept as a directory: everyone). */
+function consumersOf(root: string, modules: ModuleSettings, packages: DesignSystemPackage[], paths: string[]): string[] | null {
+  let consumers: string[] | null = null;
+  const pkgNames = packages.map((p) => p.name);
+  if (pkgNames.length && paths.every((p) => packages.some((k) => k.dir === p))) {
+    consumers = [];
+    if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) consumers.push('');
+    for (const ws of modules.packages) {
+      if (pkgNames.includes(ws.name)) continue;
+      if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) consumers.push(ws.dir);
+    }
+    if (consumers.length === 0) consumers = null;
+  }
+
+  return consumers;
+}
+
+/** tsconfig `paths` aliases of the form `prefix/*` -> `target/*`. */
+function aliasesOf(modules: ModuleSettings): DesignSystemAlias[] {
+  const aliases: DesignSystemAlias[] = [];
+  for (const m of modules.mappings) {
+    for (const [pattern, targets] of Object.entries(m.paths)) {
+      const t = targets[0];
+      if (!pattern.endsWith('/*') || !t?.endsWith('/*')) continue;
+      aliases.push({
+        scope: m.dir,
+        prefix: pattern.slice(0, -1),
+        target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, ''),
+      });
+    }
+  }
+
+  return aliases;
+}
+
 /** Builds the design-system settings (exported for tests and for callers that already have module settings). */
 export function buildDesignSystemSettings(
   root: string,
@@ -346,60 +419,9 @@ export function buildDesignSystemSettings(
   if (configured) pathComponents = config.designSystem.paths.flatMap((d) => componentsOf(posix.normalize(d).replace(/^\.\/|\/$/g, '')));
   for (const c of pathComponents ?? []) addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true });
 
-  // raw element -> DS component: configured, else a component with the element's usual name that wraps it
-  const elements: DesignSystemSettings['elements'] = {};
-  for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
-    for (const n of names) {
-      const candidates = components.filter(
-        (c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))),
-      );
-      const best =
-        candidates.find((c) => c.element === element) ??
-        candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ??
-        candidates[0];
-      if (best) {
-        elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
-        break;
-      }
-    }
-  }
-  for (const [element, componentName] of Object.entries(config.designSystem.elements ?? {})) {
-    const c = components.find((x) => x.name === componentName);
-    const fallback = packages[0]?.name ?? null;
-    if (c) elements[element] = { component: c.name, importFrom: c.importFrom, isPath: c.isPath };
-    else if (fallback) elements[element] = { component: componentName, importFrom: fallback, isPath: false };
-    else
-      errors.push({
-        file: config.file ?? 'plumbline.config.json',
-        message: `designSystem.elements.${element}: no design-system component named "${componentName}" was found`,
-      });
-  }
-
-  // who may use the design system: packages that depend on it (a design system kept as a directory: everyone)
-  let consumers: string[] | null = null;
-  const pkgNames = packages.map((p) => p.name);
-  if (pkgNames.length && paths.every((p) => packages.some((k) => k.dir === p))) {
-    consumers = [];
-    if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) consumers.push('');
-    for (const ws of modules.packages) {
-      if (pkgNames.includes(ws.name)) continue;
-      if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) consumers.push(ws.dir);
-    }
-    if (consumers.length === 0) consumers = null;
-  }
-
-  const aliases: DesignSystemAlias[] = [];
-  for (const m of modules.mappings) {
-    for (const [pattern, targets] of Object.entries(m.paths)) {
-      const t = targets[0];
-      if (!pattern.endsWith('/*') || !t?.endsWith('/*')) continue;
-      aliases.push({
-        scope: m.dir,
-        prefix: pattern.slice(0, -1),
-        target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, ''),
-      });
-    }
-  }
+  const elements = elementsOf(config, components, packages, errors);
+  const consumers = consumersOf(root, modules, packages, paths);
+  const aliases = aliasesOf(modules);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
   return { value: { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases }, errors };
