@@ -13,6 +13,7 @@ import {
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
+import type { ExtractInput } from '../facts.js';
 import { hasModifier } from '@plumbline/core';
 
 /** 1-based position of a name. */
@@ -245,6 +246,292 @@ function collectUses(
   return uses;
 }
 
+/** What the steps of one file's extraction share. */
+interface FileCx {
+  ts: TypeScript;
+  sf: TS.SourceFile;
+  path: string;
+  isTestFile: boolean;
+  settings: ExtractInput['settings'];
+  out: AbstractionFacts;
+  callables: Map<string, CallableFact>;
+  testLike: boolean;
+  /** module-level names: imports and declarations */
+  names: Set<string>;
+  namespaces: Set<string>;
+  maybeNamespaces: Set<string>;
+}
+
+const lineOf = (cx: FileCx, n: TS.Node) => cx.ts.getLineAndCharacterOfPosition(cx.sf, n.getStart(cx.sf)).line + 1;
+
+function addCallable(cx: FileCx, c: CallableFact): void {
+  if (cx.testLike) delete c.forward; // a test's helpers are not layers of the program
+  const old = cx.callables.get(c.name);
+  if (!old || (!old.forward && c.forward)) cx.callables.set(c.name, c);
+}
+
+/** Functions, const arrows and methods of plain classes, with the per-file rules' judgement; pass-through components. */
+function layerCallables(cx: FileCx): void {
+  const { ts, sf } = cx;
+  const layers: Layer[] = moduleLayers(ts, sf);
+  for (const layer of layers) {
+    const fwd = forwardedCall(ts, layer.fn);
+    const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
+    const forwards =
+      fwd &&
+      fwd.callee !== own &&
+      fwd.callee !== layer.name &&
+      !frameworkRequired(ts, sf, layer, fwd.callee) &&
+      !readsNamedData(fwd.callee);
+    addCallable(cx, {
+      name: layer.name,
+      kind: layer.owner ? 'method' : 'function',
+      exported: layer.exported,
+      ...span(ts, sf, layer.nameNode),
+      symbolPath: symbolPathOf(ts, layer.nameNode),
+      ...(forwards ? { forward: { callee: fwd.callee, rule: fwd.root === 'this' ? null : 'pass-through-function' } } : {}),
+    });
+  }
+  for (const c of passThroughComponents(ts, sf, cx.path)) {
+    addCallable(cx, {
+      name: c.name,
+      kind: 'component',
+      exported: c.exported,
+      ...span(ts, sf, c.nameNode),
+      symbolPath: symbolPathOf(ts, c.nameNode),
+      forward: { callee: c.target, rule: 'pass-through-component' },
+    });
+  }
+}
+
+/** The function-valued members of a module-level object literal (`const api = { load() {..} }`). */
+function objectMembers(cx: FileCx, owner: string, obj: TS.ObjectLiteralExpression, exported: boolean): void {
+  const { ts, sf } = cx;
+  for (const p of obj.properties) {
+    let fn: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration | undefined;
+    if (ts.isMethodDeclaration(p)) fn = p;
+    else if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)))
+      fn = p.initializer;
+    if (!fn || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+    const member = p.name.text;
+    const fwd = forwardedCall(ts, fn);
+    const forwards =
+      fwd &&
+      fwd.callee !== member &&
+      fwd.root !== 'this' &&
+      !readsNamedData(fwd.callee) &&
+      !frameworkRequired(ts, sf, { fn, name: member, nameNode: p.name, exported: false }, fwd.callee);
+    addCallable(cx, {
+      name: `${owner}.${member}`,
+      kind: 'member',
+      exported,
+      ...span(ts, sf, p.name),
+      symbolPath: symbolPathOf(ts, p.name),
+      ...(forwards ? { forward: { callee: fwd.callee, rule: null } } : {}),
+    });
+  }
+}
+
+/** A class: its field types (and its methods as callables), `implements`/`extends`; builders and factory classes. */
+function classFact(cx: FileCx, cls: TS.ClassDeclaration, name: string, exported: boolean): void {
+  const { ts, sf } = cx;
+  const fields: Record<string, string> = {};
+  const fieldType = (t: TS.TypeNode | undefined, init: TS.Expression | undefined) =>
+    typeRefName(ts, t) ?? (init && ts.isNewExpression(init) ? dottedName(ts, init.expression)?.text : undefined);
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) {
+      const t = fieldType(m.type, m.initializer);
+      if (t) fields[m.name.text] = t;
+    } else if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) {
+        const t = typeRefName(ts, p.type);
+        if (ts.isIdentifier(p.name) && t && ts.getModifiers(p)?.length) fields[p.name.text] = t;
+      }
+    }
+    // every method is a callable (a possible chain target); plain classes' methods came from moduleLayers
+    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && !cx.callables.has(`${name}.${m.name.text}`)) {
+      addCallable(cx, {
+        name: `${name}.${m.name.text}`,
+        kind: 'method',
+        exported,
+        ...span(ts, sf, m.name),
+        symbolPath: symbolPathOf(ts, m.name),
+      });
+    }
+  }
+  const impl: string[] = [];
+  let ext: string | undefined;
+  for (const h of cls.heritageClauses ?? []) {
+    for (const t of h.types) {
+      const n = heritageName(ts, t);
+      if (!n) continue;
+      if (h.token === ts.SyntaxKind.ImplementsKeyword) impl.push(n);
+      else ext = n;
+    }
+  }
+  cx.out.classes.push({
+    name,
+    exported,
+    abstract: hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword),
+    implements: impl,
+    ...(ext ? { extends: ext } : {}),
+    fields,
+    ...span(ts, sf, cls.name ?? cls),
+    symbolPath: symbolPathOf(ts, cls.name ?? cls),
+    isTestDouble: cx.isTestFile,
+  });
+  factoryClass(cx, cls, name, exported);
+}
+
+/** A `*Builder` / `*Factory` class whose building methods all build one other class. */
+function factoryClass(cx: FileCx, cls: TS.ClassDeclaration, name: string, exported: boolean): void {
+  const { ts, sf } = cx;
+  const builds = new Set<string>();
+  let buildMethods = 0;
+  for (const m of cls.members) {
+    if (!ts.isMethodDeclaration(m) || !m.body || hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)) continue;
+    const b = alwaysBuilds(ts, m);
+    if (b) {
+      builds.add(b);
+      buildMethods++;
+    }
+  }
+  const kind = /Builder$/.test(name) ? 'builder' : /Factory$/.test(name) ? 'factory-class' : undefined;
+  if (kind && buildMethods > 0 && builds.size === 1 && [...builds][0] !== name) {
+    cx.out.factories.push({
+      name,
+      kind,
+      exported,
+      builds: [...builds][0]!,
+      ...span(ts, sf, cls.name ?? cls),
+      symbolPath: symbolPathOf(ts, cls.name ?? cls),
+    });
+  }
+}
+
+function importNames(cx: FileCx, st: TS.ImportDeclaration): void {
+  const { ts } = cx;
+  const c = st.importClause;
+  if (!c) return;
+  if (c.name) cx.names.add(c.name.text);
+  const nb = c.namedBindings;
+  if (nb && ts.isNamespaceImport(nb)) {
+    cx.names.add(nb.name.text);
+    cx.namespaces.add(nb.name.text);
+  }
+  if (nb && ts.isNamedImports(nb)) {
+    for (const el of nb.elements) {
+      cx.names.add(el.name.text);
+      if (!c.isTypeOnly && !el.isTypeOnly) cx.maybeNamespaces.add(el.name.text);
+    }
+  }
+}
+
+/** A function (declared or a const arrow): a thin factory, and the contract its object literal implements. */
+function functionFacts(cx: FileCx, fn: TS.FunctionLikeDeclaration, name: TS.Identifier, exported: boolean, at: TS.Node): void {
+  const { ts, sf } = cx;
+  const b = thinFactory(ts, fn);
+  if (b && b !== name.text && !isHookName(name.text)) {
+    cx.out.factories.push({
+      name: name.text,
+      kind: 'function',
+      exported,
+      builds: b,
+      ...span(ts, sf, name),
+      symbolPath: symbolPathOf(ts, name),
+    });
+  }
+  const rt = typeRefName(ts, fn.type);
+  if (rt && returnsObjectLiteral(ts, fn)) cx.out.typedImplementations.push({ type: rt, line: lineOf(cx, at) });
+}
+
+function interfaceFact(cx: FileCx, st: TS.InterfaceDeclaration, exported: boolean): void {
+  const { ts, sf } = cx;
+  cx.out.interfaces.push({
+    name: st.name.text,
+    exported,
+    hasMethods: st.members.some((m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))),
+    extends: (st.heritageClauses ?? []).flatMap((h) => h.types.map((t) => heritageName(ts, t)).filter((n): n is string => !!n)),
+    ...span(ts, sf, st.name),
+    symbolPath: symbolPathOf(ts, st.name),
+  });
+}
+
+function variableFacts(cx: FileCx, st: TS.VariableStatement, exported: boolean): void {
+  const { ts, sf, out } = cx;
+  for (const d of st.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name)) continue;
+    const name = d.name.text;
+    cx.names.add(name);
+    let init = d.initializer;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || ts.isAsExpression(init)))
+      init = init.expression;
+    const declared = typeRefName(ts, d.type);
+    if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init)))
+      out.typedImplementations.push({ type: declared, line: lineOf(cx, d) });
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+      functionFacts(cx, init, d.name, exported, d);
+      continue;
+    }
+    if (init && ts.isObjectLiteralExpression(init)) objectMembers(cx, name, init, exported);
+    const origin = valueOrigin(ts, sf, d.initializer, cx.settings);
+    out.values.push({
+      name,
+      line: lineOf(cx, d),
+      ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression) ? { newOf: dottedName(ts, init.expression)!.text } : {}),
+      ...(origin === 'unknown' ? { origin: 'data' as const } : origin === 'package-import' ? { origin: 'package' as const } : {}),
+    });
+  }
+}
+
+function exportAssignmentFacts(cx: FileCx, st: TS.ExportAssignment): void {
+  const { ts } = cx;
+  let e = st.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (ts.isObjectLiteralExpression(e)) objectMembers(cx, 'default', e, true);
+  if (ts.isNewExpression(e) && dottedName(ts, e.expression))
+    cx.out.values.push({ name: 'default', line: lineOf(cx, st), newOf: dottedName(ts, e.expression)!.text });
+}
+
+/** One module-level statement's facts. */
+function statementFacts(cx: FileCx, st: TS.Statement): void {
+  const { ts } = cx;
+  const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
+  if (ts.isImportDeclaration(st)) importNames(cx, st);
+  else if (ts.isFunctionDeclaration(st) && st.name) {
+    cx.names.add(st.name.text);
+    functionFacts(cx, st, st.name, exported, st);
+  } else if (ts.isClassDeclaration(st)) {
+    const name = st.name?.text ?? 'default';
+    cx.names.add(name);
+    classFact(cx, st, name, exported);
+  } else if (ts.isInterfaceDeclaration(st)) interfaceFact(cx, st, exported);
+  else if (ts.isVariableStatement(st)) variableFacts(cx, st, exported);
+  else if (ts.isExportAssignment(st) && !st.isExportEquals) exportAssignmentFacts(cx, st);
+}
+
+/** Values typed by a contract anywhere in the file: `satisfies Repo`, `as Repo`, `mock<Repo>()`, a typed local. */
+function typedContract(cx: FileCx, n: TS.Node): void {
+  const { ts, out } = cx;
+  if ((ts.isSatisfiesExpression(n) || ts.isAsExpression(n)) && ts.isObjectLiteralExpression(skipParens(ts, n.expression))) {
+    const t = typeRefName(ts, n.type);
+    if (t) out.typedImplementations.push({ type: t, line: lineOf(cx, n) });
+  } else if (ts.isCallExpression(n) && n.typeArguments?.length === 1) {
+    const callee = dottedName(ts, n.expression)?.text ?? '';
+    const t = typeRefName(ts, n.typeArguments[0]);
+    if (t && /mock|fake|stub|spy/i.test(callee)) out.typedImplementations.push({ type: t, line: lineOf(cx, n) });
+  } else if (
+    ts.isVariableDeclaration(n) &&
+    n.type &&
+    n.initializer &&
+    !(n.parent.parent && ts.isVariableStatement(n.parent.parent) && ts.isSourceFile(n.parent.parent.parent))
+  ) {
+    const t = typeRefName(ts, n.type);
+    const init = skipParens(ts, n.initializer);
+    if (t && ts.isObjectLiteralExpression(init)) out.typedImplementations.push({ type: t, line: lineOf(cx, n) });
+  }
+}
+
 /**
  * Facts for the abstraction detectors: each named function's shape (does it only forward, and to
  * what), classes with their `implements`/`extends` and field types, interfaces, objects typed by a
@@ -264,260 +551,23 @@ export const extractor = defineExtractor<AbstractionFacts>({
       uses: {},
     };
     if (!sf) return out;
-    const L = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
-    const callables = new Map<string, CallableFact>();
-    const testLike = isTestFile || looksLikeTest(ts, sf);
-    const addCallable = (c: CallableFact) => {
-      if (testLike) delete c.forward; // a test's helpers are not layers of the program
-      const old = callables.get(c.name);
-      if (!old || (!old.forward && c.forward)) callables.set(c.name, c);
+    const cx: FileCx = {
+      ts,
+      sf,
+      path,
+      isTestFile,
+      settings,
+      out,
+      callables: new Map(),
+      testLike: isTestFile || looksLikeTest(ts, sf),
+      names: new Set(),
+      namespaces: new Set(),
+      maybeNamespaces: new Set(),
     };
-
-    // functions, const arrows and methods of plain classes, with the per-file rule's judgement
-    const layers: Layer[] = moduleLayers(ts, sf);
-    for (const layer of layers) {
-      const fwd = forwardedCall(ts, layer.fn);
-      const own = layer.owner ? layer.name.slice(layer.name.indexOf('.') + 1) : layer.name;
-      const forwards =
-        fwd &&
-        fwd.callee !== own &&
-        fwd.callee !== layer.name &&
-        !frameworkRequired(ts, sf, layer, fwd.callee) &&
-        !readsNamedData(fwd.callee);
-      addCallable({
-        name: layer.name,
-        kind: layer.owner ? 'method' : 'function',
-        exported: layer.exported,
-        ...span(ts, sf, layer.nameNode),
-        symbolPath: symbolPathOf(ts, layer.nameNode),
-        ...(forwards ? { forward: { callee: fwd.callee, rule: fwd.root === 'this' ? null : 'pass-through-function' } } : {}),
-      });
-    }
-    for (const c of passThroughComponents(ts, sf, path)) {
-      addCallable({
-        name: c.name,
-        kind: 'component',
-        exported: c.exported,
-        ...span(ts, sf, c.nameNode),
-        symbolPath: symbolPathOf(ts, c.nameNode),
-        forward: { callee: c.target, rule: 'pass-through-component' },
-      });
-    }
-
-    const names = new Set<string>();
-    const namespaces = new Set<string>();
-    const maybeNamespaces = new Set<string>();
-    const objectMembers = (owner: string, obj: TS.ObjectLiteralExpression, exported: boolean) => {
-      for (const p of obj.properties) {
-        let fn: TS.ArrowFunction | TS.FunctionExpression | TS.MethodDeclaration | undefined;
-        if (ts.isMethodDeclaration(p)) fn = p;
-        else if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)))
-          fn = p.initializer;
-        if (!fn || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
-        const member = p.name.text;
-        const fwd = forwardedCall(ts, fn);
-        const forwards =
-          fwd &&
-          fwd.callee !== member &&
-          fwd.root !== 'this' &&
-          !readsNamedData(fwd.callee) &&
-          !frameworkRequired(ts, sf, { fn, name: member, nameNode: p.name, exported: false }, fwd.callee);
-        addCallable({
-          name: `${owner}.${member}`,
-          kind: 'member',
-          exported,
-          ...span(ts, sf, p.name),
-          symbolPath: symbolPathOf(ts, p.name),
-          ...(forwards ? { forward: { callee: fwd.callee, rule: null } } : {}),
-        });
-      }
-    };
-
-    const classFact = (cls: TS.ClassDeclaration, name: string, exported: boolean) => {
-      const fields: Record<string, string> = {};
-      const fieldType = (t: TS.TypeNode | undefined, init: TS.Expression | undefined) =>
-        typeRefName(ts, t) ?? (init && ts.isNewExpression(init) ? dottedName(ts, init.expression)?.text : undefined);
-      for (const m of cls.members) {
-        if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) {
-          const t = fieldType(m.type, m.initializer);
-          if (t) fields[m.name.text] = t;
-        } else if (ts.isConstructorDeclaration(m)) {
-          for (const p of m.parameters) {
-            const t = typeRefName(ts, p.type);
-            if (ts.isIdentifier(p.name) && t && ts.getModifiers(p)?.length) fields[p.name.text] = t;
-          }
-        }
-        // every method is a callable (a possible chain target); plain classes' methods came from moduleLayers
-        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && !callables.has(`${name}.${m.name.text}`)) {
-          addCallable({
-            name: `${name}.${m.name.text}`,
-            kind: 'method',
-            exported,
-            ...span(ts, sf, m.name),
-            symbolPath: symbolPathOf(ts, m.name),
-          });
-        }
-      }
-      const impl: string[] = [];
-      let ext: string | undefined;
-      for (const h of cls.heritageClauses ?? []) {
-        for (const t of h.types) {
-          const n = heritageName(ts, t);
-          if (!n) continue;
-          if (h.token === ts.SyntaxKind.ImplementsKeyword) impl.push(n);
-          else ext = n;
-        }
-      }
-      out.classes.push({
-        name,
-        exported,
-        abstract: hasModifier(ts, cls, ts.SyntaxKind.AbstractKeyword),
-        implements: impl,
-        ...(ext ? { extends: ext } : {}),
-        fields,
-        ...span(ts, sf, cls.name ?? cls),
-        symbolPath: symbolPathOf(ts, cls.name ?? cls),
-        isTestDouble: isTestFile,
-      });
-      // builders and factory classes
-      const builds = new Set<string>();
-      let buildMethods = 0;
-      for (const m of cls.members) {
-        if (!ts.isMethodDeclaration(m) || !m.body || hasModifier(ts, m, ts.SyntaxKind.StaticKeyword)) continue;
-        const b = alwaysBuilds(ts, m);
-        if (b) {
-          builds.add(b);
-          buildMethods++;
-        }
-      }
-      const kind = /Builder$/.test(name) ? 'builder' : /Factory$/.test(name) ? 'factory-class' : undefined;
-      if (kind && buildMethods > 0 && builds.size === 1 && [...builds][0] !== name) {
-        out.factories.push({
-          name,
-          kind,
-          exported,
-          builds: [...builds][0]!,
-          ...span(ts, sf, cls.name ?? cls),
-          symbolPath: symbolPathOf(ts, cls.name ?? cls),
-        });
-      }
-    };
-
-    for (const st of sf.statements) {
-      const exported = hasModifier(ts, st, ts.SyntaxKind.ExportKeyword);
-      if (ts.isImportDeclaration(st) && st.importClause) {
-        const c = st.importClause;
-        if (c.name) names.add(c.name.text);
-        const nb = c.namedBindings;
-        if (nb && ts.isNamespaceImport(nb)) {
-          names.add(nb.name.text);
-          namespaces.add(nb.name.text);
-        }
-        if (nb && ts.isNamedImports(nb)) {
-          for (const el of nb.elements) {
-            names.add(el.name.text);
-            if (!c.isTypeOnly && !el.isTypeOnly) maybeNamespaces.add(el.name.text);
-          }
-        }
-      } else if (ts.isFunctionDeclaration(st) && st.name) {
-        names.add(st.name.text);
-        const b = thinFactory(ts, st);
-        if (b && b !== st.name.text && !isHookName(st.name.text)) {
-          out.factories.push({
-            name: st.name.text,
-            kind: 'function',
-            exported,
-            builds: b,
-            ...span(ts, sf, st.name),
-            symbolPath: symbolPathOf(ts, st.name),
-          });
-        }
-        const rt = typeRefName(ts, st.type);
-        if (rt && returnsObjectLiteral(ts, st)) out.typedImplementations.push({ type: rt, line: L(st) });
-      } else if (ts.isClassDeclaration(st)) {
-        const name = st.name?.text ?? 'default';
-        names.add(name);
-        classFact(st, name, exported);
-      } else if (ts.isInterfaceDeclaration(st)) {
-        out.interfaces.push({
-          name: st.name.text,
-          exported,
-          hasMethods: st.members.some(
-            (m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type)),
-          ),
-          extends: (st.heritageClauses ?? []).flatMap((h) => h.types.map((t) => heritageName(ts, t)).filter((n): n is string => !!n)),
-          ...span(ts, sf, st.name),
-          symbolPath: symbolPathOf(ts, st.name),
-        });
-      } else if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) {
-          if (!ts.isIdentifier(d.name)) continue;
-          const name = d.name.text;
-          names.add(name);
-          let init = d.initializer;
-          while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || ts.isAsExpression(init)))
-            init = init.expression;
-          const declared = typeRefName(ts, d.type);
-          if (declared && init && (ts.isObjectLiteralExpression(init) || ts.isClassExpression(init)))
-            out.typedImplementations.push({ type: declared, line: L(d) });
-          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
-            const b = thinFactory(ts, init);
-            if (b && b !== name && !isHookName(name))
-              out.factories.push({
-                name,
-                kind: 'function',
-                exported,
-                builds: b,
-                ...span(ts, sf, d.name),
-                symbolPath: symbolPathOf(ts, d.name),
-              });
-            const rt = typeRefName(ts, init.type);
-            if (rt && returnsObjectLiteral(ts, init)) out.typedImplementations.push({ type: rt, line: L(d) });
-            continue;
-          }
-          if (init && ts.isObjectLiteralExpression(init)) objectMembers(name, init, exported);
-          const origin = valueOrigin(ts, sf, d.initializer, settings);
-          out.values.push({
-            name,
-            line: L(d),
-            ...(init && ts.isNewExpression(init) && dottedName(ts, init.expression)
-              ? { newOf: dottedName(ts, init.expression)!.text }
-              : {}),
-            ...(origin === 'unknown' ? { origin: 'data' as const } : origin === 'package-import' ? { origin: 'package' as const } : {}),
-          });
-        }
-      } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
-        let e = st.expression;
-        while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-        if (ts.isObjectLiteralExpression(e)) objectMembers('default', e, true);
-        if (ts.isNewExpression(e) && dottedName(ts, e.expression))
-          out.values.push({ name: 'default', line: L(st), newOf: dottedName(ts, e.expression)!.text });
-      }
-    }
-
-    // values typed by a contract anywhere in the file: `satisfies Repo`, `as Repo`, `mock<Repo>()`
-    const typed = (n: TS.Node): void => {
-      if ((ts.isSatisfiesExpression(n) || ts.isAsExpression(n)) && ts.isObjectLiteralExpression(skipParens(ts, n.expression))) {
-        const t = typeRefName(ts, n.type);
-        if (t) out.typedImplementations.push({ type: t, line: L(n) });
-      } else if (ts.isCallExpression(n) && n.typeArguments?.length === 1) {
-        const callee = dottedName(ts, n.expression)?.text ?? '';
-        const t = typeRefName(ts, n.typeArguments[0]);
-        if (t && /mock|fake|stub|spy/i.test(callee)) out.typedImplementations.push({ type: t, line: L(n) });
-      } else if (
-        ts.isVariableDeclaration(n) &&
-        n.type &&
-        n.initializer &&
-        !(n.parent.parent && ts.isVariableStatement(n.parent.parent) && ts.isSourceFile(n.parent.parent.parent))
-      ) {
-        const t = typeRefName(ts, n.type);
-        const init = skipParens(ts, n.initializer);
-        if (t && ts.isObjectLiteralExpression(init)) out.typedImplementations.push({ type: t, line: L(n) });
-      }
-    };
-
-    out.callables = [...callables.values()].sort((a, b) => a.line - b.line || a.column - b.column);
-    out.uses = collectUses(ts, sf, names, namespaces, maybeNamespaces, typed);
+    layerCallables(cx);
+    for (const st of sf.statements) statementFacts(cx, st);
+    out.callables = [...cx.callables.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+    out.uses = collectUses(ts, sf, cx.names, cx.namespaces, cx.maybeNamespaces, (n) => typedContract(cx, n));
     return out;
   },
 });
