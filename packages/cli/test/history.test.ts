@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCategoryTotals } from '@plumbline/core';
 import type { Finding, ScanResult } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from '../src/history/schema.js';
-import { findingKey, HistoryStore } from '../src/history/store.js';
+import { HistoryStore } from '../src/history/store.js';
+import { findingKey } from '../src/history/records.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {

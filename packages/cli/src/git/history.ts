@@ -1,7 +1,7 @@
 // git history for the trend: first-parent history, shallow clones, the commits of a period with their
 // lines added and deleted and the files they renamed, and commits' metadata.
 import { SCRIPT_EXTENSIONS, STYLE_EXTENSIONS } from '@plumbline/analyzer';
-import type { CommitInfo, IntervalCommit } from '../history/store.js';
+import type { CommitInfo, IntervalCommit } from '../history/records.js';
 import { git } from './command.js';
 import { gitOf } from './runner.js';
 import type { GitRunner } from './runner.js';

@@ -5,7 +5,7 @@ import type { Renames } from '@plumbline/core';
 import { blameLines, changedLines } from '../git/lines.js';
 import { commitsInfo, intervalCommits } from '../git/history.js';
 import type { Analysed, IntervalHistory } from '../git/history.js';
-import type { CommitInfo, IntervalInput, IntervalRecord, Share, StoredFinding } from '../history/store.js';
+import type { CommitInfo, IntervalInput, IntervalRecord, Share, StoredFinding } from '../history/records.js';
 import type { RunContext } from './run-context.js';
 import type { SelectedPoint } from './window.js';
 

@@ -2,7 +2,7 @@
 // and periods: the series of points, the rate and projection, the attribution of new debt.
 import { ownersOf, ratingFor, RATING_BANDS, VERSION } from '@plumbline/core';
 import type { Category, CategoryTotals, CodeownersRule, Rating } from '@plumbline/core';
-import type { CommitInfo, IntervalCommit, IntervalRecord, RuleTotals, Share, SnapshotRecord } from '../history/store.js';
+import type { CommitInfo, IntervalCommit, IntervalRecord, RuleTotals, Share, SnapshotRecord } from '../history/records.js';
 import { assistantOf } from './assistants.js';
 import { isoDate, isoTime, WEEK } from './window.js';
 import type { Every, SelectedPoint } from './window.js';

@@ -4,7 +4,8 @@ import type { FactsCache } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
 import type { BlobReader } from '../git/objects.js';
 import type { GitRunner } from '../git/runner.js';
-import type { HistoryStore, SnapshotRecord, StoredFinding } from '../history/store.js';
+import type { HistoryStore } from '../history/store.js';
+import type { SnapshotRecord, StoredFinding } from '../history/records.js';
 import type { ReportOptions, TrendReport } from './report.js';
 
 export interface TrendOptions extends ReportOptions {

@@ -13,7 +13,7 @@ import { BlobReader, resolveCommit } from '../git/objects.js';
 import { GitRunner } from '../git/runner.js';
 import { listTrees } from '../git/trees.js';
 import { HistoryStore } from '../history/store.js';
-import type { CommitInfo, IntervalRecord } from '../history/store.js';
+import type { CommitInfo, IntervalRecord } from '../history/records.js';
 import { loadProjectConfig } from '../scan.js';
 import { analysedPaths } from './analysed-paths.js';
 import { compileAssistantPatterns } from './assistants.js';
