@@ -1,20 +1,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CATEGORIES, emptyCategoryTotals, shortHash, VERSION } from '@plumbline/core';
-import type { Category, CategoryTotals, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
+import { CATEGORIES, emptyCategoryTotals, VERSION } from '@plumbline/core';
+import type { Category, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from './schema.js';
 import { findingKey } from './records.js';
-import type {
-  CommitInfo,
-  IntervalCommit,
-  IntervalInput,
-  IntervalRecord,
-  RuleTotals,
-  Share,
-  SnapshotRecord,
-  StoredFinding,
-} from './records.js';
+import type { CommitInfo, IntervalInput, IntervalRecord, RuleTotals, Share, SnapshotRecord, StoredFinding } from './records.js';
 
 type DB = Database.Database;
 
