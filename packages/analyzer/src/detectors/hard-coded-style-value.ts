@@ -1,5 +1,5 @@
-import { judgeAtom, tokenIndex, tokenSettingsOf } from '@plumbline/core';
-import type { ValueAtom } from '@plumbline/core';
+import { judgeAtom, olderStylesheetCopies, tokenIndex, tokenSettingsOf } from '@plumbline/core';
+import type { RelatedLocation, ValueAtom } from '@plumbline/core';
 import {
   DEFAULT_OPTIONS,
   describeStyleValue,
@@ -34,8 +34,12 @@ export const detector = defineDetector({
     const index = tokenIndex(tokens);
     const tokenFiles = new Set(tokens.files);
     const findings: DraftFinding[] = [];
+    const older = olderStylesheetCopies(ctx.files.filter((f) => f.language === 'css').map((f) => f.path));
     for (const f of ctx.files) {
-      if (f.language !== 'css' || f.isTestFile || tokenFiles.has(f.path)) continue;
+      if (f.language !== 'css' || f.isTestFile || tokenFiles.has(f.path) || older.has(f.path)) continue;
+      // one finding per value and file (its other places are related), and at most one per line
+      const byValue = new Map<string, DraftFinding & { related: RelatedLocation[] }>();
+      const byLine = new Map<number, DraftFinding & { related: RelatedLocation[] }>();
       for (const v of factsOf(f, styleValues)?.values ?? []) {
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
         if (atom.kind === 'color' && !options.namedColors && !/^(#|[a-z]+\()/i.test(atom.text)) continue;
@@ -46,12 +50,24 @@ export const detector = defineDetector({
           property: v.property,
         });
         if (!verdict) continue;
+        const key = `${v.atom.family}\0${v.atom.key}\0${v.property}`;
+        const first = byValue.get(key);
+        if (first) {
+          if (first.line !== v.line && !first.related.some((r) => r.line === v.line))
+            first.related.push({ file: f.path, line: v.line, message: `\`${v.atom.text}\` here too` });
+          continue;
+        }
+        const onLine = byLine.get(v.line);
+        if (onLine) {
+          byValue.set(key, onLine);
+          continue;
+        }
         const tailwind =
           v.utility !== undefined
             ? { tailwind: { start: 0, end: 0, utility: v.utility, whole: !!v.whole, ...(v.namespace ? { namespace: v.namespace } : {}) } }
             : {};
         const r = describeStyleValue({ atom, property: v.property, context: v.context, ...tailwind }, verdict, tokens);
-        findings.push({
+        const finding: DraftFinding & { related: RelatedLocation[] } = {
           ruleId: id,
           file: f.path,
           line: v.line,
@@ -62,9 +78,14 @@ export const detector = defineDetector({
           fingerprintCode: r.fingerprintCode,
           symbolPath: v.symbolPath,
           effortMinutes: r.effortMinutes,
-        });
+          related: [],
+        };
+        byValue.set(key, finding);
+        byLine.set(v.line, finding);
+        findings.push(finding);
       }
     }
+    for (const x of findings) if (x.related?.length === 0) delete x.related;
     return { findings };
   },
 });

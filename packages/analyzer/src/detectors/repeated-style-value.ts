@@ -1,4 +1,4 @@
-import { judgeAtom, tokenIndex, tokenSettingsOf } from '@plumbline/core';
+import { appliesIn, judgeAtom, olderStylesheetCopies, packageOf, tokenIndex, tokenSettingsOf } from '@plumbline/core';
 import type { PropertyFamily, RelatedLocation, RuleMeta, TokenSettings, ValueAtom } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
@@ -20,6 +20,8 @@ function isTrivial(v: StyleValueFact): boolean {
   const a = v.atom;
   if (SKIPPED_FAMILIES.has(a.family)) return true;
   if (a.kind === 'length' && a.unit === 'px' && Math.abs(a.number ?? 0) <= 2) return true;
+  // zero (`line-height: 0` resets inline whitespace) and negative offsets that cancel a neighbour's padding
+  if ((a.kind === 'length' || a.kind === 'number') && (a.number ?? 0) <= 0) return true;
   return false;
 }
 
@@ -56,8 +58,11 @@ export const detector = defineDetector({
     const index = tokenIndex(tokens);
     const tokenFiles = new Set(tokens.files);
     const groups = new Map<string, Array<{ file: string; v: StyleValueFact }>>();
+    const older = olderStylesheetCopies(ctx.files.filter((f) => f.language === 'css').map((f) => f.path));
     for (const f of ctx.files) {
-      if (f.isTestFile || tokenFiles.has(f.path)) continue;
+      if (f.isTestFile || tokenFiles.has(f.path) || older.has(f.path)) continue;
+      // separately built apps and packages share no stylesheet: repetition is counted within one package
+      const pkg = tokens.packages ? (packageOf(tokens.packages, f.path)?.dir ?? '') : '';
       for (const v of factsOf(f, styleValues)?.values ?? []) {
         if (isTrivial(v)) continue;
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
@@ -77,7 +82,7 @@ export const detector = defineDetector({
         )
           continue;
         if (hasFamilyTokens(tokens, v, f.path)) continue;
-        const key = `${v.atom.family}\0${v.atom.key}`;
+        const key = `${pkg}\0${v.atom.family}\0${v.atom.key}`;
         const list = groups.get(key) ?? [];
         list.push({ file: f.path, v });
         groups.set(key, list);
@@ -117,8 +122,12 @@ export const detector = defineDetector({
 /** Whether the project has tokens of this value's family at all (then off-scale values are judged, not counted). */
 function hasFamilyTokens(tokens: TokenSettings, v: StyleValueFact, file: string): boolean {
   const fam = v.atom.family;
+  const applies = appliesIn(tokens, file);
   return tokens.tokens.some(
     (t) =>
-      t.family === fam && (v.context === 'className' || t.file !== 'tailwind:defaults') && (!t.scope || file.startsWith(`${t.scope}/`)),
+      t.family === fam &&
+      (v.context === 'className' || t.file !== 'tailwind:defaults') &&
+      (!t.scope || file.startsWith(`${t.scope}/`)) &&
+      applies(t),
   );
 }

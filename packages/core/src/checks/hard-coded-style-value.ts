@@ -1,5 +1,5 @@
 import { defineCheck } from '../check.js';
-import type { CheckSuggestion, TextEdit } from '../check.js';
+import type { CheckReport, CheckSuggestion, TextEdit } from '../check.js';
 import type { ColorDistanceMethod } from '../color.js';
 import type { PropertyFamily } from '../css-value.js';
 import { collectTsStyleValues } from '../tokens/collect.js';
@@ -7,6 +7,8 @@ import type { StyleOccurrence } from '../tokens/collect.js';
 import { DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
+import { isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
+import type { RelatedLocation } from '../finding.js';
 
 export interface Options {
   /** treat CSS named colors (`red`, `white`) as hard-coded colors */
@@ -149,11 +151,22 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   }
   return {
     messageId: 'offScale',
-    data: { value, family, nearest: verdict.nearest ? ` (nearest ${candidateText(verdict.nearest)})` : '' },
+    data: { value, family, nearest: closeEnough(verdict.nearest) ? ` (nearest ${candidateText(verdict.nearest!)})` : '' },
     suggestions: [],
     effortMinutes: 10,
     fingerprintCode,
   };
+}
+
+/** A nearest color within this ΔE is worth naming for an off-scale value; a farther one is a different color. */
+const NAMED_NEAREST_DELTA_E = 10;
+
+/**
+ * Whether an off-scale value's nearest token is worth naming: colors within ΔE 10 only; never a length, a
+ * z-index or a number (off the scale means more than a step away, and "9949 off" helps nobody).
+ */
+function closeEnough(c: Candidate | null): boolean {
+  return !!c && c.token.family === 'color' && c.distance <= NAMED_NEAREST_DELTA_E;
 }
 
 export function matchOptionsOf(options: Partial<Options>): MatchOptions {
@@ -213,9 +226,14 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const tokens = tokenSettingsOf(ctx.settings);
     if (!tokens || tokens.tokens.length === 0 || ctx.isTestFile) return;
     if (tokens.files.includes(ctx.filePath)) return; // a token file defines values
-    if (GENERATED.test(ctx.sourceFile.text.slice(0, 1000))) return;
+    const text = ctx.sourceFile.text;
+    if (GENERATED.test(text.slice(0, 1000)) || isPlaygroundFile(ctx.filePath) || tokenlessScriptReason(text)) return;
     const index = tokenIndex(tokens);
     const matchOptions = matchOptionsOf(ctx.options);
+    const lineOf = (pos: number) => ctx.sourceFile.getLineAndCharacterOfPosition(pos).line + 1;
+    const pending: Array<{ report: CheckReport; key: string; line: number; related: RelatedLocation[] }> = [];
+    const byValue = new Map<string, (typeof pending)[number]>();
+    const byLine = new Map<number, (typeof pending)[number]>();
     for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
       const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, {
         ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
@@ -224,18 +242,46 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
         property: occ.property,
       });
       if (!verdict) continue;
-      const r = describeStyleValue(occ, verdict, tokens);
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
-      ctx.report({
-        ...(occ.node ? { node: occ.node } : {}),
-        range,
-        messageId: r.messageId,
-        data: r.data,
-        ...(r.fix ? { fix: r.fix } : {}),
-        ...(r.suggestions.length ? { suggestions: r.suggestions } : {}),
-        fingerprintCode: r.fingerprintCode,
-        effortMinutes: r.effortMinutes,
-      });
+      const line = lineOf(range.start);
+      // one finding per value and file (its other places are related), and at most one per line
+      const key = `${occ.atom.family}\0${occ.atom.key}\0${occ.property}`;
+      const joined = byValue.get(key) ?? byLine.get(line);
+      if (joined) {
+        // one finding per value and file, at most one per line: the other places are related, and their
+        // certain fixes ride along with the finding's own
+        byValue.set(key, joined);
+        if (joined.line !== line && !joined.related.some((r) => r.line === line))
+          joined.related.push({ file: ctx.filePath, line, message: `\`${occ.atom.text}\` here too` });
+        if (joined.report.fix) {
+          const have = joined.report.fix;
+          const fix = (describeStyleValue(occ, verdict, tokens).fix ?? []).filter(
+            (e) => !have.some((h) => e.start < h.end && h.start < e.end),
+          );
+          if (fix.length) joined.report.fix = [...have, ...fix].sort((a, b) => a.start - b.start);
+        }
+        continue;
+      }
+      const r = describeStyleValue(occ, verdict, tokens);
+      const entry = {
+        key,
+        line,
+        related: [] as RelatedLocation[],
+        report: {
+          ...(occ.node ? { node: occ.node } : {}),
+          range,
+          messageId: r.messageId,
+          data: r.data,
+          ...(r.fix ? { fix: r.fix } : {}),
+          ...(r.suggestions.length ? { suggestions: r.suggestions } : {}),
+          fingerprintCode: r.fingerprintCode,
+          effortMinutes: r.effortMinutes,
+        } as CheckReport,
+      };
+      byValue.set(key, entry);
+      byLine.set(line, entry);
+      pending.push(entry);
     }
+    for (const p of pending) ctx.report(p.related.length ? { ...p.report, related: p.related } : p.report);
   },
 });

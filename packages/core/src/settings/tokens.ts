@@ -13,10 +13,12 @@ export const provider = defineSettingsProvider<TokenSettings>({
     const templates = { ...(config.tokenTemplates ?? {}) };
     if (config.tokens) {
       const { files, errors } = expandTokenEntries(root, config.tokens);
+      const discovered = discoverTokenFiles(root, config.testFiles, 4000);
       const loaded = loadTokens(root, {
         files,
         templates,
-        tailwindDependency: discoverTokenFiles(root, config.testFiles, 4000).tailwindDependency,
+        tailwindDependency: discovered.tailwindDependency,
+        ...(discovered.packages ? { packages: discovered.packages } : {}),
       });
       return { value: loaded.settings, errors: [...errors, ...loaded.errors] };
     }
@@ -26,6 +28,7 @@ export const provider = defineSettingsProvider<TokenSettings>({
       stylesheets: found.stylesheets,
       templates,
       tailwindDependency: found.tailwindDependency,
+      ...(found.packages ? { packages: found.packages } : {}),
     });
     return { value: loaded.settings, errors: loaded.errors };
   },

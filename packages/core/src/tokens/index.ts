@@ -8,3 +8,5 @@ export * from './tailwind-class.js';
 export * from './load.js';
 export * from './match.js';
 export * from './collect.js';
+export * from './places.js';
+export * from './packages.js';

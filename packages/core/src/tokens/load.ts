@@ -13,7 +13,9 @@ import type { CssTokenDefinition } from './css.js';
 import { expandChannelTriplet, isChannelTriplet, tokenFamily } from './family.js';
 import { loadJsonTokens, MAX_ALIAS_DEPTH } from './json.js';
 import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from './tailwind.js';
-import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenSettings } from './types.js';
+import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenPackage, TokenSettings } from './types.js';
+import { packageOf, resolvePackages } from './packages.js';
+import type { PackageManifest } from './packages.js';
 
 const MAX_TOKEN_FILE_BYTES = 2 * 1024 * 1024;
 /** How deep discovery looks for token files. */
@@ -91,6 +93,8 @@ export interface DiscoveredTokenFiles {
   stylesheets: string[];
   /** the highest tailwindcss major version declared in a package.json, if any */
   tailwindDependency: 3 | 4 | null;
+  /** the workspace packages found (folders with a package.json) */
+  packages?: PackageManifest[];
 }
 
 /**
@@ -102,6 +106,7 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
   const files: string[] = [];
   const stylesheets: string[] = [];
   let tailwindDependency: 3 | 4 | null = null;
+  const packages: PackageManifest[] = [];
   let seen = 0;
   const walk = (dir: string, depth: number, inTokensDir: boolean): void => {
     if (depth > MAX_DISCOVERY_DEPTH || seen > maxFiles) return;
@@ -123,7 +128,9 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
       }
       if (!e.isFile() || isTest(rel)) continue;
       if (e.name === 'package.json') {
-        const major = tailwindMajor(abs);
+        const manifest = readManifest(abs, rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+        if (manifest) packages.push(manifest);
+        const major = manifest?.tailwind ?? null;
         if (major && (!tailwindDependency || major > tailwindDependency)) tailwindDependency = major;
       } else if (
         TAILWIND_CONFIG.test(e.name) ||
@@ -136,16 +143,27 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
     }
   };
   walk(resolve(root), 0, false);
-  return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency };
+  return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency, packages };
 }
 
-function tailwindMajor(packageJson: string): 3 | 4 | null {
+/** A package.json: its name, dependencies and declared tailwindcss major version ("catalog:" and the like: unknown). */
+function readManifest(packageJson: string, dir: string): PackageManifest | null {
   try {
-    const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, Record<string, string> | undefined>;
-    const spec = pkg.dependencies?.tailwindcss ?? pkg.devDependencies?.tailwindcss ?? pkg.peerDependencies?.tailwindcss;
-    if (!spec) return null;
-    const m = /(\d+)/.exec(spec);
-    return m && Number(m[1]) >= TAILWIND_V4_MAJOR ? 4 : 3;
+    const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    const deps: Record<string, string> = {};
+    for (const k of ['dependencies', 'devDependencies', 'peerDependencies']) {
+      const d = pkg[k];
+      if (d && typeof d === 'object') for (const [n, v] of Object.entries(d as Record<string, unknown>)) deps[n] = String(v);
+    }
+    const spec = deps.tailwindcss;
+    const m = spec ? /(\d+)/.exec(spec) : null;
+    const tailwind: 3 | 4 | undefined = m ? (Number(m[1]) >= TAILWIND_V4_MAJOR ? 4 : 3) : undefined;
+    return {
+      dir,
+      ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}),
+      deps: Object.keys(deps),
+      ...(tailwind ? { tailwind } : {}),
+    };
   } catch {
     return null;
   }
@@ -260,6 +278,8 @@ export interface LoadTokensOptions {
   stylesheets?: readonly string[];
   templates?: ReplacementTemplates;
   tailwindDependency?: 3 | 4 | null;
+  /** workspace packages (discovery): tokens then apply per package, and Tailwind's version is read per package */
+  packages?: readonly PackageManifest[];
 }
 
 /** Loads tokens from files; the result is plain JSON (check settings). */
@@ -272,6 +292,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const replaced = new Set<string>();
   let tailwindV4 = false;
   let tailwindConfig = false;
+  const v4Files: string[] = [];
+  const v3Configs: string[] = [];
 
   for (const file of options.files) {
     const text = readText(root, file, errors);
@@ -287,9 +309,11 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       if (r.error) errors.push({ file, message: r.error });
       cssDefs.push(...r.definitions);
       tailwindV4 ||= r.tailwindV4;
+      if (r.tailwindV4) v4Files.push(file);
       if (r.definitions.length) loadedFiles.add(file);
     } else if (TAILWIND_CONFIG.test(name) || /\.(c|m)?(j|t)s$/.test(name)) {
       tailwindConfig = true;
+      v3Configs.push(file);
       const r = readTailwindConfig(text, file);
       tailwindTokens.push(...r.tokens);
       for (const k of r.replaced) replaced.add(k);
@@ -304,6 +328,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     const r = cssTokenDefinitions(text, file, false);
     // a stylesheet that cannot be parsed is reported by the scan itself; here it only adds nothing
     const defining = r.definitions.filter((d) => d.name.startsWith('--'));
+    if (r.tailwindV4) v4Files.push(file);
     if (r.tailwindV4 || defining.length >= 3) {
       cssDefs.push(...defining);
       tailwindV4 ||= r.tailwindV4;
@@ -318,7 +343,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     const value = d.mode ? resolver.substitute(d.value) : raw;
     if (value === null || value === '' || /var\(|\$\{/.test(value)) continue;
     const path = d.name.replace(/^--|^\$/, '');
-    const expanded = isChannelTriplet(value) ? expandChannelTriplet(value) : value;
+    const triplet = isChannelTriplet(value);
+    const expanded = triplet ? expandChannelTriplet(value) : value;
     if (d.theme && d.name === '--spacing') {
       const m = /^([\d.]+)rem$/.exec(value);
       if (m) spacingBase = Number(m[1]);
@@ -337,6 +363,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       ...(alias ? { aliasOf: alias } : {}),
       ...(d.mode ? { mode: d.mode } : {}),
       ...(tw ? { tailwind: { namespace: tw.namespace, key: tw.key } } : {}),
+      ...(triplet ? { channels: expanded.startsWith('hsl') ? ('hsl' as const) : ('rgb' as const) } : {}),
     });
   }
   errors.push(...resolver.errors);
@@ -351,11 +378,18 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   }
 
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
-  if (version) tokens.push(...tailwindDefaultTokens(version, replaced, spacingBase));
+  const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
+  const versions = new Set((packages ?? []).map((p) => p.tailwind).filter((v): v is 3 | 4 => !!v));
+  if (version && versions.size > 1) tokens.push(...mixedDefaults(replaced, spacingBase));
+  else if (version) tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase));
 
   for (const t of tokens) {
     const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);
     if (scope) t.scope = scope;
+    if (packages && !t.file.includes(':')) {
+      const pkg = packageOf(packages, t.file);
+      if (pkg?.dir) t.pkg = pkg.dir;
+    }
   }
   tokens.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1,
@@ -366,6 +400,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       tokens,
       templates: options.templates ?? {},
       tailwind: version ? { version } : null,
+      ...(packages ? { packages } : {}),
     },
     errors,
   };
@@ -407,3 +442,21 @@ export function expandTokenEntries(root: string, entries: readonly string[]): { 
   }
   return { files: [...new Set(files)], errors };
 }
+
+/**
+ * Tailwind's defaults for a repository with v3 and v4 packages: a step that both versions have with the
+ * same value applies everywhere, the others only in packages of their version.
+ */
+function mixedDefaults(replaced: ReadonlySet<string>, spacingBase: number): DesignToken[] {
+  const v3 = tailwindDefaultTokens(3, replaced, spacingBase);
+  const v4 = tailwindDefaultTokens(4, replaced, spacingBase);
+  const key = (t: DesignToken) => `${t.path}\0${t.value}`;
+  const in3 = new Set(v3.map(key));
+  const in4 = new Set(v4.map(key));
+  return [
+    ...v3.map((t) => (in4.has(key(t)) ? t : { ...t, tailwindVersion: 3 as const })),
+    ...v4.filter((t) => !in3.has(key(t))).map((t) => ({ ...t, tailwindVersion: 4 as const })),
+  ];
+}
+
+export type { TokenPackage };

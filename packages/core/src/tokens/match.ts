@@ -8,6 +8,7 @@ import type { ColorDistanceMethod, Rgba } from '../color.js';
 import { lengthInPx, normalizeEasing, normalizeShadow, parseLength, parseTime } from '../css-value.js';
 import type { PropertyFamily, TokenFamily, ValueAtom } from '../css-value.js';
 import type { DesignToken, ReplacementTemplates, TokenSettings } from './types.js';
+import { appliesIn } from './packages.js';
 
 /** Where a value was found; decides the replacement text. */
 export type StyleContext = 'css' | 'template' | 'object' | 'native' | 'className';
@@ -97,7 +98,13 @@ export function tokenIndex(settings: TokenSettings): TokenIndex {
 export function tokenSettingsOf(settings: Record<string, unknown> | undefined): TokenSettings | null {
   const t = settings?.tokens as TokenSettings | undefined;
   if (!t || !Array.isArray(t.tokens)) return null;
-  return { files: Array.isArray(t.files) ? t.files : [], tokens: t.tokens, templates: t.templates ?? {}, tailwind: t.tailwind ?? null };
+  return {
+    files: Array.isArray(t.files) ? t.files : [],
+    tokens: t.tokens,
+    templates: t.templates ?? {},
+    tailwind: t.tailwind ?? null,
+    ...(Array.isArray(t.packages) ? { packages: t.packages } : {}),
+  };
 }
 
 export interface Candidate {
@@ -200,6 +207,11 @@ function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, 
   // a docs site's or an example's tokens are for its own files
   if (list.some((x) => x.token.scope))
     list = list.filter((x) => !x.token.scope || (filePath !== undefined && filePath.startsWith(`${x.token.scope}/`)));
+  // tokens of other workspace packages, and Tailwind defaults of another Tailwind version
+  if (filePath !== undefined) {
+    const applies = appliesIn(index.settings, filePath);
+    list = list.filter((x) => applies(x.token));
+  }
   return list;
 }
 
@@ -428,7 +440,8 @@ export function replacementFor(
 ): Replacement | null {
   const configured = templates[context];
   const quote = opts.quote ?? "'";
-  const cssVarText = token.cssVar ? `var(${token.cssVar})` : null;
+  // a variable of bare channels (`--x: 255 0 0`) is a color only inside rgb()/hsl()
+  const cssVarText = token.cssVar ? (token.channels ? `${token.channels}(var(${token.cssVar}))` : `var(${token.cssVar})`) : null;
   switch (context) {
     case 'css':
     case 'template': {
@@ -457,7 +470,7 @@ export function replacementFor(
         const key = token.tailwind.key;
         return { text: key === 'DEFAULT' ? utility : `${utility}-${key}`, certain: true };
       }
-      if (cssVarText && opts.whole !== false) return { text: `${utility}-[${cssVarText}]`, certain: true };
+      if (cssVarText && opts.whole !== false) return { text: `${utility}-[${cssVarText.replace(/\s+/g, '_')}]`, certain: true };
       return null;
     }
   }

@@ -29,6 +29,23 @@ export interface DesignToken {
   file: string;
   /** a docs site's or an example's directory: its tokens apply only to files under it */
   scope?: string;
+  /** the directory of the workspace package that defines it ('' for the root); see `TokenSettings.packages` */
+  pkg?: string;
+  /** Tailwind's default scale of one major version only (a repository with v3 and v4 packages) */
+  tailwindVersion?: 3 | 4;
+  /** the variable holds bare color channels (`--x: 255 0 0`): it is used as `rgb(var(--x))` / `hsl(var(--x))` */
+  channels?: 'rgb' | 'hsl';
+}
+
+/** A workspace package (a folder with a package.json), for deciding which tokens apply to a file. */
+export interface TokenPackage {
+  /** folder relative to the root ('' for the root package) */
+  dir: string;
+  name?: string;
+  /** names of the packages it depends on that are workspace packages defining tokens */
+  deps: string[];
+  /** the Tailwind major version its files are built with, when known */
+  tailwind?: 3 | 4;
 }
 
 /** Replacement text per context; `{name}` is the CSS variable name without `--`, `{path}` the token path. */
@@ -53,6 +70,8 @@ export interface TokenSettings {
   templates: ReplacementTemplates;
   /** the project uses Tailwind (config file, v4 CSS import or dependency), and its major version */
   tailwind: { version: 3 | 4 } | null;
+  /** workspace packages (absent: one package, every token applies everywhere) */
+  packages?: TokenPackage[];
 }
 
 export interface TokenLoadError {
