@@ -8,7 +8,8 @@ import { markdownCode, markdownText } from '../src/formatters/text-safety.js';
 import { findingKey } from '../src/history/records.js';
 import type { CommitInfo, SnapshotRecord, StoredFinding } from '../src/history/records.js';
 import { buildTrendReport, compileAssistantPatterns, selectSnapshots } from '../src/trend/index.js';
-import type { TrendData, TrendReport } from '../src/trend/index.js';
+import type { TrendData, TrendReport, TrendStats } from '../src/trend/index.js';
+import { formatTrendPretty } from '../src/formatters/trend/pretty.js';
 import { defaultConfig, parseCodeowners } from '@plumbline/core';
 
 const EVIL = '<img src=x onerror=alert(1)> | **bold** [link](http://evil.example) @everyone `tick` <script>alert(2)</script>';
@@ -218,5 +219,35 @@ describe('HTML report', () => {
     expect(count(chart('adoption-drift')[0], 'pt-drift')).toBe(3);
     expect(count(chart('directories')[0], 'bar')).toBe(1);
     expect(count(chart('commits')[0], 'bar')).toBe(1);
+  });
+});
+
+describe('terminal trend view', () => {
+  const stats: TrendStats = {
+    points: 3,
+    snapshots: 3,
+    snapshotsComputed: 3,
+    snapshotsInWorker: 0,
+    snapshotsStored: 0,
+    intervals: 2,
+    intervalsComputed: 2,
+    intervalsStored: 0,
+    filesParsed: 10,
+    snapshotMs: 1,
+    intervalMs: 1,
+  };
+
+  it('keeps repository text on its line: a directory name with a line break or controls starts no line', () => {
+    const data = evilData();
+    // the newest period's new debt sits in a directory whose name carries a line break and controls
+    const evil = stored({ file: 'src/evil\nFAKE: line\u001b[2J\u202e/a.ts', line: 9, endLine: 9, effortMinutes: 100 });
+    data.points[2]!.interval!.added.push({ finding: evil, shares: [{ sha: null, share: 1 }] });
+    data.points[1]!.interval!.added.push({ finding: evil, shares: [{ sha: null, share: 1 }] });
+    const out = formatTrendPretty(buildTrendReport(data, { generatedAt: new Date('2024-01-18T00:00:00Z') }), stats, '/tmp/h\n.db');
+    const lines = out.split('\n');
+    expect(lines.some((l) => l.startsWith('FAKE'))).toBe(false);
+    expect(out).toContain('Most new debt');
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e]/);
+    expect(lines.filter((l) => l.includes('history in'))).toHaveLength(1);
   });
 });

@@ -2,13 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
 import type { CommandFlag, CommandIO } from '../command.js';
-import { formatMinutes } from '../formatters/minutes.js';
 import { formatReportJson } from '../formatters/trend/json.js';
-import { headline, periodWord } from '../formatters/trend/headline.js';
-import { terminalBlock } from '../formatters/text-safety.js';
+import { formatTrendPretty } from '../formatters/trend/pretty.js';
 import { parseConcurrency, parseMemory } from '../scan.js';
 import { trend } from '../trend/index.js';
-import type { TrendOptions, TrendOutput, TrendReport, TrendStats } from '../trend/index.js';
+import type { TrendOptions, TrendOutput } from '../trend/index.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -101,32 +99,6 @@ export function writeOutput(io: CommandIO, values: Values, text: string): void {
 }
 
 /** The terminal view of a trend: one line per snapshot, then the headline figures. */
-export function formatTrendPretty(report: TrendReport, stats: TrendStats, storePath: string | null): string {
-  const word = periodWord(report);
-  const lines = [
-    `${(word === 'period' ? 'snapshot' : `${word} of`).padEnd(20)} ${'commit'.padEnd(8)} ${'debt'.padStart(9)} rating ${'ratio'.padStart(7)} ${'new'.padStart(5)} ${'fixed'.padStart(5)} ${'findings'.padStart(8)}`,
-  ];
-  for (const p of report.points) {
-    lines.push(
-      `${p.label.padEnd(20)} ${p.commit.slice(0, 7).padEnd(8)} ${formatMinutes(p.debtMinutes).padStart(9)} ${p.rating.padStart(6)} ${`${(p.debtRatio * 100).toFixed(2)}%`.padStart(7)} ${String(p.change?.newFindings ?? '').padStart(5)} ${String(p.change?.fixedFindings ?? '').padStart(5)} ${String(p.findings).padStart(8)}`,
-    );
-  }
-  lines.push('', ...headline(report));
-  const at = report.attribution;
-  const topDir = at.directories.find((d) => d.newDebtMinutes > 0);
-  const topOwner = at.owners.find((d) => d.newDebtMinutes > 0);
-  if (topDir)
-    lines.push(
-      `Most new debt (${report.scope.label}): directory ${topDir.name} (${formatMinutes(topDir.newDebtMinutes)})${topOwner ? `, owner ${topOwner.name} (${formatMinutes(topOwner.newDebtMinutes)})` : ''}.`,
-    );
-  lines.push(
-    '',
-    `${stats.snapshots} snapshots (${stats.snapshotsComputed} computed, ${stats.snapshotsStored} from the history store), ${stats.intervals} periods compared (${stats.intervalsComputed} computed, ${stats.intervalsStored} stored), ${stats.filesParsed} files parsed${stats.snapshotsInWorker ? `, ${stats.snapshotsInWorker} snapshots analysed by a second thread` : ''}; history in ${storePath ?? 'memory only'}.`,
-    'Run `plumbline report --format html` for charts and the attribution tables.',
-  );
-  return `${terminalBlock(lines.join('\n'))}\n`;
-}
-
 export async function runTrend(
   name: string,
   values: Values,
