@@ -5,6 +5,8 @@ import { factsOf } from '../facts.js';
 import type { FileFacts } from '../facts.js';
 import { decodeLines, decodeTokens, extractor as cloneTokens } from '../facts/clone-tokens.js';
 import type { CloneTokenFacts, TokenLines } from '../facts/clone-tokens.js';
+import { hash32 } from '../facts/components.js';
+import { extractor as structure } from '../facts/structure.js';
 
 export interface Options {
   /** smallest clone, in tokens */
@@ -17,6 +19,18 @@ export interface Options {
 const DEFAULTS: Options = { minTokens: 100, minLines: 5 };
 /** k-gram length of the winnowing fingerprints; the window is minTokens - K + 1, so every clone of minTokens is seen. */
 const K = 16;
+/** Pieces of one copied region cut apart by a small edit (a renamed line, an added prop) are one region up to this many lines apart. */
+const MAX_GAP_LINES = 5;
+/**
+ * Files whose copies are kept on purpose: database migrations (each freezes the schema of its version),
+ * framework entry files (`entry.server.tsx`, `entry.client.tsx`: each app spells its own), and standalone
+ * config files (`eslint.config.mjs`, `vite.config.ts`: each must be complete where it lies).
+ */
+const KEPT_FILES = /(^|\/)(migrations?\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
+/** Database dialects: sibling schema files per dialect (`mysql.ts`, `postgresql.ts`) are parallel by design. */
+const DIALECT = /^(mysql|mariadb|postgres|postgresql|pg|sqlite|mssql|sqlserver|cockroach|cockroachdb|libsql|singlestore|planetscale)$/i;
+/** Tokens that close the statement before a copy: a copy starts at a statement, not at the `});` ending another. */
+const CLOSERS = new Set(['}', ')', ']', ';', ','].map(hash32));
 /** k-grams seen in more places than this are boilerplate (license headers, common JSX); they start no match. */
 const MAX_OCCURRENCES = 60;
 
@@ -60,6 +74,10 @@ class Doc {
   }
   get lines(): Uint32Array {
     return (this.lineInfo ??= decodeLines(this.t)).line;
+  }
+  /** [first, last] line pairs of comments saying a copy is deliberate */
+  get deliberate(): readonly number[] {
+    return this.t.deliberate ?? [];
   }
   get columns(): Map<number, [number, number]> {
     return (this.lineInfo ??= decodeLines(this.t)).columns;
@@ -273,6 +291,62 @@ export function groupClasses(pairs: readonly ClonePair[]): CloneClass[] {
   return out;
 }
 
+/**
+ * Joins the pieces of one copied region: a class whose every copy (at least two) ends at most `maxGap`
+ * lines before a copy of another class starts, in the same files, is one region with it (the copies were
+ * cut apart by a small edit). A joined class keeps every place of both; in each file, pieces that follow
+ * each other become one copy.
+ */
+export function mergeAdjacent(
+  classes: readonly CloneClass[],
+  lineOf: (doc: number, token: number) => number,
+  maxGap: number,
+): CloneClass[] {
+  const parent = classes.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const next = (x: Fragment, y: Fragment) =>
+    x.doc === y.doc && y.start >= x.end && lineOf(y.doc, y.start) - lineOf(x.doc, x.end - 1) - 1 <= maxGap;
+  // X then Y: every copy of the smaller class continues (or is continued) in the other
+  const follows = (X: CloneClass, Y: CloneClass) => {
+    const matched = X.members.filter((x) => Y.members.some((y) => next(x, y))).length;
+    return matched >= 2 && matched >= Math.min(X.members.length, Y.members.length);
+  };
+  const byDoc = new Map<number, number[]>();
+  classes.forEach((c, i) => {
+    for (const d of new Set(c.members.map((m) => m.doc))) (byDoc.get(d) ?? byDoc.set(d, []).get(d)!).push(i);
+  });
+  const tried = new Set<string>();
+  for (const ids of byDoc.values()) {
+    for (const i of ids) {
+      for (const j of ids) {
+        if (i >= j || tried.has(`${i},${j}`)) continue;
+        tried.add(`${i},${j}`);
+        if (follows(classes[i]!, classes[j]!) || follows(classes[j]!, classes[i]!)) parent[find(Math.max(i, j))] = find(Math.min(i, j));
+      }
+    }
+  }
+  const groups = new Map<number, Array<Fragment & { from: number }>>();
+  classes.forEach((c, i) =>
+    (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(...c.members.map((m) => ({ ...m, from: i }))),
+  );
+  return [...groups.values()].map((fs) => {
+    fs.sort((a, b) => a.doc - b.doc || a.start - b.start);
+    const members: Array<Fragment & { from: number }> = [];
+    for (const f of fs) {
+      const last = members[members.length - 1];
+      // pieces of two joined classes follow each other; two copies of one class in a file stay two copies
+      if (last && last.doc === f.doc && (f.start < last.end || (f.from !== last.from && next(last, f)))) {
+        last.end = Math.max(last.end, f.end);
+        last.from = f.from;
+      } else members.push({ ...f });
+    }
+    return { members: members.map(({ doc, start, end }) => ({ doc, start, end })) };
+  });
+}
+
 /** A short stable digest of a token range (the clone's normalised content). */
 function digest(tokens: Uint32Array, start: number, end: number): string {
   let h1 = 0x811c9dc5,
@@ -284,6 +358,39 @@ function digest(tokens: Uint32Array, start: number, end: number): string {
   return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
 }
 
+/**
+ * Copies that must stay: one beside a comment saying so ("inlined rather than shared"), and parallel
+ * per-dialect schema files (`mysql.ts`, `postgresql.ts`, `sqlite.ts` that import different dialect builders).
+ */
+function keptOnPurpose(c: CloneClass, docs: readonly Doc[]): boolean {
+  const explained = c.members.some((m) => {
+    const d = docs[m.doc]!;
+    const from = d.lines[m.start]! - 3;
+    const to = d.lines[m.end - 1]!;
+    const marks = d.deliberate;
+    for (let i = 0; i < marks.length; i += 2) if (marks[i + 1]! >= from && marks[i]! <= to) return true;
+    return false;
+  });
+  if (explained) return true;
+  const dialectOf = (path: string) =>
+    path
+      .replace(/^.*\//, '')
+      .replace(/\.[^.]+$/, '')
+      .split(/[.\-_]/)
+      .find((p) => DIALECT.test(p))
+      ?.toLowerCase();
+  const files = [...new Set(c.members.map((m) => docs[m.doc]!.facts))];
+  const dialects = files.map((f) => dialectOf(f.path));
+  if (files.length < 2 || dialects.some((d) => !d) || new Set(dialects).size < files.length) return false;
+  const imports = files.map((f) =>
+    (factsOf(f, structure)?.imports ?? [])
+      .map((i) => i.specifier)
+      .sort()
+      .join('\n'),
+  );
+  return new Set(imports).size > 1;
+}
+
 export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
@@ -293,7 +400,7 @@ export const detector = defineDetector({
     const docs: Doc[] = [];
     for (const f of ctx.files) {
       const t = factsOf(f, cloneTokens);
-      if (!t || t.count < minTokens || f.isTestFile) continue;
+      if (!t || t.count < minTokens || f.isTestFile || KEPT_FILES.test(f.path)) continue;
       docs.push(new Doc(f, t));
     }
     const pairs = findClonePairs(docs, minTokens);
@@ -305,14 +412,19 @@ export const detector = defineDetector({
     // whole lines only: a copy that starts or ends mid-line (`}` then the next statement's `export`) is cut to the lines it covers
     const trim = (f: Fragment): Fragment | null => {
       const L = docs[f.doc]!.lines;
+      const T = docs[f.doc]!.tokens;
       let { start, end } = f;
+      while (start < end && CLOSERS.has(T[start]!)) start++;
       while (start < end && start > 0 && L[start - 1] === L[start]) start++;
       while (end > start && end < L.length && L[end] === L[end - 1]) end--;
       return end - start >= minTokens * 0.8 && L[end - 1]! - L[start]! + 1 >= options.minLines ? { doc: f.doc, start, end } : null;
     };
-    const classes = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
+    const pieces = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
       .map((c) => ({ members: c.members.map(trim).filter((m): m is Fragment => m !== null) }))
       .filter((c) => c.members.length >= 2);
+    const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
+      (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
+    );
     for (const cls of classes) {
       const byPath = (x: Fragment, y: Fragment) => {
         const px = docs[x.doc]!.facts.path,

@@ -5,7 +5,8 @@ import { hash32 } from './components.js';
 /**
  * A file's code as a sequence of token hashes, the input of copied-code detection. Comments, whitespace
  * and import/re-export declarations are left out (identical import lists are not copied logic); JSX text
- * runs and inline `<svg>` drawings count as one token each. Tests, stories and fixtures get no tokens: clones there are not reported.
+ * runs and inline `<svg>` drawings count as one token each. Tests, stories and fixtures get no tokens: clones there are not
+ * reported; nor do vendored files (a "Vendored from" / source-URL header).
  */
 export interface CloneTokenFacts {
   /** base64 of a little-endian Uint32Array: one FNV-1a hash per token */
@@ -16,6 +17,11 @@ export interface CloneTokenFacts {
    * the 1-based column of its first token, and the column just after its last token.
    */
   lines: number[];
+  /**
+   * Comments that say a copy is deliberate ("inlined rather than shared", "duplicated on purpose"): pairs
+   * of 1-based first and last lines. A copy beside one is kept on purpose, not debt.
+   */
+  deliberate?: number[];
 }
 
 const EMPTY: CloneTokenFacts = { tokens: '', count: 0, lines: [] };
@@ -26,6 +32,16 @@ interface Special {
   /** the token to emit for the whole range; null to skip it */
   text: string | null;
 }
+
+/**
+ * A header saying the file is a copy of third-party code: "Vendored from", "copied/adapted/ported/forked
+ * from", or a `Source:` URL. Its copies stay in step with their upstream, not with each other.
+ */
+const VENDORED =
+  /\b(vendored\b|(copied|adapted|ported|forked|borrowed) from\b|based on https?:)|^[\s/*]*(source|upstream|original)\s*:\s*https?:\/\//im;
+/** A comment saying a copy is kept on purpose: a reason word and a copy word in one comment. */
+const DELIBERATE_WHY = /\b(deliberate(ly)?|intentional(ly)?|on purpose|rather than|instead of|by design|would obscure)\b/i;
+const DELIBERATE_WHAT = /\b(duplicat\w*|cop(y|ied|ies)|shar(e|ed|ing)|extract\w*|inlin\w*|separate\w*|mirror\w*|in sync|helper)\b/i;
 
 /** Decodes the token hashes of a file. */
 export function decodeTokens(facts: CloneTokenFacts): Uint32Array {
@@ -121,11 +137,27 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       lines[lines.length - 1] = Math.max(lines[lines.length - 1]!, endOnLine - lineStarts[lineIdx]! + 1);
       hashes.push(hash32(tokenText));
     };
+    const deliberate: number[] = [];
+    let prevEnd = 0;
+    let vendored = false;
+    // the trivia between two tokens: a block of comments (the first is the file's header)
+    const comments = (end: number) => {
+      const gap = text.slice(prevEnd, end);
+      if (gap.includes('/')) {
+        if (prevEnd === 0 && VENDORED.test(gap)) vendored = true;
+        if (DELIBERATE_WHY.test(gap) && DELIBERATE_WHAT.test(gap)) {
+          const first = prevEnd + gap.search(/\/[/*]/);
+          const last = prevEnd + gap.trimEnd().length - 1;
+          deliberate.push(ts.getLineAndCharacterOfPosition(sf, first).line + 1, ts.getLineAndCharacterOfPosition(sf, last).line + 1);
+        }
+      }
+    };
     let k = 0;
     for (;;) {
       const kind = scanner.scan();
       if (kind === ts.SyntaxKind.EndOfFileToken) break;
       const start = scanner.getTokenStart();
+      if (start > prevEnd) comments(start);
       while (k < specials.length && specials[k]!.end <= start) k++;
       const sp = specials[k];
       if (sp && sp.start <= start) {
@@ -136,14 +168,16 @@ export const extractor = defineExtractor<CloneTokenFacts>({
           emit(sp.text, at, sp.end - trailing);
         }
         scanner.resetTokenState(sp.end);
+        prevEnd = Math.max(prevEnd, sp.end);
         k++;
         continue;
       }
       emit(scanner.getTokenText(), start, scanner.getTokenEnd());
+      prevEnd = scanner.getTokenEnd();
     }
-    if (hashes.length === 0) return EMPTY;
+    if (hashes.length === 0 || vendored) return EMPTY;
     const buf = Buffer.alloc(hashes.length * 4);
     for (let i = 0; i < hashes.length; i++) buf.writeUInt32LE(hashes[i]!, i * 4);
-    return { tokens: buf.toString('base64'), count: hashes.length, lines };
+    return { tokens: buf.toString('base64'), count: hashes.length, lines, ...(deliberate.length ? { deliberate } : {}) };
   },
 });

@@ -95,3 +95,45 @@ describe('copied-code', () => {
     }
   });
 });
+
+describe('copied-code: one finding per region, and copies that must stay', () => {
+  const out = analyzeFixture('duplication', 'copied-code-kept');
+  const findings = findingsOf(out, 'copied-code');
+  const places = findings.flatMap((f) => [f.file, ...f.related.map((r) => r.replace(/:\d+$/, ''))]);
+
+  it('reports a block copied into seven files as one finding listing all seven places', () => {
+    const seven = findings.filter((f) => f.file.startsWith('src/widgets/'));
+    expect(seven).toHaveLength(1);
+    expect(seven[0]!.related).toHaveLength(6);
+    expect(new Set([seven[0]!.file, ...seven[0]!.related.map((r) => r.replace(/:\d+$/, ''))]).size).toBe(7);
+  });
+
+  it('merges the pieces of one file pair cut apart by a one-line edit into one region', () => {
+    const pages = findings.filter((f) => f.file.startsWith('src/pages/'));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ line: 4, endLine: 18 });
+    expect(pages[0]!.related).toEqual([pages[0]!.file === 'src/pages/teams.ts' ? 'src/pages/users.ts:4' : 'src/pages/teams.ts:4']);
+  });
+
+  it('starts a copy at a statement, not at the `});` closing the code before it', () => {
+    const grid = findings.filter((f) => f.file.startsWith('src/grid/'));
+    expect(grid).toHaveLength(1);
+    expect(grid[0]).toMatchObject({ line: 7, column: 3, endLine: 14 });
+    expect(grid[0]!.related).toEqual(['src/grid/right.ts:7']);
+  });
+
+  it('stays quiet on per-dialect schemas, entry files, vendored files, deliberate copies, migrations and config files', () => {
+    expect(findings).toHaveLength(3);
+    for (const quiet of [
+      'src/db/schema/mysql.ts',
+      'apps/web/app/entry.server.tsx',
+      'src/net/vendor/filtering-agent.ts',
+      'src/net/address.ts',
+      'src/signing/tsp.ts',
+      'src/database/migration/server/v12.ts',
+      'src/database/schema/channel.ts',
+      'apps/web/vite.config.ts',
+    ])
+      expect(places).not.toContain(quiet);
+  });
+});
