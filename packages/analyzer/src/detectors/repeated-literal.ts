@@ -4,6 +4,9 @@ import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
 import { extractor as logicLiterals } from '../facts/logic-literals.js';
 import type { LogicLiteralFact } from '../facts/logic-literals.js';
+import { ModuleResolver } from '../resolve.js';
+import { resolvedImports } from './shared/boundaries.js';
+import type { DetectorContext } from '../detector.js';
 
 export interface Options {
   /** how many files must hold the same literal before it is reported */
@@ -15,7 +18,11 @@ function roleText(l: LogicLiteralFact): string {
   if (l.kind === 'storage-key') return 'storage key';
   if (l.role === 'comparison') return 'number compared against';
   if (l.role === 'calculation') return 'number in calculations';
-  return l.role.endsWith(':') ? `\`${l.role.slice(0, -1)}\` value` : `\`${l.role.slice(0, -2)}\` argument`;
+  const m = /^([\w$]+)\((?:\)#\d+|([\w$]+)\)|\) ([\w$]+):)$/.exec(l.role);
+  if (m?.[2]) return `\`${m[1]}\` delay of \`${m[2]}\``;
+  if (m?.[3]) return `\`${m[3]}\` value of \`${m[1]}\``;
+  if (m) return `\`${m[1]}\` argument`;
+  return `\`${l.role.replace(/:$/, '')}\` value`;
 }
 
 /**
@@ -41,6 +48,56 @@ export const meta: RuleMeta = {
   },
 };
 
+/** Roles of tuning values picked per call (`toast({ duration })`): `<callee>() <key>:`. */
+const TUNING_ROLE = /^[\w$]+\(\) \w+:$/;
+const roleKey = (key: string) => {
+  const parts = key.split('\0');
+  return `${parts[0]}\0${parts[3]}`;
+};
+
+/**
+ * For each tuning role, the group of its default value: the value written at least twice as often as any
+ * other. `toast({ duration: 5000 })` in 107 places is the project's default toast duration, worth naming;
+ * 6000 in 4 places among 2000, 4000 and 10000 is a value picked per message.
+ */
+function tuningDefaults(groups: Map<string, Array<{ l: LogicLiteralFact }>>): Map<string, string> {
+  const byRole = new Map<string, Array<[string, number]>>();
+  for (const [key, list] of groups) {
+    if (!TUNING_ROLE.test(list[0]!.l.role)) continue;
+    const r = roleKey(key);
+    byRole.set(r, [...(byRole.get(r) ?? []), [key, list.length]]);
+  }
+  const out = new Map<string, string>();
+  for (const [r, counts] of byRole) {
+    counts.sort((a, b) => b[1] - a[1]);
+    if (counts.length === 1 || counts[0]![1] >= 2 * counts[1]![1]) out.set(r, counts[0]![0]);
+  }
+  return out;
+}
+
+/**
+ * The unit a literal is counted in: a workspace package that imports no other workspace package and that no
+ * other package imports (a separately built docs site, a standalone script package) counts on its own; every
+ * other file counts with the rest of the repository, where a shared constant can be imported.
+ */
+function buildUnits(ctx: DetectorContext): (path: string) => string {
+  const resolver = ModuleResolver.for(ctx.files, ctx.settings);
+  const linked = new Set<string>();
+  for (const { f, t } of resolvedImports(ctx)) {
+    const from = resolver.packageOf(f.path);
+    const to = resolver.packageOf(t.path);
+    if (from && to && from.name !== to.name) {
+      linked.add(from.name);
+      linked.add(to.name);
+    }
+  }
+  if (linked.size === 0) return () => '';
+  return (path) => {
+    const p = resolver.packageOf(path);
+    return p && p.dir !== '' && !linked.has(p.name) ? p.name : '';
+  };
+}
+
 export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
@@ -48,19 +105,22 @@ export const detector = defineDetector({
     if (!ctx.enabled(meta.id)) return { findings: [] };
     const { minFiles } = ctx.options<Options>(meta.id, { minFiles: 3 });
     const groups = new Map<string, Array<{ file: string; l: LogicLiteralFact }>>();
+    const unitOf = buildUnits(ctx);
     for (const f of ctx.files) {
       if (f.isTestFile) continue;
       for (const l of factsOf(f, logicLiterals)?.literals ?? []) {
-        const key = `${l.kind}\0${l.value}\0${l.role}`;
+        const key = `${unitOf(f.path)}\0${l.kind}\0${l.value}\0${l.role}`;
         const list = groups.get(key) ?? [];
         list.push({ file: f.path, l });
         groups.set(key, list);
       }
     }
     const findings: DraftFinding[] = [];
-    for (const list of groups.values()) {
+    const defaults = tuningDefaults(groups);
+    for (const [key, list] of groups) {
       const files = [...new Set(list.map((x) => x.file))];
       if (files.length < minFiles) continue;
+      if (TUNING_ROLE.test(list[0]!.l.role) && defaults.get(roleKey(key)) !== key) continue;
       list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.l.line - b.l.line || a.l.column - b.l.column));
       const first = list[0]!;
       const what = roleText(first.l);

@@ -32,6 +32,42 @@ const COMMON_NUMBERS = new Set([
   1000, 10000, 100000, 1000000, 3600, 86400, 60000, 3600000, 86400000, 604800, 180, 255, 360, 365, 720, 1080,
 ]);
 const HTTP_STATUS = /^[1-5]\d\d$/;
+const HTTP_STATUS_CODES = new Set([
+  200, 201, 202, 204, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504,
+]);
+/** Calls that delay or pace something: their numbers are tuning values picked per call. */
+const TIMER = /^(setTimeout|setInterval|debounce|throttle|delay|sleep|wait|useDebounce\w*|useThrottle\w*|withDelay|requestIdleCallback)$/i;
+/** Keys of tuning values (animation and toast timings): joined only within the same call. */
+const TUNING_KEY = /^(duration|delay|wait|interval|debounce|throttle)(Ms)?$/i;
+/** The project's style and typography helpers: their numbers are steps of a scale, not literals to name. */
+const STYLE_HELPER =
+  /^(typography|font\w*|spacing|space|rem|em|px|size|shade|tint|alpha|opacity|changeOpacity|blend\w*|darken|lighten|elevation|shadow|withTiming|withSpring|timing|spring|animate\w*)$/i;
+
+const GENERIC_CALLBACK = /^(resolve|res|r|done|next|cb|callback|fn|func|handler|noop|tick)$/i;
+
+/** The last name of a callee: `window.setTimeout` -> `setTimeout`. */
+function calleeName(ts: TypeScript, callee: TS.Expression, sf: TS.SourceFile): string | null {
+  const text = callee.getText(sf);
+  const name = text.split('.').pop() ?? text;
+  return /^[\w$]+$/.test(name) ? name : null;
+}
+
+/** What a delayed callback does, by name: `retry`, `this.save`, `() => refetch()`; null for an anonymous block. */
+function purposeOf(ts: TypeScript, fn: TS.Expression, sf: TS.SourceFile): string | null {
+  if (ts.isIdentifier(fn) || ts.isPropertyAccessExpression(fn)) {
+    const name = calleeName(ts, fn, sf);
+    return name && !GENERIC_CALLBACK.test(name) ? name : null; // `setTimeout(resolve, 250)`: a sleep, not a purpose
+  }
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  let body: TS.Node = fn.body;
+  if (ts.isBlock(body)) {
+    if (body.statements.length !== 1) return null;
+    body = body.statements[0]!;
+    if (ts.isExpressionStatement(body)) body = body.expression;
+  }
+  while (ts.isAwaitExpression(body as TS.Node) || ts.isVoidExpression(body as TS.Node)) body = (body as TS.AwaitExpression).expression;
+  return ts.isCallExpression(body) ? calleeName(ts, body.expression, sf) : null;
+}
 
 function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | null {
   let n: TS.Node = node;
@@ -39,12 +75,28 @@ function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | 
   const p = n.parent;
   if (!p) return null;
   if (ts.isPropertyAssignment(p) && p.initializer === n) {
-    return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? `${p.name.text}:` : null;
+    if (!(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return null;
+    if (/^(status|statusCode)$/.test(p.name.text) && HTTP_STATUS_CODES.has(Math.abs(Number(n.getText(sf))))) return null;
+    if (!TUNING_KEY.test(p.name.text)) return `${p.name.text}:`;
+    // `duration: 5000` joins others of the same call (`toast({ duration })`), not every animation's duration
+    const call = p.parent.parent;
+    const name = call && (ts.isCallExpression(call) || ts.isNewExpression(call)) ? calleeName(ts, call.expression, sf) : null;
+    return name && !STYLE_HELPER.test(name) ? `${name}() ${p.name.text}:` : null;
   }
   if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n as TS.Expression)) {
-    const callee = p.expression.getText(sf);
-    const name = callee.split('.').pop() ?? callee;
-    return /^[\w$]+$/.test(name) ? `${name}()` : null;
+    const name = calleeName(ts, p.expression, sf);
+    if (!name || STYLE_HELPER.test(name)) return null; // `typography('Heading', 400)`: a step of the project's scale
+    const args = p.arguments;
+    const index = args.indexOf(n as TS.Expression);
+    if (TIMER.test(name)) {
+      // a delay joins others only when it delays the same thing: `setTimeout(retry, 5000)` in three files
+      const what = args[0] && args[0] !== n ? purposeOf(ts, args[0], sf) : null;
+      return what ? `${name}(${what})` : null;
+    }
+    if (HTTP_STATUS_CODES.has(Math.abs(Number(n.getText(sf)))) && args.length > 1) return null; // `c.text('Forbidden', 403)`
+    // a step of a scale beside the name of a style: `font('body', 400)`, `shade('gray', 700)`
+    if (/^[1-9]00$/.test(n.getText(sf)) && args.some((a) => ts.isStringLiteralLike(a))) return null;
+    return `${name}()#${index}`;
   }
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
@@ -104,6 +156,29 @@ function numberIsQuiet(ts: TypeScript, node: TS.Node): boolean {
   return false;
 }
 
+/** Example scripts and demo apps: each is written to be read and run on its own. */
+const EXAMPLE_PATHS = /(^|\/)examples?\//;
+/** Help-centre, documentation and blog pages: links in copy, like the text around them. */
+const CONTENT_URL =
+  /^https?:\/\/(docs|help|support|kb|developers?|learn|blog)\.|^https?:\/\/[^/]+\/(\w+\/)?(help|docs?|documentation|guides?|kb|knowledge-?base|support|articles?|blog|changelog|tutorials?)(\/|#|\?|$)/i;
+/** Reserved and throwaway hosts (RFC 2606 `example.com`, a `dummy` parse base): placeholders, not endpoints. */
+const PLACEHOLDER_URL = /^https?:\/\/([\w-]+\.)*(example\.(com|org|net)|dummy\.\w+|placeholder\.\w+)(\/|:|$)/i;
+
+/**
+ * A URL that is content rather than configuration: a help or docs link, a placeholder, the base of
+ * `new URL(path, base)`, or an entry of a catalog (an object in an array: integrations, icons, features).
+ */
+function urlIsContent(ts: TypeScript, node: TS.Node, value: string): boolean {
+  if (CONTENT_URL.test(value) || PLACEHOLDER_URL.test(value)) return true;
+  const p = node.parent;
+  if (p && ts.isNewExpression(p) && p.expression.getText() === 'URL' && p.arguments?.[1] === node) return true;
+  for (let n: TS.Node | undefined = p; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isObjectLiteralExpression(n) && n.parent && ts.isArrayLiteralExpression(n.parent)) return true;
+    if (ts.isFunctionLike(n) || ts.isBlock(n)) return false;
+  }
+  return false;
+}
+
 /**
  * Literals of logic code: non-trivial numbers (with what they are used as), URLs and storage keys. The
  * repeated-literal detector reports those that recur across files. Tests, generated files and style
@@ -114,7 +189,7 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
   languages: ['ts'],
   extract({ ts, sourceFile: sf, isTestFile, text, path }) {
     const literals: LogicLiteralFact[] = [];
-    if (!sf || isTestFile || DATA_PATHS.test(path) || GENERATED.test(text.slice(0, 1000))) return { literals };
+    if (!sf || isTestFile || DATA_PATHS.test(path) || EXAMPLE_PATHS.test(path) || GENERATED.test(text.slice(0, 1000))) return { literals };
     const add = (node: TS.Node, kind: LogicLiteralFact['kind'], value: string, role: string) => {
       const s = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
       const e = ts.getLineAndCharacterOfPosition(sf, node.getEnd());
@@ -162,7 +237,7 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
           !(inJsxAttr && ts.isJsxAttribute(parent) && /^(xmlns|xmlnsXlink)/.test(parent.name.getText(sf)))
         ) {
           const value = url.replace(/\/+$/, '');
-          if (/^(https?|wss?):\/\/[^/]+/.test(value)) add(node, 'url', value, '');
+          if (/^(https?|wss?):\/\/[^/]+/.test(value) && !urlIsContent(ts, node, value)) add(node, 'url', value, '');
         } else if (!ts.isTemplateHead(node) && ts.isCallExpression(parent) && parent.arguments[0] === node) {
           const callee = parent.expression.getText(sf);
           if (STORAGE_CALL.test(callee) && raw.length >= 3) add(node, 'storage-key', raw, '');

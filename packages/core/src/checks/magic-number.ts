@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
-import type { TypeScript } from '../check.js';
+import type { CheckReport, TypeScript } from '../check.js';
 
 export interface Options {
   /** numbers that are never magic, on top of the built-in ones */
@@ -10,7 +10,10 @@ export type MessageIds = 'magicNumber';
 
 const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 /** Mock data, seeds and fixtures: their numbers are data, not logic. */
-export const DATA_PATHS = /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|seeds?|seed-data|demo-data|sample-data)(\/|\.)/i;
+export const DATA_PATHS =
+  /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|__testfixtures__|seeds?|seed-data|demo-data|sample-data|data-?generators?)(\/|\.)/i;
+/** Tool configuration (`lint-staged.config.mjs`, `vite.config.ts`): its numbers are settings, read where they are written. */
+const CONFIG_FILE = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 
 /**
  * Numbers whose meaning is the number itself: identities, halves, decimal scaling, unit conversions
@@ -130,6 +133,159 @@ function inQuietPlace(ts: TypeScript, node: TS.Node): boolean {
   return false;
 }
 
+/** Limits every reader knows: the largest port, signed and unsigned integer bounds, ASCII. */
+const WELL_KNOWN = new Set([65535, 65536, 127, 1023, 32767, 32768, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991]);
+/**
+ * Textbook constants: the sRGB transfer function (12.92, 0.03928, 0.04045, 0.0031308, 0.055, 1.055, 2.4),
+ * luminance weights (Rec. 709 and Rec. 601), inch/centimetre, Kelvin, the Earth's radius.
+ */
+const TEXTBOOK = new Set([
+  12.92, 0.03928, 0.04045, 0.0031308, 0.055, 1.055, 2.4, 0.2126, 0.7152, 0.0722, 0.299, 0.587, 0.114, 2.54, 25.4, 273.15, 6371, 6378137,
+]);
+/** A factor written beside a named unit: `30 * Minute.ms`, `n * MS_PER_DAY`, `days * DAY_IN_MS`. */
+const NAMED_UNIT =
+  /(^|[._])(ms|millis(econds)?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$|(^|[._])(second|minute|hour|day|week|month|year)s?(_?(in_?)?(ms|millis|seconds?))?$|_per_(second|minute|hour|day|week)$|^(second|minute|hour|day|week|month|year)s?\.\w+$/i;
+/** Words of a message that state a limit (`cannot be more than 5000`): the number is a policy written twice. */
+const LIMIT_WORDS =
+  /\b(more|less|fewer|greater|longer|shorter|larger|smaller)\s+than\b|\b(at\s+(most|least)|max(imum)?|min(imum)?|exceed\w*|up\s+to|too\s+(many|long|short|large|big|small)|limit\w*)\b/i;
+const UNIT_FACTORS: Record<string, number[]> = {
+  second: [1, 1000],
+  minute: [1, 60, 60000],
+  hour: [1, 60, 3600, 3600000],
+  day: [1, 24, 1440, 86400, 86400000],
+  week: [1, 7, 168],
+  month: [1, 30, 31],
+  year: [1, 12, 365, 366],
+};
+
+/** Whether `text` (an identifier or a string) spells `value`: `LAST_30_DAYS` -> 30, `"2_weeks"` -> 14, `'99+'` -> 99. */
+function spells(text: string, value: number): boolean {
+  const digits = String(Math.abs(value));
+  if (new RegExp(`(^|[^\\d.])${digits.replace('.', '\\.')}([^\\d]|$)`).test(text)) return true;
+  for (const m of text.matchAll(/(\d+)[\s_-]?(second|minute|hour|day|week|month|year)s?/gi)) {
+    const n = Number(m[1]);
+    if ((UNIT_FACTORS[m[2]!.toLowerCase()] ?? []).some((f) => n * f === Math.abs(value))) return true;
+  }
+  return false;
+}
+
+/** The nearest statement (at most 15 lines) or object entry around a node: where a neighbouring name or message explains a number. */
+function neighbourhood(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): TS.Node {
+  let best: TS.Node = node;
+  for (let n: TS.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isBlock(n) || ts.isClassLike(n)) break;
+    const lines = sf.getLineAndCharacterOfPosition(n.getEnd()).line - sf.getLineAndCharacterOfPosition(n.getStart(sf)).line;
+    if (lines > 15) break;
+    best = n;
+    if (ts.isObjectLiteralExpression(n) || ts.isCaseClause(n)) break;
+    if (ts.isStatement(n) && !ts.isExpressionStatement(n) && !ts.isReturnStatement(n) && !ts.isVariableStatement(n)) break;
+  }
+  return best;
+}
+
+/** A name or a string near the number says what it is: `LAST_30_DAYS`, `"2_weeks"`, `'99+'`, "a range of 5 or 7". */
+function spelledNearby(ts: TypeScript, lit: TS.Node, value: number, sf: TS.SourceFile): boolean {
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found || n === lit) return;
+    if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      if (spells(n.text, value) && !LIMIT_WORDS.test(n.text)) found = true;
+    } else if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) {
+      if (spells(n.text, value)) found = true;
+    } else ts.forEachChild(n, visit);
+  };
+  visit(neighbourhood(ts, lit, sf));
+  return found;
+}
+
+/** A comment on the number's line, or on the line above when it names the number: the code already says what it is. */
+function explainedByComment(sf: TS.SourceFile, node: TS.Node, value: number): boolean {
+  const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  const starts = sf.getLineStarts();
+  const text = (l: number) => sf.text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : sf.text.length);
+  const rest = sf.text.slice(node.getEnd(), line + 1 < starts.length ? starts[line + 1] : sf.text.length);
+  if (/\/\/|\/\*/.test(rest)) return true;
+  if (line === 0) return false;
+  const above = text(line - 1).trim();
+  return /^(\/\/|\/\*|\*)/.test(above) && spells(above, value);
+}
+
+/** The function a number belongs to, when it is small (at most `maxLines` lines). */
+function smallFunction(ts: TypeScript, node: TS.Node, sf: TS.SourceFile, maxLines: number): TS.SignatureDeclaration | undefined {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      const lines = sf.getLineAndCharacterOfPosition(n.getEnd()).line - sf.getLineAndCharacterOfPosition(n.getStart(sf)).line;
+      return lines <= maxLines ? n : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A value that is a literal or a named constant, the rungs of a threshold ladder (`return "green"`). */
+function isPlainResult(ts: TypeScript, e: TS.Expression | undefined): boolean {
+  if (!e) return false;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (ts.isConditionalExpression(e)) return isPlainResult(ts, e.whenTrue) && isPlainResult(ts, e.whenFalse);
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isNumericLiteral(e) ||
+    ts.isIdentifier(e) ||
+    ts.isPropertyAccessExpression(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))
+  );
+}
+
+/**
+ * A small mapping function that only returns literals (`getChargeColor`: `if (charge > 50) return "green"`):
+ * its thresholds are the table itself, and the function's name says what they are.
+ */
+function isThresholdLadder(ts: TypeScript, fn: TS.SignatureDeclaration): boolean {
+  const body = (fn as TS.FunctionLikeDeclaration).body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) {
+    let e: TS.Node = body;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isConditionalExpression(e) && isPlainResult(ts, e);
+  }
+  let returns = 0;
+  let plain = true;
+  const visit = (n: TS.Node): void => {
+    if (!plain || (n !== body && ts.isFunctionLike(n))) return;
+    if (ts.isReturnStatement(n)) {
+      returns++;
+      if (!isPlainResult(ts, n.expression)) plain = false;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return plain && returns >= 2;
+}
+
+/** The function (or the file) whose numbers are reported once per value. */
+function enclosingScope(ts: TypeScript, node: TS.Node): TS.Node {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isSourceFile(n)) return n;
+  return node.getSourceFile();
+}
+
+/** Why a number explains itself where it is written, if it does. */
+function selfExplaining(ts: TypeScript, node: TS.Node, value: number, operator: string, other: TS.Expression, sf: TS.SourceFile): boolean {
+  const abs = Math.abs(value);
+  const otherText = other.getText(sf);
+  if (WELL_KNOWN.has(abs) || TEXTBOOK.has(abs)) return true;
+  if ((abs === 4.5 || abs === 3) && /contrast|wcag/i.test(otherText)) return true;
+  if (SIZE_OPERATORS.has(operator) && NAMED_UNIT.test(otherText.replace(/\(\)$/, ''))) return true;
+  if (/(major|minor|version|apiLevel|api_level|sdkInt)$/i.test(otherText.replace(/\(\)$/, ''))) return true;
+  if (Number.isInteger(value) && abs <= 6 && /\.(getDay|getUTCDay|day|weekday|isoWeekday)\(\)$|dayOfWeek$|weekday$/i.test(otherText))
+    return true;
+  const fn = smallFunction(ts, node, sf, 40);
+  if (fn && /\b(fromCharCode|charCodeAt|codePointAt|fromCodePoint)\b/.test(fn.getText(sf)) && Number.isInteger(value)) return true;
+  if (COMPARISONS.has(operator) && fn && smallFunction(ts, node, sf, 25) && isThresholdLadder(ts, fn)) return true;
+  return spelledNearby(ts, node, value, sf) || explainedByComment(sf, node, value);
+}
+
 function looksLikeStatus(text: string): boolean {
   return /status/i.test(text);
 }
@@ -163,7 +319,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
   },
   run(ctx) {
     const { ts, sourceFile: sf } = ctx;
-    if (ctx.isTestFile || DATA_PATHS.test(ctx.filePath) || GENERATED.test(sf.text.slice(0, 1000))) return;
+    if (ctx.isTestFile || DATA_PATHS.test(ctx.filePath) || CONFIG_FILE.test(ctx.filePath) || GENERATED.test(sf.text.slice(0, 1000))) return;
     if (/\bHEAPU?(8|16|32)\b/.test(sf.text)) return; // Emscripten glue: machine-written, like a generated file
     const allowed = new Set([...ALWAYS_ALLOWED, ...ctx.options.allow]);
     const visit = (node: TS.Node): void => {
@@ -201,8 +357,21 @@ export const magicNumber = defineCheck<Options, MessageIds>({
         if (Math.abs(value) < 10 && expr.parent && ts.isForStatement(expr.parent) && expr.parent.condition === expr) return;
       }
       if (isNamed(ts, node) || inQuietPlace(ts, node)) return;
+      if (selfExplaining(ts, node, value, operator, other, sf)) return;
+      // the same value once per function: one finding, the other places as related
+      const scope = enclosingScope(ts, node);
+      const key = `${scope.pos}:${value}`;
+      const first = seen.get(key);
+      if (first) {
+        first.related!.push({
+          file: ctx.filePath,
+          line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+          message: `\`${value}\` again`,
+        });
+        return;
+      }
       const code = expr.getText(sf).replace(/\s+/g, ' ');
-      ctx.report({
+      const report: CheckReport = {
         node,
         messageId: 'magicNumber',
         data: {
@@ -211,8 +380,12 @@ export const magicNumber = defineCheck<Options, MessageIds>({
           code: code.length > 60 ? `${code.slice(0, 57)}...` : code,
         },
         fingerprintCode: `${value} ${operator} ${other.getText(sf)}`,
-      });
+        related: [],
+      };
+      seen.set(key, report);
     };
+    const seen = new Map<string, CheckReport>();
     visit(sf);
+    for (const r of seen.values()) ctx.report(r);
   },
 });

@@ -23,10 +23,56 @@ ruleTester().run('magic-number', rule, {
     // tests and mock data
     { code: `if (items.length > 5) total = price * 1.19;`, filename: 'src/cart.test.ts' },
     { code: `if (items.length > 5) total = price * 1.19;`, filename: 'src/mocks/cart.ts' },
+    // char codes and alphabet sizes beside fromCharCode/charCodeAt
+    `function toAlpha(n: number) { let s = ''; while (n > 0) { s = String.fromCharCode(97 + ((n - 1) % 26)) + s; n = Math.floor((n - 1) / 26); } return s; }`,
+    `function onlyDigits(s: string) { for (const c of s) { const d = c.charCodeAt(0); if (d < 48 || d > 57) return false; } return true; }`,
+    // well-known limits and textbook constants (the sRGB transfer function, luminance weights)
+    `function portOk(port: number) { return port > 0 && port <= 65535; }`,
+    `function lin(c: number) { return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }`,
+    // multiples of a named unit
+    `const window = { partitionWindow: 30 * Minute.ms, since: Date.now() - n * MS_PER_DAY };`,
+    // a value spelled in a neighbouring key, name or string
+    `if (value === "2_weeks") return differenceInDays <= -14;`,
+    `const ranges = [{ label: labels.LAST_30_DAYS, matches: () => differenceInDays(to, from) === 30 }];`,
+    `if (range !== "5" && range !== 5 && range !== "7" && range !== 7) ctx.addIssue({ message: "must use a range of 5 or 7" });`,
+    `const badge = count > 99 ? '99+' : String(count);`,
+    // day of week, library versions, an explaining comment
+    `if (date.getDay() === 6) skip();`,
+    `if (muiMajor >= 6) useSlots(); if (Platform.Version < 33) toast();`,
+    `const n = letter.charCodeAt(0) - 96; // a=1, b=2\nif (actualDuration > 50) log(); // slow renders (>50ms)`,
+    // a threshold ladder in a small mapping function that only returns literals
+    `function getChargeColor(charge: number) { if (charge > 50) return "green"; if (charge > 20) return "yellow"; return "red"; }`,
+    `const loadColor = (r: number) => (r > 1.5 ? 'red' : r > 0.8 ? 'yellow' : 'green');`,
+    // tool configuration files
+    {
+      code: `export default { '*.ts': (files) => (files.length > 20 ? 'eslint .' : 'eslint ' + files.join(' ')) };`,
+      filename: 'lint-staged.config.mjs',
+    },
     // configured allowances
     { code: `if (items.length > 5) {}`, options: [{ allow: [5] }] },
   ],
   invalid: [
+    // the same value once per function: one finding, the other places as related
+    {
+      code: `function layout(width: number, height: number) {\n  const tiny = width < 160 && height < 160;\n  const short = width >= 160 && height < 40;\n  return [tiny, short];\n}`,
+      errors: [
+        { messageId: 'magicNumber', line: 2, column: 24 },
+        { messageId: 'magicNumber', line: 3, column: 42 },
+      ],
+    },
+    // real debt: a limit written twice in the check and its message; a policy behind a unit name; a threshold beside a comment that does not name it
+    {
+      code: `if (limit > 5000) return bad("Limit cannot be more than 5000");\nif (DateTime.fromJSDate(createdAt).diffNow('minutes').minutes > -5) resend();\n// every element is in range\nconst isFinal = attempt === 3;`,
+      errors: [
+        { messageId: 'magicNumber', line: 1, column: 13 },
+        { messageId: 'magicNumber', line: 2, column: 65 },
+        { messageId: 'magicNumber', line: 4, column: 29 },
+      ],
+    },
+    {
+      code: `export const isZeroHeight = (height: number) => {\n  if (height > 75) return false;\n  return height < 75;\n};`,
+      errors: [{ messageId: 'magicNumber', line: 2, column: 16 }],
+    },
     {
       code: `if (items.length > 5) { total = price * 1.19 + 37; }`,
       settings: noTokens,
