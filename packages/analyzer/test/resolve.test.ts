@@ -109,3 +109,28 @@ describe("ModuleResolver.for: a run starts from the previous run's resolutions (
     expect(ModuleResolver.for(paths, settings)).toBe(ModuleResolver.for(paths, settings));
   });
 });
+
+describe('workspace packages: what each offers and depends on (modules settings)', () => {
+  const fixture = join(import.meta.dirname, '../../../fixtures/drift/deep-import-boundaries');
+  const config = defaultConfig();
+  const { files } = discoverFiles(fixture, config);
+  const r = new ModuleResolver(files, buildCheckSettings(fixture, config).settings);
+
+  it('reads the source each exports-map subpath stands for, built targets mapped back to src', () => {
+    expect(r.workspacePackage('@acme/types')?.exportTargets).toEqual([
+      { subpath: './integration', target: 'packages/types/integration/index' },
+      { subpath: './*', target: 'packages/types/*' },
+    ]);
+    expect(r.workspacePackage('@acme/database')?.exportTargets).toContainEqual({
+      subpath: './prisma-adapter',
+      target: 'packages/database/src/prisma-adapter',
+    });
+    expect(r.workspacePackage('@acme/lib')?.exportTargets).toBeUndefined(); // no exports map
+  });
+  it('tells libraries (an entry in package.json) from apps, and lists workspace dependencies', () => {
+    expect(r.workspacePackage('@acme/lib')?.declaresEntry).toBe(true);
+    expect(r.workspacePackage('site')?.declaresEntry).toBe(false); // its `browser` object only replaces modules
+    expect(r.workspacePackage('@acme/ui')?.dependencies).toEqual(['@acme/lib', '@acme/vite-plugins']);
+    expect(r.workspacePackage('site')?.dependencies).toEqual(['@acme/ui', '@acme/utils']);
+  });
+});

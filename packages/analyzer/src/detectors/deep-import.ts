@@ -1,10 +1,12 @@
 import type { RuleMeta, WorkspacePackage } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DetectorContext, DraftFinding } from '../detector.js';
+import type { FileFacts } from '../facts.js';
 import { factsOf } from '../facts.js';
 import { extractor as structureFacts } from '../facts/structure.js';
 import { ModuleResolver, packageNameOf } from '../resolve.js';
 import { boundaryMetrics, resolvedImports } from './shared/boundaries.js';
+import type { ResolvedImport } from './shared/boundaries.js';
 
 export const meta: RuleMeta = {
   id: 'deep-import',
@@ -19,6 +21,12 @@ export const meta: RuleMeta = {
 /** Directories of built or source layouts: a subpath through them reaches into the package's files. */
 const INTERNAL_DIR = /^(src|dist|lib|build|esm|cjs|es|out|internal|private)(\/|$)|(^|\/)(internal|_[^/]+)(\/|$)/;
 
+/** Test set-up and helper modules, which test runners load by name (`setupFiles`) rather than by import. */
+const TEST_SUPPORT = /(^|\/)(setup-?tests|test-?setup|(vitest|jest)\.setup|test-?utils|test-?helpers)\.[cm]?[jt]sx?$/i;
+
+/** Tool configuration files (`vite.config.ts`): loaded by Node before any package is built. */
+const TOOL_CONFIG = /(^|\/)[^/]+\.config\.[cm]?[jt]s$/;
+
 /** Whether `subpath` (`icons`, `src/button`) is one the package's `exports` map offers. */
 function exportsOffer(pkg: WorkspacePackage, subpath: string): boolean {
   for (const key of pkg.exports ?? []) {
@@ -30,6 +38,75 @@ function exportsOffer(pkg: WorkspacePackage, subpath: string): boolean {
   return false;
 }
 
+/** The specifier another package may import `path` by (`@acme/types/surveys/types`), if the package offers one. */
+export function publicSpecifier(pkg: WorkspacePackage, path: string): string | null {
+  const stem = path.replace(/\.(d\.[mc]?ts|[mc]?[jt]sx?)$/, '');
+  const stems = /\/index$/.test(stem) ? [stem, stem.slice(0, -'/index'.length)] : [stem];
+  if (pkg.exports) {
+    let best: string | null = null;
+    for (const { subpath, target } of pkg.exportTargets ?? []) {
+      if (subpath === '.') continue;
+      const star = target.indexOf('*');
+      for (const s of stems) {
+        if (star < 0 && s === target) return `${pkg.name}/${subpath.replace(/^\.\//, '')}`; // an exact subpath wins
+        const pre = target.slice(0, star);
+        const post = target.slice(star + 1);
+        if (star >= 0 && !best && s.length > pre.length + post.length && s.startsWith(pre) && s.endsWith(post))
+          best = `${pkg.name}/${subpath.replace(/^\.\//, '').replace('*', s.slice(pre.length, s.length - post.length))}`;
+      }
+    }
+    return best;
+  }
+  // no exports map: every file is importable by its path; those outside build and source directories are meant to be
+  const rel = stems[stems.length - 1]!.slice(pkg.dir ? pkg.dir.length + 1 : 0);
+  return rel && !INTERNAL_DIR.test(rel) ? `${pkg.name}/${rel}` : null;
+}
+
+/** Whether a project file imports `target` with a package name or path, and every such importer is a test. */
+function testOnlyModules(imports: readonly ResolvedImport[]): Set<string> {
+  const importers = new Map<string, boolean>();
+  for (const { f, t } of imports) importers.set(t.path, (importers.get(t.path) ?? true) && f.isTestFile);
+  return new Set([...importers].filter(([, onlyTests]) => onlyTests).map(([p]) => p));
+}
+
+/**
+ * Why an import of another package's file is no choice of the importer's, or null when it is one:
+ * tests and their helpers reach into what they test, files outside every package (root scripts) have no
+ * package to depend on another, and a tool's config file (`vite.config.ts`) is loaded by Node, which
+ * bundles its relative imports but cannot load a package that is TypeScript source.
+ */
+function noChoice(f: FileFacts, imp: ResolvedImport['imp'], own: WorkspacePackage | undefined, testOnly: Set<string>): boolean {
+  if (!own || f.isTestFile || TEST_SUPPORT.test(f.path) || testOnly.has(f.path)) return true;
+  return imp.specifier.startsWith('.') && TOOL_CONFIG.test(f.path);
+}
+
+/** The workspace-package dependency graph: whether `from` depends on `to`, directly or through others, and by which path. */
+function dependencyPaths(packages: Map<string, WorkspacePackage>): (from: string, to: string) => string[] | null {
+  const memo = new Map<string, string[] | null>();
+  return (from, to) => {
+    const key = `${from}\0${to}`;
+    if (memo.has(key)) return memo.get(key)!;
+    const prev = new Map<string, string>([[from, '']]);
+    const queue = [from];
+    let found: string[] | null = null;
+    while (queue.length && !found) {
+      const cur = queue.shift()!;
+      for (const d of packages.get(cur)?.dependencies ?? []) {
+        if (prev.has(d)) continue;
+        prev.set(d, cur);
+        if (d === to) {
+          found = [d];
+          for (let p = cur; p; p = prev.get(p)!) found.unshift(p);
+          break;
+        }
+        queue.push(d);
+      }
+    }
+    memo.set(key, found);
+    return found;
+  };
+}
+
 const memo = new WeakMap<DetectorContext, DraftFinding[]>();
 
 /** Imports into another workspace package's internals, bypassing its entry point, once per run. */
@@ -39,30 +116,48 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
   const findings: DraftFinding[] = [];
   const resolver = ModuleResolver.for(ctx.files, ctx.settings);
   const byPath = new Map(ctx.files.map((f) => [f.path, f]));
+  const packages = new Map(resolver.workspacePackages().map((p) => [p.name, p]));
+  const dependsOn = dependencyPaths(packages);
+  const dependedOn = new Set([...packages.values()].flatMap((p) => p.dependencies ?? []));
   // design-system packages have their own per-file rule (design-system-deep-import): one finding, not two
   const dsPackages = ctx.enabled('design-system-deep-import')
     ? new Set(((ctx.settings.designSystem as { packages?: Array<{ name: string }> } | undefined)?.packages ?? []).map((p) => p.name))
     : new Set<string>();
 
-  /** Whether the package's entry exports `name` (following re-exports within the package). */
-  const entryExports = (entry: string, name: string, seen = new Set<string>()): boolean => {
-    if (seen.has(entry) || seen.size > 30) return false;
-    seen.add(entry);
-    const f = byPath.get(entry);
+  /** The names a module exports, following `export *` within the project (memoised per module). */
+  const exportedNames = new Map<string, Set<string>>();
+  const namesOf = (file: string): Set<string> => {
+    const known = exportedNames.get(file);
+    if (known) return known;
+    const names = new Set<string>();
+    exportedNames.set(file, names); // a cycle of `export *` sees what is known so far
+    const f = byPath.get(file);
     const s = f && factsOf(f, structureFacts);
-    if (!s) return false;
-    if (s.exports.some((e) => e.name === name && e.kind !== 're-export-all')) return true;
-    return s.exports.some((e) => {
-      if (e.kind !== 're-export-all' || !e.from) return false;
-      const t = resolver.resolve(entry, e.from);
-      return t.kind === 'file' && entryExports(t.path, name, seen);
-    });
+    for (const e of s?.exports ?? []) {
+      if (e.kind !== 're-export-all') names.add(e.name);
+      else if (e.from) {
+        const t = resolver.resolve(file, e.from);
+        if (t.kind === 'file') for (const n of namesOf(t.path)) if (n !== 'default') names.add(n);
+      }
+    }
+    return names;
   };
 
-  for (const { f, imp, t } of resolvedImports(ctx)) {
-    const ownPackage = resolver.packageOf(f.path);
+  /** `import type`, or every name imported is an interface or type alias of the target (elided from the build). */
+  const importsOnlyTypes = (imp: ResolvedImport['imp'], target: string): boolean => {
+    if (imp.typeOnly) return true;
+    const f = byPath.get(target);
+    const decls = (f && factsOf(f, structureFacts)?.declarations) ?? [];
+    const types = new Set(decls.filter((d) => d.exported && (d.kind === 'interface' || d.kind === 'type')).map((d) => d.name));
+    return imp.names.length > 0 && imp.names.every((n) => types.has(n));
+  };
+
+  const imports = resolvedImports(ctx);
+  const testOnly = testOnlyModules(imports);
+  for (const { f, imp, t } of imports) {
+    const own = resolver.packageOf(f.path);
     const pkg = t.package ? resolver.workspacePackage(t.package) : undefined;
-    if (!pkg || (ownPackage && ownPackage.name === pkg.name) || dsPackages.has(pkg.name)) continue;
+    if (!pkg || (own && own.name === pkg.name) || dsPackages.has(pkg.name)) continue;
     if (pkg.entries.includes(t.path)) continue;
     const relative = imp.specifier.startsWith('.');
     if (!relative) {
@@ -72,22 +167,50 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       if (!subpath) continue;
       if (pkg.exports ? exportsOffer(pkg, subpath) : !INTERNAL_DIR.test(subpath)) continue;
     }
-    const names = imp.names.filter((n) => n !== '*' && n !== 'default');
-    const viaEntry = pkg.entries[0] && names.length > 0 && names.every((n) => entryExports(pkg.entries[0]!, n));
-    const advice = viaEntry
-      ? `import { ${names.join(', ')} } from '${pkg.name}'`
-      : `import it from '${pkg.name}'${pkg.exports ? ' or a subpath its exports map offers' : ''}, exporting it there if it is public`;
-    findings.push({
+    if (noChoice(f, imp, own, testOnly)) continue;
+    // an app (no entry in package.json, no package depends on it) offers nothing to import: not a library's contract
+    if (!pkg.declaresEntry && !dependedOn.has(pkg.name)) continue;
+    const where = relative ? `Relative import of ${t.path}` : imp.specifier;
+    const base = {
       ruleId: meta.id,
       file: f.path,
       line: imp.line,
       column: imp.column,
       endLine: imp.endLine,
       endColumn: imp.endColumn,
-      message: `${relative ? `Relative import of ${t.path}` : `${imp.specifier}`} reaches into workspace package ${pkg.name}, bypassing its entry point; ${advice}.`,
-      fingerprintCode: `${pkg.name} ${imp.specifier.startsWith('.') ? t.path.slice(pkg.dir.length) : imp.specifier}`,
+      fingerprintCode: `${pkg.name} ${relative ? t.path.slice(pkg.dir.length) : imp.specifier}`,
       symbolPath: '',
-      related: pkg.entries[0] ? [{ file: pkg.entries[0], line: 1, message: `the entry point of ${pkg.name}` }] : [],
+    };
+    const cycle = dependsOn(pkg.name, own!.name);
+    if (cycle) {
+      // importing the entry would close a cycle; an import of types only costs no run-time or build dependency
+      if (importsOnlyTypes(imp, t.path)) continue;
+      findings.push({
+        ...base,
+        message: `${where} reaches into workspace package ${pkg.name}, which depends on ${own!.name} (${cycle.join(' -> ')}): a dependency cycle the path hides; move the code both packages need into a package they can both depend on.`,
+        related: [{ file: t.path, line: 1, message: `the module ${own!.name} needs from ${pkg.name}` }],
+      });
+      continue;
+    }
+    const names = imp.names.filter((n) => n !== '*' && n !== 'default');
+    const entry = pkg.entries[0];
+    const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));
+    const viaEntry = hasEntry && names.length > 0 && names.every((n) => namesOf(entry).has(n));
+    const subpath = viaEntry ? null : publicSpecifier(pkg, t.path);
+    const manifest = { file: `${pkg.dir ? `${pkg.dir}/` : ''}package.json`, line: 1, message: `what ${pkg.name} offers to other packages` };
+    const declare =
+      own!.dependencies && !own!.dependencies.includes(pkg.name) ? ` (declaring ${pkg.name} in ${own!.name}'s dependencies)` : '';
+    const advice = viaEntry
+      ? `bypassing its entry point; import { ${names.join(', ')} } from '${pkg.name}'${declare}`
+      : subpath
+        ? `bypassing the paths it offers; import it from '${subpath}'${declare}`
+        : hasEntry
+          ? `bypassing its entry point; import it from '${pkg.name}'${pkg.exports ? ' or a subpath its exports map offers' : ''}${declare}, exporting it there if it is public`
+          : `which offers no public path for it (${pkg.exports ? 'its exports map has no entry and no subpath for this file' : 'it has no entry'}); export it if other packages are to use it`;
+    findings.push({
+      ...base,
+      message: `${where} reaches into workspace package ${pkg.name}, ${advice}.`,
+      related: viaEntry || (hasEntry && !subpath) ? [{ file: entry!, line: 1, message: `the entry point of ${pkg.name}` }] : [manifest],
     });
   }
   memo.set(ctx, findings);

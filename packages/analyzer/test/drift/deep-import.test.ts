@@ -36,3 +36,63 @@ describe('deep imports', () => {
     expect(lines).not.toContain('apps/web/src/page.tsx:4'); // @acme/ui: the entry point
   });
 });
+
+describe('deep imports: the suggestion is a path the package offers', () => {
+  const out = analyzeDrift('deep-import-boundaries');
+  const at = (file: string, line: number) => findings(out, 'deep-import').find((f) => f.file === file && f.line === line);
+
+  it("suggests the exports-map subpath that covers the file when the package has no '.' entry", () => {
+    // @acme/types exports './integration' and './*' only, like a package of shared types
+    expect(at('packages/database/zod/users.ts', 1)).toMatchObject({
+      column: 28,
+      endLine: 1,
+      endColumn: 46,
+      related: ['packages/types/package.json:1'],
+    });
+    expect(at('packages/database/zod/users.ts', 1)?.message).toContain("'@acme/types/user'");
+    expect(at('packages/database/zod/users.ts', 2)?.message).toContain("'@acme/types/integration'"); // the exact key wins over './*'
+  });
+
+  it('maps a built exports target back to its source file', () => {
+    // './prisma-adapter' -> './dist/src/prisma-adapter.js', the source of which is src/prisma-adapter.ts
+    expect(at('packages/ui/tooltip.tsx', 2)?.message).toContain("'@acme/database/prisma-adapter'");
+  });
+
+  it('suggests the subpath when the entry exports nothing (`export {}`) and the package has no exports map', () => {
+    expect(at('packages/ui/tooltip.tsx', 1)).toMatchObject({ column: 33, endColumn: 60, related: ['packages/lib/package.json:1'] });
+    expect(at('packages/ui/tooltip.tsx', 1)?.message).toContain("'@acme/lib/constants/template'");
+  });
+
+  it('says when the package offers no public path at all for the file, and still reports it', () => {
+    const noPath = at('packages/ui/tooltip.tsx', 4);
+    expect(noPath).toMatchObject({ column: 22, endColumn: 41, related: ['packages/icons/package.json:1'] });
+    expect(noPath?.message).not.toContain("from '@acme/icons'");
+    expect(at('packages/ui/tooltip.tsx', 5)?.message).toContain("'@acme/icons/svg/close'");
+  });
+
+  it("follows an entry's `export *` tree of any size to see that it exports the imported names", () => {
+    // src/functions re-exports 35 modules; cn is the last
+    expect(at('apps/site/page.tsx', 1)).toMatchObject({ column: 20, endColumn: 47, related: ['packages/utils/src/index.ts:1'] });
+    expect(at('apps/site/page.tsx', 1)?.message).toContain("import { cn } from '@acme/utils'");
+    expect(at('apps/site/page.tsx', 2)?.message).toContain("import { EU_COUNTRY_CODES } from '@acme/utils'");
+  });
+
+  it('reports a relative value import that hides a package dependency cycle as the cycle, with the chain', () => {
+    // @acme/widgets -> @acme/board -> @acme/api: importing '@acme/widgets' from api would close the cycle
+    const cycle = at('packages/api/src/router.ts', 2);
+    expect(cycle).toMatchObject({ column: 28, endColumn: 54, related: ['packages/widgets/src/stocks.ts:1'] });
+    expect(cycle?.message).toContain('@acme/widgets -> @acme/board -> @acme/api');
+  });
+
+  it('stays quiet where the importer cannot do otherwise, and on apps', () => {
+    const files = findings(out, 'deep-import').map((f) => `${f.file}:${f.line}`);
+    expect(files).not.toContain('packages/api/src/router.ts:1'); // type-only import across the cycle: no run-time dependency
+    expect(files).not.toContain('packages/api/src/router.ts:3'); // a plain import of a type alias only: elided too
+    expect(files.filter((f) => f.startsWith('scripts/'))).toEqual([]); // a root script belongs to no package
+    expect(files.filter((f) => /tooltip\.test|setupTests|test-utils|integration\//.test(f))).toEqual([]); // tests, set-up, a test-only helper
+    expect(files).not.toContain('packages/ui/vite.config.ts:1'); // a tool config bundles its relative imports
+    expect(files).not.toContain('packages/email/index.ts:1'); // apps/site is an app: no entry (`browser` maps modules), nothing depends on it
+    expect(files).not.toContain('apps/site/page.tsx:3'); // the entry
+    expect(files).toHaveLength(10);
+  });
+});

@@ -25,6 +25,16 @@ export interface WorkspacePackage {
   private: boolean;
   /** the subpath keys of its package.json `exports` map (`.`, `./icons`, `./*`); null when it has none */
   exports?: string[] | null;
+  /**
+   * The source files each `exports` subpath stands for: `{ subpath: './*', target: 'packages/types/*' }`,
+   * root-relative stems without extensions (`*` where the key has one); a built target (`./dist/x.js`) is
+   * also given as its source (`src/x`). Absent without an exports map.
+   */
+  exportTargets?: Array<{ subpath: string; target: string }>;
+  /** whether package.json names an entry (`exports`, or `main`, `module`, `types`, `source`, `browser` as a path): a library, not only an app */
+  declaresEntry?: boolean;
+  /** the workspace packages it depends on (dependencies, devDependencies, peerDependencies, optionalDependencies) */
+  dependencies?: string[];
 }
 
 export interface ModuleSettings {
@@ -182,6 +192,37 @@ function sourceEntries(root: string, dir: string, pkg: Record<string, unknown>):
   return found;
 }
 
+/** Every path string in an `exports` value (conditions and fallback arrays flattened). */
+function exportPaths(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) exportPaths(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) exportPaths(x, out);
+  return out;
+}
+
+/** The source stems each exports-map subpath stands for (see `WorkspacePackage.exportTargets`). */
+function exportTargets(dir: string, exp: Record<string, unknown>): Array<{ subpath: string; target: string }> {
+  const out: Array<{ subpath: string; target: string }> = [];
+  for (const [subpath, value] of Object.entries(exp)) {
+    if (!subpath.startsWith('.')) continue;
+    for (const raw of exportPaths(value)) {
+      if (!raw.startsWith('./')) continue;
+      const stem = posix.normalize(raw.slice(2)).replace(/\.(d\.[mc]?ts|[mc]?[jt]sx?)$/, '');
+      const stems = [stem];
+      const built = /^(dist|lib|build|out|esm|cjs)\//.exec(stem);
+      if (built) stems.push(stem.replace(built[0], 'src/'), stem.slice(built[0].length));
+      for (const t of stems) {
+        const target = dir ? `${dir}/${t}` : t;
+        if (!out.some((o) => o.subpath === subpath && o.target === target)) out.push({ subpath, target });
+      }
+    }
+  }
+  return out;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const ENTRY_FIELDS = ['main', 'module', 'types', 'typings', 'source', 'browser'];
+
 /**
  * How the project's modules resolve: tsconfig/jsconfig path mappings (the root's and each workspace
  * package's) and the workspace packages with their source entries. Used by the analyzer to follow
@@ -193,6 +234,7 @@ export const provider = defineSettingsProvider<ModuleSettings>({
     const errors: FileError[] = [];
     const packages: WorkspacePackage[] = [];
     const dirs = expandDirGlobs(root, workspaceGlobs(root, errors));
+    const dependsOn = new Map<WorkspacePackage, string[]>();
     for (const dir of dirs) {
       const pkg = readJson(join(root, dir, 'package.json'), errors, root);
       if (!pkg || typeof pkg.name !== 'string') continue;
@@ -203,8 +245,29 @@ export const provider = defineSettingsProvider<ModuleSettings>({
           : exp
             ? ['.']
             : null;
-      packages.push({ name: pkg.name, dir, entries: sourceEntries(root, dir, pkg), private: pkg.private === true, exports: exportKeys });
+      const ws: WorkspacePackage = {
+        name: pkg.name,
+        dir,
+        entries: sourceEntries(root, dir, pkg),
+        private: pkg.private === true,
+        exports: exportKeys,
+        // `browser` as an object only replaces modules for bundlers: not an entry
+        declaresEntry: (exp !== undefined && exp !== null) || ENTRY_FIELDS.some((k) => typeof pkg[k] === 'string'),
+      };
+      // an exports object keyed by conditions only (`{ "import": ... }`) is the `.` entry's
+      if (exp && typeof exp === 'object' && !Array.isArray(exp))
+        ws.exportTargets = exportTargets(dir, exportKeys?.[0] === '.' && !('.' in exp) ? { '.': exp } : (exp as Record<string, unknown>));
+      else if (typeof exp === 'string' || Array.isArray(exp)) ws.exportTargets = exportTargets(dir, { '.': exp });
+      const deps = new Set<string>();
+      for (const field of DEPENDENCY_FIELDS) {
+        const d = pkg[field];
+        if (d && typeof d === 'object') for (const name of Object.keys(d)) deps.add(name);
+      }
+      dependsOn.set(ws, [...deps]);
+      packages.push(ws);
     }
+    const names = new Set(packages.map((p) => p.name));
+    for (const [ws, deps] of dependsOn) ws.dependencies = deps.filter((d) => names.has(d) && d !== ws.name).sort();
     const mappings: PathMapping[] = [];
     for (const dir of ['', ...dirs]) {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
