@@ -5,7 +5,7 @@ import { designSystemOf, designSystemPackageOf, isDesignSystemFile, isPublicEntr
 import type { DesignSystemPackage, DesignSystemSettings } from '../design-system.js';
 
 export type Options = Record<string, never>;
-export type MessageIds = 'deepImport' | 'useEntry';
+export type MessageIds = 'deepImport' | 'noEntry' | 'useEntry';
 
 /**
  * The npm design-system package a specifier bypasses the entry point of, if it does. Packages of this
@@ -16,6 +16,25 @@ function bypassed(ds: DesignSystemSettings, specifier: string): DesignSystemPack
   if (!named || named.pkg.dir !== null) return null;
   return isPublicEntry(named.pkg, named.subpath) ? null : named.pkg;
 }
+
+/**
+ * The entry point to name for `subpath` when the imported names are unknown: the subpath without its build
+ * or source directory and extension when the exports map offers it (`dist/icons/close.js` -> `icons/close`
+ * under `./icons/*`), else the package itself when it has a `.` entry, else null (it offers none for it).
+ */
+function entryFor(pkg: DesignSystemPackage, subpath: string): string | null {
+  if (pkg.entryPoints !== null) {
+    let s = subpath.replace(/\.(d\.[mc]?ts|[mc]?[jt]sx?)$/, '');
+    while (/^(src|dist|lib|build|esm|cjs|es|umd)\//.test(s)) s = s.slice(s.indexOf('/') + 1);
+    s = s.replace(/\/index$/, '');
+    if (s !== subpath && isPublicEntry(pkg, s)) return `${pkg.name}/${s}`;
+    if (!pkg.entryPoints.includes('.')) return null;
+  }
+  return pkg.name;
+}
+
+/** Test set-up and helper modules (`setupTests.ts`, `test-utils.tsx`), which test runners load and tests share. */
+const TEST_SUPPORT = /(^|\/)(setup-?tests|test-?setup|(vitest|jest)\.setup|test-?utils|test-?helpers)\.[cm]?[jt]sx?$/i;
 
 export const designSystemDeepImport = defineCheck<Options, MessageIds>({
   meta: {
@@ -30,6 +49,8 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
     messages: {
       deepImport:
         "`{{specifier}}` reaches into the design system's internals, which may change without notice; import from `{{entry}}`, its public entry point.",
+      noEntry:
+        "`{{specifier}}` reaches into the design system's internals, which may change without notice; `{{package}}` offers no public entry point for it.",
       useEntry: 'Import from `{{entry}}`',
     },
     defaultOptions: {},
@@ -37,14 +58,28 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
   run(ctx) {
     const { ts, sourceFile: sf, filePath } = ctx;
     const ds = designSystemOf(ctx.settings);
-    if (!ds || !ds.packages.some((p) => p.dir === null) || ctx.isTestFile || isDesignSystemFile(ds, filePath)) return;
+    if (
+      !ds ||
+      !ds.packages.some((p) => p.dir === null) ||
+      ctx.isTestFile ||
+      TEST_SUPPORT.test(filePath) ||
+      isDesignSystemFile(ds, filePath)
+    )
+      return;
 
     const check = (literal: TS.StringLiteralLike, names: string[] | null): void => {
       const pkg = bypassed(ds, literal.text);
       if (!pkg) return;
       // the entry that exports every imported name, when we know it
       const entries = new Set(names?.map((n) => ds.components.find((c) => c.name === n && !c.isPath)?.importFrom ?? '?') ?? ['?']);
-      const entry = entries.size === 1 && !entries.has('?') ? [...entries][0]! : pkg.name;
+      const known = entries.size === 1 && !entries.has('?') ? [...entries][0]! : null;
+      const entry = known ?? entryFor(pkg, literal.text.slice(pkg.name.length + 1));
+      // the fingerprint names the package, as it did before subpaths were suggested: the same finding across versions
+      const fingerprintCode = `${literal.text}->${known ?? pkg.name}`;
+      if (entry === null) {
+        ctx.report({ node: literal, messageId: 'noEntry', data: { specifier: literal.text, package: pkg.name }, fingerprintCode });
+        return;
+      }
       const suggestions: CheckSuggestion[] =
         entries.size === 1 && !entries.has('?')
           ? [
@@ -59,7 +94,7 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
         node: literal,
         messageId: 'deepImport',
         data: { specifier: literal.text, entry },
-        fingerprintCode: `${literal.text}->${entry}`,
+        fingerprintCode,
         ...(suggestions.length ? { suggestions } : {}),
       });
     };

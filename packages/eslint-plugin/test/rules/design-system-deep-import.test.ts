@@ -11,6 +11,8 @@ const ds: DesignSystemSettings = {
     { name: '@vendor/kit', dir: null, entryPoints: ['.', './icons', './themes/*'] },
     // from npm, without one
     { name: '@other/ds', dir: null, entryPoints: null },
+    // from npm, subpaths only: no '.' entry to suggest
+    { name: '@vendor/icons', dir: null, entryPoints: ['./svg/*'] },
   ],
   paths: ['packages/ui'],
   components: [
@@ -36,14 +38,49 @@ ruleTester().run('design-system-deep-import', rule, {
     { code: `import { Button } from '@acme/ui/src/button';`, filename: app, settings },
     // the design system's own files
     { code: `import { X } from '@vendor/kit/dist/x';`, filename: 'packages/ui/src/forms/form.tsx', settings },
-    // tests may reach in
+    // tests may reach in, and so may their set-up and shared helpers
     { code: `import { Button } from '@vendor/kit/dist/button';`, filename: 'apps/web/src/page.test.tsx', settings },
+    { code: `import '@vendor/kit/dist/polyfills';`, filename: 'apps/web/setupTests.ts', settings },
+    { code: `export { render } from '@vendor/kit/dist/testing';`, filename: 'apps/web/src/test-utils.tsx', settings },
     // other packages whose names start alike
     { code: `import { x } from '@vendor/kitchen/dist/x';`, filename: app, settings },
     // no design system known
     { code: `import { Button } from '@vendor/kit/dist/button';`, filename: app },
   ],
   invalid: [
+    {
+      // no '.' entry: the subpath its exports map offers for the file, not the bare package
+      code: `import { Close } from '@vendor/icons/dist/svg/close.js';`,
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'deepImport',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 56,
+          data: { specifier: '@vendor/icons/dist/svg/close.js', entry: '@vendor/icons/svg/close' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // no '.' entry and no subpath for the file: says so rather than naming an entry that does not exist
+      code: `import { logo } from '@vendor/icons/dist/raw/logo';`,
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'noEntry',
+          line: 1,
+          column: 22,
+          endLine: 1,
+          endColumn: 51,
+          data: { specifier: '@vendor/icons/dist/raw/logo', package: '@vendor/icons' },
+        },
+      ],
+    },
     {
       code: `import { Button, Input } from '@vendor/kit/dist/button';`,
       filename: app,
