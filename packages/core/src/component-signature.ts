@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { TypeScript } from './check.js';
 import { hasModifier } from './ast.js';
+import { rawElementKeyOf } from './design-system.js';
 
 /**
  * React components found in one file and the structure of what they render. Used by the analyzer's
@@ -25,6 +26,8 @@ export interface FoundComponent {
   nameNode: TS.Node;
   /** the raw HTML element the component's main render starts with (`button` for `<button ...>`), if any */
   rootElement: string | null;
+  /** that root's key by content and look (see rawElementKeyOf: `button[icon]`, `button[text]`, `input[group]`) */
+  rootKey: string | null;
   /** the element its props or ref type name (`forwardRef<HTMLButtonElement>`, `ComponentProps<'button'>`) */
   elementHint: string | null;
   /** its rendered JSX tree, identifiers and literals abstracted; `$` when it renders several roots */
@@ -275,6 +278,7 @@ function elementHintOf(ts: TypeScript, node: TS.Node): string | null {
 interface RenderInfo {
   tree: SignatureNode;
   rootElement: string | null;
+  rootKey?: string | null;
   tags: string[];
 }
 
@@ -299,11 +303,13 @@ function renderOfFunction(ts: TypeScript, fn: TS.FunctionLikeDeclaration): Rende
   const tags = new Set<string>();
   const trees = roots.map((r) => jsxSignature(ts, r, tags));
   let rootElement: string | null = null;
+  let rootKey: string | null = null;
   if (main && !ts.isJsxFragment(main)) {
     const tag = elementTag(ts, main);
     rootElement = isIntrinsicTag(tag) ? tag : /^[A-Za-z_$][\w$]*$/.test(tag) ? aliasedIntrinsic(ts, fn, tag) : null;
+    if (isIntrinsicTag(tag)) rootKey = rawElementKeyOf(ts, ts.isJsxElement(main) ? main.openingElement : main, tag);
   }
-  return { tree: trees.length === 1 ? trees[0]! : { label: '$', children: trees }, rootElement, tags: [...tags].sort() };
+  return { tree: trees.length === 1 ? trees[0]! : { label: '$', children: trees }, rootElement, rootKey, tags: [...tags].sort() };
 }
 
 function renderOfClass(ts: TypeScript, cls: TS.ClassLikeDeclaration): RenderInfo | null {
@@ -379,6 +385,7 @@ export function findComponents(ts: TypeScript, sf: TS.SourceFile): FoundComponen
       node,
       nameNode,
       rootElement: render.rootElement,
+      rootKey: render.rootKey ?? null,
       elementHint: kind === 'styled' ? render.rootElement : elementHintOf(ts, hintFrom),
       tree: render.tree,
       tags: render.tags,

@@ -47,11 +47,24 @@ export interface DesignSystemSettings {
   /** package directories ('' = the root package) whose package.json depends on a design-system package; null: every file may use it */
   consumers: string[] | null;
   aliases: DesignSystemAlias[];
+  /** components offered by two design-system packages: the code is moving from one to the other (by importer counts) */
+  migrations?: DesignSystemMigration[];
+}
+
+/** A component both design systems offer: `from` is the one fewer files import, `to` the one the code uses. */
+export interface DesignSystemMigration {
+  component: string;
+  from: string;
+  to: string;
+  fromImporters: number;
+  toImporters: number;
 }
 
 /** Raw element -> the names a design-system component replacing it goes by, best first. */
 export const ELEMENT_COMPONENT_NAMES: Record<string, string[]> = {
   button: ['Button'],
+  // an icon-only button (see rawElementKeyOf): only a component made for it replaces it
+  'button[icon]': ['IconButton', 'ActionIcon'],
   a: ['Link', 'Anchor', 'TextLink'],
   input: ['Input', 'TextInput', 'TextField'],
   select: ['Select', 'NativeSelect'],
@@ -116,13 +129,206 @@ const BLOCK_CONTENT = new Set([
   'h6',
 ]);
 
+/** Attributes that give an element a look of its own. */
+const STYLE_ATTRIBUTES = new Set(['className', 'class', 'style', 'sx', 'css', 'tw']);
+/** Classes that hide an element or serve screen readers only: no look of their own. */
+const NON_VISUAL_CLASS = /^(sr-only|not-sr-only|hidden|visually-hidden|contents)$/;
+/** Screen-reader-only text: the label of an icon-only control, not text a reader sees. */
+const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-hidden)(\s|$)/;
+/** Classes that draw a box (a fill, a border, a ring, a shadow, rounded corners), the look a Button gives; variants included. */
+const BOX_CLASS =
+  /^(?:[\w-]+:)*!?(?:bg-(?!transparent$|none$|inherit$)|border(?!-0$|-none$|-transparent$)|ring(?!-0$)|shadow(?!-none$)|rounded(?!-none$)|btn|button)/;
+/** Classes that draw an input's frame in its resting state (a border, a ring, a shadow, a fill). */
+const FRAME_CLASS = /^!?(?:bg-(?!transparent$|none$|inherit$)|border(?!-0$|-none$|-transparent$)|ring(?!-0$)|shadow(?!-none$))/;
+/** Classes that take away an input's own frame: it sits inside a bordered group that draws it. */
+const FRAMELESS_INPUT_CLASS = /^!?(?:border-0|border-none|ring-0|rounded-none|rounded-[a-z]{1,2}-none|shadow-none)$/;
+/** Rounded on one side only: one piece of an input group. */
+const ONE_SIDED_ROUNDED = /^!?rounded-[lrse]-/;
+const FULL_ROUNDED = /^!?rounded(-(?!none)[\w[\].]+)?$/;
+/** Icon libraries: a component imported from one of these is an icon. */
+const ICON_PACKAGE =
+  /(^|[/@-])(icons?|lucide|heroicons|feather|phosphor|fontawesome|iconify|ionicons|tabler)([/-]|$)|icons-(react|material)|react-icons/;
+const ICON_NAME = /^Icon([A-Z0-9]|$)|Icon$|Glyph$/;
+
 /**
- * The key of a raw JSX element (see rawElementKey), also `button[container]`/`a[container]` for a button or
- * link wrapping block content: a design-system Button or Link does not replace those.
+ * What a button's or link's content is: text a reader sees (`label`), only icons (`icon`), only a value held
+ * in a variable (`opaque`: `{label}`, `{item.name}`), or something else (an avatar, a swatch, nothing).
+ */
+type ContentKind = 'label' | 'icon' | 'opaque' | 'none';
+
+interface ContentFlags {
+  label: boolean;
+  icon: boolean;
+  opaque: boolean;
+  other: boolean;
+}
+
+const iconNamesMemo = new WeakMap<TS.SourceFile, Set<string>>();
+
+/** Local names bound by imports from icon libraries. */
+function iconNamesOf(ts: TypeScript, sf: TS.SourceFile): Set<string> {
+  let names = iconNamesMemo.get(sf);
+  if (names) return names;
+  names = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !ICON_PACKAGE.test(st.moduleSpecifier.text)) continue;
+    const clause = st.importClause;
+    if (clause?.name) names.add(clause.name.text);
+    const nb = clause?.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) names.add(nb.name.text);
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.add(el.name.text);
+  }
+  iconNamesMemo.set(sf, names);
+  return names;
+}
+
+function expressionFlags(ts: TypeScript, e: TS.Expression, icons: Set<string>, f: ContentFlags): void {
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e))
+    return expressionFlags(ts, e.expression, icons, f);
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isNumericLiteral(e)) {
+    if (!ts.isStringLiteralLike(e) || /[\p{L}\p{N}]/u.test(e.text)) f.label = true;
+  } else if (ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)) elementFlags(ts, e, icons, f);
+  else if (ts.isConditionalExpression(e)) {
+    expressionFlags(ts, e.whenTrue, icons, f);
+    expressionFlags(ts, e.whenFalse, icons, f);
+  } else if (ts.isBinaryExpression(e)) {
+    // `cond && <X/>` shows the right side; `a ?? b`, `a || b` show either
+    if (e.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) expressionFlags(ts, e.left, icons, f);
+    expressionFlags(ts, e.right, icons, f);
+  } else if (ts.isCallExpression(e) || ts.isTaggedTemplateExpression(e)) {
+    // `t('save')`, `formatDate(d)`: text; `items.map(...)`: a list of something else
+    const callee = ts.isCallExpression(e) ? e.expression : e.tag;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'map') f.other = true;
+    else f.label = true;
+  } else {
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+    if (/icon/i.test(name)) f.icon = true;
+    else if (name === 'children')
+      f.label = true; // a wrapper component's own button: it is a button
+    else if (name) f.opaque = true;
+    else if (e.kind !== ts.SyntaxKind.NullKeyword && e.kind !== ts.SyntaxKind.FalseKeyword) f.other = true;
+  }
+}
+
+function childrenFlags(ts: TypeScript, children: TS.NodeArray<TS.JsxChild>, icons: Set<string>, f: ContentFlags): void {
+  for (const c of children) {
+    if (ts.isJsxText(c)) {
+      if (/[\p{L}\p{N}]/u.test(c.text)) f.label = true;
+    } else if (ts.isJsxExpression(c)) {
+      if (c.expression) expressionFlags(ts, c.expression, icons, f);
+    } else elementFlags(ts, c, icons, f);
+  }
+}
+
+function elementFlags(
+  ts: TypeScript,
+  el: TS.JsxElement | TS.JsxSelfClosingElement | TS.JsxFragment,
+  icons: Set<string>,
+  f: ContentFlags,
+): void {
+  if (ts.isJsxFragment(el)) return childrenFlags(ts, el.children, icons, f);
+  const opening = ts.isJsxElement(el) ? el.openingElement : el;
+  const tagName = opening.tagName;
+  const head = ts.isPropertyAccessExpression(tagName) ? tagName.getText().split('.')[0]! : tagName.getText();
+  const last = ts.isPropertyAccessExpression(tagName) ? tagName.name.text : head;
+  if (head === 'svg' || head === 'img' || icons.has(head) || ICON_NAME.test(last)) f.icon = true;
+  else if (last === 'VisuallyHidden' || SCREEN_READER_ONLY.test(classText(ts, opening) ?? '')) return;
+  else if (ts.isJsxSelfClosingElement(el)) f.other = true;
+  else childrenFlags(ts, el.children, icons, f);
+}
+
+function contentKind(ts: TypeScript, children: TS.NodeArray<TS.JsxChild> | undefined, icons: Set<string>): ContentKind {
+  const f: ContentFlags = { label: false, icon: false, opaque: false, other: false };
+  if (children) childrenFlags(ts, children, icons, f);
+  // an icon or an avatar beside a value (`<Avatar/>{user.name}`) reads as a labelled button
+  if (f.label || (f.opaque && (f.icon || f.other))) return 'label';
+  if (f.icon && !f.other) return 'icon';
+  return f.opaque && !f.other ? 'opaque' : 'none';
+}
+
+/** The literal class text of an element (every string inside `className`/`class`, `cn(...)` included); null when none is literal. */
+function classText(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): string | null {
+  const parts: string[] = [];
+  for (const a of el.attributes.properties) {
+    if (!ts.isJsxAttribute(a) || !ts.isIdentifier(a.name) || (a.name.text !== 'className' && a.name.text !== 'class') || !a.initializer)
+      continue;
+    const visit = (n: TS.Node): void => {
+      if (ts.isStringLiteralLike(n)) parts.push(n.text);
+      else if (ts.isTemplateExpression(n)) {
+        parts.push(n.head.text);
+        for (const sp of n.templateSpans) parts.push(sp.literal.text);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(a.initializer);
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+interface Look {
+  /** any style attribute beyond screen-reader classes */
+  styled: boolean;
+  /** the literal classes, split */
+  classes: string[];
+  /** an inline style or a style prop (`style`, `sx`, `css`) */
+  inline: boolean;
+  /** a class attribute whose value is not literal (`className={styles.row}`) */
+  opaqueClass: boolean;
+}
+
+function lookOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): Look {
+  const classes = (classText(ts, el) ?? '').split(/\s+/).filter((c) => c && !NON_VISUAL_CLASS.test(c));
+  let inline = false;
+  let anyClass = false;
+  for (const a of el.attributes.properties) {
+    if (!ts.isJsxAttribute(a) || !ts.isIdentifier(a.name) || !STYLE_ATTRIBUTES.has(a.name.text) || !a.initializer) continue;
+    if (a.name.text === 'className' || a.name.text === 'class') anyClass = true;
+    else inline = true;
+  }
+  const opaqueClass = anyClass && classText(ts, el) === null;
+  return { styled: inline || classes.length > 0 || opaqueClass, classes, inline, opaqueClass };
+}
+
+/** An input that is one piece of an input group: frameless, rounded on one side, or beside an addon in a row. */
+function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement, look: Look): boolean {
+  if (look.classes.some((c) => FRAMELESS_INPUT_CLASS.test(c))) return true;
+  if (look.classes.some((c) => ONE_SIDED_ROUNDED.test(c)) && !look.classes.some((c) => FULL_ROUNDED.test(c))) return true;
+  const self = ts.isJsxSelfClosingElement(el) ? el : el.parent;
+  const parent = self.parent;
+  if (!ts.isJsxElement(parent)) return false;
+  const parentClasses = (classText(ts, parent.openingElement) ?? '').split(/\s+/);
+  const row = parentClasses.includes('flex') || parentClasses.includes('inline-flex');
+  const overlay = parentClasses.includes('relative');
+  if ((!row || parentClasses.includes('flex-col')) && !overlay) return false;
+  return parent.children.some((c) => {
+    if (c === self || !(ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c))) return false;
+    const opening = ts.isJsxElement(c) ? c.openingElement : c;
+    const tag = opening.tagName.getText();
+    const cls = (classText(ts, opening) ?? '').split(/\s+/);
+    if (overlay && !row) return cls.includes('absolute');
+    return tag !== 'label' && tag !== 'p' && !cls.includes('sr-only');
+  });
+}
+
+/**
+ * The key of a raw JSX element (see rawElementKey), with a suffix for the raw elements a design-system
+ * component does not replace as it is (the `elements` map has no entry for them, except `button[icon]`):
+ * - `<tag>[spread]`: props only from a spread (`<input {...getInputProps()} />`): a headless library's element;
+ * - `button[container]`/`a[container]`: a button or link wrapping block content (a row, a card, a swatch);
+ * - `button[icon]`/`a[icon]`: icon-only content, which only a component made for it (an `IconButton`) replaces;
+ * - `button[bare]`/`a[bare]`: no look of its own, or no text label (a swatch, an avatar): a popover trigger,
+ *   a calendar cell, a link in running text;
+ * - `button[opaque]`/`a[opaque]`: styled, showing only a value held in a variable (`{item.name}`): a card, a
+ *   tag pill, a trigger showing the selection;
+ * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding);
+ * - `input[group]`/`input[bare]`: an input inside an input group, or with no frame of its own (no border, ring,
+ *   shadow or fill: an inline-edit field drawn by its container).
  */
 export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement, tag: string): string {
   let type: string | null | undefined;
+  let spread = false;
   for (const a of el.attributes.properties) {
+    if (ts.isJsxSpreadAttribute(a)) spread = true;
     if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
       const init = a.initializer;
       type =
@@ -133,7 +339,18 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
             : null;
     }
   }
-  if ((tag === 'button' || tag === 'a') && ts.isJsxOpeningElement(el) && ts.isJsxElement(el.parent)) {
+  const key = rawElementKey(tag, type);
+  if (tag !== 'button' && tag !== 'a' && tag !== 'input') return key;
+  const look = lookOf(ts, el);
+  if (spread && !look.styled) return `${tag}[spread]`;
+  if (tag === 'input') {
+    if (key !== 'input') return key;
+    // no frame of its own (a transparent inline-edit or search field inside a styled container)
+    if (!look.inline && !look.opaqueClass && !look.classes.some((c) => FRAME_CLASS.test(c))) return 'input[bare]';
+    return inInputGroup(ts, el, look) ? 'input[group]' : key;
+  }
+  const children = ts.isJsxOpeningElement(el) && ts.isJsxElement(el.parent) ? el.parent.children : undefined;
+  if (children) {
     let block = false;
     const visit = (n: TS.Node): void => {
       if (block) return;
@@ -142,10 +359,37 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
       }
       ts.forEachChild(n, visit);
     };
-    for (const c of el.parent.children) visit(c);
+    for (const c of children) visit(c);
     if (block) return `${tag}[container]`;
   }
-  return rawElementKey(tag, type);
+  const kind = contentKind(ts, children, iconNamesOf(ts, el.getSourceFile()));
+  if (kind === 'icon') return `${tag}[icon]`;
+  if ((kind !== 'label' && kind !== 'opaque') || !look.styled) return `${tag}[bare]`;
+  if (tag === 'button' && !look.inline && !look.classes.some((c) => BOX_CLASS.test(c) || isCustomClass(c))) return 'button[text]';
+  return kind === 'opaque' ? `${tag}[opaque]` : key;
+}
+
+/** Single-word Tailwind utilities: any other word without a dash is a class of the project's own CSS. */
+const TAILWIND_WORDS = new Set(
+  (
+    'flex grid block inline inline-block inline-flex contents hidden table static fixed absolute relative sticky visible invisible ' +
+    'underline no-underline overline line-through truncate italic uppercase lowercase capitalize grow shrink container group peer ' +
+    'antialiased transition transform filter blur outline isolate resize border rounded shadow ring prose'
+  ).split(' '),
+);
+
+/** A class of the project's own stylesheet (`btn`, `primary`): its look is unknown, and may well be a button's. */
+function isCustomClass(c: string): boolean {
+  if (/(^|[-_])(btn|button)([-_]|$)/i.test(c)) return true; // `main-btn`, `button-primary`
+  return /^[A-Za-z_][\w]*$/.test(c) && !TAILWIND_WORDS.has(c);
+}
+
+/**
+ * Whether a component's root element looks like the primitive a design-system component of its tag stands
+ * for: not icon-only, not a wrapper with no look of its own, not a text link, not a piece of an input group.
+ */
+export function looksLikePrimitive(key: string | null | undefined, tag: string): boolean {
+  return key === undefined || key === null || key === tag || key === `${tag}[opaque]`;
 }
 
 export function designSystemOf(settings: CheckSettings): DesignSystemSettings | null {

@@ -1,4 +1,5 @@
 import { designSystemOf, isDesignSystemConsumer, isDesignSystemFile, ownersFromSettings } from '@plumbline/core';
+import type { DesignSystemMigration } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import { factsOf } from '../facts.js';
 import type { FileFacts } from '../facts.js';
@@ -33,6 +34,11 @@ export interface AdoptionMetrics extends AdoptionCounts {
   topLocal: Array<{ name: string; file: string; instances: number }>;
   /** raw elements with a design-system equivalent, by count */
   topRaw: Array<{ element: string; component: string; instances: number }>;
+  /**
+   * components two design-system packages both offer, with how many files import each: a migration under way
+   * (`to` is the one the code uses, and the one raw elements are told to use)
+   */
+  migrations?: DesignSystemMigration[];
 }
 
 const DIRECTORY_DEPTH = 3;
@@ -161,6 +167,7 @@ export const detector = defineDetector({
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([element, instances]) => ({ element, component: ds.elements[element]!.component, instances })),
     };
+    if (ds.migrations?.length) metrics.migrations = ds.migrations;
     return { findings: [], metrics, designSystemAdoption: adoption };
   },
 });

@@ -4,6 +4,7 @@ import {
   designSystemPackageOf,
   isDesignSystemConsumer,
   isDesignSystemFile,
+  looksLikePrimitive,
   wrappedElement,
 } from '@plumbline/core';
 import type { DesignSystemSettings, RuleMeta } from '@plumbline/core';
@@ -170,10 +171,12 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
 
   const found = new Map<number, Shadow>();
   // 1. by name around the same raw element: BlueButton rendering <button>, where the DS Button wraps <button>;
-  //    only for elements a design-system component stands for (a <div> or <form> root says nothing)
+  //    only for elements a design-system component stands for (a <div> or <form> root says nothing), and only
+  //    when the root looks like that primitive: an icon-only button, a text link, a bare wrapper or a piece of
+  //    an input group named ...Button or ...Input is not what the design-system component draws
   locals.forEach((l, i) => {
     const el = l.c.rootElement;
-    if (!el || !ELEMENT_COMPONENT_NAMES[el]) return;
+    if (!el || !ELEMENT_COMPONENT_NAMES[el] || !looksLikePrimitive(l.c.rootKey, el)) return;
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
       if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name)) continue;

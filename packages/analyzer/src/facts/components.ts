@@ -18,6 +18,8 @@ export interface ComponentSignatureFact {
   lastLine: number;
   /** the raw HTML element its main render starts with, if any */
   rootElement: string | null;
+  /** that root by content and look (`button[icon]`, `button[text]`, `input[group]`; see rawElementKeyOf) */
+  rootKey?: string | null;
   /** the element its ref or props type names (forwardRef<HTMLButtonElement>) */
   elementHint: string | null;
   /** nodes of the signature tree: elements, props, text and expression slots */
@@ -121,6 +123,7 @@ export const extractor = defineExtractor<ComponentFacts>({
         startLine: position(ts, sf, c.node.getStart(sf)).line,
         lastLine: position(ts, sf, c.node.getEnd()).line,
         rootElement: c.rootElement,
+        rootKey: c.rootKey,
         elementHint: c.elementHint,
         size: signatureSize(c.tree),
         shape: hash32(canonical(c.tree)).toString(16),

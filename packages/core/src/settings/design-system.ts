@@ -10,7 +10,13 @@ import type { FileError } from '../finding.js';
 import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
-import type { DesignSystemAlias, DesignSystemComponent, DesignSystemPackage, DesignSystemSettings } from '../design-system.js';
+import type {
+  DesignSystemAlias,
+  DesignSystemComponent,
+  DesignSystemMigration,
+  DesignSystemPackage,
+  DesignSystemSettings,
+} from '../design-system.js';
 import { parseJsonc, provider as modulesProvider } from './modules.js';
 import type { ModuleSettings, WorkspacePackage } from './modules.js';
 
@@ -51,10 +57,10 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
-function listSources(root: string, dir: string, isTest: (p: string) => boolean): string[] {
+function listSources(root: string, dir: string, isTest: (p: string) => boolean, max = MAX_SOURCE_FILES): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
-    if (out.length >= MAX_SOURCE_FILES) return;
+    if (out.length >= max) return;
     let entries;
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
@@ -249,27 +255,118 @@ function findComponentUiDirs(root: string, skip: (path: string) => boolean): str
 
 const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
 
+/** How many files import what from workspace packages: `name\0specifier` -> files, and package name -> files. */
+interface ImportCounts {
+  byName: Map<string, number>;
+  byPackage: Map<string, number>;
+}
+
+const NAMED_IMPORT = /import\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+/** The names a design-system component replacing a raw element goes by (Button, Input, ...). */
+const ELEMENT_NAMES = new Set(Object.values(ELEMENT_COMPONENT_NAMES).flat());
+/** Files that must import a second package's component before it is taken for the one the code uses. */
+const MIN_IMPORTERS = 5;
+
+/** Counts, over the repository's non-test sources, the files importing element-named components from workspace packages. */
+function countImporters(root: string, isTest: (p: string) => boolean, pkgNames: string[]): ImportCounts {
+  const byName = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  const names = [...pkgNames].sort((a, b) => b.length - a.length);
+  const packageOf = (spec: string) => names.find((n) => spec === n || spec.startsWith(`${n}/`));
+  for (const file of listSources(root, '', isTest, 50_000)) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const m of text.matchAll(NAMED_IMPORT)) {
+      const spec = m[2]!;
+      const pkg = packageOf(spec);
+      if (!pkg) continue;
+      if (!seen.has(pkg)) byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
+      seen.add(pkg);
+      for (const part of m[1]!.split(',')) {
+        const name = part
+          .replace(/^\s*type\s+/, '')
+          .split(/\s+as\s+/)[0]!
+          .trim();
+        const key = `${name}\0${spec}`;
+        if (!ELEMENT_NAMES.has(name) || seen.has(key)) continue;
+        seen.add(key);
+        byName.set(key, (byName.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return { byName, byPackage };
+}
+
+/**
+ * Workspace packages the code imports its Button/Input/... from, beyond the design system found by name: when
+ * the apps import `Button` from a second package (a design system being migrated to), that one is what they use.
+ */
+function importedDesignSystems(
+  counts: ImportCounts,
+  modules: ModuleSettings,
+  known: string[],
+  componentCount: (dir: string) => number,
+): WorkspacePackage[] {
+  const best = new Map<string, { pkg: string; files: number }>(); // component name -> the package most files import it from
+  for (const [key, files] of counts.byName) {
+    const [name, spec] = key.split('\0') as [string, string];
+    const pkg = modules.packages.find((p) => spec === p.name || spec.startsWith(`${p.name}/`))?.name;
+    if (pkg && files > (best.get(name)?.files ?? 0)) best.set(name, { pkg, files });
+  }
+  const out: WorkspacePackage[] = [];
+  for (const { pkg, files } of best.values()) {
+    const ws = modules.packages.find((p) => p.name === pkg);
+    if (!ws || files < MIN_IMPORTERS || known.includes(pkg) || out.includes(ws)) continue;
+    if (componentCount(ws.dir) >= MIN_INFERRED_COMPONENTS) out.push(ws);
+  }
+  return out;
+}
+
 /** Raw element -> DS component: configured, else a component with the element's usual name that wraps it. */
 function elementsOf(
   config: ResolvedConfig,
   components: DesignSystemComponent[],
   packages: DesignSystemPackage[],
   errors: FileError[],
+  counts: ImportCounts | null,
+  migrations: DesignSystemMigration[],
 ): DesignSystemSettings['elements'] {
   const elements: DesignSystemSettings['elements'] = {};
+  const importers = (c: DesignSystemComponent) => (c.isPath || !counts ? null : (counts.byName.get(`${c.name}\0${c.importFrom}`) ?? 0));
+  const packageOf = (c: DesignSystemComponent) => packages.find((p) => c.importFrom === p.name || c.importFrom.startsWith(`${p.name}/`));
   for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
+    const tag = element.replace(/\[.*$/, ''); // `button[icon]` is rendered as a <button>
     for (const n of names) {
       const candidates = components.filter(
-        (c) => c.name === n && (c.element === null || c.element === element || (/^h[1-6]$/.test(element) && /^h[1-6]$/.test(c.element))),
+        (c) => c.name === n && (c.element === null || c.element === tag || (/^h[1-6]$/.test(tag) && /^h[1-6]$/.test(c.element))),
       );
+      // the one most files import: with two design systems, the one the code uses (never one nobody imports)
+      const used = candidates.filter((c) => (importers(c) ?? 0) > 0).sort((a, b) => importers(b)! - importers(a)!);
       const best =
-        candidates.find((c) => c.element === element) ??
+        used[0] ??
+        candidates.find((c) => c.element === tag) ??
         candidates.find((c) => !c.isPath && c.importFrom === packages[0]?.name) ??
         candidates[0];
-      if (best) {
-        elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
-        break;
+      if (!best) continue;
+      elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
+      // the same component in another design-system package that some files still import: a migration under way
+      const others = components.filter((c) => c.name === n && packageOf(c) !== packageOf(best) && !c.isPath && !best.isPath);
+      for (const o of others) {
+        if (migrations.some((m) => m.component === n && m.from === o.importFrom)) continue;
+        migrations.push({
+          component: n,
+          from: o.importFrom,
+          to: best.importFrom,
+          fromImporters: importers(o) ?? 0,
+          toImporters: importers(best) ?? 0,
+        });
       }
+      break;
     }
   }
   for (const [element, componentName] of Object.entries(config.designSystem.elements ?? {})) {
@@ -374,6 +471,17 @@ export function buildDesignSystemSettings(
     }
     if (dsPackages.length || paths.length) source = 'inferred';
   }
+  const counts =
+    !configured && dsPackages.length
+      ? countImporters(
+          root,
+          isTest,
+          modules.packages.map((p) => p.name),
+        )
+      : null;
+  const known = dsPackages.map((p) => p.name);
+  if (counts)
+    for (const ws of importedDesignSystems(counts, modules, known, (d) => componentsOf(d).length)) dsPackages.push({ name: ws.name, ws });
 
   const packages: DesignSystemPackage[] = [];
   const components: DesignSystemComponent[] = [];
@@ -419,12 +527,15 @@ export function buildDesignSystemSettings(
   if (configured) pathComponents = config.designSystem.paths.flatMap((d) => componentsOf(posix.normalize(d).replace(/^\.\/|\/$/g, '')));
   for (const c of pathComponents ?? []) addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true });
 
-  const elements = elementsOf(config, components, packages, errors);
+  const migrations: DesignSystemMigration[] = [];
+  const elements = elementsOf(config, components, packages, errors, counts, migrations);
   const consumers = consumersOf(root, modules, packages, paths);
   const aliases = aliasesOf(modules);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
-  return { value: { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases }, errors };
+  const value: DesignSystemSettings = { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases };
+  if (migrations.length) value.migrations = migrations;
+  return { value, errors };
 }
 
 /** Exported names of an npm design-system package, read from its type declarations in node_modules. */

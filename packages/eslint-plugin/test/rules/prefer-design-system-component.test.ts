@@ -30,6 +30,15 @@ const shadcn: DesignSystemSettings = {
   aliases: [{ scope: '', prefix: '@/', target: 'src' }],
 };
 const settings = { plumbline: { designSystem: ui } };
+const withIconButton = {
+  plumbline: {
+    designSystem: {
+      ...ui,
+      components: [...ui.components, { name: 'IconButton', element: 'button', importFrom: '@acme/ui', isPath: false }],
+      elements: { ...ui.elements, 'button[icon]': { component: 'IconButton', importFrom: '@acme/ui', isPath: false } },
+    },
+  },
+};
 /** A project with plumbline.config.json naming an npm design system and its elements: found from the file's path. */
 const configured = new URL('../../../../fixtures/design-system/configured/src/filters.tsx', import.meta.url).pathname;
 const app = 'apps/web/src/toolbar.tsx';
@@ -56,13 +65,63 @@ ruleTester().run('prefer-design-system-component', rule, {
     // clickable containers: a row, a card, a swatch is not what a Button or a Link replaces
     { code: `const a = <button onClick={open}><div className="row"><span>Invoice</span></div></button>;`, filename: app, settings },
     { code: `const a = <button onClick={pick}>{ok && <img src={src} alt="" />}</button>;`, filename: app, settings },
+    // icon-only click targets (an svg, an icon library's component, a name ending in Icon, with a screen-reader label):
+    // a Button would add padding and font styles; with no IconButton in the design system, quiet
+    { code: `const a = <button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></button>;`, filename: app, settings },
+    {
+      code: `import { X } from 'lucide-react';\nconst a = <button className="rounded p-1 hover:bg-gray-100" onClick={remove}><X className="size-3" /><span className="sr-only">Remove</span></button>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <button className="rounded-full p-2" onClick={toggle}>{open ? <ChevronUpIcon /> : <ChevronDownIcon />}</button>;`,
+      filename: app,
+      settings,
+    },
+    // unstyled wrappers: a popover trigger, a colour swatch, a calendar cell, a link in running text
+    {
+      code: `const a = <Popover.Button as={Fragment}><button type="button"><span className="size-4 rounded-full" style={{ background: color }} /></button></Popover.Button>;`,
+      filename: app,
+      settings,
+    },
+    { code: `const a = <button type="button" onClick={() => pick(day)}>{day.label}</button>;`, filename: app, settings },
+    { code: `const a = <p>Read the <a href="/terms">terms</a> first.</p>;`, filename: app, settings },
+    // props only from a spread: a headless library's element (dropzone, combobox, date picker)
+    { code: `const a = <div {...getRootProps()}><input {...getInputProps()} /></div>;`, filename: app, settings },
+    { code: `const a = <button {...getToggleButtonProps()}>Open</button>;`, filename: app, settings },
+    // input groups: a frameless input inside a bordered group, an input beside an addon, rounded on one side
+    {
+      code: `const a = <div className="flex rounded-md border"><input className="block w-full rounded-r-none border-0 focus:ring-0" /><span>.com</span></div>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <div className="flex"><span className="rounded-l-md border px-3">https://</span><input className="block w-full rounded-r-md border-neutral-300" /></div>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <div className="relative"><SearchIcon className="absolute left-2 top-2" /><input className="w-full rounded border pl-8" /></div>;`,
+      filename: app,
+      settings,
+    },
+    // a text-link button: styled without a box (no fill, border, ring, shadow or rounding)
+    {
+      code: `const a = <button type="button" className="text-xs font-medium text-neutral-700 hover:text-neutral-950" onClick={reset}>Reset to default</button>;`,
+      filename: app,
+      settings,
+    },
+    // a button whose only content is a value in a variable (a card, a tag pill, a trigger showing the selection)
+    { code: `const a = <button className="rounded border px-2" onClick={open}>{selected.name}</button>;`, filename: app, settings },
+    // unstyled: under Tailwind's preflight a bare <button> or <input> has no look a Button or Input would keep
+    { code: `const a = <button onClick={save}>Save</button>;`, filename: app, settings },
     // member and namespaced tags are not raw elements
     { code: `const a = <motion.button />;`, filename: app, settings },
   ],
   invalid: [
     {
       // adds a new import after the last one, renames both tags
-      code: `import { useState } from 'react';\n\nexport function Save() {\n  return <button onClick={() => 1}>Save</button>;\n}`,
+      code: `import { useState } from 'react';\n\nexport function Save() {\n  return <button className="rounded border" onClick={() => 1}>Save</button>;\n}`,
       filename: app,
       settings,
       errors: [
@@ -77,7 +136,7 @@ ruleTester().run('prefer-design-system-component', rule, {
             {
               messageId: 'useComponent',
               data: { component: 'Button', from: '@acme/ui' },
-              output: `import { useState } from 'react';\nimport { Button } from '@acme/ui';\n\nexport function Save() {\n  return <Button onClick={() => 1}>Save</Button>;\n}`,
+              output: `import { useState } from 'react';\nimport { Button } from '@acme/ui';\n\nexport function Save() {\n  return <Button className="rounded border" onClick={() => 1}>Save</Button>;\n}`,
             },
           ],
         },
@@ -85,7 +144,7 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // joins an existing import from the design system, keeps double quotes and no semicolons
-      code: `import { Stack } from "@acme/ui"\nconst a = <Stack><input name="q" /></Stack>`,
+      code: `import { Stack } from "@acme/ui"\nconst a = <Stack><input className="border" name="q" /></Stack>`,
       filename: app,
       settings,
       errors: [
@@ -96,30 +155,17 @@ ruleTester().run('prefer-design-system-component', rule, {
           endLine: 2,
           endColumn: 24,
           suggestions: [
-            { messageId: 'useComponent', output: `import { Stack, Input } from "@acme/ui"\nconst a = <Stack><Input name="q" /></Stack>` },
+            {
+              messageId: 'useComponent',
+              output: `import { Stack, Input } from "@acme/ui"\nconst a = <Stack><Input className="border" name="q" /></Stack>`,
+            },
           ],
         },
       ],
     },
     {
       // already imported under another name: uses it
-      code: `import { Button as UIButton } from '@acme/ui';\nconst a = <button />;`,
-      filename: app,
-      settings,
-      errors: [
-        {
-          messageId: 'rawElement',
-          line: 2,
-          column: 12,
-          endLine: 2,
-          endColumn: 18,
-          suggestions: [{ messageId: 'useComponent', output: `import { Button as UIButton } from '@acme/ui';\nconst a = <UIButton />;` }],
-        },
-      ],
-    },
-    {
-      // a directive stays first
-      code: `'use client';\nconst a = <button type="submit">Go</button>;`,
+      code: `import { Button as UIButton } from '@acme/ui';\nconst a = <button className="rounded border">OK</button>;`,
       filename: app,
       settings,
       errors: [
@@ -132,7 +178,28 @@ ruleTester().run('prefer-design-system-component', rule, {
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `'use client';\nimport { Button } from '@acme/ui';\nconst a = <Button type="submit">Go</Button>;`,
+              output: `import { Button as UIButton } from '@acme/ui';\nconst a = <UIButton className="rounded border">OK</UIButton>;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a directive stays first
+      code: `'use client';\nconst a = <button type="submit" className="rounded border">Go</button>;`,
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 2,
+          column: 12,
+          endLine: 2,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `'use client';\nimport { Button } from '@acme/ui';\nconst a = <Button type="submit" className="rounded border">Go</Button>;`,
             },
           ],
         },
@@ -140,16 +207,16 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // the name is taken by something else: reported, no mechanical rewrite
-      code: `import { Button } from 'react-aria-components';\nconst a = <button />;`,
+      code: `import { Button } from 'react-aria-components';\nconst a = <button className="rounded border">OK</button>;`,
       filename: app,
       settings,
       errors: [{ messageId: 'rawElement', line: 2, column: 12, endLine: 2, endColumn: 18, suggestions: [] }],
     },
     {
-      // an icon inside is content, not a container
-      code: `const a = <button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></button>;`,
+      // an icon-only button, when the design system has an IconButton: that is the component named
+      code: `const a = <button className="p-1" onClick={close} aria-label="Close"><XIcon /></button>;`,
       filename: app,
-      settings,
+      settings: withIconButton,
       errors: [
         {
           messageId: 'rawElement',
@@ -157,10 +224,11 @@ ruleTester().run('prefer-design-system-component', rule, {
           column: 12,
           endLine: 1,
           endColumn: 18,
+          data: { element: 'button', component: 'IconButton', from: '@acme/ui' },
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `import { Button } from '@acme/ui';\nconst a = <Button onClick={close}><svg viewBox="0 0 8 8"><path d="M0 0" /></svg></Button>;`,
+              output: `import { IconButton } from '@acme/ui';\nconst a = <IconButton className="p-1" onClick={close} aria-label="Close"><XIcon /></IconButton>;`,
             },
           ],
         },
@@ -185,7 +253,7 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // a text input by explicit type; an input whose type is an expression counts too
-      code: `const a = <><input type="email" /><input type={t} /></>;`,
+      code: `const a = <><input type="email" className="border" /><input type={t} className="border" /></>;`,
       filename: app,
       settings,
       errors: [
@@ -198,20 +266,20 @@ ruleTester().run('prefer-design-system-component', rule, {
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" /><input type={t} /></>;`,
+              output: `import { Input } from '@acme/ui';\nconst a = <><Input type="email" className="border" /><input type={t} className="border" /></>;`,
             },
           ],
         },
         {
           messageId: 'rawElement',
           line: 1,
-          column: 36,
+          column: 55,
           endLine: 1,
-          endColumn: 41,
+          endColumn: 60,
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" /><Input type={t} /></>;`,
+              output: `import { Input } from '@acme/ui';\nconst a = <><input type="email" className="border" /><Input type={t} className="border" /></>;`,
             },
           ],
         },
@@ -219,7 +287,7 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // no ESLint settings: the design system comes from the project's plumbline.config.json
-      code: `export const Reset = () => <button type="reset">Reset</button>;`,
+      code: `export const Reset = () => <button type="reset" className="rounded border">Reset</button>;`,
       filename: configured,
       errors: [
         {
@@ -232,7 +300,7 @@ ruleTester().run('prefer-design-system-component', rule, {
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `import { Button } from '@northwind/design';\nexport const Reset = () => <Button type="reset">Reset</Button>;`,
+              output: `import { Button } from '@northwind/design';\nexport const Reset = () => <Button type="reset" className="rounded border">Reset</Button>;`,
             },
           ],
         },
@@ -240,7 +308,7 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // a design system kept as a directory: imported through the tsconfig alias
-      code: `const a = <button>Go</button>;`,
+      code: `const a = <button className="rounded border">Go</button>;`,
       filename: 'src/app/page.tsx',
       settings: { plumbline: { designSystem: shadcn } },
       errors: [
@@ -252,7 +320,10 @@ ruleTester().run('prefer-design-system-component', rule, {
           endColumn: 18,
           data: { element: 'button', component: 'Button', from: '@/components/ui/button' },
           suggestions: [
-            { messageId: 'useComponent', output: `import { Button } from '@/components/ui/button';\nconst a = <Button>Go</Button>;` },
+            {
+              messageId: 'useComponent',
+              output: `import { Button } from '@/components/ui/button';\nconst a = <Button className="rounded border">Go</Button>;`,
+            },
           ],
         },
       ],
