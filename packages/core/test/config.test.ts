@@ -104,9 +104,9 @@ describe('loadConfig', () => {
   it('applies rule severities and options', () => {
     writeFileSync(join(dir, 'plumbline.config.json'), JSON.stringify({ rules: { a: 'off', b: ['error', { x: 2 }] } }));
     const c = loadConfig(dir);
-    expect(ruleSeverity(c, 'a', 'warning')).toBeNull();
-    expect(ruleSeverity(c, 'b', 'warning')).toBe('error');
-    expect(ruleSeverity(c, 'c', 'info')).toBe('info');
+    expect(ruleSeverity(c, { id: 'a', defaultSeverity: 'warning', preset: 'recommended' })).toBeNull();
+    expect(ruleSeverity(c, { id: 'b', defaultSeverity: 'warning', preset: 'recommended' })).toBe('error');
+    expect(ruleSeverity(c, { id: 'c', defaultSeverity: 'info', preset: 'recommended' })).toBe('info');
     expect(ruleOptions(c, 'b', { x: 1, y: 1 })).toEqual({ x: 2, y: 1 });
   });
 });
