@@ -1,5 +1,5 @@
 import { symbolPathOf } from '@plumbline/core';
-import { DATA_PATHS } from '@plumbline/core/checks/magic-number';
+import { DATA_PATHS, WELL_KNOWN } from '@plumbline/core/checks/magic-number';
 import type { TypeScript } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
@@ -215,6 +215,7 @@ export const extractor = defineExtractor<LogicLiteralFacts>({
           !Number.isFinite(value) ||
           abs < 100 ||
           COMMON_NUMBERS.has(abs) ||
+          WELL_KNOWN.has(abs) ||
           (Number.isInteger(abs) && (abs & (abs - 1)) === 0) ||
           (abs >= 1900 && abs <= 2100 && Number.isInteger(abs)) ||
           /^10*$/.test(String(abs));

@@ -11,7 +11,7 @@ export type MessageIds = 'magicNumber';
 const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 /** Mock data, seeds and fixtures: their numbers are data, not logic. */
 export const DATA_PATHS =
-  /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|__testfixtures__|seeds?|seed-data|demo-data|sample-data|data-?generators?)(\/|\.)/i;
+  /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|__testfixtures__|seeds?|seed-data|demo-data|sample-data|data-?generators?)(\/|\.)|\.mocks?\.[cm]?[jt]sx?$/i;
 /** Tool configuration (`lint-staged.config.mjs`, `vite.config.ts`): its numbers are settings, read where they are written. */
 const CONFIG_FILE = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 
@@ -134,7 +134,9 @@ function inQuietPlace(ts: TypeScript, node: TS.Node): boolean {
 }
 
 /** Limits every reader knows: the largest port, signed and unsigned integer bounds, ASCII. */
-const WELL_KNOWN = new Set([65535, 65536, 127, 1023, 32767, 32768, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991]);
+export const WELL_KNOWN = new Set([
+  65535, 65536, 127, 1023, 32767, 32768, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991,
+]);
 /**
  * Textbook constants: the sRGB transfer function (12.92, 0.03928, 0.04045, 0.0031308, 0.055, 1.055, 2.4),
  * luminance weights (Rec. 709 and Rec. 601), inch/centimetre, Kelvin, the Earth's radius.
@@ -205,9 +207,13 @@ function explainedByComment(sf: TS.SourceFile, node: TS.Node, value: number): bo
   const text = (l: number) => sf.text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : sf.text.length);
   const rest = sf.text.slice(node.getEnd(), line + 1 < starts.length ? starts[line + 1] : sf.text.length);
   if (/\/\/|\/\*/.test(rest)) return true;
-  if (line === 0) return false;
-  const above = text(line - 1).trim();
-  return /^(\/\/|\/\*|\*)/.test(above) && spells(above, value);
+  // the comment block right above (up to six lines) when it names the number: `// P-256 ≈ 72 bytes, P-384 ≈ 104`
+  for (let l = line - 1; l >= 0 && l >= line - 6; l--) {
+    const above = text(l).trim();
+    if (!/^(\/\/|\/\*|\*)/.test(above)) return false;
+    if (spells(above.replace(/^(\/\/|\/\*+|\*)/, ''), value)) return true;
+  }
+  return false;
 }
 
 /** The function a number belongs to, when it is small (at most `maxLines` lines). */
@@ -270,6 +276,26 @@ function enclosingScope(ts: TypeScript, node: TS.Node): TS.Node {
   return node.getSourceFile();
 }
 
+/**
+ * An `if (range === 10) … else if (range === 7) … else if (range === 6)` chain: the numbers are the keys of
+ * a lookup on the value itself, like `case 6:`.
+ */
+function isDispatchOnValue(ts: TypeScript, node: TS.Node, subject: string, sf: TS.SourceFile): boolean {
+  const cond: TS.Node = node.parent;
+  if (!ts.isBinaryExpression(cond) || !/^(===|==)$/.test(ts.tokenToString(cond.operatorToken.kind) ?? '')) return false;
+  if (!cond.parent || !ts.isIfStatement(cond.parent) || cond.parent.expression !== cond) return false;
+  let stmt: TS.IfStatement = cond.parent;
+  while (stmt.parent && ts.isIfStatement(stmt.parent) && stmt.parent.elseStatement === stmt) stmt = stmt.parent as TS.IfStatement;
+  let branches = 0;
+  for (let s: TS.Statement | undefined = stmt; s && ts.isIfStatement(s); s = s.elseStatement) {
+    const c = s.expression;
+    if (!ts.isBinaryExpression(c) || !(ts.isNumericLiteral(c.right) || ts.isStringLiteralLike(c.right))) break;
+    if (c.left.getText(sf) !== subject) break;
+    branches++;
+  }
+  return branches >= 3;
+}
+
 /** Why a number explains itself where it is written, if it does. */
 function selfExplaining(ts: TypeScript, node: TS.Node, value: number, operator: string, other: TS.Expression, sf: TS.SourceFile): boolean {
   const abs = Math.abs(value);
@@ -282,7 +308,8 @@ function selfExplaining(ts: TypeScript, node: TS.Node, value: number, operator: 
     return true;
   const fn = smallFunction(ts, node, sf, 40);
   if (fn && /\b(fromCharCode|charCodeAt|codePointAt|fromCodePoint)\b/.test(fn.getText(sf)) && Number.isInteger(value)) return true;
-  if (COMPARISONS.has(operator) && fn && smallFunction(ts, node, sf, 25) && isThresholdLadder(ts, fn)) return true;
+  if (COMPARISONS.has(operator) && fn && isThresholdLadder(ts, fn)) return true;
+  if (isDispatchOnValue(ts, node, otherText, sf)) return true;
   return spelledNearby(ts, node, value, sf) || explainedByComment(sf, node, value);
 }
 

@@ -43,6 +43,12 @@ ruleTester().run('magic-number', rule, {
     // a threshold ladder in a small mapping function that only returns literals
     `function getChargeColor(charge: number) { if (charge > 50) return "green"; if (charge > 20) return "yellow"; return "red"; }`,
     `const loadColor = (r: number) => (r > 1.5 ? 'red' : r > 0.8 ? 'yellow' : 'green');`,
+    // a dispatch on the value itself: the numbers are the keys of a lookup
+    `if (range === 10) idx = all; else if (range === 7) idx = seven; else if (range === 6) idx = six; else idx = five;`,
+    // a comment block right above that names the number
+    `// P-256 ≈ 72 bytes, P-384 ≈ 104\n// (informational)\nif (algo.keyLenBits >= 384) size = next();`,
+    // mock modules
+    { code: `if (items.length > 5) total = price * 1.19;`, filename: 'src/lib/i18n.mock.ts' },
     // tool configuration files
     {
       code: `export default { '*.ts': (files) => (files.length > 20 ? 'eslint .' : 'eslint ' + files.join(' ')) };`,
