@@ -73,6 +73,46 @@ export class AbstractionIndex {
     return this.publicSet;
   }
 
+  private subpathTargets?: RegExp[];
+
+  /**
+   * Whether a file is what a subpath of a workspace package's `exports` map stands for (`./logger` ->
+   * `src/logger.ts`): outside code imports it by that subpath, so it is public API too.
+   */
+  subpathExported(file: string): boolean {
+    this.subpathTargets ??= this.symbols.resolver
+      .workspacePackages()
+      .flatMap((p) =>
+        (p.exportTargets ?? [])
+          .filter((t) => t.subpath !== '.')
+          .map((t) => new RegExp(`^${t.target.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+')}(/index)?$`)),
+      );
+    const stem = file.replace(/\.[cm]?[jt]sx?$/, '');
+    return this.subpathTargets.some((r) => r.test(stem));
+  }
+
+  private importers?: Map<string, string[]>;
+
+  /** The other files that import the declaration `name` of `file` (by name, through re-exports). */
+  importersOf(file: string, name: string): string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const path of this.paths)
+        for (const i of this.symbols.structureOf(path)?.imports ?? [])
+          for (const n of i.names) (this.importers.get(n.imported) ?? this.importers.set(n.imported, []).get(n.imported)!).push(path);
+    }
+    return [...new Set(this.importers.get(name) ?? [])].filter((from) => {
+      if (from === file) return false;
+      const local =
+        this.symbols
+          .structureOf(from)!
+          .imports.flatMap((i) => i.names)
+          .find((n) => n.imported === name)?.local ?? name;
+      const { binding, rest } = this.resolveDotted(from, local);
+      return binding.kind === 'local' && rest.length === 0 && binding.file === file && binding.local === name;
+    });
+  }
+
   factsOf(file: string): AbstractionFacts | undefined {
     return this.byFile.get(file);
   }

@@ -2,6 +2,7 @@ import type { RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { AbstractionIndex } from '../abstraction-index.js';
+import type { InterfaceFact } from '../facts/abstraction.js';
 
 interface Implementation {
   file: string;
@@ -9,6 +10,35 @@ interface Implementation {
   name: string;
   kind: 'class' | 'object';
   test: boolean;
+}
+
+/**
+ * Edition and platform folders: a build picks one of the siblings (`ce/` or `ee/`, `web/` or `native/`) through
+ * a path alias, so the contract is the seam between them even when one project holds one implementation.
+ */
+const EDITIONS = [
+  ['ce', 'ee'],
+  ['web', 'native', 'ios', 'android', 'desktop', 'mobile', 'electron'],
+];
+
+/** Whether a file sits in an edition/platform folder (or has a `.web.ts`-style suffix) with a sibling for another. */
+function hasEditionSibling(path: string, stems: ReadonlySet<string>): boolean {
+  const stem = path.replace(/\.[cm]?[jt]sx?$/, '');
+  const segs = stem.split('/');
+  for (let i = 0; i < segs.length; i++) {
+    const last = i === segs.length - 1;
+    const parts = last ? segs[i]!.split('.') : [segs[i]!];
+    const at = last ? parts.length - 1 : 0;
+    if (last && parts.length < 2) continue;
+    const group = EDITIONS.find((g) => g.includes(parts[at]!));
+    if (!group) continue;
+    // a `.web` suffix also pairs with the file without one (`x.web.ts` beside `x.ts`)
+    const alts = last
+      ? [...group.filter((o) => o !== parts[at]).map((o) => [...parts.slice(0, at), o].join('.')), parts.slice(0, at).join('.')]
+      : group.filter((o) => o !== parts[at]);
+    for (const alt of alts) if (stems.has([...segs.slice(0, i), alt, ...segs.slice(i + 1)].join('/'))) return true;
+  }
+  return false;
 }
 
 export const meta: RuleMeta = {
@@ -21,6 +51,18 @@ export const meta: RuleMeta = {
   preset: 'strict',
   scope: 'project',
 };
+
+/**
+ * An interface that is a narrower public API of its class: the class has public members the interface hides
+ * (a MobX store's root store and services), and other files are typed by the interface, not the class.
+ */
+function narrowerApi(index: AbstractionIndex, file: string, iface: InterfaceFact, only: Implementation): boolean {
+  const cls = index.classAt(only.file, only.name);
+  if (!cls) return false;
+  const shown = new Set(iface.members);
+  if (!cls.publicMembers.some((m) => !shown.has(m))) return false;
+  return index.importersOf(file, iface.name).some((from) => from !== only.file);
+}
 
 export const detector = defineDetector({
   id: meta.id,
@@ -60,6 +102,11 @@ export const detector = defineDetector({
         add(declKey(f.path, t.type), { file: f.path, line: t.line, name: t.type, kind: 'object', test: f.isTestFile });
     }
 
+    const stems = new Set(ctx.files.map((f) => f.path.replace(/\.[cm]?[jt]sx?$/, '')));
+    // classes passed on as values (`{ opnsense: OPNsenseIntegration }`, `register(Provider)`): a registry picks them
+    const passed = new Set<string>();
+    for (const f of ctx.files) for (const [name, u] of Object.entries(index.factsOf(f.path)?.uses ?? {})) if (u.passed) passed.add(name);
+
     const findings: DraftFinding[] = [];
     let abstractions = 0;
     for (const f of ctx.files) {
@@ -84,8 +131,13 @@ export const detector = defineDetector({
         // the implementation is a base class: its subclasses implement the contract too
         const onlyKey = `${only.file}\0${only.name}`;
         if (subclassed.has(onlyKey) || index.classAt(only.file, only.name)?.abstract) continue;
-        // last, as it is the costliest to know (computed on first need)
-        if (index.publicApi().has(key)) continue; // outside code may implement it
+        // an extension point: the implementation is registered with a registry or plugin manager, not built where used
+        if (passed.has(only.name)) continue;
+        // chosen per edition or platform through a path alias
+        if (hasEditionSibling(only.file, stems) || hasEditionSibling(f.path, stems)) continue;
+        if (c.what === 'interface' && narrowerApi(index, f.path, c, only)) continue;
+        // last, as they are the costliest to know (computed on first need)
+        if (index.subpathExported(f.path) || index.publicApi().has(key)) continue; // outside code may implement it
         findings.push({
           ruleId: 'single-implementation',
           file: f.path,

@@ -13,6 +13,7 @@ import {
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
+import { collectUses } from './abstraction-uses.js';
 import type { ExtractInput } from '../facts.js';
 import { hasModifier } from '@plumbline/core';
 
@@ -58,6 +59,8 @@ export interface ClassFact extends Span {
   extends?: string;
   /** field -> the root type name of `this.<field>` (declared type or `new X()`) */
   fields: Record<string, string>;
+  /** names of its public instance members (fields, accessors, methods; not private, protected, `#x` or static) */
+  publicMembers: string[];
   symbolPath: string;
   isTestDouble: boolean;
 }
@@ -67,6 +70,8 @@ export interface InterfaceFact extends Span {
   exported: boolean;
   /** declares at least one method (a behaviour to implement), not only data */
   hasMethods: boolean;
+  /** names of its own members (not those of the interfaces it extends) */
+  members: string[];
   extends: string[];
   symbolPath: string;
 }
@@ -94,6 +99,8 @@ export interface UseFact {
   news: number;
   /** other references: passed as a value, stored, re-exported in an object (`{ createX }`) */
   refs: number;
+  /** of the refs, those passing the value on: a call's argument, an object property's value, an array element (a registry entry) */
+  passed?: number;
   /** up to three 1-based lines of calls and `new`s */
   lines: number[];
 }
@@ -177,73 +184,6 @@ function thinFactory(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string | u
   while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (!e || !ts.isNewExpression(e) || !passesValues(ts, e)) return undefined;
   return alwaysBuilds(ts, fn);
-}
-
-/** One walk over the file: uses of module-level names, and `also` for every other node of interest. */
-function collectUses(
-  ts: TypeScript,
-  sf: TS.SourceFile,
-  names: ReadonlySet<string>,
-  namespaces: ReadonlySet<string>,
-  maybeNamespaces: ReadonlySet<string>,
-  also: (n: TS.Node) => void,
-): Record<string, UseFact> {
-  const uses: Record<string, UseFact> = {};
-  const line = (n: TS.Node) => ts.getLineAndCharacterOfPosition(sf, n.getStart(sf)).line + 1;
-  const bump = (key: string, kind: 'calls' | 'news' | 'refs', at: TS.Node) => {
-    const u = (uses[key] ??= { calls: 0, news: 0, refs: 0, lines: [] });
-    u[kind]++;
-    if (kind !== 'refs' && u.lines.length < 3) u.lines.push(line(at));
-  };
-  const visit = (n: TS.Node): void => {
-    if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return;
-    also(n);
-    if (ts.isIdentifier(n) && names.has(n.text)) {
-      const p = n.parent;
-      const isDeclName =
-        (ts.isFunctionDeclaration(p) ||
-          ts.isClassDeclaration(p) ||
-          ts.isVariableDeclaration(p) ||
-          ts.isParameter(p) ||
-          ts.isBindingElement(p) ||
-          ts.isMethodDeclaration(p) ||
-          ts.isPropertyDeclaration(p) ||
-          ts.isPropertyAssignment(p) ||
-          ts.isPropertySignature(p) ||
-          ts.isMethodSignature(p) ||
-          ts.isEnumDeclaration(p) ||
-          ts.isInterfaceDeclaration(p) ||
-          ts.isTypeAliasDeclaration(p) ||
-          ts.isGetAccessorDeclaration(p) ||
-          ts.isSetAccessorDeclaration(p) ||
-          ts.isJsxAttribute(p) ||
-          ts.isEnumMember(p)) &&
-        (p as { name?: TS.Node }).name === n;
-      const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isQualifiedName(p) && p.right === n);
-      if (!isDeclName && !isMemberName && !ts.isExportAssignment(p) && !ts.isExportSpecifier(p)) {
-        const member = ts.isPropertyAccessExpression(p) && p.expression === n;
-        const bumpMember = () => {
-          const pp = p.parent;
-          const use =
-            ts.isCallExpression(pp) && pp.expression === p ? 'calls' : ts.isNewExpression(pp) && pp.expression === p ? 'news' : 'refs';
-          bump(`${n.text}.${(p as TS.PropertyAccessExpression).name.text}`, use, pp);
-        };
-        if (namespaces.has(n.text) && member) bumpMember();
-        else {
-          bump(
-            n.text,
-            ts.isCallExpression(p) && p.expression === n ? 'calls' : ts.isNewExpression(p) && p.expression === n ? 'news' : 'refs',
-            p,
-          );
-          // a named import is a namespace when its module exports it with `export * as ns`: its members count too
-          if (maybeNamespaces.has(n.text) && member) bumpMember();
-        }
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  sf.statements.forEach(visit);
-  return uses;
 }
 
 /** What the steps of one file's extraction share. */
@@ -376,6 +316,7 @@ function classFact(cx: FileCx, cls: TS.ClassDeclaration, name: string, exported:
     implements: impl,
     ...(ext ? { extends: ext } : {}),
     fields,
+    publicMembers: publicMembers(ts, cls),
     ...span(ts, sf, cls.name ?? cls),
     symbolPath: symbolPathOf(ts, cls.name ?? cls),
     isTestDouble: cx.isTestFile,
@@ -407,6 +348,24 @@ function factoryClass(cx: FileCx, cls: TS.ClassDeclaration, name: string, export
       symbolPath: symbolPathOf(ts, cls.name ?? cls),
     });
   }
+}
+
+function publicMembers(ts: TypeScript, cls: TS.ClassDeclaration): string[] {
+  const out: string[] = [];
+  const hidden = (m: TS.Node) =>
+    hasModifier(ts, m, ts.SyntaxKind.PrivateKeyword) ||
+    hasModifier(ts, m, ts.SyntaxKind.ProtectedKeyword) ||
+    hasModifier(ts, m, ts.SyntaxKind.StaticKeyword);
+  for (const m of cls.members) {
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length && !hidden(p)) out.push(p.name.text); // `constructor(public readonly x)`
+      continue;
+    }
+    if (!m.name || !ts.isIdentifier(m.name) || hidden(m)) continue;
+    if (ts.isPropertyDeclaration(m) || ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m))
+      if (!out.includes(m.name.text)) out.push(m.name.text);
+  }
+  return out;
 }
 
 function importNames(cx: FileCx, st: TS.ImportDeclaration): void {
@@ -451,6 +410,7 @@ function interfaceFact(cx: FileCx, st: TS.InterfaceDeclaration, exported: boolea
     name: st.name.text,
     exported,
     hasMethods: st.members.some((m) => ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))),
+    members: st.members.flatMap((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : [])),
     extends: (st.heritageClauses ?? []).flatMap((h) => h.types.map((t) => heritageName(ts, t)).filter((n): n is string => !!n)),
     ...span(ts, sf, st.name),
     symbolPath: symbolPathOf(ts, st.name),

@@ -16,3 +16,25 @@ describe('single-implementation', () => {
     ]);
   });
 });
+
+describe('single-implementation: seams that are not speculative generality', () => {
+  const { findings } = scanFixture('single-implementation-seams');
+  const si = findings.filter((f) => f.ruleId === 'single-implementation');
+
+  it('reports an interface that repeats its only class’s whole public API', () => {
+    expect(si.map(where)).toEqual(['single-implementation apps/web/core/store/label.store.ts:1:18']);
+    expect(si[0]!.related.map((r) => `${r.file}:${r.line}`)).toEqual(['apps/web/core/store/label.store.ts:6']);
+  });
+
+  it('stays quiet on a narrower store API, edition and platform folders, a plugin registry and an exports-map subpath', () => {
+    const files = si.map((f) => f.file);
+    for (const quiet of [
+      'apps/web/core/store/module.store.ts',
+      'apps/web/core/store/base-workspace.store.ts',
+      'apps/web/core/platform/clipboard.ts',
+      'apps/web/server/search/BaseSearchProvider.ts',
+      'packages/cron/src/logger.ts',
+    ])
+      expect(files).not.toContain(quiet);
+  });
+});
