@@ -22,3 +22,20 @@ describe('magic values in a project without tokens (fixtures/magic-values/no-tok
     ]);
   });
 });
+
+describe('places whose values are not design decisions (fixtures/magic-values/places)', () => {
+  const out = analyzeFixture('places');
+  it('counts one package, skips zero and negative values, renderers without CSS, vendored and older stylesheet copies', () => {
+    expect(findings(out, 'repeated-style-value')).toEqual([
+      {
+        rule: 'repeated-style-value',
+        at: 'src/a.css:2:10-2:17',
+        related: ['src/b.css:2', 'src/c.css:2'],
+        message:
+          '`#123456` is a hard-coded color value in 3 files (3 places): define a color token for it once and use the token everywhere.',
+      },
+    ]);
+    // quiet: `margin: -8px`, `line-height: 0`; react-pdf and next/og files; a licence header, `*.min.css`,
+    // a known vendor stylesheet, style-v20/v21 beside style-v22; `6px` in three separately built apps
+  });
+});

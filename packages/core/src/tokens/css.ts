@@ -77,7 +77,7 @@ export function cssTokenDefinitions(text: string, file: string, includeScoped: b
   let tailwindV4 = false;
   root.walkAtRules((at) => {
     if (at.name === 'theme') tailwindV4 = true;
-    if (at.name === 'import' && /^["']tailwindcss["']/.test(at.params.trim())) tailwindV4 = true;
+    if (at.name === 'import' && /^(url\()?["']tailwindcss(\/[\w.-]+\.css)?["']/.test(at.params.trim())) tailwindV4 = true;
   });
   root.walkDecls((decl) => {
     const name = decl.prop;

@@ -6,7 +6,7 @@
  * token; the tokens that did load are kept.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { cssTokenDefinitions } from './css.js';
 import type { CssTokenDefinition } from './css.js';
@@ -143,7 +143,24 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
     }
   };
   walk(resolve(root), 0, false);
+  // pnpm catalogs: `"tailwindcss": "catalog:"` takes its version from pnpm-workspace.yaml
+  const catalog = catalogTailwind(root);
+  if (catalog) {
+    for (const p of packages) if (p.tailwindCatalog) p.tailwind = catalog;
+    if (packages.some((p) => p.tailwindCatalog) && (!tailwindDependency || catalog > tailwindDependency)) tailwindDependency = catalog;
+  }
+  for (const p of packages) delete p.tailwindCatalog;
   return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency, packages };
+}
+
+function catalogTailwind(root: string): 3 | 4 | null {
+  try {
+    const text = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+    const m = /^\s+["']?tailwindcss["']?\s*:\s*["']?[\^~>=v]*(\d+)/m.exec(text);
+    return m ? (Number(m[1]) >= TAILWIND_V4_MAJOR ? 4 : 3) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A package.json: its name, dependencies and declared tailwindcss major version ("catalog:" and the like: unknown). */
@@ -160,6 +177,7 @@ function readManifest(packageJson: string, dir: string): PackageManifest | null 
     const tailwind: 3 | 4 | undefined = m ? (Number(m[1]) >= TAILWIND_V4_MAJOR ? 4 : 3) : undefined;
     return {
       dir,
+      ...(spec?.startsWith('catalog:') ? { tailwindCatalog: true } : {}),
       ...(typeof pkg.name === 'string' ? { name: pkg.name } : {}),
       deps: Object.keys(deps),
       ...(tailwind ? { tailwind } : {}),
@@ -282,6 +300,47 @@ export interface LoadTokensOptions {
   packages?: readonly PackageManifest[];
 }
 
+/** How many preset modules a project's Tailwind configs may pull in. */
+const MAX_PRESET_FILES = 10;
+const MODULE_EXTENSIONS = ['', '.cjs', '.js', '.mjs', '.ts', '.cts', '.mts'];
+
+/** The workspace files a Tailwind config's `presets` can come from: its relative and workspace-package imports. */
+function presetFiles(root: string, source: string, file: string, packages: readonly PackageManifest[]): string[] {
+  if (!/\bpresets\s*:/.test(source)) return [];
+  const out: string[] = [];
+  for (const m of source.matchAll(/(?:require\(\s*|\bfrom\s+)['"]([^'"]+)['"]/g)) {
+    const f = resolveWorkspaceModule(root, file, m[1]!, packages);
+    if (f && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+function resolveWorkspaceModule(root: string, from: string, spec: string, packages: readonly PackageManifest[]): string | null {
+  let base: string;
+  if (spec.startsWith('.')) base = posix.join(posix.dirname(from), spec);
+  else {
+    const p = packages.find((x) => x.name && (spec === x.name || spec.startsWith(`${x.name}/`)));
+    if (!p) return null;
+    base = posix.join(p.dir, spec.slice(p.name!.length));
+  }
+  const isFile = (f: string) => {
+    try {
+      return statSync(resolve(root, f)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  for (const ext of MODULE_EXTENSIONS) if (isFile(base + ext)) return posix.normalize(base + ext);
+  try {
+    const main = (JSON.parse(readFileSync(resolve(root, base, 'package.json'), 'utf8')) as { main?: unknown }).main;
+    if (typeof main === 'string' && isFile(posix.join(base, main))) return posix.normalize(posix.join(base, main));
+  } catch {
+    // not a package folder
+  }
+  for (const ext of MODULE_EXTENSIONS.slice(1)) if (isFile(`${base}/index${ext}`)) return posix.normalize(`${base}/index${ext}`);
+  return null;
+}
+
 /** Loads tokens from files; the result is plain JSON (check settings). */
 export function loadTokens(root: string, options: LoadTokensOptions): { settings: TokenSettings; errors: TokenLoadError[] } {
   const errors: TokenLoadError[] = [];
@@ -295,7 +354,9 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const v4Files: string[] = [];
   const v3Configs: string[] = [];
 
-  for (const file of options.files) {
+  const queue = [...options.files];
+  const presets = new Set<string>();
+  for (const file of queue) {
     const text = readText(root, file, errors);
     if (text === null) continue;
     const name = file.split('/').pop()!;
@@ -312,12 +373,21 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       if (r.tailwindV4) v4Files.push(file);
       if (r.definitions.length) loadedFiles.add(file);
     } else if (TAILWIND_CONFIG.test(name) || /\.(c|m)?(j|t)s$/.test(name)) {
-      tailwindConfig = true;
-      v3Configs.push(file);
+      const preset = presets.has(file);
+      if (!preset) {
+        tailwindConfig = true;
+        v3Configs.push(file);
+      }
       const r = readTailwindConfig(text, file);
       tailwindTokens.push(...r.tokens);
       for (const k of r.replaced) replaced.add(k);
-      loadedFiles.add(file);
+      if (!preset || r.tokens.length) loadedFiles.add(file);
+      // `presets: [require('@acme/tailwind-config')]`: the theme lives in the preset, a workspace module
+      for (const f of presetFiles(root, text, file, options.packages ?? [])) {
+        if (queue.includes(f) || queue.length > options.files.length + MAX_PRESET_FILES) continue;
+        presets.add(f);
+        queue.push(f);
+      }
     } else {
       errors.push({ file, message: 'unsupported token file (expected .json, .tokens, .css, .scss or tailwind.config.*)' });
     }
@@ -377,11 +447,15 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }
 
+  // a theme key the config sets (even to a value that cannot be read statically) is not Tailwind's default
+  const overridden = new Set(tailwindTokens.map((t) => `${t.tailwind?.namespace}:${t.tailwind?.key}`));
+  const notOverridden = (t: DesignToken) => !overridden.has(`${t.tailwind?.namespace}:${t.tailwind?.key}`);
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
   const versions = new Set((packages ?? []).map((p) => p.tailwind).filter((v): v is 3 | 4 => !!v));
-  if (version && versions.size > 1) tokens.push(...mixedDefaults(replaced, spacingBase));
-  else if (version) tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase));
+  if (version && versions.size > 1) tokens.push(...mixedDefaults(replaced, spacingBase).filter(notOverridden));
+  else if (version)
+    tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase).filter(notOverridden));
 
   for (const t of tokens) {
     const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);

@@ -11,6 +11,8 @@ export interface PackageManifest {
   name?: string;
   deps: string[];
   tailwind?: 3 | 4;
+  /** discovery only: the version comes from a pnpm catalog */
+  tailwindCatalog?: boolean;
 }
 
 const inDir = (file: string, dir: string) => dir === '' || file.startsWith(`${dir}/`);
