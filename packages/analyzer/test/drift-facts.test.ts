@@ -71,28 +71,44 @@ describe('drift facts: idioms', () => {
     ]);
   });
 
-  it('counts promise chains, but not awaited chains, effect callbacks, chains handed to a call, or lazy imports', () => {
+  it('counts promise chains only in async functions that could await them, once per function', () => {
     const text = [
-      `export function a() { return load().then((r) => r.ok); }`,
+      `export async function a() { return load().then((r) => r.ok); }`,
       `export async function b() { const r = await fetch('/x').then((x) => x.json()); return r; }`,
       `export function C() { useEffect(() => { load().then(setX); }, []); return null; }`,
       `const L = lazy(() => import('./l').then((m) => ({ default: m.L })));`,
       `export function D() { useEffect(() => { import('x').then((m) => { m.load().then(setX).catch(log); }); }, []); return null; }`,
-      `export function e() { waitUntil(upload().then(f).catch(g)); return Promise.all([a().then(f)]); }`,
+      `export async function e() { waitUntil(upload().then(f).catch(g)); return Promise.all([a().then(f)]); }`,
+      // a synchronous function, handler or editor hook cannot await: its chain is no drift
+      `export function sync() { return load().then((r) => r.ok); }`,
+      `export function onClick() { void save().then(done); }`,
+      `const handlePaste = (view, event) => { upload(event).then(insert).catch(toast); return true; };`,
+      `load().then(init);`,
+      // fire-and-forget in an async function: void, or a chain followed by more statements (an optimistic update)
+      `export async function f() { void save().then(done); save().then(done).catch(undo); setOptimistic(); }`,
+      // a promise kept as a value, a rejection turned into a value, a memoised promise in a sync getter
+      `export async function g() { const p = pipe().then(ok, (e) => e); await other(); return p; }`,
+      `export async function h() { return pipe().then(ok, (e) => e); }`,
+      `const getClient = () => { if (!c) c = connect().then(() => x).catch(reset); return c; };`,
+      // a sync callback inside an async function
+      `export async function i() { await x(); items.forEach((it) => it.load().then(done)); }`,
+      // one site per async function however long the chain
+      `export async function j() { return load().then(f).then(g); }`,
     ].join('\n');
-    expect(idioms(text, 'src/file.ts')).toEqual(['async-style:promise-chain:1:37:1', 'async-style:async-await:2:39:1']);
+    expect(idioms(text, 'src/file.ts')).toEqual(['async-style:promise-chain:1:43:2', 'async-style:async-await:2:39:3']);
   });
 
-  it('counts try/catch around await and .then().catch() chains, not fire-and-forget .catch() or promisifying executors', () => {
+  it('counts try/catch around await and .then().catch() chains in async functions, not fire-and-forget .catch() or promisifying executors', () => {
     const text = [
       `export async function a() { try { await go(); } catch { return 1; } }`,
-      `export function b() { return go().then(f).catch(() => 1); }`,
+      `export async function b() { return go().then(f).catch(() => 1); }`,
       `export async function c() { return await go().then(f).catch(() => 1); }`,
       `export function d() { go().catch(log); return new Promise((ok, ko) => { go().then(ok).catch(ko); }); }`,
+      `export function e() { return go().then(f).catch(() => 1); }`,
     ].join('\n');
     expect(idioms(text, 'src/file.ts').filter((s) => s.startsWith('error'))).toEqual([
       'error-handling:try-catch:1:29:1',
-      'error-handling:promise-catch:2:43:1',
+      'error-handling:promise-catch:2:49:1',
     ]);
   });
 

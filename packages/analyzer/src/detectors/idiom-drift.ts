@@ -16,7 +16,7 @@ const IDIOM_UNITS: Record<string, string> = {
 };
 
 /** Findings of one idiom: each site in a minority variant (or against a declared decision). */
-function idiomFindings(j: IdiomJudgement): DraftFinding[] {
+function idiomFindings(j: IdiomJudgement, reportedChains: Set<string>): DraftFinding[] {
   const { idiom, sites, counts, total, convention, decision, labelOf } = j;
   if (!convention) return [];
   const findings: DraftFinding[] = [];
@@ -27,6 +27,12 @@ function idiomFindings(j: IdiomJudgement): DraftFinding[] {
     if (s.variant === convention) continue;
     if (idiom.reported && !idiom.reported.includes(s.variant)) continue;
     if (!decision && j.followsLocalConvention(site)) continue;
+    // a chain's `.then` and `.catch` are one site: reported once, as its async style
+    if (s.chain !== undefined) {
+      const key = `${file}\0${s.chain}`;
+      if (reportedChains.has(key)) continue;
+      reportedChains.add(key);
+    }
     const examples = sites.filter((x) => x.s.variant === convention).slice(0, 3);
     const related: RelatedLocation[] = examples.map((x) => ({ file: x.file, line: x.s.line, message: `${labelOf(convention)}` }));
     const here = s.count > 1 ? ` (${s.count} in this file)` : '';
@@ -39,4 +45,9 @@ function idiomFindings(j: IdiomJudgement): DraftFinding[] {
 }
 
 /** `idiom-drift`: code in the minority idiom of the codebase (counted in sites across the project). */
-export const detector = driftDetector(meta, (a) => a.idioms.flatMap(idiomFindings));
+export const detector = driftDetector(meta, (a) => {
+  const reportedChains = new Set<string>();
+  // async style first, so that a chain reported there is not reported again as error handling
+  const idioms = [...a.idioms].sort((x, y) => Number(y.idiom.id === 'async-style') - Number(x.idiom.id === 'async-style'));
+  return idioms.flatMap((j) => idiomFindings(j, reportedChains));
+});

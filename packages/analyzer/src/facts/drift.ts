@@ -6,6 +6,8 @@ import { onCall, onJsxAttribute } from './drift/calls.js';
 import { collectComponentIdioms } from './drift/components.js';
 import { DriftContext } from './drift/context.js';
 import { collectImports } from './drift/imports.js';
+import { dropIncidentalUsages } from './drift/incidental.js';
+import { collectRouteModules } from './drift/routes.js';
 import { WrapperTracker } from './drift/wrappers.js';
 import type { DriftFacts } from './drift/types.js';
 
@@ -34,6 +36,8 @@ export const extractor = defineExtractor<DriftFacts>({
     };
     visit(sf);
     collectComponentIdioms(cx, wrappers);
+    collectRouteModules(cx);
+    dropIncidentalUsages(cx);
     cx.out.carried = wrappers.carried();
     return cx.out;
   },

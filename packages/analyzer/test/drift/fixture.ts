@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import { analyze, workingTreeSource } from '../../src/analyze.js';
 import { discoverFiles } from '../../src/discover.js';
@@ -39,3 +41,20 @@ export const driftFacts = (out: AnalyzeOutput, path: string) =>
   )!;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const metrics = (out: AnalyzeOutput) => out.result.metrics['pattern-drift'] as any;
+
+/** Analyses a small project written to a temporary directory (path -> text; `plumbline.config.json` included). */
+export function analyzeFiles(files: Record<string, string>): AnalyzeOutput {
+  const root = mkdtempSync(join(tmpdir(), 'plumbline-drift-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  try {
+    const config = loadConfig(root);
+    const { files: found } = discoverFiles(root, config);
+    const { settings } = buildCheckSettings(root, config);
+    return analyze({ root, config, settings, cache: null, source: workingTreeSource(root, found) });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -10,9 +10,87 @@ import type { DriftRun } from './drift-run.js';
 // Idioms judged over the project (idiom-drift): each idiom's sites, its variant counts, the convention and
 // the local conventions of packages and folders.
 
-/** Files whose default export a framework requires (Next.js app and pages routers, Remix routes, stories). */
+/**
+ * Files whose default export a framework or tool requires: Next.js app and pages routers, Remix and React
+ * Router route folders and `root`/`entry` modules, Docusaurus theme components (`src/theme/**`), stories,
+ * config files.
+ */
 const FRAMEWORK_DEFAULT_EXPORT =
-  /(^|\/)app\/(.*\/)?(page|layout|template|loading|error|not-found|global-error|default|route|opengraph-image|twitter-image|icon|apple-icon)\.[jt]sx?$|(^|\/)pages\/|(^|\/)routes\/|\.stories\.[jt]sx?$|(^|\/)_app\.[jt]sx?$|(^|\/)_document\.[jt]sx?$/;
+  /(^|\/)app\/(.*\/)?(page|layout|template|loading|error|not-found|global-error|default|route|opengraph-image|twitter-image|icon|apple-icon)\.[jt]sx?$|(^|\/)pages\/|(^|\/)routes\/|\.stories?\.[jt]sx?$|(^|\/)_app\.[jt]sx?$|(^|\/)_document\.[jt]sx?$|(^|\/)app\/(root|entry\.client|entry\.server)\.[jt]sx?$|(^|\/)src\/theme\/|\.config\.[cm]?[jt]sx?$/;
+
+/** a package's subpath module (`next/link`, `@scope/pkg/sub`) */
+const SUBPATH_SPECIFIER = /^(@[\w.-]+\/)?[\w.-]+\/[\w./-]+$/;
+const dirOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+const withoutExtension = (p: string) => p.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+
+/** `a/b` joined with `./c/../d.tsx`: a project path. */
+function joinPath(dir: string, rel: string): string {
+  const out = dir ? dir.split('/') : [];
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/**
+ * Files whose default export is required by something other than the codebase's style: the modules a
+ * route config names (and the `root` module beside it), files loaded with `import()`, and shims that stand
+ * in for another package's module (`compat/next/link.tsx` for `next/link`, aliased by the bundler).
+ */
+function requiredDefaultExports(run: DriftRun): (path: string) => boolean {
+  const required = new Set<string>();
+  const bare = new Set<string>();
+  const bareFrom = new Map<string, string>();
+  for (const f of run.files) {
+    for (const imp of factsOf(f, structureFacts)?.imports ?? []) {
+      if (imp.kind !== 'dynamic') continue;
+      const t = run.resolver.resolve(f.path, imp.specifier);
+      if (t.kind === 'file') required.add(t.path);
+    }
+    const d = factsOf(f, driftFacts)!;
+    for (const m of d.routeModules ?? []) required.add(joinPath(dirOf(f.path), m));
+    if (d.routeModules?.length) for (const ext of ['tsx', 'jsx', 'ts', 'js']) required.add(joinPath(dirOf(f.path), `root.${ext}`));
+    for (const imp of d.imports)
+      if (SUBPATH_SPECIFIER.test(imp.specifier) && !bareFrom.has(imp.specifier)) bareFrom.set(imp.specifier, f.path);
+  }
+  // only specifiers of external packages (a baseUrl import such as `components/ui/button` resolves to a project file)
+  for (const [spec, from] of bareFrom) if (run.resolver.resolve(from, spec).kind === 'package') bare.add(spec);
+  const shim = (path: string) => {
+    const stem = withoutExtension(path);
+    for (let i = stem.indexOf('/'); i >= 0; i = stem.indexOf('/', i + 1)) if (bare.has(stem.slice(i + 1))) return true;
+    return false;
+  };
+  return (path) => FRAMEWORK_DEFAULT_EXPORT.test(path) || required.has(path) || shim(path);
+}
+
+/**
+ * React.FC-typed arrows are arrows: whether a component's type is annotated is a typing nuance, not a
+ * different declaration style (a decision can still name `react-fc`). One site per file and variant.
+ */
+function foldReactFc(run: DriftRun, sites: IdiomSite[]): IdiomSite[] {
+  const decided = run.ctx.config.decisions.some((d) => d.idiom === 'component-declaration' && d.use === 'react-fc');
+  if (decided) return sites;
+  const out: IdiomSite[] = [];
+  const arrows = new Map<string, IdiomSite>();
+  for (const site of sites) {
+    if (site.s.variant !== 'arrow' && site.s.variant !== 'react-fc') {
+      out.push(site);
+      continue;
+    }
+    const prev = arrows.get(site.file);
+    if (!prev) {
+      const folded = { file: site.file, s: { ...site.s, variant: 'arrow' } };
+      arrows.set(site.file, folded);
+      out.push(folded);
+      continue;
+    }
+    const first = site.s.line < prev.s.line ? site.s : prev.s;
+    prev.s = { ...first, variant: 'arrow', count: prev.s.count + site.s.count };
+  }
+  return out;
+}
 
 export interface IdiomSite {
   file: string;
@@ -34,14 +112,7 @@ export interface IdiomJudgement {
 
 /** Each idiom's sites outside tests: the extracted ones, and effects that load data over HTTP. */
 export function idiomSites(run: DriftRun): Map<string, IdiomSite[]> {
-  const lazyTargets = new Set<string>();
-  for (const f of run.files) {
-    for (const imp of factsOf(f, structureFacts)?.imports ?? []) {
-      if (imp.kind !== 'dynamic') continue;
-      const t = run.resolver.resolve(f.path, imp.specifier);
-      if (t.kind === 'file') lazyTargets.add(t.path);
-    }
-  }
+  const requiredDefault = requiredDefaultExports(run);
   const out = new Map<string, IdiomSite[]>(IDIOMS.map((i) => [i.id, []]));
   for (const idiom of IDIOMS) {
     const sites = out.get(idiom.id)!;
@@ -50,7 +121,7 @@ export function idiomSites(run: DriftRun): Map<string, IdiomSite[]> {
       const d = factsOf(f, driftFacts)!;
       for (const s of d.idioms) {
         if (s.idiom !== idiom.id) continue;
-        if (idiom.id === 'component-export' && (FRAMEWORK_DEFAULT_EXPORT.test(f.path) || lazyTargets.has(f.path))) continue;
+        if (idiom.id === 'component-export' && requiredDefault(f.path)) continue;
         sites.push({ file: f.path, s });
       }
       if (idiom.id !== 'data-fetching') continue;
@@ -88,6 +159,7 @@ export function idiomSites(run: DriftRun): Map<string, IdiomSite[]> {
       }
     }
   }
+  out.set('component-declaration', foldReactFc(run, out.get('component-declaration')!));
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { DriftContext } from './context.js';
 import type { WrapperTracker } from './wrappers.js';
 
 const FC_TYPE = /^(React\.)?(FC|FunctionComponent|VFC|VoidFunctionComponent|NextPage)\b/;
+const MULTI_EXPORT_COMPANION = /^use[A-Z]|^[A-Z]\w*Context$/;
 const isPascal = (name: string) => /^[A-Z][A-Za-z0-9]*$/.test(name);
 
 /** The component idioms of a file: how each top-level component is declared, and how the file exports them. */
@@ -43,5 +44,8 @@ export function collectComponentIdioms(cx: DriftContext, wrappers: WrapperTracke
   const exportedComponent = [...components.entries()].find(([name]) => wrappers.exportedNames(name).some((e) => e !== 'default'));
   if (defaultExported && components.has(defaultExported.name))
     cx.addIdiom('component-export', 'default', defaultExported.node, 'export default');
-  else if (exportedComponent) cx.addIdiom('component-export', 'named', exportedComponent[1].node, 'export named');
+  // a module that exports a hook or a context beside its components (a context module: provider plus
+  // `useX`) has several exports to name, so named exports are its only form, not a style choice
+  else if (exportedComponent && !wrappers.allExportedNames().some((n) => MULTI_EXPORT_COMPANION.test(n)))
+    cx.addIdiom('component-export', 'named', exportedComponent[1].node, 'export named');
 }

@@ -16,6 +16,8 @@ export class DriftContext {
   readonly bindings = new Map<string, Binding>();
   private readonly usageIndex = new Map<string, RoleUsageFact>();
   private readonly idiomIndex = new Map<string, IdiomSiteFact>();
+  /** async functions already counted as chaining (one promise-chain site per function) */
+  readonly chainedFunctions = new Set<TS.Node>();
 
   constructor(
     readonly ts: TypeScript,
@@ -47,14 +49,14 @@ export class DriftContext {
   }
 
   /** Counts a site of an idiom variant; the first one keeps its site. */
-  addIdiom(idiom: string, variant: string, node: TS.Node, code: string): void {
+  addIdiom(idiom: string, variant: string, node: TS.Node, code: string, chain?: number): void {
     const key = `${idiom}\0${variant}`;
     const s = this.idiomIndex.get(key);
     if (s) {
       s.count++;
       return;
     }
-    const fresh: IdiomSiteFact = { idiom, variant, count: 1, ...this.site(node, code) };
+    const fresh: IdiomSiteFact = { idiom, variant, count: 1, ...this.site(node, code), ...(chain !== undefined ? { chain } : {}) };
     this.idiomIndex.set(key, fresh);
     this.out.idioms.push(fresh);
   }

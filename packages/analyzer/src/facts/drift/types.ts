@@ -46,6 +46,8 @@ export interface IdiomSiteFact extends SiteFact {
   idiom: string;
   variant: string;
   count: number;
+  /** for promise chains: where the chain starts (its `.then` and `.catch` sites share it, and are reported once) */
+  chain?: number;
 }
 
 /** A `useEffect` that loads data into state, and what it calls to do so. */
@@ -62,4 +64,6 @@ export interface DriftFacts {
   carried: CarriedFact[];
   idioms: IdiomSiteFact[];
   effects: EffectFetchFact[];
+  /** a route config (`app/routes.ts`): the route module files it names, relative to its directory */
+  routeModules?: string[];
 }

@@ -67,6 +67,11 @@ export class WrapperTracker {
     return this.exportsOf.get(local) ?? [];
   }
 
+  /** Every name the file exports itself (not re-exports). */
+  allExportedNames(): string[] {
+    return [...this.exportsOf.values()].flat();
+  }
+
   private topOf(node: TS.Node): string | undefined {
     for (let n: TS.Node | undefined = node; n; n = n.parent) {
       const name = this.topName.get(n);
