@@ -93,7 +93,12 @@ function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | 
       const what = args[0] && args[0] !== n ? purposeOf(ts, args[0], sf) : null;
       return what ? `${name}(${what})` : null;
     }
-    if (HTTP_STATUS_CODES.has(Math.abs(Number(n.getText(sf)))) && args.length > 1) return null; // `c.text('Forbidden', 403)`
+    // `c.text('Forbidden', 403)`, `new UnauthorizedResult(401)`: a status code says what it is
+    if (
+      HTTP_STATUS_CODES.has(Math.abs(Number(n.getText(sf)))) &&
+      (args.length > 1 || /status|respon|result|error|exception|http|redirect|abort/i.test(name))
+    )
+      return null;
     // a step of a scale beside the name of a style: `font('body', 400)`, `shade('gray', 700)`
     if (/^[1-9]00$/.test(n.getText(sf)) && args.some((a) => ts.isStringLiteralLike(a))) return null;
     return `${name}()#${index}`;
@@ -136,6 +141,8 @@ function numberIsQuiet(ts: TypeScript, node: TS.Node): boolean {
     )
       return true;
     if (ts.isArrayLiteralExpression(n) && n.elements.filter((e) => ts.isNumericLiteral(e)).length >= 4) return true; // data
+    // a default of a destructured parameter (`payout = { amount: 530000 }`): sample props of a preview, named by the binding
+    if ((ts.isBindingElement(n) || ts.isParameter(n)) && n.initializer && node.pos >= n.initializer.pos) return true;
     if (ts.isVariableDeclaration(n)) {
       const list = n.parent;
       const isConst = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
@@ -171,6 +178,9 @@ const PLACEHOLDER_URL = /^https?:\/\/([\w-]+\.)*(example\.(com|org|net)|dummy\.\
 function urlIsContent(ts: TypeScript, node: TS.Node, value: string): boolean {
   if (CONTENT_URL.test(value) || PLACEHOLDER_URL.test(value)) return true;
   const p = node.parent;
+  // a link or an image of the markup (`href="https://dub.co/pricing"`, `src={`${…}`}`) is content; a bare origin stays config
+  const attr = ts.isJsxAttribute(p) ? p : ts.isJsxExpression(p) ? p.parent : ts.isTemplateExpression(p) ? p.parent?.parent : undefined;
+  if (attr && ts.isJsxAttribute(attr) && /^(https?|wss?):\/\/[^/]+\/./.test(value)) return true;
   if (p && ts.isNewExpression(p) && p.expression.getText() === 'URL' && p.arguments?.[1] === node) return true;
   for (let n: TS.Node | undefined = p; n && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isObjectLiteralExpression(n) && n.parent && ts.isArrayLiteralExpression(n.parent)) return true;
