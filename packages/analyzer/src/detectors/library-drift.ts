@@ -25,7 +25,7 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
       );
     const examples = [...convention.files.entries()].slice(0, 3);
     for (const [file, s] of c.files) {
-      if (exemptFiles.has(file)) continue;
+      if (exemptFiles.has(file) || !j.canUse(file)) continue;
       const others = [...c.files.keys()].filter((p) => p !== file);
       const related: RelatedLocation[] = [];
       if (convention.definedIn)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDrift, findings, driftFacts, metrics } from './fixture.js';
+import { analyzeDrift, analyzeFiles, findings, driftFacts, metrics } from './fixture.js';
 import { normalizedEntropy } from '../../src/detectors/shared/drift.js';
 
 describe('library roles', () => {
@@ -91,5 +91,60 @@ describe('drift index', () => {
     expect(normalizedEntropy([3, 3, 3])).toBe(1);
     expect(normalizedEntropy([9, 1])).toBeCloseTo(0.469, 3);
     expect(normalizedEntropy([])).toBe(0);
+  });
+});
+
+const CLIENT = `export async function apiFetch(path: string) {\n  const res = await fetch(\`/api\${path}\`, { credentials: 'include' });\n  return res.json();\n}\nexport const api = { get: (path: string) => apiFetch(path) };\n`;
+const users = (dir: string, n: number, spec: string) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `${dir}/f${i}.ts`,
+      `import { api } from '${spec}';\nexport const load${i} = () => api.get('/x/${i}');\n`,
+    ]),
+  );
+
+describe('library roles: where a convention cannot serve', () => {
+  it('a wrapper is the convention only for code that can import it: its package and dependents, its runtime', () => {
+    const out = analyzeFiles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/web/package.json': JSON.stringify({ name: 'web', dependencies: { api: '*' } }),
+      'packages/api/package.json': JSON.stringify({ name: 'api', main: 'src/index.ts' }),
+      'packages/worker/package.json': JSON.stringify({ name: 'worker' }),
+      'packages/api/src/index.ts': CLIENT,
+      ...users('packages/web/src/features', 9, 'api'),
+      // drift: a dependent of the wrapper's package fetching directly
+      'packages/web/src/legacy/orders.ts': `export const orders = () => fetch('/api/orders');\n`,
+      // quiet: a package that does not depend on the wrapper, and server code beside a browser client
+      'packages/worker/src/job.ts': `export const ping = (url: string) => fetch(url);\n`,
+      'packages/web/src/server/oauth.ts': `export const token = () => fetch('https://auth.example.com/token');\n`,
+    });
+    expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([['packages/web/src/legacy/orders.ts', 1]]);
+  });
+
+  it('error classes, brand logos, ids with a length and clients handed to another package choose nothing', () => {
+    const lucide = Object.fromEntries(
+      Array.from({ length: 4 }, (_, i) => [`src/ui/i${i}.tsx`, `import { X } from 'lucide-react';\nexport const I${i} = () => <X />;\n`]),
+    );
+    const ids = Object.fromEntries(
+      Array.from({ length: 4 }, (_, i) => [`src/ids/u${i}.ts`, `import { v4 } from 'uuid';\nexport const id${i} = () => v4();\n`]),
+    );
+    const fetches = Object.fromEntries(
+      Array.from({ length: 4 }, (_, i) => [`src/http/h${i}.ts`, `export const get${i} = (u: string) => fetch(u);\n`]),
+    );
+    const out = analyzeFiles({
+      ...lucide,
+      ...ids,
+      ...fetches,
+      'src/ui/share.tsx': `import { FaXTwitter } from 'react-icons/fa6';\nimport { FcGoogle } from 'react-icons/fc';\nexport const S = () => <><FaXTwitter /><FcGoogle /></>;\n`,
+      'src/ui/team.tsx': `import { FaUsers } from 'react-icons/fa6';\nexport const T = () => <FaUsers />;\n`,
+      'src/errors/axios.ts': `import { AxiosError } from 'axios';\nexport const isAxios = (e: unknown) => e instanceof AxiosError;\n`,
+      'src/ids/blob.ts': `import { nanoid } from 'nanoid';\nexport const fileId = () => nanoid(40);\n`,
+      'src/ids/short.ts': `import { nanoid } from 'nanoid';\nexport const shortId = () => nanoid();\n`,
+      'src/http/unifi.ts': `import axios from 'axios';\nimport Unifi from 'node-unifi';\nexport const c = new Unifi({ createAxiosInstance: () => axios.create({ timeout: 5 }) });\n`,
+    });
+    expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([
+      ['src/ids/short.ts', 1],
+      ['src/ui/team.tsx', 1],
+    ]);
   });
 });

@@ -33,6 +33,8 @@ export interface RoleJudgement {
   decidedInstead: Array<ReturnType<typeof resolveDecisionValue>>;
   /** whether a wrapper choice is the project path a decision names */
   pathMatches(w: ChoiceCount, path: string): boolean;
+  /** whether a file could use the convention (a project wrapper serves only the code that can import it) */
+  canUse(file: string): boolean;
 }
 
 /** A role's choices (libraries, and project wrappers that enough files import) and its convention. */
@@ -103,7 +105,41 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
       pick.kind === 'wrapper' ? new Set([...allFiles].filter((p) => normalizeProjectPath(p) === pick.choice)) : new Set<string>();
     convention = { choice: pick.choice, label: pick.label, kind: pick.kind, defFiles, files: new Map() };
   }
-  return { role, sorted, total, ...(convention ? { convention } : {}), ...(decision ? { decision } : {}), decidedInstead, pathMatches };
+  const canUse = (file: string) => !convention || !!decision || wrapperServes(run, convention, file);
+  return {
+    role,
+    sorted,
+    total,
+    ...(convention ? { convention } : {}),
+    ...(decision ? { decision } : {}),
+    decidedInstead,
+    pathMatches,
+    canUse,
+  };
+}
+
+const SERVER_SEGMENT = /(^|\/)(server|server-only|backend)\//;
+
+/**
+ * Whether a project wrapper can serve a file: the file's workspace package is the wrapper's or depends on
+ * it, and within one package the file is in a top-level folder where the wrapper has importers and in the
+ * same runtime (a browser API client is no convention for `server/` code when none of its importers is there).
+ */
+function wrapperServes(run: DriftRun, w: ChoiceCount, file: string): boolean {
+  if (w.kind !== 'wrapper') return true;
+  const def = w.definedIn?.file ?? [...w.defFiles][0];
+  if (!def) return true;
+  const wp = run.resolver.packageOf(def);
+  const fp = run.resolver.packageOf(file);
+  const importers = [...w.files.keys(), ...w.defFiles];
+  const within = (p: string) => {
+    const dir = run.resolver.packageOf(p)?.dir;
+    return dir ? p.slice(dir.length + 1) : p;
+  };
+  if (SERVER_SEGMENT.test(within(file)) && !importers.some((p) => SERVER_SEGMENT.test(within(p)))) return false;
+  if (wp?.name !== fp?.name) return !!(wp && fp?.dependencies?.includes(wp.name));
+  const top = (p: string) => within(p).split('/')[0];
+  return importers.some((p) => top(p) === top(file));
 }
 
 /** Wrapper candidates of a role: project exports that use its libraries generically, and who imports them. */
