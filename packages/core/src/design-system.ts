@@ -315,7 +315,8 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
  * component does not replace as it is (the `elements` map has no entry for them, except `button[icon]`):
  * - `<tag>[spread]`: props only from a spread (`<input {...getInputProps()} />`): a headless library's element;
  * - `button[container]`/`a[container]`: a button or link wrapping block content (a row, a card, a swatch);
- * - `button[icon]`/`a[icon]`: icon-only content, which only a component made for it (an `IconButton`) replaces;
+ * - `button[icon]`/`a[icon]`: icon-only content in a box of its own (a fill, a border, a hover fill, rounding),
+ *   which only a component made for it (an `IconButton`) replaces; with no box it is `[bare]`;
  * - `button[bare]`/`a[bare]`: no look of its own, or no text label (a swatch, an avatar): a popover trigger,
  *   a calendar cell, a link in running text;
  * - `button[opaque]`/`a[opaque]`: styled, showing only a value held in a variable (`{item.name}`): a card, a
@@ -363,10 +364,17 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     if (block) return `${tag}[container]`;
   }
   const kind = contentKind(ts, children, iconNamesOf(ts, el.getSourceFile()));
-  if (kind === 'icon') return `${tag}[icon]`;
+  const boxed = look.inline || look.classes.some((c) => isBoxClass(c) || isCustomClass(c));
+  // an icon-only control with no box (a chip's remove "x", a show-password eye) is an inline icon, not an IconButton
+  if (kind === 'icon') return boxed ? `${tag}[icon]` : `${tag}[bare]`;
   if ((kind !== 'label' && kind !== 'opaque') || !look.styled) return `${tag}[bare]`;
-  if (tag === 'button' && !look.inline && !look.classes.some((c) => BOX_CLASS.test(c) || isCustomClass(c))) return 'button[text]';
+  if (tag === 'button' && !boxed) return 'button[text]';
   return kind === 'opaque' ? `${tag}[opaque]` : key;
+}
+
+/** A class that draws a box around the element itself (a tab's `after:` underline or a placeholder colour does not). */
+function isBoxClass(c: string): boolean {
+  return BOX_CLASS.test(c) && !/(^|:)(before|after|placeholder|file|marker|selection|first-letter|first-line):/.test(c);
 }
 
 /** Single-word Tailwind utilities: any other word without a dash is a class of the project's own CSS. */

@@ -85,6 +85,8 @@ interface DsTarget {
   name: string;
   importFrom: string;
   element: string | null;
+  /** its root's key by content and look, when its source is in this repository (see rawElementKeyOf) */
+  rootKey?: string | null;
   /** where it is defined in this repository, if it is */
   file?: string;
   line?: number;
@@ -135,6 +137,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
         name: c.name,
         importFrom: known?.importFrom ?? ds.packages[0]?.name ?? f.path,
         element: wrappedElement(c.rootElement, c.elementHint),
+        rootKey: c.rootKey ?? null,
         file: f.path,
         line: c.line,
         grams: c.grams,
@@ -176,10 +179,14 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
   //    an input group named ...Button or ...Input is not what the design-system component draws
   locals.forEach((l, i) => {
     const el = l.c.rootElement;
-    if (!el || !ELEMENT_COMPONENT_NAMES[el] || !looksLikePrimitive(l.c.rootKey, el)) return;
+    if (!el || !ELEMENT_COMPONENT_NAMES[el]) return;
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
       if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name)) continue;
+      // a frameless input is a shadow of an Input that has a frameless mode (its classes say `border-none`) too
+      const frameless = (k: string | null | undefined) => k === 'input[bare]' || k === 'input[group]';
+      const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);
+      if (!looksLikePrimitive(l.c.rootKey, el) && !sameLook) continue;
       if (!best || t.name.length > best.name.length) best = t;
     }
     if (best) found.set(i, { file: l.file, c: l.c, target: best, by: { kind: 'name' } });

@@ -52,3 +52,14 @@ describe('design-system: a family of re-implemented buttons', () => {
     expect(f.fingerprint).toMatch(/^[0-9a-f]{20}$/);
   });
 });
+
+describe('design-system-shadow: a name match needs a root that looks like the primitive', () => {
+  const out = analyzeFixture('design-system', 'button-family');
+
+  it('stays quiet on an icon-only ...Button, a text-link ...Button and frameless ...Inputs the design system cannot draw', () => {
+    const shadow = findingsOf(out, 'design-system-shadow')[0]!;
+    for (const name of ['CloseButton', 'ResetButton', 'SearchInput', 'InlineTitleInput']) expect(shadow.message).not.toContain(name);
+    expect(findingsOf(out, 'design-system-shadow')).toHaveLength(1);
+    expect(out.result.findings.filter((f) => f.file.startsWith('apps/web/src/toolbar/'))).toEqual([]);
+  });
+});

@@ -78,6 +78,12 @@ ruleTester().run('prefer-design-system-component', rule, {
       filename: app,
       settings,
     },
+    // an icon-only control with no box of its own (a chip's remove "x"), even where the design system has an IconButton
+    {
+      code: `const a = <button className="grid place-items-center text-tertiary hover:text-secondary" onClick={remove}><CloseIcon height={10} width={10} /></button>;`,
+      filename: app,
+      settings: withIconButton,
+    },
     // unstyled wrappers: a popover trigger, a colour swatch, a calendar cell, a link in running text
     {
       code: `const a = <Popover.Button as={Fragment}><button type="button"><span className="size-4 rounded-full" style={{ background: color }} /></button></Popover.Button>;`,
@@ -108,6 +114,12 @@ ruleTester().run('prefer-design-system-component', rule, {
     // a text-link button: styled without a box (no fill, border, ring, shadow or rounding)
     {
       code: `const a = <button type="button" className="text-xs font-medium text-neutral-700 hover:text-neutral-950" onClick={reset}>Reset to default</button>;`,
+      filename: app,
+      settings,
+    },
+    // an underline tab: the underline is drawn by a pseudo-element, not a box around the button
+    {
+      code: `const a = <button className="relative pb-2 text-sm after:absolute after:bottom-0 after:h-0.5 after:bg-primary" onClick={show}>Request</button>;`,
       filename: app,
       settings,
     },
@@ -214,7 +226,7 @@ ruleTester().run('prefer-design-system-component', rule, {
     },
     {
       // an icon-only button, when the design system has an IconButton: that is the component named
-      code: `const a = <button className="p-1" onClick={close} aria-label="Close"><XIcon /></button>;`,
+      code: `const a = <button className="rounded p-1 hover:bg-gray-100" onClick={close} aria-label="Close"><XIcon /></button>;`,
       filename: app,
       settings: withIconButton,
       errors: [
@@ -228,7 +240,7 @@ ruleTester().run('prefer-design-system-component', rule, {
           suggestions: [
             {
               messageId: 'useComponent',
-              output: `import { IconButton } from '@acme/ui';\nconst a = <IconButton className="p-1" onClick={close} aria-label="Close"><XIcon /></IconButton>;`,
+              output: `import { IconButton } from '@acme/ui';\nconst a = <IconButton className="rounded p-1 hover:bg-gray-100" onClick={close} aria-label="Close"><XIcon /></IconButton>;`,
             },
           ],
         },
