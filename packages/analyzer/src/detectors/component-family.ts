@@ -52,9 +52,19 @@ export const meta: RuleMeta = {
 const SVG_TAGS =
   /^(svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|stop|mask|use|symbol|title|desc|pattern|filter|fe[A-Z]\w*|text|tspan|image|foreignObject|animate\w*)$/;
 
+/** react-native-svg (and libraries like it) export the SVG primitives capitalised: `<Svg>`, `<Path>`, `<G>`. */
+const SVG_COMPONENTS =
+  /^(Svg|Path|G|Circle|Rect|Line|Polyline|Polygon|Ellipse|Defs|ClipPath|LinearGradient|RadialGradient|Stop|Mask|Use|Symbol|Pattern|TSpan|TextPath|ForeignObject)$/;
+/** Elements that draw something. */
+const DRAWING = /^(path|circle|rect|line|polyline|polygon|ellipse|g|use)$/i;
+
 export function isIconLike(c: ComponentSignatureFact): boolean {
+  if (c.rootElement === 'svg' || c.rootElement === 'Svg') return true;
   const raw = c.tags.filter((t) => /^[a-z]/.test(t));
-  return c.rootElement === 'svg' || (raw.length > 0 && raw.every((t) => SVG_TAGS.test(t)) && raw.includes('svg'));
+  if (raw.length > 0 && raw.every((t) => SVG_TAGS.test(t)) && raw.includes('svg')) return true;
+  // artwork without its <svg> (`createIcon(<><path d=".." /></>)`) or drawn with react-native-svg: nothing but SVG primitives
+  const tags = c.tags.filter((t) => !/^(React\.)?Fragment$/.test(t));
+  return tags.length > 0 && tags.every((t) => SVG_TAGS.test(t) || SVG_COMPONENTS.test(t)) && tags.some((t) => DRAWING.test(t));
 }
 
 /** Dice similarity of two sorted bags of pq-gram hashes: 2|A ∩ B| / (|A| + |B|). */
