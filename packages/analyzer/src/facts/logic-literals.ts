@@ -182,6 +182,8 @@ function urlIsContent(ts: TypeScript, node: TS.Node, value: string): boolean {
   const attr = ts.isJsxAttribute(p) ? p : ts.isJsxExpression(p) ? p.parent : ts.isTemplateExpression(p) ? p.parent?.parent : undefined;
   if (attr && ts.isJsxAttribute(attr) && /^(https?|wss?):\/\/[^/]+\/./.test(value)) return true;
   if (p && ts.isNewExpression(p) && p.expression.getText() === 'URL' && p.arguments?.[1] === node) return true;
+  // the default of a destructured prop (`assetBaseUrl = 'http://localhost:3002'`): a preview's sample value
+  if (p && ts.isBindingElement(p) && p.initializer === node) return true;
   for (let n: TS.Node | undefined = p; n && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isObjectLiteralExpression(n) && n.parent && ts.isArrayLiteralExpression(n.parent)) return true;
     if (ts.isFunctionLike(n) || ts.isBlock(n)) return false;
