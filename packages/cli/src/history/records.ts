@@ -1,7 +1,7 @@
 // What the history store holds: snapshots, their findings, intervals between two snapshots and the
 // commits in them; and the key that identifies a finding at its place across snapshots.
 import { shortHash } from '@plumbline/core';
-import type { Category, CategoryTotals, Finding, Rating, Severity } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
 
 /** A finding as the store keeps it; `key` identifies it at its place, shared by every snapshot that has it unchanged. */
 export interface StoredFinding {
@@ -104,29 +104,52 @@ type KeyedFields = Omit<Finding, 'related' | 'fingerprint'> & { fingerprint: str
 /** keys already computed, by finding object (trend asks for a snapshot's keys, then stores the snapshot) */
 const keys = new WeakMap<KeyedFields, string>();
 
+/** The columns that make a finding at one place, in the order the store's findings table keeps them. */
+export function findingColumns(f: KeyedFields): Array<string | number> {
+  return [f.fingerprint, f.ruleId, f.category, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.effortMinutes, f.message];
+}
+
 /** Identifies a finding at one place: the same finding at the same place in two snapshots is one row. */
 export function findingKey(f: KeyedFields): string {
   let key = keys.get(f);
   if (key === undefined) {
-    key = shortHash(
-      JSON.stringify([
-        f.fingerprint,
-        f.ruleId,
-        f.category,
-        f.severity,
-        f.file,
-        f.line,
-        f.column,
-        f.endLine,
-        f.endColumn,
-        f.effortMinutes,
-        f.message,
-      ]),
-      32,
-    );
+    key = shortHash(JSON.stringify(findingColumns(f)), 32);
     keys.set(f, key);
   }
   return key;
+}
+
+/** What a snapshot record takes from the scan result it records. */
+export function snapshotTotals(
+  result: ScanResult,
+): Pick<
+  SnapshotRecord,
+  | 'toolVersion'
+  | 'files'
+  | 'linesOfCode'
+  | 'debtMinutes'
+  | 'debtRatio'
+  | 'rating'
+  | 'designSystemAdoption'
+  | 'driftIndex'
+  | 'findings'
+  | 'errors'
+  | 'skipped'
+> {
+  const s = result.summary;
+  return {
+    toolVersion: result.tool.version,
+    files: s.files,
+    linesOfCode: s.linesOfCode,
+    debtMinutes: s.debtMinutes,
+    debtRatio: s.debtRatio,
+    rating: s.rating,
+    designSystemAdoption: s.designSystemAdoption,
+    driftIndex: s.driftIndex,
+    findings: result.findings.length,
+    errors: result.errors.length,
+    skipped: result.skipped.length,
+  };
 }
 
 /** Why a store cannot be used as it is, or null when it can (after migrating it). */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CATEGORIES, emptyCategoryTotals, VERSION } from '@plumbline/core';
 import type { Category, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from './schema.js';
-import { findingKey } from './records.js';
+import { findingColumns, findingKey, snapshotTotals } from './records.js';
 import type { CommitInfo, IntervalInput, IntervalRecord, RuleTotals, Share, SnapshotRecord, StoredFinding } from './records.js';
 
 type DB = Database.Database;
@@ -294,17 +294,7 @@ export class HistoryStore {
           committedAt,
           recordedAt: Math.floor(Date.now() / 1000),
           source,
-          toolVersion: result.tool.version,
-          files: s.files,
-          linesOfCode: s.linesOfCode,
-          debtMinutes: s.debtMinutes,
-          debtRatio: s.debtRatio,
-          rating: s.rating,
-          designSystemAdoption: s.designSystemAdoption,
-          driftIndex: s.driftIndex,
-          findings: result.findings.length,
-          errors: result.errors.length,
-          skipped: result.skipped.length,
+          ...snapshotTotals(result),
         });
         const sid = Number(lastInsertRowid);
         for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, s.byCategory[c].findings, s.byCategory[c].debtMinutes);
@@ -331,22 +321,7 @@ export class HistoryStore {
     const key = findingKey(f);
     const fid = this.stmts.findingId.get(key) as number | undefined;
     if (fid !== undefined) return fid;
-    return Number(
-      this.stmts.insertFinding.run(
-        key,
-        f.fingerprint,
-        f.ruleId,
-        f.category,
-        f.severity,
-        f.file,
-        f.line,
-        f.column,
-        f.endLine,
-        f.endColumn,
-        f.effortMinutes,
-        f.message,
-      ).lastInsertRowid,
-    );
+    return Number(this.stmts.insertFinding.run(key, ...findingColumns(f)).lastInsertRowid);
   }
 
   /** The findings of a stored snapshot, one entry per instance ([] when not stored). */

@@ -9,7 +9,7 @@ import { UsageError } from '../command.js';
 import type { HistoryCommit } from '../git/history.js';
 import { commitSource } from '../git/objects.js';
 import type { TreeEntry } from '../git/objects.js';
-import { findingKey } from '../history/records.js';
+import { findingKey, snapshotTotals } from '../history/records.js';
 import type { RuleTotals, SnapshotRecord, StoredFinding } from '../history/records.js';
 import type { Analysed } from '../git/history.js';
 import type { RunContext } from './run-context.js';
@@ -253,17 +253,7 @@ function snapshotOf(analysisKey: string, c: HistoryCommit, result: ScanResult): 
     committedAt: c.time,
     recordedAt: Math.floor(Date.now() / 1000),
     source: 'trend',
-    toolVersion: result.tool.version,
-    files: s.files,
-    linesOfCode: s.linesOfCode,
-    debtMinutes: s.debtMinutes,
-    debtRatio: s.debtRatio,
-    rating: s.rating,
-    designSystemAdoption: s.designSystemAdoption,
-    driftIndex: s.driftIndex,
-    findings: result.findings.length,
-    errors: result.errors.length,
-    skipped: result.skipped.length,
+    ...snapshotTotals(result),
     byCategory: s.byCategory,
     byRule,
   };
