@@ -21,10 +21,15 @@ const EDITIONS = [
   ['web', 'native', 'ios', 'android', 'desktop', 'mobile', 'electron'],
 ];
 
-/** Whether a file sits in an edition/platform folder (or has a `.web.ts`-style suffix) with a sibling for another. */
+/**
+ * Whether a file sits in an edition folder (`ce/`, `ee/`), or in a platform folder (or has a `.web.ts`-style
+ * suffix) with a sibling for another platform.
+ */
 function hasEditionSibling(path: string, stems: ReadonlySet<string>): boolean {
   const stem = path.replace(/\.[cm]?[jt]sx?$/, '');
   const segs = stem.split('/');
+  // `ce/` and `ee/` name nothing but an edition: a path alias (`@/plane-web/*` -> `./ce/*`) picks the folder
+  if (segs.some((s) => s === 'ce' || s === 'ee')) return true;
   for (let i = 0; i < segs.length; i++) {
     const last = i === segs.length - 1;
     const parts = last ? segs[i]!.split('.') : [segs[i]!];
@@ -105,7 +110,12 @@ export const detector = defineDetector({
     const stems = new Set(ctx.files.map((f) => f.path.replace(/\.[cm]?[jt]sx?$/, '')));
     // classes passed on as values (`{ opnsense: OPNsenseIntegration }`, `register(Provider)`): a registry picks them
     const passed = new Set<string>();
-    for (const f of ctx.files) for (const [name, u] of Object.entries(index.factsOf(f.path)?.uses ?? {})) if (u.passed) passed.add(name);
+    for (const f of ctx.files) {
+      const a = index.factsOf(f.path);
+      for (const [name, u] of Object.entries(a?.uses ?? {})) if (u.passed) passed.add(name);
+      // or an instance of them is: `const provider = new PgSearchProvider(); PluginManager.add({ value: provider })`
+      for (const v of a?.values ?? []) if (v.newOf && a?.uses[v.name]?.passed) passed.add(v.newOf);
+    }
 
     const findings: DraftFinding[] = [];
     let abstractions = 0;

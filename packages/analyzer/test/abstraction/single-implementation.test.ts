@@ -33,6 +33,8 @@ describe('single-implementation: seams that are not speculative generality', () 
       'apps/web/core/store/base-workspace.store.ts',
       'apps/web/core/platform/clipboard.ts',
       'apps/web/server/search/BaseSearchProvider.ts',
+      'apps/web/core/store/base-analytics.store.ts',
+      'apps/web/server/auth/BaseAuthProvider.ts',
       'packages/cron/src/logger.ts',
     ])
       expect(files).not.toContain(quiet);
