@@ -232,7 +232,7 @@ function layerCallables(cx: FileCx): void {
       ...(forwards ? { forward: { callee: fwd.callee, rule: fwd.root === 'this' ? null : 'pass-through-function' } } : {}),
     });
   }
-  for (const c of passThroughComponents(ts, sf, cx.path)) {
+  for (const c of passThroughComponents(ts, sf, cx.path, cx.settings)) {
     addCallable(cx, {
       name: c.name,
       kind: 'component',

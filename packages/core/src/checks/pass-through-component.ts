@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
-import type { TypeScript } from '../check.js';
+import type { CheckSettings, TypeScript } from '../check.js';
 import { dottedName, hasDirective, looksLikeTest, originOf } from './pass-through-function.js';
 import { hasModifier } from '../ast.js';
 
@@ -207,12 +207,28 @@ export interface PassThroughComponent extends ComponentLayer {
   root: string;
 }
 
+/**
+ * Whether a file belongs to a published library: a workspace package that is not private and names an entry
+ * in its package.json. Its exported components are API its users import by name, whatever they render.
+ */
+export function inPublishedLibrary(path: string, settings: CheckSettings | undefined): boolean {
+  const packages = (settings?.modules as { packages?: Array<{ dir: string; private: boolean; declaresEntry?: boolean }> } | undefined)
+    ?.packages;
+  let best: { dir: string; private: boolean; declaresEntry?: boolean } | undefined;
+  for (const p of packages ?? []) if ((p.dir === '' || path.startsWith(`${p.dir}/`)) && (!best || p.dir.length > best.dir.length)) best = p;
+  return !!best && best.dir !== '' && !best.private && !!best.declaresEntry;
+}
+
 /** Every module-level component of the file that only renders another with its own props. */
-export function passThroughComponents(ts: TypeScript, sf: TS.SourceFile, path: string): PassThroughComponent[] {
+export function passThroughComponents(ts: TypeScript, sf: TS.SourceFile, path: string, settings?: CheckSettings): PassThroughComponent[] {
   const out: PassThroughComponent[] = [];
+  const published = inPublishedLibrary(path, settings);
   for (const c of moduleComponents(ts, sf)) {
     const fwd = forwardedElement(ts, sf, c.fn);
     if (!fwd || fwd.target === c.name) continue;
+    // a context's Provider component (`<SaveContext.Provider value={value}>`) names the context for its users
+    if (/\.Provider$/.test(fwd.target)) continue;
+    if (published && c.exported) continue;
     if (componentFrameworkRequired(ts, sf, path, c)) continue;
     out.push({ ...c, target: fwd.target, root: fwd.root });
   }
@@ -247,7 +263,7 @@ export const passThroughComponent = defineCheck<Options, MessageIds>({
   run(ctx) {
     const { ts, sourceFile } = ctx;
     if (ctx.isTestFile || looksLikeTest(ts, sourceFile)) return; // stories and tests render `<X {...args} />` on purpose
-    for (const c of passThroughComponents(ts, sourceFile, ctx.filePath)) {
+    for (const c of passThroughComponents(ts, sourceFile, ctx.filePath, ctx.settings)) {
       const origin = originOf(ts, sourceFile, c.root, ctx.settings);
       if (origin === 'unknown') continue;
       if (origin === 'package-import' && !ctx.options.includePackageTargets) continue;

@@ -309,10 +309,33 @@ export function moduleLayers(ts: TypeScript, sf: TS.SourceFile): Layer[] {
   return out;
 }
 
+const EXPORT_NAMES = new WeakMap<TS.SourceFile, Map<string, string[]>>();
+
+/** The names a module-level local is exported under: `export default x`, `export const GET = x`, `export { x as POST }`. */
+function exportNamesOf(ts: TypeScript, sf: TS.SourceFile, local: string): string[] {
+  let names = EXPORT_NAMES.get(sf);
+  if (!names) {
+    names = new Map();
+    const add = (from: string, as: string) => (names!.get(from) ?? names!.set(from, []).get(from)!).push(as);
+    for (const st of sf.statements) {
+      if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) add(st.expression.text, 'default');
+      else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause))
+        for (const e of st.exportClause.elements) add((e.propertyName ?? e.name).text, e.name.text);
+      else if (ts.isVariableStatement(st) && hasModifier(ts, st, ts.SyntaxKind.ExportKeyword))
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && d.initializer && ts.isIdentifier(d.initializer)) add(d.initializer.text, d.name.text);
+    }
+    EXPORT_NAMES.set(sf, names);
+  }
+  return names.get(local) ?? [];
+}
+
 /** Whether a framework requires this function to exist as it is (route handlers, server actions, hooks). */
 export function frameworkRequired(ts: TypeScript, sf: TS.SourceFile, layer: Layer, callee: string): boolean {
   if (FRAMEWORK_TARGETS.has(callee)) return true;
   if (layer.exported && !layer.owner && FRAMEWORK_EXPORTS.has(layer.name)) return true;
+  // exported under a framework's name: `const handler = ..; export const GET = handler`, `export default Page`
+  if (!layer.owner && exportNamesOf(ts, sf, layer.name).some((n) => FRAMEWORK_EXPORTS.has(n))) return true;
   // every export of a 'use server' file is a server action the client calls by reference
   if (layer.exported && !layer.owner && hasDirective(ts, sf, 'use server')) return true;
   return false;

@@ -1,5 +1,9 @@
 import rule from '../../src/rules/pass-through-component.js';
 import { ruleTester } from '../rule-tester.js';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
+import type { CheckSettings } from '@plumbline/core';
 
 ruleTester().run('pass-through-component', rule, {
   valid: [
@@ -33,6 +37,8 @@ ruleTester().run('pass-through-component', rule, {
     `import { List } from './list'; export function Typed<T>(props: ListProps<T>) { return <List {...props} />; }`,
     `import { Spinner } from './spinner'; export const Loading = () => <Spinner />;`,
     `export function Slot({ as: As, ...rest }: any) { return <As {...rest} />; }`,
+    // a context's Provider component names the context for its users
+    `import { SaveContext } from './SaveContext'; export const SaveContextProvider = ({ children, value }: any) => (<SaveContext.Provider value={value}>{children}</SaveContext.Provider>);`,
   ],
   invalid: [
     {
@@ -70,4 +76,22 @@ ruleTester().run('pass-through-component', rule, {
       errors: [{ messageId: 'passThroughComponent', line: 2, column: 17, endLine: 2, endColumn: 27 }],
     },
   ],
+});
+
+describe('pass-through-component in a published library', () => {
+  const code = `import { Card } from './card';\nexport function InvoiceCard(props: any) {\n  return <Card {...props} />;\n}\nfunction Local(props: any) {\n  return <Card {...props} />;\n}`;
+  const names = (path: string, pkg: { private: boolean; declaresEntry: boolean }) => {
+    const sf = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const settings = {
+      modules: { mappings: [], packages: [{ name: 'ra-core', dir: 'packages/ra-core', entries: [], ...pkg }] },
+    } as unknown as CheckSettings;
+    return passThroughComponents(ts, sf, path, settings).map((c) => c.name);
+  };
+  it('leaves the exported components of a published library alone (its users import them), not its local ones', () => {
+    expect(names('packages/ra-core/src/InvoiceCard.tsx', { private: false, declaresEntry: true })).toEqual(['Local']);
+  });
+  it('reports them in a private package or an app', () => {
+    expect(names('packages/ra-core/src/InvoiceCard.tsx', { private: true, declaresEntry: true })).toEqual(['InvoiceCard', 'Local']);
+    expect(names('apps/web/src/InvoiceCard.tsx', { private: false, declaresEntry: true })).toEqual(['InvoiceCard', 'Local']);
+  });
 });

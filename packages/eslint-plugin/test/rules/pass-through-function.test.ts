@@ -18,6 +18,14 @@ ruleTester().run('pass-through-function', rule, {
     `import { parse } from './parse'; const xs = ['1'].map((s) => parse(s));`,
     // framework-required
     `import { handler } from './impl'; export async function GET(req: Request) { return handler(req); }`,
+    // a route's handler (the page exempts it), also when exported under the method names or as the default
+    `import { authorize } from './service'; export async function handler(req: Request) { return authorize(req); }`,
+    `import { authorize } from './service'; const handler = async (req: Request) => { return await authorize(req); }; export const GET = handler; export const POST = handler;`,
+    `import { proxy } from './proxy'; const handler = (req: Request) => proxy(req); export { handler as GET, handler as DELETE };`,
+    {
+      code: `import { TeamsPage } from './teams'; const Page = (props: any) => { return TeamsPage(props); }; export default Page;`,
+      filename: 'app/teams/page.tsx',
+    },
     `export function useTheme() { return useContext(ThemeContext); }`,
     `import { useContext } from 'react'; export function useThing(ctx: any) { return useContext(ctx); }`,
     // calls a parameter, this, or a global
