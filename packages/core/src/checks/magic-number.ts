@@ -11,7 +11,7 @@ export type MessageIds = 'magicNumber';
 const GENERATED = /@generated|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 /** Mock data, seeds and fixtures: their numbers are data, not logic. */
 export const DATA_PATHS =
-  /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|__testfixtures__|seeds?|seed-data|demo-data|sample-data|data-?generators?)(\/|\.)|\.mocks?\.[cm]?[jt]sx?$/i;
+  /(^|\/)(mocks?|__mocks__|fixtures?|__fixtures__|__testfixtures__|seeds?|seed-data|demo-data|sample-data|example-data|fake-data|dummy-data|data-?generators?)(\/|\.)|\.mocks?\.[cm]?[jt]sx?$/i;
 /** Tool configuration (`lint-staged.config.mjs`, `vite.config.ts`): its numbers are settings, read where they are written. */
 const CONFIG_FILE = /(^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 
@@ -133,9 +133,9 @@ function inQuietPlace(ts: TypeScript, node: TS.Node): boolean {
   return false;
 }
 
-/** Limits every reader knows: the largest port, signed and unsigned integer bounds, ASCII. */
+/** Limits every reader knows: the largest port, signed and unsigned integer bounds, ASCII and the midpoint of an 8-bit channel. */
 export const WELL_KNOWN = new Set([
-  65535, 65536, 127, 1023, 32767, 32768, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991,
+  65535, 65536, 127, 128, 1023, 32767, 32768, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991,
 ]);
 /**
  * Textbook constants: the sRGB transfer function (12.92, 0.03928, 0.04045, 0.0031308, 0.055, 1.055, 2.4),
@@ -146,7 +146,7 @@ const TEXTBOOK = new Set([
 ]);
 /** A factor written beside a named unit: `30 * Minute.ms`, `n * MS_PER_DAY`, `days * DAY_IN_MS`. */
 const NAMED_UNIT =
-  /(^|[._])(ms|millis(econds)?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$|(^|[._])(second|minute|hour|day|week|month|year)s?(_?(in_?)?(ms|millis|seconds?))?$|_per_(second|minute|hour|day|week)$|^(second|minute|hour|day|week|month|year)s?\.\w+$/i;
+  /(^|[._])(ms|millis(econds)?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$|(^|[._])(second|minute|hour|day|week|month|year)s?(_?(in_?)?(ms|millis|seconds?))?$|_?per_?(second|minute|hour|day|week)s?$|^(second|minute|hour|day|week|month|year)s?\.\w+$/i;
 /** Words of a message that state a limit (`cannot be more than 5000`): the number is a policy written twice. */
 const LIMIT_WORDS =
   /\b(more|less|fewer|greater|longer|shorter|larger|smaller)\s+than\b|\b(at\s+(most|least)|max(imum)?|min(imum)?|exceed\w*|up\s+to|too\s+(many|long|short|large|big|small)|limit\w*)\b/i;

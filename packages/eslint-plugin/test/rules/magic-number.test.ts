@@ -30,7 +30,8 @@ ruleTester().run('magic-number', rule, {
     `function portOk(port: number) { return port > 0 && port <= 65535; }`,
     `function lin(c: number) { return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }`,
     // multiples of a named unit
-    `const window = { partitionWindow: 30 * Minute.ms, since: Date.now() - n * MS_PER_DAY };`,
+    `const window = { partitionWindow: 30 * Minute.ms, since: Date.now() - n * MS_PER_DAY, until: 20 * millisecondsPerDay };`,
+    { code: `if (items.length > 5) total = price * 1.19;`, filename: 'src/customers/example-data.ts' },
     // a value spelled in a neighbouring key, name or string
     `if (value === "2_weeks") return differenceInDays <= -14;`,
     `const ranges = [{ label: labels.LAST_30_DAYS, matches: () => differenceInDays(to, from) === 30 }];`,
