@@ -48,6 +48,9 @@ export const meta: RuleMeta = {
   },
 };
 
+/** The role as fingerprints have spelled it since before roles named the call (`setTimeout()`, `duration:`), so verdicts still match. */
+const fingerprintRole = (role: string) => role.replace(/^([\w$]+)\((?:\)#\d+|[\w$]+\))$/, '$1()').replace(/^[\w$]+\(\) ([\w$]+:)$/, '$1');
+
 /** Roles of tuning values picked per call (`toast({ duration })`): `<callee>() <key>:`. */
 const TUNING_ROLE = /^[\w$]+\(\) \w+:$/;
 const roleKey = (key: string) => {
@@ -139,7 +142,7 @@ export const detector = defineDetector({
         endLine: first.l.endLine,
         endColumn: first.l.endColumn,
         message: `The ${what} \`${first.l.value}\` is written in ${files.length} files (${list.length} places): name it once (a shared constant or config) and import it where it is used.`,
-        fingerprintCode: `${first.l.kind}:${first.l.role}:${first.l.value}:${list.length}`,
+        fingerprintCode: `${first.l.kind}:${fingerprintRole(first.l.role)}:${first.l.value}:${list.length}`,
         symbolPath: '',
         related,
       });
