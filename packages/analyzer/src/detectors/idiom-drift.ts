@@ -39,7 +39,7 @@ function idiomFindings(j: IdiomJudgement, reportedChains: Set<string>): DraftFin
     const message = decision
       ? `${idiom.title}: ${labelOf(s.variant)}${here} departs from decision ${cite(decision)}: use ${labelOf(convention)}.`
       : `${idiom.title}: ${labelOf(s.variant)}${here}; this codebase uses ${labelOf(convention)} for ${pct(convCount / total)} of its ${total} ${unit}.`;
-    findings.push(findingAt(meta.id, file, s, message, `${idiom.id} ${s.variant} ${s.code}`, related));
+    findings.push(findingAt(meta.id, file, s, message, `${idiom.id} ${site.extractedAs ?? s.variant} ${s.code}`, related));
   }
   return findings;
 }

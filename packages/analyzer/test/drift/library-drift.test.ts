@@ -147,4 +147,44 @@ describe('library roles: where a convention cannot serve', () => {
       ['src/ui/team.tsx', 1],
     ]);
   });
+
+  it('a short-key helper of a custom alphabet is no convention for UUIDs, but is for direct nanoid calls', () => {
+    const keys = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [
+        `src/links/l${i}.ts`,
+        `import { nanoid } from '../lib/nanoid';\nexport const key${i} = () => nanoid();\n`,
+      ]),
+    );
+    const out = analyzeFiles({
+      'src/lib/nanoid.ts': `import { customAlphabet } from 'nanoid';\nexport const nanoid = (chars?: number) => customAlphabet('0123456789abcdef', chars || 7)();\n`,
+      ...keys,
+      'src/forms/items.ts': `import { v4 } from 'uuid';\nexport const itemId = () => v4();\n`,
+      'src/forms/direct.ts': `import { nanoid } from 'nanoid';\nexport const rowId = () => nanoid();\n`,
+    });
+    expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([['src/forms/direct.ts', 1]]);
+  });
+
+  it('a workspace package whose own files agree on another choice (a GraphQL data provider on Apollo) keeps it', () => {
+    const query = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `packages/app/src/q${i}.ts`,
+        `import { useQuery } from '@tanstack/react-query';\nexport const useQ${i} = () => useQuery({ queryKey: ['${i}'] });\n`,
+      ]),
+    );
+    const apollo = Object.fromEntries(
+      Array.from({ length: 3 }, (_, i) => [
+        `packages/data-graphql/src/g${i}.ts`,
+        `import { ApolloClient } from '@apollo/client';\nexport const c${i} = new ApolloClient({});\n`,
+      ]),
+    );
+    const out = analyzeFiles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/app/package.json': JSON.stringify({ name: 'app' }),
+      'packages/data-graphql/package.json': JSON.stringify({ name: 'data-graphql' }),
+      ...query,
+      ...apollo,
+      'packages/app/src/legacy.ts': `import useSWR from 'swr';\nexport const useLegacy = () => useSWR('/x');\n`,
+    });
+    expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([['packages/app/src/legacy.ts', 1]]);
+  });
 });

@@ -81,13 +81,15 @@ function foldReactFc(run: DriftRun, sites: IdiomSite[]): IdiomSite[] {
     }
     const prev = arrows.get(site.file);
     if (!prev) {
-      const folded = { file: site.file, s: { ...site.s, variant: 'arrow' } };
+      const folded: IdiomSite = { file: site.file, s: { ...site.s, variant: 'arrow' }, extractedAs: site.s.variant };
       arrows.set(site.file, folded);
       out.push(folded);
       continue;
     }
-    const first = site.s.line < prev.s.line ? site.s : prev.s;
-    prev.s = { ...first, variant: 'arrow', count: prev.s.count + site.s.count };
+    if (site.s.line < prev.s.line) {
+      prev.s = { ...site.s, variant: 'arrow', count: prev.s.count + site.s.count };
+      prev.extractedAs = site.s.variant;
+    } else prev.s = { ...prev.s, count: prev.s.count + site.s.count };
   }
   return out;
 }
@@ -95,6 +97,8 @@ function foldReactFc(run: DriftRun, sites: IdiomSite[]): IdiomSite[] {
 export interface IdiomSite {
   file: string;
   s: IdiomSiteFact;
+  /** the variant the site was extracted as, when folded into another (keeps the finding's fingerprint) */
+  extractedAs?: string;
 }
 
 /** One idiom judged over the project: its sites, variant counts and convention. */

@@ -16,6 +16,8 @@ export interface ChoiceCount {
   kind: 'library' | 'wrapper';
   /** the catalog choice a wrapper is built on */
   underlying?: string;
+  /** an id wrapper of a custom format (short keys of a custom alphabet), no convention for UUIDs */
+  customFormat?: boolean;
   definedIn?: { file: string; line: number; name: string };
   defFiles: Set<string>;
   /** file -> its first site */
@@ -35,6 +37,8 @@ export interface RoleJudgement {
   pathMatches(w: ChoiceCount, path: string): boolean;
   /** whether a file could use the convention (a project wrapper serves only the code that can import it) */
   canUse(file: string): boolean;
+  /** whether a choice is the own convention of the file's workspace package (a GraphQL data provider built on Apollo) */
+  packageConvention(file: string, choice: string): boolean;
 }
 
 /** A role's choices (libraries, and project wrappers that enough files import) and its convention. */
@@ -106,6 +110,26 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
     convention = { choice: pick.choice, label: pick.label, kind: pick.kind, defFiles, files: new Map() };
   }
   const canUse = (file: string) => !convention || !!decision || wrapperServes(run, convention, file);
+  const localMemo = new Map<string, boolean>();
+  const packageConvention = (file: string, choice: string): boolean => {
+    const pkg = packageNameOf(file);
+    if (decision || !pkg) return false;
+    const key = `${pkg}\0${choice}`;
+    let hit = localMemo.get(key);
+    if (hit === undefined) {
+      const inPkg = new Set<string>();
+      let mine = 0;
+      for (const c of sorted)
+        for (const p of c.files.keys())
+          if (packageNameOf(p) === pkg) {
+            inPkg.add(p);
+            if (c.choice === choice) mine++;
+          }
+      hit = mine >= lib.minFiles && mine / inPkg.size >= lib.majority;
+      localMemo.set(key, hit);
+    }
+    return hit;
+  };
   return {
     role,
     sorted,
@@ -115,6 +139,7 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
     decidedInstead,
     pathMatches,
     canUse,
+    packageConvention,
   };
 }
 
@@ -159,6 +184,7 @@ function wrappersOf(run: DriftRun, role: RoleDefinition): Map<string, ChoiceCoun
             label: c.export === 'default' ? id : `${id} (${c.export})`,
             kind: 'wrapper',
             underlying: c.choice,
+            ...(c.customFormat ? { customFormat: true } : {}),
             definedIn: { file: defFile, line: c.line, name: c.export },
             defFiles: new Set([defFile]),
             files: new Map(),

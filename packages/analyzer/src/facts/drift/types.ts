@@ -38,6 +38,8 @@ export interface CarriedFact {
   choice: string;
   /** a generic client (`axios.create`, or takes the URL/classes from its caller and is named like one) */
   generic: boolean;
+  /** an id generator of a custom format (built with nanoid's `customAlphabet`): short keys, not UUIDs */
+  customFormat?: boolean;
   line: number;
 }
 

@@ -5,6 +5,7 @@ import { mentionsParameter, topNode } from './ast.js';
 import type { DriftContext } from './context.js';
 import type { CarriedFact } from './types.js';
 
+const CUSTOM_ID_FORMAT = /^custom(Alphabet|Random)$/;
 const WRAPPER_ROLES = new Map(ROLES.filter((r) => r.wrappers).map((r) => [r.id, r.wrappers!]));
 
 interface OwnUsage {
@@ -127,6 +128,7 @@ export class WrapperTracker {
   carried(): CarriedFact[] {
     const base = this.cx.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
     const carried = new Map<string, CarriedFact>();
+    const customFormat = [...this.cx.bindings.values()].some((b) => CUSTOM_ID_FORMAT.test(b.imported));
     for (const [local, exportedNames] of this.exportsOf) {
       for (const decl of this.reach(local)) {
         for (const u of this.own.get(decl) ?? []) {
@@ -139,7 +141,8 @@ export class WrapperTracker {
             const generic = u.instance || ((u.paramFlow || !!wrappers?.anyArguments) && named);
             const key = `${exported}\0${u.role}\0${u.choice}`;
             const prev = carried.get(key);
-            if (!prev) carried.set(key, { export: exported, role: u.role, choice: u.choice, generic, line: u.line });
+            const custom = u.role === 'ids' && customFormat ? { customFormat: true } : {};
+            if (!prev) carried.set(key, { export: exported, role: u.role, choice: u.choice, generic, ...custom, line: u.line });
             else if (generic && !prev.generic) carried.set(key, { ...prev, generic, line: u.line });
           }
         }
