@@ -135,9 +135,9 @@ const STYLE_ATTRIBUTES = new Set(['className', 'class', 'style', 'sx', 'css', 't
 const NON_VISUAL_CLASS = /^(sr-only|not-sr-only|hidden|visually-hidden|contents)$/;
 /** Screen-reader-only text: the label of an icon-only control, not text a reader sees. */
 const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-hidden)(\s|$)/;
-/** Classes that draw a box (a fill, a border, a ring, a shadow, rounded corners), the look a Button gives; variants included. */
+/** Classes that draw a box (a fill, a border, a ring, a shadow), the look a Button gives; variants included (rounding alone draws nothing). */
 const BOX_CLASS =
-  /^(?:[\w-]+:)*!?(?:bg-(?!transparent$|none$|inherit$)|border(?!-0$|-none$|-transparent$)|ring(?!-0$)|shadow(?!-none$)|rounded(?!-none$)|btn|button)/;
+  /^(?:[\w-]+:)*!?(?:bg-(?!transparent$|none$|inherit$)|border(?!-0$|-none$|-transparent$)|ring(?!-0$)|shadow(?!-none$)|btn|button)/;
 /** Classes that draw an input's frame in its resting state (a border, a ring, a shadow, a fill). */
 const FRAME_CLASS = /^!?(?:bg-(?!transparent$|none$|inherit$)|border(?!-0$|-none$|-transparent$)|ring(?!-0$)|shadow(?!-none$))/;
 /** Classes that take away an input's own frame: it sits inside a bordered group that draws it. */
@@ -321,7 +321,9 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
  *   a calendar cell, a link in running text;
  * - `button[opaque]`/`a[opaque]`: styled, showing only a value held in a variable (`{item.name}`): a card, a
  *   tag pill, a trigger showing the selection;
- * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding);
+ * - `button[row]`: a full-width row aligned to the start or spread out (`w-full justify-between`): a menu item;
+ * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding) or
+ *   underlined; classes of the project's own CSS count as a box only when there are no utilities beside them;
  * - `input[group]`/`input[bare]`: an input inside an input group, or with no frame of its own (no border, ring,
  *   shadow or fill: an inline-edit field drawn by its container).
  */
@@ -364,11 +366,22 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     if (block) return `${tag}[container]`;
   }
   const kind = contentKind(ts, children, iconNamesOf(ts, el.getSourceFile()));
-  const boxed = look.inline || look.classes.some((c) => isBoxClass(c) || isCustomClass(c));
+  // classes of the project's own stylesheet say nothing of the look, unless they are all there is (no utilities)
+  const ownCss = look.classes.length > 0 && look.classes.every(isCustomClass);
+  const underlined = look.classes.includes('underline');
+  const boxed =
+    look.inline || ownCss || (!underlined && look.classes.some((c) => isBoxClass(c) || /(^|[-_])(btn|button)([-_]|$)/i.test(c)));
   // an icon-only control with no box (a chip's remove "x", a show-password eye) is an inline icon, not an IconButton
   if (kind === 'icon') return boxed ? `${tag}[icon]` : `${tag}[bare]`;
   if ((kind !== 'label' && kind !== 'opaque') || !look.styled) return `${tag}[bare]`;
   if (tag === 'button' && !boxed) return 'button[text]';
+  // a full-width row aligned to the start or spread out: a menu item or a list row, not a Button
+  if (
+    tag === 'button' &&
+    look.classes.includes('w-full') &&
+    look.classes.some((c) => /^(text-left|text-start|justify-between|justify-start)$/.test(c))
+  )
+    return 'button[row]';
   return kind === 'opaque' ? `${tag}[opaque]` : key;
 }
 

@@ -123,6 +123,28 @@ ruleTester().run('prefer-design-system-component', rule, {
       filename: app,
       settings,
     },
+    // an underlined text button; a trigger whose look comes from the component inside it (a custom class beside utilities)
+    {
+      code: `const a = <button type="button" className="btn w-fit text-xs underline" onClick={open}>Change email</button>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <button type="button" className="clickable block h-full outline-none" onClick={toggle}><DropdownButton>{t('due')}</DropdownButton></button>;`,
+      filename: app,
+      settings,
+    },
+    // a menu row; an icon button whose only "box" is rounding
+    {
+      code: `const a = <button type="button" className="flex w-full items-center justify-between rounded-sm px-1 py-1.5 hover:bg-layer-1" onClick={toggle}>Show weekends</button>;`,
+      filename: app,
+      settings: withIconButton,
+    },
+    {
+      code: `const a = <button type="button" className="place-items-center self-center rounded-sm" onClick={remove}><CloseIcon /></button>;`,
+      filename: app,
+      settings: withIconButton,
+    },
     // a button whose only content is a value in a variable (a card, a tag pill, a trigger showing the selection)
     { code: `const a = <button className="rounded border px-2" onClick={open}>{selected.name}</button>;`, filename: app, settings },
     // unstyled: under Tailwind's preflight a bare <button> or <input> has no look a Button or Input would keep
