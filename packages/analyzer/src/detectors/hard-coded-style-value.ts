@@ -1,4 +1,4 @@
-import { judgeAtom, olderStylesheetCopies, tokenIndex, tokenSettingsOf } from '@plumbline/core';
+import { DARK_SCOPE, judgeAtom, olderStylesheetCopies, tokenIndex, tokenSettingsOf } from '@plumbline/core';
 import type { RelatedLocation, ValueAtom } from '@plumbline/core';
 import {
   DEFAULT_OPTIONS,
@@ -43,14 +43,16 @@ export const detector = defineDetector({
       for (const v of factsOf(f, styleValues)?.values ?? []) {
         const atom: ValueAtom = { ...v.atom, start: 0, end: 0 };
         if (atom.kind === 'color' && !options.namedColors && !/^(#|[a-z]+\()/i.test(atom.text)) continue;
+        const dark = DARK_SCOPE.test(v.symbolPath);
         const verdict = judgeAtom(index, atom, v.context, matchOptions, {
           ...(v.namespace ? { namespace: v.namespace } : {}),
           ...(v.utility !== undefined ? { utility: v.utility } : {}),
           filePath: f.path,
           property: v.property,
+          ...(dark ? { theme: 'dark' as const } : {}),
         });
         if (!verdict) continue;
-        const key = `${v.atom.family}\0${v.atom.key}\0${v.property}`;
+        const key = `${v.atom.family}\0${v.atom.key}\0${v.property}\0${dark}`;
         const first = byValue.get(key);
         if (first) {
           if (first.line !== v.line && !first.related.some((r) => r.line === v.line))

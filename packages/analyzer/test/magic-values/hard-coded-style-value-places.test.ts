@@ -27,8 +27,23 @@ describe('tokens in a monorepo (fixtures/magic-values/monorepo)', () => {
   });
 
   it("does not offer another package's tokens, and stays quiet in image routes and email templates", () => {
-    expect(all.some((f) => f.message.includes('--widget'))).toBe(false); // admin does not depend on @acme/widget
+    expect(all.some((f) => f.at.startsWith('apps/admin') && f.message.includes('--widget'))).toBe(false); // admin does not depend on @acme/widget
     expect(at('apps/admin/src/og.tsx')).toEqual([]);
+    // apps/embed depends on @acme/widget: its tokens apply, except --widget-bg, which the widget sets at run time
+    expect(at('apps/embed/src/embed.css').map((f) => f.message)).toEqual([
+      '`#0f172a` is the value of design token `--widget-text`: use `var(--widget-text)`.',
+    ]);
     expect(at('apps/admin/src/welcome-email.tsx')).toEqual([]);
+  });
+});
+
+describe('themes (fixtures/magic-values/monorepo)', () => {
+  const all = findings(analyzeFixture('monorepo'), 'hard-coded-style-value');
+  it("matches a value inside a dark-theme selector against that theme's token values", () => {
+    const panel = all.filter((f) => f.at.startsWith('apps/admin/src/panel.css')).map((f) => [f.at.split(':')[1], f.message]);
+    expect(panel).toEqual([
+      ['2', expect.stringContaining('in another theme only')], // the light theme has no #1a1a1a
+      ['6', expect.stringContaining('is the value of design token `--surface`')], // `.dark` does
+    ]);
   });
 });

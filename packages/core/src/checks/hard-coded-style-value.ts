@@ -4,7 +4,7 @@ import type { ColorDistanceMethod } from '../color.js';
 import type { PropertyFamily } from '../css-value.js';
 import { collectTsStyleValues } from '../tokens/collect.js';
 import type { StyleOccurrence } from '../tokens/collect.js';
-import { DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
+import { DARK_SCOPE, DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
 import { isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
@@ -158,6 +158,16 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   };
 }
 
+/** The whole class (variants included: `dark:hover:bg-[#111]`) that ends at `end`. */
+function classWithVariants(text: string, end: number): string {
+  return (
+    text
+      .slice(Math.max(0, end - 120), end)
+      .split(/[\s'"`]/)
+      .pop() ?? ''
+  );
+}
+
 /** A nearest color within this ΔE is worth naming for an off-scale value; a farther one is a different color. */
 const NAMED_NEAREST_DELTA_E = 10;
 
@@ -235,17 +245,19 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const byValue = new Map<string, (typeof pending)[number]>();
     const byLine = new Map<number, (typeof pending)[number]>();
     for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
+      const dark = !!occ.tailwind && DARK_SCOPE.test(classWithVariants(text, occ.tailwind.end));
       const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, {
         ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
         ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}),
         filePath: ctx.filePath,
         property: occ.property,
+        ...(dark ? { theme: 'dark' as const } : {}),
       });
       if (!verdict) continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
       const line = lineOf(range.start);
       // one finding per value and file (its other places are related), and at most one per line
-      const key = `${occ.atom.family}\0${occ.atom.key}\0${occ.property}`;
+      const key = `${occ.atom.family}\0${occ.atom.key}\0${occ.property}\0${dark}`;
       const joined = byValue.get(key) ?? byLine.get(line);
       if (joined) {
         // one finding per value and file, at most one per line: the other places are related, and their

@@ -341,6 +341,52 @@ function resolveWorkspaceModule(root: string, from: string, spec: string, packag
   return null;
 }
 
+/** How many script files of token-defining packages are read for variables set at run time. */
+const MAX_RUNTIME_SCAN_FILES = 3000;
+
+/**
+ * CSS variables whose names the scripts of the packages that define them write as a string (`'--fb-brand'`):
+ * a widget's per-customer theming sets them at run time, so they are inputs, not tokens to suggest.
+ */
+function runtimeVariables(root: string, tokenFiles: readonly string[], packages: readonly PackageManifest[]): Set<string> {
+  const dirs = new Set<string>();
+  for (const f of tokenFiles) {
+    const p = packageOf(packages, f);
+    dirs.add(p ? p.dir : (satelliteScope(f) ?? f.slice(0, Math.max(0, f.lastIndexOf('/')))));
+  }
+  const names = new Set<string>();
+  let budget = MAX_RUNTIME_SCAN_FILES;
+  const walk = (dir: string, depth: number): void => {
+    if (depth > MAX_DISCOVERY_DEPTH || budget <= 0) return;
+    let entries;
+    try {
+      entries = readdirSync(resolve(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (budget <= 0) return;
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.') && !(depth > 0 && existsSync(resolve(root, rel, 'package.json'))))
+          walk(rel, depth + 1);
+      } else if (e.isFile() && /\.(c|m)?[jt]sx?$/.test(e.name) && !/\.d\.ts$/.test(e.name)) {
+        budget--;
+        let text: string;
+        try {
+          text = readFileSync(resolve(root, rel), 'utf8');
+        } catch {
+          continue;
+        }
+        if (text.length > MAX_TOKEN_FILE_BYTES || !text.includes('--')) continue;
+        for (const m of text.matchAll(/['"`](--[A-Za-z][\w-]*)['"`]/g)) names.add(m[1]!);
+      }
+    }
+  };
+  for (const d of [...dirs].sort()) walk(d, 0);
+  return names;
+}
+
 /** Loads tokens from files; the result is plain JSON (check settings). */
 export function loadTokens(root: string, options: LoadTokensOptions): { settings: TokenSettings; errors: TokenLoadError[] } {
   const errors: TokenLoadError[] = [];
@@ -407,11 +453,16 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   }
 
   const resolver = new CssResolver(cssDefs);
+  /** tokens whose dark-theme value cannot be read (`#{$gray-4}`): their default value is no dark token */
+  const darkUnknown = new Set<string>();
   let spacingBase = 0.25;
   for (const d of cssDefs) {
     const raw = resolver.valueOf(d.name) ?? null;
     const value = d.mode ? resolver.substitute(d.value) : raw;
-    if (value === null || value === '' || /var\(|\$\{/.test(value)) continue;
+    if (value === null || value === '' || /var\(|\$\{/.test(value)) {
+      if (d.mode && /dark/i.test(d.mode)) darkUnknown.add(d.name.replace(/^--|^\$/, ''));
+      continue;
+    }
     const path = d.name.replace(/^--|^\$/, '');
     const triplet = isChannelTriplet(value);
     const expanded = triplet ? expandChannelTriplet(value) : value;
@@ -437,6 +488,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     });
   }
   errors.push(...resolver.errors);
+  for (const t of tokens) if (!t.mode && darkUnknown.has(t.path)) t.darkUnknown = true;
 
   for (const t of tailwindTokens) {
     const value = /var\(/.test(t.value) ? resolver.substitute(t.value) : t.value;
@@ -456,6 +508,16 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   if (version && versions.size > 1) tokens.push(...mixedDefaults(replaced, spacingBase).filter(notOverridden));
   else if (version)
     tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase).filter(notOverridden));
+
+  // variables that code sets at run time (`style.setProperty('--x', ...)`, `{ '--x': color }`) are theme inputs
+  const runtime = runtimeVariables(
+    root,
+    tokens.filter((t) => t.cssVar && !t.file.includes(':')).map((t) => t.file),
+    options.packages ?? [],
+  );
+  if (runtime.size) {
+    for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]!.cssVar && runtime.has(tokens[i]!.cssVar!)) tokens.splice(i, 1);
+  }
 
   for (const t of tokens) {
     const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);

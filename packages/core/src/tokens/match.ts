@@ -142,6 +142,24 @@ export interface MatchPlace {
   property?: string;
   /** Tailwind: the utility (`bg`, `-mt`); '' for an arbitrary property (`[animation-delay:200ms]`), which no theme key replaces */
   utility?: string;
+  /** the value is written for the dark theme (inside `.dark`, `&.theme--dark`, a `dark:` variant) */
+  theme?: 'dark';
+}
+
+/** A selector, at-rule or variant chain that applies to the dark theme only. */
+export const DARK_SCOPE = /(\.|--|\[data-[\w-]*=["']?|prefers-color-scheme:\s*|(^|[\s:])(?=dark:))dark\b/i;
+
+/** In the dark theme, a token's value is its dark value where it has one: those replace the default ones. */
+function darkThemeValues(list: Indexed[]): Indexed[] {
+  const isDark = (t: DesignToken) => !!t.mode && /dark/i.test(t.mode);
+  const overridden = new Set(list.filter((x) => isDark(x.token)).map((x) => x.token.path));
+  return list
+    .filter((x) => (x.token.mode ? isDark(x.token) : !overridden.has(x.token.path) && !x.token.darkUnknown))
+    .map((x) => {
+      if (!x.token.mode) return x;
+      const { mode: _mode, ...token } = x.token;
+      return { ...x, token };
+    });
 }
 
 type Role = 'background' | 'text' | 'border' | null;
@@ -249,6 +267,7 @@ export function judgeAtom(
 ): Verdict | null {
   const { namespace, filePath, property } = where;
   let list = pool(index, atom.family, context, filePath);
+  if (where.theme === 'dark') list = darkThemeValues(list);
   if (where.utility === '') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
   // whether the project has a scale of this kind at all: counted before tokens of other roles are set aside
   const scale = new Set(list.map((x) => x.token.value)).size >= 3;
