@@ -7,6 +7,8 @@ import type { FileFacts } from '../facts.js';
 import { extractor as componentsExtractor } from '../facts/components.js';
 import type { ComponentSignatureFact } from '../facts/components.js';
 import { shadowsOf } from './design-system-shadow.js';
+import { copiedRegions } from './copied-code.js';
+import type { CopiedPlace } from './copied-code.js';
 
 export interface Options {
   /** Dice similarity of the pq-gram profiles at or above which two components are near-duplicates */
@@ -224,6 +226,12 @@ export function findFamilies(refs: readonly ComponentRef[], threshold: number): 
 
 const fmt = (n: number) => n.toFixed(2);
 
+/** Whether most of a component's lines lie in one place of a copied region. */
+function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
+  const lines = m.c.lastLine - m.c.startLine + 1;
+  return region.some((p) => p.path === m.file.path && Math.min(p.endLine, m.c.lastLine) - Math.max(p.line, m.c.startLine) + 1 >= lines / 2);
+}
+
 export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
@@ -233,6 +241,7 @@ export const detector = defineDetector({
     const refs = familyCandidates(ctx.files, options.minNodes, (f) => !!ds && isDesignSystemFile(ds, f.path));
     const families = findFamilies(refs, options.threshold);
     const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
+    const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {})) : [];
     const findings: DraftFinding[] = [];
     let members = 0;
     for (const fam of families) {
@@ -240,6 +249,8 @@ export const detector = defineDetector({
       // a family of design-system re-implementations is reported once, by design-system-shadow
       const shadowed = fam.members.map((m) => shadows.get(`${m.file.path}\0${m.c.name}\0${m.c.line}`));
       if (shadowed.every((s) => s && s === shadowed[0])) continue;
+      // a copied file pair is one copied-code finding, not also a family of the same components
+      if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;
       const [first, ...rest] = fam.members;
       const n = fam.members.length;

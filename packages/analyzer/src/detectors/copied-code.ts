@@ -391,40 +391,68 @@ function keptOnPurpose(c: CloneClass, docs: readonly Doc[]): boolean {
   return new Set(imports).size > 1;
 }
 
+const CLASSES = new WeakMap<readonly FileFacts[], { key: string; value: { docs: Doc[]; classes: CloneClass[] } }>();
+
+/** The copied regions of a run's files (computed once per run: component-family asks for them too). */
+function cloneClasses(files: readonly FileFacts[], options: Options): { docs: Doc[]; classes: CloneClass[] } {
+  const key = `${options.minTokens},${options.minLines}`;
+  const kept = CLASSES.get(files);
+  if (kept?.key === key) return kept.value;
+  const minTokens = Math.max(20, options.minTokens);
+  const docs: Doc[] = [];
+  for (const f of files) {
+    const t = factsOf(f, cloneTokens);
+    if (!t || t.count < minTokens || f.isTestFile || KEPT_FILES.test(f.path)) continue;
+    docs.push(new Doc(f, t));
+  }
+  const pairs = findClonePairs(docs, minTokens);
+  const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
+  // whole lines only: a copy that starts or ends mid-line (`}` then the next statement's `export`) is cut to the lines it covers
+  const trim = (f: Fragment): Fragment | null => {
+    const L = docs[f.doc]!.lines;
+    const T = docs[f.doc]!.tokens;
+    let { start, end } = f;
+    while (start < end && CLOSERS.has(T[start]!)) start++;
+    while (start < end && start > 0 && L[start - 1] === L[start]) start++;
+    while (end > start && end < L.length && L[end] === L[end - 1]) end--;
+    return end - start >= minTokens * 0.8 && L[end - 1]! - L[start]! + 1 >= options.minLines ? { doc: f.doc, start, end } : null;
+  };
+  const pieces = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
+    .map((c) => ({ members: c.members.map(trim).filter((m): m is Fragment => m !== null) }))
+    .filter((c) => c.members.length >= 2);
+  const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
+    (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
+  );
+  CLASSES.set(files, { key, value: { docs, classes } });
+  return { docs, classes };
+}
+
+/** A copied region in one file: its path and lines. */
+export interface CopiedPlace {
+  path: string;
+  line: number;
+  endLine: number;
+}
+
+/** The copied regions copied-code reports for a run's files, each with all its places. */
+export function copiedRegions(files: readonly FileFacts[], options: Partial<Options> = {}): CopiedPlace[][] {
+  const { docs, classes } = cloneClasses(files, { ...DEFAULTS, ...options });
+  return classes.map((c) =>
+    c.members.map((m) => ({ path: docs[m.doc]!.facts.path, line: docs[m.doc]!.lines[m.start]!, endLine: docs[m.doc]!.lines[m.end - 1]! })),
+  );
+}
+
 export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
-    const minTokens = Math.max(20, options.minTokens);
-    const docs: Doc[] = [];
-    for (const f of ctx.files) {
-      const t = factsOf(f, cloneTokens);
-      if (!t || t.count < minTokens || f.isTestFile || KEPT_FILES.test(f.path)) continue;
-      docs.push(new Doc(f, t));
-    }
-    const pairs = findClonePairs(docs, minTokens);
+    const { docs, classes } = cloneClasses(ctx.files, options);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
     let duplicatedTokens = 0;
     let classesCount = 0;
-    // whole lines only: a copy that starts or ends mid-line (`}` then the next statement's `export`) is cut to the lines it covers
-    const trim = (f: Fragment): Fragment | null => {
-      const L = docs[f.doc]!.lines;
-      const T = docs[f.doc]!.tokens;
-      let { start, end } = f;
-      while (start < end && CLOSERS.has(T[start]!)) start++;
-      while (start < end && start > 0 && L[start - 1] === L[start]) start++;
-      while (end > start && end < L.length && L[end] === L[end - 1]) end--;
-      return end - start >= minTokens * 0.8 && L[end - 1]! - L[start]! + 1 >= options.minLines ? { doc: f.doc, start, end } : null;
-    };
-    const pieces = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
-      .map((c) => ({ members: c.members.map(trim).filter((m): m is Fragment => m !== null) }))
-      .filter((c) => c.members.length >= 2);
-    const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
-      (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
-    );
     for (const cls of classes) {
       const byPath = (x: Fragment, y: Fragment) => {
         const px = docs[x.doc]!.facts.path,

@@ -41,4 +41,13 @@ describe('component-family', () => {
     }
     expect(out.facts.map((f) => f.path)).not.toContain('src/generated/no-items.tsx');
   });
+
+  it('leaves a copied file pair to copied-code: one finding, not also a family of the same components', () => {
+    const family = out.result.findings
+      .filter((f) => f.ruleId === 'component-family')
+      .flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
+    expect(family).not.toContain('src/reports/weekly-summary.tsx');
+    const copies = out.result.findings.filter((f) => f.ruleId === 'copied-code').flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
+    expect(copies).toEqual(expect.arrayContaining(['src/reports/weekly-summary.tsx', 'src/reports/monthly-summary.tsx']));
+  });
 });
