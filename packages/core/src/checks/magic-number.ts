@@ -276,14 +276,24 @@ function enclosingScope(ts: TypeScript, node: TS.Node): TS.Node {
   return node.getSourceFile();
 }
 
+/** A branch that only sets a literal: `niceFraction = 2;`, `return "green";`, `{ idx = [0, 2, 4]; }`. */
+function setsLiteral(ts: TypeScript, s: TS.Statement): boolean {
+  if (ts.isBlock(s)) return s.statements.length === 1 && setsLiteral(ts, s.statements[0]!);
+  if (ts.isReturnStatement(s)) return isPlainResult(ts, s.expression);
+  if (!ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression)) return false;
+  const e = s.expression;
+  return e.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isPlainResult(ts, e.right) || ts.isArrayLiteralExpression(e.right));
+}
+
 /**
- * An `if (range === 10) … else if (range === 7) … else if (range === 6)` chain: the numbers are the keys of
- * a lookup on the value itself, like `case 6:`.
+ * An `if (range === 10) … else if (range === 7) … else if (range === 6)` chain (the numbers are the keys of a
+ * lookup on the value itself, like `case 6:`), or a ladder whose branches only set a literal (`if (fraction < 1.5)
+ * nice = 1; else if (fraction < 3) nice = 2; …`): the table is the explanation.
  */
-function isDispatchOnValue(ts: TypeScript, node: TS.Node, subject: string, sf: TS.SourceFile): boolean {
+function isLookupChain(ts: TypeScript, node: TS.Node, subject: string, sf: TS.SourceFile): boolean {
   const cond: TS.Node = node.parent;
-  if (!ts.isBinaryExpression(cond) || !/^(===|==)$/.test(ts.tokenToString(cond.operatorToken.kind) ?? '')) return false;
-  if (!cond.parent || !ts.isIfStatement(cond.parent) || cond.parent.expression !== cond) return false;
+  if (!ts.isBinaryExpression(cond) || !cond.parent || !ts.isIfStatement(cond.parent) || cond.parent.expression !== cond) return false;
+  const equality = /^(===|==)$/.test(ts.tokenToString(cond.operatorToken.kind) ?? '');
   let stmt: TS.IfStatement = cond.parent;
   while (stmt.parent && ts.isIfStatement(stmt.parent) && stmt.parent.elseStatement === stmt) stmt = stmt.parent as TS.IfStatement;
   let branches = 0;
@@ -291,6 +301,7 @@ function isDispatchOnValue(ts: TypeScript, node: TS.Node, subject: string, sf: T
     const c = s.expression;
     if (!ts.isBinaryExpression(c) || !(ts.isNumericLiteral(c.right) || ts.isStringLiteralLike(c.right))) break;
     if (c.left.getText(sf) !== subject) break;
+    if (!equality && !setsLiteral(ts, s.thenStatement)) return false;
     branches++;
   }
   return branches >= 3;
@@ -309,7 +320,7 @@ function selfExplaining(ts: TypeScript, node: TS.Node, value: number, operator: 
   const fn = smallFunction(ts, node, sf, 40);
   if (fn && /\b(fromCharCode|charCodeAt|codePointAt|fromCodePoint)\b/.test(fn.getText(sf)) && Number.isInteger(value)) return true;
   if (COMPARISONS.has(operator) && fn && isThresholdLadder(ts, fn)) return true;
-  if (isDispatchOnValue(ts, node, otherText, sf)) return true;
+  if (isLookupChain(ts, node, otherText, sf)) return true;
   return spelledNearby(ts, node, value, sf) || explainedByComment(sf, node, value);
 }
 

@@ -46,6 +46,7 @@ ruleTester().run('magic-number', rule, {
     `const loadColor = (r: number) => (r > 1.5 ? 'red' : r > 0.8 ? 'yellow' : 'green');`,
     // a dispatch on the value itself: the numbers are the keys of a lookup
     `if (range === 10) idx = all; else if (range === 7) idx = seven; else if (range === 6) idx = six; else idx = five;`,
+    `if (round) { if (fraction < 1.5) nice = 1; else if (fraction < 3) nice = 2; else if (fraction < 7) nice = 5; else nice = 10; }`,
     // a comment block right above that names the number
     `// P-256 ≈ 72 bytes, P-384 ≈ 104\n// (informational)\nif (algo.keyLenBits >= 384) size = next();`,
     // mock modules
