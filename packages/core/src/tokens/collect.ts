@@ -15,6 +15,7 @@ import type { AtomOptions, ValueAtom } from '../css-value.js';
 import { parseStylesheet } from './css.js';
 import type { StyleContext } from './match.js';
 import { findArbitraryClasses } from './tailwind-class.js';
+import { parseColor } from '../color.js';
 
 /** One hard-coded value found in a file; offsets are absolute in the file's text. */
 export interface StyleOccurrence {
@@ -105,6 +106,27 @@ interface Collector {
   seenClassStrings: Set<number>;
 }
 
+/** Relative luminance bounds of a text color picked for contrast: near white and near black. */
+const LIGHT_LUMA = 0.8;
+const DARK_LUMA = 0.2;
+
+/**
+ * `isColorDark(bg) ? '#fff' : '#000'`: a light and a dark color chosen against a background only known at run
+ * time. They must not follow the theme, so no token replaces them.
+ */
+function isContrastPair(ts: TypeScript, node: TS.ConditionalExpression): boolean {
+  const luma = (e: TS.Expression): number | null => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isStringLiteral(e) && !ts.isNoSubstitutionTemplateLiteral(e)) return null;
+    const c = parseColor(e.text.trim(), { named: true });
+    return c ? 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b : null;
+  };
+  const a = luma(node.whenTrue);
+  const b = luma(node.whenFalse);
+  if (a === null || b === null) return false;
+  return (a >= LIGHT_LUMA && b <= DARK_LUMA) || (b >= LIGHT_LUMA && a <= DARK_LUMA);
+}
+
 function valueLiteral(c: Collector, node: TS.Expression, property: string, context: StyleContext, sx: boolean): void {
   const { ts, sf, text, options, out } = c;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression?.(node)) {
@@ -112,6 +134,7 @@ function valueLiteral(c: Collector, node: TS.Expression, property: string, conte
     return;
   }
   if (ts.isConditionalExpression(node)) {
+    if (isContrastPair(ts, node)) return;
     valueLiteral(c, node.whenTrue, property, context, sx);
     valueLiteral(c, node.whenFalse, property, context, sx);
     return;

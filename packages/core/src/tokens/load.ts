@@ -341,6 +341,14 @@ function resolveWorkspaceModule(root: string, from: string, spec: string, packag
   return null;
 }
 
+/** Variables that code sets at run time (`style.setProperty('--x', ...)`, `{ '--x': color }`) are theme inputs: dropped. */
+function dropRuntimeVariables(root: string, tokens: DesignToken[], packages: readonly PackageManifest[]): void {
+  const files = tokens.filter((t) => t.cssVar && !t.file.includes(':')).map((t) => t.file);
+  const runtime = runtimeVariables(root, [...new Set(files)], packages);
+  if (!runtime.size) return;
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]!.cssVar && runtime.has(tokens[i]!.cssVar!)) tokens.splice(i, 1);
+}
+
 /** How many script files of token-defining packages are read for variables set at run time. */
 const MAX_RUNTIME_SCAN_FILES = 3000;
 
@@ -509,15 +517,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   else if (version)
     tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase).filter(notOverridden));
 
-  // variables that code sets at run time (`style.setProperty('--x', ...)`, `{ '--x': color }`) are theme inputs
-  const runtime = runtimeVariables(
-    root,
-    tokens.filter((t) => t.cssVar && !t.file.includes(':')).map((t) => t.file),
-    options.packages ?? [],
-  );
-  if (runtime.size) {
-    for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]!.cssVar && runtime.has(tokens[i]!.cssVar!)) tokens.splice(i, 1);
-  }
+  dropRuntimeVariables(root, tokens, options.packages ?? []);
 
   for (const t of tokens) {
     const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);

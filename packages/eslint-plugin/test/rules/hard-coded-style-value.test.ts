@@ -18,6 +18,18 @@ const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
 
 ruleTester().run('hard-coded-style-value', rule, {
   valid: [
+    // a contrast color picked against a run-time background must not follow the theme
+    { code: `const a = <span style={{ color: isColorDark(bg) ? '#fff' : '#111' }} />;`, settings: settings(dtcg) },
+    // renderers without CSS variables: react-pdf, next/og image routes, email templates
+    {
+      code: `import { StyleSheet } from '@react-pdf/renderer';\nconst s = StyleSheet.create({ t: { color: '#4a90e2', fontSize: 16 } });`,
+      settings: settings(dtcg),
+    },
+    {
+      code: `import { ImageResponse } from 'next/og';\nexport const GET = () => new ImageResponse(<div style={{ color: '#4a90e2' }} />);`,
+      settings: settings(dtcg),
+    },
+    { code: `import { Text } from '@react-email/components';\nconst a = <Text style={{ color: '#4a90e2' }} />;`, settings: settings(dtcg) },
     // CSS variable fallbacks are not hard-coded values
     { code: `const a = <div style={{ color: 'var(--brand, #4a90e2)', padding: 'var(--space, 16px)' }} />;`, settings: settings(dtcg) },
     { code: 'const B = styled.div`\n  color: var(--x, #4a90e2);\n`;', settings: settings(dtcg) },
