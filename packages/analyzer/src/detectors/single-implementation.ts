@@ -46,6 +46,9 @@ function hasEditionSibling(path: string, stems: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** From this many interfaces declared beside their only class and imported elsewhere, that is the project's convention. */
+const CONVENTION_MIN = 5;
+
 export const meta: RuleMeta = {
   id: 'single-implementation',
   category: 'abstraction',
@@ -118,6 +121,8 @@ export const detector = defineDetector({
     }
 
     const findings: DraftFinding[] = [];
+    // interfaces declared beside their one class and imported by other files: counted to see whether that is the project's convention
+    const beside: DraftFinding[] = [];
     let abstractions = 0;
     for (const f of ctx.files) {
       if (f.isTestFile) continue;
@@ -148,7 +153,8 @@ export const detector = defineDetector({
         if (c.what === 'interface' && narrowerApi(index, f.path, c, only)) continue;
         // last, as they are the costliest to know (computed on first need)
         if (index.subpathExported(f.path) || index.publicApi().has(key)) continue; // outside code may implement it
-        findings.push({
+        const besideItsClass = c.what === 'interface' && only.file === f.path && index.importersOf(f.path, c.name).length > 0;
+        (besideItsClass ? beside : findings).push({
           ruleId: 'single-implementation',
           file: f.path,
           line: c.line,
@@ -164,6 +170,9 @@ export const detector = defineDetector({
         });
       }
     }
+    // a convention of the codebase (a MobX store's `IXStore` beside `XStore`, hooks typed by it): the interface is the class's
+    // public type, written for every class of its kind; a few such pairs are still speculative
+    if (beside.length < CONVENTION_MIN) findings.push(...beside);
     return { findings, metrics: { abstractions, singleImplementation: findings.length } };
   },
 });

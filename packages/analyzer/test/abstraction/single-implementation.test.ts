@@ -40,3 +40,10 @@ describe('single-implementation: seams that are not speculative generality', () 
       expect(files).not.toContain(quiet);
   });
 });
+
+describe('single-implementation: a codebase convention', () => {
+  it('stays quiet on interfaces declared beside their only class and imported elsewhere when the project does so for five or more classes', () => {
+    const { findings } = scanFixture('single-implementation-convention');
+    expect(findings.filter((f) => f.ruleId === 'single-implementation')).toEqual([]);
+  });
+});
