@@ -350,6 +350,8 @@ export function judgeAtom(
       const entries = list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! }));
       const exact = exactOf((x) => x.num === atom.number);
       if (exact) return exact;
+      // Tailwind's z-10..z-50 is no layer scale of the project: an arbitrary z-index is a local stacking decision
+      if (atom.family === 'z-index' && list.every((x) => x.token.file === 'tailwind:defaults')) return null;
       if (atom.family === 'font-weight') {
         const near = entries
           .filter((e) => Math.abs(e.v - atom.number!) <= NEAR_FONT_WEIGHT)

@@ -18,6 +18,8 @@ const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
 
 ruleTester().run('hard-coded-style-value', rule, {
   valid: [
+    // a z-index beside Tailwind's default z-10..z-50 only: a local stacking decision, no scale to name
+    { code: `const a = <div className="z-[14]" />;`, settings: settings(tw4) },
     // a contrast color picked against a run-time background must not follow the theme
     { code: `const a = <span style={{ color: isColorDark(bg) ? '#fff' : '#111' }} />;`, settings: settings(dtcg) },
     // renderers without CSS variables: react-pdf, next/og image routes, email templates
