@@ -251,23 +251,29 @@ function isPlainResult(ts: TypeScript, e: TS.Expression | undefined): boolean {
 function isThresholdLadder(ts: TypeScript, fn: TS.SignatureDeclaration): boolean {
   const body = (fn as TS.FunctionLikeDeclaration).body;
   if (!body) return false;
-  if (!ts.isBlock(body)) {
-    let e: TS.Node = body;
-    while (ts.isParenthesizedExpression(e)) e = e.expression;
-    return ts.isConditionalExpression(e) && isPlainResult(ts, e);
-  }
-  let returns = 0;
-  let plain = true;
+  // rungs: two or more thresholds; results: categories (`"green"`, `Mode.Compact`), not amounts (`return 695`)
+  const thresholds = new Set<string>();
+  let category = false;
+  const results: TS.Expression[] = [];
   const visit = (n: TS.Node): void => {
-    if (!plain || (n !== body && ts.isFunctionLike(n))) return;
-    if (ts.isReturnStatement(n)) {
-      returns++;
-      if (!isPlainResult(ts, n.expression)) plain = false;
-    }
+    if (n !== body && ts.isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && COMPARISONS.has(ts.tokenToString(n.operatorToken.kind) ?? '') && ts.isNumericLiteral(n.right))
+      thresholds.add(n.right.text);
+    if (ts.isReturnStatement(n) && n.expression) results.push(n.expression);
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return plain && returns >= 2;
+  if (!ts.isBlock(body)) results.push(body);
+  const leaves = (e: TS.Expression): TS.Expression[] => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    return ts.isConditionalExpression(e) ? [...leaves(e.whenTrue), ...leaves(e.whenFalse)] : [e];
+  };
+  const all = results.flatMap(leaves);
+  for (const e of all) {
+    if (!isPlainResult(ts, e)) return false;
+    if (!ts.isNumericLiteral(e) && !ts.isPrefixUnaryExpression(e)) category = true;
+  }
+  return all.length >= 2 && thresholds.size >= 2 && category;
 }
 
 /** The function (or the file) whose numbers are reported once per value. */

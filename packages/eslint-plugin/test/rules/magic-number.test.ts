@@ -77,6 +77,11 @@ ruleTester().run('magic-number', rule, {
         { messageId: 'magicNumber', line: 4, column: 29 },
       ],
     },
+    // one threshold returning amounts is a policy (free shipping from 7500 cents), not a ladder of categories
+    {
+      code: `export function shippingCents(subtotalCents: number): number {\n  if (subtotalCents === 0) return 0;\n  return subtotalCents >= 7500 ? 0 : 695;\n}`,
+      errors: [{ messageId: 'magicNumber', line: 3, column: 27 }],
+    },
     {
       code: `export const isZeroHeight = (height: number) => {\n  if (height > 75) return false;\n  return height < 75;\n};`,
       errors: [{ messageId: 'magicNumber', line: 2, column: 16 }],
