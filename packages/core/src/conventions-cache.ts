@@ -26,6 +26,8 @@ export interface RoleConventions {
   choices: ConventionChoice[];
   /** files that implement a wrapper choice: they use its library by design and are never drift */
   wrapperFiles: string[];
+  /** files using another choice that the scan does not report: the convention cannot serve them (a wrapper they cannot import, their package's own choice) */
+  quietFiles?: string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export function conventionsFromMetrics(metrics: unknown, root: string, tool: str
       convention: r.convention,
       choices: r.choices,
       wrapperFiles: r.wrapperFiles,
+      ...(r.quietFiles?.length ? { quietFiles: r.quietFiles } : {}),
       ...(r.decision ? { decision: r.decision } : {}),
     };
   }

@@ -7,8 +7,6 @@ import type { RoleJudgement } from './shared/drift.js';
 /** the rule's metadata, in core: the ESLint rule of the same id shares it */
 export const meta: RuleMeta = libraryDriftMeta;
 
-const UUID_CHOICES = new Set(['uuid', 'crypto-random-uuid']);
-
 /** Findings of one role: each file using a choice other than the convention (or a declared decision). */
 function roleFindings(j: RoleJudgement): DraftFinding[] {
   const { role, sorted, total, convention, decision, decidedInstead, pathMatches } = j;
@@ -20,8 +18,6 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
     // wrapper consumers use a project module; they are drift only when a decision names that wrapper
     if (c.kind === 'wrapper' && !(decision && decidedInstead.some((v) => v?.kind === 'path' && pathMatches(c, v.path)))) continue;
     if (c.kind === 'library' && isCompanionOfConvention(role, c.choice, convention)) continue;
-    // a short-key helper of a custom alphabet is no convention for code that needs UUIDs
-    if (!decision && convention.customFormat && UUID_CHOICES.has(c.choice)) continue;
     const migrating =
       decision &&
       decidedInstead.some(
@@ -29,7 +25,7 @@ function roleFindings(j: RoleJudgement): DraftFinding[] {
       );
     const examples = [...convention.files.entries()].slice(0, 3);
     for (const [file, s] of c.files) {
-      if (exemptFiles.has(file) || !j.canUse(file) || j.packageConvention(file, c.choice)) continue;
+      if (exemptFiles.has(file) || j.leftAlone(c, file)) continue;
       const others = [...c.files.keys()].filter((p) => p !== file);
       const related: RelatedLocation[] = [];
       if (convention.definedIn)

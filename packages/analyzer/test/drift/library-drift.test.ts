@@ -119,6 +119,8 @@ describe('library roles: where a convention cannot serve', () => {
       'packages/web/src/server/oauth.ts': `export const token = () => fetch('https://auth.example.com/token');\n`,
     });
     expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([['packages/web/src/legacy/orders.ts', 1]]);
+    // the files left alone go to the editor rule through the conventions cache
+    expect(metrics(out).roles.http.quietFiles).toEqual(['packages/web/src/server/oauth.ts', 'packages/worker/src/job.ts']);
   });
 
   it('error classes, brand logos, ids with a length and clients handed to another package choose nothing', () => {

@@ -251,3 +251,17 @@ export function areCompanions(role: RoleDefinition, a: string, b: string): boole
   const cb = role.choices.find((c) => c.id === b);
   return !!(ca?.companions?.includes(b) || cb?.companions?.includes(a));
 }
+
+/** Brand logos (`FcGoogle`, `FaXTwitter`, `SiStripe`): icon sets such as lucide do not ship them. */
+const BRAND_ICON =
+  /^(Si[A-Z]|(Fa6?|Fc|Bs|Ri|Ai|Io5?|Tb|Lu|Bi|Di|Gr|Im|Ti|Cg|Md|Pi)(Brand)?(Github|Gitlab|Bitbucket|Google|Microsoft|Apple|XTwitter|Twitter|Facebook|Linkedin|Discord|Slack|Whatsapp|Telegram|Reddit|Youtube|Instagram|Tiktok|Twitch|Dropbox|Figma|Notion|Stripe|Paypal|Docker|Npm|Okta|Windows|Android|Hubspot|Salesforce|Zapier|Wordpress|Shopify|Mastodon|Medium|Dribbble|Behance|Pinterest|Snapchat|Spotify|Gitea|Keycloak|Openid|Aws|Amazon|Azure|Vercel|Chrome|Firefox|Safari|Edge|Linux|Ubuntu|Yahoo|Zoom|Jira|Trello|Atlassian|Bluesky|Threads|Signal|Skype|Vk|Weixin|Wechat|Line|Kakao|Naver|Yandex))\w*$/;
+/** Names that are only error or exception classes: importing them translates that library's errors. */
+const ERROR_CLASS = /(Error|Exception)$/;
+
+/** Whether an import of these names from `spec` chooses the library (the names are not all brand logos or error classes). */
+export function importChoosesLibrary(spec: string, names: string[]): boolean {
+  if (!names.length || names.includes('default') || names.includes('*')) return true;
+  if (names.every((n) => ERROR_CLASS.test(n))) return false;
+  const icons = matchImport(spec, names).some((r) => r.role === 'icons');
+  return !(icons && names.every((n) => BRAND_ICON.test(n)));
+}

@@ -8,6 +8,7 @@ import {
   isCompanionOfConvention,
   libraryDriftMeta,
   matchGlobal,
+  importChoosesLibrary,
   matchImport,
   normalizeGlobalPath,
   readConventions,
@@ -117,6 +118,8 @@ export default createRule<[Options], MessageIds>({
         const cached = cache?.roles[ref.role];
         // a wrapper's own file uses its library by design
         if (cached?.wrapperFiles.includes(filePath)) continue;
+        // a file the last scan left alone for this role (the convention cannot serve it there)
+        if (cached?.quietFiles?.includes(filePath)) continue;
         if (isCompanionOfConvention(role, ref.choice, t)) continue;
         const key = `${ref.role}\0${ref.choice}`;
         if (reported.has(key)) continue; // once per file and choice, as the analyzer does
@@ -187,6 +190,8 @@ export default createRule<[Options], MessageIds>({
       ImportDeclaration(node) {
         const names = importNames(node);
         if (names && names.length === 0) return;
+        // only error classes or brand logos: the import chooses nothing (as in the analyzer)
+        if (names && !importChoosesLibrary(String(node.source.value), names)) return;
         check(matchImport(String(node.source.value), names), node.source);
       },
       ExportNamedDeclaration(node) {

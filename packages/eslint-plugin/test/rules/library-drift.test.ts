@@ -24,6 +24,10 @@ ruleTester().run('library-drift', rule, {
     { code: `import fetch from './my-fetch';\nexport const r = fetch('/x');`, filename: file() },
     // the wrapper's own file uses its library by design
     { code: `export const api = { get: (path: string) => fetch(\`/api\${path}\`) };`, filename: file('src/api/client.ts') },
+    // importing only an error class chooses nothing
+    { code: `import { HTTPError } from 'ky';\nexport const isKy = (e: unknown) => e instanceof HTTPError;`, filename: file() },
+    // a file the last scan left alone for the role (server code beside a browser client)
+    { code: `import ky from 'ky';\nexport const k = ky.get('https://auth.example.com');`, filename: file('src/server/oauth.ts') },
     // tests are judged by the test-runner role only
     { code: `import ky from 'ky';\nexport const k = ky;`, filename: file('src/feature.test.ts') },
     // outside a project with a cache or decisions: quiet

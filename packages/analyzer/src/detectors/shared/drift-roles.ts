@@ -35,10 +35,11 @@ export interface RoleJudgement {
   decidedInstead: Array<ReturnType<typeof resolveDecisionValue>>;
   /** whether a wrapper choice is the project path a decision names */
   pathMatches(w: ChoiceCount, path: string): boolean;
-  /** whether a file could use the convention (a project wrapper serves only the code that can import it) */
-  canUse(file: string): boolean;
-  /** whether a choice is the own convention of the file's workspace package (a GraphQL data provider built on Apollo) */
-  packageConvention(file: string, choice: string): boolean;
+  /**
+   * whether a file using choice `c` is left alone: the convention cannot serve it (a wrapper it cannot
+   * import, a short-key helper where it needs UUIDs) or `c` is its workspace package's own choice
+   */
+  leftAlone(c: ChoiceCount, file: string): boolean;
 }
 
 /** A role's choices (libraries, and project wrappers that enough files import) and its convention. */
@@ -110,6 +111,8 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
     convention = { choice: pick.choice, label: pick.label, kind: pick.kind, defFiles, files: new Map() };
   }
   const canUse = (file: string) => !convention || !!decision || wrapperServes(run, convention, file);
+  const leftAlone = (c: ChoiceCount, file: string): boolean =>
+    !canUse(file) || packageConvention(file, c.choice) || (!decision && !!convention?.customFormat && UUID_CHOICES.has(c.choice));
   const localMemo = new Map<string, boolean>();
   const packageConvention = (file: string, choice: string): boolean => {
     const pkg = packageNameOf(file);
@@ -138,11 +141,11 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
     ...(decision ? { decision } : {}),
     decidedInstead,
     pathMatches,
-    canUse,
-    packageConvention,
+    leftAlone,
   };
 }
 
+const UUID_CHOICES = new Set(['uuid', 'crypto-random-uuid']);
 const SERVER_SEGMENT = /(^|\/)(server|server-only|backend)\//;
 
 /**
@@ -214,6 +217,9 @@ export function roleMetricsOf(run: DriftRun, j: RoleJudgement): RoleConventions 
   const byOwner: Record<string, Record<string, number>> = {};
   for (const c of sorted) for (const p of c.files.keys()) run.tally(`role:${role.id}`, byDirectory, byOwner, p, c.choice, 1);
   const wrapperFiles = [...new Set(sorted.flatMap((c) => [...c.defFiles]))].sort();
+  const quietFiles = [
+    ...new Set(sorted.flatMap((c) => (c === convention ? [] : [...c.files.keys()].filter((p) => j.leftAlone(c, p))))),
+  ].sort();
   return {
     role: role.id,
     title: role.title,
@@ -221,6 +227,7 @@ export function roleMetricsOf(run: DriftRun, j: RoleJudgement): RoleConventions 
     ...(decision ? { decision: { id: decision.id, ...(decision.link ? { link: decision.link } : {}) } } : {}),
     choices: sorted.map(info),
     wrapperFiles,
+    ...(quietFiles.length ? { quietFiles } : {}),
     files: total,
     index,
     byDirectory,

@@ -1,7 +1,6 @@
 import type * as TS from 'typescript';
-import { matchImport } from '@plumbline/core';
+import { importChoosesLibrary, matchImport } from '@plumbline/core';
 import type { DriftContext } from './context.js';
-import { importChooses } from './incidental.js';
 import type { ImportSiteFact } from './types.js';
 
 /** Records the file's imports (and `require`s) with their ranges, their local bindings, and the role usages of the imports. */
@@ -9,7 +8,7 @@ export function collectImports(cx: DriftContext): void {
   const { ts, sf } = cx;
   const addImport = (spec: TS.StringLiteralLike, kind: ImportSiteFact['kind'], names: string[], typeOnly: boolean) => {
     cx.out.imports.push({ specifier: spec.text, kind, names, typeOnly, ...cx.pos(spec.getStart(sf), spec.getEnd()) });
-    if (typeOnly || !importChooses(spec.text, names)) return;
+    if (typeOnly || !importChoosesLibrary(spec.text, names)) return;
     const known = kind === 'import' || kind === 'export-from' ? (names.length ? names : null) : null;
     for (const ref of matchImport(spec.text, known)) cx.addUsage(ref, 'import', spec, `import ${spec.text}`);
   };

@@ -6,20 +6,6 @@ import type { DriftContext } from './context.js';
 // Imports of a role's library that choose nothing: the file uses the library only in a way the
 // convention could not serve. Their usages are dropped after the walk.
 
-/** Brand logos (`FcGoogle`, `FaXTwitter`, `SiStripe`): icon sets such as lucide do not ship them. */
-const BRAND_ICON =
-  /^(Si[A-Z]|(Fa6?|Fc|Bs|Ri|Ai|Io5?|Tb|Lu|Bi|Di|Gr|Im|Ti|Cg|Md|Pi)(Brand)?(Github|Gitlab|Bitbucket|Google|Microsoft|Apple|XTwitter|Twitter|Facebook|Linkedin|Discord|Slack|Whatsapp|Telegram|Reddit|Youtube|Instagram|Tiktok|Twitch|Dropbox|Figma|Notion|Stripe|Paypal|Docker|Npm|Okta|Windows|Android|Hubspot|Salesforce|Zapier|Wordpress|Shopify|Mastodon|Medium|Dribbble|Behance|Pinterest|Snapchat|Spotify|Gitea|Keycloak|Openid|Aws|Amazon|Azure|Vercel|Chrome|Firefox|Safari|Edge|Linux|Ubuntu|Yahoo|Zoom|Jira|Trello|Atlassian|Bluesky|Threads|Signal|Skype|Vk|Weixin|Wechat|Line|Kakao|Naver|Yandex))\w*$/;
-/** Names that are only error or exception classes: importing them translates that library's errors. */
-const ERROR_CLASS = /(Error|Exception)$/;
-
-/** Whether an import of these names from `spec` chooses the library (the names are not all brand logos or error classes). */
-export function importChooses(spec: string, names: string[]): boolean {
-  if (!names.length || names.includes('default') || names.includes('*')) return true;
-  if (names.every((n) => ERROR_CLASS.test(n))) return false;
-  const icons = matchImport(spec, names).some((r) => r.role === 'icons');
-  return !(icons && names.every((n) => BRAND_ICON.test(n)));
-}
-
 /** Whether `node` is inside an argument of a call of another package's import. */
 function insideForeignArgument(cx: DriftContext, node: TS.Node, spec: string): boolean {
   const { ts } = cx;
