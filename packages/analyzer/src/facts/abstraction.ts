@@ -13,7 +13,7 @@ import {
 import type { Layer } from '@plumbline/core/checks/pass-through-function';
 import { passThroughComponents } from '@plumbline/core/checks/pass-through-component';
 import { defineExtractor } from '../facts.js';
-import { collectUses } from './abstraction-uses.js';
+import { collectUses } from './abstraction/uses.js';
 import type { ExtractInput } from '../facts.js';
 import { hasModifier } from '@plumbline/core';
 

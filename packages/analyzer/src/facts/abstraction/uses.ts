@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { TypeScript } from '@plumbline/core';
-import type { UseFact } from './abstraction.js';
+import type { UseFact } from '../abstraction.js';
 
 /** One walk over the file: uses of module-level names, and `also` for every other node of interest. */
 export function collectUses(
