@@ -185,6 +185,9 @@ describe('library roles: where a convention cannot serve', () => {
       'packages/data-graphql/package.json': JSON.stringify({ name: 'data-graphql' }),
       ...query,
       ...apollo,
+      // a package built on the Apollo one
+      'packages/data-graphql-simple/package.json': JSON.stringify({ name: 'data-graphql-simple', dependencies: { 'data-graphql': '*' } }),
+      'packages/data-graphql-simple/src/parse.ts': `import { ApolloClient } from '@apollo/client';\nexport const parse = (c: ApolloClient<unknown>) => c.query({});\n`,
       'packages/app/src/legacy.ts': `import useSWR from 'swr';\nexport const useLegacy = () => useSWR('/x');\n`,
     });
     expect(findings(out, 'library-drift').map((f) => [f.file, f.line])).toEqual([['packages/app/src/legacy.ts', 1]]);

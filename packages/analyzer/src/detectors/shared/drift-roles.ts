@@ -114,9 +114,8 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
   const leftAlone = (c: ChoiceCount, file: string): boolean =>
     !canUse(file) || packageConvention(file, c.choice) || (!decision && !!convention?.customFormat && UUID_CHOICES.has(c.choice));
   const localMemo = new Map<string, boolean>();
-  const packageConvention = (file: string, choice: string): boolean => {
-    const pkg = packageNameOf(file);
-    if (decision || !pkg) return false;
+  /** whether `choice` is the own convention of workspace package `pkg` */
+  const ownChoice = (pkg: string, choice: string): boolean => {
     const key = `${pkg}\0${choice}`;
     let hit = localMemo.get(key);
     if (hit === undefined) {
@@ -128,10 +127,18 @@ export function judgeRole(run: DriftRun, role: RoleDefinition, lib: LibraryDrift
             inPkg.add(p);
             if (c.choice === choice) mine++;
           }
-      hit = mine >= lib.minFiles && mine / inPkg.size >= lib.majority;
+      // enough files agree, or every file of the package that plays the role uses it (a small adapter package)
+      hit = (mine >= lib.minFiles && mine / inPkg.size >= lib.majority) || (mine >= 2 && mine === inPkg.size);
       localMemo.set(key, hit);
     }
     return hit;
+  };
+  /** the choice is the convention of the file's package, or of a workspace package it builds on (a GraphQL provider on its base) */
+  const packageConvention = (file: string, choice: string): boolean => {
+    const pkg = packageNameOf(file);
+    if (decision || !pkg) return false;
+    if (ownChoice(pkg, choice)) return true;
+    return (resolver.workspacePackage(pkg)?.dependencies ?? []).some((d) => ownChoice(d, choice));
   };
   return {
     role,
