@@ -43,6 +43,10 @@ const VENDORED =
 const DELIBERATE_WHY = /\b(deliberate(ly)?|intentional(ly)?|on purpose|rather than|instead of|by design|would obscure)\b/i;
 const DELIBERATE_WHAT = /\b(duplicat\w*|cop(y|ied|ies)|shar(e|ed|ing)|extract\w*|inlin\w*|separate\w*|mirror\w*|in sync|helper)\b/i;
 
+/** SVG drawing elements (and react-native-svg's `<Svg>`): path data, not code, also without their `<svg>` (`createIcon(<><path d=".." /></>)`). */
+const SVG_DRAWING =
+  /^(svg|Svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|mask|symbol|pattern)$/;
+
 /** Decodes the token hashes of a file. */
 export function decodeTokens(facts: CloneTokenFacts): Uint32Array {
   if (!facts.count) return new Uint32Array(0);
@@ -95,7 +99,7 @@ export const extractor = defineExtractor<CloneTokenFacts>({
         case ts.SyntaxKind.JsxSelfClosingElement: {
           // an inline SVG drawing is data (path coordinates), not code: one token for the whole drawing
           const tag = ts.isJsxElement(n) ? n.openingElement.tagName : (n as TS.JsxSelfClosingElement).tagName;
-          if (ts.isIdentifier(tag) && tag.text === 'svg') {
+          if (ts.isIdentifier(tag) && SVG_DRAWING.test(tag.text)) {
             specials.push({ start: n.getStart(sf), end: n.end, text: `<svg>${n.getText(sf).replace(/\s+/g, ' ')}` });
             return;
           }
