@@ -6,6 +6,12 @@
 //   npm run eval -- <checkout> [--name <ledger name>] [--scan <scan.json>] [--sample <N>] [--seed <S>]
 //                  [--per-rule <N>] [--json] [--unjudged <N>] [--write-sample <file>]
 //
+//   npm run eval -- --table <dir of scans> [--seed S]
+//
+// --table reads <dir>/<name>.json (a scan's JSON) for every ledger repository that has one and prints the
+// README's precision table: per rule and repository, right of judged; per repository, the seeded sample's
+// precision; and the judged findings of the held-out repositories (tunedOn false) on their own.
+//
 // --write-sample writes the drawn findings (the seeded sample of --sample findings, plus up to --per-rule
 // findings of each rule, so that rare rules are judged too) with their verdicts so far, one JSON a line.
 //
@@ -34,11 +40,23 @@ function usage(message) {
 }
 
 export function parseArgs(argv) {
-  const opts = { checkout: null, name: null, scan: null, sample: 40, perRule: 0, seed: 1, unjudged: 20, json: false, writeSample: null };
+  const opts = {
+    checkout: null,
+    table: null,
+    name: null,
+    scan: null,
+    sample: 40,
+    perRule: 0,
+    seed: 1,
+    unjudged: 20,
+    json: false,
+    writeSample: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     if (a === '--name') opts.name = value();
+    else if (a === '--table') opts.table = value();
     else if (a === '--scan') opts.scan = value();
     else if (a === '--sample') opts.sample = Number(value());
     else if (a === '--seed') opts.seed = Number(value());
@@ -52,7 +70,7 @@ export function parseArgs(argv) {
   }
   for (const k of ['sample', 'perRule', 'seed', 'unjudged'])
     if (!Number.isInteger(opts[k]) || opts[k] < 0) usage(`--${k} takes a whole number`);
-  if (!opts.checkout) usage('name a checkout');
+  if (!opts.checkout && !opts.table) usage('name a checkout, or --table <dir of scans>');
   return opts;
 }
 
@@ -127,8 +145,48 @@ export function tally(joined, linesOfCode) {
 
 const pct = (x) => (x === null ? '-' : `${Math.round(x * 100)} %`);
 
+/** The README's precision table over the scans in `dir`, one `<name>.json` per ledger repository. */
+export function precisionTable(dir, seed) {
+  const repos = JSON.parse(readFileSync(join(ledgerDir, 'repos.json'), 'utf8')).repos.filter((r) =>
+    existsSync(join(dir, `${r.name}.json`)),
+  );
+  const perRepo = repos.map((r) => {
+    const scan = JSON.parse(readFileSync(join(dir, `${r.name}.json`), 'utf8'));
+    const joined = join_(scan.findings, readVerdicts(join(ledgerDir, 'verdicts', `${r.name}.jsonl`)));
+    const drawn = sample(joined, 40, seed).filter((j) => j.verdict);
+    return {
+      repo: r,
+      rules: tally(joined, scan.summary.linesOfCode),
+      sampleRight: drawn.filter((j) => j.verdict.verdict === 'right').length,
+      sampleJudged: drawn.length,
+    };
+  });
+  const ruleIds = [...new Set(perRepo.flatMap((p) => p.rules.map((r) => r.ruleId)))].sort();
+  const cell = (right, judged) => (judged ? `${right}/${judged}` : '');
+  const out = [`| rule | ${repos.map((r) => (r.tunedOn ? r.name : `${r.name}*`)).join(' | ')} | all | held out* |`];
+  out.push(`| --- | ${repos.map(() => '---:').join(' | ')} | ---: | ---: |`);
+  for (const id of ruleIds) {
+    const rows = perRepo.map((p) => p.rules.find((r) => r.ruleId === id));
+    const sum = (list) =>
+      list.reduce((a, r) => ({ right: a.right + (r?.right ?? 0), judged: a.judged + (r?.judged ?? 0) }), { right: 0, judged: 0 });
+    const all = sum(rows);
+    const held = sum(rows.filter((_, i) => !perRepo[i].repo.tunedOn));
+    out.push(
+      `| ${id} | ${rows.map((r) => cell(r?.right ?? 0, r?.judged ?? 0)).join(' | ')} | ${cell(all.right, all.judged)} ${all.judged ? `(${pct(all.right / all.judged)})` : ''} | ${cell(held.right, held.judged)} |`,
+    );
+  }
+  out.push(
+    `| sample of 40 (seed ${seed}) | ${perRepo.map((p) => (p.sampleJudged ? pct(p.sampleRight / p.sampleJudged) : '')).join(' | ')} | | |`,
+  );
+  return out.join('\n') + '\n';
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.table) {
+    process.stdout.write(precisionTable(resolve(opts.table), opts.seed));
+    return;
+  }
   const checkout = resolve(opts.checkout);
   if (!existsSync(checkout)) usage(`${checkout} does not exist`);
   const repos = JSON.parse(readFileSync(join(ledgerDir, 'repos.json'), 'utf8')).repos;

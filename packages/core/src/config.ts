@@ -90,6 +90,9 @@ export const DEFAULT_TEST_FILES = [
   '**/*.stories.{ts,tsx,js,jsx,mdx}',
   '**/{__tests__,__mocks__,__fixtures__,__testfixtures__,__snapshots__,test,tests,e2e,cypress,playwright,detox,fixtures,mocks,stories}/**',
   '**/{test,tests}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+  // mock data beside the code it serves: src/orders/fixtures.ts, user.mock.ts
+  '**/{fixtures,mocks}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
+  '**/*.{fixture,fixtures,mock,mocks}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/{playground,playgrounds,seed,seeds,seed-data,migrations,examples}/**',
   '**/*{playground,.seed}.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',
   '**/seed.{ts,tsx,js,jsx,mts,cts,mjs,cjs}',

@@ -9,6 +9,8 @@ describe('DEFAULT_TEST_FILES', () => {
     'src/button.test.tsx',
     'app/database/schema/server/test.ts',
     'detox/utils/report.js',
+    'src/orders/fixtures.ts',
+    'src/api/user.mock.ts',
     'src/__testfixtures__/rename.input.tsx',
     'apps/web/playwright/fixtures/login.ts',
     'apps/web/playground/page.tsx',
@@ -23,6 +25,7 @@ describe('DEFAULT_TEST_FILES', () => {
   it.each([
     'src/components/Button.tsx',
     'src/utils/testing-library-helpers.ts',
+    'src/fixtures-loader.ts',
     'apps/web/lib/seeding-utils.ts', // a name that only starts like "seed"
     'packages/ui/src/example-card.tsx',
     'server/commands/migrationHelper.ts',

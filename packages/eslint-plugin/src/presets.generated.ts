@@ -4,12 +4,7 @@ import type { Linter } from 'eslint';
 /** recommended: the high-precision rules, as warnings. */
 export const recommendedRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
-  '@plumbline/hard-coded-style-value': 'warn',
-  '@plumbline/library-drift': 'warn',
   '@plumbline/middle-man': 'warn',
-  '@plumbline/pass-through-component': 'warn',
-  '@plumbline/pass-through-function': 'warn',
-  '@plumbline/prefer-design-system-component': 'warn',
   '@plumbline/project-findings': 'warn',
 };
 

@@ -27,7 +27,7 @@ export const meta: RuleMeta = {
   description: 'Reports families of React components that render near-identical element trees, one finding per family.',
   defaultEffortMinutes: 20,
   defaultSeverity: 'warning',
-  preset: 'recommended',
+  preset: 'strict',
   scope: 'project',
   optionsSchema: {
     type: 'object',

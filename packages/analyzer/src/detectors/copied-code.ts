@@ -40,7 +40,7 @@ export const meta: RuleMeta = {
   description: 'Reports blocks of code copied in two or more places, grouped into one finding per clone class.',
   defaultEffortMinutes: 15,
   defaultSeverity: 'warning',
-  preset: 'recommended',
+  preset: 'strict',
   scope: 'project',
   optionsSchema: {
     type: 'object',

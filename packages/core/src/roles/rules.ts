@@ -13,7 +13,7 @@ export const libraryDriftMeta: RuleMeta = {
     'Reports a library choice (HTTP client, date library, state manager, ...) that departs from the convention of the codebase or from a declared decision.',
   defaultEffortMinutes: 30,
   defaultSeverity: 'warning',
-  preset: 'recommended',
+  preset: 'strict',
   scope: 'project',
   optionsSchema: {
     type: 'object',
