@@ -24,8 +24,11 @@ function project(files: Record<string, string>): string {
 
 const WRAPPER = `import { find } from './repo';\nexport function loadInvoice(id: string) {\n  return find(id);\n}\n`;
 
+// The finding these tests follow (pass-through-function) is of the strict preset.
+const strict = (): ResolvedConfig => ({ ...defaultConfig(), preset: 'strict' });
+
 function run(root: string, options: { config?: ResolvedConfig; reuseResult?: boolean; known?: boolean } = {}) {
-  const config = options.config ?? defaultConfig();
+  const config = options.config ?? strict();
   const { files } = discoverFiles(root, config);
   const cache = openCache(root, config);
   const out = analyze({
@@ -216,7 +219,7 @@ describe('reusing the whole result of an unchanged tree', () => {
     expect(reverted.stats.reusedResult).toBe(true);
     expect(reverted.result.findings).toEqual(first.result.findings);
 
-    const off = { ...defaultConfig(), rules: { 'pass-through-function': 'off' as const } };
+    const off = { ...strict(), rules: { 'pass-through-function': 'off' as const } };
     const config = run(root, { config: off });
     expect(config.stats.reusedResult).toBeUndefined();
     expect(config.result.findings.map((f) => f.ruleId)).not.toContain('pass-through-function');
@@ -233,10 +236,10 @@ describe('reusing the whole result of an unchanged tree', () => {
   it('reports a file that vanished as an error, not as a reused result', () => {
     const root = project({ 'src/a.ts': WRAPPER, 'src/b.ts': 'export const b = 1;\n' });
     run(root);
-    const { files } = discoverFiles(root, defaultConfig());
+    const { files } = discoverFiles(root, strict());
     rmSync(join(root, 'src/b.ts'));
-    const cache = openCache(root, defaultConfig());
-    const out = analyze({ root, config: defaultConfig(), cache, reuseResult: true, source: workingTreeSource(root, files) });
+    const cache = openCache(root, strict());
+    const out = analyze({ root, config: strict(), cache, reuseResult: true, source: workingTreeSource(root, files) });
     expect(out.stats.reusedResult).toBeUndefined();
     expect(out.result.errors).toEqual([{ file: 'src/b.ts', message: 'cannot be read: ENOENT' }]);
   });

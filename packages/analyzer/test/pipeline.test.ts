@@ -18,7 +18,10 @@ function project(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-function run(root: string, config: ResolvedConfig = defaultConfig(), cache = true) {
+// The findings these tests follow (pass-through-function) are of the strict preset.
+const strict = (): ResolvedConfig => ({ ...defaultConfig(), preset: 'strict' });
+
+function run(root: string, config: ResolvedConfig = strict(), cache = true) {
   const { files } = discoverFiles(root, config);
   const c = cache ? openCache(root, config) : null;
   const out = analyze({ root, config, cache: c, source: workingTreeSource(root, files) });
@@ -48,7 +51,7 @@ describe('the analysis pipeline', () => {
     const root = project({ 'src/a.ts': WRAPPER });
     run(root);
     const config = {
-      ...defaultConfig(),
+      ...strict(),
       rules: { 'pass-through-function': ['warn', { includePackageTargets: true }] as ['warn', object] },
     };
     expect(run(root, config).stats.parsed).toBe(1);

@@ -103,9 +103,13 @@ const users = (dir: string, n: number, spec: string) =>
     ]),
   );
 
+// library-drift is in the strict preset: the projects these tests write turn it on.
+const STRICT = { 'plumbline.config.json': JSON.stringify({ preset: 'strict' }) };
+
 describe('library roles: where a convention cannot serve', () => {
   it('a wrapper is the convention only for code that can import it: its package and dependents, its runtime', () => {
     const out = analyzeFiles({
+      ...STRICT,
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
       'packages/web/package.json': JSON.stringify({ name: 'web', dependencies: { api: '*' } }),
       'packages/api/package.json': JSON.stringify({ name: 'api', main: 'src/index.ts' }),
@@ -134,6 +138,7 @@ describe('library roles: where a convention cannot serve', () => {
       Array.from({ length: 4 }, (_, i) => [`src/http/h${i}.ts`, `export const get${i} = (u: string) => fetch(u);\n`]),
     );
     const out = analyzeFiles({
+      ...STRICT,
       ...lucide,
       ...ids,
       ...fetches,
@@ -158,6 +163,7 @@ describe('library roles: where a convention cannot serve', () => {
       ]),
     );
     const out = analyzeFiles({
+      ...STRICT,
       'src/lib/nanoid.ts': `import { customAlphabet } from 'nanoid';\nexport const nanoid = (chars?: number) => customAlphabet('0123456789abcdef', chars || 7)();\n`,
       ...keys,
       'src/forms/items.ts': `import { v4 } from 'uuid';\nexport const itemId = () => v4();\n`,
@@ -180,6 +186,7 @@ describe('library roles: where a convention cannot serve', () => {
       ]),
     );
     const out = analyzeFiles({
+      ...STRICT,
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
       'packages/app/package.json': JSON.stringify({ name: 'app' }),
       'packages/data-graphql/package.json': JSON.stringify({ name: 'data-graphql' }),
