@@ -9,7 +9,7 @@ import type { Finding } from '@plumbline/core';
 import { baselineFromFindings, baselineOccurrences, readBaseline, serializeBaseline } from '../src/baseline.js';
 import { main } from '../src/cli.js';
 import { matchFindings } from '../src/gate.js';
-import { io, Repo, REPO_TS, wrapper } from './git-repo.js';
+import { io, Repo, REPO_TS, STRICT_CONFIG, wrapper } from './git-repo.js';
 
 function f(fingerprint: string, file: string, ruleId = 'pass-through-function', effortMinutes = 10): Finding {
   return {
@@ -122,6 +122,7 @@ describe('the baseline file', () => {
 describe('plumbline baseline update / prune, then check against the baseline (real git)', () => {
   async function adopted(): Promise<Repo> {
     const repo = new Repo({
+      ...STRICT_CONFIG,
       'src/repo.ts': REPO_TS,
       'src/billing/invoices.ts': wrapper('loadInvoice'),
       'src/users.ts': wrapper('getUser', 'findUser'),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import AjvModule from 'ajv';
 import { check } from '../src/check.js';
 import { main } from '../src/cli.js';
-import { io, Repo, REPO_TS, wrapper } from './git-repo.js';
+import { io, Repo, REPO_TS, STRICT_CONFIG, wrapper } from './git-repo.js';
 
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (o: object) => {
   compile(s: object): ((d: unknown) => boolean) & { errors?: unknown };
@@ -34,6 +34,7 @@ const CSV = (name: string) =>
 /** main: one wrapper in src/billing/invoices.ts, then a feature branch. */
 function repoWithBase(): Repo {
   const repo = new Repo({
+    ...STRICT_CONFIG,
     'src/repo.ts': REPO_TS,
     'src/billing/invoices.ts': wrapper('loadInvoice'),
     'src/app.ts': `export const app = 1;\n`,
@@ -59,6 +60,7 @@ describe('plumbline check --base (real git)', () => {
 
   it('a branch adding a hard-coded color fails the gate and names it, with the token to use', async () => {
     const repo = new Repo({
+      ...STRICT_CONFIG,
       'src/theme.css': ':root {\n  --color-danger: #dc2626;\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
       'src/Badge.tsx':
         "export function Badge({ label }: { label: string }) {\n  return <span style={{ color: 'var(--color-danger)', padding: 'var(--space-2)' }}>{label}</span>;\n}\n",
@@ -83,6 +85,7 @@ describe('plumbline check --base (real git)', () => {
 
   it('a branch that only adds a design token passes: both sides are judged by the same settings, so old literals are not new', async () => {
     const repo = new Repo({
+      ...STRICT_CONFIG,
       'src/theme.css': ':root {\n  --color-primary: #2563eb;\n  --space-2: 8px;\n}\n',
       'src/Alert.tsx':
         "export function Alert({ text }: { text: string }) {\n  return <p style={{ color: '#dc2626', padding: '8px' }}>{text}</p>;\n}\n",
@@ -142,7 +145,7 @@ describe('plumbline check --base (real git)', () => {
   });
 
   it('a branch copying an old clone fails: the clone class grows by one copy (copied-code)', async () => {
-    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    const repo = new Repo({ ...STRICT_CONFIG, 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
     repo.commit('two copies');
     const base = await check({ root: repo.root, base: 'HEAD' });
     expect(base.head.findings.filter((f) => f.ruleId === 'copied-code').length).toBeGreaterThan(0);
@@ -158,7 +161,7 @@ describe('plumbline check --base (real git)', () => {
   });
 
   it('moving a file that holds a copy of a clone passes (copied-code)', async () => {
-    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    const repo = new Repo({ ...STRICT_CONFIG, 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
     repo.commit('two copies');
     repo.branch('feature').move('src/orders.ts', 'src/sales/orders.ts').commit('move');
     const outcome = await check({ root: repo.root, base: 'main' });
@@ -168,7 +171,7 @@ describe('plumbline check --base (real git)', () => {
   });
 
   it('renaming the file that holds the reported copy of a clone passes (copied-code)', async () => {
-    const repo = new Repo({ 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
+    const repo = new Repo({ ...STRICT_CONFIG, 'src/invoices.ts': CSV('invoicesToCsv'), 'src/orders.ts': CSV('ordersToCsv') });
     repo.commit('two copies');
     // src/invoices.ts sorts first and carries the finding; after the rename src/orders.ts does
     repo.branch('feature').move('src/invoices.ts', 'src/z-invoices.ts').commit('rename');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { io, REPO_TS, wrapper } from './git-repo.js';
+import { io, REPO_TS, STRICT_CONFIG, wrapper } from './git-repo.js';
 
 const env = {
   ...process.env,
@@ -90,7 +90,7 @@ beforeAll(() => {
   // the repository lives in a directory whose name is a shell command line
   const parent = mkdtempSync(join(tmpdir(), `repo $(touch ${M}-root) ; touch ${M}-root2 ; \`touch ${M}-root3\` '`));
   repo = new HostileRepo(join(parent, `r $(touch ${M}-dir) ; x`));
-  repo.write({ 'src/repo.ts': REPO_TS }).commit('base');
+  repo.write({ ...STRICT_CONFIG, 'src/repo.ts': REPO_TS }).commit('base');
   repo.git('checkout', '-q', '-b', BRANCHES[0]!);
   repo.write(Object.fromEntries(FILES.map((f, i) => [f, wrapper(`load${i}`)]))).commit(`add wrappers; $(touch ${M}-subject)`);
   for (const b of BRANCHES.slice(1)) repo.git('branch', b);

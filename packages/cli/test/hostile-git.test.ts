@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { io, Repo, REPO_TS, wrapper } from './git-repo.js';
+import { io, Repo, REPO_TS, STRICT_CONFIG, wrapper } from './git-repo.js';
 
 const env = {
   ...process.env,
@@ -27,7 +27,7 @@ async function run(cwd: string, ...argv: string[]) {
 
 /** main with three commits: the wrapper arrives in the second. */
 function history(): Repo {
-  const repo = new Repo({ 'src/repo.ts': REPO_TS });
+  const repo = new Repo({ ...STRICT_CONFIG, 'src/repo.ts': REPO_TS });
   repo.commit('one');
   repo.write({ 'src/invoices.ts': wrapper('loadInvoice') }).commit('two');
   repo.write({ 'src/more.ts': 'export const more = 1;\n' }).commit('three');
@@ -35,7 +35,7 @@ function history(): Repo {
 }
 
 describe('a repository with no commits', () => {
-  const repo = () => new Repo({ 'src/repo.ts': REPO_TS, 'src/invoices.ts': wrapper('loadInvoice') });
+  const repo = () => new Repo({ ...STRICT_CONFIG, 'src/repo.ts': REPO_TS, 'src/invoices.ts': wrapper('loadInvoice') });
 
   it('scan analyses the untracked files, with commit null; --record says why it records nothing', async () => {
     const r = repo();
@@ -178,7 +178,7 @@ describe('no git', () => {
 
 describe('a committed symlink', () => {
   it('is not analysed, so check --base does not report its target as new code (regression)', async () => {
-    const repo = new Repo({ 'src/repo.ts': REPO_TS, 'src/invoices.ts': wrapper('loadInvoice') });
+    const repo = new Repo({ ...STRICT_CONFIG, 'src/repo.ts': REPO_TS, 'src/invoices.ts': wrapper('loadInvoice') });
     symlinkSync('invoices.ts', join(repo.root, 'src/invoices-link.ts'));
     repo.commit('base with a symlink');
     repo.branch('feature').write({ 'src/other.ts': 'export const other = 1;\n' }).commit('unrelated change');

@@ -91,7 +91,13 @@ describe('trend against git', () => {
   });
 
   it('analyses a subdirectory of the repository, with CODEOWNERS from the repository root', async () => {
-    const out = await trend({ root: join(fx.repo.dir, 'src'), since: '2024-01-01', storePath: join(fx.repo.dir, '.plumbline', 'sub.db') });
+    // the config sits at the repository root, above the analysed root: pass it (it turns pass-through-function on)
+    const out = await trend({
+      root: join(fx.repo.dir, 'src'),
+      configFile: join(fx.repo.dir, 'plumbline.config.json'),
+      since: '2024-01-01',
+      storePath: join(fx.repo.dir, '.plumbline', 'sub.db'),
+    });
     expect(out.report.points.map((p) => p.findings)).toEqual([1, 3, 3, 3, 3, 4]);
     expect(out.report.attribution.owners.map((o) => o.name)).toEqual(['@acme/features', '(no owner)', '@acme/ui']);
     expect(out.report.attribution.directories[0]!.name).toBe('features');
