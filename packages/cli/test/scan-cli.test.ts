@@ -26,11 +26,13 @@ function project(files: Record<string, string>): string {
 }
 
 const WRAPPER = `import { find } from './repo';\nexport function loadInvoice(id: string) {\n  return find(id);\n}\n`;
+/** pass-through-function is in the `strict` preset. */
+const STRICT = '{ "preset": "strict" }';
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../core/schema/scan-output.schema.json'), 'utf8')) as object;
 
 describe('plumbline scan', () => {
   it('prints JSON valid against the shipped schema', async () => {
-    const root = project({ 'src/a.ts': WRAPPER, 'src/bad.ts': 'let = ;' });
+    const root = project({ 'src/a.ts': WRAPPER, 'src/bad.ts': 'let = ;', 'plumbline.config.json': STRICT });
     const { out, handle } = io(root);
     expect(await main(['scan', '.', '--format', 'json'], handle)).toBe(0);
     const data = JSON.parse(out.stdout) as { findings: unknown[]; errors: unknown[]; root: string };
@@ -42,7 +44,7 @@ describe('plumbline scan', () => {
   });
 
   it('prints findings grouped by file and a summary', async () => {
-    const root = project({ 'src/a.ts': WRAPPER });
+    const root = project({ 'src/a.ts': WRAPPER, 'plumbline.config.json': STRICT });
     const { out, handle } = io(root);
     expect(await main(['scan'], handle)).toBe(0);
     expect(out.stdout).toContain('src/a.ts\n  2:17');

@@ -18,8 +18,11 @@ const FILES = {
   'README.md': '# test\n',
 };
 
-function committed(): Repo {
-  const repo = new Repo(FILES);
+/** pass-through-function, which finds the wrapper in src/api.ts, is in the `strict` preset. */
+const STRICT = { 'plumbline.config.json': '{ "preset": "strict" }\n' };
+
+function committed(extra: Record<string, string> = {}): Repo {
+  const repo = new Repo({ ...FILES, ...extra });
   repo.git('add', '.');
   repo.git('commit', '-q', '-m', 'init');
   return repo;
@@ -69,14 +72,14 @@ describe('git asked at once', () => {
 
 describe('scanAsync', () => {
   it('finds what scan() finds, in git and outside it', async () => {
-    const repo = committed();
+    const repo = committed(STRICT);
     const plain = scan({ root: repo.root, cache: false });
     expect(plain.result.findings.length).toBeGreaterThan(0);
     expect(comparable(await scanAsync({ root: repo.root, cache: false }))).toEqual(comparable(plain));
     expect(comparable(await scanAsync({ root: repo.root }))).toEqual(comparable(plain));
     const noGit = mkdtempSync(join(tmpdir(), 'plumbline-loose-'));
     mkdirSync(join(noGit, 'src'));
-    for (const [p, text] of Object.entries(FILES)) writeFileSync(join(noGit, p), text);
+    for (const [p, text] of Object.entries({ ...FILES, ...STRICT })) writeFileSync(join(noGit, p), text);
     const walked = scan({ root: noGit, cache: false });
     expect(walked.result.findings.length).toBe(plain.result.findings.length);
     expect(comparable(await scanAsync({ root: noGit }))).toEqual(comparable(walked));
