@@ -158,8 +158,9 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     const own = resolver.packageOf(f.path);
     const pkg = t.package ? resolver.workspacePackage(t.package) : undefined;
     if (!pkg || (own && own.name === pkg.name) || dsPackages.has(pkg.name)) continue;
-    if (pkg.entries.includes(t.path)) continue;
     const relative = imp.specifier.startsWith('.');
+    // the entry itself is the public path, unless it is named through a private one (`@dub/utils/src`)
+    if (pkg.entries.includes(t.path) && (relative || !packageNameOf(imp.specifier).subpath)) continue;
     if (!relative) {
       const parsed = packageNameOf(imp.specifier);
       if (parsed.name !== pkg.name) continue; // reached through a tsconfig alias of the package's files, not by its name

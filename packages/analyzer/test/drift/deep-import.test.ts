@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDrift, findings } from './fixture.js';
+import { analyzeDrift, analyzeFiles, findings } from './fixture.js';
 
 describe('deep imports', () => {
   it('reports deep imports into a workspace package, and says what the entry offers', () => {
@@ -94,5 +94,23 @@ describe('deep imports: the suggestion is a path the package offers', () => {
     expect(files).not.toContain('packages/email/index.ts:1'); // apps/site is an app: no entry (`browser` maps modules), nothing depends on it
     expect(files).not.toContain('apps/site/page.tsx:3'); // the entry
     expect(files).toHaveLength(10);
+  });
+});
+
+describe('deep imports: the entry named through a private path', () => {
+  const json = (o: unknown) => JSON.stringify(o);
+  const out = analyzeFiles({
+    'package.json': json({ name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'packages/utils/package.json': json({ name: '@acme/utils', main: './dist/index.mjs', types: './dist/index.d.ts' }),
+    'packages/utils/src/index.ts': 'export function cn(...c: string[]) {\n  return c.join(" ");\n}\n',
+    'apps/web/package.json': json({ name: 'web', private: true, dependencies: { '@acme/utils': 'workspace:*' } }),
+    'apps/web/src/a.ts': "import { cn } from '@acme/utils/src';\nexport const a = cn('x');\n",
+    'apps/web/src/b.ts': "import { cn } from '@acme/utils';\nexport const b = cn('y');\n",
+  });
+
+  it('reports `@acme/utils/src`, which resolves to the entry by a path the package does not publish, and not `@acme/utils`', () => {
+    const found = findings(out, 'deep-import');
+    expect(found.map((f) => `${f.file}:${f.line}`)).toEqual(['apps/web/src/a.ts:1']);
+    expect(found[0]!.message).toContain("import { cn } from '@acme/utils'");
   });
 });
