@@ -58,6 +58,23 @@ describe('drift facts: wrappers', () => {
     );
     expect(g.carried.map((c) => `${c.export}:${c.choice}:${c.generic}`)).toEqual(['http:fetch:true']);
   });
+
+  it('does not take an export for an id wrapper because a helper two calls away is named like one', () => {
+    const f = facts(
+      [
+        `import { randomUUID } from 'node:crypto';`,
+        `function getRequestId(raw: string | null) { return raw ?? randomUUID(); }`,
+        `function withMiddleware(handler: () => void) { const requestId = getRequestId(null); return () => { console.log(requestId); handler(); }; }`,
+        `export function withAdmin(handler: () => void) { return withMiddleware(handler); }`,
+        `export function newRequestId() { return getRequestId(null); }`,
+      ].join('\n'),
+      'src/utils/middleware.ts',
+    );
+    expect(f.carried.map((c) => `${c.export}:${c.choice}:${c.generic}`).sort()).toEqual([
+      'newRequestId:crypto-random-uuid:true',
+      'withAdmin:crypto-random-uuid:false',
+    ]);
+  });
 });
 
 describe('drift facts: idioms', () => {

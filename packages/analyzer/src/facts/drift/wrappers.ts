@@ -116,12 +116,18 @@ export class WrapperTracker {
     return judged.some((a) => mentionsParameter(ts, a, topNode(ts, call)));
   }
 
-  private reach(name: string, seen = new Set<string>()): string[] {
-    if (seen.has(name)) return [];
-    seen.add(name);
-    const result = [name];
-    for (const r of this.refs.get(name) ?? []) result.push(...this.reach(r, seen));
-    return result;
+  /** The top-level declarations an export reaches through same-file references, with how many hops away. */
+  private reach(name: string): Map<string, number> {
+    const depth = new Map<string, number>([[name, 0]]);
+    const queue = [name];
+    for (const at of queue) {
+      for (const r of this.refs.get(at) ?? []) {
+        if (depth.has(r)) continue;
+        depth.set(r, depth.get(at)! + 1);
+        queue.push(r);
+      }
+    }
+    return depth;
   }
 
   /** Which exports carry which role usages, through same-file helpers. */
@@ -130,13 +136,17 @@ export class WrapperTracker {
     const carried = new Map<string, CarriedFact>();
     const customFormat = [...this.cx.bindings.values()].some((b) => CUSTOM_ID_FORMAT.test(b.imported));
     for (const [local, exportedNames] of this.exportsOf) {
-      for (const decl of this.reach(local)) {
+      for (const [decl, hops] of this.reach(local)) {
         for (const u of this.own.get(decl) ?? []) {
           for (const exported of exportedNames) {
             const wrappers = WRAPPER_ROLES.get(u.role);
             const pattern = wrappers?.namePattern;
+            // a helper's name speaks for the export that calls it directly (`http` -> `request`), not for one
+            // that reaches it through other code (`withAdmin` -> `withMiddleware` -> `getRequestId`): that
+            // export does something else and only uses the library on the way
+            const helper = hops <= 1 ? [decl] : [];
             // the file's own name speaks for its default export only (`fetcher.ts`)
-            const names = exported === 'default' ? [local, decl, base] : [exported, local, decl];
+            const names = exported === 'default' ? [local, ...helper, base] : [exported, local, ...helper];
             const named = !pattern || names.some((n) => new RegExp(pattern).test(n));
             const generic = u.instance || ((u.paramFlow || !!wrappers?.anyArguments) && named);
             const key = `${exported}\0${u.role}\0${u.choice}`;
