@@ -150,4 +150,15 @@ describe('classifyContent', () => {
     expect(classifyContent(Buffer.from(`x=1;${'y(2);'.repeat(3000)}`)).kind).toBe('skip');
     expect(classifyContent(Buffer.from('const a = 1;\n'.repeat(500))).kind).toBe('ok');
   });
+
+  it('skips GraphQL Code Generator output, which has no marker, by its preamble; a file with only a Maybe type is code', () => {
+    const codegen = [
+      'export type Maybe<T> = T | null;',
+      'export type InputMaybe<T> = Maybe<T>;',
+      'export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };',
+      'export type Scalars = { ID: string };',
+    ].join('\n');
+    expect(classifyContent(Buffer.from(codegen))).toEqual({ kind: 'skip', reason: 'generated (GraphQL Code Generator output)' });
+    expect(classifyContent(Buffer.from('export type Maybe<T> = T | null;\nexport const a = 1;\n')).kind).toBe('ok');
+  });
 });
