@@ -51,6 +51,8 @@ export interface UserConfig {
   effort?: Record<string, number>;
   devCostMinutesPerLine?: number;
   history?: { path?: string; assistantPatterns?: string[] };
+  /** what `plumbline check` tells the reviewer of a change */
+  review?: { designReviewOverLines?: number };
   cacheDir?: string;
   /** replacement text per context for token autofixes: `{name}` (CSS variable without --), `{path}` (token path) */
   tokenTemplates?: TokenTemplates;
@@ -74,6 +76,8 @@ export interface ResolvedConfig {
   historyPath: string;
   /** config `history.assistantPatterns`: regular expressions for AI-assistant trailers; null = the built-in list */
   historyAssistantPatterns: string[] | null;
+  /** config `review.designReviewOverLines`: a change of more changed lines needs a design review (default 200) */
+  review: { designReviewOverLines: number };
   cacheDir: string;
   tokenTemplates: TokenTemplates;
 }
@@ -114,6 +118,7 @@ export function defaultConfig(): ResolvedConfig {
     devCostMinutesPerLine: DEFAULT_DEV_COST_MINUTES_PER_LINE,
     historyPath: '.plumbline/history.db',
     historyAssistantPatterns: null,
+    review: { designReviewOverLines: 200 },
     cacheDir: '.plumbline/cache',
     tokenTemplates: {},
   };
@@ -294,6 +299,7 @@ export function resolveConfig(user: UserConfig, file: string | null): ResolvedCo
     devCostMinutesPerLine: user.devCostMinutesPerLine ?? d.devCostMinutesPerLine,
     historyPath: user.history?.path ?? d.historyPath,
     historyAssistantPatterns: user.history?.assistantPatterns ?? null,
+    review: { designReviewOverLines: user.review?.designReviewOverLines ?? d.review.designReviewOverLines },
     cacheDir: user.cacheDir ?? d.cacheDir,
     tokenTemplates: user.tokenTemplates ?? {},
   };
