@@ -50,7 +50,7 @@ export interface UserConfig {
   rules?: Record<string, RuleEntry>;
   effort?: Record<string, number>;
   devCostMinutesPerLine?: number;
-  history?: { path?: string; assistantPatterns?: string[] };
+  history?: { path?: string; store?: string; repository?: string; assistantPatterns?: string[] };
   /** what `plumbline check` tells the reviewer of a change */
   review?: { designReviewOverLines?: number };
   cacheDir?: string;
@@ -74,6 +74,10 @@ export interface ResolvedConfig {
   effort: Record<string, number>;
   devCostMinutesPerLine: number;
   historyPath: string;
+  /** config `history.store`: a `postgres://` URL or a SQLite file; null = the file at historyPath */
+  historyStore: string | null;
+  /** config `history.repository`: this repository's name in a shared store; null = from the git remote */
+  historyRepository: string | null;
   /** config `history.assistantPatterns`: regular expressions for AI-assistant trailers; null = the built-in list */
   historyAssistantPatterns: string[] | null;
   /** config `review.designReviewOverLines`: a change of more changed lines needs a design review (default 200) */
@@ -117,6 +121,8 @@ export function defaultConfig(): ResolvedConfig {
     effort: {},
     devCostMinutesPerLine: DEFAULT_DEV_COST_MINUTES_PER_LINE,
     historyPath: '.plumbline/history.db',
+    historyStore: null,
+    historyRepository: null,
     historyAssistantPatterns: null,
     review: { designReviewOverLines: 200 },
     cacheDir: '.plumbline/cache',
@@ -298,6 +304,8 @@ export function resolveConfig(user: UserConfig, file: string | null): ResolvedCo
     effort: user.effort ?? {},
     devCostMinutesPerLine: user.devCostMinutesPerLine ?? d.devCostMinutesPerLine,
     historyPath: user.history?.path ?? d.historyPath,
+    historyStore: user.history?.store ?? null,
+    historyRepository: user.history?.repository ?? null,
     historyAssistantPatterns: user.history?.assistantPatterns ?? null,
     review: { designReviewOverLines: user.review?.designReviewOverLines ?? d.review.designReviewOverLines },
     cacheDir: user.cacheDir ?? d.cacheDir,
