@@ -6,12 +6,14 @@ import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
 import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
-import { defaultThresholds, evaluateGate, matchFindings, occurrencesOf } from './gate.js';
+import { defaultThresholds, evaluateGate, judgeSize, matchFindings, occurrencesOf } from './gate.js';
 import type { BaseOccurrence, Comparison, GateVerdict, Thresholds } from './gate.js';
 import { git, headCommit } from './git/command.js';
 import { resolveCommit } from './git/objects.js';
 import { changedLines } from './git/lines.js';
 import { gitRenames } from './git/renames.js';
+import { reviewChange } from './review/index.js';
+import type { Review } from './review/index.js';
 import { loadProjectConfig, scan, scanCommit } from './scan.js';
 
 export interface CheckOptions {
@@ -52,6 +54,8 @@ export interface CheckOutcome {
   comparison: Comparison;
   /** files parsed and taken from the facts cache, per side (base: null for a baseline file) */
   stats: { head: AnalyzeStats; base: AnalyzeStats | null };
+  /** size, review focus, new dependencies that drift, rate: against a base commit only (null with a baseline file) */
+  review: Review | null;
 }
 
 function totalsOf(result: ScanResult): Totals {
@@ -72,6 +76,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const root = resolve(options.root ?? '.');
   const thresholds = options.thresholds ?? defaultThresholds();
   if (options.base !== undefined && options.baselineFile !== undefined) throw new UsageError('use either --base or --baseline, not both');
+  if (options.base === undefined && thresholds.maxChangedLines !== undefined)
+    throw new UsageError('--max-changed-lines needs --base <ref>: a baseline file does not say where the change starts');
 
   let headRef: string | null = null;
   if (options.head !== undefined) {
@@ -101,6 +107,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
       comparison,
       base: { kind: 'baseline', file, totals: baselineTotals(baseline) },
       stats: { head: head.stats, base: null },
+      review: null,
     };
   }
 
@@ -124,17 +131,32 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   options.onProgress?.({ phase: 'base', done: 0, total: 1 });
   const base = await scanCommit({ root, commit: mergeBase, config, cache });
   saveCache(cache, config, head.result.errors);
-  const comparison = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
-  const verdict = evaluateGate(comparison.new, thresholds);
+  const compared = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
+  options.onProgress?.({ phase: 'review', done: 0, total: 1 });
+  const review = await reviewChange({
+    root,
+    config,
+    base: mergeBase,
+    head: headRef,
+    headResult: head.result,
+    baseOutput: base,
+    newFindings: compared.new,
+    designReviewOverLines: config.review.designReviewOverLines,
+  });
+  // the dependencies a manifest adds that drift are new findings of the head, at the manifest's line
+  const comparison = { ...compared, new: [...compared.new, ...review.dependencies] };
+  const headResult = { ...head.result, findings: [...head.result.findings, ...review.dependencies] };
+  const verdict = judgeSize(evaluateGate(comparison.new, thresholds), review.size.counted, thresholds);
   return {
     passed: verdict.passed,
     verdict,
     thresholds,
-    head: head.result,
+    head: headResult,
     headCommit: headRef,
     comparison,
     base: { kind: 'commit', ref: options.base, commit: mergeBase, totals: totalsOf(base.result), summary: base.result.summary },
     stats: { head: head.stats, base: base.stats },
+    review,
   };
 }
 

@@ -89,6 +89,8 @@ export interface Limit {
 export interface Thresholds {
   overall: Limit;
   byCategory: Partial<Record<Category, Limit>>;
+  /** `--max-changed-lines`: a change counted larger fails (without it, a large change only gets the design-review line) */
+  maxChangedLines?: number;
 }
 
 /** With no threshold given, the gate allows no new finding at all. */
@@ -99,8 +101,8 @@ export function defaultThresholds(): Thresholds {
 export interface Violation {
   /** 'overall' or a category */
   scope: 'overall' | Category;
-  /** findings and debt: beyond a threshold; errors: new findings at error severity, which always fail */
-  measure: 'findings' | 'debt' | 'errors';
+  /** findings and debt: beyond a threshold; errors: new findings at error severity, which always fail; changed-lines: the change's size */
+  measure: 'findings' | 'debt' | 'errors' | 'changed-lines';
   actual: number;
   limit: number;
   /** the flag that set the limit, for the message */
@@ -162,6 +164,29 @@ export function evaluateGate(newFindings: readonly Finding[], thresholds: Thresh
 }
 
 /**
+ * Adds the size's violation to a verdict: a change counted larger than `--max-changed-lines` fails.
+ * `counted` is the size a reviewer feels (review/size.ts).
+ */
+export function judgeSize(verdict: GateVerdict, counted: number, thresholds: Thresholds): GateVerdict {
+  const limit = thresholds.maxChangedLines;
+  if (limit === undefined || counted <= limit) return verdict;
+  const violations = [
+    ...verdict.violations,
+    { scope: 'overall' as const, measure: 'changed-lines' as const, actual: counted, limit, flag: `--max-changed-lines ${limit}` },
+  ];
+  return { ...verdict, passed: false, violations };
+}
+
+/** Reads `--max-changed-lines`; throws an Error naming the flag and what was expected. */
+export function parseMaxChangedLines(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0)
+    throw new Error(`--max-changed-lines expects a whole number of lines >= 0; got "${raw}"`);
+  return n;
+}
+
+/**
  * Reads the values of `--max-new-findings` / `--max-new-debt` (each `N` or `category=N`, repeatable) into
  * thresholds. Throws an Error whose message names the flag and what was expected.
  */
@@ -198,6 +223,8 @@ export function parseThresholds(maxNewFindings: readonly string[], maxNewDebt: r
 /** One line per violation, e.g. "3 new magic-value findings, more than the 0 allowed (--max-new-findings magic-value=0)". */
 export function describeViolation(v: Violation): string {
   const what = v.scope === 'overall' ? '' : `${v.scope} `;
+  if (v.measure === 'changed-lines')
+    return `${v.actual} changed lines, more than the ${v.limit} allowed (${v.flag}): needs a design review, or split it`;
   if (v.measure === 'errors')
     return `${v.actual} new finding${v.actual === 1 ? '' : 's'} of a rule set to "error", which no change may add, whatever the thresholds`;
   return v.measure === 'findings'

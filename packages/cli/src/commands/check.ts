@@ -9,7 +9,7 @@ import { formatCheckPretty } from '../formatters/check/pretty.js';
 import { formatGithub } from '../formatters/check/github.js';
 import { formatCheckMarkdown as formatMarkdown } from '../formatters/check/markdown.js';
 import { formatSarif } from '../formatters/check/sarif.js';
-import { parseThresholds } from '../gate.js';
+import { parseMaxChangedLines, parseThresholds } from '../gate.js';
 import { git } from '../git/command.js';
 import { progressReporter } from '../progress.js';
 import { allRules } from '../rules-catalog.js';
@@ -67,7 +67,7 @@ export const command = defineCommand({
   name: 'check',
   summary: 'Fail a change that adds findings or debt, against the merge-base of a ref or the committed baseline.',
   usage:
-    'plumbline check [dir] [--base <ref> | --baseline <file>] [--format pretty|json|sarif|markdown|github] [--report format=file] [--max-new-findings n] [--max-new-debt minutes]',
+    'plumbline check [dir] [--base <ref> | --baseline <file>] [--format pretty|json|sarif|markdown|github] [--report format=file] [--max-new-findings n] [--max-new-debt minutes] [--max-changed-lines n]',
   maxPositionals: 1,
   flags: [
     {
@@ -113,6 +113,13 @@ export const command = defineCommand({
       description: 'Fail when the new findings add more remediation minutes (repeatable; per category with category=min).',
     },
     {
+      name: 'max-changed-lines',
+      type: 'string',
+      arg: 'n',
+      description:
+        'Fail when the change is larger: lines added and removed, without lock files, generated files, snapshots and pure moves (needs --base). Without it, a change over review.designReviewOverLines only gets the design-review line.',
+    },
+    {
       name: 'sarif-absent',
       type: 'boolean',
       description: 'SARIF: also list the findings the change removed, with baselineState "absent".',
@@ -130,6 +137,8 @@ export const command = defineCommand({
     let thresholds;
     try {
       thresholds = parseThresholds(list(values['max-new-findings']), list(values['max-new-debt']));
+      const maxChangedLines = parseMaxChangedLines(values['max-changed-lines'] as string | undefined);
+      if (maxChangedLines !== undefined) thresholds.maxChangedLines = maxChangedLines;
     } catch (e) {
       throw new UsageError((e as Error).message);
     }

@@ -4,6 +4,7 @@ import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
 import { formatMinutes } from '../minutes.js';
 import { githubData, githubProperty } from '../text-safety.js';
+import { reviewLines } from './review.js';
 
 /**
  * `plumbline check --format github`: GitHub Actions workflow commands, one annotation per new finding
@@ -56,7 +57,17 @@ export function formatGithub(outcome: CheckOutcome, options: GithubOptions = {})
   for (const e of outcome.head.errors)
     lines.push(command('warning', { file: `${prefix}${e.file}`, title: 'plumbline could not analyse this file' }, e.message));
   const { verdict } = outcome;
-  const summary = `${verdict.newFindings} new finding${verdict.newFindings === 1 ? '' : 's'} (${formatMinutes(verdict.newDebtMinutes)}), ${outcome.comparison.absent.length} fixed`;
+  const review = outcome.review ? reviewLines(outcome.review) : null;
+  if (review?.designReview) lines.push(command('warning', { title: 'plumbline: needs a design review, or split it' }, review.designReview));
+  if (review?.focus.length)
+    lines.push(
+      command(
+        'notice',
+        { title: 'plumbline: read these first' },
+        review.focus.map((f, i) => `${i + 1}. ${prefix}${f.file}:${f.line} ${f.text}`).join('\n'),
+      ),
+    );
+  const summary = `${verdict.newFindings} new finding${verdict.newFindings === 1 ? '' : 's'} (${formatMinutes(verdict.newDebtMinutes)}), ${outcome.comparison.absent.length} fixed${review ? `\n${review.size}${review.rate ? `\n${review.rate}` : ''}` : ''}`;
   if (outcome.passed) lines.push(command('notice', { title: 'plumbline check passed' }, summary));
   else
     lines.push(

@@ -1,6 +1,7 @@
 import { CATEGORIES } from '@plumbline/core';
 import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
+import { reviewJson } from './review.js';
 
 /**
  * `plumbline check --format json`: the JSON contract of `scan` (schemaVersion 1) for the head, each finding marked with its baselineState,
@@ -24,6 +25,7 @@ export function checkJson(outcome: CheckOutcome): Record<string, unknown> {
       absentDebtMinutes: comparison.absent.reduce((n, o) => n + o.effortMinutes, 0),
       thresholds: outcome.thresholds,
       violations: verdict.violations.map((v) => ({ ...v, message: describeViolation(v) })),
+      review: outcome.review ? reviewJson(outcome.review) : null,
       delta: {
         findings: { base: base.totals.findings, head: head.findings.length },
         debtMinutes: { base: base.totals.debtMinutes, head: head.summary.debtMinutes },

@@ -4,10 +4,11 @@ import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
 import { formatMinutes } from '../minutes.js';
 import { markdownCode, markdownMessage, markdownText } from '../text-safety.js';
+import { reviewLines } from './review.js';
 
 /**
- * `plumbline check --format markdown`: the pull-request comment / GitHub step summary of a check: verdict,
- * new findings by category, score delta. (The trend report's Markdown is formatters/trend/markdown.ts.)
+ * `plumbline check --format markdown`: the pull-request comment / GitHub step summary of a check: the
+ * verdict, the size line, the review focus, then the score delta and the new findings by category. (The trend report's Markdown is formatters/trend/markdown.ts.)
  */
 
 export interface CheckMarkdownOptions {
@@ -52,6 +53,17 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     );
   }
   lines.push('');
+  if (outcome.review) {
+    const r = reviewLines(outcome.review);
+    if (r.designReview) lines.push(`**⚠️ ${markdownText(r.designReview)}**`, '');
+    lines.push(`**Size:** ${markdownText(r.size)}`, '');
+    if (r.focus.length) {
+      lines.push('**Read these first:**', '');
+      r.focus.forEach((f, i) => lines.push(`${i + 1}. ${where(f, options)} ${markdownMessage(f.text)}`));
+      lines.push('');
+    }
+    if (r.rate) lines.push(`**Rate:** ${markdownText(r.rate)}`, '');
+  }
   lines.push(
     base.kind === 'commit'
       ? `Compared with ${markdownCode(base.commit.slice(0, 12))}, the merge-base with ${markdownCode(base.ref)}, by fingerprint: moved and renamed code is not new; a new copy of old code is.`

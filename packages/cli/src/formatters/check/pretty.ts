@@ -3,6 +3,7 @@ import { describeViolation } from '../../gate.js';
 import { formatMinutes } from '../minutes.js';
 import { byFile, errorLines, findingLines, palette, ruleLines } from '../terminal.js';
 import { terminalLine } from '../text-safety.js';
+import { reviewLines } from './review.js';
 
 /** `plumbline check --format pretty`: the new findings, what the change fixed, and the verdict, for a terminal or a CI log. */
 
@@ -32,6 +33,20 @@ export function formatCheckPretty(outcome: CheckOutcome, options: { color: boole
     lines.push('');
   }
   lines.push(...errorLines(head.errors, p));
+
+  if (outcome.review) {
+    const r = reviewLines(outcome.review);
+    lines.push(bold('Review'));
+    lines.push(`  size: ${r.size}`);
+    if (r.designReview) lines.push(`  ${p.yellow('⚠')} ${r.designReview}`);
+    if (r.focus.length) {
+      lines.push('  read first:');
+      r.focus.forEach((f, i) => lines.push(`    ${i + 1}. ${terminalLine(`${f.file}:${f.line}`)} ${terminalLine(f.text)}`));
+      if (r.moreFocus) lines.push(dim(`    … ${r.moreFocus} more places in the JSON output`));
+    }
+    if (r.rate) lines.push(`  rate: ${r.rate}`);
+    lines.push('');
+  }
 
   const b = base.totals;
   const delta = head.summary.debtMinutes - b.debtMinutes;

@@ -3,6 +3,7 @@ import { docsUrl, VERSION } from '@plumbline/core';
 import type { Finding, RuleMeta, Severity } from '@plumbline/core';
 import type { CheckOutcome } from '../../check.js';
 import type { BaseOccurrence } from '../../gate.js';
+import { reviewJson } from './review.js';
 
 /**
  * `plumbline check --format sarif`: SARIF 2.1.0 for code scanning: every rule with its page, every result
@@ -170,6 +171,7 @@ export function formatSarif(outcome: CheckOutcome, options: SarifOptions): strin
             newDebtMinutes: outcome.verdict.newDebtMinutes,
             absentFindings: outcome.comparison.absent.length,
           },
+          ...(outcome.review ? { review: reviewJson(outcome.review) } : {}),
         },
       },
     ],

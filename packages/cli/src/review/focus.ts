@@ -1,0 +1,152 @@
+// Review focus: the few places of a change a reviewer should read first, ranked from what plumbline knows.
+// Pure: the new findings, the functions the change wrote, and which lines it touched.
+import type { Finding } from '@plumbline/core';
+import type { NewFunction } from './functions.js';
+
+export type FocusKind =
+  'written-again' | 'layer-crossing' | 'new-dependency' | 'finding' | 'complex-function' | 'new-component' | 'exported-function';
+
+export interface FocusItem {
+  kind: FocusKind;
+  file: string;
+  line: number;
+  /** one line: what to look at and why */
+  text: string;
+  /** the finding's rule, for items that are findings */
+  ruleId?: string;
+  /** for ranking: higher first */
+  score: number;
+}
+
+/** A complex function: this many decision points and more, with no comment saying why, is worth a reviewer's question. */
+export const COMPLEX_FUNCTION = 10;
+/** At most this many items of one file among the first, so that the list covers the change. */
+const PER_FILE = 2;
+
+export interface FocusInput {
+  /** the change's new findings (the manifest's new-dependency findings included) */
+  newFindings: readonly Finding[];
+  /** the functions the change wrote */
+  functions: readonly NewFunction[];
+  /** whether a line at the head is one the change added or edited */
+  touched: (file: string, line: number) => boolean;
+  /** ids of findings at a package manifest's dependency (new dependencies that drift) */
+  dependencyFindings?: ReadonlySet<Finding>;
+}
+
+const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?[.;:])\s.*$/, '$1');
+
+/**
+ * A new copied-code finding with one copy in the change and another in code the change did not touch:
+ * the change wrote again what already existed. The item points at the new copy and names the old one.
+ */
+function writtenAgain(f: Finding, touched: FocusInput['touched']): FocusItem | null {
+  if (f.ruleId !== 'copied-code') return null;
+  const members = [{ file: f.file, line: f.line }, ...f.related.map((r) => ({ file: r.file, line: r.line }))];
+  const fresh = members.filter((m) => touched(m.file, m.line));
+  const old = members.filter((m) => !touched(m.file, m.line));
+  if (fresh.length === 0 || old.length === 0) return null;
+  const at = fresh[0]!;
+  const lines = /^(\d+) lines/.exec(f.message)?.[1];
+  return {
+    kind: 'written-again',
+    file: at.file,
+    line: at.line,
+    ruleId: f.ruleId,
+    text: `written again: ${lines ? `${lines} lines that ` : 'code that '}already exist${lines ? '' : 's'} at ${old[0]!.file}:${old[0]!.line}${old.length > 1 ? ` (and ${old.length - 1} more)` : ''}; reuse it`,
+    score: 10_000 + f.effortMinutes,
+  };
+}
+
+function findingItem(f: Finding, input: FocusInput): FocusItem {
+  const again = writtenAgain(f, input.touched);
+  if (again) return again;
+  if (input.dependencyFindings?.has(f))
+    return {
+      kind: 'new-dependency',
+      file: f.file,
+      line: f.line,
+      ruleId: f.ruleId,
+      text: clip(firstSentence(f.message)),
+      score: 4_000 + f.effortMinutes,
+    };
+  if (f.ruleId === 'layer-violation')
+    return {
+      kind: 'layer-crossing',
+      file: f.file,
+      line: f.line,
+      ruleId: f.ruleId,
+      text: clip(`layer crossing: ${firstSentence(f.message)}`),
+      score: 5_000 + f.effortMinutes,
+    };
+  return {
+    kind: 'finding',
+    file: f.file,
+    line: f.line,
+    ruleId: f.ruleId,
+    text: clip(`${f.ruleId} (${f.effortMinutes} min): ${firstSentence(f.message)}`),
+    score: 1_000 + f.effortMinutes,
+  };
+}
+
+function functionItem(fn: NewFunction): FocusItem | null {
+  const lines = fn.endLine - fn.line + 1;
+  if (fn.complexity >= COMPLEX_FUNCTION && !fn.commented)
+    return {
+      kind: 'complex-function',
+      file: fn.file,
+      line: fn.line,
+      text: `complex new ${fn.component ? 'component' : 'function'} \`${fn.name}\` (${fn.complexity} branches, ${lines} lines) with no comment saying why`,
+      score: 500 + fn.complexity * 10 + lines,
+    };
+  if (fn.component)
+    return {
+      kind: 'new-component',
+      file: fn.file,
+      line: fn.line,
+      text: `new component \`${fn.name}\` (${lines} lines)`,
+      score: 300 + lines,
+    };
+  if (fn.exported)
+    return {
+      kind: 'exported-function',
+      file: fn.file,
+      line: fn.line,
+      text: `new exported function \`${fn.name}\` (${lines} lines)`,
+      score: 200 + lines,
+    };
+  return null;
+}
+
+/**
+ * Every focus item of a change, best first: a copy of existing code written again, layer crossings, new
+ * dependencies that drift, the other new findings by effort, complex new functions with no comment, new
+ * components, new exported functions. One item per place; at most two of one file before every other
+ * file has had its turn. Formatters show the first five.
+ */
+export function reviewFocus(input: FocusInput): FocusItem[] {
+  const items: FocusItem[] = [];
+  for (const f of input.newFindings) items.push(findingItem(f, input));
+  for (const fn of input.functions) {
+    const item = functionItem(fn);
+    if (item) items.push(item);
+  }
+  items.sort((a, b) => b.score - a.score || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const seen = new Set<string>();
+  const unique = items.filter((i) => {
+    const key = `${i.file}:${i.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const first: FocusItem[] = [];
+  const later: FocusItem[] = [];
+  const perFile = new Map<string, number>();
+  for (const i of unique) {
+    const n = perFile.get(i.file) ?? 0;
+    perFile.set(i.file, n + 1);
+    (n < PER_FILE ? first : later).push(i);
+  }
+  return [...first, ...later];
+}
