@@ -49,6 +49,22 @@ export interface DesignSystemSettings {
   aliases: DesignSystemAlias[];
   /** components offered by two design-system packages: the code is moving from one to the other (by importer counts) */
   migrations?: DesignSystemMigration[];
+  /** every design system found, most imported first (the first is the one the code uses), and where it was found */
+  systems?: DesignSystemSource[];
+}
+
+/** One design system as `plumbline init` and the scan summary show it. */
+export interface DesignSystemSource {
+  /** config; workspace package; npm package; shadcn components.json `aliases.ui`; a `components/ui` directory; an app-local primitive */
+  kind: 'config' | 'workspace' | 'npm' | 'shadcn' | 'directory' | 'local';
+  /** package name, or root-relative directory or file */
+  name: string;
+  /** how it was found, in words (`components.json aliases.ui`, `catalog`, `Button imported by 79 files`) */
+  via: string;
+  /** non-test files importing it */
+  importers: number;
+  /** its most imported components with their importing files, most first (at most 8) */
+  components: Array<{ name: string; importers: number }>;
 }
 
 /** A component both design systems offer: `from` is the one fewer files import, `to` the one the code uses. */

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type * as TS from 'typescript';
 import type { TypeScript } from '../check.js';
@@ -17,132 +16,20 @@ import type {
   DesignSystemPackage,
   DesignSystemSettings,
 } from '../design-system.js';
-import { parseJsonc, provider as modulesProvider } from './modules.js';
+import { provider as modulesProvider } from './modules.js';
+import { listSources, loadTypeScript, parseModule, readJson, resolveRelative, SKIP_DIRS } from './discovery/sources.js';
+import type { ParsedModule } from './discovery/sources.js';
+import { discoverByUsage, localPrimitives, primitivePath, summariseSystems } from './discovery/infer.js';
+import type { UsageDiscovery } from './discovery/infer.js';
+import { packageImportCounts } from './discovery/usage.js';
+import { isEmailModule } from '../tokens/places.js';
+import type { ImportCounts, LocalPrimitive } from './discovery/usage.js';
 import type { ModuleSettings, WorkspacePackage } from './modules.js';
 
 /** Last segment of a workspace package name that marks it as the design system. */
 const DS_PACKAGE_NAMES = /^(ui|design-system|designsystem|design|ds|components|ui-kit|uikit|ui-components|react-ui)$/;
 /** How many exported components a workspace package needs before it is taken for the design system. */
 const MIN_INFERRED_COMPONENTS = 5;
-const MAX_SOURCE_FILES = 4000;
-
-const SOURCE_EXT = /\.(tsx|ts|jsx|js|mts|mjs)$/;
-const SKIP_DIRS = new Set([
-  'node_modules',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  '.next',
-  '.turbo',
-  'storybook-static',
-  '__tests__',
-  '__mocks__',
-  '__snapshots__',
-]);
-
-function loadTypeScript(): TypeScript | null {
-  try {
-    return createRequire(import.meta.url)('typescript') as TypeScript;
-  } catch {
-    return null;
-  }
-}
-
-function readJson(file: string): Record<string, unknown> | null {
-  try {
-    return parseJsonc(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-
-function listSources(root: string, dir: string, isTest: (p: string) => boolean, max = MAX_SOURCE_FILES): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    if (out.length >= max) return;
-    let entries;
-    try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && SOURCE_EXT.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name) && !isTest(p)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-interface ParsedModule {
-  sf: TS.SourceFile;
-  /** names exported by the module itself -> the local declaration name (`default` -> `Button`) */
-  names: Map<string, string>;
-  /** re-exports: specifier -> names ('*' for export *) */
-  reexports: Array<{ from: string; names: Array<{ imported: string; exported: string }> | '*' }>;
-}
-
-function parseModule(ts: TypeScript, root: string, path: string, cache: Map<string, ParsedModule | null>): ParsedModule | null {
-  if (cache.has(path)) return cache.get(path)!;
-  let parsed: ParsedModule | null = null;
-  try {
-    const text = readFileSync(join(root, path), 'utf8');
-    const sf = ts.createSourceFile(
-      path,
-      text,
-      ts.ScriptTarget.Latest,
-      true,
-      /\.(tsx|jsx)$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-    );
-    const names = new Map<string, string>();
-    const reexports: ParsedModule['reexports'] = [];
-    for (const st of sf.statements) {
-      const exported = ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (ts.isExportDeclaration(st)) {
-        const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
-        if (!st.exportClause) {
-          if (from) reexports.push({ from, names: '*' });
-        } else if (ts.isNamedExports(st.exportClause)) {
-          const list = st.exportClause.elements.map((el) => ({ imported: (el.propertyName ?? el.name).text, exported: el.name.text }));
-          if (from) reexports.push({ from, names: list });
-          else for (const el of list) names.set(el.exported, el.imported);
-        } else if (ts.isNamespaceExport(st.exportClause)) names.set(st.exportClause.name.text, '*');
-      } else if (ts.isExportAssignment(st)) {
-        if (ts.isIdentifier(st.expression)) names.set('default', st.expression.text);
-      } else if (exported) {
-        const isDefault = !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-        if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && (st.name || isDefault)) {
-          names.set(isDefault ? 'default' : st.name!.text, st.name?.text ?? 'default');
-        } else if (ts.isVariableStatement(st))
-          for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.set(d.name.text, d.name.text);
-      }
-    }
-    parsed = { sf, names, reexports };
-  } catch {
-    parsed = null;
-  }
-  cache.set(path, parsed);
-  return parsed;
-}
-
-function resolveRelative(root: string, from: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null;
-  const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.(m|c)?js$/, '');
-  for (const cand of [
-    base,
-    ...['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs'].map((e) => base + e),
-    ...['.ts', '.tsx', '.js', '.jsx'].map((e) => `${base}/index${e}`),
-  ]) {
-    const abs = join(root, cand);
-    if (existsSync(abs) && statSync(abs).isFile()) return cand;
-  }
-  return null;
-}
-
 /** Names an entry module exports, following `export *` and `export {} from` within the repository. */
 function entryExports(
   ts: TypeScript,
@@ -255,52 +142,8 @@ function findComponentUiDirs(root: string, skip: (path: string) => boolean): str
 
 const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
 
-/** How many files import what from workspace packages: `name\0specifier` -> files, and package name -> files. */
-interface ImportCounts {
-  byName: Map<string, number>;
-  byPackage: Map<string, number>;
-}
-
-const NAMED_IMPORT = /import\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
-/** The names a design-system component replacing a raw element goes by (Button, Input, ...). */
-const ELEMENT_NAMES = new Set(Object.values(ELEMENT_COMPONENT_NAMES).flat());
 /** Files that must import a second package's component before it is taken for the one the code uses. */
 const MIN_IMPORTERS = 5;
-
-/** Counts, over the repository's non-test sources, the files importing element-named components from workspace packages. */
-function countImporters(root: string, isTest: (p: string) => boolean, pkgNames: string[]): ImportCounts {
-  const byName = new Map<string, number>();
-  const byPackage = new Map<string, number>();
-  const names = [...pkgNames].sort((a, b) => b.length - a.length);
-  const packageOf = (spec: string) => names.find((n) => spec === n || spec.startsWith(`${n}/`));
-  for (const file of listSources(root, '', isTest, 50_000)) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const m of text.matchAll(NAMED_IMPORT)) {
-      const spec = m[2]!;
-      const pkg = packageOf(spec);
-      if (!pkg) continue;
-      if (!seen.has(pkg)) byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
-      seen.add(pkg);
-      for (const part of m[1]!.split(',')) {
-        const name = part
-          .replace(/^\s*type\s+/, '')
-          .split(/\s+as\s+/)[0]!
-          .trim();
-        const key = `${name}\0${spec}`;
-        if (!ELEMENT_NAMES.has(name) || seen.has(key)) continue;
-        seen.add(key);
-        byName.set(key, (byName.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return { byName, byPackage };
-}
 
 /**
  * Workspace packages the code imports its Button/Input/... from, beyond the design system found by name: when
@@ -337,7 +180,7 @@ function elementsOf(
   migrations: DesignSystemMigration[],
 ): DesignSystemSettings['elements'] {
   const elements: DesignSystemSettings['elements'] = {};
-  const importers = (c: DesignSystemComponent) => (c.isPath || !counts ? null : (counts.byName.get(`${c.name}\0${c.importFrom}`) ?? 0));
+  const importers = (c: DesignSystemComponent) => (!counts ? null : (counts.byName.get(`${c.name}\0${c.importFrom}`) ?? 0));
   const packageOf = (c: DesignSystemComponent) => packages.find((p) => c.importFrom === p.name || c.importFrom.startsWith(`${p.name}/`));
   for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
     const tag = element.replace(/\[.*$/, ''); // `button[icon]` is rendered as a <button>
@@ -355,7 +198,8 @@ function elementsOf(
       if (!best) continue;
       elements[element] = { component: best.name, importFrom: best.importFrom, isPath: best.isPath };
       // the same component in another design-system package that some files still import: a migration under way
-      const others = components.filter((c) => c.name === n && packageOf(c) !== packageOf(best) && !c.isPath && !best.isPath);
+      const systemOf = (c: DesignSystemComponent) => packageOf(c)?.name ?? c.importFrom;
+      const others = components.filter((c) => c.name === n && systemOf(c) !== systemOf(best) && (!c.isPath || (importers(c) ?? 0) > 0));
       for (const o of others) {
         if (migrations.some((m) => m.component === n && m.from === o.importFrom)) continue;
         migrations.push({
@@ -455,33 +299,53 @@ export function buildDesignSystemSettings(
   for (const name of config.designSystem.packages) dsPackages.push({ name, ws: byName.get(name) });
 
   let pathComponents: Array<{ name: string; element: string | null; file: string }> | null = null;
+  const aliases = aliasesOf(modules);
+  const excluded = globMatcher(config.exclude);
+  const pathKinds = new Map<string, 'config' | 'shadcn' | 'directory'>(paths.map((p) => [p, 'config']));
+  let usage: UsageDiscovery | null = null;
   if (!configured) {
     for (const ws of modules.packages) {
       const last = ws.name.split('/').pop() ?? '';
       if (!DS_PACKAGE_NAMES.test(last)) continue;
       if (componentsOf(ws.dir).length >= MIN_INFERRED_COMPONENTS) dsPackages.push({ name: ws.name, ws });
     }
-    if (dsPackages.length === 0) {
-      const excluded = globMatcher(config.exclude);
-      const uiDirs = findComponentUiDirs(root, (p) => isTest(p) || excluded(p));
-      if (uiDirs.length) {
-        paths.push(...uiDirs);
-        pathComponents = uiDirs.flatMap((d) => componentsOf(d));
-      }
-    }
-    if (dsPackages.length || paths.length) source = 'inferred';
+    // workspace packages and tsconfig aliases (`@/components`, `~/`) are the repository's own code, never an npm design system
+    const isWorkspace = (spec: string) =>
+      modules.packages.some((p) => spec === p.name || spec.startsWith(`${p.name}/`)) || aliases.some((a) => spec.startsWith(a.prefix));
+    usage = discoverByUsage(root, isTest, excluded, aliases, isWorkspace, readJson);
+    const inPackage = (dir: string) => dsPackages.some((p) => p.ws && (dir === p.ws.dir || dir.startsWith(`${p.ws.dir}/`)));
+    for (const { dir } of usage.shadcn) if (!inPackage(dir) && !pathKinds.has(dir)) pathKinds.set(dir, 'shadcn');
+    if (dsPackages.length === 0 && pathKinds.size === 0)
+      for (const dir of findComponentUiDirs(root, (p) => isTest(p) || excluded(p))) pathKinds.set(dir, 'directory');
+    paths.push(...pathKinds.keys());
+    pathComponents = paths.flatMap((d) => componentsOf(d));
   }
-  const counts =
-    !configured && dsPackages.length
-      ? countImporters(
-          root,
-          isTest,
-          modules.packages.map((p) => p.name),
-        )
-      : null;
+  const counts = usage
+    ? packageImportCounts(
+        usage.index,
+        modules.packages.map((p) => p.name),
+      )
+    : null;
   const known = dsPackages.map((p) => p.name);
   if (counts)
     for (const ws of importedDesignSystems(counts, modules, known, (d) => componentsOf(d).length)) dsPackages.push({ name: ws.name, ws });
+  const externalNames = new Map<string, string[]>();
+  for (const e of usage?.external ?? []) {
+    dsPackages.push({ name: e.name, ws: undefined });
+    externalNames.set(e.name, [...e.components.keys()]);
+    for (const [n, files] of e.components) counts!.byName.set(`${n}\0${e.name}`, files);
+  }
+  const dsDirs = () => [...paths, ...dsPackages.flatMap((p) => (p.ws ? [p.ws.dir] : []))];
+  const primitives = usage
+    ? localPrimitives(
+        usage,
+        (f) => isTest(f) || excluded(f) || isEmailModule(f) || dsDirs().some((d) => d === '' || f === d || f.startsWith(`${d}/`)),
+      )
+    : [];
+  for (const [file, names] of usage?.localCounts ?? [])
+    for (const [n, files] of names)
+      if (!counts!.byName.has(`${n}\0${stripExt(file)}`)) counts!.byName.set(`${n}\0${stripExt(file)}`, files);
+  if (!configured && (dsPackages.length || paths.length || primitives.length)) source = 'inferred';
 
   const packages: DesignSystemPackage[] = [];
   const components: DesignSystemComponent[] = [];
@@ -521,21 +385,42 @@ export function buildDesignSystemSettings(
       const keys =
         exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : null;
       packages.push({ name, dir: null, entryPoints: typeof exp === 'string' ? ['.'] : keys });
-      for (const n of externalExportNames(ts, root, name)) addComponent({ name: n, element: null, importFrom: name, isPath: false });
+      for (const n of new Set([...(externalNames.get(name) ?? []), ...externalExportNames(ts, root, name)]))
+        addComponent({ name: n, element: null, importFrom: name, isPath: false });
     }
   }
   if (configured) pathComponents = config.designSystem.paths.flatMap((d) => componentsOf(posix.normalize(d).replace(/^\.\/|\/$/g, '')));
   for (const c of pathComponents ?? []) addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true });
+  for (const p of primitives) {
+    for (const c of primitiveComponents(ts, root, p, cache)) addComponent(c);
+    paths.push(primitivePath(p.file));
+  }
 
   const migrations: DesignSystemMigration[] = [];
   const elements = elementsOf(config, components, packages, errors, counts, migrations);
   const consumers = consumersOf(root, modules, packages, paths);
-  const aliases = aliasesOf(modules);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
   const value: DesignSystemSettings = { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases };
   if (migrations.length) value.migrations = migrations;
+  const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
+  if (systems.length) value.systems = systems;
   return { value, errors };
+}
+
+/** The components a local primitive module defines under the names files import from it (its element from what it renders). */
+function primitiveComponents(
+  ts: TypeScript | null,
+  root: string,
+  p: LocalPrimitive,
+  cache: Map<string, ParsedModule | null>,
+): DesignSystemComponent[] {
+  const m = ts ? parseModule(ts, root, p.file, cache) : null;
+  const found = m && ts ? findComponents(ts, m.sf) : [];
+  return [...p.names.keys()].map((name) => {
+    const c = found.find((x) => x.name === name) ?? (found.length === 1 ? found[0] : undefined);
+    return { name, element: c ? wrappedElement(c.rootElement, c.elementHint) : null, importFrom: stripExt(p.file), isPath: true };
+  });
 }
 
 /** Exported names of an npm design-system package, read from its type declarations in node_modules. */

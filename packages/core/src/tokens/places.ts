@@ -11,6 +11,11 @@ const NO_TOKEN_RENDERERS =
 const EMAIL_MODULE = /(^|[/@])(e-?mails?|mail)([-/]|$)|[-_]e-?mails?(\/|$)/i;
 const IMPORT_SPECIFIERS = /(?:^|[\s;])(?:import\s[^'"]*?from\s*|import\s*|export\s[^'"]*?from\s*|require\(\s*)['"]([^'"]+)['"]/g;
 
+/** Whether a root-relative path or specifier is a project's email module (its components style HTML email, not the app). */
+export function isEmailModule(path: string): boolean {
+  return EMAIL_MODULE.test(path);
+}
+
 /** Why a TS/JSX file's style values cannot use tokens, or null. */
 export function tokenlessScriptReason(text: string): string | null {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;

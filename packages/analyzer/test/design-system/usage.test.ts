@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { buildCheckSettings, loadConfig } from '@plumbline/core';
+import type { DesignSystemSettings } from '@plumbline/core';
+import { describe, expect, it } from 'vitest';
+import { analyzeFixture, findingsOf } from './fixture.js';
+
+const settingsOf = (name: string) => {
+  const root = join(import.meta.dirname, '../../../../fixtures/design-system', name);
+  return buildCheckSettings(root, loadConfig(root)).settings.designSystem as DesignSystemSettings;
+};
+const brief = (out: ReturnType<typeof analyzeFixture>) =>
+  findingsOf(out, 'prefer-design-system-component', 'design-system-shadow').map((f) => [f.ruleId, f.file, f.line]);
+
+describe('design systems inferred from usage, not from names', () => {
+  it('an app-local component many files import (relative to the repository size) is the design system', () => {
+    const ds = settingsOf('local-primitive');
+    expect(ds.source).toBe('inferred');
+    expect(ds.systems).toEqual([
+      {
+        kind: 'local',
+        name: 'app/components/Button.tsx',
+        via: 'Button imported by 10 files',
+        importers: 10,
+        components: [{ name: 'Button', importers: 10 }],
+      },
+    ]);
+    expect(ds.elements.button).toEqual({ component: 'Button', importFrom: 'app/components/Button', isPath: true });
+    // Tag is imported as often but is named after no element; Select by 2 files only; the email Button styles email
+    expect(ds.components.map((c) => c.name)).toEqual(['Button']);
+  });
+
+  it('reports a local component named like the primitive and a styled raw element, and counts adoption', () => {
+    const out = analyzeFixture('design-system', 'local-primitive');
+    expect(brief(out)).toEqual([
+      ['design-system-shadow', 'app/scenes/Document/Toolbar.tsx', 4],
+      ['prefer-design-system-component', 'app/scenes/Document/Toolbar.tsx', 14],
+    ]);
+    expect(findingsOf(out, 'prefer-design-system-component')[0]!.message).toContain('`~/components/Button`');
+    expect(out.result.summary.designSystemAdoption).not.toBeNull();
+  });
+
+  it('an npm design system by import counts; a second one is a migration with its counts; email components are not a system', () => {
+    const ds = settingsOf('npm-system');
+    expect(ds.systems?.map((s) => [s.kind, s.name, s.importers, s.via])).toEqual([
+      ['npm', '@mui/material', 8, 'npm design system (catalog)'],
+      ['npm', 'antd', 5, 'npm design system (catalog)'],
+    ]);
+    expect(ds.systems?.[0]?.components).toEqual([
+      { name: 'TextField', importers: 8 },
+      { name: 'Button', importers: 7 },
+    ]);
+    expect(ds.migrations).toEqual([{ component: 'Button', from: 'antd', to: '@mui/material', fromImporters: 5, toImporters: 7 }]);
+    expect(ds.elements.button).toEqual({ component: 'Button', importFrom: '@mui/material', isPath: false });
+    const out = analyzeFixture('design-system', 'npm-system');
+    expect(brief(out)).toEqual([['prefer-design-system-component', 'src/pages/Checkout.tsx', 7]]);
+    expect(out.result.summary.designSystemAdoption).toBeGreaterThan(0.9);
+  });
+
+  it('shadcn components.json aliases.ui names the directory, wherever it is; an alias that names nothing is ignored', () => {
+    const ds = settingsOf('shadcn-alias');
+    expect(ds.paths).toEqual(['modules/ui/components']);
+    expect(ds.systems?.map((s) => [s.kind, s.name, s.via, s.importers])).toEqual([
+      ['shadcn', 'modules/ui/components', 'components.json aliases.ui', 1],
+    ]);
+    const out = analyzeFixture('design-system', 'shadcn-alias');
+    expect(out.settingsErrors).toEqual([]);
+    // the icon-only remove button stays quiet: no IconButton in this design system
+    expect(brief(out)).toEqual([['prefer-design-system-component', 'modules/survey/editor/title-form.tsx', 7]]);
+  });
+});
