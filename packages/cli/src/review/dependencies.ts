@@ -116,8 +116,10 @@ function roleDrift(pkg: string, ctx: DependencyContext): Drift | null {
     if (!role || role.advisory || !c?.convention) continue;
     const conv = c.convention;
     if (conv.kind === 'library' && (conv.choice === ref.choice || isCompanionOfConvention(role, ref.choice, conv))) continue;
-    // a wrapper convention is built on some library: adding one the repository already uses may be that one
-    if (conv.kind === 'wrapper' && c.choices.some((x) => x.kind === 'library' && x.choice === ref.choice && x.files > 0)) continue;
+    // a wrapper convention is built on some library: adding one the repository already uses (or its companion) may be that one
+    const used = (x: RoleConventions['choices'][number]) =>
+      x.kind === 'library' && x.files > 0 && (x.choice === ref.choice || isCompanionOfConvention(role, ref.choice, x));
+    if (conv.kind === 'wrapper' && c.choices.some(used)) continue;
     const label = role.choices.find((x) => x.id === ref.choice)?.label ?? ref.choice;
     const total = c.choices.reduce((n, x) => n + x.files, 0);
     const why = c.decision
