@@ -31,6 +31,12 @@ export const command = defineCommand({
       description: 'Append this scan to the history store as the snapshot of HEAD (a clean work tree only).',
     },
     {
+      name: 'store',
+      type: 'string',
+      arg: 'url|file',
+      description: 'History store of --record: a postgres:// URL or a SQLite file (default PLUMBLINE_STORE, config history.store).',
+    },
+    {
       name: 'concurrency',
       type: 'string',
       arg: 'N',
@@ -96,10 +102,16 @@ export const command = defineCommand({
       onProgress: progress.update,
     });
     progress.done();
-    if (values.record)
-      io.stderr(
-        `plumbline scan: ${recordScan({ root, config: out.config, result: out.result, onWarning: (m) => io.stderr(`plumbline scan: ${m}\n`) }).message}\n`,
-      );
+    if (values.record) {
+      const recorded = await recordScan({
+        root,
+        config: out.config,
+        result: out.result,
+        ...(typeof values.store === 'string' ? { storePath: values.store } : {}),
+        onWarning: (m) => io.stderr(`plumbline scan: ${m}\n`),
+      });
+      io.stderr(`plumbline scan: ${recorded.message}\n`);
+    }
     const text =
       format === 'json' ? formatJson(out.result) : formatPretty(out.result, { color: !values.output && io.isTTY && !process.env.NO_COLOR });
     if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);

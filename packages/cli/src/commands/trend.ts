@@ -30,6 +30,13 @@ export const WINDOW_FLAGS: CommandFlag[] = [
   { name: 'no-cache', type: 'boolean', description: 'Keep the facts cache in memory only; neither read nor write .plumbline/cache.' },
   { name: 'rebuild', type: 'boolean', description: 'Recompute every snapshot and period, even those in the history store.' },
   {
+    name: 'store',
+    type: 'string',
+    arg: 'url|file',
+    description:
+      'History store: a postgres:// URL shared by many repositories, or a SQLite file (default PLUMBLINE_STORE, then config history.store, then history.path).',
+  },
+  {
     name: 'concurrency',
     type: 'string',
     arg: 'N',
@@ -78,6 +85,8 @@ export function trendOptions(name: string, values: Values, positionals: string[]
     const v = str(values, key);
     if (v !== undefined) opts[key] = v;
   }
+  const store = str(values, 'store');
+  if (store !== undefined) opts.storePath = store;
   const config = str(values, 'config');
   if (config !== undefined) opts.configFile = resolve(io.cwd, config);
   const concurrency = str(values, 'concurrency');

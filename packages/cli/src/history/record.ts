@@ -1,15 +1,15 @@
-import { resolve } from 'node:path';
 import { analysisKey, filterPaths } from '@plumbline/analyzer';
 import { buildCheckSettings } from '@plumbline/core';
 import type { ResolvedConfig, ScanResult } from '@plumbline/core';
 import { git } from '../git/command.js';
-import { HistoryStore } from './store.js';
+import { StoreError } from './backend.js';
+import { openHistory } from './open.js';
 
 export interface RecordOptions {
   root: string;
   config: ResolvedConfig;
   result: ScanResult;
-  /** history store file (default config `history.path`, relative to the root) */
+  /** the history store: a `postgres://` URL or a SQLite file relative to the root (default PLUMBLINE_STORE, config `history.store`, `history.path`) */
   storePath?: string;
   onWarning?: (message: string) => void;
 }
@@ -42,7 +42,7 @@ export function dirtyAnalysedFiles(root: string, config: ResolvedConfig): string
  * analysis key `trend` uses, so trend and report reuse it. A tree whose analysed files differ from
  * HEAD is not recorded (its findings belong to no commit); that is a message, not an error.
  */
-export function recordScan(options: RecordOptions): RecordOutcome {
+export async function recordScan(options: RecordOptions): Promise<RecordOutcome> {
   const { root, config, result } = options;
   const commit = result.commit;
   if (!commit) return { recorded: false, message: 'not recorded: not inside a git repository with a commit' };
@@ -56,12 +56,13 @@ export function recordScan(options: RecordOptions): RecordOutcome {
   }
   const committedAt = Number(git(root, ['show', '-s', '--format=%ct', commit])?.trim() ?? NaN);
   const { settings } = buildCheckSettings(root, config);
-  const store = HistoryStore.open(
-    resolve(root, options.storePath ?? config.historyPath),
-    options.onWarning ? { onWarning: options.onWarning } : {},
-  );
+  // a PostgreSQL store that cannot be used is a StoreError (exit 2); a SQLite one falls back to memory
+  const store = await openHistory(root, config, {
+    ...(options.storePath ? { store: options.storePath } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
   try {
-    store.addSnapshot({
+    await store.addSnapshot({
       analysisKey: analysisKey(config, settings),
       commit,
       committedAt: Number.isFinite(committedAt) ? committedAt : 0,
@@ -69,12 +70,13 @@ export function recordScan(options: RecordOptions): RecordOutcome {
       result,
     });
   } catch (e) {
-    return { recorded: false, message: `not recorded: the history store failed (${(e as Error).message})` };
+    if (e instanceof StoreError) throw e; // a shared store that refuses the write: exit 2, as when it cannot be opened
+    return { recorded: false, message: `not recorded: the history store ${store.label} failed (${(e as Error).message})` };
   } finally {
-    store.close();
+    await store.close();
   }
   return {
     recorded: true,
-    message: `recorded the snapshot of ${commit.slice(0, 7)} in ${store.path ?? 'memory (the store could not be opened)'}`,
+    message: `recorded the snapshot of ${commit.slice(0, 7)} in ${store.persistent ? store.label : 'memory (the store could not be opened)'}`,
   };
 }

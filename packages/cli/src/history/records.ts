@@ -1,6 +1,6 @@
 // What the history store holds: snapshots, their findings, intervals between two snapshots and the
 // commits in them; and the key that identifies a finding at its place across snapshots.
-import { shortHash } from '@plumbline/core';
+import { CATEGORIES, emptyCategoryTotals, shortHash } from '@plumbline/core';
 import type { Category, CategoryTotals, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
 
 /** A finding as the store keeps it; `key` identifies it at its place, shared by every snapshot that has it unchanged. */
@@ -153,3 +153,61 @@ export function snapshotTotals(
 }
 
 /** Why a store cannot be used as it is, or null when it can (after migrating it). */
+
+/** A snapshot as every store writes it: the record and its findings, each with how many times it occurs. */
+export interface SnapshotWrite {
+  record: SnapshotRecord;
+  findings: Array<{ finding: StoredFinding; n: number }>;
+}
+
+/** What `addSnapshot` takes: a scan result recorded as the snapshot of a commit. */
+export interface SnapshotInput {
+  analysisKey: string;
+  commit: string;
+  committedAt: number;
+  source: string;
+  result: ScanResult;
+}
+
+/** A scan result as the snapshot a store writes: totals per category and rule, findings counted by key. */
+export function toSnapshotWrite(input: SnapshotInput, recordedAt = Math.floor(Date.now() / 1000)): SnapshotWrite {
+  const { analysisKey, commit, committedAt, source, result } = input;
+  const byCategory = emptyCategoryTotals();
+  for (const c of CATEGORIES) {
+    const t = result.summary.byCategory[c];
+    if (t) byCategory[c] = { findings: t.findings, debtMinutes: t.debtMinutes };
+  }
+  const byRule: Record<string, RuleTotals> = {};
+  const byKey = new Map<string, { finding: StoredFinding; n: number }>();
+  for (const f of result.findings) {
+    const t = (byRule[f.ruleId] ??= { category: f.category, findings: 0, debtMinutes: 0 });
+    t.findings++;
+    t.debtMinutes += f.effortMinutes;
+    const key = findingKey(f);
+    const entry = byKey.get(key);
+    if (entry) entry.n++;
+    else byKey.set(key, { finding: storedFinding(f, key), n: 1 });
+  }
+  return {
+    record: { analysisKey, commit, committedAt, recordedAt, source, ...snapshotTotals(result), byCategory, byRule },
+    findings: [...byKey.values()],
+  };
+}
+
+/** A finding with its key, as the store keeps it. */
+export function storedFinding(f: KeyedFields, key = findingKey(f)): StoredFinding {
+  return {
+    key,
+    fingerprint: f.fingerprint,
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    effortMinutes: f.effortMinutes,
+    message: f.message,
+  };
+}

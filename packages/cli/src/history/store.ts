@@ -2,10 +2,21 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CATEGORIES, emptyCategoryTotals, VERSION } from '@plumbline/core';
-import type { Category, Finding, Rating, ScanResult, Severity } from '@plumbline/core';
+import type { Category, Rating } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from './schema.js';
-import { findingColumns, findingKey, snapshotTotals } from './records.js';
-import type { CommitInfo, IntervalInput, IntervalRecord, RuleTotals, Share, SnapshotRecord, StoredFinding } from './records.js';
+import { intervalRecord } from './interval-rows.js';
+import type { CommitRow, FindingRow } from './interval-rows.js';
+import { findingColumns, toSnapshotWrite } from './records.js';
+import type {
+  CommitInfo,
+  IntervalInput,
+  IntervalRecord,
+  RuleTotals,
+  SnapshotInput,
+  SnapshotRecord,
+  SnapshotWrite,
+  StoredFinding,
+} from './records.js';
 
 type DB = Database.Database;
 
@@ -33,41 +44,9 @@ interface SnapshotRow {
   errors: number;
   skipped: number;
 }
-interface FindingRow {
-  id: number;
-  key: string;
-  fingerprint: string;
-  rule_id: string;
-  category: string;
-  severity: string;
-  file: string;
-  line: number;
-  col: number;
-  end_line: number;
-  end_col: number;
-  effort_minutes: number;
-  message: string;
-}
 
 const FINDING_COLUMNS =
   'f.id, f.key, f.fingerprint, f.rule_id, f.category, f.severity, f.file, f.line, f.col, f.end_line, f.end_col, f.effort_minutes, f.message';
-
-function toFinding(r: FindingRow): StoredFinding {
-  return {
-    key: r.key,
-    fingerprint: r.fingerprint,
-    ruleId: r.rule_id,
-    category: r.category as Category,
-    severity: r.severity as Severity,
-    file: r.file,
-    line: r.line,
-    column: r.col,
-    endLine: r.end_line,
-    endColumn: r.end_col,
-    effortMinutes: r.effort_minutes,
-    message: r.message,
-  };
-}
 
 function prepare(db: DB): string | null {
   const check = db.pragma('quick_check', { simple: true });
@@ -124,7 +103,7 @@ export class HistoryStore {
       snapshot: db.prepare('SELECT * FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
       snapshotById: db.prepare('SELECT * FROM snapshots WHERE id = ?'),
       categories: db.prepare('SELECT category, findings, debt_minutes FROM snapshot_categories WHERE snapshot_id = ?'),
-      rules: db.prepare('SELECT rule_id, category, findings, debt_minutes FROM snapshot_rules WHERE snapshot_id = ?'),
+      rules: db.prepare('SELECT rule_id, category, findings, debt_minutes FROM snapshot_rules WHERE snapshot_id = ? ORDER BY rule_id'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
       insertSnapshot: db.prepare(`INSERT INTO snapshots (analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
         lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped)
@@ -138,7 +117,7 @@ export class HistoryStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertSnapshotFinding: db.prepare('INSERT INTO snapshot_findings (snapshot_id, finding_id, n) VALUES (?, ?, ?)'),
       snapshotFindings: db.prepare(
-        `SELECT ${FINDING_COLUMNS}, sf.n FROM snapshot_findings sf JOIN findings f ON f.id = sf.finding_id WHERE sf.snapshot_id = ?`,
+        `SELECT ${FINDING_COLUMNS}, sf.n FROM snapshot_findings sf JOIN findings f ON f.id = sf.finding_id WHERE sf.snapshot_id = ? ORDER BY f.key`,
       ),
       interval: db.prepare('SELECT * FROM intervals WHERE from_snapshot = ? AND to_snapshot = ?'),
       insertInterval: db.prepare('INSERT INTO intervals (from_snapshot, to_snapshot, lines_added, lines_deleted) VALUES (?, ?, ?, ?)'),
@@ -154,9 +133,9 @@ export class HistoryStore {
       insertFixed: db.prepare(`INSERT INTO interval_fixed (interval_id, finding_id, n) VALUES (?, ?, 1)
         ON CONFLICT (interval_id, finding_id) DO UPDATE SET n = n + 1`),
       intervalNew: db.prepare(`SELECT ${FINDING_COLUMNS}, n.commit_sha, n.share FROM interval_new n JOIN findings f ON f.id = n.finding_id
-        WHERE n.interval_id = ? ORDER BY f.id, n.commit_sha`),
+        WHERE n.interval_id = ? ORDER BY f.key, n.commit_sha`),
       intervalFixed: db.prepare(
-        `SELECT ${FINDING_COLUMNS}, x.n FROM interval_fixed x JOIN findings f ON f.id = x.finding_id WHERE x.interval_id = ? ORDER BY f.id`,
+        `SELECT ${FINDING_COLUMNS}, x.n FROM interval_fixed x JOIN findings f ON f.id = x.finding_id WHERE x.interval_id = ? ORDER BY f.key`,
       ),
     };
   }
@@ -211,6 +190,27 @@ export class HistoryStore {
         );
         return HistoryStore.memory();
       }
+    }
+  }
+
+  /**
+   * Opens an existing store to read it and nothing else (`store import`): never created, migrated, moved
+   * or rebuilt. Throws with the reason when it is not a readable store of a version this plumbline knows.
+   */
+  static openReadOnly(path: string): HistoryStore {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== MIGRATIONS.length)
+        throw new Error(
+          `it has schema version ${version}, this plumbline reads version ${MIGRATIONS.length} (open it once with plumbline trend)`,
+        );
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check failed (${String(check).trim()})`);
+      return new HistoryStore(db, path);
+    } catch (e) {
+      db.close();
+      throw e;
     }
   }
 
@@ -282,34 +282,22 @@ export class HistoryStore {
   }
 
   /** Stores a scan result as the snapshot of `commit` (replacing one stored under the same key), in one transaction. */
-  addSnapshot(input: { analysisKey: string; commit: string; committedAt: number; source: string; result: ScanResult }): SnapshotRecord {
-    const { analysisKey, commit, committedAt, source, result } = input;
-    const s = result.summary;
+  addSnapshot(input: SnapshotInput): SnapshotRecord {
+    return this.putSnapshot(toSnapshotWrite(input));
+  }
+
+  /** Stores a snapshot as it is (replacing one stored under the same key and commit), in one transaction. */
+  putSnapshot(write: SnapshotWrite): SnapshotRecord {
+    const r = write.record;
     return this.db
       .transaction(() => {
-        this.stmts.deleteSnapshot.run(analysisKey, commit);
-        const { lastInsertRowid } = this.stmts.insertSnapshot.run({
-          analysisKey,
-          commit,
-          committedAt,
-          recordedAt: Math.floor(Date.now() / 1000),
-          source,
-          ...snapshotTotals(result),
-        });
+        this.stmts.deleteSnapshot.run(r.analysisKey, r.commit);
+        const { byCategory: _c, byRule: _r, ...row } = r;
+        const { lastInsertRowid } = this.stmts.insertSnapshot.run({ ...row, commit: r.commit });
         const sid = Number(lastInsertRowid);
-        for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, s.byCategory[c].findings, s.byCategory[c].debtMinutes);
-        const rules = new Map<string, RuleTotals>();
-        const counts = new Map<number, number>();
-        for (const f of result.findings) {
-          const t = rules.get(f.ruleId) ?? { category: f.category, findings: 0, debtMinutes: 0 };
-          t.findings++;
-          t.debtMinutes += f.effortMinutes;
-          rules.set(f.ruleId, t);
-          const fid = this.findingId(f);
-          counts.set(fid, (counts.get(fid) ?? 0) + 1);
-        }
-        for (const [rule, t] of rules) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
-        for (const [fid, n] of counts) this.stmts.insertSnapshotFinding.run(sid, fid, n);
+        for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, r.byCategory[c].findings, r.byCategory[c].debtMinutes);
+        for (const [rule, t] of Object.entries(r.byRule)) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);
+        for (const { finding, n } of write.findings) this.stmts.insertSnapshotFinding.run(sid, this.findingId(finding), n);
         // read back under the same lock: once it is released another run may replace this snapshot
         return this.toSnapshot(this.stmts.snapshotById.get(sid) as SnapshotRow);
       })
@@ -317,11 +305,10 @@ export class HistoryStore {
   }
 
   /** The row id of a finding, inserting it when new (inside a transaction). */
-  private findingId(f: Omit<Finding, 'related'>): number {
-    const key = findingKey(f);
-    const fid = this.stmts.findingId.get(key) as number | undefined;
+  private findingId(f: StoredFinding): number {
+    const fid = this.stmts.findingId.get(f.key) as number | undefined;
     if (fid !== undefined) return fid;
-    return Number(this.stmts.insertFinding.run(key, ...findingColumns(f)).lastInsertRowid);
+    return Number(this.stmts.insertFinding.run(f.key, ...findingColumns(f)).lastInsertRowid);
   }
 
   /** The findings of a stored snapshot, one entry per instance ([] when not stored). */
@@ -329,12 +316,7 @@ export class HistoryStore {
     return this.read(() => {
       const sid = this.snapshotId(analysisKey, commit);
       if (sid === undefined) return [];
-      const out: StoredFinding[] = [];
-      for (const r of this.stmts.snapshotFindings.all(sid) as Array<FindingRow & { n: number }>) {
-        const f = toFinding(r);
-        for (let i = 0; i < r.n; i++) out.push(f);
-      }
-      return out;
+      return intervalRecord.findings(this.stmts.snapshotFindings.all(sid) as Array<FindingRow & { n: number }>);
     });
   }
 
@@ -349,33 +331,14 @@ export class HistoryStore {
     if (a === undefined || b === undefined) return undefined;
     const r = this.stmts.interval.get(a, b) as { id: number; lines_added: number; lines_deleted: number } | undefined;
     if (!r) return undefined;
-    const commits = (this.stmts.intervalCommits.all(r.id) as Array<{ sha: string; lines_added: number; lines_deleted: number }>).map(
-      (c) => ({
-        sha: c.sha,
-        linesAdded: c.lines_added,
-        linesDeleted: c.lines_deleted,
-      }),
+    return intervalRecord.build(
+      from,
+      to,
+      r,
+      this.stmts.intervalCommits.all(r.id) as Array<{ sha: string; lines_added: number; lines_deleted: number }>,
+      this.stmts.intervalNew.all(r.id) as Array<FindingRow & { commit_sha: string; share: number }>,
+      this.stmts.intervalFixed.all(r.id) as Array<FindingRow & { n: number }>,
     );
-    const byFinding = new Map<number, { finding: StoredFinding; shares: Share[] }>();
-    for (const row of this.stmts.intervalNew.all(r.id) as Array<FindingRow & { commit_sha: string; share: number }>) {
-      const entry = byFinding.get(row.id) ?? { finding: toFinding(row), shares: [] };
-      entry.shares.push({ sha: row.commit_sha || null, share: row.share });
-      byFinding.set(row.id, entry);
-    }
-    // the same finding at the same place new twice carries shares summing to 2
-    const added: IntervalRecord['added'] = [];
-    for (const e of byFinding.values()) {
-      const total = e.shares.reduce((n, s) => n + s.share, 0);
-      const times = Math.max(1, Math.round(total));
-      for (let i = 0; i < times; i++)
-        added.push({ finding: e.finding, shares: e.shares.map((s) => ({ sha: s.sha, share: s.share / times })) });
-    }
-    const fixed: StoredFinding[] = [];
-    for (const row of this.stmts.intervalFixed.all(r.id) as Array<FindingRow & { n: number }>) {
-      const f = toFinding(row);
-      for (let i = 0; i < row.n; i++) fixed.push(f);
-    }
-    return { from, to, linesAdded: r.lines_added, linesDeleted: r.lines_deleted, commits, added, fixed };
   }
 
   /**
@@ -417,28 +380,8 @@ export class HistoryStore {
 
   /** Commit metadata stored by intervals. */
   commitInfo(sha: string): CommitInfo | undefined {
-    const r = this.stmts.commit.get(sha) as
-      | {
-          sha: string;
-          author_name: string;
-          author_email: string;
-          authored_at: number;
-          committed_at: number;
-          subject: string;
-          trailers: string;
-        }
-      | undefined;
-    return r
-      ? {
-          sha: r.sha,
-          authorName: r.author_name,
-          authorEmail: r.author_email,
-          authoredAt: r.authored_at,
-          committedAt: r.committed_at,
-          subject: r.subject,
-          trailers: r.trailers,
-        }
-      : undefined;
+    const r = this.stmts.commit.get(sha) as CommitRow | undefined;
+    return r ? intervalRecord.commit(r) : undefined;
   }
 
   /** How many snapshots are stored, per analysis key. */
@@ -451,6 +394,38 @@ export class HistoryStore {
       out[r.analysis_key] = r.n;
     }
     return out;
+  }
+
+  /** The stored snapshots, oldest commit first: of one analysis key, or of all (for `store import`). */
+  listSnapshots(analysisKey?: string, since = 0): SnapshotRecord[] {
+    return this.read(() => {
+      const rows = (
+        analysisKey === undefined
+          ? this.db.prepare('SELECT * FROM snapshots WHERE committed_at >= ? ORDER BY committed_at, commit_sha, analysis_key').all(since)
+          : this.db
+              .prepare('SELECT * FROM snapshots WHERE analysis_key = ? AND committed_at >= ? ORDER BY committed_at, commit_sha')
+              .all(analysisKey, since)
+      ) as SnapshotRow[];
+      return rows.map((r) => this.toSnapshot(r));
+    });
+  }
+
+  /** The stored intervals (their analysis key and the commits of both ends). */
+  listIntervals(analysisKey?: string): Array<{ analysisKey: string; from: string; to: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.analysis_key, a.commit_sha AS "from", b.commit_sha AS "to" FROM intervals i JOIN snapshots a ON a.id = i.from_snapshot
+        JOIN snapshots b ON b.id = i.to_snapshot WHERE ? IS NULL OR a.analysis_key = ? ORDER BY a.committed_at, b.committed_at, a.commit_sha, b.commit_sha`,
+      )
+      .all(analysisKey ?? null, analysisKey ?? null) as Array<{ analysis_key: string; from: string; to: string }>;
+    return rows.map((r) => ({ analysisKey: r.analysis_key, from: r.from, to: r.to }));
+  }
+
+  /** The analysis key of the most recently recorded snapshot (null: none stored). */
+  latestAnalysisKey(): string | null {
+    const r = this.db.prepare('SELECT analysis_key FROM snapshots ORDER BY recorded_at DESC, id DESC LIMIT 1').pluck().get() as
+      string | undefined;
+    return r ?? null;
   }
 
   /**

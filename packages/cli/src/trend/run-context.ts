@@ -4,7 +4,7 @@ import type { FactsCache } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
 import type { BlobReader } from '../git/objects.js';
 import type { GitRunner } from '../git/runner.js';
-import type { HistoryStore } from '../history/store.js';
+import type { TrendStore } from '../history/working-set.js';
 import type { SnapshotRecord, StoredFinding } from '../history/records.js';
 import type { ReportOptions, TrendReport } from './report.js';
 
@@ -32,7 +32,10 @@ export interface TrendOptions extends ReportOptions {
   concurrency?: number;
   /** soft cap on resident memory in MB: fewer threads extracting facts, each with a bounded heap (as in a scan) */
   maxMemoryMb?: number;
-  /** history store file (default config `history.path`) */
+  /**
+   * the history store: a `postgres://` URL or a SQLite file relative to the root (default
+   * PLUMBLINE_STORE, then config `history.store`, then config `history.path`)
+   */
   storePath?: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
   onWarning?: (message: string) => void;
@@ -58,7 +61,7 @@ export interface TrendStats {
 export interface TrendOutput {
   report: TrendReport;
   stats: TrendStats;
-  /** where the history is kept (null: memory only) */
+  /** where the history is kept (a file, or the URL with its password masked; null: memory only) */
   storePath: string | null;
 }
 
@@ -73,7 +76,8 @@ export interface RunContext {
   key: string;
   options: TrendOptions;
   stats: TrendStats;
-  store: HistoryStore;
+  /** the SQLite store, or a working set of the PostgreSQL store */
+  store: TrendStore;
   /** Runs a store operation; a failure is a warning, and the run goes on unstored (undefined from then on). */
   stored: <T>(what: string, fn: () => T) => T | undefined;
   cache: FactsCache;

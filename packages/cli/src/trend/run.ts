@@ -12,7 +12,11 @@ import type { HistoryCommit } from '../git/history.js';
 import { BlobReader, resolveCommit } from '../git/objects.js';
 import { GitRunner } from '../git/runner.js';
 import { listTrees } from '../git/trees.js';
-import { HistoryStore } from '../history/store.js';
+import type { HistoryBackend } from '../history/backend.js';
+import { openHistory } from '../history/open.js';
+import { SqliteBackend } from '../history/sqlite-backend.js';
+import { WorkingSet } from '../history/working-set.js';
+import type { TrendStore } from '../history/working-set.js';
 import type { CommitInfo, IntervalRecord } from '../history/records.js';
 import { loadProjectConfig } from '../scan.js';
 import { analysedPaths } from './analysed-paths.js';
@@ -73,12 +77,41 @@ function resolveWindow(root: string, options: TrendOptions): Window {
   return { ref, tip, prefix, every, since, until, selection, notes };
 }
 
+/**
+ * The history store of a run: the SQLite store itself, or a working set of the PostgreSQL store (the
+ * window's stored snapshots and intervals read first, what the run computes queued to it).
+ */
+async function openStore(
+  root: string,
+  options: TrendOptions,
+  config: ResolvedConfig,
+  key: string,
+  window: Window,
+): Promise<{ backend: HistoryBackend; store: TrendStore; working: WorkingSet | null }> {
+  const warn = options.onWarning ?? (() => undefined);
+  const backend = await openHistory(root, config, { ...(options.storePath ? { store: options.storePath } : {}), onWarning: warn });
+  if (backend instanceof SqliteBackend) return { backend, store: backend.sync, working: null };
+  try {
+    const commits = options.rebuild ? [] : window.selection.points.map((p) => p.commit.sha);
+    const working = await WorkingSet.load(backend, key, commits, warn);
+    return { backend, store: working, working };
+  } catch (e) {
+    await backend.close();
+    throw e;
+  }
+}
+
 /** The store, the facts cache and the git readers of a run, and its statistics. */
-function openRun(root: string, options: TrendOptions, config: ResolvedConfig, window: Window): RunContext {
+async function openRun(
+  root: string,
+  options: TrendOptions,
+  config: ResolvedConfig,
+  window: Window,
+): Promise<{ ctx: RunContext; backend: HistoryBackend; working: WorkingSet | null }> {
   const warn = options.onWarning ?? (() => undefined);
   const { settings } = buildCheckSettings(root, config);
   const key = analysisKey(config, settings);
-  const store = HistoryStore.open(resolve(root, options.storePath ?? config.historyPath), { onWarning: warn });
+  const { backend, store, working } = await openStore(root, options, config, key, window);
   const cache =
     options.cache === false
       ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
@@ -111,7 +144,7 @@ function openRun(root: string, options: TrendOptions, config: ResolvedConfig, wi
   };
   // git's commands for the periods run from a small helper process, started while this one is small
   const runner = GitRunner.start();
-  return {
+  const ctx: RunContext = {
     root,
     prefix: window.prefix,
     config,
@@ -128,6 +161,7 @@ function openRun(root: string, options: TrendOptions, config: ResolvedConfig, wi
     snapshots: new Map(),
     fresh: new Map(),
   };
+  return { ctx, backend, working };
 }
 
 /**
@@ -143,7 +177,7 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
   const assistantPatterns = compileAssistantPatterns(config);
   const window = resolveWindow(root, options);
   for (const n of window.notes) (options.onWarning ?? (() => undefined))(n);
-  const ctx = openRun(root, options, config, window);
+  const { ctx, backend, working } = await openRun(root, options, config, window);
   const { stats, store, stored, key, cache, runner, reader } = ctx;
   let periods: IntervalScheduler | undefined;
   try {
@@ -218,6 +252,8 @@ export async function trend(options: TrendOptions = {}): Promise<TrendOutput> {
     runner.close();
     reader.clear();
     store.close();
+    if (working && (await working.flush())) await backend.prune(key).catch((e: unknown) => ctx.warn((e as Error).message));
+    await backend.close();
   }
 }
 
