@@ -113,6 +113,23 @@ describe('review focus', () => {
     expect(items.map((i) => `${i.file}:${i.line}`)).toEqual(['src/a.ts:10', 'src/a.ts:20', 'src/z.ts:5', 'src/a.ts:1']);
     expect(reviewFocus({ newFindings: [], functions: [], touched: none })).toEqual([]);
   });
+
+  it('after what the change wrote, the functions it edited most', () => {
+    const fn = { file: 'src/f.ts', line: 1, endLine: 60, component: false, exported: true, complexity: 20, commented: false };
+    const items = reviewFocus({
+      newFindings: [],
+      functions: [
+        { ...fn, name: 'big', isNew: false, touched: 25 },
+        { ...fn, name: 'small', line: 70, endLine: 90, isNew: false, touched: 7 },
+        { ...fn, file: 'src/g.ts', name: 'fresh', isNew: true, touched: 60, complexity: 2 },
+      ],
+      touched: () => true,
+    });
+    expect(items.map((i) => [i.kind, i.text])).toEqual([
+      ['exported-function', 'new exported function `fresh` (60 lines)'],
+      ['edited-function', 'edited function `big`: 25 of its 60 lines changed'],
+    ]);
+  });
 });
 
 describe('new functions', () => {

@@ -4,7 +4,14 @@ import type { Finding } from '@plumbline/core';
 import type { NewFunction } from './functions.js';
 
 export type FocusKind =
-  'written-again' | 'layer-crossing' | 'new-dependency' | 'finding' | 'complex-function' | 'new-component' | 'exported-function';
+  | 'written-again'
+  | 'layer-crossing'
+  | 'new-dependency'
+  | 'finding'
+  | 'complex-function'
+  | 'new-component'
+  | 'exported-function'
+  | 'edited-function';
 
 export interface FocusItem {
   kind: FocusKind;
@@ -20,13 +27,15 @@ export interface FocusItem {
 
 /** A complex function: this many decision points and more, with no comment saying why, is worth a reviewer's question. */
 export const COMPLEX_FUNCTION = 10;
+/** An edited function is worth a look when the change touched this many of its lines. */
+export const EDITED_FUNCTION_LINES = 8;
 /** At most this many items of one file among the first, so that the list covers the change. */
 const PER_FILE = 2;
 
 export interface FocusInput {
   /** the change's new findings (the manifest's new-dependency findings included) */
   newFindings: readonly Finding[];
-  /** the functions the change wrote */
+  /** the functions the change wrote (`isNew` not false) or edited */
   functions: readonly NewFunction[];
   /** whether a line at the head is one the change added or edited */
   touched: (file: string, line: number) => boolean;
@@ -92,6 +101,18 @@ function findingItem(f: Finding, input: FocusInput): FocusItem {
 
 function functionItem(fn: NewFunction): FocusItem | null {
   const lines = fn.endLine - fn.line + 1;
+  if (fn.isNew === false) {
+    const touched = fn.touched ?? 0;
+    return touched >= EDITED_FUNCTION_LINES
+      ? {
+          kind: 'edited-function',
+          file: fn.file,
+          line: fn.line,
+          text: `edited ${fn.component ? 'component' : 'function'} \`${fn.name}\`: ${touched} of its ${lines} lines changed`,
+          score: 100 + touched,
+        }
+      : null;
+  }
   if (fn.complexity >= COMPLEX_FUNCTION && !fn.commented)
     return {
       kind: 'complex-function',
@@ -122,7 +143,7 @@ function functionItem(fn: NewFunction): FocusItem | null {
 /**
  * Every focus item of a change, best first: a copy of existing code written again, layer crossings, new
  * dependencies that drift, the other new findings by effort, complex new functions with no comment, new
- * components, new exported functions. One item per place; at most two of one file before every other
+ * components, new exported functions, then the functions the change edited most. One item per place; at most two of one file before every other
  * file has had its turn. Formatters show the first five.
  */
 export function reviewFocus(input: FocusInput): FocusItem[] {

@@ -15,6 +15,10 @@ export interface NewFunction {
   complexity: number;
   /** a comment before it or at the start of its body */
   commented: boolean;
+  /** lines of it the change added or edited (all of them in a new file) */
+  touched?: number;
+  /** most of its lines are the change's: written by the change, not edited */
+  isNew?: boolean;
 }
 
 /** A function counts as new when this share of its lines are lines the change added. */
@@ -131,12 +135,21 @@ export function functionsOf(path: string, text: string): NewFunction[] {
   return out;
 }
 
+/**
+ * The functions of a file that the change wrote or edited, with how many of their lines are among
+ * `added` (null: the whole file is new); `isNew` when most of them are.
+ */
+export function changedFunctions(path: string, text: string, added: ReadonlySet<number> | null): NewFunction[] {
+  const out: NewFunction[] = [];
+  for (const f of functionsOf(path, text)) {
+    let n = 0;
+    for (let l = f.line; l <= f.endLine; l++) if (added === null || added.has(l)) n++;
+    if (n > 0) out.push({ ...f, touched: n, isNew: n / (f.endLine - f.line + 1) >= NEW_SHARE });
+  }
+  return out;
+}
+
 /** The functions of a file that the change wrote: most of their lines are among `added` (null: the whole file is new). */
 export function newFunctions(path: string, text: string, added: ReadonlySet<number> | null): NewFunction[] {
-  return functionsOf(path, text).filter((f) => {
-    if (added === null) return true;
-    let n = 0;
-    for (let l = f.line; l <= f.endLine; l++) if (added.has(l)) n++;
-    return n / (f.endLine - f.line + 1) >= NEW_SHARE;
-  });
+  return changedFunctions(path, text, added).filter((f) => f.isNew);
 }

@@ -10,7 +10,7 @@ import { git } from '../git/command.js';
 import { memoizedCheckSettings } from '../settings-memo.js';
 import { dependencyFindings } from './dependencies.js';
 import type { Manifest } from './dependencies.js';
-import { isScript, newFunctions } from './functions.js';
+import { changedFunctions, isScript } from './functions.js';
 import type { NewFunction } from './functions.js';
 import { reviewFocus } from './focus.js';
 import type { FocusItem } from './focus.js';
@@ -132,15 +132,15 @@ function manifestsOf(input: ReviewInput, files: readonly ChangedFile[]): Manifes
   return out;
 }
 
-/** The functions the change wrote, in the script files it adds or edits (tests left out). */
-function changedFunctions(input: ReviewInput, files: readonly ChangedFile[], touched: Map<string, Set<number>>): NewFunction[] {
+/** The functions the change wrote or edited, in the script files it adds or edits (tests left out). */
+function functionsOfChange(input: ReviewInput, files: readonly ChangedFile[], touched: Map<string, Set<number>>): NewFunction[] {
   const isTest = globMatcher(input.config.testFiles);
   const out: NewFunction[] = [];
   const scripts = files.filter((f) => !f.excluded && f.status !== 'deleted' && f.added > 0 && isScript(f.path) && !isTest(f.path));
   for (const f of scripts.slice(0, MAX_FILES_READ)) {
     const text = readAt(input.root, input.head, f.path);
     if (text === null || text.length > 1 << 20) continue;
-    out.push(...newFunctions(f.path, text, f.status === 'added' ? null : (touched.get(f.path) ?? new Set())));
+    out.push(...changedFunctions(f.path, text, f.status === 'added' ? null : (touched.get(f.path) ?? new Set())));
   }
   return out;
 }
@@ -172,7 +172,7 @@ export async function reviewChange(input: ReviewInput): Promise<Review> {
   const added = new Set(files.filter((f) => f.status === 'added').map((f) => f.path));
   const focus = reviewFocus({
     newFindings: [...input.newFindings, ...dependencies],
-    functions: changedFunctions(input, files, touched),
+    functions: functionsOfChange(input, files, touched),
     touched: (file, line) => added.has(file) || !!touched.get(file)?.has(line),
     dependencyFindings: new Set(dependencies),
   });
