@@ -30,7 +30,8 @@ case "$cmd" in
     fi
     # a role that owns its database, and one that may only connect (for the missing-permissions test)
     as_pg psql -h "$dir" -U postgres -d postgres -v ON_ERROR_STOP=1 -q <<'SQL'
-SELECT 'CREATE ROLE plumbline LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plumbline')\gexec
+SELECT 'CREATE ROLE plumbline LOGIN CREATEDB' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plumbline')\gexec
+ALTER ROLE plumbline CREATEDB;
 SELECT 'CREATE ROLE plumbline_reader LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plumbline_reader')\gexec
 SELECT 'CREATE DATABASE plumbline OWNER plumbline' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'plumbline')\gexec
 REVOKE CREATE ON DATABASE plumbline FROM PUBLIC;
