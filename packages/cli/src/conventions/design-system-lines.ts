@@ -1,0 +1,104 @@
+import { isPublicEntry } from '@plumbline/core';
+import type { Analysis } from './analysis.js';
+import type { ComponentUse, DesignSystemUsage } from './design-system.js';
+import { designSystemUsage } from './design-system.js';
+import { code, listOf, orList, plural } from './lines.js';
+import type { ConventionLine } from './lines.js';
+
+/** `button` -> raw `<button>`; `button[icon]` -> icon-only `<button>`; `h1`..`h6` together -> raw `<h1>`-`<h6>`. */
+export function elementPhrase(elements: readonly string[]): string {
+  const plain = elements.filter((e) => !e.includes('['));
+  const headings = plain.filter((e) => /^h[1-6]$/.test(e));
+  const tags: string[] = [];
+  if (headings.length >= 3) tags.push(`\`<h1>\`-\`<h6>\``);
+  else tags.push(...headings.map((h) => `\`<${h}>\``));
+  tags.push(...plain.filter((e) => !/^h[1-6]$/.test(e)).map((e) => `\`<${e}>\``));
+  const parts = tags.length ? [`raw ${listOf(tags)}`] : [];
+  for (const e of elements.filter((x) => x.includes('['))) {
+    const m = /^(\w+)\[(.+)\]$/.exec(e);
+    if (m?.[2] === 'icon') parts.push(`icon-only \`<${m[1]}>\``);
+    else if (m?.[2]?.startsWith('type=')) parts.push(`\`<${m[1]} ${m[2]}>\``);
+  }
+  return orList(parts);
+}
+
+function dsLocation(usage: DesignSystemUsage): string {
+  const pkgs = usage.ds.packages.map((p) => p.name);
+  return pkgs.length ? listOf(pkgs.map(code)) : listOf(usage.ds.paths.map(code));
+}
+
+function componentLine(u: ComponentUse, raw: number): ConventionLine {
+  const name = u.component.name;
+  const variants = u.localVariants.map((v) => `${code(v.name)} (${code(v.file)})`);
+  const text =
+    `Use ${code(name)} from ${code(u.importAs)} instead of ${elementPhrase(u.replaces)}` +
+    (variants.length ? `; do not copy or extend its local re-implementations ${listOf(variants, 6)}.` : '.');
+  const fact = [
+    `${name} is a component of the design system (${u.component.importFrom}${u.declaredIn ? `, declared at ${u.declaredIn.file}:${u.declaredIn.line}` : ''}) wrapping ${u.replaces.map((e) => `<${e}>`).join(', ')}`,
+    `${plural(u.instances, 'JSX instance')} in ${plural(u.files, 'file')} outside the design system, most imported as "${u.importAs}"`,
+    `${plural(raw, 'raw element instance')} it replaces`,
+    ...(u.localVariants.length
+      ? [`design-system-shadow: ${u.localVariants.map((v) => `${v.name} (${v.file}:${v.line})`).join(', ')} re-implement it`]
+      : []),
+  ].join('; ');
+  return { section: 'design-system', key: `design-system:${name}`, text, weight: u.instances + raw + 5 * u.localVariants.length, fact };
+}
+
+/** Lines of the design system: the component per raw element and its local variants, the other components, the public entries. */
+export function designSystemLines(analysis: Analysis): ConventionLine[] {
+  const usage = designSystemUsage(analysis);
+  if (!usage) return [];
+  const adoption = analysis.result.metrics['design-system-adoption'] as
+    { topRaw?: Array<{ element: string; component: string; instances: number }> } | undefined;
+  const rawOf = (name: string) => (adoption?.topRaw ?? []).filter((r) => r.component === name).reduce((n, r) => n + r.instances, 0);
+  const lines: ConventionLine[] = [];
+  const others: ComponentUse[] = [];
+  for (const u of usage.components) {
+    const raw = rawOf(u.component.name);
+    // a component that replaces a raw element, when the code uses it or writes that element or re-implements it
+    if (u.replaces.length && (u.instances > 0 || raw > 0 || u.localVariants.length)) lines.push(componentLine(u, raw));
+    else if (u.instances > 0) others.push(u);
+  }
+  if (others.length) {
+    const byImport = new Map<string, ComponentUse[]>();
+    for (const u of others) byImport.set(u.importAs, [...(byImport.get(u.importAs) ?? []), u]);
+    for (const [from, list] of [...byImport].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      lines.push({
+        section: 'design-system',
+        key: `design-system:others:${from}`,
+        text: `Before writing a component, use the design system's own: ${listOf(
+          list.map((u) => code(u.component.name)),
+          12,
+        )} from ${code(from)}.`,
+        weight: list.reduce((n, u) => n + u.instances, 0),
+        fact: list.map((u) => `${u.component.name}: ${plural(u.instances, 'instance')} in ${plural(u.files, 'file')}`).join('; '),
+      });
+    }
+  }
+  for (const pkg of usage.ds.packages) {
+    // an in-repository package with an exports map: its files are not public entries
+    if (!pkg.dir || !pkg.entryPoints || isPublicEntry(pkg, 'src/x')) continue;
+    lines.push({
+      section: 'design-system',
+      key: `design-system:entry:${pkg.name}`,
+      text: `Import ${code(pkg.name)} from its entry points only (${listOf(
+        pkg.entryPoints.map((e) => code(e === '.' ? pkg.name : `${pkg.name}/${e.replace(/^\.\//, '')}`)),
+      )}), never from its files.`,
+      // a rule about every import of the package: ranked below the components themselves
+      weight: Math.round(usage.components.reduce((n, u) => n + (u.component.importFrom === pkg.name ? u.instances : 0), 0) / 4),
+      fact: `${pkg.dir}/package.json "exports": ${pkg.entryPoints.join(', ')}`,
+    });
+  }
+  for (const m of usage.ds.migrations ?? []) {
+    lines.push({
+      section: 'design-system',
+      key: `design-system:migration:${m.component}`,
+      text: `Use ${code(m.component)} from ${code(m.to)}, not from ${code(m.from)}: the code is moving to it.`,
+      weight: m.toImporters + m.fromImporters,
+      fact: `${m.component} is offered by ${m.to} (imported by ${plural(m.toImporters, 'file')}) and ${m.from} (${plural(m.fromImporters, 'file')})`,
+    });
+  }
+  if (lines.length && usage.ds.source === 'inferred')
+    for (const l of lines) l.fact += `; the design system (${dsLocation(usage)}) was inferred from the repository`;
+  return lines;
+}

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, analyzerRules, DETECTORS, factsOfContent } from '@plumbline/analyzer';
+import type { FileFacts } from '@plumbline/analyzer';
+import { blobHash, ruleOptions, ruleSeverity } from '@plumbline/core';
+import type { Finding } from '@plumbline/core';
+import type { Analysis } from '../conventions/analysis.js';
+import { dataOf } from '../conventions/analysis.js';
+import { checkSize, ToolError } from './errors.js';
+
+export interface Duplicate {
+  /** lines of the proposed code that are copied */
+  line: number;
+  endLine: number;
+  /** the existing copies */
+  places: Array<{ file: string; line: number; endLine?: number }>;
+  message: string;
+}
+
+export interface CheckCodeResult {
+  path: string;
+  /** whether the file exists (the content replaces it) or would be new */
+  exists: boolean;
+  findings: Array<{
+    ruleId: string;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    /** not reported on the file as it is in the repository now */
+    new: boolean;
+    related: Array<{ file: string; line: number; message: string }>;
+  }>;
+  duplicates: Duplicate[];
+  /** why the content could not be analysed (a syntax error, a skipped file) */
+  error?: string;
+  summary: string;
+}
+
+const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }) =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+
+/** The copied-code findings that involve `path`, as the places it duplicates. */
+function duplicatesOf(
+  findings: readonly Pick<Finding, 'ruleId' | 'file' | 'line' | 'endLine' | 'message' | 'related'>[],
+  path: string,
+): Duplicate[] {
+  const out: Duplicate[] = [];
+  for (const f of findings) {
+    if (f.ruleId !== 'copied-code') continue;
+    const places = [
+      { file: f.file, line: f.line, endLine: f.endLine },
+      ...f.related.map((r) => ({ file: r.file, line: r.line, ...rangeOf(r.message) })),
+    ];
+    const mine = places.find((p) => p.file === path);
+    if (!mine) continue;
+    out.push({
+      line: mine.line,
+      endLine: mine.endLine ?? mine.line,
+      places: places.filter((p) => p !== mine).sort(byPlace),
+      message: f.message,
+    });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** `copy 2 of 3: lines 6-43 (...)` -> the end line of a related copy. */
+function rangeOf(message: string): { endLine?: number } {
+  const m = /lines (\d+)-(\d+)/.exec(message);
+  return m ? { endLine: Number(m[2]) } : {};
+}
+
+/** `check_code`: what plumbline would report on a file with this content, the rest of the repository as it is. */
+export function checkCode(analysis: Analysis, path: string, content: string): CheckCodeResult {
+  if (typeof content !== 'string') throw new ToolError('bad-input', 'content must be the text of the file');
+  checkSize('content', content);
+  const bytes = Buffer.from(content, 'utf8');
+  const hash = blobHash(bytes);
+  const exists = analysis.hashes.has(path);
+  const paths = exists ? analysis.paths : [...analysis.paths, path].sort();
+  const out = analyze({
+    root: analysis.root,
+    config: analysis.config,
+    settings: analysis.settings,
+    cache: analysis.cache,
+    concurrency: 1,
+    source: {
+      paths,
+      read: (p) => (p === path ? bytes : readFileSync(join(analysis.root, p))),
+      knownHash: (p) => (p === path ? hash : analysis.hashes.get(p)),
+    },
+  });
+  const problem = [...out.result.errors, ...out.result.skipped.map((s) => ({ file: s.file, message: s.reason }))].find(
+    (e) => e.file === path,
+  );
+  const metas = new Map(analyzerRules().map((m) => [m.id, m]));
+  // reported as the user's config reports them (its preset); copies always, as duplicates
+  const reported = (f: Finding) => {
+    const meta = metas.get(f.ruleId);
+    return !!meta && ruleSeverity(analysis.userConfig, meta) !== null;
+  };
+  const before = new Set(analysis.result.findings.filter((f) => f.file === path).map((f) => f.fingerprint));
+  const findings = out.result.findings
+    .filter((f) => f.file === path && f.ruleId !== 'copied-code' && reported(f))
+    .map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      new: !before.has(f.fingerprint),
+      related: f.related,
+    }));
+  const duplicates = duplicatesOf(out.result.findings, path);
+  const fresh = findings.filter((f) => f.new).length;
+  return {
+    path,
+    exists,
+    findings,
+    duplicates,
+    ...(problem ? { error: problem.message } : {}),
+    summary: problem
+      ? `${path} could not be analysed: ${problem.message}`
+      : `${findings.length} finding(s) (${fresh} new), ${duplicates.length} duplicated block(s) of existing code`,
+  };
+}
+
+export interface SimilarCodeResult {
+  /** tokens of the snippet, and the smallest copy compared */
+  tokens: number;
+  minTokens: number;
+  duplicates: Duplicate[];
+  error?: string;
+  summary: string;
+}
+
+/** Where a snippet is put to be compared: a file name no repository uses. */
+const SNIPPET_PATH = '__plumbline_snippet__.tsx';
+
+/** `similar_code`: existing code a snippet duplicates, with places (the copied-code detector over the repository and the snippet). */
+export function similarCode(
+  analysis: Analysis,
+  snippet: string,
+  options: { minTokens?: number; language?: 'ts' | 'tsx' | 'css' | 'scss' } = {},
+): SimilarCodeResult {
+  if (typeof snippet !== 'string' || !snippet.trim()) throw new ToolError('bad-input', 'snippet must hold code');
+  checkSize('snippet', snippet);
+  const path = SNIPPET_PATH.replace(/tsx$/, options.language ?? 'tsx');
+  const facts = factsOfContent(path, blobHash(Buffer.from(snippet, 'utf8')), snippet, analysis.config, analysis.settings);
+  const tokens = dataOf<{ count: number }>(facts, 'clone-tokens')?.count ?? 0;
+  const configured = ruleOptions(analysis.config, 'copied-code', { minTokens: 100, minLines: 5 });
+  const minTokens = Math.max(20, options.minTokens ?? configured.minTokens);
+  if (facts.outcome)
+    return {
+      tokens,
+      minTokens,
+      duplicates: [],
+      error: facts.outcome.kind === 'skip' ? facts.outcome.reason : facts.outcome.message,
+      summary: 'the snippet could not be analysed',
+    };
+  const detector = DETECTORS.find((d) => d.id === 'copied-code');
+  if (!detector) throw new Error('the copied-code detector is missing');
+  const files: FileFacts[] = [...analysis.facts.filter((f) => f.path !== path), facts].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const result = detector.detect({
+    root: analysis.root,
+    files,
+    config: analysis.config,
+    settings: analysis.settings,
+    enabled: () => true,
+    options: <O extends object>(id: string, defaults: O) => ({
+      ...ruleOptions(analysis.config, id, defaults),
+      ...(id === 'copied-code' ? { minTokens } : {}),
+    }),
+  });
+  const duplicates = duplicatesOf(
+    result.findings.map((d) => ({ ...d, related: d.related ?? [] })),
+    path,
+  );
+  return {
+    tokens,
+    minTokens,
+    duplicates,
+    summary: duplicates.length
+      ? `the snippet duplicates ${duplicates.flatMap((d) => d.places.map((p) => `${p.file}:${p.line}`)).join(', ')}`
+      : tokens < minTokens
+        ? `no duplicate found; the snippet has ${tokens} tokens and copies shorter than ${minTokens} tokens are not compared`
+        : 'no duplicate found',
+  };
+}
