@@ -1,0 +1,168 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { BEGIN_MARKER, conventions, END_MARKER, MarkerError } from '../src/conventions/index.js';
+import { withinBudget } from '../src/conventions/lines.js';
+import type { ConventionLine } from '../src/conventions/lines.js';
+import { mergeSection, sectionRange } from '../src/conventions/render.js';
+
+const NORTHWIND = fileURLToPath(new URL('../../../fixtures/northwind', import.meta.url));
+const dirs: string[] = [];
+
+/** A copy of northwind (its files only, no cache) that a test may change. */
+function northwind(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-conventions-'));
+  dirs.push(dir);
+  cpSync(NORTHWIND, dir, { recursive: true, filter: (src) => !src.includes('.plumbline') });
+  return dir;
+}
+
+function run(args: string[]): { code: Promise<number>; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  const code = Promise.resolve(
+    main(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, cwd: process.cwd() }),
+  );
+  return { code, out: () => out, err: () => err };
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('plumbline conventions on northwind', () => {
+  let root: string;
+  let agents: string;
+  beforeAll(() => {
+    root = northwind();
+    conventions({ root, targets: ['agents'] });
+    agents = readFileSync(join(root, 'AGENTS.md'), 'utf8');
+  });
+
+  it('states the design-system component per raw element, with the local re-implementations not to copy', () => {
+    const button = agents.split('\n').find((l) => l.includes('`Button`'));
+    expect(button).toContain('from `@northwind/design` instead of raw `<button>`');
+    for (const local of ['PrimaryBtn', 'BlueButton', 'SubmitButton', 'ActionButton', 'CtaButton']) expect(button).toContain(`\`${local}\``);
+    expect(agents).toContain('Use `Heading` from `@northwind/design` instead of raw `<h1>`-`<h6>`.');
+    expect(agents).toContain('Import `@northwind/design` from its entry points only');
+  });
+
+  it('states the tokens by family and how this codebase writes them', () => {
+    expect(agents).toMatch(
+      /- Colors: use the design tokens \(.*`packages\/design\/tokens.json`.*\), written as `var\(--nw-color-action-primary\)`/,
+    );
+    expect(agents).toMatch(/- Spacing: use the design tokens .* `var\(--nw-space-\w+\)`/);
+  });
+
+  it('states the choice per role with its decision, the layers, the idioms and where constants live', () => {
+    expect(agents).toContain(
+      '- HTTP client: use `apiClient` from `apps/web/src/api/client.ts` (ADR-001, `docs/adr/001-http-client.md`), not `axios` or `ky`.',
+    );
+    expect(agents).toContain('- Date library: prefer `dayjs`; `moment` is also used, add no more.');
+    expect(agents).toContain('- `shared` (`apps/web/src/shared/**` and `apps/web/src/api/**`) may import only from itself.');
+    expect(agents).toContain('- Declare components as function declarations, not const arrow functions.');
+    expect(agents).toMatch(/Named constants live in `apps\/web\/src\/shared\/config.ts` \(.*`API_BASE_URL`.*\)/);
+  });
+
+  it('is deterministic: a second run, and a run without the cache, write the same bytes', () => {
+    expect(conventions({ root, targets: ['agents'] }).outcomes[0]!.status).toBe('unchanged');
+    const fresh = conventions({ root, targets: [], cache: false });
+    expect(`${fresh.section}\n`).toBe(agents);
+  });
+
+  it('--check passes on the current section, fails after a change adds a date library, and passes after regenerating', async () => {
+    expect(await run(['conventions', root, '--check']).code).toBe(0);
+    mkdirSync(join(root, 'apps/web/src/features/orders'), { recursive: true });
+    writeFileSync(
+      join(root, 'apps/web/src/features/orders/deliveryDate.ts'),
+      "import { addDays, format } from 'date-fns';\n\nexport function deliveryDate(from: Date, days: number): string {\n  return format(addDays(from, days), 'PP');\n}\n",
+    );
+    const stale = run(['conventions', root, '--check']);
+    expect(await stale.code).toBe(1);
+    expect(stale.err()).toContain('AGENTS.md: conventions are stale');
+    expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toBe(agents); // --check writes nothing
+    expect(await run(['conventions', root]).code).toBe(0);
+    expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toContain('`date-fns`');
+    expect(await run(['conventions', root, '--check']).code).toBe(0);
+  });
+
+  it('--explain prints each line with the fact behind it, and writes nothing', async () => {
+    const r = run(['conventions', root, '--explain', '--target', 'claude']);
+    expect(await r.code).toBe(0);
+    expect(r.out()).toMatch(
+      /\[design-system:Button\] Use `Button`[^\n]*\n {3}fact: Button is a component of the design system \(@northwind\/design, declared at packages\/design\/src\/Button.tsx:32\)/,
+    );
+    expect(r.out()).toMatch(
+      /\[role:http\][^\n]*\n {3}fact: decision ADR-001 in the config; apps\/web\/src\/api\/client \(apiClient\): 3 files, axios: 2 files, ky: 1 file/,
+    );
+    expect(() => readFileSync(join(root, 'CLAUDE.md'))).toThrow();
+  });
+});
+
+describe('targets and markers', () => {
+  it("writes between the markers and keeps the team's text byte for byte; appends when there are none; Cursor gets front matter", async () => {
+    const root = northwind();
+    const team = '# Team notes\r\n\r\nUse pnpm.  \n';
+    const after = '\n## More team notes\nKeep PRs small.\n';
+    writeFileSync(join(root, 'CLAUDE.md'), `${team}${BEGIN_MARKER}\nold text\n${END_MARKER}${after}`);
+    mkdirSync(join(root, '.github'), { recursive: true });
+    writeFileSync(join(root, '.github/copilot-instructions.md'), 'Be brief.');
+    const r = run(['conventions', root, '--target', 'claude', '--target', 'copilot,cursor', '--max-lines', '6']);
+    expect(await r.code).toBe(0);
+    const claude = readFileSync(join(root, 'CLAUDE.md'), 'utf8');
+    expect(claude.startsWith(`${team}${BEGIN_MARKER}\n`)).toBe(true);
+    expect(claude.endsWith(`${END_MARKER}${after}`)).toBe(true);
+    expect(claude).not.toContain('old text');
+    expect(claude.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(6);
+    const copilot = readFileSync(join(root, '.github/copilot-instructions.md'), 'utf8');
+    expect(copilot.startsWith(`Be brief.\n\n${BEGIN_MARKER}\n`)).toBe(true);
+    const cursor = readFileSync(join(root, '.cursor/rules/plumbline.mdc'), 'utf8');
+    expect(cursor.startsWith('---\ndescription: ')).toBe(true);
+    expect(cursor).toContain('alwaysApply: true\n---\n\n<!-- plumbline:conventions:begin -->');
+  });
+
+  it('refuses broken markers and a target that leads outside the repository, writing nothing', async () => {
+    expect(() => sectionRange(`${END_MARKER}\n${BEGIN_MARKER}\n`, 'AGENTS.md')).toThrow(MarkerError);
+    expect(() => mergeSection(`${BEGIN_MARKER}\n${BEGIN_MARKER}\n${END_MARKER}`, 'x', 'AGENTS.md')).toThrow(/found 2 and 1/);
+    const root = northwind();
+    const broken = `intro\n${BEGIN_MARKER}\nno end marker\n`;
+    writeFileSync(join(root, 'AGENTS.md'), broken);
+    const r = run(['conventions', root]);
+    expect(await r.code).toBe(2);
+    expect(r.err()).toContain('AGENTS.md: expected one');
+    expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toBe(broken);
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-conventions-outside-'));
+    dirs.push(outside);
+    symlinkSync(outside, join(root, '.cursor'));
+    const s = run(['conventions', root, '--target', 'cursor']);
+    expect(await s.code).toBe(2);
+    expect(s.err()).toContain('leads outside');
+    const bad = run(['conventions', root, '--target', 'vim']);
+    expect(await bad.code).toBe(2);
+    expect(bad.err()).toContain('--target must be one of agents, claude, copilot, cursor');
+  });
+});
+
+describe('the line budget', () => {
+  const line = (key: string, section: ConventionLine['section'], weight: number): ConventionLine => ({
+    key,
+    section,
+    weight,
+    text: key,
+    fact: '',
+  });
+  it('keeps the most used lines and writes them section by section', () => {
+    const lines = [
+      line('a', 'idioms', 50),
+      line('b', 'design-system', 3),
+      line('c', 'tokens', 40),
+      line('d', 'design-system', 9),
+      line('e', 'libraries', 40),
+    ];
+    expect(withinBudget(lines, 3).map((l) => l.key)).toEqual(['c', 'e', 'a']);
+    expect(withinBudget(lines, 10).map((l) => l.key)).toEqual(['d', 'b', 'c', 'e', 'a']);
+  });
+});
