@@ -145,7 +145,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   });
   // the dependencies a manifest adds that drift are new findings of the head, at the manifest's line
   const comparison = { ...compared, new: [...compared.new, ...review.dependencies] };
-  const headResult = { ...head.result, findings: [...head.result.findings, ...review.dependencies] };
+  const headResult = withFindings(head.result, review.dependencies);
   const verdict = judgeSize(evaluateGate(comparison.new, thresholds), review.size.counted, thresholds);
   return {
     passed: verdict.passed,
@@ -204,6 +204,18 @@ async function analyseHead(root: string, options: CheckOptions, headRef: string 
   const out = await scanCommit({ root, commit: headRef, config, cache });
   saveCache(cache, config, out.result.errors);
   return out;
+}
+
+/** A result with more findings (the manifests' new dependencies that drift), its totals counting them. */
+function withFindings(result: ScanResult, extra: readonly Finding[]): ScanResult {
+  if (extra.length === 0) return result;
+  const summary = { ...result.summary, byCategory: { ...result.summary.byCategory } };
+  for (const f of extra) {
+    summary.debtMinutes += f.effortMinutes;
+    const c = summary.byCategory[f.category];
+    summary.byCategory[f.category] = { findings: c.findings + 1, debtMinutes: c.debtMinutes + f.effortMinutes };
+  }
+  return { ...result, summary, findings: [...result.findings, ...extra] };
 }
 
 /** The facts cache a commit is analysed with (none with --no-cache). */

@@ -114,7 +114,9 @@ describe('check --base: new dependencies that drift', () => {
     const deps = outcome.review!.dependencies;
     expect(deps.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([['library-drift', 'package.json', 6, 5]]);
     expect(repo.read('package.json').split('\n')[5]).toContain('"dayjs"');
-    expect(deps[0]!.message).toMatch(/^dayjs is added for the date library.*date-fns \(3 of 3 files/);
+    expect(deps[0]!.message).toMatch(
+      /^dayjs is added for the date library role, where the repository has decided on date-fns \(used by 3 of the 3 files in this role\)/,
+    );
     // a new finding of the change: it fails the default gate, is annotated, and is in SARIF as new
     expect(outcome.comparison.new).toContain(deps[0]);
     expect(outcome.passed).toBe(false);
@@ -142,7 +144,7 @@ describe('check --base: new dependencies that drift', () => {
 
     repo.write({ 'package.json': MANIFEST({ 'date-fns': '^3.0.0', moment: '^2.0.0' }) }).commit('moment');
     expect((await check({ root: repo.root, base: 'main' })).review!.dependencies.map((f) => f.message)).toEqual([
-      expect.stringMatching(/^moment is added for the date library/),
+      expect.stringMatching(/^moment is added for the date library role/),
     ]);
     repo.write({ 'plumbline.config.json': JSON.stringify({ rules: { 'library-drift': 'off' } }) }).commit('off');
     expect((await check({ root: repo.root, base: 'main' })).review!.dependencies).toEqual([]);

@@ -184,7 +184,7 @@ describe('new dependencies that drift', () => {
     const c = ctx({ conventions: () => roles({ role: 'http', title: 'HTTP client', convention: axios, choices: [axios] }) });
     const found = dependencyFindings([manifest({ axios: '1', ky: '1', 'node-fetch': '3' })], c);
     expect(found.map((f) => [f.file, f.line, f.column, f.message.slice(0, 40)])).toEqual([
-      ['apps/web/package.json', 4, 5, 'ky is added for the HTTP client (ky), wh'],
+      ['apps/web/package.json', 4, 5, 'ky is added for the HTTP client role, wh'],
       ['apps/web/package.json', 5, 5, 'node-fetch is added for the HTTP client '],
     ]);
     const query = { choice: 'react-query', label: 'TanStack Query', kind: 'library' as const, files: 20, share: 1 };

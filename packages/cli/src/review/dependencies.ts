@@ -124,9 +124,9 @@ function roleDrift(pkg: string, ctx: DependencyContext): Drift | null {
     const total = c.choices.reduce((n, x) => n + x.files, 0);
     const why = c.decision
       ? `decision ${c.decision.id}${c.decision.link ? ` (${c.decision.link})` : ''}`
-      : `${conv.files} of ${total} files that use a ${role.title}`;
+      : `used by ${conv.files} of the ${total} files in this role`;
     return {
-      message: `${pkg} is added for the ${role.title} (${label}), which the repository has decided: ${conv.label} (${why}). Use ${conv.label}, or record the change of convention as a decision.`,
+      message: `${pkg} is added for the ${role.title} role${label === pkg ? '' : ` (${label})`}, where the repository has decided on ${conv.label} (${why}). Use ${conv.label}, or record the change of convention as a decision.`,
       code: `role:${role.id}:${ref.choice}`,
       related: conv.definedIn
         ? [{ file: conv.definedIn.file, line: conv.definedIn.line, message: `the ${role.title} to use: ${conv.label}` }]

@@ -44,7 +44,7 @@ export interface FocusInput {
 }
 
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?[.;:])\s.*$/, '$1');
+const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?\.)\s[A-Z].*$/, '$1');
 
 /**
  * A new copied-code finding with one copy in the change and another in code the change did not touch:
