@@ -492,3 +492,30 @@ export function importSpecifierFor(ds: DesignSystemSettings, fromFile: string, t
   const rel = posix.relative(posix.dirname(fromFile), target.importFrom);
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * One line saying what a scan took for the design system and the tokens, and from where: every scan's
+ * summary prints it, so a wrong guess is seen at once (and fixed in plumbline.config.json).
+ */
+export function inferredSummary(ds: DesignSystemSettings | null, tokens: { files: string[]; tokens: unknown[] } | null): string {
+  const parts: string[] = [];
+  const systems = ds?.systems ?? [];
+  if (!ds) parts.push('no design system found');
+  else if (systems.length === 0) parts.push(`design system ${[...ds.packages.map((p) => p.name), ...ds.paths].join(', ')} (${ds.source})`);
+  else {
+    const [first, ...rest] = systems;
+    let text = `design system ${first!.name} (${first!.via}, imported by ${plural(first!.importers, 'file')})`;
+    const others = rest.filter((s) => s.importers > 0).slice(0, 3);
+    if (others.length) text += `; also ${others.map((s) => `${s.name} (${plural(s.importers, 'file')})`).join(', ')}`;
+    parts.push(text);
+  }
+  const files = tokens?.files ?? [];
+  if (files.length === 0) parts.push('no token files');
+  else {
+    const shown = files.slice(0, 3).join(', ');
+    parts.push(`${plural(tokens!.tokens.length, 'token')} from ${shown}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`);
+  }
+  return `${ds?.source === 'config' ? 'configured' : 'inferred'}: ${parts.join('; ')}`;
+}

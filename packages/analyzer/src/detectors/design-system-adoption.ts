@@ -1,5 +1,5 @@
-import { designSystemOf, isDesignSystemConsumer, isDesignSystemFile, ownersFromSettings } from '@plumbline/core';
-import type { DesignSystemMigration } from '@plumbline/core';
+import { designSystemOf, inferredSummary, isDesignSystemConsumer, isDesignSystemFile, ownersFromSettings } from '@plumbline/core';
+import type { DesignSystemMigration, TokenSettings } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import { factsOf } from '../facts.js';
 import type { FileFacts } from '../facts.js';
@@ -39,6 +39,8 @@ export interface AdoptionMetrics extends AdoptionCounts {
    * (`to` is the one the code uses, and the one raw elements are told to use)
    */
   migrations?: DesignSystemMigration[];
+  /** what was taken for the design system and the tokens, and from where, in one line (`inferredSummary`) */
+  inferred: string;
 }
 
 const DIRECTORY_DEPTH = 3;
@@ -61,7 +63,8 @@ export const detector = defineDetector({
   rules: [],
   detect(ctx) {
     const ds = designSystemOf(ctx.settings);
-    if (!ds) return { findings: [], designSystemAdoption: null };
+    const inferred = inferredSummary(ds, (ctx.settings.tokens as TokenSettings | undefined) ?? null);
+    if (!ds) return { findings: [], metrics: { source: 'none', inferred }, designSystemAdoption: null };
     const resolver = ModuleResolver.for(ctx.files, ctx.settings);
     const isDsImport = designSystemImportTest(ds, resolver);
     const byPath = new Map(ctx.files.map((f) => [f.path, f]));
@@ -154,6 +157,7 @@ export const detector = defineDetector({
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
         .map(([k, c]) => ({ [key]: k, ...c, adoption: ratio(c) }) as { [P in K]: string } & AdoptionCounts);
     const metrics: AdoptionMetrics = {
+      inferred,
       source: ds.source,
       packages: ds.packages.map((p) => p.name),
       paths: ds.paths,

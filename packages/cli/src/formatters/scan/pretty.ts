@@ -28,6 +28,8 @@ export function formatPretty(result: ScanResult, options: PrettyOptions = { colo
     if (t.findings) lines.push(`  ${c.padEnd(14)} ${String(t.findings).padStart(5)} findings  ${formatMinutes(t.debtMinutes)}`);
   }
   if (s.designSystemAdoption !== null) lines.push(`  design-system adoption ${(s.designSystemAdoption * 100).toFixed(1)}%`);
+  const inferred = (result.metrics['design-system-adoption'] as { inferred?: unknown } | undefined)?.inferred;
+  if (typeof inferred === 'string') lines.push(`  ${inferred}`);
   lines.push(`  drift index ${s.driftIndex.toFixed(3)}`);
   lines.push(...ruleLines(result.findings, p));
   return `${lines.join('\n')}\n`;
