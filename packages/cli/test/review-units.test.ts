@@ -122,12 +122,24 @@ describe('review focus', () => {
         { ...fn, name: 'big', isNew: false, touched: 25 },
         { ...fn, name: 'small', line: 70, endLine: 90, isNew: false, touched: 7 },
         { ...fn, file: 'src/g.ts', name: 'fresh', isNew: true, touched: 60, complexity: 2 },
+        {
+          ...fn,
+          file: 'src/g.test.ts',
+          name: 'suite',
+          isNew: true,
+          touched: 60,
+          complexity: 2,
+          exported: false,
+          component: true,
+          test: true,
+        },
       ],
       touched: () => true,
     });
     expect(items.map((i) => [i.kind, i.text])).toEqual([
       ['exported-function', 'new exported function `fresh` (60 lines)'],
       ['edited-function', 'edited function `big`: 25 of its 60 lines changed'],
+      ['new-component', 'new component `suite` (60 lines) (test)'],
     ]);
   });
 });

@@ -19,6 +19,8 @@ export interface NewFunction {
   touched?: number;
   /** most of its lines are the change's: written by the change, not edited */
   isNew?: boolean;
+  /** in a test, story or fixture file (config `testFiles`): ranked after every place of product code */
+  test?: boolean;
 }
 
 /** A function counts as new when this share of its lines are lines the change added. */

@@ -132,15 +132,16 @@ function manifestsOf(input: ReviewInput, files: readonly ChangedFile[]): Manifes
   return out;
 }
 
-/** The functions the change wrote or edited, in the script files it adds or edits (tests left out). */
+/** The functions the change wrote or edited, in the script files it adds or edits (those of tests marked). */
 function functionsOfChange(input: ReviewInput, files: readonly ChangedFile[], touched: Map<string, Set<number>>): NewFunction[] {
   const isTest = globMatcher(input.config.testFiles);
   const out: NewFunction[] = [];
-  const scripts = files.filter((f) => !f.excluded && f.status !== 'deleted' && f.added > 0 && isScript(f.path) && !isTest(f.path));
+  const scripts = files.filter((f) => !f.excluded && f.status !== 'deleted' && f.added > 0 && isScript(f.path));
   for (const f of scripts.slice(0, MAX_FILES_READ)) {
     const text = readAt(input.root, input.head, f.path);
     if (text === null || text.length > 1 << 20) continue;
-    out.push(...changedFunctions(f.path, text, f.status === 'added' ? null : (touched.get(f.path) ?? new Set())));
+    const fns = changedFunctions(f.path, text, f.status === 'added' ? null : (touched.get(f.path) ?? new Set()));
+    out.push(...(isTest(f.path) ? fns.map((fn) => ({ ...fn, test: true })) : fns));
   }
   return out;
 }
