@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { command as baseline } from './baseline.js';
 import { command as check } from './check.js';
 import { command as conventions } from './conventions.js';
+import { command as init } from './init.js';
 import { command as mcp } from './mcp.js';
 import { command as merge } from './merge.js';
 import { command as report } from './report.js';
@@ -11,4 +12,4 @@ import { command as store } from './store.js';
 import { command as trend } from './trend.js';
 
 /** Every subcommand of `plumbline`. */
-export const COMMANDS: readonly Command[] = [baseline, check, conventions, mcp, merge, report, scan, store, trend];
+export const COMMANDS: readonly Command[] = [baseline, check, conventions, init, mcp, merge, report, scan, store, trend];

@@ -282,8 +282,9 @@ export function buildDesignSystemSettings(
     for (const file of listSources(root, dir, isTest)) {
       const m = parseModule(ts, root, file, cache);
       if (!m) continue;
+      const viaDefault = defaultWrapped(ts, m.sf);
       for (const c of findComponents(ts, m.sf)) {
-        if (!c.exported || c.name === 'default') continue;
+        if ((!c.exported && !viaDefault.has(c.name)) || c.name === 'default') continue;
         found.push({ name: c.name, element: wrappedElement(c.rootElement, c.elementHint), file });
       }
     }
@@ -406,6 +407,18 @@ export function buildDesignSystemSettings(
   const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
   if (systems.length) value.systems = systems;
   return { value, errors };
+}
+
+/** Components a module exports as its default through a wrapper: `export default React.forwardRef(Button)`, `memo(Button)`. */
+function defaultWrapped(ts: TypeScript, sf: TS.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isExportAssignment(st) || st.isExportEquals) continue;
+    let e: TS.Expression = st.expression;
+    while (ts.isCallExpression(e) && e.arguments.length > 0) e = e.arguments[0]!;
+    if (ts.isIdentifier(e)) out.add(e.text);
+  }
+  return out;
 }
 
 /** The components a local primitive module defines under the names files import from it (its element from what it renders). */

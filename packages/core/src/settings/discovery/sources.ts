@@ -42,6 +42,8 @@ export function readJson(file: string): Record<string, unknown> | null {
 
 export function listSources(root: string, dir: string, isTest: (p: string) => boolean, max = MAX_SOURCE_FILES): string[] {
   const out: string[] = [];
+  // a single component file (a design-system path may name one: `app/components/Button.tsx`)
+  if (SOURCE_EXT.test(dir) && existsSync(join(root, dir)) && statSync(join(root, dir)).isFile()) return isTest(dir) ? [] : [dir];
   const walk = (rel: string): void => {
     if (out.length >= max) return;
     let entries;
