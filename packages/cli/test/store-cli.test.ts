@@ -61,7 +61,7 @@ describe.skipIf(skipPg)('the commands with a PostgreSQL store', () => {
     expect(report(fromPg.stdout)).toEqual(report(fromFile.stdout));
     const trendOut = await run(['trend', '--store', url, ...WINDOW]);
     expect(trendOut.stdout).toMatch(
-      /\(0 computed, [1-9]\d* from the history store\), \d+ periods compared \(0 computed, [1-9]\d* stored\); history in postgres:\/\//,
+      /\(0 computed, [1-9]\d* from the history store\), \d+ periods compared \(0 computed, [1-9]\d* stored\), 0 files parsed; history in postgres:\/\//,
     );
     // importing again changes nothing: every snapshot is a replacement under its key
     expect((await run(['store', 'import', file, '--store', url])).code).toBe(0);
