@@ -139,7 +139,7 @@ describe('review focus', () => {
     expect(items.map((i) => [i.kind, i.text])).toEqual([
       ['exported-function', 'new exported function `fresh` (60 lines)'],
       ['edited-function', 'edited function `big`: 25 of its 60 lines changed'],
-      ['new-component', 'new component `suite` (60 lines) (test)'],
+      ['new-component', 'new component `suite` (60 lines) (test or dev code)'],
     ]);
   });
 });

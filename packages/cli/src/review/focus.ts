@@ -102,7 +102,7 @@ function findingItem(f: Finding, input: FocusInput): FocusItem {
 function functionItem(fn: NewFunction): FocusItem | null {
   const item = productFunctionItem(fn);
   // a test's functions come after every place of product code, in their own order
-  return item && fn.test ? { ...item, text: `${item.text} (test)`, score: item.score / 100 } : item;
+  return item && fn.test ? { ...item, text: `${item.text} (test or dev code)`, score: item.score / 100 } : item;
 }
 
 function productFunctionItem(fn: NewFunction): FocusItem | null {

@@ -19,7 +19,7 @@ export interface NewFunction {
   touched?: number;
   /** most of its lines are the change's: written by the change, not edited */
   isNew?: boolean;
-  /** in a test, story or fixture file (config `testFiles`): ranked after every place of product code */
+  /** in a test, story, fixture, example or other dev-only file (config `testFiles`): ranked after every place of product code */
   test?: boolean;
 }
 
@@ -131,7 +131,7 @@ export function functionsOf(path: string, text: string): NewFunction[] {
           add(`${st.name?.text ?? 'class'}.${m.name.text}`, m, m, false);
     } else if (ts.isExportAssignment(st)) {
       const fn = unwrap(st.expression);
-      if (fn) add('default', st, fn, true);
+      if (fn) add('default export', st, fn, true);
     }
   }
   return out;
