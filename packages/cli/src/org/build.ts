@@ -158,10 +158,14 @@ function repositoryRow(d: RepoData, since: number): OrgRepositoryRow {
   };
 }
 
-/** The organisation's totals per week: each repository at its last snapshot before the week ends. */
+/**
+ * The organisation's totals per week: each repository at its last snapshot before the week ends, from
+ * the first week any repository has a snapshot in (no empty weeks drawn as zero debt).
+ */
 function weeklyTotals(data: readonly RepoData[], since: number, until: number): OrgWeek[] {
   const weeks: OrgWeek[] = [];
-  for (let w = mondayOf(since); w <= until; w += WEEK) {
+  const first = Math.min(...data.map((d) => d.series[0]!.committedAt));
+  for (let w = mondayOf(Math.max(since, first)); w <= until; w += WEEK) {
     let repositories = 0;
     let loc = 0;
     let debt = 0;
