@@ -34,12 +34,36 @@ export interface TokenIndex {
 
 const indexes = new WeakMap<DesignToken[], TokenIndex>();
 
+const withoutMode = (t: DesignToken): DesignToken => {
+  const { mode: _mode, ...rest } = t;
+  return rest;
+};
+
+/**
+ * Tokens every definition of which sits under a theme selector (Primer's `[data-color-mode=light]...`):
+ * path -> the theme that stands for the default, the first one that is not dark (nor a high-contrast or
+ * colour-blind variant) in file order. A token with a plain definition keeps it.
+ */
+function defaultThemeOf(tokens: DesignToken[]): Map<string, string> {
+  const plain = new Set(tokens.filter((t) => !t.mode).map((t) => t.path));
+  const out = new Map<string, string>();
+  for (const t of tokens) {
+    if (!t.mode || plain.has(t.path) || out.has(t.path)) continue;
+    if (/dark|contrast|colorblind|tritanopia|dimmed/i.test(t.mode)) continue;
+    out.set(t.path, t.mode);
+  }
+  return out;
+}
+
 /** The token index of a token list, built once per list (the settings of a run or an editor session). */
 export function tokenIndex(settings: TokenSettings): TokenIndex {
   const hit = indexes.get(settings.tokens);
   if (hit) return hit;
   const byFamily = new Map<TokenFamily, Indexed[]>();
-  for (const token of settings.tokens) {
+  const defaults = defaultThemeOf(settings.tokens);
+  for (const themed of settings.tokens) {
+    // a token defined only under theme selectors: its first light theme is its default value
+    const token = themed.mode && defaults.get(themed.path) === themed.mode ? withoutMode(themed) : themed;
     const v = token.value.trim();
     const ix: Indexed = { token };
     switch (token.family) {
@@ -177,12 +201,33 @@ function propertyRole(property: string): Role {
   return null;
 }
 
+/** The roles a token's name gives it; camelCase words count as words (`--fgColor-danger`, `--bgColor-muted`). */
+function rolesOf(token: DesignToken): Array<Exclude<Role, null>> {
+  const name = (token.cssVar ?? token.scssVar ?? token.path).replace(/([a-z0-9])([A-Z])/g, '$1-$2');
+  return (Object.keys(ROLE_WORDS) as Array<Exclude<Role, null>>).filter((r) => ROLE_WORDS[r].test(name));
+}
+
 /** A token fits a property unless its name gives it another role only (`--text-primary` for a background). */
 function roleFits(token: DesignToken, role: Role): boolean {
   if (!role) return true;
-  const name = token.cssVar ?? token.scssVar ?? token.path;
-  const roles = (Object.keys(ROLE_WORDS) as Array<Exclude<Role, null>>).filter((r) => ROLE_WORDS[r].test(name));
+  const roles = rolesOf(token);
   return roles.length === 0 || roles.includes(role);
+}
+
+/**
+ * Among tokens of the same value, the ones named for the property's role (`color` -> fg/text, `background`
+ * -> bg, `border-color` -> border), semantic ones (fewest name segments) first; all of them when none is.
+ */
+function byRole<T extends { token: DesignToken }>(list: T[], role: Role): T[] {
+  if (!role) return list;
+  const named = list.filter((x) => rolesOf(x.token).includes(role));
+  if (named.length === 0) return list;
+  const segments = (t: DesignToken) =>
+    (t.cssVar ?? t.scssVar ?? t.path)
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .split(/[-_.]+/)
+      .filter(Boolean).length;
+  return [...named].sort((a, b) => segments(a.token) - segments(b.token));
 }
 
 /** Which token families a property family's values are compared with. */
@@ -271,23 +316,31 @@ export function judgeAtom(
   if (where.utility === '') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
   // whether the project has a scale of this kind at all: counted before tokens of other roles are set aside
   const scale = new Set(list.map((x) => x.token.value)).size >= 3;
-  if (atom.kind === 'color' && property) {
-    const role = propertyRole(property);
-    list = list.filter((x) => roleFits(x.token, role));
-  }
+  const role = atom.kind === 'color' && property ? propertyRole(property) : null;
+  if (role) list = list.filter((x) => roleFits(x.token, role));
   if (list.length === 0) return null;
   const exactOf = (pred: (x: Indexed) => boolean): Verdict | null => {
-    const exact = list.filter((x) => pred(x));
+    const exact = byRole(
+      list.filter((x) => pred(x)),
+      role,
+    );
     const inDefault = exact.filter((x) => !x.token.mode);
-    if (inDefault.length)
+    if (inDefault.length) {
+      const ranked = rankExact(
+        inDefault.map((x) => x.token),
+        context,
+        namespace,
+      );
       return {
         kind: 'exact',
-        tokens: rankExact(
-          inDefault.map((x) => x.token),
-          context,
-          namespace,
-        ),
+        tokens: role
+          ? byRole(
+              ranked.map((token) => ({ token })),
+              role,
+            ).map((x) => x.token)
+          : ranked,
       };
+    }
     if (exact.length) {
       return {
         kind: 'theme',
@@ -316,7 +369,15 @@ export function judgeAtom(
         .map((x) => ({ token: x.token, distance: colorDistance(c, x.color!, options.colorDistance) }))
         .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
       if (atom.gradient) return null; // decorative gradient stops: only their exact tokens are worth a word
-      const near = dedupe(scored.filter((s) => s.distance <= options.nearColorDistance)).slice(0, 3);
+      const within = dedupe(scored.filter((s) => s.distance <= options.nearColorDistance));
+      // the nearest colour, and among the tokens of that colour the ones named for the property first
+      const nearest = within.length
+        ? byRole(
+            within.filter((s) => s.distance - within[0]!.distance < 0.5),
+            role,
+          )
+        : [];
+      const near = [...nearest, ...within.filter((s) => !nearest.includes(s))].slice(0, 3);
       if (near.length) return { kind: 'near', candidates: near.map((s) => ({ ...s, label: `ΔE ${round(s.distance)}` })) };
       const best = scored[0];
       return offScaleAny(best ? { ...best, label: `ΔE ${round(best.distance)}` } : null);
