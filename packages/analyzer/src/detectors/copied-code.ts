@@ -7,6 +7,10 @@ import { decodeLines, decodeTokens, extractor as cloneTokens } from '../facts/cl
 import type { CloneTokenFacts, TokenLines } from '../facts/clone-tokens.js';
 import { hash32 } from '../facts/components.js';
 import { extractor as structure } from '../facts/structure.js';
+import { digest, findNearPairs, NEAR_DEFAULTS } from './shared/near-copies.js';
+import type { Unit, UnitDoc } from './shared/near-copies.js';
+import { nearClasses, nearFinding } from './shared/near-classes.js';
+import type { NearClass } from './shared/near-classes.js';
 
 export interface Options {
   /** smallest clone, in tokens */
@@ -59,8 +63,9 @@ export interface Fingerprints {
 }
 
 /** A file's tokens, decoded when first needed (most files share no fingerprint with another). */
-class Doc {
+class Doc implements UnitDoc {
   private decoded?: Uint32Array;
+  private decodedShape?: Uint32Array;
   private lineInfo?: TokenLines;
   constructor(
     readonly facts: FileFacts,
@@ -71,6 +76,24 @@ class Doc {
   }
   get tokens(): Uint32Array {
     return (this.decoded ??= decodeTokens(this.t));
+  }
+  /** the abstracted stream (type-2 and type-3 matching) */
+  get shape(): Uint32Array {
+    return (this.decodedShape ??= decodeTokens(this.t, 'shape'));
+  }
+  get names(): readonly string[] {
+    return this.t.names ?? [];
+  }
+  /** the file's named functions, methods and components */
+  units(doc: number): Unit[] {
+    const r = this.t.units ?? [];
+    const out: Unit[] = [];
+    for (let i = 0; i < r.length; i += 2) {
+      const start = r[i]!;
+      const end = r[i + 1]!;
+      out.push({ doc, start, end, name: this.t.unitNames?.[i / 2] ?? '', line: this.lines[start]!, endLine: this.lines[end - 1]! });
+    }
+    return out;
   }
   get lines(): Uint32Array {
     return (this.lineInfo ??= decodeLines(this.t)).line;
@@ -347,17 +370,6 @@ export function mergeAdjacent(
   });
 }
 
-/** A short stable digest of a token range (the clone's normalised content). */
-function digest(tokens: Uint32Array, start: number, end: number): string {
-  let h1 = 0x811c9dc5,
-    h2 = 0x12345678;
-  for (let i = start; i < end; i++) {
-    h1 = Math.imul(h1 ^ tokens[i]!, 0x01000193);
-    h2 = Math.imul(h2 ^ tokens[i]!, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
-}
-
 /**
  * Copies that must stay: one beside a comment saying so ("inlined rather than shared"), and parallel
  * per-dialect schema files (`mysql.ts`, `postgresql.ts`, `sqlite.ts` that import different dialect builders).
@@ -391,10 +403,16 @@ function keptOnPurpose(c: CloneClass, docs: readonly Doc[]): boolean {
   return new Set(imports).size > 1;
 }
 
-const CLASSES = new WeakMap<readonly FileFacts[], { key: string; value: { docs: Doc[]; classes: CloneClass[] } }>();
+interface Clones {
+  docs: Doc[];
+  classes: CloneClass[];
+  /** renamed and near-miss copies of whole units that no exact class already holds */
+  near: NearClass[];
+}
+const CLASSES = new WeakMap<readonly FileFacts[], { key: string; value: Clones }>();
 
 /** The copied regions of a run's files (computed once per run: component-family asks for them too). */
-function cloneClasses(files: readonly FileFacts[], options: Options): { docs: Doc[]; classes: CloneClass[] } {
+function cloneClasses(files: readonly FileFacts[], options: Options): Clones {
   const key = `${options.minTokens},${options.minLines}`;
   const kept = CLASSES.get(files);
   if (kept?.key === key) return kept.value;
@@ -402,7 +420,8 @@ function cloneClasses(files: readonly FileFacts[], options: Options): { docs: Do
   const docs: Doc[] = [];
   for (const f of files) {
     const t = factsOf(f, cloneTokens);
-    if (!t || t.count < minTokens || f.isTestFile || KEPT_FILES.test(f.path)) continue;
+    // a file below minTokens can still hold a unit with a copy elsewhere (findClonePairs skips it itself)
+    if (!t || t.count < Math.min(minTokens, NEAR_DEFAULTS.minTokens) || f.isTestFile || KEPT_FILES.test(f.path)) continue;
     docs.push(new Doc(f, t));
   }
   const pairs = findClonePairs(docs, minTokens);
@@ -423,8 +442,13 @@ function cloneClasses(files: readonly FileFacts[], options: Options): { docs: Do
   const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
     (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
   );
-  CLASSES.set(files, { key, value: { docs, classes } });
-  return { docs, classes };
+  const units = docs.flatMap((d, i) => (d.shape.length === d.length ? d.units(i) : []));
+  const near = nearClasses(docs, units, findNearPairs(docs, units, NEAR_DEFAULTS), classes).filter(
+    (c) => !keptOnPurpose({ members: c.units }, docs),
+  );
+  const value = { docs, classes, near };
+  CLASSES.set(files, { key, value });
+  return value;
 }
 
 /** A copied region in one file: its path and lines. */
@@ -436,10 +460,17 @@ export interface CopiedPlace {
 
 /** The copied regions copied-code reports for a run's files, each with all its places. */
 export function copiedRegions(files: readonly FileFacts[], options: Partial<Options> = {}): CopiedPlace[][] {
-  const { docs, classes } = cloneClasses(files, { ...DEFAULTS, ...options });
-  return classes.map((c) =>
-    c.members.map((m) => ({ path: docs[m.doc]!.facts.path, line: docs[m.doc]!.lines[m.start]!, endLine: docs[m.doc]!.lines[m.end - 1]! })),
-  );
+  const { docs, classes, near } = cloneClasses(files, { ...DEFAULTS, ...options });
+  return [
+    ...classes.map((c) =>
+      c.members.map((m) => ({
+        path: docs[m.doc]!.facts.path,
+        line: docs[m.doc]!.lines[m.start]!,
+        endLine: docs[m.doc]!.lines[m.end - 1]!,
+      })),
+    ),
+    ...near.map((c) => c.units.map((u) => ({ path: docs[u.doc]!.facts.path, line: u.line, endLine: u.endLine }))),
+  ];
 }
 
 export const detector = defineDetector({
@@ -447,7 +478,7 @@ export const detector = defineDetector({
   rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
-    const { docs, classes } = cloneClasses(ctx.files, options);
+    const { docs, classes, near } = cloneClasses(ctx.files, options);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
@@ -508,6 +539,20 @@ export const detector = defineDetector({
         effortMinutes: Math.round(meta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),
       });
     }
-    return { findings, metrics: { classes: classesCount, duplicatedLines, duplicatedTokens, filesCompared: docs.length } };
+    for (const c of near) {
+      findings.push(
+        nearFinding(
+          c,
+          docs,
+          { path: (d) => docs[d]!.facts.path, columns: (d, line) => docs[d]!.columns.get(line) },
+          meta.defaultEffortMinutes,
+        ),
+      );
+      for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
+    }
+    return {
+      findings,
+      metrics: { classes: classesCount, nearClasses: near.length, duplicatedLines, duplicatedTokens, filesCompared: docs.length },
+    };
   },
 });

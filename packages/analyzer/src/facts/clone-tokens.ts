@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
+import { collectUnits, encodeHashes, shapeOf, shapeOfSpecial, unitTokenRanges } from './clone-shape.js';
 import { hash32 } from './components.js';
 
 /**
@@ -22,6 +23,14 @@ export interface CloneTokenFacts {
    * of 1-based first and last lines. A copy beside one is kept on purpose, not debt.
    */
   deliberate?: number[];
+  /** the abstracted stream (identifiers and literals as placeholders, see clone-shape.ts), one hash per token, base64 like `tokens` */
+  shape?: string;
+  /** named functions, methods and components of 10+ lines: pairs of token indexes [first, end) */
+  units?: number[];
+  /** the name of each unit */
+  unitNames?: string[];
+  /** every distinct identifier of the file, so that a detector can name the identifiers a renamed copy changed */
+  names?: string[];
 }
 
 const EMPTY: CloneTokenFacts = { tokens: '', count: 0, lines: [] };
@@ -47,10 +56,11 @@ const DELIBERATE_WHAT = /\b(duplicat\w*|cop(y|ied|ies)|shar(e|ed|ing)|extract\w*
 const SVG_DRAWING =
   /^(svg|Svg|path|g|circle|rect|line|polyline|polygon|ellipse|defs|clipPath|linearGradient|radialGradient|mask|symbol|pattern)$/;
 
-/** Decodes the token hashes of a file. */
-export function decodeTokens(facts: CloneTokenFacts): Uint32Array {
-  if (!facts.count) return new Uint32Array(0);
-  const buf = Buffer.from(facts.tokens, 'base64');
+/** Decodes the token hashes of a file (or, with `shape`, its abstracted stream; empty when the facts have none). */
+export function decodeTokens(facts: CloneTokenFacts, stream: 'tokens' | 'shape' = 'tokens'): Uint32Array {
+  const encoded = facts[stream];
+  if (!facts.count || !encoded) return new Uint32Array(0);
+  const buf = Buffer.from(encoded, 'base64');
   const out = new Uint32Array(facts.count);
   for (let i = 0; i < facts.count; i++) out[i] = buf.readUInt32LE(i * 4);
   return out;
@@ -127,10 +137,14 @@ export const extractor = defineExtractor<CloneTokenFacts>({
     const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, isJsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
     const lineStarts = sf.getLineStarts();
     const hashes: number[] = [];
+    const shape: number[] = [];
+    const starts: number[] = [];
+    const names = new Set<string>();
+    const { units, tags } = collectUnits(ts, sf);
     const lines: number[] = [];
     let lineIdx = 0;
     let lastLine = -1;
-    const emit = (tokenText: string, start: number, end: number) => {
+    const emit = (tokenText: string, start: number, end: number, shapeHash: number) => {
       while (lineIdx + 1 < lineStarts.length && lineStarts[lineIdx + 1]! <= start) lineIdx++;
       if (lineIdx !== lastLine) {
         lines.push(hashes.length, lineIdx + 1, start - lineStarts[lineIdx]! + 1, 0);
@@ -140,6 +154,8 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       const endOnLine = lineIdx + 1 < lineStarts.length ? Math.min(end, lineStarts[lineIdx + 1]! - 1) : end;
       lines[lines.length - 1] = Math.max(lines[lines.length - 1]!, endOnLine - lineStarts[lineIdx]! + 1);
       hashes.push(hash32(tokenText));
+      shape.push(shapeHash);
+      starts.push(start);
     };
     const deliberate: number[] = [];
     let prevEnd = 0;
@@ -169,19 +185,27 @@ export const extractor = defineExtractor<CloneTokenFacts>({
           // a JSX text range starts with the whitespace after `>`: place the token at its first character
           const at = sp.text.startsWith('#') ? Math.max(sp.start, start) : sp.start;
           const trailing = sp.text.startsWith('#') ? text.slice(at, sp.end).length - text.slice(at, sp.end).trimEnd().length : 0;
-          emit(sp.text, at, sp.end - trailing);
+          emit(sp.text, at, sp.end - trailing, shapeOfSpecial(sp.text));
         }
         scanner.resetTokenState(sp.end);
         prevEnd = Math.max(prevEnd, sp.end);
         k++;
         continue;
       }
-      emit(scanner.getTokenText(), start, scanner.getTokenEnd());
+      const tokenText = scanner.getTokenText();
+      if (kind === ts.SyntaxKind.Identifier) names.add(tokenText);
+      emit(tokenText, start, scanner.getTokenEnd(), shapeOf(ts, kind, tokenText, tags.has(start)));
       prevEnd = scanner.getTokenEnd();
     }
     if (hashes.length === 0 || vendored) return EMPTY;
-    const buf = Buffer.alloc(hashes.length * 4);
-    for (let i = 0; i < hashes.length; i++) buf.writeUInt32LE(hashes[i]!, i * 4);
-    return { tokens: buf.toString('base64'), count: hashes.length, lines, ...(deliberate.length ? { deliberate } : {}) };
+    const unitRanges = unitTokenRanges(units, starts);
+    return {
+      tokens: encodeHashes(hashes),
+      count: hashes.length,
+      lines,
+      ...(deliberate.length ? { deliberate } : {}),
+      shape: encodeHashes(shape),
+      ...(unitRanges.ranges.length ? { units: unitRanges.ranges, unitNames: unitRanges.names, names: [...names] } : {}),
+    };
   },
 });

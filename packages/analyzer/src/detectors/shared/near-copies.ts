@@ -1,0 +1,255 @@
+// Renamed and near-miss copies (type-2 and type-3 clones) for copied-code: whole functions, methods and
+// components compared by their abstracted token streams (identifiers and literals as placeholders, see
+// facts/clone-shape.ts). Candidates share winnowed k-grams of the abstracted stream (SourcererCC's
+// filtering idea); each candidate pair is verified by the longest common subsequence of the two streams,
+// which tolerates inserted, deleted and changed statements, and is aligned to name the identifiers that differ.
+import { SHAPE } from '../../facts/clone-shape.js';
+import { hash32 } from '../../facts/components.js';
+
+/** A unit as the detector sees it: a range of its file's tokens. */
+export interface Unit {
+  doc: number;
+  start: number;
+  end: number;
+  name: string;
+  /** 1-based first and last line */
+  line: number;
+  endLine: number;
+}
+
+/** What the comparison reads of a file: both token streams and the names of its identifiers. */
+export interface UnitDoc {
+  tokens: Uint32Array;
+  shape: Uint32Array;
+  names: readonly string[];
+}
+
+export interface NearOptions {
+  /** smallest unit compared, in lines */
+  minLines: number;
+  /** smallest unit compared, in tokens */
+  minTokens: number;
+  /** smallest share of the larger unit's abstracted tokens that the pair has in common, in order (a renamed copy) */
+  minSimilarity: number;
+  /**
+   * a pair below minSimilarity is still a copy (with statements changed) when both its abstracted and its
+   * exact tokens have at least this share in common: the names and literals stayed, a few statements did not
+   */
+  minEditedSimilarity: number;
+}
+
+export const NEAR_DEFAULTS: NearOptions = { minLines: 15, minTokens: 40, minSimilarity: 0.85, minEditedSimilarity: 0.7 };
+/** A unit of fewer tokens than this (a short function spread over many lines) only pairs with an exact copy. */
+const EXACT_ONLY_BELOW = 60;
+
+/**
+ * A unit needs this many distinct abstracted 4-grams: a list of `useState` hooks, a prop list or a switch
+ * ladder repeats a few shapes many times and has few; real logic has many.
+ */
+const MIN_DISTINCT_SHAPES = 30;
+/** ...and this share of its 4-grams distinct. */
+const MIN_DISTINCT_SHARE = 0.35;
+/** Abstracted k-grams of candidate search, and the winnowing window. */
+const K = 8;
+const W = 4;
+/** An abstracted k-gram in more units than this is boilerplate: it counts towards no candidate. */
+const MAX_UNITS_PER_GRAM = 40;
+/** With at least this many aligned literals, a pair needs this share of them equal. */
+const MIN_LITERALS = 4;
+const MIN_SAME_LITERALS = 0.5;
+/** Longest unit compared (the LCS table is quadratic). */
+const MAX_UNIT_TOKENS = 2500;
+
+export interface NearPair {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+function grams(shape: Uint32Array, start: number, end: number, k: number): Uint32Array {
+  const n = end - start - k + 1;
+  if (n <= 0) return new Uint32Array(0);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let t = 0; t < k; t++) h = Math.imul(h ^ shape[start + i + t]!, 0x01000193);
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** Enough distinct structure to be compared at all: see MIN_DISTINCT_SHAPES. */
+function structured(shape: Uint32Array, u: Unit): boolean {
+  const g = grams(shape, u.start, u.end, 4);
+  const distinct = new Set(g).size;
+  return distinct >= MIN_DISTINCT_SHAPES && distinct >= MIN_DISTINCT_SHARE * g.length;
+}
+
+/** The distinct winnowed k-grams of a unit (the minimum of every window of W). */
+function sketch(shape: Uint32Array, u: Unit): Set<number> {
+  const g = grams(shape, u.start, u.end, K);
+  const out = new Set<number>();
+  for (let i = 0; i + W <= g.length; i++) {
+    let m = g[i]!;
+    for (let j = 1; j < W; j++) m = Math.min(m, g[i + j]!);
+    out.add(m);
+  }
+  return out;
+}
+
+function sameTokens(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): boolean {
+  if (ua.end - ua.start !== ub.end - ub.start) return false;
+  for (let i = 0; i < ua.end - ua.start; i++) if (da.tokens[ua.start + i] !== db.tokens[ub.start + i]) return false;
+  return true;
+}
+
+/** Length of the longest common subsequence of two token ranges (two rows of the table). */
+export function lcsLength(a: Uint32Array, b: Uint32Array): number {
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const x = a[i - 1]!;
+    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Unit pairs (indexes into `units`) whose abstracted streams have at least `minSimilarity` of the larger
+ * one in common, in order. Units in one file that nest are never a pair.
+ */
+export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], options: NearOptions): NearPair[] {
+  const ok = units.map(
+    (u) =>
+      u.endLine - u.line + 1 >= options.minLines &&
+      u.end - u.start >= options.minTokens &&
+      u.end - u.start <= MAX_UNIT_TOKENS &&
+      structured(docs[u.doc]!.shape, u),
+  );
+  const sketches = units.map((u, i) => (ok[i] ? sketch(docs[u.doc]!.shape, u) : new Set<number>()));
+  const index = new Map<number, number[]>();
+  sketches.forEach((s, i) => {
+    for (const h of s) {
+      const list = index.get(h);
+      if (!list) index.set(h, [i]);
+      else if (list.length <= MAX_UNITS_PER_GRAM) list.push(i);
+    }
+  });
+  const shared = new Map<number, number>();
+  const n = units.length;
+  // the k-grams of a unit that are not boilerplate: candidates share enough of these
+  const informative = new Uint32Array(n);
+  for (const list of index.values()) {
+    if (list.length > MAX_UNITS_PER_GRAM) continue;
+    for (const u of list) informative[u] = informative[u]! + 1;
+    if (list.length < 2) continue;
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const key = list[i]! * n + list[j]!;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+  }
+  const pairs: NearPair[] = [];
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const ua = units[a]!;
+    const ub = units[b]!;
+    if (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end) continue;
+    const la = ua.end - ua.start;
+    const lb = ub.end - ub.start;
+    const least = Math.min(options.minSimilarity, options.minEditedSimilarity);
+    if (Math.min(la, lb) < least * Math.max(la, lb)) continue;
+    if (count < 0.5 * least * Math.min(informative[a]!, informative[b]!)) continue;
+    const sa = docs[ua.doc]!.shape.subarray(ua.start, ua.end);
+    const sb = docs[ub.doc]!.shape.subarray(ub.start, ub.end);
+    if (Math.max(la, lb) < EXACT_ONLY_BELOW && !sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) continue;
+    const similarity = lcsLength(sa, sb) / Math.max(la, lb);
+    if (similarity < least) continue;
+    if (similarity < options.minSimilarity) {
+      const ta = docs[ua.doc]!.tokens.subarray(ua.start, ua.end);
+      const tb = docs[ub.doc]!.tokens.subarray(ub.start, ub.end);
+      if (lcsLength(ta, tb) / Math.max(la, lb) < options.minEditedSimilarity) continue;
+    }
+    // a copy keeps most of its literals (class names, keys, messages); two forms or two tables that only
+    // share a layout do not
+    const { literals, sameLiterals } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
+    if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
+    pairs.push({ a, b, similarity });
+  }
+  return pairs;
+}
+
+/** What the alignment of two units' abstracted streams shows. */
+export interface Alignment {
+  /** [name in a, name in b] of the identifiers a consistently names differently, in order of first appearance */
+  renamed: Array<[string, string]>;
+  /** aligned literals (strings, numbers, templates, JSX text) and how many of them are equal */
+  literals: number;
+  sameLiterals: number;
+}
+
+const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
+
+/** Aligns two units by the longest common subsequence of their abstracted streams (full table, traced back). */
+export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
+  const la = ua.end - ua.start;
+  const lb = ub.end - ub.start;
+  const sa = da.shape.subarray(ua.start, ua.end);
+  const sb = db.shape.subarray(ub.start, ub.end);
+  const table = new Uint16Array((la + 1) * (lb + 1));
+  const at = (i: number, j: number) => i * (lb + 1) + j;
+  for (let i = la - 1; i >= 0; i--)
+    for (let j = lb - 1; j >= 0; j--)
+      table[at(i, j)] = sa[i] === sb[j] ? table[at(i + 1, j + 1)]! + 1 : Math.max(table[at(i + 1, j)]!, table[at(i, j + 1)]!);
+  // identifier pairs with their counts: a name's partner is the one it is aligned with most
+  const pairs = new Map<number, Map<number, number>>();
+  const order: number[] = [];
+  let literals = 0,
+    sameLiterals = 0;
+  let i = 0,
+    j = 0;
+  while (i < la && j < lb) {
+    if (sa[i] === sb[j]) {
+      const ta = da.tokens[ua.start + i]!;
+      const tb = db.tokens[ub.start + j]!;
+      if (sa[i] === SHAPE.id) {
+        const m = pairs.get(ta) ?? (order.push(ta), pairs.set(ta, new Map()).get(ta)!);
+        m.set(tb, (m.get(tb) ?? 0) + 1);
+      } else if (LITERALS.has(sa[i]!)) {
+        literals++;
+        if (ta === tb) sameLiterals++;
+      }
+      i++;
+      j++;
+    } else if (table[at(i + 1, j)]! >= table[at(i, j + 1)]!) i++;
+    else j++;
+  }
+  const nameOf = (d: UnitDoc) => {
+    const m = new Map<number, string>();
+    for (const name of d.names) m.set(hash32(name), name);
+    return m;
+  };
+  const namesA = nameOf(da);
+  const namesB = nameOf(db);
+  const renamed: Array<[string, string]> = [];
+  for (const ta of order) {
+    const [tb] = [...pairs.get(ta)!].reduce((best, e) => (e[1] > best[1] ? e : best));
+    const x = namesA.get(ta);
+    const y = namesB.get(tb);
+    if (ta !== tb && x && y) renamed.push([x, y]);
+  }
+  return { renamed, literals, sameLiterals };
+}
+
+/** A short stable digest of a token range (the clone's normalised content). */
+export function digest(tokens: Uint32Array, start: number, end: number): string {
+  let h1 = 0x811c9dc5,
+    h2 = 0x12345678;
+  for (let i = start; i < end; i++) {
+    h1 = Math.imul(h1 ^ tokens[i]!, 0x01000193);
+    h2 = Math.imul(h2 ^ tokens[i]!, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
+}

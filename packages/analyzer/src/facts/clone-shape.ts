@@ -1,0 +1,114 @@
+import type * as TS from 'typescript';
+import type { TypeScript } from '@plumbline/core';
+import { hash32 } from './components.js';
+
+/**
+ * The abstracted token stream of renamed and near-miss copies (type-2 and type-3 clones): every
+ * identifier becomes `$id` and every literal `$str`, `$num` or `$tpl`, while keywords, punctuation,
+ * operators and the tag names of intrinsic JSX elements (`div`, `button`) stay. One shape token per
+ * token of the exact stream, so both share the line table.
+ */
+export const SHAPE = {
+  id: hash32('$id'),
+  str: hash32('$str'),
+  num: hash32('$num'),
+  tpl: hash32('$tpl'),
+  text: hash32('$text'),
+  svg: hash32('$svg'),
+} as const;
+
+/** A function, method or component of at least this many lines is a unit compared whole with the others. */
+export const UNIT_MIN_LINES = 10;
+
+/** A named function-like unit as a character range; its name is the declaration's or the variable's. */
+export interface UnitRange {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The name a function-like node is known by: its own, its variable's, its property's or its wrapper call's variable. */
+function unitName(ts: TypeScript, n: TS.Node): string | null {
+  const named = n as TS.FunctionDeclaration | TS.MethodDeclaration;
+  if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n)) && named.name)
+    return ts.isIdentifier(named.name) || ts.isPrivateIdentifier(named.name) ? named.name.text : null;
+  if (!ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return null;
+  let p = n.parent;
+  // `const Button = forwardRef(function (props, ref) {...})`, `memo(...)`, `useCallback(...)`
+  if (p && ts.isCallExpression(p) && p.arguments[0] === n) p = p.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name))
+    return p.name.text;
+  return null;
+}
+
+/** Named function-like units of at least UNIT_MIN_LINES lines, and the start of every intrinsic JSX tag name. */
+export function collectUnits(ts: TypeScript, sf: TS.SourceFile): { units: UnitRange[]; tags: Set<number> } {
+  const units: UnitRange[] = [];
+  const tags = new Set<number>();
+  const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
+  const visit = (n: TS.Node): void => {
+    if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxClosingElement(n)) {
+      if (ts.isIdentifier(n.tagName) && /^[a-z]/.test(n.tagName.text)) tags.add(n.tagName.getStart(sf));
+    } else if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclarationBase).body) {
+      const name = unitName(ts, n);
+      const start = n.getStart(sf);
+      if (name && lineOf(n.end) - lineOf(start) + 1 >= UNIT_MIN_LINES) units.push({ name, start, end: n.end });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { units, tags };
+}
+
+/** The shape of one scanned token. */
+export function shapeOf(ts: TypeScript, kind: TS.SyntaxKind, text: string, isTag: boolean): number {
+  switch (kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.PrivateIdentifier:
+      return isTag ? hash32(text) : SHAPE.id;
+    case ts.SyntaxKind.StringLiteral:
+      return SHAPE.str;
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+      return SHAPE.num;
+    default:
+      return hash32(text);
+  }
+}
+
+/** The shape of a special range's single token (JSX text, an inline SVG drawing, a template or a regex). */
+export function shapeOfSpecial(text: string): number {
+  return text.startsWith('#') ? SHAPE.text : text.startsWith('<svg>') ? SHAPE.svg : SHAPE.tpl;
+}
+
+/** base64 of a little-endian Uint32Array */
+export function encodeHashes(hashes: readonly number[]): string {
+  const buf = Buffer.alloc(hashes.length * 4);
+  for (let i = 0; i < hashes.length; i++) buf.writeUInt32LE(hashes[i]!, i * 4);
+  return buf.toString('base64');
+}
+
+/** Token index ranges of the units: the first token at or after the unit's start up to the first at or after its end. */
+export function unitTokenRanges(units: readonly UnitRange[], starts: readonly number[]): { names: string[]; ranges: number[] } {
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0,
+      hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const names: string[] = [];
+  const ranges: number[] = [];
+  for (const u of units) {
+    const s = firstAtOrAfter(u.start);
+    const e = firstAtOrAfter(u.end);
+    if (e > s) {
+      names.push(u.name);
+      ranges.push(s, e);
+    }
+  }
+  return { names, ranges };
+}
