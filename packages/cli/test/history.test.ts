@@ -8,24 +8,7 @@ import type { Finding, ScanResult } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from '../src/history/schema.js';
 import { HistoryStore } from '../src/history/store.js';
 import { findingKey } from '../src/history/records.js';
-
-function finding(over: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'pass-through-function',
-    category: 'abstraction',
-    severity: 'warning',
-    message: '`a` only passes its arguments on to `b`',
-    file: 'src/a.ts',
-    line: 3,
-    column: 17,
-    endLine: 3,
-    endColumn: 18,
-    effortMinutes: 10,
-    fingerprint: 'f0',
-    related: [],
-    ...over,
-  };
-}
+import { finding } from './store-fixtures.js';
 
 function result(findings: Finding[], over: Partial<ScanResult['summary']> = {}): ScanResult {
   const byCategory = emptyCategoryTotals();

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../src/history/pg-store.js';
 import { storedFinding } from '../src/history/records.js';
@@ -16,7 +17,8 @@ import { SqliteBackend } from '../src/history/sqlite-backend.js';
 import { buildOrgReport } from '../src/org/build.js';
 import { compileAssistantPatterns } from '../src/trend/assistants.js';
 import { defaultConfig } from '@plumbline/core';
-import { dropDatabases, finding, freshDatabase, query, scanResult, skipPg } from './store-pg.js';
+import { finding, scanResult } from './store-fixtures.js';
+import { dropDatabases, freshDatabase, query, skipPg } from './store-pg.js';
 // @ts-expect-error plain JavaScript shared with the writer processes
 import { intervalInput, KEY, REPOS, repoName, snapshotInput, WEEKS } from './store-load-data.mjs';
 
@@ -27,14 +29,18 @@ afterAll(async () => {
   if (!skipPg) await dropDatabases();
 });
 
-function writer(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; out: string; err: string }> } {
+function writer(args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  done: Promise<{ code: number | null; out: string; err: string }>;
+} {
   const child = spawn(process.execPath, [WRITER, DIST, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const done = new Promise<{ code: number | null; out: string; err: string }>((res) => child.on('exit', (code) => res({ code, out, err })));
-  return { child, done };
+  return { child, output: () => out, done };
 }
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
@@ -126,15 +132,47 @@ describe.skipIf(skipPg)('the PostgreSQL store under load', () => {
   );
 });
 
+/**
+ * Holds the repository's advisory lock (repository 1 of a fresh database) so that a write waits inside its
+ * transaction, runs `start` (which begins the write), terminates the waiting backend, then lets go.
+ */
+async function terminateMidWrite<T>(
+  url: string,
+  start: () => T,
+  after: (write: T) => Promise<void> = async () => undefined,
+): Promise<{ write: T }> {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock($1, 1)', [0x706c72]);
+    const write = start();
+    const [victim] = await until('the write to wait for the lock', async () => {
+      const r = await query<{ pid: number }>(
+        url,
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'plumbline' AND wait_event_type = 'Lock'`,
+      );
+      return r.length ? r : undefined;
+    });
+    await query(url, 'SELECT pg_terminate_backend($1)', [victim!.pid]);
+    await after(write);
+    await holder.query('SELECT pg_advisory_unlock($1, 1)', [0x706c72]);
+    return { write }; // wrapped: a rejected write is the caller's to await
+  } finally {
+    await holder.end();
+  }
+}
+
 describe.skipIf(skipPg)('the PostgreSQL store and failures', () => {
   it('a writer killed with SIGKILL in the middle of a write leaves no partial snapshot', { timeout: 120_000 }, async () => {
     const url = await freshDatabase();
+    await (await PgStore.open(url, 'github.com/load/big', { migrate: true })).close(); // the schema first: kill only snapshot writes
     for (const delay of [0, 150, 400]) {
       const w = writer([url, 'big', '0', '1']);
       await until(
         'the writer',
         async () =>
           w.child.exitCode === null &&
+          w.output().includes('ready') &&
           (
             await query(
               url,
@@ -168,27 +206,15 @@ describe.skipIf(skipPg)('the PostgreSQL store and failures', () => {
       const store = await PgStore.open(url, 'github.com/acme/web', { migrate: true, onWarning: (m) => warnings.push(m) });
       try {
         await store.addSnapshot({ analysisKey: 'k', commit: 'c0', committedAt: 1, source: 'trend', result: scanResult([]) });
-        // hold the repository's lock so that the next write waits inside its transaction
-        const holder = new (await import('pg')).default.Client({ connectionString: url });
-        await holder.connect();
-        await holder.query('SELECT pg_advisory_lock($1, 1)', [0x706c72]);
-        const write = store.addSnapshot({
-          analysisKey: 'k',
-          commit: 'c1',
-          committedAt: 2,
-          source: 'trend',
-          result: scanResult([finding(), finding({ line: 8 })]),
-        });
-        const [victim] = await until('the write to wait for the lock', async () => {
-          const r = await query<{ pid: number }>(
-            url,
-            `SELECT pid FROM pg_stat_activity WHERE application_name = 'plumbline' AND wait_event_type = 'Lock'`,
-          );
-          return r.length ? r : undefined;
-        });
-        await query(url, 'SELECT pg_terminate_backend($1)', [victim!.pid]);
-        await holder.query('SELECT pg_advisory_unlock($1, 1)', [0x706c72]);
-        await holder.end();
+        const { write } = await terminateMidWrite(url, () =>
+          store.addSnapshot({
+            analysisKey: 'k',
+            commit: 'c1',
+            committedAt: 2,
+            source: 'trend',
+            result: scanResult([finding(), finding({ line: 8 })]),
+          }),
+        );
         const stored = await write;
         expect(stored.findings).toBe(2);
         expect(warnings.join('\n')).toMatch(/retrying \(attempt 2 of 3\)/);
@@ -213,32 +239,31 @@ describe.skipIf(skipPg)('the PostgreSQL store and failures', () => {
         attempts: 1,
       });
       try {
-        const holder = new (await import('pg')).default.Client({ connectionString: url });
-        await holder.connect();
         await store.addSnapshot({ analysisKey: 'k', commit: 'c0', committedAt: 1, source: 'trend', result: scanResult([]) });
-        await holder.query('SELECT pg_advisory_lock($1, 1)', [0x706c72]);
-        const write = store.addSnapshot({
-          analysisKey: 'k',
-          commit: 'c1',
-          committedAt: 2,
-          source: 'trend',
-          result: scanResult([finding()]),
-        });
-        const failed = expect(write).rejects.toThrow(
-          /^history store postgres:\/\/plumbline:\*\*\*@\/plumbline_t.*: writing a snapshot failed: /,
+        // the rejection is awaited while the lock is still held: no retry could have got through
+        let outcome: Promise<Error | null> | undefined;
+        await terminateMidWrite(
+          url,
+          () => {
+            const write = store.addSnapshot({
+              analysisKey: 'k',
+              commit: 'c1',
+              committedAt: 2,
+              source: 'trend',
+              result: scanResult([finding()]),
+            });
+            outcome = write.then(
+              () => null,
+              (e: Error) => e,
+            );
+            return outcome;
+          },
+          async () => {
+            const e = await outcome;
+            expect(e?.message).toMatch(/^history store postgres:\/\/plumbline:\*\*\*@\/plumbline_t.*: writing a snapshot failed: /);
+            expect(e?.message).not.toContain('hunter2');
+          },
         );
-        const [victim] = await until('the write to wait', async () => {
-          const r = await query<{ pid: number }>(
-            url,
-            `SELECT pid FROM pg_stat_activity WHERE application_name = 'plumbline' AND wait_event_type = 'Lock'`,
-          );
-          return r.length ? r : undefined;
-        });
-        await query(url, 'SELECT pg_terminate_backend($1)', [victim!.pid]);
-        await failed;
-        await write.catch((e: Error) => expect(e.message).not.toContain('hunter2'));
-        await holder.query('SELECT pg_advisory_unlock($1, 1)', [0x706c72]);
-        await holder.end();
         expect(await query(url, `SELECT commit_sha FROM plumbline.snapshots`)).toEqual([{ commit_sha: 'c0' }]);
       } finally {
         await store.close();

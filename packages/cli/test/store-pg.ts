@@ -3,8 +3,6 @@
 // one and sets PLUMBLINE_REQUIRE_PG=1, which turns a missing server into a failure. Each test file gets
 // databases of its own, dropped at the end.
 import pg from 'pg';
-import { emptyCategoryTotals } from '@plumbline/core';
-import type { Finding, ScanResult } from '@plumbline/core';
 
 export const PG_URL = process.env.PLUMBLINE_TEST_PG_URL ?? '';
 const required = process.env.PLUMBLINE_REQUIRE_PG === '1';
@@ -79,50 +77,4 @@ export async function query<T extends pg.QueryResultRow = Record<string, unknown
   } finally {
     await c.end();
   }
-}
-
-export function finding(over: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'pass-through-function',
-    category: 'abstraction',
-    severity: 'warning',
-    message: '`a` only passes its arguments on to `b`',
-    file: 'src/a.ts',
-    line: 3,
-    column: 17,
-    endLine: 3,
-    endColumn: 18,
-    effortMinutes: 10,
-    fingerprint: 'f0',
-    related: [],
-    ...over,
-  };
-}
-
-export function scanResult(findings: Finding[], linesOfCode = 1000): ScanResult {
-  const byCategory = emptyCategoryTotals();
-  for (const f of findings) {
-    byCategory[f.category].findings++;
-    byCategory[f.category].debtMinutes += f.effortMinutes;
-  }
-  const debt = findings.reduce((n, f) => n + f.effortMinutes, 0);
-  return {
-    schemaVersion: 1,
-    tool: { name: 'plumbline', version: '0.0.0-test' },
-    root: '/r',
-    commit: null,
-    summary: {
-      files: 10,
-      linesOfCode,
-      debtMinutes: debt,
-      debtRatio: debt / (linesOfCode * 30),
-      rating: 'A',
-      byCategory,
-      designSystemAdoption: 0.5,
-      driftIndex: 0.1,
-    },
-    findings,
-    errors: [],
-    skipped: [],
-  } as ScanResult;
 }

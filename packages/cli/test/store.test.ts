@@ -9,7 +9,8 @@ import { PgStore } from '../src/history/pg-store.js';
 import { toSnapshotWrite } from '../src/history/records.js';
 import type { CommitInfo, IntervalCommit, StoredFinding } from '../src/history/records.js';
 import { SqliteBackend } from '../src/history/sqlite-backend.js';
-import { dropDatabases, finding, freshDatabase, scanResult, skipPg } from './store-pg.js';
+import { finding, scanResult } from './store-fixtures.js';
+import { dropDatabases, freshDatabase, skipPg } from './store-pg.js';
 
 const dirs: string[] = [];
 const opened: HistoryBackend[] = [];
