@@ -69,7 +69,8 @@ describe('review focus', () => {
       line: 3,
       message: '12 lines (90 tokens) are copied in 2 places',
       effortMinutes: 15,
-      related: [{ file: 'src/new/money.ts', line: 5, message: 'copy 2 of 2' }],
+      endLine: 14,
+      related: [{ file: 'src/new/money.ts', line: 5, message: 'copy 2 of 2: lines 5-16 (12 lines, 90 tokens)' }],
     });
     const items = reviewFocus({
       newFindings: [
@@ -95,6 +96,25 @@ describe('review focus', () => {
     ]);
     expect(items[0]!.text).toBe('written again: 12 lines that already exist at src/lib/money.ts:3; reuse it');
     expect(items[1]!.text).toBe('layer crossing: ui imports server.');
+  });
+
+  it('a clone whose copies were all there before, one of them edited, is not written again', () => {
+    const clone = finding({
+      ruleId: 'copied-code',
+      file: 'src/a.ts',
+      line: 10,
+      endLine: 29,
+      related: [{ file: 'src/b.ts', line: 1, message: 'copy 2 of 2: `b`, lines 1-20 (similarity 0.9)' }],
+    });
+    const edited = (file: string, line: number) => file === 'src/a.ts' && line >= 12 && line <= 14;
+    expect(reviewFocus({ newFindings: [clone], functions: [], touched: edited })[0]!.kind).toBe('finding');
+    const added = (file: string, line: number) => file === 'src/a.ts' && line >= 10 && line <= 29;
+    expect(reviewFocus({ newFindings: [clone], functions: [], touched: added })[0]).toMatchObject({
+      kind: 'written-again',
+      file: 'src/a.ts',
+      line: 10,
+      text: 'written again: 20 lines that already exist at src/b.ts:1; reuse it',
+    });
   });
 
   it('a copied-code finding all inside the change is an ordinary finding; two places per file come before a third', () => {

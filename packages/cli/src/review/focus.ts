@@ -46,24 +46,44 @@ export interface FocusInput {
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?\.)\s[A-Z].*$/, '$1');
 
+/** The places of a copied-code finding: the reported copy and the related ones, with their line spans. */
+function copiesOf(f: Finding): Array<{ file: string; line: number; endLine: number }> {
+  const span = Math.max(0, f.endLine - f.line);
+  return [
+    { file: f.file, line: f.line, endLine: Math.max(f.line, f.endLine) },
+    ...f.related.map((r) => {
+      const m = /lines (\d+)-(\d+)/.exec(r.message);
+      return { file: r.file, line: r.line, endLine: m ? Number(m[2]) : r.line + span };
+    }),
+  ];
+}
+
+/** The share of a span's lines the change added or edited. */
+function touchedShare(p: { file: string; line: number; endLine: number }, touched: FocusInput['touched']): number {
+  let n = 0;
+  for (let l = p.line; l <= p.endLine; l++) if (touched(p.file, l)) n++;
+  return n / (p.endLine - p.line + 1);
+}
+
 /**
- * A new copied-code finding with one copy in the change and another in code the change did not touch:
- * the change wrote again what already existed. The item points at the new copy and names the old one.
+ * A new copied-code finding with a copy the change wrote (most of its lines added) and another in code
+ * the change did not touch: the change wrote again what already existed. The item points at the new copy
+ * and names the old one. A clone whose copies were all there before (one of them edited) is not.
  */
 function writtenAgain(f: Finding, touched: FocusInput['touched']): FocusItem | null {
   if (f.ruleId !== 'copied-code') return null;
-  const members = [{ file: f.file, line: f.line }, ...f.related.map((r) => ({ file: r.file, line: r.line }))];
-  const fresh = members.filter((m) => touched(m.file, m.line));
-  const old = members.filter((m) => !touched(m.file, m.line));
+  const copies = copiesOf(f).map((c) => ({ ...c, share: touchedShare(c, touched) }));
+  const fresh = copies.filter((c) => c.share >= 0.8);
+  const old = copies.filter((c) => c.share <= 0.2);
   if (fresh.length === 0 || old.length === 0) return null;
   const at = fresh[0]!;
-  const lines = /^(\d+) lines/.exec(f.message)?.[1];
+  const lines = at.endLine - at.line + 1;
   return {
     kind: 'written-again',
     file: at.file,
     line: at.line,
     ruleId: f.ruleId,
-    text: `written again: ${lines ? `${lines} lines that ` : 'code that '}already exist${lines ? '' : 's'} at ${old[0]!.file}:${old[0]!.line}${old.length > 1 ? ` (and ${old.length - 1} more)` : ''}; reuse it`,
+    text: `written again: ${lines} line${lines === 1 ? '' : 's'} that already exist at ${old[0]!.file}:${old[0]!.line}${old.length > 1 ? ` (and ${old.length - 1} more)` : ''}; reuse it`,
     score: 10_000 + f.effortMinutes,
   };
 }
