@@ -2,7 +2,7 @@
 // server is needed), rendered as Markdown, JSON and HTML; the HTML opened in real Chromium (skipped
 // without it unless PLUMBLINE_REQUIRE_BROWSER=1): no script, no request, every repository name escaped.
 // Also the repository identity and the masking of credentials.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,9 @@ import { SqliteBackend } from '../src/history/sqlite-backend.js';
 import { buildOrgReport } from '../src/org/build.js';
 import type { OrgReport } from '../src/org/build.js';
 import { compileAssistantPatterns } from '../src/trend/assistants.js';
+import { main } from '../src/cli.js';
 import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
+import { io } from './git-repo.js';
 // @ts-expect-error plain JavaScript shared with the load test's writer processes
 import { intervalInput, snapshotInput } from './store-load-data.mjs';
 
@@ -90,6 +92,26 @@ describe('the organisation report', () => {
     expect(html).not.toMatch(/<[a-z][^>]*\s(src|href|action|srcset)=/i); // no element that could fetch
     expect(html).toContain('&#60;script&#62;');
     expect(html).toContain("default-src 'none'");
+  });
+});
+
+describe('report --org without a store', () => {
+  it('says where it looked and what to give, exit 2, and creates nothing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'plumbline-org-none-'));
+    try {
+      const r = io(empty);
+      const saved = process.env.PLUMBLINE_STORE;
+      delete process.env.PLUMBLINE_STORE;
+      try {
+        expect(await main(['report', '--org'], r.handle)).toBe(2);
+      } finally {
+        if (saved !== undefined) process.env.PLUMBLINE_STORE = saved;
+      }
+      expect(r.out.stderr).toContain(`no history store at ${join(empty, '.plumbline/history.db')}: give the shared one with --store`);
+      expect(existsSync(join(empty, '.plumbline'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
 

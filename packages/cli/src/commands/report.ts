@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
 import type { CommandIO } from '../command.js';
@@ -7,7 +8,7 @@ import { formatOrgMarkdown } from '../formatters/org/markdown.js';
 import { formatReportHtml } from '../formatters/trend/html.js';
 import { formatReportJson } from '../formatters/trend/json.js';
 import { formatReportMarkdown } from '../formatters/trend/markdown.js';
-import { openHistory } from '../history/open.js';
+import { openHistory, storeSpec } from '../history/open.js';
 import { buildOrgReport } from '../org/build.js';
 import { loadProjectConfig } from '../scan.js';
 import { compileAssistantPatterns } from '../trend/assistants.js';
@@ -25,6 +26,11 @@ async function orgReport(values: Values, positionals: string[], io: CommandIO, f
   const config = loadProjectConfig(root, typeof values.config === 'string' ? resolve(io.cwd, values.config) : undefined);
   const top = typeof values.top === 'string' ? Number(values.top) : 10;
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive whole number, got "${String(values.top)}"`);
+  const spec = storeSpec(root, config, typeof values.store === 'string' ? values.store : undefined);
+  if (spec.kind === 'sqlite' && !existsSync(spec.target))
+    throw new UsageError(
+      `no history store at ${spec.label}: give the shared one with --store postgres://... (or PLUMBLINE_STORE), or run plumbline trend first`,
+    );
   const store = await openHistory(root, config, {
     ...(typeof values.store === 'string' ? { store: values.store } : {}),
     migrate: false,

@@ -296,7 +296,10 @@ export class PgRepositoryHistory implements RepositoryHistory {
         [a.id, b.id, input.linesAdded, input.linesDeleted],
       );
       const id = iv.rows[0]!.id;
-      const commits = [...new Map(input.commits.map((x) => [x.sha, x])).values()];
+      // sorted: two writers upserting the same commits lock them in one order
+      const commits = [...new Map(input.commits.map((x) => [x.sha, x])).values()].sort((a, b) =>
+        a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0,
+      );
       const pick = <K extends keyof (typeof commits)[number]>(k: K) => commits.map((x) => x[k]);
       await c.query(
         `INSERT INTO ${S}.commits (repository_id, sha, author_name, author_email, authored_at, committed_at, subject, trailers)
