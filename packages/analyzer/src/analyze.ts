@@ -286,6 +286,7 @@ interface Detected {
   metrics: Record<string, unknown>;
   designSystemAdoption: number | null;
   driftIndex: number;
+  duplicatedLinesRatio?: number;
 }
 
 /** The per-file checks' findings and the project detectors' (none for `factsOnly`), without those a detector supersedes. */
@@ -319,6 +320,7 @@ function runDetectors(
     if (r.metrics !== undefined) out.metrics[detector.metricsKey ?? detector.id] = r.metrics;
     if (r.designSystemAdoption !== undefined) out.designSystemAdoption = r.designSystemAdoption;
     if (r.driftIndex !== undefined) out.driftIndex = r.driftIndex;
+    if (r.duplicatedLinesRatio !== undefined) out.duplicatedLinesRatio = r.duplicatedLinesRatio;
   }
   if (superseded.size) out.drafts = out.drafts.filter((d) => !superseded.has(`${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`));
   return out;
@@ -370,7 +372,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const t1 = performance.now();
   options.onProgress?.({ phase: 'detectors', done: 0, total: DETECTORS.length });
   const metas = new Map(analyzerRules().map((m) => [m.id, m]));
-  const { drafts, metrics, designSystemAdoption, driftIndex } = runDetectors(options, settings, facts, metas);
+  const { drafts, metrics, designSystemAdoption, driftIndex, duplicatedLinesRatio } = runDetectors(options, settings, facts, metas);
   stats.detectorsMs = performance.now() - t1;
 
   const findings = finalizeFindings(drafts, config, metas);
@@ -391,6 +393,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       byCategory: score.byCategory,
       designSystemAdoption,
       driftIndex,
+      ...(duplicatedLinesRatio !== undefined ? { duplicatedLinesRatio } : {}),
     },
     findings,
     errors: errors.sort(byPath),

@@ -42,6 +42,7 @@ export interface DetectorResult {
   /** contributions to the summary */
   designSystemAdoption?: number | null;
   driftIndex?: number;
+  duplicatedLinesRatio?: number;
 }
 
 /** A whole-project detector: a pure function over the facts of all files. */

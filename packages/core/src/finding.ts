@@ -55,6 +55,11 @@ export interface Summary {
   byCategory: Record<Category, CategoryTotals>;
   designSystemAdoption: number | null;
   driftIndex: number;
+  /**
+   * lines in copied code (every copy of every clone class copied-code reports, exact, renamed or edited) ÷
+   * lines of code: GitClear's duplicated-lines figure; absent when copied-code did not run
+   */
+  duplicatedLinesRatio?: number;
 }
 
 /** The whole result of `plumbline scan --format json`. */

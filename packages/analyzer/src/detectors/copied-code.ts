@@ -451,6 +451,21 @@ function cloneClasses(files: readonly FileFacts[], options: Options): Clones {
   return value;
 }
 
+/** Lines holding code inside any copy of any class (each line once, however many classes hold it). */
+function linesInCopies(docs: readonly Doc[], classes: readonly CloneClass[], near: readonly NearClass[]): number {
+  const byDoc = new Map<number, Set<number>>();
+  const add = (doc: number, from: number, to: number) => {
+    const seen = byDoc.get(doc) ?? byDoc.set(doc, new Set()).get(doc)!;
+    const code = docs[doc]!.columns;
+    for (let l = from; l <= to; l++) if (code.has(l)) seen.add(l);
+  };
+  for (const c of classes) for (const m of c.members) add(m.doc, docs[m.doc]!.lines[m.start]!, docs[m.doc]!.lines[m.end - 1]!);
+  for (const c of near) for (const u of c.units) add(u.doc, u.line, u.endLine);
+  let n = 0;
+  for (const lines of byDoc.values()) n += lines.size;
+  return n;
+}
+
 /** A copied region in one file: its path and lines. */
 export interface CopiedPlace {
   path: string;
@@ -550,9 +565,21 @@ export const detector = defineDetector({
       );
       for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
     }
+    const inCopies = linesInCopies(docs, classes, near);
+    const linesOfCode = ctx.files.reduce((n, f) => n + f.linesOfCode, 0);
+    const duplicatedLinesRatio = linesOfCode ? Math.min(1, inCopies / linesOfCode) : 0;
     return {
       findings,
-      metrics: { classes: classesCount, nearClasses: near.length, duplicatedLines, duplicatedTokens, filesCompared: docs.length },
+      metrics: {
+        classes: classesCount,
+        nearClasses: near.length,
+        duplicatedLines,
+        duplicatedTokens,
+        linesInCopies: inCopies,
+        duplicatedLinesRatio,
+        filesCompared: docs.length,
+      },
+      duplicatedLinesRatio,
     };
   },
 });

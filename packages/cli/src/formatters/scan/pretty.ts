@@ -31,6 +31,7 @@ export function formatPretty(result: ScanResult, options: PrettyOptions = { colo
   const inferred = (result.metrics['design-system-adoption'] as { inferred?: unknown } | undefined)?.inferred;
   if (typeof inferred === 'string') lines.push(`  ${inferred}`);
   lines.push(`  drift index ${s.driftIndex.toFixed(3)}`);
+  if (s.duplicatedLinesRatio !== undefined) lines.push(`  duplicated lines ${(s.duplicatedLinesRatio * 100).toFixed(1)}% of lines of code`);
   lines.push(...ruleLines(result.findings, p));
   return `${lines.join('\n')}\n`;
 }

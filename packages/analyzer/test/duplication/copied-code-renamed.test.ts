@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
+import { align, findNearPairs, lcsLength, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
+import type { Unit, UnitDoc } from '../../src/detectors/shared/near-copies.js';
+import { SHAPE } from '../../src/facts/clone-shape.js';
+import { hash32 } from '../../src/facts/components.js';
+
+describe('copied-code: renamed and near-miss copies', () => {
+  const out = analyzeFixture('duplication', 'renamed-copies');
+  const findings = findingsOf(out, 'copied-code');
+
+  it('finds a function copied with every local name changed, and one with statements changed, as one class', () => {
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    // the largest copy is reported; the others follow with their own similarity and renamed names
+    expect(f).toMatchObject({ file: 'src/reports/summary.ts', line: 5, endLine: 29 });
+    expect(f!.related.sort()).toEqual(['src/invoices/totals.ts:5', 'src/orders/sums.ts:5']);
+    expect(f!.message).toMatch(
+      /^`reportSummary` \(25 lines\) is copied with changes in 3 places: .* \(similarity 0\.8\d\); names that differ: /,
+    );
+    const full = out.result.findings.find((x) => x.ruleId === 'copied-code')!;
+    const orders = full.related.find((r) => r.file === 'src/orders/sums.ts')!;
+    expect(orders.message).toContain('`orderTotals`, lines 5-26');
+    expect(orders.message).toContain('`total` -> `sum`');
+    expect(orders.message).toContain('`byCustomer` -> `perClient`');
+  });
+
+  it('puts the duplicated-lines ratio in the summary: lines of code in every copy ÷ lines of code', () => {
+    // three copies of 25, 22 and 22 lines, every line holding code
+    expect((out.result.metrics['copied-code'] as { linesInCopies: number }).linesInCopies).toBe(69);
+    expect(out.result.summary.duplicatedLinesRatio).toBeCloseTo(69 / out.result.summary.linesOfCode, 10);
+  });
+
+  it('stays quiet on two forms of the same layout and on two switch ladders', () => {
+    const places = out.result.findings.filter((x) => x.ruleId === 'copied-code').flatMap((x) => [x.file, ...x.related.map((r) => r.file)]);
+    expect(places).not.toContain('src/settings/notifications.tsx');
+    expect(places).not.toContain('src/profile/details.tsx');
+    expect(places).not.toContain('src/settings/labels.ts');
+  });
+});
+
+/** A unit doc from a list of token names: identifiers are `$`-prefixed (their shape is SHAPE.id), the rest keep their text. */
+function doc(words: string[]): { d: UnitDoc; u: Unit } {
+  const tokens = Uint32Array.from(words.map((w) => hash32(w.replace(/^\$/, ''))));
+  const shape = Uint32Array.from(words.map((w) => (w.startsWith('$') ? SHAPE.id : w.startsWith('"') ? SHAPE.str : hash32(w))));
+  const names = words.filter((w) => w.startsWith('$')).map((w) => w.slice(1));
+  return { d: { tokens, shape, names }, u: { doc: 0, start: 0, end: words.length, name: 'u', line: 1, endLine: 20 } };
+}
+
+describe('near-copies: alignment and gates', () => {
+  it('measures similarity by the longest common subsequence', () => {
+    expect(lcsLength(Uint32Array.from([1, 2, 3, 4, 5]), Uint32Array.from([1, 3, 4, 9, 5]))).toBe(4);
+  });
+
+  it('names each identifier by the partner it is aligned with most, once', () => {
+    const a = doc(['$items', '.', '$map', '(', '$item', '=>', '$item', ')', ';', '$items', '"x"']);
+    const b = doc(['$rows', '.', '$map', '(', '$row', '=>', '$row', ')', ';', '$rows', '"x"']);
+    expect(align(a.d, a.u, b.d, b.u)).toEqual({
+      renamed: [
+        ['items', 'rows'],
+        ['item', 'row'],
+      ],
+      literals: 1,
+      sameLiterals: 1,
+    });
+  });
+
+  it('pairs no units of a repetitive shape (a ladder of one statement) however alike', () => {
+    const ladder = (name: string) =>
+      Array.from({ length: 20 }, (_, i) => ['const', `$${name}${i}`, '=', `$use`, '(', '"v"', ')', ';']).flat();
+    const a = doc(ladder('a'));
+    const b = doc(ladder('b'));
+    const units: Unit[] = [a.u, { ...b.u, doc: 1 }];
+    expect(findNearPairs([a.d, b.d], units, NEAR_DEFAULTS)).toEqual([]);
+  });
+});
