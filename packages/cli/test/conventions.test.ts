@@ -64,7 +64,7 @@ describe('plumbline conventions on northwind', () => {
     expect(agents).toContain('- Date library: prefer `dayjs`; `moment` is also used, add no more.');
     expect(agents).toContain('- `shared` (`apps/web/src/shared/**` and `apps/web/src/api/**`) may import only from itself.');
     expect(agents).toContain('- Declare components as function declarations, not const arrow functions.');
-    expect(agents).toMatch(/Named constants live in `apps\/web\/src\/shared\/config.ts` \(.*`API_BASE_URL`.*\)/);
+    expect(agents).toMatch(/`apps\/web\/src\/shared\/config.ts` exports shared constants \(.*`API_BASE_URL`.*\)/);
   });
 
   it('is deterministic: a second run, and a run without the cache, write the same bytes', () => {

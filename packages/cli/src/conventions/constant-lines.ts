@@ -56,7 +56,7 @@ export function constantLines(analysis: Analysis): ConventionLine[] {
       return {
         section: 'constants' as const,
         key: `constants:${path}`,
-        text: `Named constants live in ${code(path)} (${listOf(names.map(code), 4)}): import them instead of repeating their values.`,
+        text: `${code(path)} exports shared constants (${listOf(names.map(code), 4)}): import them instead of repeating their values.`,
         weight: files.size,
         fact: `${path} exports ${plural(constants.get(path)!.length, 'UPPER_CASE constant')}; ${plural(files.size, 'other file')} import ${names.join(', ')}`,
       };

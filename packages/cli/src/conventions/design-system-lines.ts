@@ -44,6 +44,55 @@ function componentLine(u: ComponentUse, raw: number): ConventionLine {
   return { section: 'design-system', key: `design-system:${name}`, text, weight: u.instances + raw + 5 * u.localVariants.length, fact };
 }
 
+/** The root a component's import belongs to: its design-system package, else the directory of its module (`@/components/ui`). */
+function importRoot(usage: DesignSystemUsage, spec: string): string {
+  const pkg = usage.ds.packages.find((p) => spec === p.name || spec.startsWith(`${p.name}/`));
+  return pkg ? pkg.name : spec.includes('/') ? spec.slice(0, spec.lastIndexOf('/')) : spec;
+}
+
+/**
+ * One line per design-system root (package or directory) for the components used that replace no raw
+ * element: the components by name when they come from the root itself, else the most used modules with
+ * their most used components.
+ */
+function otherComponentLines(usage: DesignSystemUsage, others: readonly ComponentUse[]): ConventionLine[] {
+  const byRoot = new Map<string, Map<string, ComponentUse[]>>();
+  for (const u of others) {
+    const root = importRoot(usage, u.importAs);
+    const modules = byRoot.get(root) ?? byRoot.set(root, new Map()).get(root)!;
+    modules.set(u.importAs, [...(modules.get(u.importAs) ?? []), u]);
+  }
+  const instances = (list: readonly ComponentUse[]) => list.reduce((n, u) => n + u.instances, 0);
+  const lines: ConventionLine[] = [];
+  for (const [root, modules] of [...byRoot].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const ranked = [...modules].sort((a, b) => instances(b[1]) - instances(a[1]) || (a[0] < b[0] ? -1 : 1));
+    const all = ranked.flatMap(([, list]) => list);
+    const names = (list: readonly ComponentUse[], max: number) =>
+      listOf(
+        list.map((u) => code(u.component.name)),
+        max,
+      );
+    const text =
+      ranked.length === 1 && ranked[0]![0] === root
+        ? `Before writing a component, use the design system's own: ${names(all, 12)} from ${code(root)}.`
+        : `Before writing a component, use the design system's own modules of ${code(root)}: ${listOf(
+            ranked.map(([spec, list]) => `${code(spec.slice(root.length + 1) || spec)} (${names(list, 3)})`),
+            8,
+          )}.`;
+    lines.push({
+      section: 'design-system',
+      key: `design-system:others:${root}`,
+      text,
+      weight: instances(all),
+      fact: all
+        .slice(0, 30)
+        .map((u) => `${u.component.name} (${u.importAs}): ${plural(u.instances, 'instance')} in ${plural(u.files, 'file')}`)
+        .join('; '),
+    });
+  }
+  return lines;
+}
+
 /** Lines of the design system: the component per raw element and its local variants, the other components, the public entries. */
 export function designSystemLines(analysis: Analysis): ConventionLine[] {
   const usage = designSystemUsage(analysis);
@@ -55,26 +104,12 @@ export function designSystemLines(analysis: Analysis): ConventionLine[] {
   const others: ComponentUse[] = [];
   for (const u of usage.components) {
     const raw = rawOf(u.component.name);
-    // a component that replaces a raw element, when the code uses it or writes that element or re-implements it
-    if (u.replaces.length && (u.instances > 0 || raw > 0 || u.localVariants.length)) lines.push(componentLine(u, raw));
+    // a component that replaces a raw element, when the code uses it or re-implements it,
+    // only where the code mostly follows it: used at least as often as the raw element is written
+    if (u.replaces.length && ((u.instances > 0 && u.instances >= raw) || u.localVariants.length)) lines.push(componentLine(u, raw));
     else if (u.instances > 0) others.push(u);
   }
-  if (others.length) {
-    const byImport = new Map<string, ComponentUse[]>();
-    for (const u of others) byImport.set(u.importAs, [...(byImport.get(u.importAs) ?? []), u]);
-    for (const [from, list] of [...byImport].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      lines.push({
-        section: 'design-system',
-        key: `design-system:others:${from}`,
-        text: `Before writing a component, use the design system's own: ${listOf(
-          list.map((u) => code(u.component.name)),
-          12,
-        )} from ${code(from)}.`,
-        weight: list.reduce((n, u) => n + u.instances, 0),
-        fact: list.map((u) => `${u.component.name}: ${plural(u.instances, 'instance')} in ${plural(u.files, 'file')}`).join('; '),
-      });
-    }
-  }
+  lines.push(...otherComponentLines(usage, others));
   for (const pkg of usage.ds.packages) {
     // an in-repository package with an exports map: its files are not public entries
     if (!pkg.dir || !pkg.entryPoints || isPublicEntry(pkg, 'src/x')) continue;

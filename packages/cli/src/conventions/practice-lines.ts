@@ -1,5 +1,6 @@
 import { areCompanions, globMatcher, roleById } from '@plumbline/core';
 import type { ConventionChoice, RoleConventions } from '@plumbline/core';
+import { dataOf } from './analysis.js';
 import type { Analysis } from './analysis.js';
 import { code, listOf, orList, plural } from './lines.js';
 import type { ConventionLine } from './lines.js';
@@ -33,9 +34,30 @@ function choicePhrase(role: string, c: Pick<ConventionChoice, 'choice' | 'label'
   return pkg !== c.label ? `${c.label} (${code(pkg)})` : code(c.label);
 }
 
-/** What a role's convention says, or null when the role has no convention and no clear favourite. */
+/** role + choice -> the files whose code uses that library choice (drift facts). */
+export function choiceFiles(analysis: Analysis): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of analysis.facts) {
+    for (const u of dataOf<{ usages?: Array<{ role: string; choice: string }> }>(f, 'drift')?.usages ?? []) {
+      if (f.isTestFile && roleById(u.role)?.scope !== 'tests') continue;
+      const key = `${u.role}\0${u.choice}`;
+      (out.get(key) ?? out.set(key, new Set()).get(key)!).add(f.path);
+    }
+  }
+  return out;
+}
+
+/** Without a convention, the most used choice is named only with this many times the files of the next. */
+const CLEAR_LEAD = 2;
+
+/**
+ * What a role's convention says, or null when the role has no convention and no clear favourite. `filesOf`
+ * (role, choice) lists the files using a library choice: a choice used only where the scan never reports
+ * it (a wrapper's own file, a file the convention cannot serve) is the wrapper's material, not one to avoid.
+ */
 export function roleAdvice(
   r: RoleMetrics,
+  filesOf: (role: string, choice: string) => ReadonlySet<string> | undefined = () => undefined,
 ): { status: 'decision' | 'convention' | 'most-used'; choice: ConventionChoice; avoid: ConventionChoice[] } | null {
   const def = roleById(r.role);
   const sorted = [...r.choices].sort((a, b) => b.files - a.files || (a.choice < b.choice ? -1 : 1));
@@ -44,17 +66,23 @@ export function roleAdvice(
   if (!choice) {
     const [top, second] = sorted;
     // no dominant choice by the rule's thresholds: the most used one is named only when it clearly leads
-    if (!top || def?.advisory || top.files < 2 || (second && second.files >= top.files)) return null;
+    if (!top || def?.advisory || top.files < 2 || (second && second.files * CLEAR_LEAD > top.files)) return null;
     choice = top;
     status = 'most-used';
   }
   const base = choice.kind === 'library' ? choice.choice : undefined;
+  const quiet = new Set([...r.wrapperFiles, ...(r.quietFiles ?? [])]);
+  const onlyQuiet = (c: ConventionChoice) => {
+    const files = c.kind === 'library' ? filesOf(r.role, c.choice) : undefined;
+    return !!files && files.size > 0 && [...files].every((f) => quiet.has(f));
+  };
   const avoid = sorted.filter(
     (c) =>
       c.choice !== choice.choice &&
       c.files > 0 &&
       !(def && base && areCompanions(def, c.choice, base)) &&
-      !(c.kind === 'wrapper' && status === 'most-used'),
+      !(c.kind === 'wrapper' && status === 'most-used') &&
+      !onlyQuiet(c),
   );
   return { status, choice, avoid };
 }
@@ -62,8 +90,9 @@ export function roleAdvice(
 /** One line per library role with a convention, a declared decision or a clear favourite. */
 export function roleLines(analysis: Analysis): ConventionLine[] {
   const lines: ConventionLine[] = [];
+  const files = choiceFiles(analysis);
   for (const r of Object.values(roleMetrics(analysis)).sort((a, b) => (a.role < b.role ? -1 : 1))) {
-    const advice = roleAdvice(r);
+    const advice = roleAdvice(r, (role, choice) => files.get(`${role}\0${choice}`));
     if (!advice) continue;
     const { status, choice, avoid } = advice;
     const decision = r.decision ? ` (${r.decision.id}${r.decision.link ? `, ${code(r.decision.link)}` : ''})` : '';

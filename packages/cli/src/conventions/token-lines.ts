@@ -57,7 +57,7 @@ export function writeForms(tokens: readonly DesignToken[], utility: string | und
   const withVar = tokens.filter((t) => t.cssVar);
   if (withVar.length) {
     const t = exampleOf(withVar);
-    forms.push(`${code(t.channels ? `${t.channels}(var(${t.cssVar}))` : `var(${t.cssVar})`)} in CSS, styled templates and style objects`);
+    forms.push(`${code(t.channels ? `${t.channels}(var(${t.cssVar}))` : `var(${t.cssVar})`)} in CSS and style objects`);
   }
   const tailwind = tokens.filter((t) => t.tailwind && t.file !== 'tailwind:defaults');
   if (tailwind.length && utility) {
@@ -71,16 +71,15 @@ export function writeForms(tokens: readonly DesignToken[], utility: string | und
     const t = [...js].sort((a, b) => (a.path < b.path ? -1 : 1))[0]!;
     forms.push(`${code(jsAccessor(t.path))} from the theme object in ${code(t.file)}`);
   }
-  if (!forms.length && tokens.some((t) => t.file === 'tailwind:defaults') && utility)
-    forms.push(
-      `the Tailwind scale (${code(`${utility}-${tokens.find((t) => t.file === 'tailwind:defaults')!.tailwind?.key ?? '4'}`)}), not arbitrary values like ${code(`${utility}-[…]`)}`,
-    );
   return forms;
 }
 
-/** The tokens of a family that a line is about: the project's own when it has any, else Tailwind's default scale. */
+/**
+ * The tokens of a family that a line is about: the project's own when it has any, else Tailwind's default
+ * scale; never those of a docs site or an example (scoped to their folder) or of another theme.
+ */
 function familyTokens(settings: TokenSettings, family: string): DesignToken[] {
-  const all = settings.tokens.filter((t) => t.family === family && !t.mode);
+  const all = settings.tokens.filter((t) => t.family === family && !t.mode && !t.scope);
   const own = all.filter((t) => t.file !== 'tailwind:defaults');
   return own.length ? own : settings.tailwind ? all : [];
 }
@@ -95,22 +94,34 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
     const tokens = familyTokens(settings, fam.family);
     // a scale of one or two values is no scale to write with
     if (new Set(tokens.map((t) => t.value)).size < 3) continue;
-    const forms = writeForms(tokens, fam.utility);
-    if (!forms.length) continue;
+    const v = values.get(fam.family) ?? { values: 0, files: 0 };
     const files = [...new Set(tokens.map((t) => t.file))].sort();
     const where = files.filter((f) => f !== 'tailwind:defaults');
-    const v = values.get(fam.family) ?? { values: 0, files: 0 };
+    const example = exampleOf(tokens);
+    const measured = `; ${plural(v.values, 'hard-coded value')} of the family in ${plural(v.files, 'file')}`;
+    if (where.length === 0) {
+      // Tailwind's default scale only: its classes are the tokens
+      if (!fam.utility || !example.tailwind) continue;
+      const cls = `${fam.utility}-${example.tailwind.key}`;
+      lines.push({
+        section: 'tokens',
+        key: `tokens:${fam.family}`,
+        text: `${fam.title}: use Tailwind's scale (${code(cls)}), not arbitrary values like ${code(`${fam.utility}-[…]`)} or ${fam.literals}.`,
+        weight: v.values,
+        fact: `no ${fam.family} tokens of the project; Tailwind ${settings.tailwind?.version ?? ''} is used, its default scale has ${plural(tokens.length, 'step')}${measured}`,
+      });
+      continue;
+    }
+    const forms = writeForms(tokens, fam.utility);
+    if (!forms.length) continue;
     lines.push({
       section: 'tokens',
       key: `tokens:${fam.family}`,
-      text:
-        `${fam.title}: use the design tokens${where.length ? ` (${listOf(where.map(code), 3)})` : ''}, written as ${listOf(forms)}; ` +
-        `no ${fam.literals}.`,
+      text: `${fam.title}: use the design tokens (${listOf(where.map(code), 3)}), written as ${listOf(forms)}; no ${fam.literals}.`,
       weight: v.values + tokens.length,
       fact:
         `${plural(tokens.length, `${fam.family} token`)} from ${files.join(', ')}` +
-        ` (e.g. ${exampleOf(tokens).path} = ${exampleOf(tokens).value}${exampleOf(tokens).cssVar ? `, --${cssNameOf(exampleOf(tokens))}` : ''})` +
-        `; ${plural(v.values, 'hard-coded value')} of the family in ${plural(v.files, 'file')}`,
+        ` (e.g. ${example.path} = ${example.value}${example.cssVar ? `, --${cssNameOf(example)}` : ''})${measured}`,
     });
   }
   return lines;

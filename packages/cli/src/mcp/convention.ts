@@ -1,6 +1,6 @@
 import { IDIOMS, ROLES, roleById } from '@plumbline/core';
 import type { Analysis } from '../conventions/analysis.js';
-import { roleAdvice, roleMetrics } from '../conventions/practice-lines.js';
+import { choiceFiles, roleAdvice, roleMetrics } from '../conventions/practice-lines.js';
 import { ToolError } from './errors.js';
 
 export interface ConventionResult {
@@ -107,7 +107,8 @@ export function conventionFor(analysis: Analysis, query: string): ConventionResu
   const def = roleById(which.id)!;
   const r = roleMetrics(analysis)[which.id];
   const choices = (r?.choices ?? []).map((c) => ({ choice: c.choice, label: c.label, kind: c.kind, files: c.files }));
-  const advice = r ? roleAdvice(r) : null;
+  const files = r ? choiceFiles(analysis) : null;
+  const advice = r ? roleAdvice(r, (role, choice) => files?.get(`${role}\0${choice}`)) : null;
   if (!r || !advice)
     return {
       role: def.id,
