@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import type { DesignSystemSettings } from '@plumbline/core';
@@ -70,5 +72,36 @@ describe('design systems inferred from usage, not from names', () => {
     expect(out.settingsErrors).toEqual([]);
     // the icon-only remove button stays quiet: no IconButton in this design system
     expect(brief(out)).toEqual([['prefer-design-system-component', 'modules/survey/editor/title-form.tsx', 7]]);
+  });
+
+  it('a local wrapper of the npm design system is a layer over it, not a migration away from it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-wrapper-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      put('package.json', '{ "name": "admin", "dependencies": { "@mui/material": "^5.0.0" } }');
+      put(
+        'src/components/Button.tsx',
+        "import { Button as MuiButton } from '@mui/material';\nexport const Button = (p: { label: string }) => <MuiButton>{p.label}</MuiButton>;\n",
+      );
+      for (let i = 0; i < 10; i++)
+        put(`src/direct/Page${i}.tsx`, `import { Button } from '@mui/material';\nexport const P${i} = () => <Button>Go</Button>;\n`);
+      for (let i = 0; i < 8; i++)
+        put(
+          `src/wrapped/Form${i}.tsx`,
+          `import { Button } from '../components/Button';\nexport const F${i} = () => <Button label="Save" />;\n`,
+        );
+      const ds = buildCheckSettings(root, loadConfig(root)).settings.designSystem as DesignSystemSettings;
+      expect(ds.systems?.map((x) => [x.kind, x.name, x.importers])).toEqual([
+        ['npm', '@mui/material', 11],
+        ['local', 'src/components/Button.tsx', 8],
+      ]);
+      expect(ds.elements.button?.importFrom).toBe('@mui/material');
+      expect(ds.migrations).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -403,7 +403,9 @@ export function buildDesignSystemSettings(
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
   const value: DesignSystemSettings = { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases };
-  if (migrations.length) value.migrations = migrations;
+  // a local component that wraps the very system it would migrate to is a layer over it, not a migration
+  const kept = usage ? migrations.filter((m) => !wrapsSystem(usage.index, m.from, m.to)) : migrations;
+  if (kept.length) value.migrations = kept;
   const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
   if (systems.length) value.systems = systems;
   return { value, errors };
@@ -419,6 +421,12 @@ function defaultWrapped(ts: TypeScript, sf: TS.SourceFile): Set<string> {
     if (ts.isIdentifier(e)) out.add(e.text);
   }
   return out;
+}
+
+/** Whether the module at root-relative `from` (no extension) imports from the package `to`. */
+function wrapsSystem(index: UsageDiscovery['index'], from: string, to: string): boolean {
+  const entry = index.byFile.find((f) => stripExt(f.file) === from);
+  return !!entry?.imports.some((i) => i.spec === to || i.spec.startsWith(`${to}/`));
 }
 
 /** The components a local primitive module defines under the names files import from it (its element from what it renders). */
