@@ -15,6 +15,7 @@ import { gitRenames } from './git/renames.js';
 import { reviewChange } from './review/index.js';
 import type { Review } from './review/index.js';
 import { loadProjectConfig, scan, scanCommit } from './scan.js';
+import { nameWrittenAgain } from './written-again.js';
 
 export interface CheckOptions {
   /** the directory to analyse (default: the current directory) */
@@ -132,6 +133,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   const base = await scanCommit({ root, commit: mergeBase, config, cache });
   saveCache(cache, config, head.result.errors);
   const compared = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
+  // a new copy of old code names the old code: "`toTitleCase` in this change duplicates `capitalizeWords` in …"
+  await nameWrittenAgain(root, mergeBase, headRef, compared.new);
   options.onProgress?.({ phase: 'review', done: 0, total: 1 });
   const review = await reviewChange({
     root,
