@@ -52,6 +52,7 @@ describe('the catalog as data', () => {
     expect(matchImport('date-fns', ['addDays'])).toEqual([{ role: 'dates', choice: 'date-fns' }]);
     expect(matchImport('lodash/debounce', ['default'])).toEqual([{ role: 'utility-belt', choice: 'lodash-method' }]);
     expect(matchImport('lodash', ['debounce'])).toEqual([{ role: 'utility-belt', choice: 'lodash' }]);
+    expect(matchImport('lodash-es/uniq', ['default'])).toEqual([{ role: 'utility-belt', choice: 'lodash-es' }]);
     expect(matchImport('./Button.module.scss', ['default'])).toEqual([{ role: 'styling', choice: 'css-modules' }]);
     expect(matchImport('uuid', ['validate'])).toEqual([]);
     expect(matchImport('node:crypto', ['randomUUID'])).toEqual([{ role: 'ids', choice: 'crypto-random-uuid' }]);

@@ -260,8 +260,9 @@ export const ROLES: readonly RoleDefinition[] = [
     title: 'utility library',
     scope: 'code',
     choices: [
-      // per-method first: `lodash/debounce` is the per-method style, not the whole `lodash`
-      { id: 'lodash-method', label: 'per-method lodash', packages: ['lodash/*', 'lodash.*', 'lodash-es/*'] },
+      // per-method first: `lodash/debounce` and the `lodash.debounce` packages are the per-method style, not
+      // the whole `lodash`; `lodash-es/uniq` is a module of lodash-es itself (ES modules shake either way)
+      { id: 'lodash-method', label: 'per-method lodash', packages: ['lodash/*', 'lodash.*'] },
       { id: 'lodash', label: 'lodash', packages: ['lodash'] },
       { id: 'lodash-es', label: 'lodash-es', packages: ['lodash-es'] },
       { id: 'ramda', label: 'Ramda', packages: ['ramda'] },
