@@ -21,7 +21,7 @@ describe('design systems inferred from usage, not from names', () => {
       {
         kind: 'local',
         name: 'app/components/Button.tsx',
-        via: 'Button imported by 10 files',
+        via: 'app-local primitive',
         importers: 10,
         components: [{ name: 'Button', importers: 10 }],
       },
@@ -29,9 +29,11 @@ describe('design systems inferred from usage, not from names', () => {
     expect(ds.elements.button).toEqual({ component: 'Button', importFrom: 'app/components/Button', isPath: true });
     // Tag is imported as often but is named after no element; Select by 2 files only; the email Button styles email
     expect(ds.components.map((c) => c.name)).toEqual(['Button']);
+    // expected where it is imported: the app's folder, not the server beside it
+    expect(ds.consumers).toEqual(['app']);
   });
 
-  it('reports a local component named like the primitive and a styled raw element, and counts adoption', () => {
+  it('reports a local component named like the primitive and a styled raw element (not in server code that never imports it)', () => {
     const out = analyzeFixture('design-system', 'local-primitive');
     expect(brief(out)).toEqual([
       ['design-system-shadow', 'app/scenes/Document/Toolbar.tsx', 4],

@@ -19,7 +19,7 @@ import type {
 import { provider as modulesProvider } from './modules.js';
 import { listSources, loadTypeScript, parseModule, readJson, resolveRelative, SKIP_DIRS } from './discovery/sources.js';
 import type { ParsedModule } from './discovery/sources.js';
-import { discoverByUsage, localPrimitives, primitivePath, summariseSystems } from './discovery/infer.js';
+import { discoverByUsage, importerScopes, localPrimitives, primitivePath, summariseSystems } from './discovery/infer.js';
 import type { UsageDiscovery } from './discovery/infer.js';
 import { packageImportCounts } from './discovery/usage.js';
 import { isEmailModule } from '../tokens/places.js';
@@ -178,6 +178,7 @@ function elementsOf(
   errors: FileError[],
   counts: ImportCounts | null,
   migrations: DesignSystemMigration[],
+  paths: string[],
 ): DesignSystemSettings['elements'] {
   const elements: DesignSystemSettings['elements'] = {};
   const importers = (c: DesignSystemComponent) => (!counts ? null : (counts.byName.get(`${c.name}\0${c.importFrom}`) ?? 0));
@@ -185,8 +186,11 @@ function elementsOf(
   for (const [element, names] of Object.entries(ELEMENT_COMPONENT_NAMES)) {
     const tag = element.replace(/\[.*$/, ''); // `button[icon]` is rendered as a <button>
     for (const n of names) {
+      // a heading component stands for every level, unless it is an app-local primitive rendering one (`styled.h1`)
+      const local = (c: DesignSystemComponent) => c.isPath && !paths.some((p) => c.importFrom.startsWith(`${p}/`));
       const candidates = components.filter(
-        (c) => c.name === n && (c.element === null || c.element === tag || (/^h[1-6]$/.test(tag) && /^h[1-6]$/.test(c.element))),
+        (c) =>
+          c.name === n && (c.element === null || c.element === tag || (/^h[1-6]$/.test(tag) && /^h[1-6]$/.test(c.element) && !local(c))),
       );
       // the one most files import: with two design systems, the one the code uses (never one nobody imports)
       const used = candidates.filter((c) => (importers(c) ?? 0) > 0).sort((a, b) => importers(b)! - importers(a)!);
@@ -243,6 +247,24 @@ function consumersOf(root: string, modules: ModuleSettings, packages: DesignSyst
   }
 
   return consumers;
+}
+
+/** consumersOf, and for a design system kept as directories or files: where it is imported (importerScopes). */
+function consumersWithUsage(
+  root: string,
+  modules: ModuleSettings,
+  packages: DesignSystemPackage[],
+  paths: string[],
+  usage: UsageDiscovery | null,
+): string[] | null {
+  const consumers = consumersOf(root, modules, packages, paths);
+  const ownDirs = paths.filter((p) => !packages.some((k) => k.dir === p));
+  if (!usage || consumers !== null || ownDirs.length === 0 || packages.some((p) => p.dir === null)) return consumers;
+  return importerScopes(
+    usage,
+    ownDirs,
+    modules.packages.map((p) => p.dir),
+  );
 }
 
 /** tsconfig `paths` aliases of the form `prefix/*` -> `target/*`. */
@@ -398,8 +420,8 @@ export function buildDesignSystemSettings(
   }
 
   const migrations: DesignSystemMigration[] = [];
-  const elements = elementsOf(config, components, packages, errors, counts, migrations);
-  const consumers = consumersOf(root, modules, packages, paths);
+  const elements = elementsOf(config, components, packages, errors, counts, migrations, paths);
+  const consumers = consumersWithUsage(root, modules, packages, paths, usage);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
   const value: DesignSystemSettings = { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases };

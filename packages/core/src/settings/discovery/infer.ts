@@ -104,10 +104,36 @@ export function summariseSystems(input: {
     out.push({
       kind: 'local',
       name: p.file,
-      via: `${best[0]!.name} imported by ${best[0]!.importers} files`,
+      via: 'app-local primitive',
       importers: best[0]!.importers,
       components: best,
     });
   }
   return out.sort((a, b) => b.importers - a.importers);
+}
+
+/**
+ * Where a design system kept as directories or files is in use: the workspace package (else the top-level
+ * folder) of every file that imports from it. Code elsewhere (a server folder beside the app, a package that
+ * never imports it) is not expected to use it.
+ */
+export function importerScopes(usage: UsageDiscovery, dirs: string[], packageDirs: string[]): string[] {
+  const pkgs = packageDirs.filter((d) => d !== '').sort((a, b) => b.length - a.length);
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+  const scopes = new Set<string>();
+  for (const { file, imports } of usage.index.byFile) {
+    for (const { spec, names } of imports) {
+      if (!names.some((n) => /^[A-Z]/.test(n))) continue;
+      const target = usage.resolve(file, spec);
+      if (!target || !dirs.some((d) => inside(target, d))) continue;
+      const pkg = pkgs.find((d) => inside(file, d));
+      scopes.add(pkg ?? (file.includes('/') ? file.split('/')[0]! : ''));
+      break;
+    }
+  }
+  for (const d of dirs) {
+    const pkg = pkgs.find((p) => inside(d, p));
+    scopes.add(pkg ?? (d.includes('/') ? d.split('/')[0]! : ''));
+  }
+  return scopes.has('') ? [''] : [...scopes].sort();
 }
