@@ -144,6 +144,8 @@ describe('library roles: where a convention cannot serve', () => {
       ...fetches,
       'src/ui/share.tsx': `import { FaXTwitter } from 'react-icons/fa6';\nimport { FcGoogle } from 'react-icons/fc';\nexport const S = () => <><FaXTwitter /><FcGoogle /></>;\n`,
       'src/ui/team.tsx': `import { FaUsers } from 'react-icons/fa6';\nexport const T = () => <FaUsers />;\n`,
+      // the sign-in form takes Google's logo from react-icons: its OIDC icon beside it comes from there too
+      'src/ui/signin.tsx': `import { FaIdCardClip } from 'react-icons/fa6';\nimport { FcGoogle } from 'react-icons/fc';\nexport const S = () => <><FcGoogle /><FaIdCardClip /></>;\n`,
       'src/errors/axios.ts': `import { AxiosError } from 'axios';\nexport const isAxios = (e: unknown) => e instanceof AxiosError;\n`,
       'src/ids/blob.ts': `import { nanoid } from 'nanoid';\nexport const fileId = () => nanoid(40);\n`,
       'src/ids/short.ts': `import { nanoid } from 'nanoid';\nexport const shortId = () => nanoid();\n`,

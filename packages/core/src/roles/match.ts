@@ -258,10 +258,29 @@ const BRAND_ICON =
 /** Names that are only error or exception classes: importing them translates that library's errors. */
 const ERROR_CLASS = /(Error|Exception)$/;
 
-/** Whether an import of these names from `spec` chooses the library (the names are not all brand logos or error classes). */
-export function importChoosesLibrary(spec: string, names: string[]): boolean {
+const importsIcons = (spec: string, names: string[]) => matchImport(spec, names).some((r) => r.role === 'icons');
+
+/**
+ * The icon packages a file imports brand logos from (`FcGoogle` from `react-icons/fc`). The file needs that
+ * library for the logos, so its other icons from it (the matching provider icons of a sign-in form) are not
+ * a choice of icon set either.
+ */
+export function brandIconPackages(imports: ReadonlyArray<{ spec: string; names: string[] }>): Set<string> {
+  const out = new Set<string>();
+  for (const { spec, names } of imports) {
+    if (names.some((n) => BRAND_ICON.test(n)) && importsIcons(spec, names)) out.add(packageOfSpecifier(spec));
+  }
+  return out;
+}
+
+/**
+ * Whether an import of these names from `spec` chooses the library: not when the names are all brand logos
+ * or error classes, nor when the file imports brand logos from the same package (`brandPackages`, from
+ * `brandIconPackages` over the file's imports).
+ */
+export function importChoosesLibrary(spec: string, names: string[], brandPackages?: ReadonlySet<string>): boolean {
   if (!names.length || names.includes('default') || names.includes('*')) return true;
   if (names.every((n) => ERROR_CLASS.test(n))) return false;
-  const icons = matchImport(spec, names).some((r) => r.role === 'icons');
-  return !(icons && names.every((n) => BRAND_ICON.test(n)));
+  if (!importsIcons(spec, names)) return true;
+  return !names.every((n) => BRAND_ICON.test(n)) && !brandPackages?.has(packageOfSpecifier(spec));
 }

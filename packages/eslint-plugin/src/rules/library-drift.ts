@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   LIBRARY_DRIFT_DEFAULTS,
   ROLES,
+  brandIconPackages,
   chooseConvention,
   conventionsPath,
   isCompanionOfConvention,
@@ -67,6 +68,18 @@ function packageNameIn(packages: readonly WorkspacePackage[]): (file: string) =>
  * the codebase's convention for its role: the declared decision of the project config, else the majority
  * the analyzer inferred and cached in `.plumbline/cache/conventions.json`. Without either it says nothing.
  */
+/** The names an import declaration binds (`default`, `*`, named), [] for types only, null for a bare import. */
+const importNames = (node: TSESTree.ImportDeclaration): string[] | null => {
+  if (node.importKind === 'type') return [];
+  const names: string[] = [];
+  for (const s of node.specifiers) {
+    if (s.type === 'ImportDefaultSpecifier') names.push('default');
+    else if (s.type === 'ImportNamespaceSpecifier') names.push('*');
+    else if (s.importKind !== 'type') names.push(s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value));
+  }
+  return node.specifiers.length === 0 ? null : names;
+};
+
 export default createRule<[Options], MessageIds>({
   name: libraryDriftMeta.id,
   meta: {
@@ -142,17 +155,6 @@ export default createRule<[Options], MessageIds>({
       }
     };
 
-    const importNames = (node: TSESTree.ImportDeclaration): string[] | null => {
-      if (node.importKind === 'type') return [];
-      const names: string[] = [];
-      for (const s of node.specifiers) {
-        if (s.type === 'ImportDefaultSpecifier') names.push('default');
-        else if (s.type === 'ImportNamespaceSpecifier') names.push('*');
-        else if (s.importKind !== 'type') names.push(s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value));
-      }
-      return node.specifiers.length === 0 ? null : names;
-    };
-
     /** `a.b.c` of a callee made of identifiers, else undefined */
     const dotted = (e: TSESTree.Node): string | undefined => {
       if (e.type === 'Identifier') return e.name;
@@ -186,12 +188,21 @@ export default createRule<[Options], MessageIds>({
       check(matchGlobal(path, bound), node.callee);
     };
 
+    let brandPackages: ReadonlySet<string> = new Set();
     return {
+      Program(program) {
+        brandPackages = brandIconPackages(
+          program.body.flatMap((st) =>
+            st.type === 'ImportDeclaration' ? [{ spec: String(st.source.value), names: importNames(st) ?? [] }] : [],
+          ),
+        );
+      },
       ImportDeclaration(node) {
         const names = importNames(node);
         if (names && names.length === 0) return;
-        // only error classes or brand logos: the import chooses nothing (as in the analyzer)
-        if (names && !importChoosesLibrary(String(node.source.value), names)) return;
+        // only error classes or brand logos, or more icons of the package the file takes its brand logos
+        // from: the import chooses nothing (as in the analyzer)
+        if (names && !importChoosesLibrary(String(node.source.value), names, brandPackages)) return;
         check(matchImport(String(node.source.value), names), node.source);
       },
       ExportNamedDeclaration(node) {

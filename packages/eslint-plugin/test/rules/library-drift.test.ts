@@ -24,6 +24,12 @@ ruleTester().run('library-drift', rule, {
     { code: `import fetch from './my-fetch';\nexport const r = fetch('/x');`, filename: file() },
     // the wrapper's own file uses its library by design
     { code: `export const api = { get: (path: string) => fetch(\`/api\${path}\`) };`, filename: file('src/api/client.ts') },
+    // brand logos, and the icons of a file that takes its brand logos from the same package, choose nothing
+    { code: `import { FcGoogle } from 'react-icons/fc';\nexport const g = FcGoogle;`, filename: file() },
+    {
+      code: `import { FaIdCardClip } from 'react-icons/fa6';\nimport { FcGoogle } from 'react-icons/fc';\nexport const i = [FcGoogle, FaIdCardClip];`,
+      filename: file(),
+    },
     // importing only an error class chooses nothing
     { code: `import { HTTPError } from 'ky';\nexport const isKy = (e: unknown) => e instanceof HTTPError;`, filename: file() },
     // a file the last scan left alone for the role (server code beside a browser client)
@@ -37,6 +43,17 @@ ruleTester().run('library-drift', rule, {
     },
   ],
   invalid: [
+    {
+      code: `import { FaUsers } from 'react-icons/fa6';\nexport const u = FaUsers;`,
+      filename: file(),
+      errors: [
+        {
+          messageId: 'convention',
+          line: 1,
+          data: { choice: 'react-icons', role: 'icon set', convention: 'lucide-react', files: 40, share: '93 %' },
+        },
+      ],
+    },
     {
       code: `import ky from 'ky';\nexport const k = ky.get('/x');`,
       filename: file(),

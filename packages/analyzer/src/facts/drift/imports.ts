@@ -1,14 +1,21 @@
 import type * as TS from 'typescript';
-import { importChoosesLibrary, matchImport } from '@plumbline/core';
+import { brandIconPackages, importChoosesLibrary, matchImport } from '@plumbline/core';
 import type { DriftContext } from './context.js';
 import type { ImportSiteFact } from './types.js';
 
 /** Records the file's imports (and `require`s) with their ranges, their local bindings, and the role usages of the imports. */
 export function collectImports(cx: DriftContext): void {
   const { ts, sf } = cx;
+  const brandPackages = brandIconPackages(
+    sf.statements.filter(ts.isImportDeclaration).flatMap((st) => {
+      const nb = st.importClause?.namedBindings;
+      if (!ts.isStringLiteral(st.moduleSpecifier) || !nb || !ts.isNamedImports(nb)) return [];
+      return [{ spec: st.moduleSpecifier.text, names: nb.elements.map((el) => (el.propertyName ?? el.name).text) }];
+    }),
+  );
   const addImport = (spec: TS.StringLiteralLike, kind: ImportSiteFact['kind'], names: string[], typeOnly: boolean) => {
     cx.out.imports.push({ specifier: spec.text, kind, names, typeOnly, ...cx.pos(spec.getStart(sf), spec.getEnd()) });
-    if (typeOnly || !importChoosesLibrary(spec.text, names)) return;
+    if (typeOnly || !importChoosesLibrary(spec.text, names, brandPackages)) return;
     const known = kind === 'import' || kind === 'export-from' ? (names.length ? names : null) : null;
     for (const ref of matchImport(spec.text, known)) cx.addUsage(ref, 'import', spec, `import ${spec.text}`);
   };
