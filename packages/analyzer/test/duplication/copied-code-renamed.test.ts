@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
-import { align, findNearPairs, lcsLength, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
+import { align, edits, findNearPairs, lcsLength, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
 import type { Unit, UnitDoc } from '../../src/detectors/shared/near-copies.js';
 import { SHAPE } from '../../src/facts/clone-shape.js';
 import { hash32 } from '../../src/facts/components.js';
@@ -50,6 +50,15 @@ function doc(words: string[]): { d: UnitDoc; u: Unit } {
 describe('near-copies: alignment and gates', () => {
   it('measures similarity by the longest common subsequence', () => {
     expect(lcsLength(Uint32Array.from([1, 2, 3, 4, 5]), Uint32Array.from([1, 3, 4, 9, 5]))).toBe(4);
+  });
+
+  it('counts the runs of differing tokens: a copy with a statement changed has few, siblings with scattered differences many', () => {
+    const u = (...xs: number[]) => Uint32Array.from(xs);
+    expect(edits(u(1, 2, 3, 4, 5, 6), u(1, 2, 3, 4, 5, 6))).toBe(0);
+    // one statement replaced in the middle, one appended
+    expect(edits(u(1, 2, 3, 4, 5, 6), u(1, 2, 9, 9, 5, 6, 7))).toBe(2);
+    // every other token differs
+    expect(edits(u(1, 2, 3, 4, 5, 6, 7, 8), u(1, 12, 3, 14, 5, 16, 7, 18))).toBe(4);
   });
 
   it('names each identifier by the partner it is aligned with most, once', () => {

@@ -33,10 +33,18 @@ export interface NearOptions {
   minSimilarity: number;
   /**
    * a pair below minSimilarity is still a copy (with statements changed) when both its abstracted and its
-   * exact tokens have at least this share in common: the names and literals stayed, a few statements did not
+   * exact tokens have at least this share in common and its exact tokens differ in at most MAX_EDITS
+   * places: the names and literals stayed, a few statements did not
    */
   minEditedSimilarity: number;
 }
+
+/**
+ * Runs of differing tokens that a copy with a few statements changed may have (each inserted, deleted or
+ * replaced statement is one or two): sibling boilerplate (two routes, two dialogs of one framework) has as
+ * many tokens in common but differs in many small places.
+ */
+const MAX_EDITS = 8;
 
 export const NEAR_DEFAULTS: NearOptions = { minLines: 15, minTokens: 40, minSimilarity: 0.85, minEditedSimilarity: 0.7 };
 /** A unit of fewer tokens than this (a short function spread over many lines) only pairs with an exact copy. */
@@ -101,6 +109,39 @@ function sameTokens(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): boolean {
   if (ua.end - ua.start !== ub.end - ub.start) return false;
   for (let i = 0; i < ua.end - ua.start; i++) if (da.tokens[ua.start + i] !== db.tokens[ub.start + i]) return false;
   return true;
+}
+
+/** The table of LCS lengths of every pair of suffixes, (|a| + 1) × (|b| + 1). */
+function suffixTable(a: Uint32Array, b: Uint32Array): { table: Uint16Array; at: (i: number, j: number) => number } {
+  const w = b.length + 1;
+  const table = new Uint16Array((a.length + 1) * w);
+  const at = (i: number, j: number) => i * w + j;
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      table[at(i, j)] = a[i] === b[j] ? table[at(i + 1, j + 1)]! + 1 : Math.max(table[at(i + 1, j)]!, table[at(i, j + 1)]!);
+  return { table, at };
+}
+
+/** How many runs of differing tokens an alignment of two sequences has (a trailing difference counts too). */
+export function edits(a: Uint32Array, b: Uint32Array): number {
+  const { table, at } = suffixTable(a, b);
+  let runs = 0,
+    gap = false,
+    i = 0,
+    j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      gap = false;
+      i++;
+      j++;
+      continue;
+    }
+    if (!gap) runs++;
+    gap = true;
+    if (table[at(i + 1, j)]! >= table[at(i, j + 1)]!) i++;
+    else j++;
+  }
+  return runs + (!gap && (i < a.length || j < b.length) ? 1 : 0);
 }
 
 /** Length of the longest common subsequence of two token ranges (two rows of the table). */
@@ -170,7 +211,7 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     if (similarity < options.minSimilarity) {
       const ta = docs[ua.doc]!.tokens.subarray(ua.start, ua.end);
       const tb = docs[ub.doc]!.tokens.subarray(ub.start, ub.end);
-      if (lcsLength(ta, tb) / Math.max(la, lb) < options.minEditedSimilarity) continue;
+      if (lcsLength(ta, tb) / Math.max(la, lb) < options.minEditedSimilarity || edits(ta, tb) > MAX_EDITS) continue;
     }
     // a copy keeps most of its literals (class names, keys, messages); two forms or two tables that only
     // share a layout do not
@@ -198,11 +239,7 @@ export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
   const lb = ub.end - ub.start;
   const sa = da.shape.subarray(ua.start, ua.end);
   const sb = db.shape.subarray(ub.start, ub.end);
-  const table = new Uint16Array((la + 1) * (lb + 1));
-  const at = (i: number, j: number) => i * (lb + 1) + j;
-  for (let i = la - 1; i >= 0; i--)
-    for (let j = lb - 1; j >= 0; j--)
-      table[at(i, j)] = sa[i] === sb[j] ? table[at(i + 1, j + 1)]! + 1 : Math.max(table[at(i + 1, j)]!, table[at(i, j + 1)]!);
+  const { table, at } = suffixTable(sa, sb);
   // identifier pairs with their counts: a name's partner is the one it is aligned with most
   const pairs = new Map<number, Map<number, number>>();
   const order: number[] = [];
