@@ -329,7 +329,8 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
 /**
  * The key of a raw JSX element (see rawElementKey), with a suffix for the raw elements a design-system
  * component does not replace as it is (the `elements` map has no entry for them, except `button[icon]`):
- * - `<tag>[spread]`: props only from a spread (`<input {...getInputProps()} />`): a headless library's element;
+ * - `<tag>[spread]`: props only from a spread, or from a headless library's props getter whatever else it has
+ *   (`<input {...getInputProps()} className={styles.hidden} />`, `{...dropzoneInputProps}`): that library's element;
  * - `button[container]`/`a[container]`: a button or link wrapping block content (a row, a card, a swatch);
  * - `button[icon]`/`a[icon]`: icon-only content in a box of its own (a fill, a border, a hover fill, rounding),
  *   which only a component made for it (an `IconButton`) replaces; with no box it is `[bare]`;
@@ -346,8 +347,18 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
 export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement, tag: string): string {
   let type: string | null | undefined;
   let spread = false;
+  let headless = false;
   for (const a of el.attributes.properties) {
-    if (ts.isJsxSpreadAttribute(a)) spread = true;
+    if (ts.isJsxSpreadAttribute(a)) {
+      spread = true;
+      // a headless library's props (`getInputProps()`, `getRootProps()`, `dropzoneInputProps`): its element, styled or not
+      const e = a.expression;
+      const callee = ts.isCallExpression(e) ? e.expression : null;
+      const name =
+        callee && ts.isIdentifier(callee) ? callee.text : callee && ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      if ((name && /^get\w*Props$/.test(name)) || (ts.isIdentifier(e) && /\w(Input|Root|Toggle|Trigger)Props$/.test(e.text)))
+        headless = true;
+    }
     if (ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === 'type') {
       const init = a.initializer;
       type =
@@ -361,7 +372,7 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
   const key = rawElementKey(tag, type);
   if (tag !== 'button' && tag !== 'a' && tag !== 'input') return key;
   const look = lookOf(ts, el);
-  if (spread && !look.styled) return `${tag}[spread]`;
+  if (headless || (spread && !look.styled)) return `${tag}[spread]`;
   if (tag === 'input') {
     if (key !== 'input') return key;
     // no frame of its own (a transparent inline-edit or search field inside a styled container)

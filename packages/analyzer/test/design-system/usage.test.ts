@@ -106,4 +106,31 @@ describe('design systems inferred from usage, not from names', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a system far less imported than the main one (a legacy one being left) is never the one raw elements are sent to', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-legacy-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      put('package.json', '{ "name": "dashboard" }');
+      for (let i = 0; i < 24; i++)
+        put(`src/new/Page${i}.tsx`, `import { Button } from '@mui/material';\nexport const P${i} = () => <Button>Go</Button>;\n`);
+      for (let i = 0; i < 5; i++)
+        put(
+          `src/old/Row${i}.tsx`,
+          `import { IconButton } from '@chakra-ui/react';\nexport const R${i} = () => <IconButton aria-label="x" />;\n`,
+        );
+      const ds = buildCheckSettings(root, loadConfig(root)).settings.designSystem as DesignSystemSettings;
+      expect(ds.systems?.map((x) => [x.name, x.importers])).toEqual([
+        ['@mui/material', 24],
+        ['@chakra-ui/react', 5],
+      ]);
+      expect(ds.elements.button?.importFrom).toBe('@mui/material');
+      expect(ds.elements['button[icon]']).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

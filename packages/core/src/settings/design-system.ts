@@ -10,6 +10,7 @@ import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
 import type {
+  DesignSystemSource,
   DesignSystemAlias,
   DesignSystemComponent,
   DesignSystemMigration,
@@ -179,6 +180,7 @@ function elementsOf(
   counts: ImportCounts | null,
   migrations: DesignSystemMigration[],
   paths: string[],
+  minor: (c: DesignSystemComponent) => boolean = () => false,
 ): DesignSystemSettings['elements'] {
   const elements: DesignSystemSettings['elements'] = {};
   const importers = (c: DesignSystemComponent) => (!counts ? null : (counts.byName.get(`${c.name}\0${c.importFrom}`) ?? 0));
@@ -190,7 +192,9 @@ function elementsOf(
       const local = (c: DesignSystemComponent) => c.isPath && !paths.some((p) => c.importFrom.startsWith(`${p}/`));
       const candidates = components.filter(
         (c) =>
-          c.name === n && (c.element === null || c.element === tag || (/^h[1-6]$/.test(tag) && /^h[1-6]$/.test(c.element) && !local(c))),
+          c.name === n &&
+          !minor(c) &&
+          (c.element === null || c.element === tag || (/^h[1-6]$/.test(tag) && /^h[1-6]$/.test(c.element) && !local(c))),
       );
       // the one most files import: with two design systems, the one the code uses (never one nobody imports)
       const used = candidates.filter((c) => (importers(c) ?? 0) > 0).sort((a, b) => importers(b)! - importers(a)!);
@@ -420,7 +424,8 @@ export function buildDesignSystemSettings(
   }
 
   const migrations: DesignSystemMigration[] = [];
-  const elements = elementsOf(config, components, packages, errors, counts, migrations, paths);
+  const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
+  const elements = elementsOf(config, components, packages, errors, counts, migrations, paths, minorSystem(systems));
   const consumers = consumersWithUsage(root, modules, packages, paths, usage);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
@@ -428,7 +433,6 @@ export function buildDesignSystemSettings(
   // a local component that wraps the very system it would migrate to is a layer over it, not a migration
   const kept = usage ? migrations.filter((m) => !wrapsSystem(usage.index, m.from, m.to)) : migrations;
   if (kept.length) value.migrations = kept;
-  const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
   if (systems.length) value.systems = systems;
   return { value, errors };
 }
@@ -443,6 +447,22 @@ function defaultWrapped(ts: TypeScript, sf: TS.SourceFile): Set<string> {
     if (ts.isIdentifier(e)) out.add(e.text);
   }
   return out;
+}
+
+/**
+ * Components of a system far less imported than the main one (under a quarter of its importing files):
+ * a legacy system being left (saleor's old macaw-ui beside macaw-ui-next) is never the one raw elements are sent to.
+ */
+function minorSystem(systems: DesignSystemSource[]): (c: DesignSystemComponent) => boolean {
+  const main = systems[0]?.importers ?? 0;
+  const minor = systems.filter((s) => s.kind !== 'config' && s.importers * 4 < main);
+  if (minor.length === 0) return () => false;
+  return (c) =>
+    minor.some((s) =>
+      s.kind === 'npm' || s.kind === 'workspace'
+        ? c.importFrom === s.name || c.importFrom.startsWith(`${s.name}/`)
+        : c.importFrom === stripExt(s.name) || c.importFrom.startsWith(`${s.name}/`),
+    );
 }
 
 /** Whether the module at root-relative `from` (no extension) imports from the package `to`. */

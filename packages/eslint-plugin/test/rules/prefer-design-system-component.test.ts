@@ -95,6 +95,13 @@ ruleTester().run('prefer-design-system-component', rule, {
     // props only from a spread: a headless library's element (dropzone, combobox, date picker)
     { code: `const a = <div {...getRootProps()}><input {...getInputProps()} /></div>;`, filename: app, settings },
     { code: `const a = <button {...getToggleButtonProps()}>Open</button>;`, filename: app, settings },
+    // a headless library's input keeps its own classes (a visually hidden file input of a dropzone)
+    {
+      code: `const a = <input {...getInputProps({ multiple })} className={styles.hiddenInput} accept="image/*" />;`,
+      filename: app,
+      settings,
+    },
+    { code: `const a = <input {...dropzoneInputProps} name={name} className="sr-only" />;`, filename: app, settings },
     // input groups: a frameless input inside a bordered group, an input beside an addon, rounded on one side
     {
       code: `const a = <div className="flex rounded-md border"><input className="block w-full rounded-r-none border-0 focus:ring-0" /><span>.com</span></div>;`,
