@@ -54,6 +54,7 @@ export function resultOf(i, j) {
       byCategory,
       designSystemAdoption: (i % 10) / 10,
       driftIndex: (j % 5) / 10,
+      ...(i % 4 === 3 ? {} : { duplicatedLinesRatio: (i % 4) / 20 + j / 1000 }),
     },
     findings,
     errors: [],

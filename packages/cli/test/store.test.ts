@@ -1,16 +1,19 @@
 // The store interface's cases, run against both implementations: the embedded SQLite file and a real
 // PostgreSQL database (no mock; skipped with one line when no server is reachable, required in CI).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HistoryBackend } from '../src/history/backend.js';
+import { importHistory } from '../src/history/import.js';
 import { PgStore } from '../src/history/pg-store.js';
+import { HistoryStore } from '../src/history/store.js';
 import { toSnapshotWrite } from '../src/history/records.js';
 import type { CommitInfo, IntervalCommit, StoredFinding } from '../src/history/records.js';
 import { SqliteBackend } from '../src/history/sqlite-backend.js';
 import { finding, scanResult } from './store-fixtures.js';
-import { dropDatabases, freshDatabase, skipPg } from './store-pg.js';
+import { dropDatabases, freshDatabase, query, skipPg } from './store-pg.js';
 
 const dirs: string[] = [];
 const opened: HistoryBackend[] = [];
@@ -73,6 +76,12 @@ describe.each(backends)('the $name store', ({ skip, open: openStore }) => {
       'magic-color': { category: 'magic-value', findings: 1, debtMinutes: 5 },
     });
     expect(stored.byCategory.abstraction).toEqual({ findings: 2, debtMinutes: 20 });
+    expect(stored.duplicatedLinesRatio).toBeNull(); // copied-code did not run
+    const measured = scanResult([a]);
+    measured.summary.duplicatedLinesRatio = 0.125;
+    expect(
+      (await s.addSnapshot({ analysisKey: 'k1', commit: 'c2', committedAt: 200, source: 'scan', result: measured })).duplicatedLinesRatio,
+    ).toBe(0.125);
     expect(await s.findSnapshot('k1', 'c1')).toEqual(stored);
     expect(await s.findSnapshot('k2', 'c1')).toBeUndefined();
     const findings = await s.snapshotFindings('k1', 'c1');
@@ -199,6 +208,73 @@ describe.each(backends)('the $name store', ({ skip, open: openStore }) => {
     await s.addSnapshot({ analysisKey: 'k', commit: 'c', committedAt: 1, source: 'trend', result: scanResult([]) });
     expect(await s.repositories()).toEqual(['github.com/acme/web']);
     expect(s.forRepository('github.com/acme/web')).toBe(s);
+  });
+});
+
+describe.skipIf(skipPg)('the PostgreSQL schema migrations', () => {
+  it('a store of an older schema is refused by a reader (run store migrate) and upgraded by a writer, its snapshots kept', async () => {
+    const url = await freshDatabase();
+    const s = await PgStore.open(url, 'github.com/acme/web', { migrate: true });
+    await s.addSnapshot({ analysisKey: 'k', commit: 'c', committedAt: 1, source: 'trend', result: scanResult([finding()]) });
+    await s.close();
+    // back to version 1, as a plumbline before the duplicated-lines ratio left it
+    await query(url, `ALTER TABLE plumbline.snapshots DROP COLUMN duplicated_lines_ratio`);
+    await query(url, `UPDATE plumbline.meta SET value = '1' WHERE key = 'schema_version'`);
+    await expect(PgStore.open(url, 'github.com/acme/web', { migrate: false })).rejects.toThrow(
+      /has schema version 1, this plumbline needs 2: run `plumbline store migrate/,
+    );
+    const up = await PgStore.open(url, 'github.com/acme/web', { migrate: true });
+    try {
+      expect(await up.schemaVersion()).toBe(2);
+      expect(await up.findSnapshot('k', 'c')).toMatchObject({ findings: 1, duplicatedLinesRatio: null });
+      expect(await query(url, `SELECT key, value FROM plumbline.meta WHERE key LIKE 'migrated-to-%' ORDER BY key`)).toHaveLength(2);
+    } finally {
+      await up.close();
+    }
+  });
+});
+
+describe.skipIf(skipPg)('store import', () => {
+  it('copies a SQLite file of an older schema without touching it: every snapshot, interval and commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-import-'));
+    dirs.push(dir);
+    const path = join(dir, 'history.db');
+    const sqlite = SqliteBackend.open(path, 'github.com/acme/web');
+    const f = finding();
+    await sqlite.addSnapshot({ analysisKey: 'k', commit: 'c1', committedAt: 100, source: 'trend', result: scanResult([]) });
+    await sqlite.addSnapshot({ analysisKey: 'k', commit: 'c2', committedAt: 200, source: 'trend', result: scanResult([f]) });
+    const [stored] = await sqlite.snapshotFindings('k', 'c2');
+    await sqlite.addInterval({
+      analysisKey: 'k',
+      from: 'c1',
+      to: 'c2',
+      linesAdded: 5,
+      linesDeleted: 0,
+      commits: [commit('x1')],
+      added: [{ finding: stored!, shares: [{ sha: 'x1', share: 1 }] }],
+      fixed: [],
+    });
+    await sqlite.close();
+    // as a plumbline of schema 1 left it
+    const raw = new Database(path);
+    raw.exec('ALTER TABLE snapshots DROP COLUMN duplicated_lines_ratio');
+    raw.pragma('user_version = 1');
+    raw.close();
+    const before = readFileSync(path);
+
+    const source = HistoryStore.openReadOnly(path);
+    const target = await PgStore.open(await freshDatabase(), 'github.com/acme/web', { migrate: true });
+    opened.push(target);
+    try {
+      expect(await importHistory(source, target)).toEqual({ snapshots: 2, intervals: 1, missing: [] });
+      const iv = await target.findInterval('k', 'c1', 'c2');
+      expect(iv!.added.map((a) => a.finding.fingerprint)).toEqual(['f0']);
+      expect(await target.commitInfo('x1')).toMatchObject({ authorName: 'Ann' });
+      expect((await target.snapshotsSince(0)).map((x) => x.recordedAt)).toEqual(source.listSnapshots().map((x) => x.recordedAt));
+    } finally {
+      source.close();
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
 

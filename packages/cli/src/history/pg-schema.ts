@@ -130,4 +130,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX interval_new_finding ON plumbline.interval_new (finding_id);
   CREATE INDEX interval_fixed_finding ON plumbline.interval_fixed (finding_id);
   `,
+  // 2: the duplicated-lines ratio of a snapshot (scan summary.duplicatedLinesRatio; null before, or without copied-code)
+  `ALTER TABLE plumbline.snapshots ADD COLUMN duplicated_lines_ratio DOUBLE PRECISION;`,
 ];

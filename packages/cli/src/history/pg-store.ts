@@ -56,6 +56,7 @@ function snapshotOf(r: Row, cats: Row[], rules: Row[]): SnapshotRecord {
     rating: r.rating as Rating,
     designSystemAdoption: r.design_system_adoption as number | null,
     driftIndex: r.drift_index as number,
+    duplicatedLinesRatio: (r.duplicated_lines_ratio as number | null) ?? null,
     findings: r.findings as number,
     errors: r.errors as number,
     skipped: r.skipped as number,
@@ -208,8 +209,8 @@ export class PgRepositoryHistory implements RepositoryHistory {
       ]);
       const ins = await c.query<{ id: number }>(
         `INSERT INTO ${S}.snapshots (repository_id, analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
-         lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+         lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
         [
           repo,
           r.analysisKey,
@@ -228,6 +229,7 @@ export class PgRepositoryHistory implements RepositoryHistory {
           r.findings,
           r.errors,
           r.skipped,
+          r.duplicatedLinesRatio ?? null,
         ],
       );
       const sid = ins.rows[0]!.id;

@@ -42,6 +42,8 @@ export interface SnapshotRecord {
   rating: Rating;
   designSystemAdoption: number | null;
   driftIndex: number;
+  /** lines inside any copy of copied code ÷ lines of code (null: copied-code did not run, or stored before it was kept) */
+  duplicatedLinesRatio: number | null;
   findings: number;
   errors: number;
   skipped: number;
@@ -132,6 +134,7 @@ export function snapshotTotals(
   | 'rating'
   | 'designSystemAdoption'
   | 'driftIndex'
+  | 'duplicatedLinesRatio'
   | 'findings'
   | 'errors'
   | 'skipped'
@@ -146,6 +149,7 @@ export function snapshotTotals(
     rating: s.rating,
     designSystemAdoption: s.designSystemAdoption,
     driftIndex: s.driftIndex,
+    duplicatedLinesRatio: s.duplicatedLinesRatio ?? null,
     findings: result.findings.length,
     errors: result.errors.length,
     skipped: result.skipped.length,

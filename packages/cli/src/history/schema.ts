@@ -119,6 +119,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX interval_new_finding ON interval_new(finding_id);
   CREATE INDEX interval_fixed_finding ON interval_fixed(finding_id);
   `,
+  // 2: the duplicated-lines ratio of a snapshot (scan summary.duplicatedLinesRatio; null before, or without copied-code)
+  `ALTER TABLE snapshots ADD COLUMN duplicated_lines_ratio REAL;`,
 ];
 
 /** Tables a store of the latest version must have; a store missing one is damaged. */

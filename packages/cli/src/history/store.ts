@@ -39,6 +39,7 @@ interface SnapshotRow {
   debt_ratio: number;
   rating: string;
   design_system_adoption: number | null;
+  duplicated_lines_ratio: number | null;
   drift_index: number;
   findings: number;
   errors: number;
@@ -106,9 +107,9 @@ export class HistoryStore {
       rules: db.prepare('SELECT rule_id, category, findings, debt_minutes FROM snapshot_rules WHERE snapshot_id = ? ORDER BY rule_id'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
       insertSnapshot: db.prepare(`INSERT INTO snapshots (analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
-        lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped)
+        lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio)
         VALUES (@analysisKey, @commit, @committedAt, @recordedAt, @source, @toolVersion, @files, @linesOfCode, @debtMinutes, @debtRatio,
-        @rating, @designSystemAdoption, @driftIndex, @findings, @errors, @skipped)`),
+        @rating, @designSystemAdoption, @driftIndex, @findings, @errors, @skipped, @duplicatedLinesRatio)`),
       insertCategory: db.prepare('INSERT INTO snapshot_categories (snapshot_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?)'),
       insertRule: db.prepare('INSERT INTO snapshot_rules (snapshot_id, rule_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?, ?)'),
       findingId: db.prepare('SELECT id FROM findings WHERE key = ?').pluck(),
@@ -194,24 +195,28 @@ export class HistoryStore {
   }
 
   /**
-   * Opens an existing store to read it and nothing else (`store import`): never created, migrated, moved
-   * or rebuilt. Throws with the reason when it is not a readable store of a version this plumbline knows.
+   * Opens an existing store to read it and nothing else (`store import`): the file is copied into memory
+   * and migrated there, never created, migrated, moved or rebuilt on disk. Throws with the reason when it
+   * is not a readable store or was written by a newer plumbline.
    */
   static openReadOnly(path: string): HistoryStore {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const file = new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    let bytes: Buffer;
     try {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version !== MIGRATIONS.length)
-        throw new Error(
-          `it has schema version ${version}, this plumbline reads version ${MIGRATIONS.length} (open it once with plumbline trend)`,
-        );
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`integrity check failed (${String(check).trim()})`);
-      return new HistoryStore(db, path);
+      bytes = file.serialize();
+    } finally {
+      file.close();
+    }
+    const db = new Database(bytes);
+    db.pragma('foreign_keys = ON');
+    try {
+      const problem = prepare(db);
+      if (problem !== null) throw new Error(problem);
     } catch (e) {
       db.close();
       throw e;
     }
+    return new HistoryStore(db, path);
   }
 
   /** A store that lives for this process only. */
@@ -252,6 +257,7 @@ export class HistoryStore {
       debtRatio: r.debt_ratio,
       rating: r.rating as Rating,
       designSystemAdoption: r.design_system_adoption,
+      duplicatedLinesRatio: r.duplicated_lines_ratio ?? null,
       driftIndex: r.drift_index,
       findings: r.findings,
       errors: r.errors,
@@ -293,7 +299,11 @@ export class HistoryStore {
       .transaction(() => {
         this.stmts.deleteSnapshot.run(r.analysisKey, r.commit);
         const { byCategory: _c, byRule: _r, ...row } = r;
-        const { lastInsertRowid } = this.stmts.insertSnapshot.run({ ...row, commit: r.commit });
+        const { lastInsertRowid } = this.stmts.insertSnapshot.run({
+          ...row,
+          commit: r.commit,
+          duplicatedLinesRatio: r.duplicatedLinesRatio ?? null,
+        });
         const sid = Number(lastInsertRowid);
         for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, r.byCategory[c].findings, r.byCategory[c].debtMinutes);
         for (const [rule, t] of Object.entries(r.byRule)) this.stmts.insertRule.run(sid, rule, t.category, t.findings, t.debtMinutes);

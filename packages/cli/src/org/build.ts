@@ -24,7 +24,9 @@ export interface OrgRepositoryRow {
   debtMinutesPerWeek: number | null;
   designSystemAdoption: number | null;
   driftIndex: number;
-  /** debt of duplicated code (the store keeps no duplicated-lines count) */
+  /** lines inside any copy of copied code ÷ lines of code, at the latest snapshot (null: not measured) */
+  duplicatedLinesRatio: number | null;
+  /** debt of the duplication category */
   duplicationDebtMinutes: number;
   /** new debt of the window's periods, and how much of it commits with assistant trailers added */
   newDebtMinutes: number;
@@ -151,6 +153,7 @@ function repositoryRow(d: RepoData, since: number): OrgRepositoryRow {
     debtMinutesPerWeek: perWeek === null ? null : round(perWeek),
     designSystemAdoption: last.designSystemAdoption,
     driftIndex: last.driftIndex,
+    duplicatedLinesRatio: last.duplicatedLinesRatio,
     duplicationDebtMinutes: round(last.byCategory.duplication.debtMinutes),
     newDebtMinutes: round(d.newDebt),
     assistantDebtMinutes: round(d.assistantDebt),

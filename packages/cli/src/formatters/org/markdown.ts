@@ -18,11 +18,11 @@ export function formatOrgMarkdown(report: OrgReport): string {
     '',
   );
   out.push('## Repositories', '');
-  out.push('| repository | debt | ratio | rating | trend | adoption | drift | duplication debt | new debt | from assistants |');
+  out.push('| repository | debt | ratio | rating | trend | adoption | drift | duplicated lines | new debt | from assistants |');
   out.push('| --- | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of report.repositories)
     out.push(
-      `| ${md(r.repository)} | ${formatMinutes(r.debtMinutes)} | ${(r.debtRatio * 100).toFixed(2)}% | ${r.rating} | ${signed(r.debtMinutesPerWeek)} | ${pct(r.designSystemAdoption)} | ${r.driftIndex.toFixed(2)} | ${formatMinutes(r.duplicationDebtMinutes)} | ${formatMinutes(r.newDebtMinutes)} | ${pct(r.assistantDebtShare)} |`,
+      `| ${md(r.repository)} | ${formatMinutes(r.debtMinutes)} | ${(r.debtRatio * 100).toFixed(2)}% | ${r.rating} | ${signed(r.debtMinutesPerWeek)} | ${pct(r.designSystemAdoption)} | ${r.driftIndex.toFixed(2)} | ${pct(r.duplicatedLinesRatio)} | ${formatMinutes(r.newDebtMinutes)} | ${pct(r.assistantDebtShare)} |`,
     );
   out.push('', '## Per week', '', '| week | repositories | debt | ratio | rating |', '| --- | ---: | ---: | ---: | :---: |');
   for (const w of report.weeks)
