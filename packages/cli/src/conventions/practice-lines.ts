@@ -97,6 +97,13 @@ export function roleLines(analysis: Analysis): ConventionLine[] {
     const { status, choice, avoid } = advice;
     const decision = r.decision ? ` (${r.decision.id}${r.decision.link ? `, ${code(r.decision.link)}` : ''})` : '';
     const verb = status === 'most-used' ? 'prefer' : 'use';
+    // choices used with it by design (tRPC on TanStack Query) are named with it, not avoided
+    const def = roleById(r.role);
+    const base = choice.kind === 'library' ? choice.choice : undefined;
+    const companions = r.choices.filter(
+      (c) => c.files > 0 && c.choice !== choice.choice && def && base && areCompanions(def, c.choice, base),
+    );
+    const withCompanions = companions.length ? ` (with ${listOf(companions.map((c) => choicePhrase(r.role, c)))})` : '';
     const not = avoid.length
       ? status === 'most-used'
         ? `; ${orList(avoid.map((c) => choicePhrase(r.role, c)))} ${avoid.length === 1 ? 'is' : 'are'} also used, add no more`
@@ -105,7 +112,7 @@ export function roleLines(analysis: Analysis): ConventionLine[] {
     lines.push({
       section: 'libraries',
       key: `role:${r.role}`,
-      text: `${capital(r.title)}: ${verb} ${choicePhrase(r.role, choice)}${decision}${not}.`,
+      text: `${capital(r.title)}: ${verb} ${choicePhrase(r.role, choice)}${withCompanions}${decision}${not}.`,
       weight: r.files ?? r.choices.reduce((n, c) => n + c.files, 0),
       fact:
         `${status === 'decision' ? `decision ${r.decision!.id} in the config; ` : ''}` +

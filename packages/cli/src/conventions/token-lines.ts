@@ -52,17 +52,26 @@ function exampleOf(tokens: readonly DesignToken[]): DesignToken {
 }
 
 /** How this codebase writes a token, one phrase per way it can be written (its variable, its Tailwind class, its JS path). */
-export function writeForms(tokens: readonly DesignToken[], utility: string | undefined): string[] {
+export function writeForms(
+  tokens: readonly DesignToken[],
+  utility: string | undefined,
+  all: readonly DesignToken[] = tokens,
+  classesFirst = false,
+): string[] {
   const forms: string[] = [];
   const withVar = tokens.filter((t) => t.cssVar);
   if (withVar.length) {
     const t = exampleOf(withVar);
-    forms.push(`${code(t.channels ? `${t.channels}(var(${t.cssVar}))` : `var(${t.cssVar})`)} in CSS and style objects`);
+    // bare color channels (`--muted: 210 40% 96%`) are a color only inside hsl()/rgb(): known from any theme's value of the variable
+    const channels = t.channels ?? all.find((x) => x.cssVar === t.cssVar && x.channels)?.channels;
+    forms.push(`${code(channels ? `${channels}(var(${t.cssVar}))` : `var(${t.cssVar})`)} in CSS and style objects`);
   }
   const tailwind = tokens.filter((t) => t.tailwind && t.file !== 'tailwind:defaults');
   if (tailwind.length && utility) {
     const t = [...tailwind].sort((a, b) => (a.path < b.path ? -1 : 1))[0]!;
-    forms.push(`${code(t.tailwind!.key === 'DEFAULT' ? utility : `${utility}-${t.tailwind!.key}`)} in class names`);
+    forms[classesFirst ? 'unshift' : 'push'](
+      `${code(t.tailwind!.key === 'DEFAULT' ? utility : `${utility}-${t.tailwind!.key}`)} in class names`,
+    );
   }
   const scss = tokens.filter((t) => t.scssVar && !t.cssVar);
   if (scss.length) forms.push(`${code(exampleOf(scss).scssVar!)} in Sass`);
@@ -89,6 +98,11 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
   const settings = tokenSettingsOf(analysis.settings);
   if (!settings || settings.tokens.length === 0) return [];
   const values = valuesByFamily(analysis);
+  // a codebase styled with Tailwind writes its tokens as classes first
+  const styling = (
+    analysis.result.metrics['pattern-drift'] as { roles?: Record<string, { convention?: { choice: string } | null }> } | undefined
+  )?.roles?.styling?.convention?.choice;
+  const tailwindStyled = styling === 'tailwind';
   const lines: ConventionLine[] = [];
   for (const fam of TOKEN_FAMILIES) {
     const tokens = familyTokens(settings, fam.family);
@@ -112,7 +126,7 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
       });
       continue;
     }
-    const forms = writeForms(tokens, fam.utility);
+    const forms = writeForms(tokens, fam.utility, settings.tokens, tailwindStyled);
     if (!forms.length) continue;
     lines.push({
       section: 'tokens',
