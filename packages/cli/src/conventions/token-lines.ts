@@ -18,6 +18,9 @@ export const TOKEN_FAMILIES: ReadonlyArray<{ family: string; title: string; lite
   { family: 'duration', title: 'Durations', literals: 'literal durations', utility: 'duration' },
 ];
 
+/** Families that Tailwind's default scale is not said to cover. */
+const OUTSIDE_CLASSES = new Set(['duration', 'z-index', 'shadow']);
+
 /** Hard-coded style values counted per token family in the analysed files (what the tokens are for). */
 function valuesByFamily(analysis: Analysis): Map<string, { values: number; files: number }> {
   const out = new Map<string, { values: number; files: number }>();
@@ -114,8 +117,9 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
     const example = exampleOf(tokens);
     const measured = `; ${plural(v.values, 'hard-coded value')} of the family in ${plural(v.files, 'file')}`;
     if (where.length === 0) {
-      // Tailwind's default scale only: its classes are the tokens
-      if (!fam.utility || !example.tailwind) continue;
+      // Tailwind's default scale only: its classes are the tokens, in a codebase styled with Tailwind; not for
+      // durations and stacking, which animation libraries and overlays set outside classes (dub: framer-motion's `duration: 0.2`)
+      if (!fam.utility || !example.tailwind || !tailwindStyled || OUTSIDE_CLASSES.has(fam.family)) continue;
       const cls = `${fam.utility}-${example.tailwind.key}`;
       lines.push({
         section: 'tokens',
