@@ -112,11 +112,19 @@ async function openRun(
   const { settings } = buildCheckSettings(root, config);
   const key = analysisKey(config, settings);
   const { backend, store, working } = await openStore(root, options, config, key, window);
-  const cache =
-    options.cache === false
-      ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
-      : openCache(root, config, settings);
-  const reader = new BlobReader(root);
+  let cache: FactsCache;
+  let reader: BlobReader;
+  try {
+    cache =
+      options.cache === false
+        ? FactsCache.open(join(tmpdir(), `plumbline-no-cache-${process.pid}-${Date.now()}`), 'memory')
+        : openCache(root, config, settings);
+    reader = new BlobReader(root);
+  } catch (e) {
+    store.close();
+    await backend.close(); // an open connection would keep the process alive
+    throw e;
+  }
   const stats: TrendStats = {
     points: window.selection.points.length,
     snapshots: 0,
