@@ -3,40 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyCategoryTotals } from '@plumbline/core';
 import type { Finding, ScanResult } from '@plumbline/core';
 import { MIGRATIONS, REQUIRED_TABLES } from '../src/history/schema.js';
 import { HistoryStore } from '../src/history/store.js';
 import { findingKey } from '../src/history/records.js';
-import { finding } from './store-fixtures.js';
+import { finding, scanResult } from './store-fixtures.js';
 
 function result(findings: Finding[], over: Partial<ScanResult['summary']> = {}): ScanResult {
-  const byCategory = emptyCategoryTotals();
-  for (const f of findings) {
-    byCategory[f.category].findings++;
-    byCategory[f.category].debtMinutes += f.effortMinutes;
-  }
-  return {
-    schemaVersion: 1,
-    tool: { name: 'plumbline', version: '0.0.0-test' },
-    root: '/r',
-    commit: null,
-    summary: {
-      files: 3,
-      linesOfCode: 100,
-      debtMinutes: findings.reduce((n, f) => n + f.effortMinutes, 0),
-      debtRatio: 0.01,
-      rating: 'A',
-      byCategory,
-      designSystemAdoption: 0.5,
-      driftIndex: 0.25,
-      ...over,
-    },
-    findings,
-    errors: [],
-    skipped: [],
-    metrics: {},
-  };
+  const r = scanResult(findings, 100);
+  return { ...r, summary: { ...r.summary, files: 3, debtRatio: 0.01, driftIndex: 0.25, ...over }, metrics: {} };
 }
 
 describe('history store', () => {
