@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +122,17 @@ describe('targets and markers', () => {
     const cursor = readFileSync(join(root, '.cursor/rules/plumbline.mdc'), 'utf8');
     expect(cursor.startsWith('---\ndescription: ')).toBe(true);
     expect(cursor).toContain('alwaysApply: true\n---\n\n<!-- plumbline:conventions:begin -->');
+  });
+
+  it('writes through a link to another file of the repository (CLAUDE.md -> AGENTS.md), keeping the link', async () => {
+    const root = northwind();
+    writeFileSync(join(root, 'AGENTS.md'), '# Agents\n');
+    symlinkSync('AGENTS.md', join(root, 'CLAUDE.md'));
+    expect(await run(['conventions', root, '--target', 'agents,claude', '--max-lines', '3']).code).toBe(0);
+    expect(lstatSync(join(root, 'CLAUDE.md')).isSymbolicLink()).toBe(true);
+    const text = readFileSync(join(root, 'AGENTS.md'), 'utf8');
+    expect(text.startsWith(`# Agents\n\n${BEGIN_MARKER}\n`)).toBe(true);
+    expect(text.split(BEGIN_MARKER)).toHaveLength(2);
   });
 
   it('refuses broken markers and a target that leads outside the repository, writing nothing', async () => {

@@ -75,7 +75,17 @@ function targetPath(root: string, rel: string): string {
   const realRoot = realpathSync(root);
   if (real !== realRoot && !real.startsWith(realRoot + sep))
     throw new UsageError(`${rel}: its directory leads outside ${root}; not written`);
-  if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError(`${rel} is a symbolic link; not written`);
+  // a link to another file of the repository (CLAUDE.md -> AGENTS.md) is written through, keeping the link
+  if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch {
+      throw new UsageError(`${rel} is a symbolic link to a file that does not exist; not written`);
+    }
+    if (!target.startsWith(realRoot + sep)) throw new UsageError(`${rel} is a symbolic link that leads outside ${root}; not written`);
+    return target;
+  }
   return abs;
 }
 
