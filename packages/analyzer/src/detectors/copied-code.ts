@@ -443,13 +443,9 @@ function cloneClasses(files: readonly FileFacts[], options: Options): Clones {
     (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
   );
   const units = docs.flatMap((d, i) => (d.shape.length === d.length ? d.units(i) : []));
-  const near = nearClasses(
-    docs,
-    units,
-    findNearPairs(docs, units, NEAR_DEFAULTS),
-    classes,
-    Math.min(NEAR_DEFAULTS.minSimilarity, NEAR_DEFAULTS.minEditedSimilarity),
-  ).filter((c) => !keptOnPurpose({ members: c.units }, docs));
+  const near = nearClasses(docs, units, findNearPairs(docs, units, NEAR_DEFAULTS), classes, NEAR_DEFAULTS.minSimilarity).filter(
+    (c) => !keptOnPurpose({ members: c.units }, docs),
+  );
   const value = { docs, classes, near };
   CLASSES.set(files, { key, value });
   return value;

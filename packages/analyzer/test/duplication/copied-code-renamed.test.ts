@@ -74,6 +74,23 @@ describe('near-copies: alignment and gates', () => {
     });
   });
 
+  it('leaves a shape shared by many units (a framework shell: a route, a dialog) to no pair, and pairs two renamed copies', () => {
+    // 80 tokens of varied structure, with the identifiers renamed per copy
+    const body = (tag: string) =>
+      Array.from({ length: 20 }, (_, i) => [`$${tag}${i}`, ['.', '(', '[', '=>', '?', ':', '+', '!'][i % 8]!, `k${i}`, ';']).flat();
+    const copies = (n: number) => Array.from({ length: n }, (_, d) => doc(body(`v${d}_`)));
+    const run = (n: number) => {
+      const cs = copies(n);
+      return findNearPairs(
+        cs.map((c) => c.d),
+        cs.map((c, d) => ({ ...c.u, doc: d })),
+        NEAR_DEFAULTS,
+      );
+    };
+    expect(run(2)).toHaveLength(1);
+    expect(run(12)).toEqual([]);
+  });
+
   it('pairs no units of a repetitive shape (a ladder of one statement) however alike', () => {
     const ladder = (name: string) =>
       Array.from({ length: 20 }, (_, i) => ['const', `$${name}${i}`, '=', `$use`, '(', '"v"', ')', ';']).flat();

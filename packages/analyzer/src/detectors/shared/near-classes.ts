@@ -32,6 +32,7 @@ export function nearClasses(
   units: readonly Unit[],
   pairs: readonly NearPair[],
   exact: ReadonlyArray<{ members: readonly Range[] }>,
+  /** the similarity to the reported unit that a member not verified as a pair with it needs */
   least: number,
 ): NearClass[] {
   const heldBy = (u: Unit) => {
@@ -80,29 +81,36 @@ export function nearClasses(
       if (!g.includes(u)) g.push(u);
     }
   const known = new Map(accepted.map((p) => [`${Math.min(p.a, p.b)},${Math.max(p.a, p.b)}`, p.similarity]));
-  return [...groups.values()]
-    .map((ids) => {
-      // the largest unit is reported; equal sizes go by content, never by path
-      const size = (i: number) => units[i]!.end - units[i]!.start;
-      const key = (i: number) => digest(docs[units[i]!.doc]!.shape, units[i]!.start, units[i]!.end);
-      ids.sort((x, y) => size(y) - size(x) || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
-      const first = units[ids[0]!]!;
-      const similarity = ids.map((i, k) => {
-        if (k === 0) return 1;
-        const u = units[i]!;
-        const sim = known.get(`${Math.min(i, ids[0]!)},${Math.max(i, ids[0]!)}`);
-        if (sim !== undefined) return sim;
-        const a = docs[first.doc]!.shape.subarray(first.start, first.end);
-        const b = docs[u.doc]!.shape.subarray(u.start, u.end);
-        return lcsLength(a, b) / Math.max(a.length, b.length);
-      });
-      // a member only as far from the reported unit as a pair may be: no chains of ever less similar siblings
-      const kept = ids.filter((_, k) => similarity[k]! >= least);
-      const keptSimilarity = similarity.filter((x) => x >= least);
-      const renamed = kept.map((i, k) => (k === 0 ? [] : align(docs[first.doc]!, first, docs[units[i]!.doc]!, units[i]!).renamed));
-      return { units: kept.map((i) => units[i]!), similarity: keptSimilarity, renamed };
-    })
-    .filter((c) => c.units.length >= 2);
+  const out: NearClass[] = [];
+  const queue = [...groups.values()];
+  while (queue.length) {
+    const ids = queue.pop()!;
+    if (ids.length < 2) continue;
+    // the largest unit is reported; equal sizes go by content, never by path
+    const size = (i: number) => units[i]!.end - units[i]!.start;
+    const key = (i: number) => digest(docs[units[i]!.doc]!.shape, units[i]!.start, units[i]!.end);
+    ids.sort((x, y) => size(y) - size(x) || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    const first = units[ids[0]!]!;
+    // a member is a verified pair with the reported unit, or as similar to it as a renamed copy (no chains
+    // of ever less similar siblings); the members farther away are a class of their own if they are copies
+    const verified = ids.map((i, k) => k === 0 || known.has(`${Math.min(i, ids[0]!)},${Math.max(i, ids[0]!)}`));
+    const similarity = ids.map((i, k) => {
+      if (k === 0) return 1;
+      const u = units[i]!;
+      const sim = known.get(`${Math.min(i, ids[0]!)},${Math.max(i, ids[0]!)}`);
+      if (sim !== undefined) return sim;
+      const a = docs[first.doc]!.shape.subarray(first.start, first.end);
+      const b = docs[u.doc]!.shape.subarray(u.start, u.end);
+      return lcsLength(a, b) / Math.max(a.length, b.length);
+    });
+    const close = ids.map((_, k) => verified[k]! || similarity[k]! >= least);
+    const kept = ids.filter((_, k) => close[k]);
+    queue.push(ids.filter((_, k) => !close[k]));
+    if (kept.length < 2) continue;
+    const renamed = kept.map((i, k) => (k === 0 ? [] : align(docs[first.doc]!, first, docs[units[i]!.doc]!, units[i]!).renamed));
+    out.push({ units: kept.map((i) => units[i]!), similarity: similarity.filter((_, k) => close[k]), renamed });
+  }
+  return out;
 }
 
 const fmt = (x: number) => (Math.floor(x * 100) / 100).toFixed(2);

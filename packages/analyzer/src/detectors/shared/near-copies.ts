@@ -37,6 +37,12 @@ export interface NearOptions {
    * places: the names and literals stayed, a few statements did not
    */
   minEditedSimilarity: number;
+  /** an abstracted k-gram in more units than this is boilerplate (a framework's route or dialog shell) */
+  maxUnitsPerGram: number;
+  /** a pair that is not an exact copy shares at least this many sampled k-grams that are not boilerplate */
+  minRareShared: number;
+  /** a pair that is not an exact copy has at least this many tokens in its larger unit */
+  minNearTokens: number;
 }
 
 /**
@@ -46,9 +52,15 @@ export interface NearOptions {
  */
 const MAX_EDITS = 8;
 
-export const NEAR_DEFAULTS: NearOptions = { minLines: 15, minTokens: 40, minSimilarity: 0.85, minEditedSimilarity: 0.7 };
-/** A unit of fewer tokens than this (a short function spread over many lines) only pairs with an exact copy. */
-const EXACT_ONLY_BELOW = 60;
+export const NEAR_DEFAULTS: NearOptions = {
+  minLines: 15,
+  minTokens: 40,
+  minSimilarity: 0.85,
+  minEditedSimilarity: 0.7,
+  maxUnitsPerGram: 10,
+  minRareShared: 8,
+  minNearTokens: 60,
+};
 
 /**
  * A unit needs this many distinct abstracted 4-grams: a list of `useState` hooks, a prop list or a switch
@@ -60,8 +72,6 @@ const MIN_DISTINCT_SHARE = 0.35;
 /** Abstracted k-grams of candidate search, and the winnowing window. */
 const K = 8;
 const W = 4;
-/** An abstracted k-gram in more units than this is boilerplate: it counts towards no candidate. */
-const MAX_UNITS_PER_GRAM = 40;
 /** With at least this many aligned literals, a pair needs this share of them equal. */
 const MIN_LITERALS = 4;
 const MIN_SAME_LITERALS = 0.5;
@@ -174,7 +184,7 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     for (const h of s) {
       const list = index.get(h);
       if (!list) index.set(h, [i]);
-      else if (list.length <= MAX_UNITS_PER_GRAM) list.push(i);
+      else if (list.length <= options.maxUnitsPerGram) list.push(i);
     }
   });
   const shared = new Map<number, number>();
@@ -182,7 +192,7 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
   // the k-grams of a unit that are not boilerplate: candidates share enough of these
   const informative = new Uint32Array(n);
   for (const list of index.values()) {
-    if (list.length > MAX_UNITS_PER_GRAM) continue;
+    if (list.length > options.maxUnitsPerGram) continue;
     for (const u of list) informative[u] = informative[u]! + 1;
     if (list.length < 2) continue;
     for (let i = 0; i < list.length; i++)
@@ -205,7 +215,8 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     if (count < 0.5 * least * Math.min(informative[a]!, informative[b]!)) continue;
     const sa = docs[ua.doc]!.shape.subarray(ua.start, ua.end);
     const sb = docs[ub.doc]!.shape.subarray(ub.start, ub.end);
-    if (Math.max(la, lb) < EXACT_ONLY_BELOW && !sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) continue;
+    const near = Math.max(la, lb) >= options.minNearTokens && count >= options.minRareShared;
+    if (!near && !sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) continue;
     const similarity = lcsLength(sa, sb) / Math.max(la, lb);
     if (similarity < least) continue;
     if (similarity < options.minSimilarity) {
