@@ -27,9 +27,15 @@ function dsLocation(usage: DesignSystemUsage): string {
   return pkgs.length ? listOf(pkgs.map(code)) : listOf(usage.ds.paths.map(code));
 }
 
+/** Local re-implementations named in a line only from this many on. */
+const MIN_VARIANTS = 2;
+/** Instances a design-system package's other components need together before they get a line. */
+const MIN_OTHER_INSTANCES = 10;
+
 function componentLine(u: ComponentUse, raw: number): ConventionLine {
   const name = u.component.name;
-  const variants = u.localVariants.map((v) => `${code(v.name)} (${code(v.file)})`);
+  // a lone re-implementation is weak evidence (a menu row drawn as a <button>); two or more are a pattern to stop
+  const variants = u.localVariants.length >= MIN_VARIANTS ? u.localVariants.map((v) => `${code(v.name)} (${code(v.file)})`) : [];
   const text =
     `Use ${code(name)} from ${code(u.importAs)} instead of ${elementPhrase(u.replaces)}` +
     (variants.length ? `; do not copy or extend its local re-implementations ${listOf(variants, 6)}.` : '.');
@@ -65,6 +71,7 @@ function otherComponentLines(usage: DesignSystemUsage, others: readonly Componen
   const instances = (list: readonly ComponentUse[]) => list.reduce((n, u) => n + u.instances, 0);
   const lines: ConventionLine[] = [];
   for (const [root, modules] of [...byRoot].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (instances([...modules.values()].flat()) < MIN_OTHER_INSTANCES) continue;
     const ranked = [...modules].sort((a, b) => instances(b[1]) - instances(a[1]) || (a[0] < b[0] ? -1 : 1));
     const all = ranked.flatMap(([, list]) => list);
     const names = (list: readonly ComponentUse[], max: number) =>
@@ -106,7 +113,8 @@ export function designSystemLines(analysis: Analysis): ConventionLine[] {
     const raw = rawOf(u.component.name);
     // a component that replaces a raw element, when the code uses it or re-implements it,
     // only where the code mostly follows it: used at least as often as the raw element is written
-    if (u.replaces.length && ((u.instances > 0 && u.instances >= raw) || u.localVariants.length)) lines.push(componentLine(u, raw));
+    if (u.replaces.length && ((u.instances > 0 && u.instances >= raw) || u.localVariants.length >= MIN_VARIANTS))
+      lines.push(componentLine(u, raw));
     else if (u.instances > 0) others.push(u);
   }
   lines.push(...otherComponentLines(usage, others));
@@ -122,15 +130,6 @@ export function designSystemLines(analysis: Analysis): ConventionLine[] {
       // a rule about every import of the package: ranked below the components themselves
       weight: Math.round(usage.components.reduce((n, u) => n + (u.component.importFrom === pkg.name ? u.instances : 0), 0) / 4),
       fact: `${pkg.dir}/package.json "exports": ${pkg.entryPoints.join(', ')}`,
-    });
-  }
-  for (const m of usage.ds.migrations ?? []) {
-    lines.push({
-      section: 'design-system',
-      key: `design-system:migration:${m.component}`,
-      text: `Use ${code(m.component)} from ${code(m.to)}, not from ${code(m.from)}: the code is moving to it.`,
-      weight: m.toImporters + m.fromImporters,
-      fact: `${m.component} is offered by ${m.to} (imported by ${plural(m.toImporters, 'file')}) and ${m.from} (${plural(m.fromImporters, 'file')})`,
     });
   }
   if (lines.length && usage.ds.source === 'inferred')

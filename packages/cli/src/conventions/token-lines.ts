@@ -87,6 +87,19 @@ export function writeForms(
 }
 
 /**
+ * In a monorepo whose packages define tokens of their own, the tokens of the package with the most
+ * analysed files: the examples show what most of the code writes (formbricks' app, not its survey embed).
+ */
+function mainPackageTokens(tokens: readonly DesignToken[], analysis: Analysis): DesignToken[] {
+  const dirs = [...new Set(tokens.map((t) => t.pkg ?? ''))];
+  if (dirs.length <= 1) return [...tokens];
+  const filesUnder = (dir: string) => analysis.paths.filter((p) => dir === '' || p.startsWith(`${dir}/`)).length;
+  const weights = new Map(dirs.map((d) => [d, filesUnder(d)]));
+  const best = [...dirs].sort((a, b) => weights.get(b)! - weights.get(a)! || (a < b ? -1 : 1))[0]!;
+  return tokens.filter((t) => (t.pkg ?? '') === best);
+}
+
+/**
  * The tokens of a family that a line is about: the project's own when it has any, else Tailwind's default
  * scale; never those of a docs site or an example (scoped to their folder) or of another theme.
  */
@@ -130,7 +143,7 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
       });
       continue;
     }
-    const forms = writeForms(tokens, fam.utility, settings.tokens, tailwindStyled);
+    const forms = writeForms(mainPackageTokens(tokens, analysis), fam.utility, settings.tokens, tailwindStyled);
     if (!forms.length) continue;
     lines.push({
       section: 'tokens',
