@@ -7,6 +7,8 @@ import { main } from '../src/cli.js';
 import { BEGIN_MARKER, conventions, END_MARKER, MarkerError } from '../src/conventions/index.js';
 import { withinBudget } from '../src/conventions/lines.js';
 import type { ConventionLine } from '../src/conventions/lines.js';
+import { roleAdvice } from '../src/conventions/practice-lines.js';
+import type { RoleMetrics } from '../src/conventions/practice-lines.js';
 import { mergeSection, sectionRange } from '../src/conventions/render.js';
 
 const NORTHWIND = fileURLToPath(new URL('../../../fixtures/northwind', import.meta.url));
@@ -175,5 +177,35 @@ describe('the line budget', () => {
     ];
     expect(withinBudget(lines, 3).map((l) => l.key)).toEqual(['c', 'e', 'a']);
     expect(withinBudget(lines, 10).map((l) => l.key)).toEqual(['d', 'b', 'c', 'e', 'a']);
+  });
+});
+
+describe('the choice a role line names', () => {
+  const choice = (c: string, files: number, kind: 'library' | 'wrapper' = 'library') => ({ choice: c, label: c, kind, files, share: 0 });
+  const role = (choices: ReturnType<typeof choice>[], extra: Partial<RoleMetrics> = {}): RoleMetrics => ({
+    role: 'dates',
+    title: 'date library',
+    convention: null,
+    choices,
+    wrapperFiles: [],
+    ...extra,
+  });
+  it('names the most used choice without a convention only when it has twice the files of the next', () => {
+    expect(roleAdvice(role([choice('dayjs', 2), choice('moment', 1)]))).toMatchObject({ status: 'most-used', choice: { choice: 'dayjs' } });
+    expect(roleAdvice(role([choice('dayjs', 222), choice('moment', 215)]))).toBeNull();
+    expect(roleAdvice(role([choice('dayjs', 1)]))).toBeNull();
+  });
+  it('does not tell to avoid a library used only in the wrapper built on it or in files the scan leaves alone', () => {
+    const r = role([choice('src/lib/cn', 40, 'wrapper'), choice('clsx', 1), choice('moment', 2)], {
+      role: 'class-names',
+      convention: choice('src/lib/cn', 40, 'wrapper'),
+      wrapperFiles: ['src/lib/cn.ts'],
+      quietFiles: ['legacy/a.ts'],
+    });
+    const files = new Map([
+      ['clsx', new Set(['src/lib/cn.ts'])],
+      ['moment', new Set(['legacy/a.ts', 'src/b.ts'])],
+    ]);
+    expect(roleAdvice(r, (_role, c) => files.get(c))!.avoid.map((a) => a.choice)).toEqual(['moment']);
   });
 });
