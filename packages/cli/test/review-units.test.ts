@@ -98,7 +98,7 @@ describe('review focus', () => {
     expect(items[1]!.text).toBe('layer crossing: ui imports server.');
   });
 
-  it('a clone whose copies were all there before, one of them edited, is not written again', () => {
+  it('a clone whose copies were all there before, one of them edited, is an edited copy, not written again', () => {
     const clone = finding({
       ruleId: 'copied-code',
       file: 'src/a.ts',
@@ -107,7 +107,13 @@ describe('review focus', () => {
       related: [{ file: 'src/b.ts', line: 1, message: 'copy 2 of 2: `b`, lines 1-20 (similarity 0.9)' }],
     });
     const edited = (file: string, line: number) => file === 'src/a.ts' && line >= 12 && line <= 14;
-    expect(reviewFocus({ newFindings: [clone], functions: [], touched: edited })[0]!.kind).toBe('finding');
+    expect(reviewFocus({ newFindings: [clone], functions: [], touched: edited })[0]).toMatchObject({
+      kind: 'edited-copy',
+      file: 'src/a.ts',
+      line: 10,
+      text: 'edited code that is copied in 2 places (also src/b.ts:1): do the other copies need the same change?',
+      score: 180,
+    });
     const added = (file: string, line: number) => file === 'src/a.ts' && line >= 10 && line <= 29;
     expect(reviewFocus({ newFindings: [clone], functions: [], touched: added })[0]).toMatchObject({
       kind: 'written-again',

@@ -11,7 +11,8 @@ export type FocusKind =
   | 'complex-function'
   | 'new-component'
   | 'exported-function'
-  | 'edited-function';
+  | 'edited-function'
+  | 'edited-copy';
 
 export interface FocusItem {
   kind: FocusKind;
@@ -75,7 +76,8 @@ function writtenAgain(f: Finding, touched: FocusInput['touched']): FocusItem | n
   const copies = copiesOf(f).map((c) => ({ ...c, share: touchedShare(c, touched) }));
   const fresh = copies.filter((c) => c.share >= 0.8);
   const old = copies.filter((c) => c.share <= 0.2);
-  if (fresh.length === 0 || old.length === 0) return null;
+  if (fresh.length === 0) return editedCopy(f, copies);
+  if (old.length === 0) return null;
   const at = fresh[0]!;
   const lines = at.endLine - at.line + 1;
   return {
@@ -88,9 +90,30 @@ function writtenAgain(f: Finding, touched: FocusInput['touched']): FocusItem | n
   };
 }
 
+/**
+ * A clone whose copies were all there before, one or more edited by the change (its fingerprint is new):
+ * worth a look when the edit is large, since the other copies may need the same change; ranked by the
+ * lines the change touched in it, below the change's own new code.
+ */
+function editedCopy(f: Finding, copies: ReadonlyArray<{ file: string; line: number; endLine: number; share: number }>): FocusItem | null {
+  const edited = copies.filter((c) => c.share > 0);
+  if (edited.length === 0) return null;
+  const at = edited[0]!;
+  const lines = Math.round(at.share * (at.endLine - at.line + 1));
+  const others = copies.filter((c) => c !== at);
+  return {
+    kind: 'edited-copy',
+    file: at.file,
+    line: at.line,
+    ruleId: f.ruleId,
+    text: `edited code that is copied in ${copies.length} places (also ${others[0]!.file}:${others[0]!.line}${others.length > 1 ? ` and ${others.length - 1} more` : ''}): ${edited.length === copies.length ? 'every copy changed alike?' : 'do the other copies need the same change?'}`,
+    score: Math.min(600, 150 + 10 * lines),
+  };
+}
+
 function findingItem(f: Finding, input: FocusInput): FocusItem {
-  const again = writtenAgain(f, input.touched);
-  if (again) return again;
+  const copy = writtenAgain(f, input.touched);
+  if (copy) return copy;
   if (input.dependencyFindings?.has(f))
     return {
       kind: 'new-dependency',
