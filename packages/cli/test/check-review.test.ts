@@ -70,6 +70,22 @@ describe('check --base: the size of a change as a reviewer feels it', () => {
     expect(passing.out.stdout).toContain('::warning title=plumbline%3A needs a design review%2C or split it::');
   });
 
+  it('config review.designReviewOverLines sets the size; a bad value is a config error naming the key', async () => {
+    const repo = new Repo({
+      'plumbline.config.json': JSON.stringify({ review: { designReviewOverLines: 300 } }),
+      'src/a.ts': lines(5, 'a'),
+    });
+    repo.commit('base');
+    repo.branch('feature');
+    repo.write({ 'src/feature.ts': lines(250, 'feature') }).commit('feature');
+    const outcome = await check({ root: repo.root, base: 'main', thresholds: { overall: {}, byCategory: {} } });
+    expect(outcome.review!.size).toMatchObject({ counted: 250, designReviewOverLines: 300, needsDesignReview: false });
+    repo.write({ 'plumbline.config.json': JSON.stringify({ review: { designReviewOverLines: -1 } }) });
+    const bad = io(repo.root);
+    expect(await main(['check', '--base', 'main'], bad.handle)).toBe(2);
+    expect(bad.out.stderr).toMatch(/review\.designReviewOverLines/);
+  });
+
   it('edits count their added and removed lines; a file moved and edited counts only its edits', async () => {
     const repo = new Repo({ 'src/a.ts': lines(30, 'a'), 'src/b.ts': lines(30, 'b') });
     repo.commit('base');
