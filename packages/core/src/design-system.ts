@@ -402,13 +402,18 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
   if (kind === 'icon') return boxed ? `${tag}[icon]` : `${tag}[bare]`;
   if ((kind !== 'label' && kind !== 'opaque') || !look.styled) return `${tag}[bare]`;
   if (tag === 'button' && !boxed) return 'button[text]';
-  // a full-width row aligned to the start or spread out: a menu item or a list row, not a Button
-  if (
-    tag === 'button' &&
-    look.classes.includes('w-full') &&
-    look.classes.some((c) => /^(text-left|text-start|justify-between|justify-start)$/.test(c))
-  )
-    return 'button[row]';
+  // a full-width row aligned to the start or spread out: a menu item or a list row, not a Button; text aligned
+  // to the start at any width is a row too (a tree's file entry), and a full-width one with no box at rest
+  // (only a hover fill) is a navigation row
+  if (tag === 'button') {
+    const startAligned = look.classes.some((c) => /^(text-left|text-start)$/.test(c));
+    const spread = look.classes.some((c) => /^(justify-between|justify-start)$/.test(c));
+    const fullWidth = look.classes.includes('w-full');
+    const boxAtRest = look.classes.some((c) => /^(border|bg-|rounded|shadow|ring)/.test(c));
+    if (startAligned || (fullWidth && (spread || !boxAtRest))) return 'button[row]';
+    // stacked content (an icon over a label): a tile of a picker grid
+    if (look.classes.includes('flex-col')) return 'button[container]';
+  }
   return kind === 'opaque' ? `${tag}[opaque]` : key;
 }
 

@@ -95,6 +95,22 @@ ruleTester().run('prefer-design-system-component', rule, {
     // props only from a spread: a headless library's element (dropzone, combobox, date picker)
     { code: `const a = <div {...getRootProps()}><input {...getInputProps()} /></div>;`, filename: app, settings },
     { code: `const a = <button {...getToggleButtonProps()}>Open</button>;`, filename: app, settings },
+    // rows and tiles: a tree entry aligned to the start, a full-width navigation row with only a hover fill, a picker tile
+    {
+      code: `const a = <button type="button" className="flex-1 flex items-center gap-2 px-2 py-1.5 text-sm hover:bg-muted/50 rounded-md text-left">{entry.name}</button>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <button type="button" className="flex w-full items-center px-3 py-2 text-sm text-muted-foreground hover:bg-accent">Show hidden labels</button>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <button type="button" className="flex flex-col items-center gap-1.5 p-2 rounded-lg border hover:bg-muted"><Icon /><span>{i.title}</span></button>;`,
+      filename: app,
+      settings,
+    },
     // a headless library's input keeps its own classes (a visually hidden file input of a dropzone)
     {
       code: `const a = <input {...getInputProps({ multiple })} className={styles.hiddenInput} accept="image/*" />;`,
