@@ -133,4 +133,37 @@ describe('design systems inferred from usage, not from names', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a second module of a design-system name that a few files still import is a migration with its counts', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-second-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      put('package.json', '{ "name": "mail-app" }');
+      put('tsconfig.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } } }');
+      put('components.json', '{ "aliases": { "ui": "@/components/ui" } }');
+      const button = (cls: string) =>
+        `import * as React from 'react';\nexport const Button = (p: React.ComponentProps<'button'>) => <button className="${cls}" {...p} />;\n`;
+      put('components/ui/button.tsx', button('inline-flex rounded-md'));
+      put('components/Button.tsx', button('btn legacy'));
+      for (let i = 0; i < 30; i++)
+        put(`app/new/Page${i}.tsx`, `import { Button } from '@/components/ui/button';\nexport const P${i} = () => <Button>Go</Button>;\n`);
+      for (let i = 0; i < 5; i++)
+        put(`app/old/Page${i}.tsx`, `import { Button } from '@/components/Button';\nexport const O${i} = () => <Button>Go</Button>;\n`);
+      // below the threshold: a name the design system does not have
+      for (let i = 0; i < 5; i++)
+        put(`app/misc/Tag${i}.tsx`, `import { Link } from '@/components/Link';\nexport const T${i} = () => <Link />;\n`);
+      put('components/Link.tsx', `export const Link = () => <a href="/">home</a>;\n`);
+      const ds = buildCheckSettings(root, loadConfig(root)).settings.designSystem as DesignSystemSettings;
+      expect(ds.migrations).toEqual([
+        { component: 'Button', from: 'components/Button', to: 'components/ui/button', fromImporters: 5, toImporters: 30 },
+      ]);
+      expect(ds.elements.button?.importFrom).toBe('components/ui/button');
+      expect(ds.elements.a).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -367,6 +367,7 @@ export function buildDesignSystemSettings(
     ? localPrimitives(
         usage,
         (f) => isTest(f) || excluded(f) || isEmailModule(f) || dsDirs().some((d) => d === '' || f === d || f.startsWith(`${d}/`)),
+        new Set([...(pathComponents ?? []).map((c) => c.name), ...[...externalNames.values()].flat()]),
       )
     : [];
   for (const [file, names] of usage?.localCounts ?? [])

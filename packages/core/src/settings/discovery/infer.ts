@@ -42,8 +42,12 @@ export function discoverByUsage(
 }
 
 /** App-local shared primitives: modules many files import an element-named component from, outside the design-system paths. */
-export function localPrimitives(usage: UsageDiscovery, skip: (file: string) => boolean): LocalPrimitive[] {
-  return inferLocalPrimitives(usage.localCounts, usage.index.files, skip);
+export function localPrimitives(
+  usage: UsageDiscovery,
+  skip: (file: string) => boolean,
+  systemNames?: ReadonlySet<string>,
+): LocalPrimitive[] {
+  return inferLocalPrimitives(usage.localCounts, usage.index.files, skip, systemNames);
 }
 
 /** The directory a primitive is kept as: its own folder for `button/index.tsx`, else the file. */

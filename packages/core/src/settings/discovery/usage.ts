@@ -238,6 +238,9 @@ export interface LocalPrimitive {
   names: Map<string, number>;
 }
 
+/** Files that must import a second module of a design-system component's name before it is reported as a migration. */
+const MIN_SECOND_MODULE = 5;
+
 /** How many importers make a repository's own component a shared primitive: relative to the repository's size. */
 export function minLocalImporters(files: number): number {
   return Math.max(8, Math.ceil(files * 0.01));
@@ -295,12 +298,15 @@ export function inferLocalPrimitives(
   counts: Map<string, Map<string, number>>,
   files: number,
   skip: (file: string) => boolean,
+  systemNames: ReadonlySet<string> = new Set(),
 ): LocalPrimitive[] {
   const min = minLocalImporters(files);
   const out: LocalPrimitive[] = [];
   for (const [file, names] of counts) {
     if (skip(file)) continue;
-    const kept = new Map([...names].filter(([, n]) => n >= min));
+    // a second module of a name the design system has (`components/Button.tsx` beside `components/ui/button`),
+    // imported by a few files, is a migration not finished; others must be shared by many files
+    const kept = new Map([...names].filter(([name, n]) => n >= min || (systemNames.has(name) && n >= MIN_SECOND_MODULE)));
     if (kept.size) out.push({ file, names: kept });
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
