@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrackets } from '../src/mcp/check-code.js';
 import { GuardedStdioTransport } from '../src/mcp/transport.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -150,6 +151,18 @@ describe('plumbline mcp, driven by the SDK client over stdio on northwind', () =
       expect.objectContaining({ file: 'apps/web/src/features/account/AddressBook.tsx', line: 9 }),
       expect.objectContaining({ file: 'apps/web/src/features/checkout/ShippingForm.tsx', line: 5 }),
     ]);
+  });
+
+  it('similar_code: a block cut out of a function (brackets left open) is still compared', async () => {
+    const lines = readFileSync(join(root, 'apps/web/src/features/checkout/ShippingForm.tsx'), 'utf8').split('\n');
+    const cut = lines.slice(4, 40).join('\n');
+    expect(closeBrackets(cut)).not.toBe(cut);
+    const r = (await call('similar_code', { snippet: cut })).structuredContent as {
+      duplicates: Array<{ places: Array<{ file: string }> }>;
+      error?: string;
+    };
+    expect(r.error).toBeUndefined();
+    expect(r.duplicates[0]!.places.map((p) => p.file)).toContain('apps/web/src/features/account/AddressBook.tsx');
   });
 
   it('serves the conventions section as a resource', async () => {

@@ -138,6 +138,25 @@ export interface SimilarCodeResult {
   summary: string;
 }
 
+/**
+ * The snippet with the brackets it leaves open closed at its end (`{`, `(`, `[`, skipping strings,
+ * template literals and comments roughly): a block copied out of a function parses then.
+ */
+export function closeBrackets(text: string): string {
+  const stack: string[] = [];
+  const closer: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (c === '/' && text[i + 1] === '*') i = text.indexOf('*/', i + 2) < 0 ? text.length : text.indexOf('*/', i + 2) + 1;
+    else if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (closer[c]) stack.push(closer[c]);
+    else if ((c === '}' || c === ')' || c === ']') && stack[stack.length - 1] === c) stack.pop();
+  }
+  return stack.length ? `${text}\n${stack.reverse().join('')}\n` : text;
+}
+
 /** Where a snippet is put to be compared: a file name no repository uses. */
 const SNIPPET_PATH = '__plumbline_snippet__.tsx';
 
@@ -150,7 +169,16 @@ export function similarCode(
   if (typeof snippet !== 'string' || !snippet.trim()) throw new ToolError('bad-input', 'snippet must hold code');
   checkSize('snippet', snippet);
   const path = SNIPPET_PATH.replace(/tsx$/, options.language ?? 'tsx');
-  const facts = factsOfContent(path, blobHash(Buffer.from(snippet, 'utf8')), snippet, analysis.config, analysis.settings);
+  const factsOf = (text: string) => factsOfContent(path, blobHash(Buffer.from(text, 'utf8')), text, analysis.config, analysis.settings);
+  let facts = factsOf(snippet);
+  // a snippet cut out of a function leaves brackets open: closed, it parses, and its lines stay where they were
+  if (facts.outcome?.kind === 'error') {
+    const closed = closeBrackets(snippet);
+    if (closed !== snippet) {
+      const retry = factsOf(closed);
+      if (!retry.outcome) facts = retry;
+    }
+  }
   const tokens = dataOf<{ count: number }>(facts, 'clone-tokens')?.count ?? 0;
   const configured = ruleOptions(analysis.config, 'copied-code', { minTokens: 100, minLines: 5 });
   const minTokens = Math.max(20, options.minTokens ?? configured.minTokens);
