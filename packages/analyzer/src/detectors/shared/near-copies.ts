@@ -50,13 +50,13 @@ export interface NearOptions {
  * replaced statement is one or two): sibling boilerplate (two routes, two dialogs of one framework) has as
  * many tokens in common but differs in many small places.
  */
-const MAX_EDITS = 8;
+const MAX_EDITS = 4;
 
 export const NEAR_DEFAULTS: NearOptions = {
   minLines: 15,
   minTokens: 40,
   minSimilarity: 0.85,
-  minEditedSimilarity: 0.7,
+  minEditedSimilarity: 0.75,
   maxUnitsPerGram: 10,
   minRareShared: 8,
   minNearTokens: 60,
@@ -171,14 +171,10 @@ export function lcsLength(a: Uint32Array, b: Uint32Array): number {
  * one in common, in order. Units in one file that nest are never a pair.
  */
 export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], options: NearOptions): NearPair[] {
-  const ok = units.map(
-    (u) =>
-      u.endLine - u.line + 1 >= options.minLines &&
-      u.end - u.start >= options.minTokens &&
-      u.end - u.start <= MAX_UNIT_TOKENS &&
-      structured(docs[u.doc]!.shape, u),
-  );
-  const sketches = units.map((u, i) => (ok[i] ? sketch(docs[u.doc]!.shape, u) : new Set<number>()));
+  // every unit (10+ lines) counts towards how common a k-gram is; only units of minLines with structure pair
+  const sized = units.map((u) => u.end - u.start >= options.minTokens && u.end - u.start <= MAX_UNIT_TOKENS);
+  const ok = units.map((u, i) => sized[i]! && u.endLine - u.line + 1 >= options.minLines && structured(docs[u.doc]!.shape, u));
+  const sketches = units.map((u, i) => (sized[i] ? sketch(docs[u.doc]!.shape, u) : new Set<number>()));
   const index = new Map<number, number[]>();
   sketches.forEach((s, i) => {
     for (const h of s) {
@@ -197,6 +193,7 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     if (list.length < 2) continue;
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
+        if (!ok[list[i]!] || !ok[list[j]!]) continue;
         const key = list[i]! * n + list[j]!;
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
