@@ -103,7 +103,7 @@ export function roleLines(analysis: Analysis): ConventionLine[] {
     const companions = r.choices.filter(
       (c) => c.files > 0 && c.choice !== choice.choice && def && base && areCompanions(def, c.choice, base),
     );
-    const withCompanions = companions.length ? ` (with ${listOf(companions.map((c) => choicePhrase(r.role, c)))})` : '';
+    const withCompanions = companions.length ? ` with ${listOf(companions.map((c) => choicePhrase(r.role, c)))}` : '';
     const not = avoid.length
       ? status === 'most-used'
         ? `; ${orList(avoid.map((c) => choicePhrase(r.role, c)))} ${avoid.length === 1 ? 'is' : 'are'} also used, add no more`

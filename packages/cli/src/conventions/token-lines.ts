@@ -60,9 +60,11 @@ export function writeForms(
   utility: string | undefined,
   all: readonly DesignToken[] = tokens,
   classesFirst = false,
+  /** the tokens the variable example is taken from (the main package's) */
+  main: readonly DesignToken[] = tokens,
 ): string[] {
   const forms: string[] = [];
-  const withVar = tokens.filter((t) => t.cssVar);
+  const withVar = (main.some((t) => t.cssVar) ? main : tokens).filter((t) => t.cssVar);
   if (withVar.length) {
     const t = exampleOf(withVar);
     // bare color channels (`--muted: 210 40% 96%`) are a color only inside hsl()/rgb(): known from any theme's value of the variable
@@ -143,7 +145,7 @@ export function tokenLines(analysis: Analysis): ConventionLine[] {
       });
       continue;
     }
-    const forms = writeForms(mainPackageTokens(tokens, analysis), fam.utility, settings.tokens, tailwindStyled);
+    const forms = writeForms(tokens, fam.utility, settings.tokens, tailwindStyled, mainPackageTokens(tokens, analysis));
     if (!forms.length) continue;
     lines.push({
       section: 'tokens',
