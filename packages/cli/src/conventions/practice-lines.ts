@@ -81,7 +81,8 @@ export function roleAdvice(
       c.choice !== choice.choice &&
       c.files > 0 &&
       !(def && base && areCompanions(def, c.choice, base)) &&
-      !(c.kind === 'wrapper' && status === 'most-used') &&
+      // a project's own function is never one to avoid: the lines name libraries not to add
+      c.kind === 'library' &&
       !onlyQuiet(c),
   );
   return { status, choice, avoid };

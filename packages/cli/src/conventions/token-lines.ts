@@ -71,7 +71,8 @@ export function writeForms(
     const channels = t.channels ?? all.find((x) => x.cssVar === t.cssVar && x.channels)?.channels;
     forms.push(`${code(channels ? `${channels}(var(${t.cssVar}))` : `var(${t.cssVar})`)} in CSS and style objects`);
   }
-  const tailwind = tokens.filter((t) => t.tailwind && t.file !== 'tailwind:defaults');
+  const own = (list: readonly DesignToken[]) => list.filter((t) => t.tailwind && t.file !== 'tailwind:defaults');
+  const tailwind = own(main).length ? own(main) : own(tokens);
   if (tailwind.length && utility) {
     const t = [...tailwind].sort((a, b) => (a.path < b.path ? -1 : 1))[0]!;
     forms[classesFirst ? 'unshift' : 'push'](
