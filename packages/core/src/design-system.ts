@@ -338,6 +338,7 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
  *   a calendar cell, a link in running text;
  * - `button[opaque]`/`a[opaque]`: styled, showing only a value held in a variable (`{item.name}`): a card, a
  *   tag pill, a trigger showing the selection;
+ * - `button[toggle]`: a look chosen by comparing a value (`value === 'plus' ? ... : ...`): a segment, tab or option;
  * - `button[row]`: a full-width row aligned to the start or spread out (`w-full justify-between`): a menu item;
  * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding) or
  *   underlined; classes of the project's own CSS count as a box only when there are no utilities beside them;
@@ -405,6 +406,8 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
   // a full-width row aligned to the start or spread out: a menu item or a list row, not a Button; text aligned
   // to the start at any width is a row too (a tree's file entry), and a full-width one with no box at rest
   // (only a hover fill) is a navigation row
+  // a look chosen by comparing a value (`value === 'plus' ? 'bg-gray-800' : ...`): a segment, a tab or an option showing its selection
+  if (tag === 'button' && selectionStyled(ts, el)) return 'button[toggle]';
   if (tag === 'button') {
     const startAligned = look.classes.some((c) => /^(text-left|text-start)$/.test(c));
     const spread = look.classes.some((c) => /^(justify-between|justify-start)$/.test(c));
@@ -415,6 +418,26 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     if (look.classes.includes('flex-col')) return 'button[container]';
   }
   return kind === 'opaque' ? `${tag}[opaque]` : key;
+}
+
+/** Whether the element's className picks a look by comparing a value with `===`/`!==` (the selected segment or tab). */
+function selectionStyled(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): boolean {
+  for (const a of el.attributes.properties) {
+    if (!ts.isJsxAttribute(a) || !ts.isIdentifier(a.name) || (a.name.text !== 'className' && a.name.text !== 'class')) continue;
+    let found = false;
+    const visit = (n: TS.Node): void => {
+      if (found) return;
+      if (ts.isConditionalExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+        const cond = ts.isConditionalExpression(n) ? n.condition : n.left;
+        const k = ts.isBinaryExpression(cond) ? cond.operatorToken.kind : null;
+        if (k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken) found = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    if (a.initializer) visit(a.initializer);
+    if (found) return true;
+  }
+  return false;
 }
 
 /** A class that draws a box around the element itself (a tab's `after:` underline or a placeholder colour does not). */

@@ -95,6 +95,12 @@ ruleTester().run('prefer-design-system-component', rule, {
     // props only from a spread: a headless library's element (dropzone, combobox, date picker)
     { code: `const a = <div {...getRootProps()}><input {...getInputProps()} /></div>;`, filename: app, settings },
     { code: `const a = <button {...getToggleButtonProps()}>Open</button>;`, filename: app, settings },
+    // segments and tabs: the look is chosen by comparing a value
+    {
+      code: `const a = <button className={cn('flex-1 rounded-md px-3 py-1 text-sm', value === 'plus' ? 'bg-gray-800 text-white' : 'text-gray-600')} onClick={() => onChange('plus')}>Plus</button>;`,
+      filename: app,
+      settings,
+    },
     // rows and tiles: a tree entry aligned to the start, a full-width navigation row with only a hover fill, a picker tile
     {
       code: `const a = <button type="button" className="flex-1 flex items-center gap-2 px-2 py-1.5 text-sm hover:bg-muted/50 rounded-md text-left">{entry.name}</button>;`,
