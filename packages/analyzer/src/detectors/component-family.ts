@@ -241,7 +241,7 @@ export const detector = defineDetector({
     const refs = familyCandidates(ctx.files, options.minNodes, (f) => !!ds && isDesignSystemFile(ds, f.path));
     const families = findFamilies(refs, options.threshold);
     const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
-    const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {})) : [];
+    const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {}), ctx.settings) : [];
     const findings: DraftFinding[] = [];
     let members = 0;
     for (const fam of families) {

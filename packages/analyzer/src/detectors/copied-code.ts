@@ -1,4 +1,5 @@
-import type { RuleMeta } from '@plumbline/core';
+import { designSystemOf, isDesignSystemFile } from '@plumbline/core';
+import type { CheckSettings, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
@@ -33,6 +34,8 @@ const MAX_GAP_LINES = 5;
 const KEPT_FILES = /(^|\/)(migrations?\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
 /** Database dialects: sibling schema files per dialect (`mysql.ts`, `postgresql.ts`) are parallel by design. */
 const DIALECT = /^(mysql|mariadb|postgres|postgresql|pg|sqlite|mssql|sqlserver|cockroach|cockroachdb|libsql|singlestore|planetscale)$/i;
+/** Email templates (react-email and the like): each email is a standalone document; only verbatim copies between them count. */
+const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 /** Tokens that close the statement before a copy: a copy starts at a statement, not at the `});` ending another. */
 const CLOSERS = new Set(['}', ')', ']', ';', ','].map(hash32));
 /** k-grams seen in more places than this are boilerplate (license headers, common JSX); they start no match. */
@@ -412,7 +415,7 @@ interface Clones {
 const CLASSES = new WeakMap<readonly FileFacts[], { key: string; value: Clones }>();
 
 /** The copied regions of a run's files (computed once per run: component-family asks for them too). */
-function cloneClasses(files: readonly FileFacts[], options: Options): Clones {
+function cloneClasses(files: readonly FileFacts[], options: Options, settings: CheckSettings): Clones {
   const key = `${options.minTokens},${options.minLines}`;
   const kept = CLASSES.get(files);
   if (kept?.key === key) return kept.value;
@@ -442,7 +445,11 @@ function cloneClasses(files: readonly FileFacts[], options: Options): Clones {
   const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
     (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
   );
-  const units = docs.flatMap((d, i) => (d.shape.length === d.length ? d.units(i) : []));
+  // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
+  // email template is a standalone document: their renamed variants are not copies to extract
+  const ds = designSystemOf(settings);
+  const mirrored = (path: string) => EMAIL_TEMPLATES.test(path) || (!!ds && isDesignSystemFile(ds, path));
+  const units = docs.flatMap((d, i) => (d.shape.length === d.length && !mirrored(d.facts.path) ? d.units(i) : []));
   const near = nearClasses(docs, units, findNearPairs(docs, units, NEAR_DEFAULTS), classes, NEAR_DEFAULTS.minSimilarity).filter(
     (c) => !keptOnPurpose({ members: c.units }, docs),
   );
@@ -474,8 +481,8 @@ export interface CopiedPlace {
 }
 
 /** The copied regions copied-code reports for a run's files, each with all its places. */
-export function copiedRegions(files: readonly FileFacts[], options: Partial<Options> = {}): CopiedPlace[][] {
-  const { docs, classes, near } = cloneClasses(files, { ...DEFAULTS, ...options });
+export function copiedRegions(files: readonly FileFacts[], options: Partial<Options> = {}, settings: CheckSettings = {}): CopiedPlace[][] {
+  const { docs, classes, near } = cloneClasses(files, { ...DEFAULTS, ...options }, settings);
   return [
     ...classes.map((c) =>
       c.members.map((m) => ({
@@ -493,7 +500,7 @@ export const detector = defineDetector({
   rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
-    const { docs, classes, near } = cloneClasses(ctx.files, options);
+    const { docs, classes, near } = cloneClasses(ctx.files, options, ctx.settings);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
