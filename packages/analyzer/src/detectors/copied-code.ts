@@ -446,11 +446,18 @@ function cloneClasses(files: readonly FileFacts[], options: Options, settings: C
     (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
   );
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
-  // email template is a standalone document: their renamed variants are not copies to extract
+  // email template is a standalone document: renamed variants among them are not copies to extract (a
+  // variant of one of them elsewhere is)
   const ds = designSystemOf(settings);
-  const mirrored = (path: string) => EMAIL_TEMPLATES.test(path) || (!!ds && isDesignSystemFile(ds, path));
-  const units = docs.flatMap((d, i) => (d.shape.length === d.length && !mirrored(d.facts.path) ? d.units(i) : []));
-  const near = nearClasses(docs, units, findNearPairs(docs, units, NEAR_DEFAULTS), classes, NEAR_DEFAULTS.minSimilarity).filter(
+  const kind = (u: Unit) => {
+    const path = docs[u.doc]!.facts.path;
+    return EMAIL_TEMPLATES.test(path) ? 'email' : ds && isDesignSystemFile(ds, path) ? 'design system' : null;
+  };
+  const units = docs.flatMap((d, i) => (d.shape.length === d.length ? d.units(i) : []));
+  const nearPairs = findNearPairs(docs, units, NEAR_DEFAULTS).filter(
+    (p) => kind(units[p.a]!) === null || kind(units[p.a]!) !== kind(units[p.b]!),
+  );
+  const near = nearClasses(docs, units, nearPairs, classes, NEAR_DEFAULTS.minSimilarity).filter(
     (c) => !keptOnPurpose({ members: c.units }, docs),
   );
   const value = { docs, classes, near };
