@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
-import { collectUnits, encodeHashes, shapeOf, shapeOfSpecial, unitTokenRanges } from './clone-shape.js';
+import { collectUnits, encodeHashes, shapeOf, shapeOfSpecial, unitTokenRanges } from './clone-tokens/shape.js';
 import { hash32 } from './components.js';
 
 /**
@@ -23,7 +23,7 @@ export interface CloneTokenFacts {
    * of 1-based first and last lines. A copy beside one is kept on purpose, not debt.
    */
   deliberate?: number[];
-  /** the abstracted stream (identifiers and literals as placeholders, see clone-shape.ts), one hash per token, base64 like `tokens` */
+  /** the abstracted stream (identifiers and literals as placeholders, see clone-tokens/shape.ts), one hash per token, base64 like `tokens` */
   shape?: string;
   /** named functions, methods and components of 10+ lines: pairs of token indexes [first, end) */
   units?: number[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
 import { align, edits, findNearPairs, lcsLength, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
 import type { Unit, UnitDoc } from '../../src/detectors/shared/near-copies.js';
-import { SHAPE } from '../../src/facts/clone-shape.js';
+import { SHAPE } from '../../src/facts/clone-tokens/shape.js';
 import { hash32 } from '../../src/facts/components.js';
 
 describe('copied-code: renamed and near-miss copies', () => {

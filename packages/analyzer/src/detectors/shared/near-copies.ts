@@ -1,9 +1,9 @@
 // Renamed and near-miss copies (type-2 and type-3 clones) for copied-code: whole functions, methods and
 // components compared by their abstracted token streams (identifiers and literals as placeholders, see
-// facts/clone-shape.ts). Candidates share winnowed k-grams of the abstracted stream (SourcererCC's
+// facts/clone-tokens/shape.ts). Candidates share winnowed k-grams of the abstracted stream (SourcererCC's
 // filtering idea); each candidate pair is verified by the longest common subsequence of the two streams,
 // which tolerates inserted, deleted and changed statements, and is aligned to name the identifiers that differ.
-import { SHAPE } from '../../facts/clone-shape.js';
+import { SHAPE } from '../../facts/clone-tokens/shape.js';
 import { hash32 } from '../../facts/components.js';
 
 /** A unit as the detector sees it: a range of its file's tokens. */

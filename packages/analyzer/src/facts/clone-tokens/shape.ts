@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { TypeScript } from '@plumbline/core';
-import { hash32 } from './components.js';
+import { hash32 } from '../components.js';
 
 /**
  * The abstracted token stream of renamed and near-miss copies (type-2 and type-3 clones): every
