@@ -104,6 +104,29 @@ describe('plumbline conventions on northwind', () => {
   });
 });
 
+describe('--check on a codebase with one date library', () => {
+  it('fails once a second date library comes in, and passes after regenerating', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-conventions-dates-'));
+    dirs.push(root);
+    for (const name of ['orders', 'invoices', 'shipping', 'returns'])
+      writeFileSync(
+        join(root, `${name}.ts`),
+        `import dayjs from 'dayjs';\n\nexport const ${name}Due = (d: Date): string => dayjs(d).add(7, 'day').format('YYYY-MM-DD');\n`,
+      );
+    expect(await run(['conventions', root]).code).toBe(0);
+    expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toContain('- Date library: use `dayjs`.');
+    expect(await run(['conventions', root, '--check']).code).toBe(0);
+    writeFileSync(
+      join(root, 'refunds.ts'),
+      "import { addDays } from 'date-fns';\n\nexport const refundBy = (d: Date): Date => addDays(d, 14);\n",
+    );
+    expect(await run(['conventions', root, '--check']).code).toBe(1);
+    expect(await run(['conventions', root]).code).toBe(0);
+    expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toContain('- Date library: use `dayjs`, not `date-fns`.');
+    expect(await run(['conventions', root, '--check']).code).toBe(0);
+  });
+});
+
 describe('targets and markers', () => {
   it("writes between the markers and keeps the team's text byte for byte; appends when there are none; Cursor gets front matter", async () => {
     const root = northwind();
