@@ -165,6 +165,22 @@ describe('plumbline mcp, driven by the SDK client over stdio on northwind', () =
     expect(r.duplicates[0]!.places.map((p) => p.file)).toContain('apps/web/src/features/account/AddressBook.tsx');
   });
 
+  it('similar_code: a snippet cut in the middle of its JSX is compared up to its last line that parses', async () => {
+    const lines = readFileSync(join(root, 'apps/web/src/features/checkout/ShippingForm.tsx'), 'utf8').split('\n');
+    const r = (await call('similar_code', { snippet: lines.slice(4, 75).join('\n') })).structuredContent as {
+      compared: { firstLine: number; lastLine: number };
+      duplicates: Array<{ line: number; places: Array<{ file: string; line: number }> }>;
+      error?: string;
+    };
+    expect(r.error).toBeUndefined();
+    expect(r.compared.firstLine).toBe(1);
+    expect(r.compared.lastLine).toBeLessThan(66);
+    expect(r.duplicates[0]!.line).toBe(1);
+    expect(r.duplicates[0]!.places).toContainEqual(
+      expect.objectContaining({ file: 'apps/web/src/features/account/AddressBook.tsx', line: 9 }),
+    );
+  });
+
   it('serves the conventions section as a resource', async () => {
     const r = await client.readResource({ uri: 'plumbline://conventions' });
     const text = (r.contents[0] as { text: string }).text;

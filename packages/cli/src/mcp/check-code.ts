@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, analyzerRules, DETECTORS, factsOfContent } from '@plumbline/analyzer';
+import { analyze, analyzerRules, DETECTORS, factsOfContent, parseSource } from '@plumbline/analyzer';
 import type { FileFacts } from '@plumbline/analyzer';
 import { blobHash, ruleOptions, ruleSeverity } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
@@ -132,6 +132,8 @@ export function checkCode(analysis: Analysis, path: string, content: string): Ch
 export interface SimilarCodeResult {
   /** tokens of the snippet, and the smallest copy compared */
   tokens: number;
+  /** the lines of the snippet compared (1-based), when it did not parse whole */
+  compared?: { firstLine: number; lastLine: number };
   minTokens: number;
   duplicates: Duplicate[];
   error?: string;
@@ -157,6 +159,36 @@ export function closeBrackets(text: string): string {
   return stack.length ? `${text}\n${stack.reverse().join('')}\n` : text;
 }
 
+/** Snippets up to this many lines are searched for a part that parses; longer ones are taken whole. */
+const MAX_WINDOW_LINES = 400;
+/** The smallest part of a snippet worth comparing, in lines. */
+const MIN_WINDOW_LINES = 5;
+
+/**
+ * The largest part of a snippet that parses: the whole, else with its open brackets closed, else with
+ * lines dropped from its end, then from its start (a JSX tree cut in the middle), each with brackets
+ * closed. `first` is the 0-based index of its first line, `lastLine` the 1-based number of its last.
+ */
+export function parseableWindow(path: string, snippet: string): { text: string; first: number; lastLine: number } | null {
+  const lines = snippet.split('\n');
+  const attempt = (from: number, to: number): { text: string; first: number; lastLine: number } | null => {
+    const text = lines.slice(from, to).join('\n');
+    for (const t of [text, closeBrackets(text)]) if (!parseSource(path, t).error) return { text: t, first: from, lastLine: to };
+    return null;
+  };
+  const whole = attempt(0, lines.length);
+  if (whole || lines.length > MAX_WINDOW_LINES) return whole;
+  for (let to = lines.length - 1; to >= MIN_WINDOW_LINES; to--) {
+    const w = attempt(0, to);
+    if (w) return w;
+  }
+  for (let from = 1; lines.length - from >= MIN_WINDOW_LINES; from++) {
+    const w = attempt(from, lines.length);
+    if (w) return w;
+  }
+  return null;
+}
+
 /** Where a snippet is put to be compared: a file name no repository uses. */
 const SNIPPET_PATH = '__plumbline_snippet__.tsx';
 
@@ -170,15 +202,10 @@ export function similarCode(
   checkSize('snippet', snippet);
   const path = SNIPPET_PATH.replace(/tsx$/, options.language ?? 'tsx');
   const factsOf = (text: string) => factsOfContent(path, blobHash(Buffer.from(text, 'utf8')), text, analysis.config, analysis.settings);
-  let facts = factsOf(snippet);
-  // a snippet cut out of a function leaves brackets open: closed, it parses, and its lines stay where they were
-  if (facts.outcome?.kind === 'error') {
-    const closed = closeBrackets(snippet);
-    if (closed !== snippet) {
-      const retry = factsOf(closed);
-      if (!retry.outcome) facts = retry;
-    }
-  }
+  // a snippet cut out of a function or a JSX tree does not parse as it is: its largest part that does is compared
+  const window = /\.tsx?$/.test(path) ? parseableWindow(path, snippet) : null;
+  const facts = factsOf(window?.text ?? snippet);
+  const first = window?.first ?? 0;
   const tokens = dataOf<{ count: number }>(facts, 'clone-tokens')?.count ?? 0;
   const configured = ruleOptions(analysis.config, 'copied-code', { minTokens: 100, minLines: 5 });
   const minTokens = Math.max(20, options.minTokens ?? configured.minTokens);
@@ -209,11 +236,12 @@ export function similarCode(
   const duplicates = duplicatesOf(
     result.findings.map((d) => ({ ...d, related: d.related ?? [] })),
     path,
-  );
+  ).map((d) => ({ ...d, line: d.line + first, endLine: d.endLine + first }));
   return {
     tokens,
     minTokens,
     duplicates,
+    ...(window && window.text !== snippet ? { compared: { firstLine: first + 1, lastLine: window.lastLine } } : {}),
     summary: duplicates.length
       ? `the snippet duplicates ${duplicates.flatMap((d) => d.places.map((p) => `${p.file}:${p.line}`)).join(', ')}`
       : tokens < minTokens
