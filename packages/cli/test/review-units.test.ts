@@ -140,6 +140,28 @@ describe('review focus', () => {
     expect(reviewFocus({ newFindings: [], functions: [], touched: none })).toEqual([]);
   });
 
+  it('files no other item names come last, product code before tests, by size', () => {
+    const file = (name: string, added: number, deleted: number, test = false) => ({
+      file: name,
+      line: 3,
+      added,
+      deleted,
+      isNew: false,
+      test,
+    });
+    const items = reviewFocus({
+      newFindings: [finding({ file: 'src/named.ts' })],
+      functions: [],
+      touched: () => true,
+      files: [file('src/named.ts', 50, 0), file('src/big.test.ts', 300, 0, true), file('src/schema.ts', 12, 8), file('src/tiny.ts', 1, 1)],
+    });
+    expect(items.map((i) => [i.kind, i.file, i.text])).toEqual([
+      ['finding', 'src/named.ts', 'magic-number (5 min): A message.'],
+      ['changed-file', 'src/schema.ts', 'changed file: +12 −8 lines'],
+      ['changed-file', 'src/big.test.ts', 'changed file: +300 −0 lines (test or dev code)'],
+    ]);
+  });
+
   it('after what the change wrote, the functions it edited most', () => {
     const fn = { file: 'src/f.ts', line: 1, endLine: 60, component: false, exported: true, complexity: 20, commented: false };
     const items = reviewFocus({

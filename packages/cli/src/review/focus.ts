@@ -12,7 +12,8 @@ export type FocusKind =
   | 'new-component'
   | 'exported-function'
   | 'edited-function'
-  | 'edited-copy';
+  | 'edited-copy'
+  | 'changed-file';
 
 export interface FocusItem {
   kind: FocusKind;
@@ -42,7 +43,12 @@ export interface FocusInput {
   touched: (file: string, line: number) => boolean;
   /** ids of findings at a package manifest's dependency (new dependencies that drift) */
   dependencyFindings?: ReadonlySet<Finding>;
+  /** the counted files of the change: the last resort, for files no other item names */
+  files?: ReadonlyArray<{ file: string; line: number; added: number; deleted: number; isNew: boolean; test: boolean }>;
 }
+
+/** A file no other item names is listed when the change touched this many of its lines. */
+const CHANGED_FILE_LINES = 3;
 
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?\.)\s[A-Z].*$/, '$1');
@@ -201,6 +207,20 @@ export function reviewFocus(input: FocusInput): FocusItem[] {
   for (const fn of input.functions) {
     const item = functionItem(fn);
     if (item) items.push(item);
+  }
+  // files with nothing else to say (declarations, test suites, config): by size, after everything else
+  const named = new Set(items.map((i) => i.file));
+  for (const f of input.files ?? []) {
+    const n = f.added + f.deleted;
+    if (named.has(f.file) || n < CHANGED_FILE_LINES) continue;
+    const text = `${f.isNew ? 'new file' : 'changed file'}: +${f.added} −${f.deleted} lines${f.test ? ' (test or dev code)' : ''}`;
+    items.push({
+      kind: 'changed-file',
+      file: f.file,
+      line: f.line,
+      text,
+      score: (f.test ? 0.01 : 1) * Math.min(99, f.added + f.deleted / 4),
+    });
   }
   items.sort((a, b) => b.score - a.score || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const seen = new Set<string>();

@@ -170,12 +170,23 @@ export async function reviewChange(input: ReviewInput): Promise<Review> {
   });
 
   const touched = touchedLines(root, input.base, input.head);
+  const isTest = globMatcher(config.testFiles);
   const added = new Set(files.filter((f) => f.status === 'added').map((f) => f.path));
   const focus = reviewFocus({
     newFindings: [...input.newFindings, ...dependencies],
     functions: functionsOfChange(input, files, touched),
     touched: (file, line) => added.has(file) || !!touched.get(file)?.has(line),
     dependencyFindings: new Set(dependencies),
+    files: files
+      .filter((f) => !f.excluded && f.status !== 'deleted')
+      .map((f) => ({
+        file: f.path,
+        line: Math.min(...(touched.get(f.path) ?? [1])),
+        added: f.added,
+        deleted: f.deleted,
+        isNew: f.status === 'added',
+        test: isTest(f.path),
+      })),
   });
 
   const rate = await repositoryRate({
