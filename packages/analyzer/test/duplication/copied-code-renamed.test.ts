@@ -93,6 +93,18 @@ describe('near-copies: alignment and gates', () => {
     expect(run(12)).toEqual([]);
   });
 
+  it('pairs verbatim copies of a whole unit however common their shape', () => {
+    const cs = Array.from({ length: 12 }, () => doc(Array.from({ length: 20 }, (_, i) => [`$v${i}`, '.', `k${i}`, ';']).flat()));
+    const pairs = findNearPairs(
+      cs.map((c) => c.d),
+      cs.map((c, d) => ({ ...c.u, doc: d })),
+      NEAR_DEFAULTS,
+    );
+    // twelve identical units: every pair of them, each with similarity 1
+    expect(pairs).toHaveLength(66);
+    expect(pairs.every((p) => p.similarity === 1)).toBe(true);
+  });
+
   it('pairs no units of a repetitive shape (a ladder of one statement) however alike', () => {
     const ladder = (name: string) =>
       Array.from({ length: 20 }, (_, i) => ['const', `$${name}${i}`, '=', `$use`, '(', '"v"', ')', ';']).flat();

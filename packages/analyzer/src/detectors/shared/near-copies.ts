@@ -227,6 +227,22 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
     pairs.push({ a, b, similarity });
   }
+  // a verbatim copy of a whole unit is one however common its shape: pair identical units directly
+  const found = new Set(pairs.map((p) => p.a * n + p.b));
+  const byDigest = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!sized[i] || u.endLine - u.line + 1 < options.minLines) return;
+    const key = digest(docs[u.doc]!.tokens, u.start, u.end);
+    (byDigest.get(key) ?? byDigest.set(key, []).get(key)!).push(i);
+  });
+  for (const same of byDigest.values())
+    for (let i = 0; i < same.length; i++)
+      for (let j = i + 1; j < same.length; j++) {
+        const [a, b] = [same[i]!, same[j]!];
+        const [ua, ub] = [units[a]!, units[b]!];
+        if (found.has(a * n + b) || (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end)) continue;
+        if (sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) pairs.push({ a, b, similarity: 1 });
+      }
   return pairs;
 }
 
