@@ -13,7 +13,8 @@ function help(commands: readonly Command[]): string {
     '',
     'Commands:',
   ];
-  for (const c of commands) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
+  const width = Math.max(...commands.map((c) => c.name.length));
+  for (const c of commands) lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
   lines.push(
     '',
     'Run `plumbline <command> --help` for its flags.',
