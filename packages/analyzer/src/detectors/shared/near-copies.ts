@@ -115,6 +115,21 @@ function sketch(shape: Uint32Array, u: Unit): Set<number> {
   return out;
 }
 
+/** How many tokens two sequences have in common as multisets (an upper bound of their common subsequence). */
+function bagOverlap(a: Uint32Array, b: Uint32Array): number {
+  const counts = new Map<number, number>();
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let common = 0;
+  for (const x of b) {
+    const c = counts.get(x);
+    if (c) {
+      common++;
+      counts.set(x, c - 1);
+    }
+  }
+  return common;
+}
+
 function sameTokens(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): boolean {
   if (ua.end - ua.start !== ub.end - ub.start) return false;
   for (let i = 0; i < ua.end - ua.start; i++) if (da.tokens[ua.start + i] !== db.tokens[ub.start + i]) return false;
@@ -210,10 +225,12 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     const least = Math.min(options.minSimilarity, options.minEditedSimilarity);
     if (Math.min(la, lb) < least * Math.max(la, lb)) continue;
     if (count < 0.5 * least * Math.min(informative[a]!, informative[b]!)) continue;
+    // verbatim copies are paired below whatever their size and shape; a variant needs size and rare structure
+    if (Math.max(la, lb) < options.minNearTokens || count < options.minRareShared) continue;
     const sa = docs[ua.doc]!.shape.subarray(ua.start, ua.end);
     const sb = docs[ub.doc]!.shape.subarray(ub.start, ub.end);
-    const near = Math.max(la, lb) >= options.minNearTokens && count >= options.minRareShared;
-    if (!near && !sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) continue;
+    // the tokens in common regardless of order bound the common subsequence: a cheap test first
+    if (bagOverlap(sa, sb) < least * Math.max(la, lb)) continue;
     const similarity = lcsLength(sa, sb) / Math.max(la, lb);
     if (similarity < least) continue;
     if (similarity < options.minSimilarity) {
@@ -255,6 +272,18 @@ export interface Alignment {
   sameLiterals: number;
 }
 
+const NAMES = new WeakMap<UnitDoc, Map<number, string>>();
+/** A file's identifier names by their token hash (built once per file). */
+function namesOf(d: UnitDoc): Map<number, string> {
+  let m = NAMES.get(d);
+  if (!m) {
+    m = new Map();
+    for (const name of d.names) m.set(hash32(name), name);
+    NAMES.set(d, m);
+  }
+  return m;
+}
+
 const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
 
 /** Aligns two units by the longest common subsequence of their abstracted streams (full table, traced back). */
@@ -287,13 +316,8 @@ export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
     } else if (table[at(i + 1, j)]! >= table[at(i, j + 1)]!) i++;
     else j++;
   }
-  const nameOf = (d: UnitDoc) => {
-    const m = new Map<number, string>();
-    for (const name of d.names) m.set(hash32(name), name);
-    return m;
-  };
-  const namesA = nameOf(da);
-  const namesB = nameOf(db);
+  const namesA = namesOf(da);
+  const namesB = namesOf(db);
   const renamed: Array<[string, string]> = [];
   for (const ta of order) {
     const [tb] = [...pairs.get(ta)!].reduce((best, e) => (e[1] > best[1] ? e : best));
