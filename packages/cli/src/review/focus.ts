@@ -51,7 +51,8 @@ export interface FocusInput {
 const CHANGED_FILE_LINES = 3;
 
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const firstSentence = (s: string) => s.replace(/\s+/g, ' ').replace(/^(.*?\.)\s[A-Z].*$/, '$1');
+/** The first sentence of a message; line breaks are kept (each format shows them as one line, GitHub's as data). */
+const firstSentence = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/^(.*?\.) [A-Z].*$/s, '$1');
 
 /** The places of a copied-code finding: the reported copy and the related ones, with their line spans. */
 function copiesOf(f: Finding): Array<{ file: string; line: number; endLine: number }> {
