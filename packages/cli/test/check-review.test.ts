@@ -209,7 +209,7 @@ describe('check --base: review focus', () => {
     const outcome = await check({ root: repo.root, base: 'main', thresholds: { overall: {}, byCategory: {} } });
     const focus = outcome.review!.focus;
     expect(focus[0]).toMatchObject({ kind: 'written-again', file: 'src/invoices/money.ts', line: 4 });
-    expect(focus[0]!.text).toMatch(/^written again: \d+ lines that already exist at src\/lib\/money\.ts:4; reuse it$/);
+    expect(focus[0]!.text).toMatch(/^written again: \d+ lines that already exist at `src\/lib\/money\.ts:4`; reuse it$/);
     expect(focus.map((f) => [f.kind, f.file, f.line])).toEqual(
       expect.arrayContaining([
         ['new-component', 'src/invoices/screen.tsx', 3],

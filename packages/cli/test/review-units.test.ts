@@ -94,7 +94,7 @@ describe('review focus', () => {
       ['complex-function', 'src/d.ts', 1],
       ['new-component', 'src/c.tsx', 1],
     ]);
-    expect(items[0]!.text).toBe('written again: 12 lines that already exist at src/lib/money.ts:3; reuse it');
+    expect(items[0]!.text).toBe('written again: 12 lines that already exist at `src/lib/money.ts:3`; reuse it');
     expect(items[1]!.text).toBe('layer crossing: ui imports server.');
   });
 
@@ -111,7 +111,7 @@ describe('review focus', () => {
       kind: 'edited-copy',
       file: 'src/a.ts',
       line: 10,
-      text: 'edited code that is copied in 2 places (also src/b.ts:1): do the other copies need the same change?',
+      text: 'edited code that is copied in 2 places (also `src/b.ts:1`): do the other copies need the same change?',
       score: 180,
     });
     const added = (file: string, line: number) => file === 'src/a.ts' && line >= 10 && line <= 29;
@@ -119,7 +119,7 @@ describe('review focus', () => {
       kind: 'written-again',
       file: 'src/a.ts',
       line: 10,
-      text: 'written again: 20 lines that already exist at src/b.ts:1; reuse it',
+      text: 'written again: 20 lines that already exist at `src/b.ts:1`; reuse it',
     });
   });
 

@@ -92,7 +92,7 @@ function writtenAgain(f: Finding, touched: FocusInput['touched']): FocusItem | n
     file: at.file,
     line: at.line,
     ruleId: f.ruleId,
-    text: `written again: ${lines} line${lines === 1 ? '' : 's'} that already exist at ${old[0]!.file}:${old[0]!.line}${old.length > 1 ? ` (and ${old.length - 1} more)` : ''}; reuse it`,
+    text: `written again: ${lines} line${lines === 1 ? '' : 's'} that already exist at \`${old[0]!.file}:${old[0]!.line}\`${old.length > 1 ? ` (and ${old.length - 1} more)` : ''}; reuse it`,
     score: 10_000 + f.effortMinutes,
   };
 }
@@ -113,7 +113,7 @@ function editedCopy(f: Finding, copies: ReadonlyArray<{ file: string; line: numb
     file: at.file,
     line: at.line,
     ruleId: f.ruleId,
-    text: `edited code that is copied in ${copies.length} places (also ${others[0]!.file}:${others[0]!.line}${others.length > 1 ? ` and ${others.length - 1} more` : ''}): ${edited.length === copies.length ? 'every copy changed alike?' : 'do the other copies need the same change?'}`,
+    text: `edited code that is copied in ${copies.length} places (also \`${others[0]!.file}:${others[0]!.line}\`${others.length > 1 ? ` and ${others.length - 1} more` : ''}): ${edited.length === copies.length ? 'every copy changed alike?' : 'do the other copies need the same change?'}`,
     score: Math.min(600, 150 + 10 * lines),
   };
 }
