@@ -342,6 +342,7 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
  * - `button[row]`: a full-width row aligned to the start or spread out (`w-full justify-between`): a menu item;
  * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding) or
  *   underlined; classes of the project's own CSS count as a box only when there are no utilities beside them;
+ * - `img[bare]`: an image with no class or style of its own (an icon at its given size);
  * - `input[group]`/`input[bare]`: an input inside an input group, or with no frame of its own (no border, ring,
  *   shadow or fill: an inline-edit field drawn by its container).
  */
@@ -371,6 +372,8 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     }
   }
   const key = rawElementKey(tag, type);
+  // an image with no look of its own (an icon at its intrinsic or given size): an Image component adds nothing
+  if (tag === 'img') return lookOf(ts, el).styled ? key : 'img[bare]';
   if (tag !== 'button' && tag !== 'a' && tag !== 'input') return key;
   const look = lookOf(ts, el);
   if (headless || (spread && !look.styled)) return `${tag}[spread]`;

@@ -39,6 +39,9 @@ const withIconButton = {
     },
   },
 };
+const withImage = {
+  plumbline: { designSystem: { ...ui, elements: { ...ui.elements, img: { component: 'Image', importFrom: '@acme/ui', isPath: false } } } },
+};
 /** A project with plumbline.config.json naming an npm design system and its elements: found from the file's path. */
 const configured = new URL('../../../../fixtures/design-system/configured/src/filters.tsx', import.meta.url).pathname;
 const app = 'apps/web/src/toolbar.tsx';
@@ -95,6 +98,8 @@ ruleTester().run('prefer-design-system-component', rule, {
     // props only from a spread: a headless library's element (dropzone, combobox, date picker)
     { code: `const a = <div {...getRootProps()}><input {...getInputProps()} /></div>;`, filename: app, settings },
     { code: `const a = <button {...getToggleButtonProps()}>Open</button>;`, filename: app, settings },
+    // an image with no look of its own: an icon at its given size
+    { code: `const a = <img src={value.iconUrl} alt={value.name} width={32} height={32} />;`, filename: app, settings: withImage },
     // segments and tabs: the look is chosen by comparing a value
     {
       code: `const a = <button className={cn('flex-1 rounded-md px-3 py-1 text-sm', value === 'plus' ? 'bg-gray-800 text-white' : 'text-gray-600')} onClick={() => onChange('plus')}>Plus</button>;`,
@@ -182,6 +187,29 @@ ruleTester().run('prefer-design-system-component', rule, {
     { code: `const a = <motion.button />;`, filename: app, settings },
   ],
   invalid: [
+    {
+      // an image with a look of its own (a rounded, bordered avatar) is what an Image component draws
+      code: `const a = <img className="rounded-full border" src={src} alt="" />;`,
+      filename: app,
+      settings: withImage,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 15,
+          data: { element: 'img', component: 'Image', from: '@acme/ui' },
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              data: { component: 'Image', from: '@acme/ui' },
+              output: `import { Image } from '@acme/ui';\nconst a = <Image className="rounded-full border" src={src} alt="" />;`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // adds a new import after the last one, renames both tags
       code: `import { useState } from 'react';\n\nexport function Save() {\n  return <button className="rounded border" onClick={() => 1}>Save</button>;\n}`,
