@@ -1,11 +1,11 @@
 // The change's new debt per 1,000 added lines against the repository's own rate: the debt the last 26
 // weeks added per 1,000 added lines, from the intervals `plumbline trend` stored in the history store.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { analysisKey } from '@plumbline/analyzer';
 import type { CheckSettings, ResolvedConfig } from '@plumbline/core';
 import { firstParentHistory } from '../git/history.js';
-import { HistoryStore } from '../history/store.js';
+import type { HistoryBackend } from '../history/backend.js';
+import { openHistory, storeSpec } from '../history/open.js';
 import { selectSnapshots, WEEK } from '../trend/window.js';
 
 export const RATE_WEEKS = 26;
@@ -41,8 +41,8 @@ export function compareRate(
 }
 
 /**
- * Reads the weekly intervals of the 26 weeks before the base commit from the history store, when the
- * store exists (it is never created here), for the analysis key of this config. Null when the store is
+ * Reads the weekly intervals of the 26 weeks before the base commit from the history store (SQLite or
+ * PostgreSQL), when the store exists (it is never created or migrated here), for the analysis key of this config. Null when the store is
  * missing, holds no interval of the window, or cannot be read: the rate is a hint, never a failure.
  */
 export async function repositoryRate(input: {
@@ -53,17 +53,18 @@ export async function repositoryRate(input: {
   change: { debtMinutes: number; addedLines: number };
   onWarning?: (message: string) => void;
 }): Promise<RepositoryRate | null> {
-  const path = resolve(input.root, input.config.historyPath);
-  if (!existsSync(path)) return null;
+  // the store trend writes (PLUMBLINE_STORE, config history.store, else the SQLite file of history.path)
+  const spec = storeSpec(input.root, input.config);
+  if (spec.kind === 'sqlite' && !existsSync(spec.target)) return null;
   const history = firstParentHistory(input.root, input.base);
   const tip = history[0];
   if (!tip) return null;
   const { points } = selectSnapshots(history, tip.time - RATE_WEEKS * WEEK, tip.time, { kind: 'week' });
   if (points.length < 2) return null;
   const key = analysisKey(input.config, input.settings);
-  let store: HistoryStore | undefined;
+  let store: HistoryBackend | undefined;
   try {
-    store = await HistoryStore.open(path, input.onWarning ? { onWarning: input.onWarning } : {});
+    store = await openHistory(input.root, input.config, { migrate: false, ...(input.onWarning ? { onWarning: input.onWarning } : {}) });
     const intervals = [];
     for (let i = 1; i < points.length; i++) {
       const found = await store.findInterval(key, points[i - 1]!.commit.sha, points[i]!.commit.sha);
@@ -71,7 +72,7 @@ export async function repositoryRate(input: {
     }
     return compareRate(input.change, intervals);
   } catch (e) {
-    input.onWarning?.(`history store ${path}: ${(e as Error).message}`);
+    input.onWarning?.(`history store ${spec.label}: ${(e as Error).message}`);
     return null;
   } finally {
     await store?.close();
