@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCache } from '@plumbline/analyzer';
 import type { AnalyzeOutput, AnalyzeStats, FactsCache } from '@plumbline/analyzer';
-import { buildCheckSettings, CATEGORIES } from '@plumbline/core';
+import { buildCheckSettings, CATEGORIES, computeScore } from '@plumbline/core';
 import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
@@ -148,7 +148,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
   });
   // the dependencies a manifest adds that drift are new findings of the head, at the manifest's line
   const comparison = { ...compared, new: [...compared.new, ...review.dependencies] };
-  const headResult = withFindings(head.result, review.dependencies);
+  const headResult = withFindings(head.result, review.dependencies, config.devCostMinutesPerLine);
   const verdict = judgeSize(evaluateGate(comparison.new, thresholds), review.size.counted, thresholds);
   return {
     passed: verdict.passed,
@@ -209,16 +209,12 @@ async function analyseHead(root: string, options: CheckOptions, headRef: string 
   return out;
 }
 
-/** A result with more findings (the manifests' new dependencies that drift), its totals counting them. */
-function withFindings(result: ScanResult, extra: readonly Finding[]): ScanResult {
+/** A result with more findings (the manifests' new dependencies that drift), its score counting them. */
+function withFindings(result: ScanResult, extra: readonly Finding[], devCostMinutesPerLine: number): ScanResult {
   if (extra.length === 0) return result;
-  const summary = { ...result.summary, byCategory: { ...result.summary.byCategory } };
-  for (const f of extra) {
-    summary.debtMinutes += f.effortMinutes;
-    const c = summary.byCategory[f.category];
-    summary.byCategory[f.category] = { findings: c.findings + 1, debtMinutes: c.debtMinutes + f.effortMinutes };
-  }
-  return { ...result, summary, findings: [...result.findings, ...extra] };
+  const findings = [...result.findings, ...extra];
+  const { debtMinutes, debtRatio, rating, byCategory } = computeScore(findings, result.summary.linesOfCode, devCostMinutesPerLine);
+  return { ...result, summary: { ...result.summary, debtMinutes, debtRatio, rating, byCategory }, findings };
 }
 
 /** The facts cache a commit is analysed with (none with --no-cache). */

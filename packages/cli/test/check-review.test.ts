@@ -1,6 +1,7 @@
 // plumbline check's review against real git histories: size as a reviewer feels it, new dependencies that
 // drift, and the review focus.
 import { describe, expect, it } from 'vitest';
+import { computeScore } from '@plumbline/core';
 import { check } from '../src/check.js';
 import { main } from '../src/cli.js';
 import { io, Repo, STRICT_CONFIG } from './git-repo.js';
@@ -137,6 +138,13 @@ describe('check --base: new dependencies that drift', () => {
     expect(outcome.comparison.new).toContain(deps[0]);
     expect(outcome.passed).toBe(false);
     expect(outcome.review!.focus[0]).toMatchObject({ kind: 'new-dependency', file: 'package.json', line: 6 });
+    // the head's score counts it: debt, ratio and rating as a scan of those findings would give them
+    const head = outcome.head.summary;
+    const debt = outcome.head.findings.reduce((n, f) => n + f.effortMinutes, 0);
+    expect(deps[0]!.effortMinutes).toBeGreaterThan(0);
+    expect(head.debtMinutes).toBe(debt);
+    expect(head.debtRatio).toBe(computeScore(outcome.head.findings, head.linesOfCode).debtRatio);
+    expect(head.debtRatio).toBeGreaterThan(0);
     const gh = io(repo.root);
     await main(['check', '--base', 'main', '-f', 'github'], gh.handle);
     expect(gh.out.stdout).toMatch(/^::warning file=package\.json,line=6,endLine=6,col=5,endColumn=12,title=plumbline library-drift/m);
