@@ -144,6 +144,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     headResult: head.result,
     baseOutput: base,
     newFindings: compared.new,
+    // paired under another fingerprint: the same debt, re-fingerprinted or edited by the change
+    editedFindings: compared.unchanged.filter((u) => u.finding.fingerprint !== u.base.fingerprint).map((u) => u.finding),
     designReviewOverLines: config.review.designReviewOverLines,
   });
   // the dependencies a manifest adds that drift are new findings of the head, at the manifest's line

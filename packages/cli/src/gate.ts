@@ -17,6 +17,8 @@ export interface BaseOccurrence {
   effortMinutes: number;
   /** its line, when the base is a commit (a baseline file keeps no locations) */
   line?: number;
+  /** its last line, when the base is a commit */
+  endLine?: number;
   /** the whole finding, when the base is a commit */
   finding?: Finding;
 }
@@ -69,6 +71,7 @@ export function occurrencesOf(findings: readonly Finding[]): BaseOccurrence[] {
     category: f.category,
     file: f.file,
     line: f.line,
+    endLine: f.endLine,
     effortMinutes: f.effortMinutes,
     finding: f,
   }));

@@ -232,6 +232,25 @@ describe('check --base: review focus', () => {
     expect(out.stdout.indexOf('**Read these first:**')).toBeLessThan(out.stdout.indexOf('| | base | this change | delta |'));
   });
 
+  it('a clone whose copies the change edited alike is the same debt, edited: the gate passes, the focus asks about the copies', async () => {
+    const repo = new Repo({ ...STRICT_CONFIG, 'src/a/money.ts': MONEY('formatMoney'), 'src/b/money.ts': MONEY('formatMoney') });
+    repo.commit('base');
+    repo.branch('feature');
+    const edited = MONEY('formatMoney').replace("const sign = units < 0 ? '-' : '';", "const sign = units < 0 ? '−' : '+';");
+    repo.write({ 'src/a/money.ts': edited, 'src/b/money.ts': edited }).commit('both copies, alike');
+
+    const outcome = await check({ root: repo.root, base: 'main' });
+    expect(outcome.comparison.new).toEqual([]);
+    expect(outcome.passed).toBe(true);
+    const copied = outcome.comparison.unchanged.filter((u) => u.finding.ruleId === 'copied-code');
+    expect(copied).toHaveLength(1);
+    expect(copied[0]!.finding.fingerprint).not.toBe(copied[0]!.base.fingerprint);
+    expect(outcome.review!.focus[0]).toMatchObject({ kind: 'edited-copy', file: 'src/a/money.ts' });
+    expect(outcome.review!.focus[0]!.text).toMatch(
+      /^edited code that is copied in 2 places \(also `src\/b\/money\.ts:\d+`\): every copy changed alike\?$/,
+    );
+  });
+
   it('two copies written in the same change are an ordinary copied-code finding, not "written again"', async () => {
     const repo = new Repo({ ...STRICT_CONFIG, 'src/app.ts': `export const app = 1;\n` });
     repo.commit('base');

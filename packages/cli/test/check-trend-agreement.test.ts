@@ -53,6 +53,8 @@ function threeWays({ before, after, renames, untouched }: Pair) {
   return {
     check: {
       added: check.new.map(key).sort(),
+      /** pairs of another fingerprint on touched lines: findings the change edited */
+      edited: check.unchanged.filter((u) => u.finding.fingerprint !== u.base.fingerprint && !untouched(u.finding)).length,
       fixed: check.absent.map(fixedKey).sort(),
       fixedAt: check.absent.map((o) => key(o.finding!)).sort(),
     },
@@ -66,7 +68,7 @@ function threeWays({ before, after, renames, untouched }: Pair) {
 }
 
 describe('check, baseline and trend agree on the same before/after pair', () => {
-  it('moved, renamed, copied and re-fingerprinted findings', () => {
+  it('moved, renamed, copied, re-fingerprinted and edited findings', () => {
     const before = [
       // moved: old/button.ts -> ui/button.ts, while a look-alike appears in a file that sorts first
       finding('m1', 'old/button.ts', 10),
@@ -76,6 +78,8 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
       finding('c1', 'src/a.ts', 20),
       // re-fingerprinted: a third copy elsewhere changed the clone's fingerprint in shared.ts
       finding('x2', 'src/shared.ts', 30, 'copied-code'),
+      // edited: the change rewrote the lines of a copied region (both copies alike), its fingerprint changed
+      finding('e1', 'src/edited.ts', 40, 'copied-code'),
       // fixed
       finding('f1', 'src/gone.ts', 3),
       // unchanged
@@ -90,9 +94,10 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
       finding('c1', 'src/b.ts', 20),
       finding('x3', 'src/shared.ts', 30, 'copied-code'),
       finding('x3', 'src/third.ts', 1, 'copied-code'),
+      finding('e2', 'src/edited.ts', 41, 'copied-code'),
       finding('u1', 'src/kept.ts', 1),
     ];
-    const touched = new Set(['aa/other.ts', 'src/aa-copy.ts', 'src/b.ts', 'src/third.ts']);
+    const touched = new Set(['aa/other.ts', 'src/aa-copy.ts', 'src/b.ts', 'src/third.ts', 'src/edited.ts']);
     const r = threeWays({
       before,
       after,
@@ -102,11 +107,13 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
 
     const expected = ['aa/other.ts:10:m1', 'src/aa-copy.ts:5:r1', 'src/b.ts:20:c1', 'src/third.ts:1:x3'];
     expect(r.check.added).toEqual(expected);
-    expect(r.baseline.added).toEqual(expected);
     expect(r.trend.added).toEqual(expected);
     expect(r.check.fixed).toEqual(['src/gone.ts:f1']);
-    expect(r.baseline.fixed).toEqual(['src/gone.ts:f1']);
     expect(r.trend.fixed).toEqual(['src/gone.ts:f1']);
+    expect(r.check.edited).toBe(1);
+    // a baseline keeps no lines: it cannot tell the edited copy from a new one
+    expect(r.baseline.added).toEqual([...expected, 'src/edited.ts:41:e2'].sort());
+    expect(r.baseline.fixed).toEqual(['src/edited.ts:e1', 'src/gone.ts:f1']);
   });
 
   it('property: check and trend report the very same findings new and fixed; the baseline, which keeps no lines, as many', () => {
@@ -137,9 +144,10 @@ describe('check, baseline and trend agree on the same before/after pair', () => 
         expect(r.check.added).toEqual(r.trend.added);
         expect(r.check.fixedAt).toEqual(r.trend.fixedAt);
         // without lines, which occurrence is the new one, and which fixed one a re-fingerprinted finding
-        // pairs with, can differ (nearest line is unknown); how many are new and fixed cannot
-        expect(r.baseline.added).toHaveLength(r.check.added.length);
-        expect(r.baseline.fixed).toHaveLength(r.check.fixed.length);
+        // pairs with, can differ (nearest line is unknown); how many are new and fixed cannot, except that a
+        // baseline cannot tell an edited finding (touched lines overlapping a fixed one's) from a new one
+        expect(r.baseline.added).toHaveLength(r.check.added.length + r.check.edited);
+        expect(r.baseline.fixed).toHaveLength(r.check.fixed.length + r.check.edited);
       }),
       { numRuns: 300 },
     );

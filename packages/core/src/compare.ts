@@ -11,7 +11,10 @@
  * 3. (when the caller knows which lines the change touched) re-fingerprinted: a new finding on lines no
  *    commit touched, in the same file as a fixed finding of the same rule (then in the file it was
  *    renamed from; nearest line first), is the same debt under a new fingerprint (its detector's
- *    description changed: a third copy elsewhere, a renamed enclosing component), not new debt.
+ *    description changed: a third copy elsewhere, a renamed enclosing component), not new debt. Then
+ *    edited: a new finding on lines the change touched that overlap those of a fixed finding of the same
+ *    rule in the same file is that debt, edited (both copies of a clone changed alike, a colour changed to
+ *    another hard-coded colour): the code was there before, the change did not write the debt.
  * A file moved or renamed unchanged therefore adds nothing and fixes nothing; a second copy of old code is
  * one more occurrence of its fingerprint than before: new, and it is the copy that is new.
  */
@@ -24,6 +27,8 @@ export interface Comparable {
   /** unknown for a committed baseline, which keeps no locations: every line is then as near as any */
   line?: number;
   column?: number;
+  /** the last line of the finding's range (the edited pairing of pass 3 needs both ends) */
+  endLine?: number;
 }
 
 /** Renamed files: the path after -> the path (or paths, across several commits) it had before. */
@@ -111,7 +116,8 @@ export function matchFingerprints<B extends Comparable, A extends Comparable>(
  * Pass 3: a new finding on lines no change touched (`untouched`), in the same file as a fixed finding of
  * the same rule (or in the file it was renamed from), is the same debt under a new fingerprint. Such pairs
  * leave both lists, nearest lines first. What is left untouched and new is debt that a change elsewhere
- * made (a copy that turned old code into a duplicate).
+ * made (a copy that turned old code into a duplicate). After them, a new finding on touched lines that
+ * overlap a fixed finding of the same rule in the same file is that finding, edited.
  */
 export function reidentifyFindings<B extends Comparable & { ruleId: string }, A extends Comparable & { ruleId: string }>(
   added: readonly A[],
@@ -121,7 +127,8 @@ export function reidentifyFindings<B extends Comparable & { ruleId: string }, A 
 ): FindingComparison<B, A> {
   // the same file first, then the file it was renamed from (as in the first pass); nearest lines first
   const r = pairGreedy(added, removed, (a, f) => {
-    if (f.ruleId !== a.ruleId || !untouched(a)) return Infinity;
+    if (f.ruleId !== a.ruleId) return Infinity;
+    if (!untouched(a)) return f.file === a.file && overlap(f, a) ? EDITED + lineDistance(f, a) : Infinity;
     if (f.file === a.file) return lineDistance(f, a);
     return renamedFrom(renames, a.file).includes(f.file) ? RENAMED + lineDistance(f, a) : Infinity;
   });
@@ -130,6 +137,14 @@ export function reidentifyFindings<B extends Comparable & { ruleId: string }, A 
 
 /** What pairing across a rename costs beyond the lines: more than any distance within one file. */
 const RENAMED = 1e9;
+/** What pairing an edited finding costs: after every untouched one. */
+const EDITED = 2 * RENAMED;
+
+/** Whether two findings' line ranges share a line (false when a line is unknown: a baseline cannot say a finding was edited). */
+function overlap(x: Comparable, y: Comparable): boolean {
+  if (x.line === undefined || y.line === undefined) return false;
+  return x.line <= Math.max(y.line, y.endLine ?? y.line) && y.line <= Math.max(x.line, x.endLine ?? x.line);
+}
 
 function groupByFingerprint<T extends Comparable>(xs: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();

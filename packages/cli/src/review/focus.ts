@@ -37,6 +37,8 @@ const PER_FILE = 2;
 export interface FocusInput {
   /** the change's new findings (the manifest's new-dependency findings included) */
   newFindings: readonly Finding[];
+  /** findings the change edited (the same debt as before under a new fingerprint: a clone whose copies it changed) */
+  editedFindings?: readonly Finding[];
   /** the functions the change wrote (`isNew` not false) or edited */
   functions: readonly NewFunction[];
   /** whether a line at the head is one the change added or edited */
@@ -205,6 +207,14 @@ function productFunctionItem(fn: NewFunction): FocusItem | null {
 export function reviewFocus(input: FocusInput): FocusItem[] {
   const items: FocusItem[] = [];
   for (const f of input.newFindings) items.push(findingItem(f, input));
+  for (const f of input.editedFindings ?? []) {
+    if (f.ruleId !== 'copied-code') continue;
+    const item = editedCopy(
+      f,
+      copiesOf(f).map((c) => ({ ...c, share: touchedShare(c, input.touched) })),
+    );
+    if (item) items.push(item);
+  }
   for (const fn of input.functions) {
     const item = functionItem(fn);
     if (item) items.push(item);

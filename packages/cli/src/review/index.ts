@@ -52,6 +52,8 @@ export interface ReviewInput {
   baseOutput: AnalyzeOutput;
   /** the comparison's new findings (before dependencies are added) */
   newFindings: readonly Finding[];
+  /** head findings the comparison paired with a base finding of another fingerprint on lines the change touched: edited */
+  editedFindings?: readonly Finding[];
   /** the size over which a change needs a design review */
   designReviewOverLines: number;
 }
@@ -174,6 +176,7 @@ export async function reviewChange(input: ReviewInput): Promise<Review> {
   const added = new Set(files.filter((f) => f.status === 'added').map((f) => f.path));
   const focus = reviewFocus({
     newFindings: [...input.newFindings, ...dependencies],
+    ...(input.editedFindings ? { editedFindings: input.editedFindings } : {}),
     functions: functionsOfChange(input, files, touched),
     touched: (file, line) => added.has(file) || !!touched.get(file)?.has(line),
     dependencyFindings: new Set(dependencies),

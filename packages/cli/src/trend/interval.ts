@@ -15,6 +15,7 @@ export interface Matchable {
   fingerprint: string;
   file: string;
   line: number;
+  endLine?: number;
 }
 
 /**
@@ -35,7 +36,8 @@ export function matchFindings<T extends Matchable>(
 /**
  * The third pass of new/fixed (@plumbline/core `reidentifyFindings`): a "new" finding on lines no commit
  * of the period touched (all its shares credit no commit), in the same file as a "fixed" finding of the
- * same rule (or in the file it was renamed from), is the same debt under a new fingerprint.
+ * same rule (or in the file it was renamed from), is the same debt under a new fingerprint; one on touched
+ * lines overlapping a fixed one of the same rule in the same file is that debt, edited.
  */
 export function reidentify<T extends Matchable & { ruleId: string }>(
   added: ReadonlyArray<{ finding: T; shares: Share[] }>,
@@ -47,6 +49,7 @@ export function reidentify<T extends Matchable & { ruleId: string }>(
     fingerprint: a.finding.fingerprint,
     file: a.finding.file,
     line: a.finding.line,
+    ...(a.finding.endLine === undefined ? {} : { endLine: a.finding.endLine }),
     ruleId: a.finding.ruleId,
     i,
   }));
