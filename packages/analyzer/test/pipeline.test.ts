@@ -161,4 +161,10 @@ describe('classifyContent', () => {
     expect(classifyContent(Buffer.from(codegen))).toEqual({ kind: 'skip', reason: 'generated (GraphQL Code Generator output)' });
     expect(classifyContent(Buffer.from('export type Maybe<T> = T | null;\nexport const a = 1;\n')).kind).toBe('ok');
   });
+
+  it('skips a parser a grammar tool signed (Generated from X.g4 by ANTLR)', () => {
+    const antlr = '// Generated from src/grammar/QueryParser.g4 by ANTLR 4.9.0-SNAPSHOT\n\nexport class QueryParser {}\n';
+    expect(classifyContent(Buffer.from(antlr))).toEqual({ kind: 'skip', reason: 'generated (marker in the header)' });
+    expect(classifyContent(Buffer.from('// Parses what the grammar generated from user input\nexport const a = 1;\n')).kind).toBe('ok');
+  });
 });
