@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { BEGIN_MARKER, conventions, END_MARKER, MarkerError } from '../src/conventions/index.js';
-import { withinBudget } from '../src/conventions/lines.js';
+import { code, withinBudget } from '../src/conventions/lines.js';
 import type { ConventionLine } from '../src/conventions/lines.js';
 import { roleAdvice } from '../src/conventions/practice-lines.js';
 import type { RoleMetrics } from '../src/conventions/practice-lines.js';
@@ -230,5 +230,11 @@ describe('the choice a role line names', () => {
       ['moment', new Set(['legacy/a.ts', 'src/b.ts'])],
     ]);
     expect(roleAdvice(r, (_role, c) => files.get(c))!.avoid.map((a) => a.choice)).toEqual(['moment']);
+  });
+});
+
+describe('conventions text: names read from the repository', () => {
+  it('cannot escape their code span nor carry control or bidi characters into the assistant file', () => {
+    expect(code('ui/\u202eButton`\n.tsx\u0085\u2066')).toBe('`ui/Button.tsx`');
   });
 });

@@ -1,3 +1,5 @@
+import { UNSAFE_CHARACTERS } from '../formatters/text-safety.js';
+
 /** One line of the conventions section: an imperative sentence and the measured fact behind it. */
 export interface ConventionLine {
   section: Section;
@@ -23,9 +25,12 @@ export const SECTIONS: ReadonlyArray<{ id: Section; heading: string }> = [
   { id: 'constants', heading: 'Constants and config' },
 ];
 
-/** Inline code of a name or path read from the repository: no backticks or line breaks can escape it. */
+/**
+ * Inline code of a name or path read from the repository: no backtick, line break, control or bidi
+ * character (text-safety's unsafe set) can escape it or reorder what the assistant reads.
+ */
 export function code(text: string): string {
-  const clean = text.replace(/[`\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  const clean = text.replace(UNSAFE_CHARACTERS, '').replace(/`/g, '').slice(0, 200);
   return `\`${clean}\``;
 }
 
