@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '@plumbline/core';
 import { formatOrgHtml } from '../src/formatters/org/html.js';
@@ -20,7 +19,7 @@ import { buildOrgReport } from '../src/org/build.js';
 import type { OrgReport } from '../src/org/build.js';
 import { compileAssistantPatterns } from '../src/trend/assistants.js';
 import { main } from '../src/cli.js';
-import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
+import { launchChromium, skipBrowserTests, watchPage } from './chromium.js';
 import { io } from './git-repo.js';
 // @ts-expect-error plain JavaScript shared with the load test's writer processes
 import { intervalInput, snapshotInput } from './store-load-data.mjs';
@@ -142,33 +141,13 @@ describe('the repository identity and the masking of credentials', () => {
 
 describe.skipIf(skipBrowserTests)('the organisation report in a browser', () => {
   it('renders the weekly chart and the tables, logs no error, requests nothing, shows every name as text', async () => {
-    requireChromium();
     const file = join(dir, 'org.html');
     writeFileSync(file, formatOrgHtml(report));
     const url = pathToFileURL(file).href;
-    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1100, height: 900 },
-    });
+    const context = await launchChromium(join(dir, 'profile'), { width: 1100, height: 900 });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('request', (r) => requests.push(r.url()));
+      const { problems, requests } = watchPage(page);
       await page.goto(url, { waitUntil: 'load' });
       expect(await page.locator('svg[data-chart="org-debt"] circle.pt').count()).toBe(report.weeks.length);
       const box = await page.locator('svg[data-chart="org-debt"]').boundingBox();

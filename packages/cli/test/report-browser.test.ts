@@ -5,12 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportHtml } from '../src/formatters/trend/html.js';
 import { trend } from '../src/trend/index.js';
 import type { TrendReport } from '../src/trend/index.js';
-import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
+import { launchChromium, requireChromium, skipBrowserTests, watchPage } from './chromium.js';
 import { buildSixWeeks } from './trend-repo.js';
 import type { SixWeeks } from './trend-repo.js';
 
@@ -41,34 +40,10 @@ describe.skipIf(skipBrowserTests)('the HTML report in a browser', () => {
     const file = join(dir, 'report.html');
     writeFileSync(file, formatReportHtml(report));
     const url = pathToFileURL(file).href;
-    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1100, height: 900 },
-    });
+    const context = await launchChromium(join(dir, 'profile'), { width: 1100, height: 900 });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
+      const { problems, requests } = watchPage(page);
       await page.goto(url, { waitUntil: 'load' });
 
       const count = (selector: string) => page.locator(selector).count();

@@ -11,10 +11,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { CHROMIUM, requireChromium, skipBrowserTests } from './chromium.js';
+import { launchChromium, skipBrowserTests } from './chromium.js';
 import { io } from './git-repo.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/hostile/safe-output/src');
@@ -165,24 +164,10 @@ describe('the HTML report', () => {
   });
 
   describe.skipIf(skipBrowserTests)('in headless Chromium', () => {
-    let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+    let context: Awaited<ReturnType<typeof launchChromium>>;
     beforeAll(async () => {
       // Debian's Chromium, a fresh profile, nothing in the background that could make a request of its own
-      requireChromium();
-      context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'plumbline-chromium-profile-')), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      context = await launchChromium(mkdtempSync(join(tmpdir(), 'plumbline-chromium-profile-')));
     }, 60_000);
     afterAll(async () => {
       await context?.close();
