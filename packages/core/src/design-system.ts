@@ -548,7 +548,9 @@ export function inferredSummary(ds: DesignSystemSettings | null, tokens: { files
   else if (systems.length === 0) parts.push(`design system ${[...ds.packages.map((p) => p.name), ...ds.paths].join(', ')} (${ds.source})`);
   else {
     const [first, ...rest] = systems;
-    let text = `design system ${first!.name} (${first!.via}, imported by ${plural(first!.importers, 'file')})`;
+    // a configured system is taken as told: its importers are not counted (no discovery walk), so no count is shown
+    const counted = first!.kind !== 'config' || first!.importers > 0;
+    let text = `design system ${first!.name} (${first!.via}${counted ? `, imported by ${plural(first!.importers, 'file')}` : ''})`;
     const others = rest.filter((s) => s.importers > 0).slice(0, 3);
     if (others.length) text += `; also ${others.map((s) => `${s.name} (${plural(s.importers, 'file')})`).join(', ')}`;
     parts.push(text);

@@ -41,4 +41,10 @@ describe('design-system: an npm design system named in config, with an elements 
     expect(out.result.summary.designSystemAdoption).toBe(0.3333);
     expect(out.result.metrics['design-system-adoption']).toMatchObject({ source: 'config', designSystem: 1, local: 0, raw: 2 });
   });
+
+  it('says in the summary that the system is configured, without an importer count it did not take', () => {
+    expect((out.result.metrics['design-system-adoption'] as { inferred: string }).inferred).toBe(
+      'configured: design system @northwind/design (plumbline.config.json); no token files',
+    );
+  });
 });
