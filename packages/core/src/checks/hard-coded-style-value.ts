@@ -3,6 +3,7 @@ import type { CheckReport, CheckSuggestion, TextEdit } from '../check.js';
 import type { ColorDistanceMethod } from '../color.js';
 import type { PropertyFamily } from '../css-value.js';
 import { collectTsStyleValues } from '../tokens/collect.js';
+import { collectLooseColors } from '../tokens/loose.js';
 import type { StyleOccurrence } from '../tokens/collect.js';
 import { DARK_SCOPE, DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
@@ -109,12 +110,14 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
     const tokens = verdict.tokens;
     const first = tokens[0]!;
     if (tokens.length === 1) {
-      const e = editFor(occ, first, settings.templates);
+      // the fallback of reading the variable itself: the token is named, a var() in its place would be circular
+      const e = occ.loose === 'fallback' ? null : editFor(occ, first, settings.templates);
       return {
         messageId: 'exactToken',
         data: { value, token: tokenLabel(first), replacement: e ? e.replacement.text : tokenLabel(first) },
-        ...(e?.replacement.certain ? { fix: [e.edit] } : {}),
-        suggestions: e && !e.replacement.certain ? [suggestion({ token: first, label: 'same value' })!] : [],
+        // outside style sites the value may leave the page's CSS (a chart library, a canvas): suggested, never fixed
+        ...(e?.replacement.certain && !occ.loose ? { fix: [e.edit] } : {}),
+        suggestions: e && (!e.replacement.certain || occ.loose) ? [suggestion({ token: first, label: 'same value' })!] : [],
         effortMinutes: 2,
         fingerprintCode,
       };
@@ -244,7 +247,10 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const pending: Array<{ report: CheckReport; key: string; line: number; related: RelatedLocation[] }> = [];
     const byValue = new Map<string, (typeof pending)[number]>();
     const byLine = new Map<number, (typeof pending)[number]>();
-    for (const occ of collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors })) {
+    const occurrences = collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors });
+    const atStyleSite = new Set(occurrences.map((o) => o.atom.start));
+    occurrences.push(...collectLooseColors(ctx.ts, ctx.sourceFile).filter((o) => !atStyleSite.has(o.atom.start)));
+    for (const occ of occurrences) {
       const dark = !!occ.tailwind && DARK_SCOPE.test(classWithVariants(text, occ.tailwind.end));
       const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, {
         ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
@@ -253,7 +259,8 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
         property: occ.property,
         ...(dark ? { theme: 'dark' as const } : {}),
       });
-      if (!verdict) continue;
+      // a literal outside style sites is the token written by hand only when it is the token's very value
+      if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
       const line = lineOf(range.start);
       // one finding per value and file (its other places are related), and at most one per line

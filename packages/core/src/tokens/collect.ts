@@ -31,6 +31,8 @@ export interface StyleOccurrence {
   node?: TS.Node;
   /** stylesheets: the enclosing selectors and at-rules (`@media (min-width: 768px) .card`), for fingerprints */
   scope?: string;
+  /** a literal outside style sites (a palette array, a fallback after reading the variable, a constant): reported on an exact token only, never fixed */
+  loose?: 'palette' | 'fallback' | 'constant';
 }
 
 /** The selectors and at-rules around a stylesheet node, outermost first. */
@@ -75,7 +77,7 @@ function tagRoot(ts: TypeScript, expr: TS.Expression): { root: string; styled: b
   return undefined;
 }
 
-function isInsideSvg(ts: TypeScript, node: TS.Node): boolean {
+export function isInsideSvg(ts: TypeScript, node: TS.Node): boolean {
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) {
       const tag = ts.isJsxElement(n) ? n.openingElement.tagName : n.tagName;

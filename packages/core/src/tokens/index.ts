@@ -10,3 +10,5 @@ export * from './match.js';
 export * from './collect.js';
 export * from './places.js';
 export * from './packages.js';
+export * from './ts-theme.js';
+export * from './loose.js';

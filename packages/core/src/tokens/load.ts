@@ -15,6 +15,9 @@ import { loadJsonTokens, MAX_ALIAS_DEPTH } from './json.js';
 import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from './tailwind.js';
 import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenPackage, TokenSettings } from './types.js';
 import { packageOf, resolvePackages } from './packages.js';
+import { satelliteScope } from './places.js';
+import { isThemeScript, loadTsThemes } from './ts-theme.js';
+import type { TypeScript } from '../check.js';
 import type { PackageManifest } from './packages.js';
 
 const MAX_TOKEN_FILE_BYTES = 2 * 1024 * 1024;
@@ -51,32 +54,6 @@ const JSON_TOKENS = /(^|[.\-_])(design-)?tokens?\.json$|\.tokens$/i;
 const CSS_TOKEN_NAMES =
   /^_?(tokens|design-tokens|theme|themes|variables|vars|colors|colours|palette|custom-properties|globals?|root)\.(s?css)$/i;
 
-/** Directories of docs sites, examples and playgrounds: their tokens are theirs alone. */
-const SATELLITE_DIRS = new Set([
-  'docs',
-  'doc',
-  'dev-docs',
-  'website',
-  'site',
-  'examples',
-  'example',
-  'demo',
-  'demos',
-  'playground',
-  'playgrounds',
-  'storybook',
-  '.storybook',
-  'sandbox',
-  'sandboxes',
-]);
-
-/** The satellite directory a file lies in (`dev-docs`, `apps/docs`), or undefined. */
-export function satelliteScope(file: string): string | undefined {
-  const parts = file.split('/');
-  for (let i = 0; i < parts.length - 1; i++) if (SATELLITE_DIRS.has(parts[i]!)) return parts.slice(0, i + 1).join('/');
-  return undefined;
-}
-
 /** The last word of a token name is a step of a scale: `--space-4`, `--radius-lg`, `--font-size-2xl`, `--text-base`. */
 export function isScaleStep(path: string): boolean {
   const last = path.split(/[-_.]/).filter(Boolean).pop() ?? '';
@@ -95,6 +72,8 @@ export interface DiscoveredTokenFiles {
   tailwindDependency: 3 | 4 | null;
   /** the workspace packages found (folders with a package.json) */
   packages?: PackageManifest[];
+  /** TypeScript theme and palette modules by their names, and declaration files (for a theme augmentation) */
+  scripts: string[];
 }
 
 /**
@@ -105,6 +84,7 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
   const isTest = testFiles.length ? picomatch(testFiles as string[], { dot: true }) : () => false;
   const files: string[] = [];
   const stylesheets: string[] = [];
+  const scripts: string[] = [];
   let tailwindDependency: 3 | 4 | null = null;
   const packages: PackageManifest[] = [];
   let seen = 0;
@@ -139,6 +119,7 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
       ) {
         files.push(rel);
       } else if (CSS_TOKEN_NAMES.test(e.name)) files.push(rel);
+      else if (isThemeScript(rel) || /\.d\.ts$/.test(e.name)) scripts.push(rel);
       else if (/\.(s?css)$/i.test(e.name) && !/\.module\.s?css$/i.test(e.name)) stylesheets.push(rel);
     }
   };
@@ -150,7 +131,7 @@ export function discoverTokenFiles(root: string, testFiles: readonly string[], m
     if (packages.some((p) => p.tailwindCatalog) && (!tailwindDependency || catalog > tailwindDependency)) tailwindDependency = catalog;
   }
   for (const p of packages) delete p.tailwindCatalog;
-  return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency, packages };
+  return { files: files.sort(), stylesheets: stylesheets.sort(), tailwindDependency, packages, scripts: scripts.sort() };
 }
 
 function catalogTailwind(root: string): 3 | 4 | null {
@@ -298,6 +279,9 @@ export interface LoadTokensOptions {
   tailwindDependency?: 3 | 4 | null;
   /** workspace packages (discovery): tokens then apply per package, and Tailwind's version is read per package */
   packages?: readonly PackageManifest[];
+  /** TypeScript theme modules and declaration files (see loadTsThemes), read when `ts` is given */
+  scripts?: readonly string[];
+  ts?: TypeScript | null;
 }
 
 /** How many preset modules a project's Tailwind configs may pull in. */
@@ -387,12 +371,24 @@ function runtimeVariables(root: string, tokenFiles: readonly string[], packages:
           continue;
         }
         if (text.length > MAX_TOKEN_FILE_BYTES || !text.includes('--')) continue;
-        for (const m of text.matchAll(/['"`](--[A-Za-z][\w-]*)['"`]/g)) names.add(m[1]!);
+        // reading a variable (`getPropertyValue('--x')`) does not make it an input
+        for (const m of text.matchAll(/(getPropertyValue\(\s*)?['"`](--[A-Za-z][\w-]*)['"`]/g)) if (!m[1]) names.add(m[2]!);
       }
     }
   };
   for (const d of [...dirs].sort()) walk(d, 0);
   return names;
+}
+
+/** Gives each token the docs site or example it belongs to, and its workspace package. */
+function placeTokens(tokens: DesignToken[], packages: readonly TokenPackage[] | undefined): void {
+  for (const t of tokens) {
+    if (t.file.includes(':')) continue;
+    const scope = satelliteScope(t.file);
+    if (scope) t.scope = scope;
+    const pkg = packages ? packageOf(packages, t.file) : undefined;
+    if (pkg?.dir) t.pkg = pkg.dir;
+  }
 }
 
 /** Loads tokens from files; the result is plain JSON (check settings). */
@@ -409,6 +405,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const v3Configs: string[] = [];
 
   const queue = [...options.files];
+  const scripts = [...(options.scripts ?? [])];
   const presets = new Set<string>();
   for (const file of queue) {
     const text = readText(root, file, errors);
@@ -426,6 +423,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       tailwindV4 ||= r.tailwindV4;
       if (r.tailwindV4) v4Files.push(file);
       if (r.definitions.length) loadedFiles.add(file);
+    } else if (!TAILWIND_CONFIG.test(name) && !presets.has(file) && isThemeScript(file)) {
+      scripts.push(file); // a theme or palette module named in the config
     } else if (TAILWIND_CONFIG.test(name) || /\.(c|m)?(j|t)s$/.test(name)) {
       const preset = presets.has(file);
       if (!preset) {
@@ -518,15 +517,13 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase).filter(notOverridden));
 
   dropRuntimeVariables(root, tokens, options.packages ?? []);
-
-  for (const t of tokens) {
-    const scope = t.file.includes(':') ? undefined : satelliteScope(t.file);
-    if (scope) t.scope = scope;
-    if (packages && !t.file.includes(':')) {
-      const pkg = packageOf(packages, t.file);
-      if (pkg?.dir) t.pkg = pkg.dir;
-    }
+  if (options.ts && scripts.length) {
+    const themes = loadTsThemes(options.ts, scripts, (f) => readText(root, f, errors));
+    tokens.push(...themes.tokens);
+    for (const f of themes.files) loadedFiles.add(f);
   }
+
+  placeTokens(tokens, packages);
   tokens.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1,
   );

@@ -267,6 +267,8 @@ function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, 
   if (family === 'sizing' && context !== 'className') list = list.filter((x) => x.token.family !== 'spacing' || !x.token.tailwind);
   // Tailwind's default scales are Tailwind class names: they apply to classes only
   if (context !== 'className') list = list.filter((x) => x.token.file !== 'tailwind:defaults');
+  // a theme or palette kept in TypeScript is read by TypeScript: not in stylesheets nor class names
+  if (context === 'css' || context === 'className') list = list.filter((x) => !x.token.js);
   // a docs site's or an example's tokens are for its own files
   if (list.some((x) => x.token.scope))
     list = list.filter((x) => !x.token.scope || (filePath !== undefined && filePath.startsWith(`${x.token.scope}/`)));
@@ -295,7 +297,9 @@ function rankExact(found: DesignToken[], context: StyleContext, namespace?: stri
   const score = (t: DesignToken) =>
     (context === 'className' && t.tailwind && (!namespace || t.tailwind.namespace === namespace) ? 0 : 4) +
     (t.file === 'tailwind:defaults' ? 1 : 0) +
-    (t.aliasOf ? 0 : 2);
+    (t.aliasOf ? 0 : 2) +
+    // a CSS variable is usable as it is; a TypeScript theme or palette needs the theme or an import in scope
+    (t.js ? 3 : 0);
   return list.sort((a, b) => score(a) - score(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -524,6 +528,7 @@ export function replacementFor(
   const quote = opts.quote ?? "'";
   // a variable of bare channels (`--x: 255 0 0`) is a color only inside rgb()/hsl()
   const cssVarText = token.cssVar ? (token.channels ? `${token.channels}(var(${token.cssVar}))` : `var(${token.cssVar})`) : null;
+  if (token.js) return jsReplacement(token, context, opts.whole !== false);
   switch (context) {
     case 'css':
     case 'template': {
@@ -558,7 +563,20 @@ export function replacementFor(
   }
 }
 
-/** A token as people read it in a message: `color.accent` (`--color-accent`). */
+/**
+ * A token kept in TypeScript: a theme's value is read from the theme in scope (`${({ theme }) => theme.x}` in
+ * a styled template, `theme.x` in a style object), a palette's from its module (`${palette.x}`, `palette.x`).
+ * Never certain: the theme or the import has to be in scope.
+ */
+function jsReplacement(token: DesignToken, context: StyleContext, whole: boolean): Replacement | null {
+  const js = token.js!;
+  if (context === 'template') return { text: token.jsModule ? `\${${js}}` : `\${({ theme }) => ${js}}`, certain: false };
+  if ((context === 'object' || context === 'native') && whole) return { text: js, certain: false };
+  return null;
+}
+
+/** A token as people read it in a message: `color.accent` (`--color-accent`), `theme.colors.accent`. */
 export function tokenLabel(token: DesignToken): string {
+  if (token.js) return token.js;
   return token.cssVar ? token.cssVar : token.scssVar ? token.scssVar : token.path;
 }

@@ -123,3 +123,29 @@ function compareVersions(a: number[], b: number[]): number {
 export function isPlaygroundFile(path: string): boolean {
   return /(^|\/)playgrounds?(\/|\.[jt]sx?$)/i.test(path);
 }
+
+/** Directories of docs sites, examples and playgrounds: their tokens are theirs alone. */
+const SATELLITE_DIRS = new Set([
+  'docs',
+  'doc',
+  'dev-docs',
+  'website',
+  'site',
+  'examples',
+  'example',
+  'demo',
+  'demos',
+  'playground',
+  'playgrounds',
+  'storybook',
+  '.storybook',
+  'sandbox',
+  'sandboxes',
+]);
+
+/** The satellite directory a file lies in (`dev-docs`, `apps/docs`), or undefined. */
+export function satelliteScope(file: string): string | undefined {
+  const parts = file.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (SATELLITE_DIRS.has(parts[i]!)) return parts.slice(0, i + 1).join('/');
+  return undefined;
+}

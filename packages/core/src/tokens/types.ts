@@ -37,6 +37,10 @@ export interface DesignToken {
   darkUnknown?: boolean;
   /** the variable holds bare color channels (`--x: 255 0 0`): it is used as `rgb(var(--x))` / `hsl(var(--x))` */
   channels?: 'rgb' | 'hsl';
+  /** a token kept in TypeScript: the expression code writes to read it (`theme.colors.primary`, `palette.brand`) */
+  js?: string;
+  /** a module's palette constant (not a theme): the file to import it from */
+  jsModule?: string;
 }
 
 /** A workspace package (a folder with a package.json), for deciding which tokens apply to a file. */
