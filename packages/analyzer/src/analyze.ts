@@ -2,8 +2,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize } from 'node:v8';
-import { FILE_CHECKS, VERSION, blobHash, compareFindings, computeScore, fingerprint, ruleOptions, ruleSeverity } from '@plumbline/core';
-import type { CheckSettings, FileError, Finding, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
+import {
+  FILE_CHECKS,
+  VERSION,
+  blobHash,
+  compareFindings,
+  computeScore,
+  fingerprint,
+  isRatedRule,
+  ratedDebt,
+  ruleOptions,
+  ruleSeverity,
+} from '@plumbline/core';
+import type { CheckSettings, FileError, Finding, RatedDebt, ResolvedConfig, RuleMeta, ScanResult, SkippedFile } from '@plumbline/core';
 import { FactsCache, ResultCache } from './cache.js';
 import { classifyContent } from './classify.js';
 import { analyzerKey, resultKey } from './code-identity.js';
@@ -283,13 +294,22 @@ function extractFacts(
 
 interface Detected {
   drafts: DraftFinding[];
+  /** the rated rules' drafts (every rule of the calibration, whatever the config), for the rating only */
+  rated: DraftFinding[];
   metrics: Record<string, unknown>;
   designSystemAdoption: number | null;
   driftIndex: number;
   duplicatedLinesRatio?: number;
 }
 
-/** The per-file checks' findings and the project detectors' (none for `factsOnly`), without those a detector supersedes. */
+const placeOf = (d: { ruleId: string; file: string; line: number; column: number }) => `${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`;
+
+/**
+ * The per-file checks' findings and the project detectors' (none for `factsOnly`), without those a
+ * detector supersedes. The rated rules run whatever the config says, for the rating: their findings
+ * are reported only when the config turns them on, and a detector that runs only for the rating adds
+ * no metrics and supersedes nothing that is reported.
+ */
 function runDetectors(
   options: AnalyzeOptions,
   settings: CheckSettings,
@@ -297,10 +317,11 @@ function runDetectors(
   metas: ReadonlyMap<string, RuleMeta>,
 ): Detected {
   const { config } = options;
-  const enabled = (id: string) => {
+  const reported = (id: string) => {
     const m = metas.get(id);
     return !!m && ruleSeverity(config, m) !== null;
   };
+  const enabled = (id: string) => reported(id) || isRatedRule(id);
   const ctx: DetectorContext = {
     root: resolve(options.root),
     files: facts,
@@ -309,21 +330,40 @@ function runDetectors(
     enabled,
     options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
   };
-  const out: Detected = { drafts: facts.flatMap((f) => f.checkFindings), metrics: {}, designSystemAdoption: null, driftIndex: 0 };
+  const drafts = facts.flatMap((f) => f.checkFindings);
+  const out: Detected = { drafts: [], rated: [], metrics: {}, designSystemAdoption: null, driftIndex: 0 };
   const superseded = new Set<string>();
+  const supersededReported = new Set<string>();
   for (const detector of options.factsOnly ? [] : DETECTORS) {
     // a detector without rules reports metrics only (design-system adoption) and always runs
     if (detector.rules.length > 0 && !detector.rules.some((r) => enabled(r.id))) continue;
+    const reports = detector.rules.length === 0 || detector.rules.some((r) => reported(r.id));
     const r = detector.detect(ctx);
-    out.drafts.push(...r.findings);
-    for (const s of r.supersedes ?? []) superseded.add(`${s.ruleId}\0${s.file}\0${s.line}\0${s.column}`);
+    drafts.push(...r.findings);
+    for (const s of r.supersedes ?? []) {
+      superseded.add(placeOf(s));
+      if (reports) supersededReported.add(placeOf(s));
+    }
+    if (!reports) continue;
     if (r.metrics !== undefined) out.metrics[detector.metricsKey ?? detector.id] = r.metrics;
     if (r.designSystemAdoption !== undefined) out.designSystemAdoption = r.designSystemAdoption;
     if (r.driftIndex !== undefined) out.driftIndex = r.driftIndex;
     if (r.duplicatedLinesRatio !== undefined) out.duplicatedLinesRatio = r.duplicatedLinesRatio;
   }
-  if (superseded.size) out.drafts = out.drafts.filter((d) => !superseded.has(`${d.ruleId}\0${d.file}\0${d.line}\0${d.column}`));
+  out.drafts = drafts.filter((d) => (reported(d.ruleId) || !metas.has(d.ruleId)) && !supersededReported.has(placeOf(d)));
+  out.rated = drafts.filter((d) => isRatedRule(d.ruleId) && !superseded.has(placeOf(d)));
   return out;
+}
+
+/** The rated debt of the rated rules' drafts: each at its rule's default effort (config `effort` does not change the rating). */
+function ratedOf(drafts: readonly DraftFinding[], metas: ReadonlyMap<string, RuleMeta>, linesOfCode: number): RatedDebt {
+  return ratedDebt(
+    drafts.map((d) => {
+      const meta = metas.get(d.ruleId)!;
+      return { ruleId: d.ruleId, category: meta.category, effortMinutes: d.effortMinutes ?? meta.defaultEffortMinutes };
+    }),
+    linesOfCode,
+  );
 }
 
 /** Analyses a set of files: facts (cached by content), per-file checks, project detectors, score. */
@@ -372,12 +412,20 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
   const t1 = performance.now();
   options.onProgress?.({ phase: 'detectors', done: 0, total: DETECTORS.length });
   const metas = new Map(analyzerRules().map((m) => [m.id, m]));
-  const { drafts, metrics, designSystemAdoption, driftIndex, duplicatedLinesRatio } = runDetectors(options, settings, facts, metas);
+  const {
+    drafts,
+    rated: ratedDrafts,
+    metrics,
+    designSystemAdoption,
+    driftIndex,
+    duplicatedLinesRatio,
+  } = runDetectors(options, settings, facts, metas);
   stats.detectorsMs = performance.now() - t1;
 
   const findings = finalizeFindings(drafts, config, metas);
   const linesOfCode = facts.reduce((n, f) => n + f.linesOfCode, 0);
   const score = computeScore(findings, linesOfCode, config.devCostMinutesPerLine);
+  const rated = ratedOf(ratedDrafts, metas, linesOfCode);
   const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const result: ScanResult = {
     schemaVersion: 1,
@@ -389,7 +437,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeOutput {
       linesOfCode,
       debtMinutes: score.debtMinutes,
       debtRatio: score.debtRatio,
-      rating: score.rating,
+      rating: rated.rating,
+      rated,
       byCategory: score.byCategory,
       designSystemAdoption,
       driftIndex,

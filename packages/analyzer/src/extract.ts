@@ -1,4 +1,13 @@
-import { FILE_CHECKS, countLinesOfCode, formatMessage, globMatcher, ruleOptions, ruleSeverity, symbolPathOf } from '@plumbline/core';
+import {
+  FILE_CHECKS,
+  countLinesOfCode,
+  formatMessage,
+  globMatcher,
+  isRatedRule,
+  ruleOptions,
+  ruleSeverity,
+  symbolPathOf,
+} from '@plumbline/core';
 import type { CheckReport, CheckSettings, ResolvedConfig } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { classifyContent } from './classify.js';
@@ -89,7 +98,8 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
     }
     if (sourceFile) {
       for (const check of FILE_CHECKS) {
-        if (ruleSeverity(config, check.meta) === null) continue;
+        // a rated rule runs whatever the config says: its findings count for the rating (analyze.ts)
+        if (ruleSeverity(config, check.meta) === null && !isRatedRule(check.meta.id)) continue;
         const sf = sourceFile;
         check.run({
           ts,

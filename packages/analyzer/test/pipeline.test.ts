@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '@plumbline/core';
+import { bandOf, CALIBRATION, defaultConfig } from '@plumbline/core';
 import type { ResolvedConfig } from '@plumbline/core';
 import { analyze, openCache, workingTreeSource } from '../src/analyze.js';
 import { classifyContent } from '../src/classify.js';
@@ -96,7 +96,10 @@ describe('the analysis pipeline', () => {
     expect(result.summary.linesOfCode).toBe(4);
     expect(result.summary.debtMinutes).toBe(10);
     expect(result.summary.debtRatio).toBeCloseTo(10 / 120, 6);
-    expect(result.summary.rating).toBe('B');
+    // the rating is the population rating of the rated debt: effort x the rule's weight, per 1,000 lines
+    expect(result.summary.rated!.minutes).toBeCloseTo(10 * CALIBRATION.weights['pass-through-function']!, 2);
+    expect(result.summary.rated!.density).toBeCloseTo((result.summary.rated!.minutes / 4) * 1000, 2);
+    expect(result.summary.rating).toBe(bandOf(result.summary.rated!.density, CALIBRATION.cuts));
   });
 
   it('fingerprints survive a move to another file and added lines above', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCache } from '@plumbline/analyzer';
 import type { AnalyzeOutput, AnalyzeStats, FactsCache } from '@plumbline/analyzer';
-import { buildCheckSettings, CATEGORIES, computeScore } from '@plumbline/core';
+import { addRated, buildCheckSettings, CATEGORIES, computeScore } from '@plumbline/core';
 import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
@@ -215,8 +215,10 @@ async function analyseHead(root: string, options: CheckOptions, headRef: string 
 function withFindings(result: ScanResult, extra: readonly Finding[], devCostMinutesPerLine: number): ScanResult {
   if (extra.length === 0) return result;
   const findings = [...result.findings, ...extra];
-  const { debtMinutes, debtRatio, rating, byCategory } = computeScore(findings, result.summary.linesOfCode, devCostMinutesPerLine);
-  return { ...result, summary: { ...result.summary, debtMinutes, debtRatio, rating, byCategory }, findings };
+  const { debtMinutes, debtRatio, byCategory } = computeScore(findings, result.summary.linesOfCode, devCostMinutesPerLine);
+  const rated = result.summary.rated ? addRated(result.summary.rated, extra, result.summary.linesOfCode) : undefined;
+  const rating = rated ? { rating: rated.rating, rated } : {};
+  return { ...result, summary: { ...result.summary, debtMinutes, debtRatio, byCategory, ...rating }, findings };
 }
 
 /** The facts cache a commit is analysed with (none with --no-cache). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCategoryTotals } from '@plumbline/core';
+import { bandOf, CALIBRATION, emptyCategoryTotals } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
 import { formatReportHtml } from '../src/formatters/trend/html.js';
 import { formatReportJson } from '../src/formatters/trend/json.js';
@@ -33,6 +33,9 @@ function stored(over: Partial<Finding>): StoredFinding {
   return { ...f, key: findingKey(f) };
 }
 
+/** A rated density in band B of the current calibration that grows with the ratio (0.07 would reach C). */
+const densityFor = (ratio: number) => CALIBRATION.cuts[0] + (CALIBRATION.cuts[1] - CALIBRATION.cuts[0]) * (ratio / 0.07);
+
 function snapshot(commit: string, at: string, debt: number, ratio: number): SnapshotRecord {
   const byCategory = emptyCategoryTotals();
   byCategory.abstraction = { findings: debt / 10, debtMinutes: debt };
@@ -47,7 +50,10 @@ function snapshot(commit: string, at: string, debt: number, ratio: number): Snap
     linesOfCode: 1000,
     debtMinutes: debt,
     debtRatio: ratio,
-    rating: ratio <= 0.05 ? 'A' : 'B',
+    rating: bandOf(densityFor(ratio), CALIBRATION.cuts),
+    calibration: CALIBRATION.version,
+    ratedDensity: densityFor(ratio),
+    duplicatedLinesRatio: ratio / 2,
     designSystemAdoption: 0.5,
     driftIndex: 0.1,
     findings: debt / 10,
@@ -249,5 +255,47 @@ describe('terminal trend view', () => {
     expect(out).toContain('Most new debt');
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e]/);
     expect(lines.filter((l) => l.includes('history in'))).toHaveLength(1);
+  });
+});
+
+describe('rating and duplicated lines in the trend report', () => {
+  it('re-rates snapshots of another calibration from their density, and marks the ones without a density', () => {
+    const data = evilData();
+    const [first, second] = data.points;
+    // rated under an older calibration whose letter was E: re-rated with the current cut points
+    first!.snapshot = { ...first!.snapshot, calibration: 'old.1', rating: 'E', ratedDensity: CALIBRATION.cuts[0] / 2 };
+    // stored before the population rating: its SQALE letter, marked
+    second!.snapshot = { ...second!.snapshot, calibration: null, rating: 'A', ratedDensity: null };
+    const report = buildTrendReport(data, { generatedAt: new Date('2024-01-18T00:00:00Z') });
+    expect(report.points.map((p) => [p.rating, p.ratingStale])).toEqual([
+      ['A', false],
+      ['A', true],
+      [bandOf(report.points[2]!.ratedDensity!, CALIBRATION.cuts), false],
+    ]);
+    expect(report.calibration).toEqual({ version: CALIBRATION.version, population: CALIBRATION.population, cuts: CALIBRATION.cuts });
+    expect(report.notes.at(-1)).toMatch(
+      new RegExp(`^\\* rated before calibration ${CALIBRATION.version.replace(/\./g, '\\.')}: 1 snapshot`),
+    );
+    const md = formatReportMarkdown(report);
+    expect(md).toMatch(/\| A\* \|/);
+    const stats = {
+      snapshots: 3,
+      snapshotsComputed: 0,
+      snapshotsStored: 3,
+      intervals: 2,
+      intervalsComputed: 0,
+      intervalsStored: 2,
+      filesParsed: 0,
+    };
+    expect(formatTrendPretty(report, stats as TrendStats, null)).toMatch(/ A\* /);
+  });
+
+  it('shows the duplicated-lines ratio week by week in every format', () => {
+    const report = buildTrendReport(evilData(), { generatedAt: new Date('2024-01-18T00:00:00Z') });
+    expect(report.points.map((p) => p.duplicatedLinesRatio)).toEqual([0.01, 0.02, 0.03]);
+    const md = formatReportMarkdown(report);
+    expect(md).toContain('| rating | ratio | duplicated lines |');
+    expect(md).toMatch(/\| 3\.0% \| 0 \| 1 \|/);
+    expect(md).toContain('**Duplicated lines**: 3.0% of lines of code (1.0% at 2024-01-01).');
   });
 });

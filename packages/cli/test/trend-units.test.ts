@@ -204,23 +204,24 @@ describe('rate and projection', () => {
     expect(slope([2, 2], [1, 3])).toBeNull();
   });
 
-  it('projects when the rating crosses the next band', () => {
-    expect(project(0.08, 0.004)).toEqual({
+  it('projects when the rated density crosses the next band of the population', () => {
+    const cuts = [10, 20, 30, 40] as const;
+    expect(project(16, 0.8, cuts)).toEqual({
       direction: 'worse',
       rating: 'C',
       weeks: 5,
       text: 'at this rate the rating reaches C in 5 weeks',
     });
-    expect(project(0.12, -0.01)).toEqual({
+    expect(project(24, -2, cuts)).toEqual({
       direction: 'better',
       rating: 'B',
       weeks: 2,
       text: 'at this rate the rating improves to B in 2 weeks',
     });
-    expect(project(0.03, 0)).toMatchObject({ direction: 'stable', rating: 'A', weeks: null });
-    expect(project(0.03, -0.001)).toMatchObject({ direction: 'stable', rating: 'A' });
-    expect(project(0.6, 0.1)).toMatchObject({ direction: 'stable', rating: 'E' });
-    expect(project(0.01, 0.00001).text).toBe('at this rate the rating stays A for at least two years');
-    expect(project(0.01, null)).toBeNull();
+    expect(project(6, 0, cuts)).toMatchObject({ direction: 'stable', rating: 'A', weeks: null });
+    expect(project(6, -0.2, cuts)).toMatchObject({ direction: 'stable', rating: 'A' });
+    expect(project(120, 20, cuts)).toMatchObject({ direction: 'stable', rating: 'E' });
+    expect(project(2, 0.002, cuts).text).toBe('at this rate the rating stays A for at least two years');
+    expect(project(2, null, cuts)).toBeNull();
   });
 });

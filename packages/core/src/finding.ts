@@ -1,3 +1,5 @@
+import type { RatedDebt } from './rating.js';
+
 /** The five families of debt plumbline reports. */
 export const CATEGORIES = ['duplication', 'magic-value', 'abstraction', 'drift', 'design-system'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -51,7 +53,10 @@ export interface Summary {
   linesOfCode: number;
   debtMinutes: number;
   debtRatio: number;
+  /** the population rating: where `rated.density` falls among the calibration's reference repositories */
   rating: Rating;
+  /** the rated debt the rating is taken from (every rated rule, whatever the config); absent in results from before it */
+  rated?: RatedDebt;
   byCategory: Record<Category, CategoryTotals>;
   designSystemAdoption: number | null;
   driftIndex: number;

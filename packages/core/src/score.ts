@@ -1,25 +1,14 @@
 import { CATEGORIES } from './finding.js';
-import type { Category, CategoryTotals, Finding, Rating } from './finding.js';
+import type { Category, CategoryTotals, Finding } from './finding.js';
+
+// the rating is the population rating (rating.ts); the debt ratio stays a figure beside it
+export * from './rating.js';
 
 export const DEFAULT_DEV_COST_MINUTES_PER_LINE = 30;
-
-/** Rating bands on the debt ratio, SQALE style: A <= 5%, B <= 10%, C <= 20%, D <= 50%, else E. */
-export const RATING_BANDS: ReadonlyArray<{ rating: Rating; maxRatio: number }> = [
-  { rating: 'A', maxRatio: 0.05 },
-  { rating: 'B', maxRatio: 0.1 },
-  { rating: 'C', maxRatio: 0.2 },
-  { rating: 'D', maxRatio: 0.5 },
-];
-
-export function ratingFor(debtRatio: number): Rating {
-  for (const band of RATING_BANDS) if (debtRatio <= band.maxRatio) return band.rating;
-  return 'E';
-}
 
 export interface Score {
   debtMinutes: number;
   debtRatio: number;
-  rating: Rating;
   byCategory: Record<Category, CategoryTotals>;
 }
 
@@ -29,7 +18,7 @@ export function emptyCategoryTotals(): Record<Category, CategoryTotals> {
   return out;
 }
 
-/** debt = sum of effort; ratio = debt / (lines of code x cost per line); the rating follows the ratio. */
+/** debt = sum of effort; ratio = debt / (lines of code x cost per line), SQALE style. The rating is rated debt density's (ratedDebt). */
 export function computeScore(
   findings: readonly Pick<Finding, 'category' | 'effortMinutes'>[],
   linesOfCode: number,
@@ -45,5 +34,5 @@ export function computeScore(
   }
   const denominator = linesOfCode * devCostMinutesPerLine;
   const debtRatio = denominator > 0 ? debtMinutes / denominator : 0;
-  return { debtMinutes, debtRatio: Math.round(debtRatio * 1e6) / 1e6, rating: ratingFor(debtRatio), byCategory };
+  return { debtMinutes, debtRatio: Math.round(debtRatio * 1e6) / 1e6, byCategory };
 }

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeScore, ratingFor } from '../src/score.js';
+import { computeScore } from '../src/score.js';
 import { fingerprint, normalizeCode } from '../src/fingerprint.js';
 import { countLinesOfCode } from '../src/loc.js';
 import { blobHash } from '../src/hash.js';
 
 describe('score', () => {
-  it('rates by the debt ratio bands', () => {
-    expect(ratingFor(0)).toBe('A');
-    expect(ratingFor(0.05)).toBe('A');
-    expect(ratingFor(0.0501)).toBe('B');
-    expect(ratingFor(0.1)).toBe('B');
-    expect(ratingFor(0.2)).toBe('C');
-    expect(ratingFor(0.5)).toBe('D');
-    expect(ratingFor(0.51)).toBe('E');
-  });
   it('sums effort per category and divides by lines x cost', () => {
     const s = computeScore(
       [
@@ -26,7 +17,6 @@ describe('score', () => {
     );
     expect(s.debtMinutes).toBe(30);
     expect(s.debtRatio).toBe(0.1);
-    expect(s.rating).toBe('B');
     expect(s.byCategory['magic-value']).toEqual({ findings: 2, debtMinutes: 10 });
     expect(s.byCategory.drift).toEqual({ findings: 0, debtMinutes: 0 });
   });

@@ -132,4 +132,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   `,
   // 2: the duplicated-lines ratio of a snapshot (scan summary.duplicatedLinesRatio; null before, or without copied-code)
   `ALTER TABLE plumbline.snapshots ADD COLUMN duplicated_lines_ratio DOUBLE PRECISION;`,
+  // 3: the rating's calibration version and the rated debt density (summary.rated; null before), so a snapshot can be re-rated
+  `ALTER TABLE plumbline.snapshots ADD COLUMN calibration TEXT;
+  ALTER TABLE plumbline.snapshots ADD COLUMN rated_density DOUBLE PRECISION;`,
 ];

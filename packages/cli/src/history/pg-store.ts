@@ -57,6 +57,8 @@ function snapshotOf(r: Row, cats: Row[], rules: Row[]): SnapshotRecord {
     designSystemAdoption: r.design_system_adoption as number | null,
     driftIndex: r.drift_index as number,
     duplicatedLinesRatio: (r.duplicated_lines_ratio as number | null) ?? null,
+    calibration: (r.calibration as string | null) ?? null,
+    ratedDensity: (r.rated_density as number | null) ?? null,
     findings: r.findings as number,
     errors: r.errors as number,
     skipped: r.skipped as number,
@@ -209,8 +211,9 @@ export class PgRepositoryHistory implements RepositoryHistory {
       ]);
       const ins = await c.query<{ id: number }>(
         `INSERT INTO ${S}.snapshots (repository_id, analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
-         lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+         lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio,
+         calibration, rated_density)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [
           repo,
           r.analysisKey,
@@ -230,6 +233,8 @@ export class PgRepositoryHistory implements RepositoryHistory {
           r.errors,
           r.skipped,
           r.duplicatedLinesRatio ?? null,
+          r.calibration ?? null,
+          r.ratedDensity ?? null,
         ],
       );
       const sid = ins.rows[0]!.id;

@@ -44,6 +44,10 @@ export interface SnapshotRecord {
   driftIndex: number;
   /** lines inside any copy of copied code ÷ lines of code (null: copied-code did not run, or stored before it was kept) */
   duplicatedLinesRatio: number | null;
+  /** the calibration version `rating` was taken with (null: stored before the population rating, a SQALE letter) */
+  calibration: string | null;
+  /** rated debt minutes per 1,000 lines (summary.rated.density), to re-rate under another calibration; null when stored before */
+  ratedDensity: number | null;
   findings: number;
   errors: number;
   skipped: number;
@@ -135,6 +139,8 @@ export function snapshotTotals(
   | 'designSystemAdoption'
   | 'driftIndex'
   | 'duplicatedLinesRatio'
+  | 'calibration'
+  | 'ratedDensity'
   | 'findings'
   | 'errors'
   | 'skipped'
@@ -150,6 +156,8 @@ export function snapshotTotals(
     designSystemAdoption: s.designSystemAdoption,
     driftIndex: s.driftIndex,
     duplicatedLinesRatio: s.duplicatedLinesRatio ?? null,
+    calibration: s.rated?.calibration ?? null,
+    ratedDensity: s.rated?.density ?? null,
     findings: result.findings.length,
     errors: result.errors.length,
     skipped: result.skipped.length,

@@ -121,6 +121,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: the duplicated-lines ratio of a snapshot (scan summary.duplicatedLinesRatio; null before, or without copied-code)
   `ALTER TABLE snapshots ADD COLUMN duplicated_lines_ratio REAL;`,
+  // 3: the rating's calibration version and the rated debt density (summary.rated; null before), so a snapshot can be re-rated
+  `ALTER TABLE snapshots ADD COLUMN calibration TEXT;
+  ALTER TABLE snapshots ADD COLUMN rated_density REAL;`,
 ];
 
 /** Tables a store of the latest version must have; a store missing one is damaged. */

@@ -40,6 +40,8 @@ interface SnapshotRow {
   rating: string;
   design_system_adoption: number | null;
   duplicated_lines_ratio: number | null;
+  calibration: string | null;
+  rated_density: number | null;
   drift_index: number;
   findings: number;
   errors: number;
@@ -107,9 +109,10 @@ export class HistoryStore {
       rules: db.prepare('SELECT rule_id, category, findings, debt_minutes FROM snapshot_rules WHERE snapshot_id = ? ORDER BY rule_id'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE analysis_key = ? AND commit_sha = ?'),
       insertSnapshot: db.prepare(`INSERT INTO snapshots (analysis_key, commit_sha, committed_at, recorded_at, source, tool_version, files,
-        lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio)
+        lines_of_code, debt_minutes, debt_ratio, rating, design_system_adoption, drift_index, findings, errors, skipped, duplicated_lines_ratio,
+        calibration, rated_density)
         VALUES (@analysisKey, @commit, @committedAt, @recordedAt, @source, @toolVersion, @files, @linesOfCode, @debtMinutes, @debtRatio,
-        @rating, @designSystemAdoption, @driftIndex, @findings, @errors, @skipped, @duplicatedLinesRatio)`),
+        @rating, @designSystemAdoption, @driftIndex, @findings, @errors, @skipped, @duplicatedLinesRatio, @calibration, @ratedDensity)`),
       insertCategory: db.prepare('INSERT INTO snapshot_categories (snapshot_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?)'),
       insertRule: db.prepare('INSERT INTO snapshot_rules (snapshot_id, rule_id, category, findings, debt_minutes) VALUES (?, ?, ?, ?, ?)'),
       findingId: db.prepare('SELECT id FROM findings WHERE key = ?').pluck(),
@@ -258,6 +261,8 @@ export class HistoryStore {
       rating: r.rating as Rating,
       designSystemAdoption: r.design_system_adoption,
       duplicatedLinesRatio: r.duplicated_lines_ratio ?? null,
+      calibration: r.calibration ?? null,
+      ratedDensity: r.rated_density ?? null,
       driftIndex: r.drift_index,
       findings: r.findings,
       errors: r.errors,
@@ -303,6 +308,8 @@ export class HistoryStore {
           ...row,
           commit: r.commit,
           duplicatedLinesRatio: r.duplicatedLinesRatio ?? null,
+          calibration: r.calibration ?? null,
+          ratedDensity: r.ratedDensity ?? null,
         });
         const sid = Number(lastInsertRowid);
         for (const c of CATEGORIES) this.stmts.insertCategory.run(sid, c, r.byCategory[c].findings, r.byCategory[c].debtMinutes);

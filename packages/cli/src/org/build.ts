@@ -2,15 +2,17 @@
 // (under the analysis key it recorded last: keys never mix in a series), the slope of its debt over the
 // window, the new debt of the window's periods and the share of it from commits with assistant
 // trailers; per week: the organisation's totals; and who added the most debt.
-import { ratingFor, VERSION } from '@plumbline/core';
+import { bandOf, CALIBRATION, ratingLine, VERSION } from '@plumbline/core';
 import type { Rating } from '@plumbline/core';
 import type { RepositoryHistory } from '../history/backend.js';
 import type { CommitInfo, SnapshotRecord } from '../history/records.js';
 import { assistantOf } from '../trend/assistants.js';
+import { pointRating, staleNote } from '../trend/rating.js';
+import type { PointRating } from '../trend/rating.js';
 import { slope } from '../trend/report.js';
 import { isoDate, isoTime, parseSince } from '../trend/window.js';
 
-export interface OrgRepositoryRow {
+export interface OrgRepositoryRow extends PointRating {
   repository: string;
   commit: string;
   committedAt: string;
@@ -19,7 +21,6 @@ export interface OrgRepositoryRow {
   linesOfCode: number;
   debtMinutes: number;
   debtRatio: number;
-  rating: Rating;
   /** least-squares slope of the debt over the window, minutes per week (null: fewer than two snapshots) */
   debtMinutesPerWeek: number | null;
   designSystemAdoption: number | null;
@@ -43,7 +44,10 @@ export interface OrgWeek {
   debtMinutes: number;
   /** lines-of-code-weighted debt ratio */
   debtRatio: number;
-  rating: Rating;
+  /** lines-of-code-weighted rated debt density of the repositories that have one (null: none has) */
+  ratedDensity: number | null;
+  /** its band against the calibration's population (null without a density) */
+  rating: Rating | null;
 }
 
 export interface OrgAuthor {
@@ -59,12 +63,18 @@ export interface OrgReport {
   generatedAt: string;
   store: string;
   window: { since: string; until: string };
+  /** the calibration the ratings are taken with; `notes` says when a stored letter could not be re-rated */
+  calibration: { version: string; population: number };
+  notes: string[];
   totals: {
     repositories: number;
     debtMinutes: number;
     linesOfCode: number;
     debtRatio: number;
-    rating: Rating;
+    ratedDensity: number | null;
+    rating: Rating | null;
+    /** "Rating C: 4.2 h of rated debt per 10k lines, in the middle fifth of ..." (null without a density) */
+    ratingLine: string | null;
     newDebtMinutes: number;
     assistantDebtShare: number | null;
   };
@@ -149,7 +159,7 @@ function repositoryRow(d: RepoData, since: number): OrgRepositoryRow {
     linesOfCode: last.linesOfCode,
     debtMinutes: round(last.debtMinutes),
     debtRatio: last.debtRatio,
-    rating: last.rating,
+    ...pointRating(last),
     debtMinutesPerWeek: perWeek === null ? null : round(perWeek),
     designSystemAdoption: last.designSystemAdoption,
     driftIndex: last.driftIndex,
@@ -173,6 +183,7 @@ function weeklyTotals(data: readonly RepoData[], since: number, until: number): 
     let loc = 0;
     let debt = 0;
     let weighted = 0;
+    const rated = { loc: 0, minutes: 0 };
     for (const d of data) {
       let at: SnapshotRecord | undefined;
       for (const s of d.series) if (s.committedAt < w + WEEK) at = s;
@@ -181,18 +192,29 @@ function weeklyTotals(data: readonly RepoData[], since: number, until: number): 
       loc += at.linesOfCode;
       debt += at.debtMinutes;
       weighted += at.debtRatio * at.linesOfCode;
+      if (at.ratedDensity !== null) {
+        rated.loc += at.linesOfCode;
+        rated.minutes += at.ratedDensity * at.linesOfCode;
+      }
     }
     const ratio = loc > 0 ? weighted / loc : 0;
+    const density = pooledDensity(rated);
     weeks.push({
       week: isoDate(w),
       repositories,
       linesOfCode: loc,
       debtMinutes: round(debt),
       debtRatio: round(ratio, 6),
-      rating: ratingFor(ratio),
+      ratedDensity: density,
+      rating: density === null ? null : bandOf(density, CALIBRATION.cuts),
     });
   }
   return weeks;
+}
+
+/** Rated debt density over several repositories: their rated minutes over their lines (density x lines / 1,000 each). */
+function pooledDensity(rated: { loc: number; minutes: number }): number | null {
+  return rated.loc > 0 ? round(rated.minutes / rated.loc, 4) : null;
 }
 
 /** Reads every repository of the store and builds the organisation's report. */
@@ -229,6 +251,13 @@ export async function buildOrgReport(
   const loc = rows.reduce((n, r) => n + r.linesOfCode, 0);
   const ratio = loc > 0 ? rows.reduce((n, r) => n + r.debtRatio * r.linesOfCode, 0) / loc : 0;
   const attributed = data.reduce((n, d) => n + d.attributedDebt, 0);
+  const ratedRows = rows.filter((r) => r.ratedDensity !== null);
+  const density = pooledDensity({
+    loc: ratedRows.reduce((n, r) => n + r.linesOfCode, 0),
+    minutes: ratedRows.reduce((n, r) => n + r.ratedDensity! * r.linesOfCode, 0),
+  });
+  const rating = density === null ? null : bandOf(density, CALIBRATION.cuts);
+  const stale = staleNote(rows);
   const byNewDebt = (a: { newDebtMinutes: number }, b: { newDebtMinutes: number }) => b.newDebtMinutes - a.newDebtMinutes;
   return {
     schemaVersion: 1,
@@ -236,12 +265,19 @@ export async function buildOrgReport(
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     store: label,
     window: { since: isoTime(since), until: isoTime(until) },
+    calibration: { version: CALIBRATION.version, population: CALIBRATION.population },
+    notes: stale ? [stale] : [],
     totals: {
       repositories: rows.length,
       debtMinutes: round(rows.reduce((n, r) => n + r.debtMinutes, 0)),
       linesOfCode: loc,
       debtRatio: round(ratio, 6),
-      rating: ratingFor(ratio),
+      ratedDensity: density,
+      rating,
+      ratingLine:
+        density === null || rating === null
+          ? null
+          : ratingLine({ rating, density, population: CALIBRATION.population, calibration: CALIBRATION.version }),
       newDebtMinutes: round(data.reduce((n, d) => n + d.newDebt, 0)),
       assistantDebtShare: attributed > 0 ? round(data.reduce((n, d) => n + d.assistantDebt, 0) / attributed, 4) : null,
     },

@@ -11,7 +11,8 @@ export { assistantOf, compileAssistantPatterns, DEFAULT_ASSISTANT_PATTERNS } fro
 export { matchFindings, reidentify, sharesFor } from './interval.js';
 export type { Matchable } from './interval.js';
 export { analysedPaths } from './analysed-paths.js';
-export { buildTrendReport, project, slope } from './report.js';
+export { buildTrendReport, slope } from './report.js';
+export { pointRating, project, ratingText, staleNote } from './rating.js';
 export type {
   AssistantSplit,
   AttributionRow,

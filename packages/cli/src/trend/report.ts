@@ -1,9 +1,12 @@
 // The report data of a trend (what every format renders), and what builds it from the stored snapshots
 // and periods: the series of points, the rate and projection, the attribution of new debt.
-import { ownersOf, ratingFor, RATING_BANDS, VERSION } from '@plumbline/core';
+import { bandOf, CALIBRATION, ownersOf, VERSION } from '@plumbline/core';
 import type { Category, CategoryTotals, CodeownersRule, Rating } from '@plumbline/core';
 import type { CommitInfo, IntervalCommit, IntervalRecord, RuleTotals, Share, SnapshotRecord } from '../history/records.js';
 import { assistantOf } from './assistants.js';
+import { pointRating, project, staleNote, trendCalibration } from './rating.js';
+import type { PointRating, TrendCalibration } from './rating.js';
+import type { Projection } from './rating.js';
 import { isoDate, isoTime, WEEK } from './window.js';
 import type { Every, SelectedPoint } from './window.js';
 
@@ -20,7 +23,9 @@ export interface PointChange {
   assistantCommits: number;
 }
 
-export interface TrendPoint {
+export type { Projection, TrendCalibration } from './rating.js';
+
+export interface TrendPoint extends PointRating {
   label: string;
   /** ISO times of the period */
   start: string;
@@ -32,11 +37,12 @@ export interface TrendPoint {
   findings: number;
   debtMinutes: number;
   debtRatio: number;
-  rating: Rating;
   byCategory: Record<Category, CategoryTotals>;
   byRule: Record<string, RuleTotals>;
   designSystemAdoption: number | null;
   driftIndex: number;
+  /** lines inside copied code ÷ lines of code (GitClear's figure), or null when not measured */
+  duplicatedLinesRatio: number | null;
   /** against the previous point; null for the first */
   change: PointChange | null;
 }
@@ -95,15 +101,6 @@ export interface TopFinding {
   author: string | null;
 }
 
-export interface Projection {
-  direction: 'worse' | 'better' | 'stable';
-  /** the rating it reaches next, or the rating it holds */
-  rating: Rating;
-  /** weeks until then, or null when stable */
-  weeks: number | null;
-  text: string;
-}
-
 export interface TrendReport {
   schemaVersion: 1;
   kind: 'plumbline-trend';
@@ -114,11 +111,15 @@ export interface TrendReport {
   window: { since: string; until: string; every: string };
   /** history problems (shallow clone, history shorter than the window) and other remarks */
   notes: string[];
+  /** the calibration every point's rating is taken with (older snapshots re-rated from their density) */
+  calibration: TrendCalibration;
   points: TrendPoint[];
   rate: {
     /** least-squares slope of debt over the window */
     debtMinutesPerWeek: number | null;
     debtRatioPerWeek: number | null;
+    /** least-squares slope of the rated debt density (minutes per 1,000 lines) over the points that have one */
+    ratedDensityPerWeek: number | null;
     /** the last point against the one before: a week-over-week change with --every week */
     lastChange: (PointChange & { debtMinutes: number; percent: number | null; label: string }) | null;
     /** debt of the new findings of the scope over the lines added in it */
@@ -127,6 +128,8 @@ export interface TrendReport {
       newDebtMinutes: number;
       minutesPer1000Lines: number | null;
       debtRatio: number | null;
+      /** rated debt of the new findings per 1,000 added lines, and its band against the population */
+      ratedDensity: number | null;
       rating: Rating | null;
     };
     projection: Projection | null;
@@ -191,46 +194,6 @@ export function slope(xs: readonly number[], ys: readonly number[]): number | nu
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const BAND_ORDER: Rating[] = ['A', 'B', 'C', 'D', 'E'];
-
-/** When the debt ratio, moving at `perWeek`, crosses into the next rating band (worse or better). */
-export function project(ratio: number, perWeek: number | null): Projection | null {
-  if (perWeek === null) return null;
-  const rating = ratingFor(ratio);
-  const i = BAND_ORDER.indexOf(rating);
-  const stable = (why = ''): Projection => ({
-    direction: 'stable',
-    rating,
-    weeks: null,
-    text: `at this rate the rating stays ${rating}${why}`,
-  });
-  if (Math.abs(perWeek) < 1e-9) return stable();
-  if (perWeek > 0) {
-    if (rating === 'E') return stable();
-    const limit = RATING_BANDS[i]!.maxRatio;
-    const weeks = Math.max(1, Math.ceil((limit - ratio) / perWeek - 1e-9));
-    const next = BAND_ORDER[i + 1]!;
-    if (weeks > 104) return stable(' for at least two years');
-    return {
-      direction: 'worse',
-      rating: next,
-      weeks,
-      text: `at this rate the rating reaches ${next} in ${weeks} week${weeks === 1 ? '' : 's'}`,
-    };
-  }
-  if (rating === 'A') return stable();
-  const limit = RATING_BANDS[i - 1]!.maxRatio;
-  const weeks = Math.max(1, Math.ceil((ratio - limit) / -perWeek - 1e-9));
-  const next = BAND_ORDER[i - 1]!;
-  if (weeks > 104) return stable(' for at least two years');
-  return {
-    direction: 'better',
-    rating: next,
-    weeks,
-    text: `at this rate the rating improves to ${next} in ${weeks} week${weeks === 1 ? '' : 's'}`,
-  };
-}
-
 function directoryOf(file: string, depth: number): string {
   const parts = file.split('/').slice(0, -1);
   return parts.length ? parts.slice(0, depth).join('/') : '.';
@@ -267,6 +230,11 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
     xs,
     points.map((p) => p.debtRatio),
   );
+  const rated = points.flatMap((p, i) => (p.ratedDensity === null ? [] : [{ x: xs[i]!, y: p.ratedDensity }]));
+  const densitySlope = slope(
+    rated.map((r) => r.x),
+    rated.map((r) => r.y),
+  );
   const last = points[points.length - 1];
   const prev = points[points.length - 2];
   const lastChange =
@@ -284,6 +252,8 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
   const a = attribute(data, scoped, options.depth ?? 2, assistant);
   const scopeLines = scoped.reduce((n, p) => n + (p.interval?.linesAdded ?? 0), 0);
   const newCodeRatio = scopeLines > 0 ? a.newDebt / (scopeLines * data.devCostMinutesPerLine) : null;
+  const newCodeDensity = per1000(a.newRatedDebt, scopeLines);
+  const stale = staleNote(points);
   const first = scoped[0];
   const lastScoped = scoped[scoped.length - 1];
   const scopeLabel =
@@ -299,20 +269,23 @@ export function buildTrendReport(data: TrendData, options: ReportOptions = {}): 
     ref: data.ref,
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     window: { since: isoTime(data.since), until: isoTime(data.until), every: everyText(data.every) },
-    notes: data.notes,
+    notes: stale ? [...data.notes, stale] : data.notes,
+    calibration: trendCalibration(),
     points,
     rate: {
       debtMinutesPerWeek: debtSlope === null ? null : round(debtSlope),
       debtRatioPerWeek: ratioSlope === null ? null : round(ratioSlope, 6),
+      ratedDensityPerWeek: densitySlope === null ? null : round(densitySlope, 4),
       lastChange,
       newCode: {
         linesAdded: scopeLines,
         newDebtMinutes: round(a.newDebt),
         minutesPer1000Lines: per1000(a.newDebt, scopeLines),
         debtRatio: newCodeRatio === null ? null : round(newCodeRatio, 6),
-        rating: newCodeRatio === null ? null : ratingFor(newCodeRatio),
+        ratedDensity: newCodeDensity,
+        rating: newCodeDensity === null ? null : bandOf(newCodeDensity, CALIBRATION.cuts),
       },
-      projection: last ? project(last.debtRatio, ratioSlope) : null,
+      projection: last && last.ratedDensity !== null ? project(last.ratedDensity, densitySlope) : null,
     },
     scope: { kind: scopeKind, label: scopeLabel, from: first?.selected.label ?? null, to: lastScoped?.selected.label ?? null },
     attribution: {
@@ -362,11 +335,12 @@ function trendPoint({ selected, snapshot: s, interval }: Point, i: number, assis
     findings: s.findings,
     debtMinutes: round(s.debtMinutes),
     debtRatio: s.debtRatio,
-    rating: s.rating,
+    ...pointRating(s),
     byCategory: s.byCategory,
     byRule: s.byRule,
     designSystemAdoption: s.designSystemAdoption,
     driftIndex: s.driftIndex,
+    duplicatedLinesRatio: s.duplicatedLinesRatio,
     change,
   };
 }
@@ -374,6 +348,8 @@ function trendPoint({ selected, snapshot: s, interval }: Point, i: number, assis
 interface Attribution {
   newFindings: number;
   newDebt: number;
+  /** the new findings' effort x their rule's weight in the calibration (rated rules only) */
+  newRatedDebt: number;
   fixedFindings: number;
   fixedDebt: number;
   unattributedFindings: number;
@@ -391,6 +367,7 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
   const a: Attribution = {
     newFindings: 0,
     newDebt: 0,
+    newRatedDebt: 0,
     fixedFindings: 0,
     fixedDebt: 0,
     unattributedFindings: 0,
@@ -429,6 +406,7 @@ function attribute(data: TrendData, scoped: readonly Point[], depth: number, ass
     for (const { finding: f, shares } of iv.added) {
       a.newFindings++;
       a.newDebt += f.effortMinutes;
+      a.newRatedDebt += f.effortMinutes * (CALIBRATION.weights[f.ruleId] ?? 0);
       byPlace(f.file, f.effortMinutes, 'newFindings', 'newDebtMinutes');
       let best: Share | undefined;
       for (const s of shares) {

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@plumbline/core';
+import { CATEGORIES, summaryRatingLine } from '@plumbline/core';
 import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
 import { reviewJson } from './review.js';
@@ -26,6 +26,7 @@ export function checkJson(outcome: CheckOutcome): Record<string, unknown> {
       thresholds: outcome.thresholds,
       violations: verdict.violations.map((v) => ({ ...v, message: describeViolation(v) })),
       review: outcome.review ? reviewJson(outcome.review) : null,
+      ratingLine: summaryRatingLine(head.summary),
       delta: {
         findings: { base: base.totals.findings, head: head.findings.length },
         debtMinutes: { base: base.totals.debtMinutes, head: head.summary.debtMinutes },
@@ -33,6 +34,7 @@ export function checkJson(outcome: CheckOutcome): Record<string, unknown> {
           ? {
               debtRatio: { base: base.summary.debtRatio, head: head.summary.debtRatio },
               rating: { base: base.summary.rating, head: head.summary.rating },
+              ratedDensity: { base: base.summary.rated?.density ?? null, head: head.summary.rated?.density ?? null },
             }
           : {}),
         byCategory,

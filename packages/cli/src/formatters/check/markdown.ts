@@ -1,4 +1,4 @@
-import { CATEGORIES, docsUrl } from '@plumbline/core';
+import { CATEGORIES, docsUrl, hoursPer10k, summaryRatingLine } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
 import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
@@ -75,7 +75,8 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     lines.push('');
   }
 
-  // score delta
+  // score delta, and what the rating is measured against
+  lines.push(`${markdownText(summaryRatingLine(head.summary))}.`, '');
   const b = base.totals;
   const h = { findings: head.findings.length, debtMinutes: head.summary.debtMinutes, byCategory: head.summary.byCategory };
   lines.push('| | base | this change | delta |', '| --- | ---: | ---: | ---: |');
@@ -90,6 +91,12 @@ export function formatCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     );
     lines.push(
       `| rating | ${base.summary.rating} | ${head.summary.rating} | ${base.summary.rating === head.summary.rating ? '' : `${base.summary.rating} → ${head.summary.rating}`} |`,
+    );
+  }
+  if (base.kind === 'commit' && base.summary.rated && head.summary.rated) {
+    const d = hoursPer10k(head.summary.rated.density) - hoursPer10k(base.summary.rated.density);
+    lines.push(
+      `| rated debt per 10k lines | ${hoursPer10k(base.summary.rated.density).toFixed(1)} h | ${hoursPer10k(head.summary.rated.density).toFixed(1)} h | ${Math.abs(d) < 0.05 ? '±0' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} h`} |`,
     );
   }
   for (const c of CATEGORIES) {

@@ -1,3 +1,4 @@
+import { summaryRatingLine } from '@plumbline/core';
 import type { CheckOutcome } from '../../check.js';
 import { describeViolation } from '../../gate.js';
 import { formatMinutes } from '../minutes.js';
@@ -59,6 +60,7 @@ export function formatCheckPretty(outcome: CheckOutcome, options: { color: boole
     `  debt ${formatMinutes(b.debtMinutes)} -> ${formatMinutes(head.summary.debtMinutes)} (${delta === 0 ? '±0' : `${delta > 0 ? '+' : '-'}${formatMinutes(Math.abs(delta))}`})` +
       (base.kind === 'commit' ? `, rating ${base.summary.rating} -> ${head.summary.rating}` : `, rating ${head.summary.rating}`),
   );
+  lines.push(`  ${summaryRatingLine(head.summary)}`);
   for (const v of verdict.violations) lines.push(`  ${red('✗')} ${describeViolation(v)}`);
   lines.push(outcome.passed ? green(bold('  passed')) : red(bold('  failed: the change adds debt beyond the thresholds')));
   lines.push(...ruleLines(comparison.new, p));

@@ -58,7 +58,10 @@ function table(head: ReadonlyArray<string | [string]>, rows: ReadonlyArray<Reado
 export function formatOrgHtml(report: OrgReport): string {
   const t = report.totals;
   const kpi = (value: string, label: string) => `<div class="kpi"><b>${value}</b><span>${esc(label)}</span></div>`;
-  const rating = (r: string) => `<span class="rating r-${esc(r)}">${esc(r)}</span>`;
+  const rating = (r: string | null, stale = false) =>
+    r === null
+      ? '–'
+      : `<span class="rating r-${esc(r)}"${stale ? ' title="rated before the current calibration"' : ''}>${esc(r)}${stale ? '*' : ''}</span>`;
   const parts: string[] = [];
   parts.push(
     `<header><h1>Debt across ${t.repositories} repositor${t.repositories === 1 ? 'y' : 'ies'}</h1><p class="meta">${esc(report.store)} · ${esc(report.window.since.slice(0, 10))} to ${esc(report.window.until.slice(0, 10))}</p></header>`,
@@ -66,6 +69,7 @@ export function formatOrgHtml(report: OrgReport): string {
   parts.push(
     `<section class="kpis">${kpi(esc(formatMinutes(t.debtMinutes)), `debt over ${t.linesOfCode.toLocaleString('en-US')} lines`)}${kpi(`${rating(t.rating)} ${(t.debtRatio * 100).toFixed(2)}%`, 'rating (debt ratio)')}${kpi(esc(formatMinutes(t.newDebtMinutes)), 'new debt in the window')}${kpi(esc(pct(t.assistantDebtShare)), 'of it from commits with assistant trailers')}</section>`,
   );
+  for (const line of [t.ratingLine, ...report.notes]) if (line) parts.push(`<p class="meta">${esc(line)}</p>`);
   if (report.weeks.length) parts.push(`<section><h2>Debt per week</h2>${weeklyChart(report.weeks)}</section>`);
   parts.push(
     `<section><h2>Repositories</h2>${table(
@@ -85,7 +89,7 @@ export function formatOrgHtml(report: OrgReport): string {
         `<code>${esc(r.repository)}</code>`,
         esc(formatMinutes(r.debtMinutes)),
         `${(r.debtRatio * 100).toFixed(2)}%`,
-        rating(r.rating),
+        rating(r.rating, r.ratingStale),
         esc(signed(r.debtMinutesPerWeek)),
         esc(pct(r.designSystemAdoption)),
         r.driftIndex.toFixed(2),

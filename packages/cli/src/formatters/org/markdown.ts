@@ -1,4 +1,5 @@
 import type { OrgReport } from '../../org/build.js';
+import { ratingText } from '../../trend/rating.js';
 import { formatMinutes } from '../minutes.js';
 import { markdownText as md } from '../text-safety.js';
 
@@ -13,7 +14,9 @@ export function formatOrgMarkdown(report: OrgReport): string {
   out.push(
     `${md(report.store)} · ${report.window.since.slice(0, 10)} to ${report.window.until.slice(0, 10)}`,
     '',
-    `- debt ${formatMinutes(t.debtMinutes)} over ${t.linesOfCode.toLocaleString('en-US')} lines: ratio ${(t.debtRatio * 100).toFixed(2)}%, rating ${t.rating}`,
+    `- debt ${formatMinutes(t.debtMinutes)} over ${t.linesOfCode.toLocaleString('en-US')} lines: ratio ${(t.debtRatio * 100).toFixed(2)}%, rating ${t.rating ?? '–'}`,
+    ...(t.ratingLine ? [`- ${t.ratingLine}`] : []),
+    ...report.notes.map((n) => `- ${md(n)}`),
     `- new debt in the window: ${formatMinutes(t.newDebtMinutes)}; from commits with assistant trailers: ${pct(t.assistantDebtShare)}`,
     '',
   );
@@ -22,11 +25,13 @@ export function formatOrgMarkdown(report: OrgReport): string {
   out.push('| --- | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of report.repositories)
     out.push(
-      `| ${md(r.repository)} | ${formatMinutes(r.debtMinutes)} | ${(r.debtRatio * 100).toFixed(2)}% | ${r.rating} | ${signed(r.debtMinutesPerWeek)} | ${pct(r.designSystemAdoption)} | ${r.driftIndex.toFixed(2)} | ${pct(r.duplicatedLinesRatio)} | ${formatMinutes(r.newDebtMinutes)} | ${pct(r.assistantDebtShare)} |`,
+      `| ${md(r.repository)} | ${formatMinutes(r.debtMinutes)} | ${(r.debtRatio * 100).toFixed(2)}% | ${ratingText(r)} | ${signed(r.debtMinutesPerWeek)} | ${pct(r.designSystemAdoption)} | ${r.driftIndex.toFixed(2)} | ${pct(r.duplicatedLinesRatio)} | ${formatMinutes(r.newDebtMinutes)} | ${pct(r.assistantDebtShare)} |`,
     );
   out.push('', '## Per week', '', '| week | repositories | debt | ratio | rating |', '| --- | ---: | ---: | ---: | :---: |');
   for (const w of report.weeks)
-    out.push(`| ${w.week} | ${w.repositories} | ${formatMinutes(w.debtMinutes)} | ${(w.debtRatio * 100).toFixed(2)}% | ${w.rating} |`);
+    out.push(
+      `| ${w.week} | ${w.repositories} | ${formatMinutes(w.debtMinutes)} | ${(w.debtRatio * 100).toFixed(2)}% | ${w.rating ?? '–'} |`,
+    );
   if (report.topRepositories.length) {
     out.push('', '## Adding the most debt', '', '| repository | new debt | trend |', '| --- | ---: | ---: |');
     for (const r of report.topRepositories)

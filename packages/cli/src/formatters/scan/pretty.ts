@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@plumbline/core';
+import { CATEGORIES, summaryRatingLine } from '@plumbline/core';
 import type { ScanResult } from '@plumbline/core';
 import { formatMinutes } from '../minutes.js';
 import { byFile, errorLines, findingLines, palette, ruleLines } from '../terminal.js';
@@ -20,9 +20,8 @@ export function formatPretty(result: ScanResult, options: PrettyOptions = { colo
   lines.push(
     `  files ${s.files}, lines of code ${s.linesOfCode}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}${result.errors.length ? `, errors ${result.errors.length}` : ''}`,
   );
-  lines.push(
-    `  findings ${result.findings.length}, debt ${formatMinutes(s.debtMinutes)}, debt ratio ${(s.debtRatio * 100).toFixed(2)}%, rating ${p.bold(s.rating)}`,
-  );
+  lines.push(`  findings ${result.findings.length}, debt ${formatMinutes(s.debtMinutes)}, debt ratio ${(s.debtRatio * 100).toFixed(2)}%`);
+  lines.push(`  ${p.bold(summaryRatingLine(s))}`);
   for (const c of CATEGORIES) {
     const t = s.byCategory[c];
     if (t.findings) lines.push(`  ${c.padEnd(14)} ${String(t.findings).padStart(5)} findings  ${formatMinutes(t.debtMinutes)}`);

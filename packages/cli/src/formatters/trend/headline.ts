@@ -1,4 +1,5 @@
-import type { TrendReport } from '../../trend/index.js';
+import { ratingLine } from '@plumbline/core';
+import type { TrendPoint, TrendReport } from '../../trend/index.js';
 import { formatMinutes } from '../minutes.js';
 
 /** The words and figures every view of a trend report shares (Markdown, HTML, the terminal view of `trend`). */
@@ -24,14 +25,34 @@ export function periodWord(report: TrendReport): string {
   return report.window.every === 'week' ? 'week' : report.window.every === 'day' ? 'day' : 'period';
 }
 
-/** The headline sentences every format shares: debt now, last change, rate, new code, projection, assistants. */
+/** The rating sentence of a point: what it is measured against, or the stored letter marked. */
+export function pointRatingLine(p: TrendPoint, calibration: TrendReport['calibration']): string {
+  if (p.ratedDensity !== null)
+    return `${ratingLine({ rating: p.rating, density: p.ratedDensity, population: calibration.population, calibration: calibration.version })}.`;
+  return `Rating ${p.rating}${p.ratingStale ? '*' : ''}: stored without a rated debt (${p.ratedWith ? `calibration ${p.ratedWith}` : 'before the population rating'}), not re-rated.`;
+}
+
+/** "Duplicated lines: 4.2% of lines of code (3.9% at the first snapshot)", or null when not measured. */
+export function duplicationLine(report: TrendReport): string | null {
+  const measured = report.points.filter((p) => p.duplicatedLinesRatio !== null);
+  const last = measured[measured.length - 1];
+  if (!last) return null;
+  const first = measured[0]!;
+  const since = first !== last ? ` (${pct(first.duplicatedLinesRatio, 1)} at ${first.label})` : '';
+  return `Duplicated lines: ${pct(last.duplicatedLinesRatio, 1)} of lines of code${since}.`;
+}
+
+/** The headline sentences every format shares: debt now, rating, last change, rate, new code, projection, assistants. */
 export function headline(report: TrendReport): string[] {
   const last = report.points[report.points.length - 1];
   if (!last) return ['No snapshot in the window.'];
   const word = periodWord(report);
   const out = [
-    `Debt ${formatMinutes(last.debtMinutes)}, rating ${last.rating} (debt ratio ${(last.debtRatio * 100).toFixed(2)}%), ${last.findings} findings in ${last.linesOfCode} lines of code.`,
+    `Debt ${formatMinutes(last.debtMinutes)} (debt ratio ${(last.debtRatio * 100).toFixed(2)}%), ${last.findings} findings in ${last.linesOfCode} lines of code.`,
+    pointRatingLine(last, report.calibration),
   ];
+  const dup = duplicationLine(report);
+  if (dup) out.push(dup);
   const c = report.rate.lastChange;
   if (c) {
     out.push(
@@ -46,7 +67,7 @@ export function headline(report: TrendReport): string[] {
   const n = report.rate.newCode;
   if (n.minutesPer1000Lines !== null) {
     out.push(
-      `New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${rate(n.minutesPer1000Lines)} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}, ${n.rating}).`,
+      `New code (${report.scope.label}): ${formatMinutes(n.newDebtMinutes)} of new debt in ${n.linesAdded} added lines, ${rate(n.minutesPer1000Lines)} min per 1,000 lines (debt ratio ${pct(n.debtRatio, 2)}${n.rating ? `; rated, ${n.rating} against the population` : ''}).`,
     );
   }
   if (report.rate.projection) out.push(`Projection: ${report.rate.projection.text}.`);

@@ -1,6 +1,7 @@
-import { CATEGORIES, docsUrl, RATING_BANDS } from '@plumbline/core';
+import { CATEGORIES, docsUrl, hoursPer10k, RATINGS } from '@plumbline/core';
 import type { Category } from '@plumbline/core';
 import type { AttributionRow, TrendPoint, TrendReport } from '../../trend/index.js';
+import { ratingText } from '../../trend/rating.js';
 import { formatMinutes } from '../minutes.js';
 import { htmlText as esc } from '../text-safety.js';
 import { headline, pct, periodWord, rate, signedMinutes } from './headline.js';
@@ -110,34 +111,55 @@ function debtChart(points: readonly TrendPoint[]): string {
   return svg('debt', n, 'Debt over time, stacked by category', body) + legend(cats.map((c) => ({ color: CATEGORY_COLORS[c], label: c })));
 }
 
-/** The debt ratio over the rating bands A to E. */
-function ratingChart(points: readonly TrendPoint[]): string {
+/** Hours of rated debt per 10k lines over the population's bands A to E (points without a rated density are left out). */
+function ratingChart(points: readonly TrendPoint[], calibration: TrendReport['calibration']): string {
   const n = points.length;
-  const maxRatio = Math.max(...points.map((p) => p.debtRatio), 0);
-  const max = Math.min(1, niceMax(Math.max(maxRatio * 1.25, 0.06)));
+  const cuts = calibration.cuts.map(hoursPer10k);
+  const rated = points
+    .map((p, i) => ({ p, i, h: p.ratedDensity === null ? null : hoursPer10k(p.ratedDensity) }))
+    .filter((x) => x.h !== null);
+  const max = niceMax(Math.max(...rated.map((x) => x.h!), cuts[3]!) * 1.2);
   const bands: string[] = [];
-  let lower = 0;
-  const limits = [...RATING_BANDS.map((b) => ({ rating: b.rating, max: b.maxRatio })), { rating: 'E', max: Infinity }];
-  limits.forEach((b, k) => {
+  const limits = [...cuts, Infinity];
+  limits.forEach((upperCut, k) => {
+    const lower = k === 0 ? 0 : cuts[k - 1]!;
     if (lower >= max) return;
-    const upper = Math.min(b.max, max);
-    const y1 = yAt(upper, max);
+    const y1 = yAt(Math.min(upperCut, max), max);
     const y2 = yAt(lower, max);
+    const r = RATINGS[k]!;
     bands.push(
-      `<rect class="band" data-rating="${b.rating}" x="${M.l}" y="${f1(y1)}" width="${PW}" height="${f1(y2 - y1)}" fill="${BAND_COLORS[k]}"/>`,
+      `<rect class="band" data-rating="${r}" x="${M.l}" y="${f1(y1)}" width="${PW}" height="${f1(y2 - y1)}" fill="${BAND_COLORS[k]}"/>`,
     );
-    bands.push(`<text class="band-label" x="${W - M.r + 8}" y="${f1((y1 + y2) / 2 + 4)}">${b.rating}</text>`);
-    lower = b.max;
+    bands.push(`<text class="band-label" x="${W - M.r + 8}" y="${f1((y1 + y2) / 2 + 4)}">${r}</text>`);
   });
-  const line = points.map((p, i) => `${f1(xAt(i, n))},${f1(yAt(p.debtRatio, max))}`).join(' ');
-  const dots = points
+  const line = rated.map(({ i, h }) => `${f1(xAt(i, n))},${f1(yAt(h!, max))}`).join(' ');
+  const dots = rated
     .map(
-      (p, i) =>
-        `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.debtRatio, max))}" r="3.5"><title>${esc(`${p.label}: ${(p.debtRatio * 100).toFixed(2)}%, rating ${p.rating}`)}</title></circle>`,
+      ({ p, i, h }) =>
+        `<circle class="pt" data-rating="${p.rating}" cx="${f1(xAt(i, n))}" cy="${f1(yAt(h!, max))}" r="3.5"><title>${esc(`${p.label}: ${h!.toFixed(1)} h per 10k lines, rating ${p.rating}`)}</title></circle>`,
     )
     .join('');
-  const body = `${bands.join('')}${yAxis(max, (v) => `${(v * 100).toFixed(v * 100 < 10 ? 1 : 0)}%`)}<polyline class="ratio" points="${line}"/>${dots}${xLabels(points)}`;
-  return svg('rating', n, 'Debt ratio and rating bands', body);
+  const body = `${bands.join('')}${yAxis(max, (v) => `${v.toFixed(v < 10 ? 1 : 0)} h`)}<polyline class="ratio" points="${line}"/>${dots}${xLabels(points)}`;
+  return (
+    svg('rating', rated.length, 'Rated debt per 10k lines and rating bands', body) +
+    `<p class="muted">Bands: where the rated debt falls among the ${calibration.population} reference repositories of calibration ${esc(calibration.version)} (A = best fifth ... E = worst fifth).${rated.length < n ? ` ${n - rated.length} snapshot${n - rated.length === 1 ? ' was' : 's were'} stored without a rated debt and ${n - rated.length === 1 ? 'is' : 'are'} not drawn.` : ''}</p>`
+  );
+}
+
+/** Duplicated lines (lines inside copied code ÷ lines of code, GitClear's figure) per period. */
+function duplicationChart(points: readonly TrendPoint[]): string {
+  const n = points.length;
+  const pts = points.map((p, i) => ({ p, i })).filter((x) => x.p.duplicatedLinesRatio !== null);
+  const max = Math.min(1, niceMax(Math.max(...pts.map((x) => x.p.duplicatedLinesRatio!), 0.01) * 1.2));
+  const line = pts.map(({ p, i }) => `${f1(xAt(i, n))},${f1(yAt(p.duplicatedLinesRatio!, max))}`).join(' ');
+  const dots = pts
+    .map(
+      ({ p, i }) =>
+        `<circle class="pt" cx="${f1(xAt(i, n))}" cy="${f1(yAt(p.duplicatedLinesRatio!, max))}" r="3.5"><title>${esc(`${p.label}: ${(p.duplicatedLinesRatio! * 100).toFixed(2)}% of lines duplicated`)}</title></circle>`,
+    )
+    .join('');
+  const body = `${yAxis(max, (v) => `${(v * 100).toFixed(v * 100 < 10 ? 1 : 0)}%`)}<polyline class="ratio" points="${line}"/>${dots}${xLabels(points)}`;
+  return svg('duplicated-lines', pts.length, 'Duplicated lines, share of lines of code', body);
 }
 
 /** New debt (up) and fixed debt (down) per period. */
@@ -282,7 +304,10 @@ export function formatReportHtml(report: TrendReport): string {
     parts.push('<section class="kpis">');
     parts.push(kpi(esc(formatMinutes(last.debtMinutes)), `debt at ${last.commit.slice(0, 7)} (${last.findings} findings)`));
     parts.push(
-      kpi(`<span class="rating r-${last.rating}">${last.rating}</span> ${(last.debtRatio * 100).toFixed(2)}%`, 'rating (debt ratio)'),
+      kpi(
+        `<span class="rating r-${last.rating}">${ratingText(last)}</span> ${last.ratedDensity === null ? '' : `${hoursPer10k(last.ratedDensity).toFixed(1)} h`}`,
+        `rating (rated debt per 10k lines; debt ratio ${(last.debtRatio * 100).toFixed(2)}%)`,
+      ),
     );
     if (c)
       parts.push(
@@ -307,7 +332,11 @@ export function formatReportHtml(report: TrendReport): string {
   if (report.notes.length) parts.push(`<ul class="notes">${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   if (points.length) {
     parts.push(`<section><h2>Debt over time, by category</h2>${debtChart(points)}</section>`);
-    parts.push(`<section><h2>Debt ratio and rating bands</h2>${ratingChart(points)}</section>`);
+    parts.push(
+      `<section><h2>Rating: rated debt per 10k lines against the population</h2>${ratingChart(points, report.calibration)}</section>`,
+    );
+    if (points.some((p) => p.duplicatedLinesRatio !== null))
+      parts.push(`<section><h2>Duplicated lines</h2>${duplicationChart(points)}</section>`);
     parts.push(`<section><h2>New and fixed debt per ${esc(word)}</h2>${newFixedChart(points)}</section>`);
     parts.push(`<section><h2>Design-system adoption and drift index</h2>${adoptionDriftChart(points)}</section>`);
   }
@@ -377,10 +406,10 @@ export function formatReportHtml(report: TrendReport): string {
   }
   if (points.length) {
     parts.push(
-      `<section><h2>Snapshots</h2><table><thead><tr><th>${word === 'period' ? 'snapshot' : `${esc(word)} of`}</th><th>commit</th><th class="num">debt</th><th>rating</th><th class="num">ratio</th><th class="num">new</th><th class="num">fixed</th><th class="num">findings</th><th class="num">lines of code</th></tr></thead><tbody>${points
+      `<section><h2>Snapshots</h2><table><thead><tr><th>${word === 'period' ? 'snapshot' : `${esc(word)} of`}</th><th>commit</th><th class="num">debt</th><th>rating</th><th class="num">ratio</th><th class="num">duplicated</th><th class="num">new</th><th class="num">fixed</th><th class="num">findings</th><th class="num">lines of code</th></tr></thead><tbody>${points
         .map(
           (p) =>
-            `<tr><td>${esc(p.label)}</td><td><code>${esc(p.commit.slice(0, 7))}</code></td><td class="num">${esc(formatMinutes(p.debtMinutes))}</td><td><span class="rating r-${p.rating}">${p.rating}</span></td><td class="num">${(p.debtRatio * 100).toFixed(2)}%</td><td class="num">${p.change ? p.change.newFindings : ''}</td><td class="num">${p.change ? p.change.fixedFindings : ''}</td><td class="num">${p.findings}</td><td class="num">${p.linesOfCode}</td></tr>`,
+            `<tr><td>${esc(p.label)}</td><td><code>${esc(p.commit.slice(0, 7))}</code></td><td class="num">${esc(formatMinutes(p.debtMinutes))}</td><td><span class="rating r-${p.rating}">${ratingText(p)}</span></td><td class="num">${(p.debtRatio * 100).toFixed(2)}%</td><td class="num">${p.duplicatedLinesRatio === null ? '' : `${(p.duplicatedLinesRatio * 100).toFixed(1)}%`}</td><td class="num">${p.change ? p.change.newFindings : ''}</td><td class="num">${p.change ? p.change.fixedFindings : ''}</td><td class="num">${p.findings}</td><td class="num">${p.linesOfCode}</td></tr>`,
         )
         .join('')}</tbody></table></section>`,
     );

@@ -2,6 +2,7 @@ import { CATEGORIES, docsUrl } from '@plumbline/core';
 import type { AttributionRow, TrendPoint, TrendReport } from '../../trend/index.js';
 import { formatMinutes } from '../minutes.js';
 import { markdownCode, markdownMessage, markdownText } from '../text-safety.js';
+import { ratingText } from '../../trend/rating.js';
 import { headline, periodWord, rate } from './headline.js';
 
 /**
@@ -39,7 +40,7 @@ function attributionTable(title: string, rows: readonly AttributionRow[], asCode
 
 function pointRow(p: TrendPoint): string {
   const c = p.change;
-  return `| ${markdownText(p.label)} | ${markdownCode(p.commit.slice(0, 7))} | ${formatMinutes(p.debtMinutes)} | ${p.rating} | ${(p.debtRatio * 100).toFixed(2)}% | ${c ? c.newFindings : ''} | ${c ? c.fixedFindings : ''} | ${p.findings} | ${p.linesOfCode} |`;
+  return `| ${markdownText(p.label)} | ${markdownCode(p.commit.slice(0, 7))} | ${formatMinutes(p.debtMinutes)} | ${ratingText(p)} | ${(p.debtRatio * 100).toFixed(2)}% | ${p.duplicatedLinesRatio === null ? '' : `${(p.duplicatedLinesRatio * 100).toFixed(1)}%`} | ${c ? c.newFindings : ''} | ${c ? c.fixedFindings : ''} | ${p.findings} | ${p.linesOfCode} |`;
 }
 
 /** The report as Markdown: for a chat post, a pull request or an issue. Pure. */
@@ -62,11 +63,11 @@ export function formatReportMarkdown(report: TrendReport, options: ReportMarkdow
     '',
   );
   out.push(
-    `| ${word === 'period' ? 'snapshot' : `${word} of`} | commit | debt | rating | ratio | new | fixed | findings | lines of code |`,
+    `| ${word === 'period' ? 'snapshot' : `${word} of`} | commit | debt | rating | ratio | duplicated lines | new | fixed | findings | lines of code |`,
   );
-  out.push('| --- | --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| --- | --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const shown = report.points.slice(-maxRows);
-  if (shown.length < report.points.length) out.push(`| … ${report.points.length - shown.length} earlier | | | | | | | | |`);
+  if (shown.length < report.points.length) out.push(`| … ${report.points.length - shown.length} earlier | | | | | | | | | |`);
   for (const p of shown) out.push(pointRow(p));
   out.push('');
 

@@ -1,17 +1,18 @@
 import { formatMinutes } from '../minutes.js';
 import { terminalLine } from '../text-safety.js';
 import type { TrendReport, TrendStats } from '../../trend/index.js';
+import { ratingText } from '../../trend/rating.js';
 import { headline, periodWord } from './headline.js';
 
 /** The terminal view of a trend run: one row per snapshot, the headline, the top attribution, what was computed. */
 export function formatTrendPretty(report: TrendReport, stats: TrendStats, storePath: string | null): string {
   const word = periodWord(report);
   const lines = [
-    `${(word === 'period' ? 'snapshot' : `${word} of`).padEnd(20)} ${'commit'.padEnd(8)} ${'debt'.padStart(9)} rating ${'ratio'.padStart(7)} ${'new'.padStart(5)} ${'fixed'.padStart(5)} ${'findings'.padStart(8)}`,
+    `${(word === 'period' ? 'snapshot' : `${word} of`).padEnd(20)} ${'commit'.padEnd(8)} ${'debt'.padStart(9)} rating ${'ratio'.padStart(7)} ${'dup.'.padStart(6)} ${'new'.padStart(5)} ${'fixed'.padStart(5)} ${'findings'.padStart(8)}`,
   ];
   for (const p of report.points) {
     lines.push(
-      `${p.label.padEnd(20)} ${p.commit.slice(0, 7).padEnd(8)} ${formatMinutes(p.debtMinutes).padStart(9)} ${p.rating.padStart(6)} ${`${(p.debtRatio * 100).toFixed(2)}%`.padStart(7)} ${String(p.change?.newFindings ?? '').padStart(5)} ${String(p.change?.fixedFindings ?? '').padStart(5)} ${String(p.findings).padStart(8)}`,
+      `${p.label.padEnd(20)} ${p.commit.slice(0, 7).padEnd(8)} ${formatMinutes(p.debtMinutes).padStart(9)} ${ratingText(p).padStart(6)} ${`${(p.debtRatio * 100).toFixed(2)}%`.padStart(7)} ${(p.duplicatedLinesRatio === null ? '' : `${(p.duplicatedLinesRatio * 100).toFixed(1)}%`).padStart(6)} ${String(p.change?.newFindings ?? '').padStart(5)} ${String(p.change?.fixedFindings ?? '').padStart(5)} ${String(p.findings).padStart(8)}`,
     );
   }
   lines.push('', ...headline(report));
