@@ -34,6 +34,22 @@ export interface FoundComponent {
   tree: SignatureNode;
   /** element and component types it renders (`button`, `Button`, `Dialog.Content`) */
   tags: string[];
+  /** the tag its main render starts with, element or component (`button`, `Link`, `DialogPrimitive.Close`) */
+  rootTag: string | null;
+  /** the interface it declares (see interfaceOf) */
+  face: ComponentInterface;
+}
+
+/** What a component takes and how it passes it on: what tells a generic primitive from a feature component. */
+export interface ComponentInterface {
+  /** prop names it declares: destructured, read from `props`, or members of its props type declared in the file */
+  props: string[];
+  /** class names on its main root: the words of string literals in `className`, and `styles.x` of a stylesheet */
+  classes: string[];
+  /** it renders `children` (or spreads its props onto its root): a container for what the caller gives */
+  passesChildren: boolean;
+  /** calls of hooks (`useX(...)`) in its body */
+  hooks: number;
 }
 
 const isPascal = (name: string) => /^[A-Z][A-Za-z0-9_]*$/.test(name);
@@ -280,6 +296,106 @@ interface RenderInfo {
   rootElement: string | null;
   rootKey?: string | null;
   tags: string[];
+  rootTag: string | null;
+  face: ComponentInterface;
+}
+
+const NO_FACE: ComponentInterface = { props: [], classes: [], passesChildren: false, hooks: 0 };
+
+/** Names of the members of a props type: a type literal, or interfaces and type aliases of the file it names. */
+function typeMembers(ts: TypeScript, type: TS.TypeNode | undefined, sf: TS.SourceFile, out: Set<string>, depth = 0): void {
+  if (!type || depth > 3) return;
+  if (ts.isTypeLiteralNode(type)) {
+    for (const m of type.members) if (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) out.add(m.name.text);
+  } else if (ts.isIntersectionTypeNode(type) || ts.isUnionTypeNode(type)) {
+    for (const t of type.types) typeMembers(ts, t, sf, out, depth + 1);
+  } else if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    for (const st of sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && st.name.text === name) {
+        for (const m of st.members) if (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) out.add(m.name.text);
+      } else if (ts.isTypeAliasDeclaration(st) && st.name.text === name) typeMembers(ts, st.type, sf, out, depth + 1);
+    }
+    // Omit<P, 'x'> / Partial<P>: the members of P
+    for (const a of type.typeArguments ?? [])
+      if (/^(Omit|Partial|Required|Readonly|Pick)$/.test(name)) typeMembers(ts, a, sf, out, depth + 1);
+  }
+}
+
+/** The class names of a `className` value: words of its string literals, `styles.x` and `styles['x']` of a stylesheet. */
+function classNamesIn(ts: TypeScript, node: TS.Node, out: Set<string>): void {
+  if (ts.isStringLiteralLike(node))
+    for (const w of node.text.split(/\s+/))
+      if (w) out.add(w);
+      else if (
+        ts.isPropertyAccessExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        /^(styles?|css|classes|s)$/.test(node.expression.text)
+      )
+        out.add(`.${node.name.text}`);
+      else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))
+        out.add(`.${node.argumentExpression.text}`);
+  ts.forEachChild(node, (c) => classNamesIn(ts, c, out));
+}
+
+/** What a function component takes (its props), how it passes them on, and the classes of its main root. */
+function interfaceOf(
+  ts: TypeScript,
+  fn: TS.FunctionLikeDeclaration,
+  main: TS.JsxElement | TS.JsxSelfClosingElement | undefined,
+): ComponentInterface {
+  const props = new Set<string>();
+  const param = fn.parameters[0];
+  let propsName: string | null = null;
+  let rest: string | null = null;
+  if (param && ts.isObjectBindingPattern(param.name)) {
+    for (const el of param.name.elements) {
+      if (el.dotDotDotToken && ts.isIdentifier(el.name)) rest = el.name.text;
+      else if (el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)))
+        props.add(el.propertyName.text);
+      else if (ts.isIdentifier(el.name)) props.add(el.name.text);
+    }
+  } else if (param && ts.isIdentifier(param.name)) propsName = param.name.text;
+  typeMembers(ts, param?.type, fn.getSourceFile(), props);
+  let hooks = 0;
+  let children = false;
+  const visit = (n: TS.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression.name : n.expression;
+      if (ts.isIdentifier(callee) && /^use[A-Z]/.test(callee.text)) hooks++;
+    } else if (propsName && ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === propsName)
+      props.add(n.name.text);
+    else if (
+      propsName &&
+      ts.isVariableDeclaration(n) &&
+      n.initializer &&
+      ts.isIdentifier(n.initializer) &&
+      n.initializer.text === propsName &&
+      ts.isObjectBindingPattern(n.name)
+    ) {
+      for (const el of n.name.elements) {
+        const key = el.propertyName ?? el.name;
+        if (el.dotDotDotToken && ts.isIdentifier(el.name)) rest = el.name.text;
+        else if (ts.isIdentifier(key)) props.add(key.text);
+      }
+    } else if (ts.isJsxExpression(n) && n.expression && !ts.isJsxAttribute(n.parent)) {
+      const e = n.expression;
+      if ((ts.isIdentifier(e) && e.text === 'children') || (ts.isPropertyAccessExpression(e) && e.name.text === 'children'))
+        children = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  const classes = new Set<string>();
+  const opening = main && (ts.isJsxElement(main) ? main.openingElement : main);
+  for (const a of opening?.attributes.properties ?? []) {
+    if (ts.isJsxSpreadAttribute(a)) {
+      const e = a.expression;
+      if (ts.isIdentifier(e) && (e.text === rest || e.text === propsName)) children = true;
+    } else if (ts.isIdentifier(a.name) && /^(className|class)$/.test(a.name.text) && a.initializer)
+      classNamesIn(ts, a.initializer, classes);
+  }
+  return { props: [...props].sort(), classes: [...classes].sort().slice(0, 40), passesChildren: children, hooks };
 }
 
 /** What a function component renders: its returned JSX (the last return is the main render). */
@@ -304,12 +420,15 @@ function renderOfFunction(ts: TypeScript, fn: TS.FunctionLikeDeclaration): Rende
   const trees = roots.map((r) => jsxSignature(ts, r, tags));
   let rootElement: string | null = null;
   let rootKey: string | null = null;
-  if (main && !ts.isJsxFragment(main)) {
-    const tag = elementTag(ts, main);
+  let rootTag: string | null = null;
+  const element = main && !ts.isJsxFragment(main) ? main : undefined;
+  if (element) {
+    const tag = (rootTag = elementTag(ts, element));
     rootElement = isIntrinsicTag(tag) ? tag : /^[A-Za-z_$][\w$]*$/.test(tag) ? aliasedIntrinsic(ts, fn, tag) : null;
-    if (isIntrinsicTag(tag)) rootKey = rawElementKeyOf(ts, ts.isJsxElement(main) ? main.openingElement : main, tag);
+    if (isIntrinsicTag(tag)) rootKey = rawElementKeyOf(ts, ts.isJsxElement(element) ? element.openingElement : element, tag);
   }
-  return { tree: trees.length === 1 ? trees[0]! : { label: '$', children: trees }, rootElement, rootKey, tags: [...tags].sort() };
+  const tree = trees.length === 1 ? trees[0]! : { label: '$', children: trees };
+  return { tree, rootElement, rootKey, tags: [...tags].sort(), rootTag, face: interfaceOf(ts, fn, element) };
 }
 
 function renderOfClass(ts: TypeScript, cls: TS.ClassLikeDeclaration): RenderInfo | null {
@@ -324,7 +443,8 @@ function renderOfStyled(ts: TypeScript, expr: TS.Expression, target: { target: s
     css = objectStyleSignature(ts, expr.arguments[0]);
   }
   const label = `styled.${target.target}`;
-  return { tree: { label, children: css }, rootElement: target.intrinsic ? target.target : null, tags: [target.target] };
+  const rootElement = target.intrinsic ? target.target : null;
+  return { tree: { label, children: css }, rootElement, tags: [target.target], rootTag: target.target, face: NO_FACE };
 }
 
 /** The function a component is wrapped in: forwardRef(fn), memo(fn), React.memo(forwardRef(fn)). */
@@ -389,6 +509,8 @@ export function findComponents(ts: TypeScript, sf: TS.SourceFile): FoundComponen
       elementHint: kind === 'styled' ? render.rootElement : elementHintOf(ts, hintFrom),
       tree: render.tree,
       tags: render.tags,
+      rootTag: render.rootTag,
+      face: render.face,
     });
   };
   for (const st of sf.statements) {

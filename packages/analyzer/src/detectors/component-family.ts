@@ -9,6 +9,8 @@ import type { ComponentSignatureFact } from '../facts/components.js';
 import { shadowsOf } from './design-system-shadow.js';
 import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
+import { importersIndex, keeperOf, keepSentence, roleEdges, roleOf } from './shared/variant-families.js';
+import { ModuleResolver } from '../resolve.js';
 
 export interface Options {
   /** Dice similarity of the pq-gram profiles at or above which two components are near-duplicates */
@@ -20,6 +22,8 @@ export interface Options {
 }
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
+/** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
+const ROLE = { minNodes: 3, primitiveFloor: 0, threshold: 0.7 };
 
 export const meta: RuleMeta = {
   id: 'component-family',
@@ -177,37 +181,60 @@ export interface Family {
   /** lowest and highest similarity among the edges that joined it */
   min: number;
   max: number;
+  /** joined by role (see variant-families) as well as, or instead of, near-identical trees */
+  byRole: boolean;
 }
 
 /**
  * Near-duplicate families: identical shapes are grouped first, LSH proposes candidate pairs among the
- * distinct shapes, the pq-gram similarity confirms them, and confirmed pairs are joined (union-find).
+ * distinct shapes of at least `minNodes` nodes, the pq-gram similarity confirms them, and confirmed pairs,
+ * with the `roleEdges` given (indices of `refs`), are joined (union-find).
  */
-export function findFamilies(refs: readonly ComponentRef[], threshold: number): Family[] {
+export function findFamilies(
+  refs: readonly ComponentRef[],
+  threshold: number,
+  more: { minNodes?: number; roleEdges?: ReadonlyArray<readonly [number, number, number]> } = {},
+): Family[] {
   const byShape = new Map<string, number[]>();
-  refs.forEach((r, i) => (byShape.get(r.c.shape) ?? byShape.set(r.c.shape, []).get(r.c.shape)!).push(i));
+  const minNodes = more.minNodes ?? 0;
+  refs.forEach((r, i) => {
+    // components below minNodes are no family by shape alone: each stands for itself, for the role edges
+    const key = r.c.size >= minNodes ? r.c.shape : `#${i}`;
+    (byShape.get(key) ?? byShape.set(key, []).get(key)!).push(i);
+  });
   const reps = [...byShape.values()];
+  const repOf = new Map<number, number>();
+  reps.forEach((g, i) => g.forEach((r) => repOf.set(r, i)));
   const parent = reps.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
     return x;
   };
-  const lo = reps.map((g) => (g.length > 1 ? 1 : Infinity));
-  const hi = reps.map((g) => (g.length > 1 ? 1 : -Infinity));
-  const ratio = threshold / (2 - threshold);
-  for (const [i, j] of lshCandidates(reps.map((g) => refs[g[0]!]!.c.grams))) {
-    const a = refs[reps[i]![0]!]!.c.grams,
-      b = refs[reps[j]![0]!]!.c.grams;
-    if (Math.min(a.length, b.length) < ratio * Math.max(a.length, b.length)) continue;
-    const s = bagSimilarity(a, b);
-    if (s < threshold) continue;
+  const big = (g: number[]) => refs[g[0]!]!.c.size >= minNodes;
+  const lo = reps.map((g) => (g.length > 1 && big(g) ? 1 : Infinity));
+  const hi = reps.map((g) => (g.length > 1 && big(g) ? 1 : -Infinity));
+  const role = reps.map(() => false);
+  const join = (i: number, j: number, s: number, byRole: boolean) => {
     const ri = find(i),
       rj = find(j);
     const root = Math.min(ri, rj);
     lo[root] = Math.min(lo[ri]!, lo[rj]!, s);
     hi[root] = Math.max(hi[ri]!, hi[rj]!, s);
+    role[root] = role[ri]! || role[rj]! || byRole;
     parent[Math.max(ri, rj)] = root;
+  };
+  const ratio = threshold / (2 - threshold);
+  const sized = reps.map((g, i) => [g, i] as const).filter(([g]) => big(g));
+  for (const [x, y] of lshCandidates(sized.map(([g]) => refs[g[0]!]!.c.grams))) {
+    const i = sized[x]![1],
+      j = sized[y]![1];
+    const a = refs[reps[i]![0]!]!.c.grams,
+      b = refs[reps[j]![0]!]!.c.grams;
+    if (Math.min(a.length, b.length) < ratio * Math.max(a.length, b.length)) continue;
+    const s = bagSimilarity(a, b);
+    if (s >= threshold) join(i, j, s, false);
   }
+  for (const [a, b, s] of more.roleEdges ?? []) join(repOf.get(a)!, repOf.get(b)!, s, true);
   const groups = new Map<number, number[]>();
   reps.forEach((g, i) => {
     const r = find(i);
@@ -219,7 +246,7 @@ export function findFamilies(refs: readonly ComponentRef[], threshold: number): 
     const members = ids
       .map((i) => refs[i]!)
       .sort((x, y) => (x.file.path < y.file.path ? -1 : x.file.path > y.file.path ? 1 : x.c.line - y.c.line));
-    out.push({ members, min: lo[root]!, max: hi[root]! });
+    out.push({ members, min: lo[root]!, max: hi[root]!, byRole: role[root]! });
   }
   return out;
 }
@@ -238,25 +265,38 @@ export const detector = defineDetector({
   detect(ctx) {
     const options = ctx.options<Options>('component-family', DEFAULTS);
     const ds = designSystemOf(ctx.settings);
-    const refs = familyCandidates(ctx.files, options.minNodes, (f) => !!ds && isDesignSystemFile(ds, f.path));
-    const families = findFamilies(refs, options.threshold);
+    const refs = familyCandidates(ctx.files, Math.min(options.minNodes, ROLE.minNodes), (f) => !!ds && isDesignSystemFile(ds, f.path));
+    const resolver = ModuleResolver.for(ctx.files, ctx.settings);
+    const roles = refs.map((r) => roleOf(r, resolver));
+    const edges = roleEdges(refs, roles, (a, b) => bagSimilarity(a.c.grams, b.c.grams), ROLE);
+    const families = findFamilies(refs, options.threshold, { minNodes: options.minNodes, roleEdges: edges });
+    const importers = importersIndex(ctx.files, ctx.settings);
+    const roleOfRef = new Map(refs.map((r, i) => [r, roles[i]]));
     const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
     const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {}), ctx.settings) : [];
     const findings: DraftFinding[] = [];
     let members = 0;
-    for (const fam of families) {
-      if (fam.members.length < options.minMembers) continue;
+    for (const family of families) {
       // a family of design-system re-implementations is reported once, by design-system-shadow
-      const shadowed = fam.members.map((m) => shadows.get(`${m.file.path}\0${m.c.name}\0${m.c.line}`));
+      const shadowed = family.members.map((m) => shadows.get(`${m.file.path}\0${m.c.name}\0${m.c.line}`));
       if (shadowed.every((s) => s && s === shadowed[0])) continue;
+      // and so are the members of a role that re-implement the design system's component for it
+      const fam = family.byRole ? { ...family, members: family.members.filter((_, i) => !shadowed[i]) } : family;
+      if (fam.members.length < options.minMembers) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;
       const [first, ...rest] = fam.members;
       const n = fam.members.length;
-      const what = first!.c.rootElement ? `a <${first!.c.rootElement}>` : 'the same tree';
       const sim = fam.min === fam.max ? fmt(fam.min) : `${fmt(fam.min)}-${fmt(fam.max)}`;
       const names = fam.members.map((m) => m.c.name);
+      const role = roleOfRef.get(first!);
+      const what = first!.c.rootElement ? `a <${first!.c.rootElement}>` : role ? `a <${first!.c.rootTag}>` : 'the same tree';
+      const keep = keepSentence(fam.members, keeperOf(fam.members, importers));
+      const listed = `${fam.members
+        .slice(0, 6)
+        .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
+        .join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}`;
       findings.push({
         ruleId: 'component-family',
         file: first!.file.path,
@@ -264,13 +304,10 @@ export const detector = defineDetector({
         column: first!.c.column,
         endLine: first!.c.endLine,
         endColumn: first!.c.endColumn,
-        message:
-          `${n} components render ${what} with near-identical structure (similarity ${sim}): ` +
-          `${fam.members
-            .slice(0, 6)
-            .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
-            .join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}. ` +
-          'Consider one component with props for what differs.',
+        message: fam.byRole
+          ? `${n} components play one role, each rendering ${what} of its own (similarity ${sim}): ${listed}. ${keep}`
+          : `${n} components render ${what} with near-identical structure (similarity ${sim}): ${listed}. ` +
+            `Consider one component with props for what differs. ${keep}`,
         fingerprintCode: `family:${[...names].sort().join(',')}`,
         symbolPath: '',
         related: rest.map((m) => ({

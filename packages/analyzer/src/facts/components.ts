@@ -1,5 +1,5 @@
 import { findComponents, signatureSize } from '@plumbline/core';
-import type { ComponentKind, SignatureNode, TypeScript } from '@plumbline/core';
+import type { ComponentInterface, ComponentKind, SignatureNode, TypeScript } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
 
@@ -32,6 +32,10 @@ export interface ComponentSignatureFact {
   tags: string[];
   /** the signature, rendered compactly (for messages and debugging), capped */
   outline: string;
+  /** the tag its main render starts with, element or component (`button`, `Link`, `DialogPrimitive.Close`) */
+  rootTag?: string | null;
+  /** prop names it declares, class names on its root, whether it passes `children` on, hook calls (see ComponentInterface) */
+  face?: ComponentInterface;
 }
 
 export interface ComponentFacts {
@@ -130,6 +134,8 @@ export const extractor = defineExtractor<ComponentFacts>({
         grams: pqGrams(c.tree),
         tags: c.tags,
         outline: outlineOf(c.tree),
+        rootTag: c.rootTag,
+        face: c.face,
       });
     }
     return { components };

@@ -1,0 +1,219 @@
+// Variant families: components that play one role (the same semantic root element, or the same wrapped
+// primitive of a package) and are named for it, even when their trees differ in detail: four button
+// primitives in one folder, each with its own props and stylesheet. component-family joins them with its
+// near-identical trees into one family, and names the member to keep, what each other member adds and
+// the importers that would move.
+import type { CheckSettings } from '@plumbline/core';
+import { factsOf } from '../../facts.js';
+import type { FileFacts } from '../../facts.js';
+import type { ComponentSignatureFact } from '../../facts/components.js';
+import { extractor as jsxInstances } from '../../facts/jsx-instances.js';
+import { extractor as structureFacts } from '../../facts/structure.js';
+import { ModuleResolver } from '../../resolve.js';
+
+export interface RoleRef {
+  file: FileFacts;
+  c: ComponentSignatureFact;
+}
+
+/** Root elements that say what a component is for; `div`, `span`, `li` or `section` say nothing. */
+const ROLE_ELEMENTS = new Set([
+  'button',
+  'a',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'img',
+  'dialog',
+  'form',
+  'table',
+  'nav',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'progress',
+  'video',
+  'iframe',
+]);
+
+/**
+ * Head words of compound parts and layout pieces: `MenuItem` and `ListItem`, `CardHeader` and
+ * `DialogHeader` share one but are parts of different wholes, not variants of one component.
+ */
+const PART_WORDS = new Set(
+  (
+    'Item Items Content Wrapper Container Root Provider Header Footer Title Body Trigger Label Description Group List Section ' +
+    'Layout Page View Component Element Text Row Cell Icon Separator Portal Overlay Close Action Actions Value Indicator ' +
+    'Viewport Slot Form Skeleton Placeholder Empty Loader Loading Error Modal Dialog Sheet Drawer Menu Panel Tab Tabs Step ' +
+    'Card Link Image Logo Preview Banner Table Nav Navigation Sidebar Heading Subtitle Caption Hint Message Prefix Suffix'
+  ).split(' '),
+);
+
+/** The head word of a component name (`PrimaryButton` -> `Button`, `IconBtn` -> `Button`), or null for a part word. */
+export function headWord(name: string): string | null {
+  const words = name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g);
+  const last = words?.[words.length - 1];
+  if (!last || last.length < 3) return null;
+  const head = last === 'Btn' ? 'Button' : last;
+  return PART_WORDS.has(head) ? null : head;
+}
+
+/** Props every component may take: overlapping on them says nothing about a role. */
+const GENERIC_PROPS = /^(children|className|style|ref|key|id|as|asChild|props|rest|testId|data-testid|sx|css)$/;
+
+/**
+ * The role of a component: its semantic root element (`button`, `a`, `input[type=checkbox]`, a button of
+ * icon only `button[icon]`), or the primitive of a package it wraps (`Close@@radix-ui/react-dialog`).
+ */
+export function roleOf(ref: RoleRef, resolver: ModuleResolver): string | null {
+  const { c } = ref;
+  if (c.rootElement) {
+    if (!ROLE_ELEMENTS.has(c.rootElement)) return null;
+    // an input by its type (a checkbox is not a text field); not by content or look: a primitive's content is its caller's
+    return c.rootElement === 'input' ? (/^input\[type=[^\]]+\]/.exec(c.rootKey ?? '')?.[0] ?? 'input') : c.rootElement;
+  }
+  const tag = c.rootTag;
+  if (!tag || /^[a-z]/.test(tag) || /^(React\.)?Fragment$/.test(tag)) return null;
+  const inst = factsOf(ref.file, jsxInstances)?.instances.find((i) => i.tag === tag);
+  if (!inst || inst.origin !== 'import' || !inst.from) return null;
+  const r = resolver.resolve(ref.file.path, inst.from);
+  return r.kind === 'package' ? `${inst.imported ?? tag}@${r.name}` : null;
+}
+
+/** A generic primitive: it renders what the caller gives (children, or its props spread onto its root) with little logic. */
+export const isPrimitive = (c: ComponentSignatureFact) => !!c.face?.passesChildren && c.face.hooks <= 2;
+
+export interface RoleEdgeOptions {
+  /** tree similarity two primitives of one role and head word need (their props and styles differ) */
+  primitiveFloor: number;
+  /** tree similarity two other components of one role and head word need */
+  threshold: number;
+  /** smallest component compared, in signature nodes */
+  minNodes: number;
+}
+
+/**
+ * Pairs [i, j, similarity] of `refs` that play one role: the same role, the same head word, exported from
+ * different files, neither rendering the other (an IconButton that wraps Button is composition), and
+ * either both generic primitives or trees at least `threshold` alike.
+ */
+export function roleEdges(
+  refs: readonly RoleRef[],
+  roles: ReadonlyArray<string | null>,
+  similarity: (a: RoleRef, b: RoleRef) => number,
+  options: RoleEdgeOptions,
+): Array<[number, number, number]> {
+  const buckets = new Map<string, number[]>();
+  refs.forEach((r, i) => {
+    const role = roles[i];
+    const head = headWord(r.c.name);
+    if (!role || !head || !r.c.exported || r.c.size < options.minNodes) return;
+    const key = `${role}\0${head}`;
+    (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
+  });
+  const out: Array<[number, number, number]> = [];
+  for (const ids of buckets.values()) {
+    if (ids.length < 2 || ids.length > 60) continue; // sixty components of one role and name are a naming scheme, not variants
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const a = refs[ids[x]!]!,
+          b = refs[ids[y]!]!;
+        if (a.file.path === b.file.path || a.c.tags.includes(b.c.name) || b.c.tags.includes(a.c.name)) continue;
+        const s = similarity(a, b);
+        const floor = isPrimitive(a.c) && isPrimitive(b.c) ? options.primitiveFloor : options.threshold;
+        if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Files that import each exported component, by `path\0name`: named and default imports, and through one re-export. */
+export function importersIndex(files: readonly FileFacts[], settings: CheckSettings): (path: string, name: string) => string[] {
+  const resolver = ModuleResolver.for(files, settings);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const defaults = new Map<string, string>(); // path -> local name of its default export
+  const reexports = new Map<string, string>(); // `barrel\0name` -> `path\0name`
+  for (const f of files) {
+    const s = factsOf(f, structureFacts);
+    for (const e of s?.exports ?? []) {
+      if (e.kind === 'default' && e.local) defaults.set(f.path, e.local);
+      if (e.kind === 're-export' && e.from) {
+        const r = resolver.resolve(f.path, e.from);
+        if (r.kind === 'file') reexports.set(`${f.path}\0${e.name}`, `${r.path}\0${e.local ?? e.name}`);
+      }
+    }
+  }
+  const index = new Map<string, Set<string>>();
+  for (const f of files) {
+    for (const i of factsOf(f, structureFacts)?.imports ?? []) {
+      if (i.typeOnly || (i.kind !== 'import' && i.kind !== 'dynamic')) continue;
+      const r = resolver.resolve(f.path, i.specifier);
+      if (r.kind !== 'file' || !byPath.has(r.path)) continue;
+      for (const n of i.names) {
+        let key = `${r.path}\0${n.imported === 'default' ? (defaults.get(r.path) ?? 'default') : n.imported}`;
+        key = reexports.get(key) ?? key;
+        (index.get(key) ?? index.set(key, new Set()).get(key)!).add(f.path);
+      }
+    }
+  }
+  return (path, name) => [...(index.get(`${path}\0${name}`) ?? [])].filter((p) => p !== path).sort();
+}
+
+export interface Keeper<R extends RoleRef> {
+  keep: R;
+  importers: Map<R, string[]>;
+}
+
+/** The member to keep: the most imported, then the one with the most props, then the shortest name, then the first path. */
+export function keeperOf<R extends RoleRef>(members: readonly R[], importersOf: (path: string, name: string) => string[]): Keeper<R> {
+  const importers = new Map(members.map((m) => [m, importersOf(m.file.path, m.c.name)]));
+  const score = (m: R) => [importers.get(m)!.length, m.c.face?.props.length ?? 0, -m.c.name.length];
+  let keep = members[0]!;
+  for (const m of members.slice(1)) {
+    const [a, b] = [score(m), score(keep)];
+    const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+    if (cmp > 0) keep = m;
+  }
+  return { keep, importers };
+}
+
+/** What `m` has that `keep` has not: props (the generic ones left out) and root classes. */
+export function addsOver(m: RoleRef, keep: RoleRef): { props: string[]; classes: string[] } {
+  const kp = new Set(keep.c.face?.props ?? []);
+  const kc = new Set(keep.c.face?.classes ?? []);
+  return {
+    props: (m.c.face?.props ?? []).filter((p) => !kp.has(p) && !GENERIC_PROPS.test(p)),
+    classes: (m.c.face?.classes ?? []).filter((c) => !kc.has(c)),
+  };
+}
+
+const list = (xs: readonly string[], max: number) =>
+  `${xs.slice(0, max).join(', ')}${xs.length > max ? ` and ${xs.length - max} more` : ''}`;
+
+/** "keep `Button` (src/ui/button.tsx:3, imported by 6 files); `GhostButton` adds props tone; classes .ghost; 7 importers would move: …" */
+export function keepSentence<R extends RoleRef>(members: readonly R[], k: Keeper<R>): string {
+  const n = (m: R) => k.importers.get(m)!.length;
+  const files = (x: number) => `${x} file${x === 1 ? '' : 's'}`;
+  const parts = [`Keep \`${k.keep.c.name}\` (${k.keep.file.path}:${k.keep.c.line}, imported by ${files(n(k.keep))})`];
+  for (const m of members) {
+    if (m === k.keep) continue;
+    const add = addsOver(m, k.keep);
+    const what = [
+      ...(add.props.length ? [`props ${list(add.props, 4)}`] : []),
+      ...(add.classes.length ? [`classes ${list(add.classes, 3)}`] : []),
+    ];
+    parts.push(`\`${m.c.name}\` adds ${what.length ? what.join('; ') : 'nothing of its own'}`);
+  }
+  const moving = [...new Set(members.filter((m) => m !== k.keep).flatMap((m) => k.importers.get(m)!))].sort();
+  const tail = moving.length
+    ? `${moving.length} importer${moving.length === 1 ? '' : 's'} would move: ${list(moving, 4)}`
+    : 'no importer would move';
+  return `${parts.join('; ')}; ${tail}.`;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
+
+describe('component-family: variant families (one role, trees that differ)', () => {
+  const out = analyzeFixture('duplication', 'variant-families');
+
+  it('reports four button primitives with their own props and stylesheets as ONE family, naming the member to keep', () => {
+    const families = findingsOf(out, 'component-family');
+    expect(families).toHaveLength(1);
+    const [f] = families;
+    expect(f).toMatchObject({
+      file: 'src/components/buttons/danger-button.tsx',
+      line: 10,
+      column: 14,
+      related: [
+        'src/components/buttons/ghost-button.tsx:5',
+        'src/components/buttons/pill-button.tsx:9',
+        'src/components/buttons/primary-button.tsx:10',
+      ],
+    });
+    expect(f!.message).toMatch(/^4 components play one role, each rendering a <button> of its own \(similarity [\d.-]+\): DangerButton /);
+    // the most imported member is the one to keep; what each other adds, and who would move
+    expect(f!.message).toContain('Keep `PrimaryButton` (src/components/buttons/primary-button.tsx:10, imported by 3 files)');
+    expect(f!.message).toContain('`DangerButton` adds props onConfirm, outlined; classes .outlined, .solid');
+    expect(f!.message).toContain('`GhostButton` adds props tone; classes .ghost');
+    expect(f!.message).toContain('`PillButton` adds props selected, size; classes .pill, .selected');
+    expect(f!.message).toMatch(/2 importers would move: src\/pages\/billing\.tsx, src\/pages\/profile\.tsx\.$/);
+  });
+});
+
+describe('component-family: idiomatic code of one role stays quiet', () => {
+  const out = analyzeFixture('duplication', 'variant-families-quiet');
+
+  it('a Button and the IconButton that wraps it, a design system Button + Link + MenuItem, shadcn primitives, compound parts, forwardRef/memo wrappers', () => {
+    expect(findingsOf(out, 'component-family')).toEqual([]);
+  });
+});
