@@ -24,7 +24,7 @@ export interface WrittenAgain {
 }
 
 /** The places of a copied-code finding, read from its message and its related copies ("copy 2 of 3: `name`, lines 5-26 (similarity 0.87; …)"). */
-export function copyPlaces(f: Finding): CopyPlace[] {
+export function copyPlaces(f: Pick<Finding, 'file' | 'line' | 'endLine' | 'message' | 'related'>): CopyPlace[] {
   const first = /^`([^`]+)` \(\d+ lines\)/.exec(f.message);
   const places: CopyPlace[] = [{ file: f.file, line: f.line, endLine: f.endLine, name: first?.[1] ?? null, similarity: first ? 1 : null }];
   for (const r of f.related) {

@@ -62,9 +62,16 @@ describe('plumbline mcp, driven by the SDK client over stdio on northwind', () =
     await client?.close();
   });
 
-  it('lists the five tools, each with input and output schemas, and the conventions resource', async () => {
+  it('lists the six tools, each with input and output schemas, and the conventions resource', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['check_code', 'convention', 'find_component', 'nearest_token', 'similar_code']);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'check_code',
+      'convention',
+      'find_component',
+      'find_existing_code',
+      'nearest_token',
+      'similar_code',
+    ]);
     for (const t of tools) {
       expect(t.inputSchema.type).toBe('object');
       expect(t.outputSchema?.type).toBe('object');

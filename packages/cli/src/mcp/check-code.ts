@@ -6,14 +6,19 @@ import { blobHash, ruleOptions, ruleSeverity } from '@plumbline/core';
 import type { Finding } from '@plumbline/core';
 import type { Analysis } from '../conventions/analysis.js';
 import { dataOf } from '../conventions/analysis.js';
+import { copyPlaces, writtenAgain } from '../written-again.js';
+import type { CopyPlace } from '../written-again.js';
 import { checkSize, ToolError } from './errors.js';
 
 export interface Duplicate {
   /** lines of the proposed code that are copied */
   line: number;
   endLine: number;
-  /** the existing copies */
-  places: Array<{ file: string; line: number; endLine?: number }>;
+  /**
+   * the existing copies; for a whole unit, its name, and the similarity between it and the proposed code
+   * when the finding says it (1 for an exact copy)
+   */
+  places: Array<{ file: string; line: number; endLine?: number; name?: string; similarity?: number }>;
   message: string;
 }
 
@@ -34,6 +39,13 @@ export interface CheckCodeResult {
     related: Array<{ file: string; line: number; message: string }>;
   }>;
   duplicates: Duplicate[];
+  /** functions, hooks and components of the content that duplicate existing code, each with the existing one to reuse */
+  writtenAgain: Array<{
+    name: string | null;
+    line: number;
+    existing: { name: string | null; file: string; line: number };
+    message: string;
+  }>;
   /** why the content could not be analysed (a syntax error, a skipped file) */
   error?: string;
   summary: string;
@@ -50,26 +62,32 @@ function duplicatesOf(
   const out: Duplicate[] = [];
   for (const f of findings) {
     if (f.ruleId !== 'copied-code') continue;
-    const places = [
-      { file: f.file, line: f.line, endLine: f.endLine },
-      ...f.related.map((r) => ({ file: r.file, line: r.line, ...rangeOf(r.message) })),
-    ];
+    const places = copyPlaces(f);
     const mine = places.find((p) => p.file === path);
     if (!mine) continue;
+    // similarities are to the finding's first place
+    const simTo = (p: CopyPlace) =>
+      (p === places[0] ? mine.similarity : mine === places[0] ? p.similarity : null) ?? (f.message.includes('similarity') ? null : 1);
     out.push({
       line: mine.line,
-      endLine: mine.endLine ?? mine.line,
-      places: places.filter((p) => p !== mine).sort(byPlace),
+      endLine: mine.endLine,
+      places: places
+        .filter((p) => p !== mine)
+        .map((p) => {
+          const sim = simTo(p);
+          return {
+            file: p.file,
+            line: p.line,
+            endLine: p.endLine,
+            ...(p.name ? { name: p.name } : {}),
+            ...(sim !== null ? { similarity: sim } : {}),
+          };
+        })
+        .sort(byPlace),
       message: f.message,
     });
   }
   return out.sort((a, b) => a.line - b.line);
-}
-
-/** `copy 2 of 3: lines 6-43 (...)` -> the end line of a related copy. */
-function rangeOf(message: string): { endLine?: number } {
-  const m = /lines (\d+)-(\d+)/.exec(message);
-  return m ? { endLine: Number(m[2]) } : {};
 }
 
 /** `check_code`: what plumbline would report on a file with this content, the rest of the repository as it is. */
@@ -117,15 +135,28 @@ export function checkCode(analysis: Analysis, path: string, content: string): Ch
     }));
   const duplicates = duplicatesOf(out.result.findings, path);
   const fresh = findings.filter((f) => f.new).length;
+  // a copy the content adds whose other copy is existing code: the existing function, hook or component to reuse
+  const known = new Set(analysis.result.findings.filter((f) => f.ruleId === 'copied-code').map((f) => f.fingerprint));
+  const again = writtenAgain(
+    out.result.findings.filter((f) => f.ruleId === 'copied-code' && !known.has(f.fingerprint)),
+    (p) => p.file === path,
+  ).map((w) => ({
+    name: w.added.name,
+    line: w.added.line,
+    existing: { name: w.existing.name, file: w.existing.file, line: w.existing.line },
+    message: w.message,
+  }));
   return {
     path,
     exists,
     findings,
     duplicates,
+    writtenAgain: again,
     ...(problem ? { error: problem.message } : {}),
     summary: problem
       ? `${path} could not be analysed: ${problem.message}`
-      : `${findings.length} finding(s) (${fresh} new), ${duplicates.length} duplicated block(s) of existing code`,
+      : `${findings.length} finding(s) (${fresh} new), ${duplicates.length} duplicated block(s) of existing code` +
+        (again.length ? `; ${again.map((w) => w.message).join(' ')}` : ''),
   };
 }
 

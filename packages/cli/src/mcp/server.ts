@@ -7,6 +7,7 @@ import { checkCode, similarCode } from './check-code.js';
 import { conventionFor } from './convention.js';
 import { MAX_CONTENT_CHARS, repositoryPath, ToolError } from './errors.js';
 import { findComponent } from './find-component.js';
+import { findExistingCode } from './find-existing.js';
 import { nearestToken } from './nearest-token.js';
 import { Session } from './session.js';
 import { GuardedStdioTransport } from './transport.js';
@@ -32,7 +33,41 @@ const loose = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
 const place = z.object({ file: z.string(), line: z.number() }).loose();
 const duplicate = loose({ line: z.number(), endLine: z.number(), places: z.array(place), message: z.string() });
 
-/** The MCP server over a repository: five tools and the conventions resource. Reads only inside `root`. */
+/** `find_existing_code`: the existing function, hook or component a snippet or a named unit of a file duplicates. */
+function registerFindExistingCode(server: McpServer, session: Session): void {
+  server.registerTool(
+    'find_existing_code',
+    {
+      title: 'Find the existing function, hook or component that code duplicates',
+      description:
+        'Before writing a function, hook or component (or right after): given its code as a snippet, or a file path and the name of a function in that file, returns the existing function, hook or component it duplicates (exact, renamed or edited copies, as copied-code matches them), its place and the similarity, so that it is reused instead of written again.',
+      inputSchema: {
+        snippet: z.string().optional().describe('the code of the function, hook or component'),
+        path: z.string().optional().describe('instead of a snippet: a file in the repository...'),
+        name: z.string().optional().describe('...and the name of the function, hook or component in it'),
+      },
+      outputSchema: loose({
+        query: loose({ name: z.string().nullable() }),
+        found: z.boolean(),
+        existing: z.array(
+          loose({ name: z.string().nullable(), kind: z.string(), file: z.string(), line: z.number(), similarity: z.number() }),
+        ),
+        advice: z.string(),
+      }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ snippet, path, name }) =>
+      respond(() =>
+        findExistingCode(session.current(), {
+          ...(snippet !== undefined ? { snippet } : {}),
+          ...(path !== undefined ? { path } : {}),
+          ...(name !== undefined ? { name } : {}),
+        }),
+      ),
+  );
+}
+
+/** The MCP server over a repository: six tools and the conventions resource. Reads only inside `root`. */
 export function createServer(options: AnalysisOptions): { server: McpServer; session: Session } {
   const session = new Session(options);
   const server = new McpServer({ name: 'plumbline', version: VERSION }, { capabilities: { tools: {}, resources: {} } });
@@ -143,6 +178,8 @@ export function createServer(options: AnalysisOptions): { server: McpServer; ses
         similarCode(session.current(), snippet, { ...(language ? { language } : {}), ...(minTokens !== undefined ? { minTokens } : {}) }),
       ),
   );
+
+  registerFindExistingCode(server, session);
 
   server.registerResource(
     'conventions',
