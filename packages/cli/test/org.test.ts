@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '@plumbline/core';
+import { bandOf, CALIBRATION, defaultConfig } from '@plumbline/core';
 import { formatOrgHtml } from '../src/formatters/org/html.js';
 import { formatOrgJson } from '../src/formatters/org/json.js';
 import { formatOrgMarkdown } from '../src/formatters/org/markdown.js';
@@ -73,6 +73,24 @@ describe('the organisation report', () => {
       report.repositories.reduce((n, r) => n + r.newDebtMinutes, 0),
       1,
     );
+  });
+
+  it('rates each repository and the organisation against the population: lines-weighted rated density', () => {
+    for (const r of report.repositories) {
+      expect(r.ratedDensity).toBeGreaterThan(0);
+      expect(r.rating).toBe(bandOf(r.ratedDensity!, CALIBRATION.cuts));
+      expect(r.ratingStale).toBe(false);
+    }
+    const loc = report.repositories.reduce((n, r) => n + r.linesOfCode, 0);
+    const pooled = report.repositories.reduce((n, r) => n + r.ratedDensity! * r.linesOfCode, 0) / loc;
+    expect(report.totals.ratedDensity).toBeCloseTo(pooled, 3);
+    expect(report.totals.rating).toBe(bandOf(report.totals.ratedDensity!, CALIBRATION.cuts));
+    expect(report.totals.ratingLine).toMatch(
+      /^Rating [A-E]: [\d.]+ h of rated debt per 10k lines, in the \w+ fifth of \d+ reference repositories/,
+    );
+    expect(report.weeks.every((w) => w.rating !== null)).toBe(true);
+    expect(formatOrgMarkdown(report)).toContain(`- ${report.totals.ratingLine!}`);
+    expect(report.notes).toEqual([]);
   });
 
   it('Markdown escapes every name; JSON is the data', () => {

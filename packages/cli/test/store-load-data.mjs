@@ -28,6 +28,13 @@ function finding(i, k) {
   };
 }
 
+/** A rated debt as the analyzer writes it (half of the debt rated), under a test calibration. */
+function ratedOf(debt, loc) {
+  const density = Math.round(((debt * 0.5) / loc) * 1000 * 1e4) / 1e4;
+  const byCategory = Object.fromEntries(CATS.map((c) => [c, { minutes: 0, density: 0, rating: 'A' }]));
+  return { calibration: 'load.1', minutes: debt * 0.5, density, rating: 'C', population: 26, byCategory };
+}
+
 /** The scan result of repository i at week j: one more finding each week. */
 export function resultOf(i, j) {
   const findings = [];
@@ -55,6 +62,8 @@ export function resultOf(i, j) {
       designSystemAdoption: (i % 10) / 10,
       driftIndex: (j % 5) / 10,
       ...(i % 4 === 3 ? {} : { duplicatedLinesRatio: (i % 4) / 20 + j / 1000 }),
+      // the rated debt (its letter is re-rated from the density by readers; every fifth repository has none, as if stored before)
+      ...(i % 5 === 4 ? {} : { rated: ratedOf(debt, loc) }),
     },
     findings,
     errors: [],
