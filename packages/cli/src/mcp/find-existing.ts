@@ -144,7 +144,7 @@ export function findExistingCode(analysis: Analysis, input: { snippet?: string; 
     existing,
     advice: best
       ? `${what} duplicates ${label(best)} in ${best.file}:${best.line}${best.similarity < 1 ? ` (similarity ${best.similarity.toFixed(2)})` : ''}: ` +
-        `reuse it instead of writing it again${existing.length > 1 ? ` (${existing.length - 1} more place${existing.length > 2 ? 's' : ''} hold the same code)` : ''}.`
+        `reuse it instead of writing it again${existing.length > 2 ? ` (${existing.length - 1} more places hold the same code)` : existing.length > 1 ? ' (1 more place holds the same code)' : ''}.`
       : `no existing function, hook or component duplicates ${what}${similar.tokens < similar.minTokens ? ` (${similar.summary})` : ''}.`,
   };
 }
