@@ -324,17 +324,17 @@ function typeMembers(ts: TypeScript, type: TS.TypeNode | undefined, sf: TS.Sourc
 
 /** The class names of a `className` value: words of its string literals, `styles.x` and `styles['x']` of a stylesheet. */
 function classNamesIn(ts: TypeScript, node: TS.Node, out: Set<string>): void {
-  if (ts.isStringLiteralLike(node))
-    for (const w of node.text.split(/\s+/))
-      if (w) out.add(w);
-      else if (
-        ts.isPropertyAccessExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        /^(styles?|css|classes|s)$/.test(node.expression.text)
-      )
-        out.add(`.${node.name.text}`);
-      else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))
-        out.add(`.${node.argumentExpression.text}`);
+  if (ts.isStringLiteralLike(node)) {
+    for (const w of node.text.split(/\s+/)) if (w) out.add(w);
+  } else if (
+    ts.isPropertyAccessExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    /^(styles?|css|classes|s)$/.test(node.expression.text)
+  ) {
+    out.add(`.${node.name.text}`);
+  } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    out.add(`.${node.argumentExpression.text}`);
+  }
   ts.forEachChild(node, (c) => classNamesIn(ts, c, out));
 }
 

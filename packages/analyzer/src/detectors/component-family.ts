@@ -252,6 +252,8 @@ export function findFamilies(
 }
 
 const fmt = (n: number) => n.toFixed(2);
+/** Names of loading placeholders: `MembersSkeleton`, `ListLoader`, `TableLoading`. */
+const LOADING = /(Skeleton|Loader|Loading|Shimmer)s?$/;
 
 /** Whether most of a component's lines lie in one place of a copied region. */
 function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
@@ -283,6 +285,8 @@ export const detector = defineDetector({
       // and so are the members of a role that re-implement the design system's component for it
       const fam = family.byRole ? { ...family, members: family.members.filter((_, i) => !shadowed[i]) } : family;
       if (fam.members.length < options.minMembers) continue;
+      // loading placeholders each mirror the layout they stand in for (4 of 4 judged on the ledger were not worth merging)
+      if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;

@@ -38,6 +38,9 @@ describe('component-family', () => {
       'src/pages/invoices-page.tsx',
       'src/pages/settings-page.tsx',
       'src/invoices/no-invoices.stories.tsx',
+      // loading placeholders, each the shape of its own page
+      'src/loading/members-skeleton.tsx',
+      'src/loading/invoices-skeleton.tsx',
     ]) {
       expect(places).not.toContain(quiet);
     }

@@ -48,7 +48,7 @@ const ROLE_ELEMENTS = new Set([
  */
 const PART_WORDS = new Set(
   (
-    'Item Items Content Wrapper Container Root Provider Header Footer Title Body Trigger Label Description Group List Section ' +
+    'Item Items Content Wrapper Container Root Provider Providers Header Footer Title Body Trigger Label Description Group List Section ' +
     'Layout Page View Component Element Text Row Cell Icon Separator Portal Overlay Close Action Actions Value Indicator ' +
     'Viewport Slot Form Skeleton Placeholder Empty Loader Loading Error Modal Dialog Sheet Drawer Menu Panel Tab Tabs Step ' +
     'Card Link Image Logo Preview Banner Table Nav Navigation Sidebar Heading Subtitle Caption Hint Message Prefix Suffix'
@@ -79,7 +79,8 @@ export function roleOf(ref: RoleRef, resolver: ModuleResolver): string | null {
     return c.rootElement === 'input' ? (/^input\[type=[^\]]+\]/.exec(c.rootKey ?? '')?.[0] ?? 'input') : c.rootElement;
   }
   const tag = c.rootTag;
-  if (!tag || /^[a-z]/.test(tag) || /^(React\.)?Fragment$/.test(tag)) return null;
+  // a context provider at the root (a ThemeProvider, a QueryClientProvider) is an app's wiring, not a primitive
+  if (!tag || /^[a-z]/.test(tag) || /^(React\.)?Fragment$/.test(tag) || /Provider$/.test(tag)) return null;
   const inst = factsOf(ref.file, jsxInstances)?.instances.find((i) => i.tag === tag);
   if (!inst || inst.origin !== 'import' || !inst.from) return null;
   const r = resolver.resolve(ref.file.path, inst.from);
@@ -101,7 +102,7 @@ export interface RoleEdgeOptions {
 /**
  * Pairs [i, j, similarity] of `refs` that play one role: the same role, the same head word, exported from
  * different files, neither rendering the other (an IconButton that wraps Button is composition), and
- * either both generic primitives or trees at least `threshold` alike.
+ * either both generic primitives or, rooted in a semantic element, trees at least `threshold` alike.
  */
 export function roleEdges(
   refs: readonly RoleRef[],
@@ -125,9 +126,11 @@ export function roleEdges(
         const a = refs[ids[x]!]!,
           b = refs[ids[y]!]!;
         if (a.file.path === b.file.path || a.c.tags.includes(b.c.name) || b.c.tags.includes(a.c.name)) continue;
+        const primitives = isPrimitive(a.c) && isPrimitive(b.c);
+        // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
+        if (!primitives && !a.c.rootElement) continue;
         const s = similarity(a, b);
-        const floor = isPrimitive(a.c) && isPrimitive(b.c) ? options.primitiveFloor : options.threshold;
-        if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
+        if (s >= (primitives ? options.primitiveFloor : options.threshold)) out.push([ids[x]!, ids[y]!, s]);
       }
     }
   }
