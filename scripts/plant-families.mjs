@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+// The planted-family harness: measures whether component-family finds variant families on real code. It
+// copies a checkout's source tree to a temporary directory, picks real exported React components (seeded),
+// and plants 3 to 5 variants of each in other folders of the tree, each variant
+//   - named for the same thing (`CompactCopyButton` for `CopyButton`, as variants are named),
+//   - with every prop it destructures renamed (`title` -> `titleText`) and every class on it renamed
+//     (`px-4` -> `px-5`, `card` -> `card-alt`, `styles.root` -> `styles.rootAlt`),
+//   - and one edit, in turn: a prop added (and passed to the root), a prop removed, the tree edited (an
+//     element added inside the root), or two of these,
+// then scans the copy with the built CLI (npm run build first) and counts a planted family as found when
+// ONE component-family finding holds the original and every variant (no other finding holds any of them),
+// and as kept right when that finding's "Keep `X`" names the original (the member the repository imports).
+//
+//   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cli <plumbline.js>]
+//
+// --roles plants only components whose root is a semantic element or a package's primitive (a <button>,
+// an <a>, a Radix Item): the families component-family joins by role. Without it any component with a JSX
+// root may be picked, and the ones rooted in a <div> are found only when the trees stay near-identical.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { rng, sourceFiles } from './plant-clones.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const defaultCli = join(here, '..', 'packages', 'cli', 'bin', 'plumbline.js');
+/** Places where components are not reported (tests, stories, fixtures, generated code, a design system's own). */
+const NOT_PLANTABLE =
+  /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures?|stories|generated|__generated__|ui)(\/|$)|\.(test|spec|stories|config|d)\.[cm]?[jt]sx?$/;
+const ROLE_ELEMENTS = /^(button|a|input|select|textarea|label|img|form|table|nav|ul|ol|h[1-6])$/;
+const PREFIXES = ['Compact', 'Legacy', 'Simple', 'Custom', 'Alt'];
+
+const isJsx = (n) => ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n);
+const tagOf = (n) => (ts.isJsxElement(n) ? n.openingElement.tagName : n.tagName).getText();
+const strip = (e) => {
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e))) e = e.expression;
+  return e;
+};
+
+/** The function of a component declaration: `function X`, `const X = (..) =>`, `forwardRef(..)`, `memo(..)`. */
+function componentFunction(st) {
+  if (ts.isFunctionDeclaration(st) && st.name && /^[A-Z]/.test(st.name.text) && st.body) return { name: st.name.text, fn: st };
+  if (!ts.isVariableStatement(st)) return null;
+  const d = st.declarationList.declarations[0];
+  if (!d || !ts.isIdentifier(d.name) || !/^[A-Z]/.test(d.name.text) || !d.initializer) return null;
+  let e = strip(d.initializer);
+  for (let i = 0; i < 2 && e && ts.isCallExpression(e) && /(^|\.)(forwardRef|memo)$/.test(e.expression.getText()); i++)
+    e = strip(e.arguments[0]);
+  return e && (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) ? { name: d.name.text, fn: e } : null;
+}
+
+/** The JSX its last `return` (or its expression body) gives, if it is one element. */
+function mainRoot(fn) {
+  const body = fn.body;
+  if (!ts.isBlock(body)) return isJsx(strip(body)) ? strip(body) : null;
+  let root = null;
+  const visit = (n) => {
+    if (ts.isReturnStatement(n) && n.expression && isJsx(strip(n.expression))) root = strip(n.expression);
+    else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return root;
+}
+
+/** Exported components of a file with a destructured props parameter, 8 to 80 lines, that render one JSX root. */
+export function componentsOf(path, text) {
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const out = [];
+  for (const st of sf.statements) {
+    if (!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    const c = componentFunction(st);
+    if (!c || !c.fn.parameters[0] || !ts.isObjectBindingPattern(c.fn.parameters[0].name)) continue;
+    const root = mainRoot(c.fn);
+    if (!root || ts.isJsxFragment(root)) continue;
+    const line = sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1;
+    const endLine = sf.getLineAndCharacterOfPosition(st.getEnd()).line + 1;
+    if (endLine - line + 1 < 8 || endLine - line + 1 > 80) continue;
+    const tag = tagOf(root);
+    out.push({
+      path,
+      name: c.name,
+      line,
+      endLine,
+      start: st.getStart(sf),
+      end: st.getEnd(),
+      tag,
+      role: ROLE_ELEMENTS.test(tag) || /^[A-Z]/.test(tag),
+    });
+  }
+  return out;
+}
+
+/** Is this identifier a name of something else (a property, a key, a JSX attribute), not a reference to a binding? */
+function isNameOnly(id) {
+  const p = id.parent;
+  return (
+    (ts.isPropertyAccessExpression(p) && p.name === id) ||
+    (ts.isPropertyAssignment(p) && p.name === id) ||
+    ts.isJsxAttribute(p) ||
+    (ts.isBindingElement(p) && p.propertyName === id) ||
+    ts.isPropertySignature(p) ||
+    (ts.isQualifiedName(p) && p.right === id)
+  );
+}
+
+function applyEdits(text, edits) {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+const renameClass = (w) => (/\d$/.test(w) ? w.replace(/(\d+)$/, (d) => String(Number(d) + 1)) : `${w}-alt`);
+
+/**
+ * One variant of a component's declaration: renamed, its destructured props renamed, the classes on its
+ * elements renamed, and `edit` (add-prop, remove-prop, edit-tree, or both of add-prop and edit-tree).
+ */
+export function variantOf(code, name, newName, edit) {
+  const sf = ts.createSourceFile('v.tsx', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const st = sf.statements[0];
+  const c = st && componentFunction(st);
+  if (!c) return null;
+  const pattern = c.fn.parameters[0].name;
+  const props = pattern.elements.filter((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && !e.propertyName);
+  const removed = edit === 'remove-prop' ? props.find((p) => p.name.text !== 'children' && p.name.text !== 'className') : undefined;
+  const renames = new Map(props.filter((p) => p !== removed && p.name.text !== 'children').map((p) => [p.name.text, `${p.name.text}Alt`]));
+  const edits = [];
+  const visit = (n) => {
+    if (ts.isIdentifier(n)) {
+      if (n.text === name && n.parent === st.declarationList?.declarations[0])
+        edits.push({ start: n.getStart(sf), end: n.getEnd(), text: newName });
+      else if (ts.isFunctionDeclaration(n.parent) && n.parent.name === n)
+        edits.push({ start: n.getStart(sf), end: n.getEnd(), text: newName });
+      else if (ts.isShorthandPropertyAssignment(n.parent) && (renames.has(n.text) || removed?.name.text === n.text))
+        edits.push({
+          start: n.getStart(sf),
+          end: n.getEnd(),
+          text: `${n.text}: ${removed?.name.text === n.text ? 'undefined' : renames.get(n.text)}`,
+        });
+      else if (removed && n.text === removed.name.text && !isNameOnly(n) && !ts.isBindingElement(n.parent))
+        edits.push({ start: n.getStart(sf), end: n.getEnd(), text: 'undefined' });
+      else if (renames.has(n.text) && !isNameOnly(n)) edits.push({ start: n.getStart(sf), end: n.getEnd(), text: renames.get(n.text) });
+    } else if (ts.isJsxAttribute(n) && /^(className|class)$/.test(n.name.getText()) && n.initializer) {
+      const classes = (e) => {
+        if (ts.isStringLiteralLike(e) && e.text.trim())
+          edits.push({
+            start: e.getStart(sf) + 1,
+            end: e.getEnd() - 1,
+            text: e.text
+              .split(/(\s+)/)
+              .map((w) => (w.trim() ? renameClass(w) : w))
+              .join(''),
+          });
+        else if (ts.isPropertyAccessExpression(e) && /^(styles?|classes|s)$/.test(e.expression.getText()))
+          edits.push({ start: e.name.getStart(sf), end: e.name.getEnd(), text: `${e.name.text}Alt` });
+        else if (ts.isIdentifier(e)) visit(e);
+        else ts.forEachChild(e, classes);
+      };
+      classes(n.initializer);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(st);
+  if (removed) {
+    const i = pattern.elements.indexOf(removed);
+    const next = pattern.elements[i + 1];
+    edits.push({ start: removed.getStart(sf), end: next ? next.getStart(sf) : removed.getEnd(), text: '' });
+  }
+  const root = mainRoot(c.fn);
+  if (edit === 'add-prop' || edit === 'both') {
+    edits.push({ start: pattern.elements[0].getStart(sf), end: pattern.elements[0].getStart(sf), text: 'tone, ' });
+    const opening = ts.isJsxElement(root) ? root.openingElement : root;
+    edits.push({ start: opening.tagName.getEnd(), end: opening.tagName.getEnd(), text: ' data-tone={tone}' });
+  }
+  if ((edit === 'edit-tree' || edit === 'both') && ts.isJsxElement(root)) {
+    const at = root.openingElement.getEnd();
+    edits.push({ start: at, end: at, text: '<span className="sr-only" aria-hidden="true" />' });
+  }
+  let out = applyEdits(code, edits);
+  // the props type names the renamed props no more: loosen it rather than keep a type that does not compile
+  if (c.fn.parameters[0].type) {
+    const t = c.fn.parameters[0].type;
+    const typeText = t.getText(sf);
+    out = out.replace(`: ${typeText}`, ': any');
+  }
+  return out;
+}
+
+/** Directories that hold plantable source files (the planted variants go there). */
+function plantableDirs(files) {
+  return [...new Set(files.filter((f) => !NOT_PLANTABLE.test(f)).map((f) => dirname(f)))].sort();
+}
+
+/** The imports of a file, with relative specifiers rewritten for a file in `toDir`. */
+function importsFor(text, fromPath, toDir) {
+  const sf = ts.createSourceFile(fromPath, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const out = [];
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    let spec = st.moduleSpecifier.text;
+    if (spec.startsWith('.')) {
+      spec = relative(toDir, join(dirname(fromPath), spec))
+        .split('\\')
+        .join('/');
+      if (!spec.startsWith('.')) spec = `./${spec}`;
+    }
+    out.push(st.getText(sf).replace(st.moduleSpecifier.getText(sf), JSON.stringify(spec)));
+  }
+  return out.join('\n');
+}
+
+/** Plants `families` families into `tree`: each the original and 3-5 variants in other folders. */
+export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = {}) {
+  const random = rng(seed);
+  const files = sourceFiles(tree).filter((f) => f.endsWith('.tsx') && !NOT_PLANTABLE.test(f));
+  const candidates = [];
+  for (const f of files) {
+    const text = readFileSync(join(tree, f), 'utf8');
+    if (text.length > 300_000 || /@generated|do not edit/i.test(text.slice(0, 500))) continue;
+    for (const c of componentsOf(f, text)) if (!roles || c.role) candidates.push({ ...c, text });
+  }
+  const dirs = plantableDirs(files);
+  const plants = [];
+  const used = new Set();
+  for (let tries = 0; plants.length < families && tries < families * 50 && used.size < candidates.length; tries++) {
+    const i = Math.floor(random() * candidates.length);
+    if (used.has(i)) continue;
+    used.add(i);
+    const c = candidates[i];
+    const code = c.text.slice(c.start, c.end);
+    const n = 3 + Math.floor(random() * 3);
+    const edits = ['add-prop', 'remove-prop', 'edit-tree', 'both', 'add-prop'];
+    const variants = [];
+    for (let k = 0; k < n; k++) {
+      const newName = `${PREFIXES[k]}${c.name}`;
+      const v = variantOf(code, c.name, newName, edits[k]);
+      if (!v) break;
+      const dir = dirs.filter((d) => d !== dirname(c.path))[Math.floor(random() * (dirs.length - 1))] ?? dirname(c.path);
+      const path = `${dir === '.' ? '' : `${dir}/`}planted-family-${plants.length}-${k}.tsx`;
+      const text = `// planted by scripts/plant-families.mjs\n${importsFor(c.text, c.path, dir)}\n\n${v}\n`;
+      writeFileSync(join(tree, path), text);
+      variants.push({ path, name: newName, edit: edits[k] });
+    }
+    if (variants.length === n) plants.push({ from: { path: c.path, name: c.name, line: c.line, tag: c.tag, role: c.role }, variants });
+  }
+  return plants;
+}
+
+/** Members of a component-family finding as `path` and name: the reported one and each related one. */
+export function membersOf(finding) {
+  const names = new Map([...finding.message.matchAll(/(\w+) \(([^():]+):(\d+)\)/g)].map((m) => [`${m[2]}:${m[3]}`, m[1]]));
+  return [{ file: finding.file, line: finding.line }, ...finding.related].map((p) => ({
+    path: p.file,
+    name: names.get(`${p.file}:${p.line}`) ?? null,
+  }));
+}
+
+/** Per planted family: found as one family (original and every variant in one finding, none elsewhere), and the member it keeps. */
+export function judge(findings, plants) {
+  const families = findings.filter((f) => f.ruleId === 'component-family');
+  return plants.map((p) => {
+    const paths = [p.from.path, ...p.variants.map((v) => v.path)];
+    const holding = families.filter((f) => membersOf(f).some((m) => paths.includes(m.path)));
+    const one = holding.length === 1 ? holding[0] : null;
+    const members = one ? membersOf(one) : [];
+    const found =
+      !!one &&
+      p.variants.every((v) => members.some((m) => m.path === v.path)) &&
+      members.some((m) => m.path === p.from.path && m.name === p.from.name);
+    const keep = one ? (/Keep `(\w+)`/.exec(one.message)?.[1] ?? null) : null;
+    return { ...p, found, findings: holding.length, keep, keptOriginal: found && keep === p.from.name };
+  });
+}
+
+function main(argv) {
+  const opts = { families: 5, seed: 1, roles: false, keep: false, json: false, checkout: null, cli: defaultCli };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--families') opts.families = Number(argv[++i]);
+    else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--roles') opts.roles = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--cli') opts.cli = resolve(argv[++i] ?? '');
+    else if (a === '--json') opts.json = true;
+    else if (!a.startsWith('-') && !opts.checkout) opts.checkout = resolve(a);
+    else {
+      process.stderr.write(
+        `plant-families: unexpected argument ${a}\nusage: node scripts/plant-families.mjs <checkout> [--families N] [--seed S] [--roles] [--keep] [--json] [--cli plumbline.js]\n`,
+      );
+      process.exit(2);
+    }
+  }
+  if (!opts.checkout || !statSync(opts.checkout, { throwIfNoEntry: false })?.isDirectory()) {
+    process.stderr.write('plant-families: name a checkout directory\n');
+    process.exit(2);
+  }
+  const tree = mkdtempSync(join(tmpdir(), 'plant-families-'));
+  try {
+    cpSync(opts.checkout, tree, { recursive: true, filter: (src) => !/(^|\/)(\.git|node_modules|\.plumbline)$/.test(src) });
+    const plants = plantFamilies(tree, opts);
+    writeFileSync(join(tree, 'plant-families.config.json'), JSON.stringify({ preset: 'strict' }));
+    const out = join(tree, 'plant-families.scan.json');
+    execFileSync(
+      process.execPath,
+      [opts.cli, 'scan', tree, '-c', join(tree, 'plant-families.config.json'), '--format', 'json', '-o', out],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const results = judge(JSON.parse(readFileSync(out, 'utf8')).findings, plants);
+    const found = results.filter((r) => r.found).length;
+    const kept = results.filter((r) => r.keptOriginal).length;
+    if (opts.json) process.stdout.write(`${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, found, kept, results }, null, 2)}\n`);
+    else {
+      process.stdout.write(`${found}/${results.length} planted families found as one family; ${kept} keep the original\n`);
+      for (const r of results)
+        process.stdout.write(
+          `  ${r.found ? 'found ' : 'MISSED'} ${r.from.name} <${r.from.tag}> (${r.from.path}:${r.from.line}) + ${r.variants.length} variants` +
+            `${r.found ? `, keep ${r.keep}` : `, in ${r.findings} finding(s)`}\n`,
+        );
+    }
+    if (opts.keep) process.stderr.write(`plant-families: tree kept at ${tree}\n`);
+  } finally {
+    if (!opts.keep) rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

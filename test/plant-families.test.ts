@@ -1,0 +1,86 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCheckSettings, loadConfig } from '@plumbline/core';
+import { analyze, workingTreeSource } from '../packages/analyzer/src/analyze.js';
+import { discoverFiles } from '../packages/analyzer/src/discover.js';
+import { componentsOf, judge, plantFamilies, variantOf } from '../scripts/plant-families.mjs';
+
+const fixture = join(import.meta.dirname, '../fixtures/duplication/variant-families');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('plant-families: the planted variant-family harness', () => {
+  const text = readFileSync(join(fixture, 'src/components/buttons/primary-button.tsx'), 'utf8');
+  const [c] = componentsOf('src/components/buttons/primary-button.tsx', text);
+  const code = text.slice(c.start, c.end);
+
+  it('finds exported components with destructured props and one JSX root', () => {
+    expect(c).toMatchObject({ name: 'PrimaryButton', line: 10, endLine: 17, tag: 'button', role: true });
+  });
+
+  it('a variant is renamed for the same thing, its props and classes renamed, and edited', () => {
+    const added: string = variantOf(code, 'PrimaryButton', 'CompactPrimaryButton', 'add-prop');
+    expect(added).toMatch(/^export function CompactPrimaryButton\(\{ tone, children, onClickAlt, disabledAlt, loadingAlt \}: any\)/);
+    expect(added).toContain('<button data-tone={tone} type="button" className={styles.rootAlt} onClick={onClickAlt}');
+    expect(added).toContain('{children}');
+    const removed: string = variantOf(code, 'PrimaryButton', 'LegacyPrimaryButton', 'remove-prop');
+    expect(removed).toMatch(/\(\{ children, disabledAlt, loadingAlt \}: any\)/);
+    expect(removed).toContain('onClick={undefined}');
+    const edited: string = variantOf(code, 'PrimaryButton', 'SimplePrimaryButton', 'edit-tree');
+    expect(edited).toContain('<span className="sr-only" aria-hidden="true" />');
+  });
+
+  it('plants a family into a copy of a tree; the scan finds it as one family that keeps the original', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'plant-families-test-'));
+    dirs.push(tree);
+    cpSync(fixture, tree, { recursive: true });
+    const plants = plantFamilies(tree, { families: 1, seed: 7 });
+    expect(plants).toHaveLength(1);
+    expect(plants[0].from).toMatchObject({ name: 'PrimaryButton', path: 'src/components/buttons/primary-button.tsx' });
+    expect(plants[0].variants.length).toBeGreaterThanOrEqual(3);
+    const config = loadConfig(tree);
+    const { settings } = buildCheckSettings(tree, config);
+    const out = analyze({ root: tree, config, settings, cache: null, source: workingTreeSource(tree, discoverFiles(tree, config).files) });
+    const [r] = judge(out.result.findings, plants);
+    expect(r).toMatchObject({ found: true, findings: 1, keep: 'PrimaryButton', keptOriginal: true });
+  });
+
+  it('a family split over two findings, or missing a variant, is not found', () => {
+    const plants = [
+      {
+        from: { path: 'a.tsx', name: 'A', line: 1 },
+        variants: [
+          { path: 'b.tsx', name: 'AltA' },
+          { path: 'c.tsx', name: 'NewA' },
+        ],
+      },
+    ];
+    const finding = (file: string, line: number, name: string, related: Array<{ file: string; line: number }>) => ({
+      ruleId: 'component-family',
+      file,
+      line,
+      message: `2 components play one role: ${name} (${file}:${line}). Keep \`${name}\` (${file}:${line}, imported by 1 file).`,
+      related,
+    });
+    expect(judge([finding('a.tsx', 1, 'A', [{ file: 'b.tsx', line: 1 }])], plants)[0]).toMatchObject({ found: false });
+    expect(
+      judge([finding('a.tsx', 1, 'A', [{ file: 'b.tsx', line: 1 }]), finding('c.tsx', 1, 'NewA', [{ file: 'd.tsx', line: 1 }])], plants)[0],
+    ).toMatchObject({ found: false, findings: 2 });
+    expect(
+      judge(
+        [
+          finding('a.tsx', 1, 'A', [
+            { file: 'b.tsx', line: 1 },
+            { file: 'c.tsx', line: 1 },
+          ]),
+        ],
+        plants,
+      )[0],
+    ).toMatchObject({
+      found: true,
+      keptOriginal: true,
+    });
+  });
+});
