@@ -50,3 +50,17 @@ describe('rule weights', () => {
     expect(judged).toEqual({ a: 5, b: 1 });
   });
 });
+
+describe('plant-debt rounds', () => {
+  it('plants as many copies as the rise so far says are needed, with a margin, and never fewer than before', async () => {
+    // @ts-expect-error plain JavaScript script
+    const { densityOfHours, nextPlaces } = (await import('../scripts/plant-debt.mjs')) as {
+      densityOfHours: (h: number) => number;
+      nextPlaces: (places: number, rise: number, needed: number) => number;
+    };
+    expect(densityOfHours(2)).toBe(12); // 2 h per 10k lines = 12 min per 1,000 lines
+    expect(nextPlaces(3, 1.56, 12)).toBe(26); // 3 places rose 1.56: 12 needs 23, +10 %
+    expect(nextPlaces(3, 0, 12)).toBe(6);
+    expect(nextPlaces(30, 20, 12)).toBe(31);
+  });
+});
