@@ -9,6 +9,7 @@
 //   node scripts/population.mjs --repos /work/repos [--pin] [--only a,b] [--lock /tmp/plumbline-heavy.lock]
 //                               [--scans <dir>] [--keep-scans <dir>] [--calibration <version>]
 //   node scripts/population.mjs --check
+//   node scripts/population.mjs --table
 //
 // --repos     the directory holding one checkout per repository (named as in the population file)
 // --pin       take each checkout's current HEAD as its pinned commit (and add checkouts the file lacks);
@@ -19,6 +20,7 @@
 // --keep-scans  write each scan's JSON into <dir> (they are deleted otherwise)
 // --calibration  the version to write (default: the next YYYY-MM.n when anything changed)
 // --check     verify that the committed calibration is the one population.json gives (exit 1 otherwise)
+// --table     print the README's population table (Markdown) from population.json
 //
 // Only aggregate figures are printed and kept: never a finding.
 import { execFileSync } from 'node:child_process';
@@ -42,7 +44,17 @@ function fail(message, code = 2) {
 }
 
 export function parseArgs(argv) {
-  const opts = { repos: null, pin: false, only: null, lock: null, scans: null, keepScans: null, calibration: null, check: false };
+  const opts = {
+    repos: null,
+    pin: false,
+    only: null,
+    lock: null,
+    scans: null,
+    keepScans: null,
+    calibration: null,
+    check: false,
+    table: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} needs a value`));
@@ -54,9 +66,11 @@ export function parseArgs(argv) {
     else if (a === '--keep-scans') opts.keepScans = resolve(value());
     else if (a === '--calibration') opts.calibration = value();
     else if (a === '--check') opts.check = true;
+    else if (a === '--table') opts.table = true;
     else fail(`unknown argument ${a}`);
   }
-  if (!opts.check && !opts.repos && !opts.scans) fail('usage: population.mjs --repos <dir> [--pin] [--only a,b] [--lock file] | --check');
+  if (!opts.check && !opts.table && !opts.repos && !opts.scans)
+    fail('usage: population.mjs --repos <dir> [--pin] [--only a,b] [--lock file] | --check');
   return opts;
 }
 
@@ -209,6 +223,26 @@ async function check() {
   );
 }
 
+/** The README's table: the population by density, with each repository's band and the cut points. */
+export function populationTable(population) {
+  const h = (d) => ((d * 10) / 60).toFixed(2);
+  const repos = [...population.repositories].sort((a, b) => a.density - b.density || a.name.localeCompare(b.name));
+  const out = [
+    '| repository | commit | lines of code | rated debt, h per 10k lines | min per 1,000 lines | rating |',
+    '| --- | --- | ---: | ---: | ---: | :---: |',
+  ];
+  for (const r of repos)
+    out.push(
+      `| ${r.name} | \`${r.commit}\` | ${r.linesOfCode.toLocaleString('en-US')} | ${h(r.density)} | ${r.density.toFixed(2)} | ${r.rating} |`,
+    );
+  const cuts = calibrationOf(population, ['duplication', 'magic-value', 'abstraction', 'drift', 'design-system']).cuts;
+  out.push(
+    '',
+    `Calibration ${population.calibration}, measured with plumbline ${population.measuredWith.version} at ${population.measuredWith.commit}: cut points ${cuts.map(h).join(' / ')} h per 10k lines (${cuts.join(' / ')} min per 1,000 lines).`,
+  );
+  return out.join('\n') + '\n';
+}
+
 function listCheckouts(opts, previous) {
   const names = new Set(previous?.repositories.map((r) => r.name) ?? []);
   if (opts.pin && opts.repos) for (const d of readdirSync(opts.repos)) if (existsSync(join(opts.repos, d, '.git'))) names.add(d);
@@ -289,5 +323,9 @@ async function refresh(opts) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts = parseArgs(process.argv.slice(2));
-  await (opts.check ? check() : refresh(opts));
+  if (opts.table) {
+    const population = readPopulation();
+    if (!population) fail('no ledger/population.json', 1);
+    process.stdout.write(populationTable(population));
+  } else await (opts.check ? check() : refresh(opts));
 }
