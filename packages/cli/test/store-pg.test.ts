@@ -297,3 +297,20 @@ describe.skipIf(skipPg)('the PostgreSQL store and failures', () => {
     }
   });
 });
+
+describe.skipIf(skipPg)('the PostgreSQL store and the rating calibration (migration 3)', () => {
+  it('keeps the calibration version and the rated density of a snapshot, and null for one stored without', async () => {
+    const url = await freshDatabase();
+    const store = await PgStore.open(url, 'github.com/acme/rated', { migrate: true });
+    try {
+      const rated = await store.addSnapshot(snapshotInput(0, 0));
+      expect(rated.calibration).toBe('load.1');
+      expect(rated.ratedDensity).toBe(snapshotInput(0, 0).result.summary.rated.density);
+      const old = await store.addSnapshot(snapshotInput(4, 1)); // repository 4 of the data has no rated debt
+      expect(old).toMatchObject({ calibration: null, ratedDensity: null });
+      expect((await store.findSnapshot(KEY, snapshotInput(0, 0).commit))!.ratedDensity).toBe(rated.ratedDensity);
+    } finally {
+      await store.close();
+    }
+  });
+});
