@@ -13,11 +13,12 @@
 //
 //   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cli <plumbline.js>]
 //
-// --roles plants only components whose root is a semantic element or a package's primitive (a <button>,
-// an <a>, a Radix Item): the families component-family joins by role. Without it any component with a JSX
+// --roles plants only components whose root is a semantic element or a component of an npm package (a
+// <button>, an <a>, a Radix Item; not a component of the repository or of its workspace packages): the
+// roles component-family joins by. Without it any component with a JSX
 // root may be picked, and the ones rooted in a <div> are found only when the trees stay near-identical.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,8 +65,52 @@ function mainRoot(fn) {
   return root;
 }
 
+/** The module specifier that binds `name` in a file, if an import does. */
+function importOf(sf, name) {
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !st.importClause || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const c = st.importClause;
+    const b = c.namedBindings;
+    if (
+      c.name?.text === name ||
+      (b && ts.isNamespaceImport(b) && b.name.text === name) ||
+      (b && ts.isNamedImports(b) && b.elements.some((e) => e.name.text === name))
+    )
+      return st.moduleSpecifier.text;
+  }
+  return null;
+}
+
+/** An npm package's specifier: not relative, not a path alias (`@/`, `~/`, `#`), not a package of the checkout's workspace. */
+function isPackageImport(spec, workspace) {
+  if (!spec || /^(\.|\/|@\/|~\/|#)/.test(spec)) return false;
+  const parts = spec.split('/');
+  return !workspace.has(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+}
+
+/** Names of the checkout's own packages (every package.json outside node_modules). */
+function workspacePackages(tree) {
+  const names = new Set();
+  const walk = (dir, depth) => {
+    if (depth > 4) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && !/^(node_modules|\.git|dist|build)$/.test(e.name)) walk(join(dir, e.name), depth + 1);
+      else if (e.name === 'package.json') {
+        try {
+          const n = JSON.parse(readFileSync(join(dir, e.name), 'utf8')).name;
+          if (typeof n === 'string') names.add(n);
+        } catch {
+          // not JSON: not a package
+        }
+      }
+    }
+  };
+  walk(tree, 0);
+  return names;
+}
+
 /** Exported components of a file with a destructured props parameter, 8 to 80 lines, that render one JSX root. */
-export function componentsOf(path, text) {
+export function componentsOf(path, text, workspace = new Set()) {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const out = [];
   for (const st of sf.statements) {
@@ -86,7 +131,7 @@ export function componentsOf(path, text) {
       start: st.getStart(sf),
       end: st.getEnd(),
       tag,
-      role: ROLE_ELEMENTS.test(tag) || /^[A-Z]/.test(tag),
+      role: ROLE_ELEMENTS.test(tag) || (/^[A-Z]/.test(tag) && isPackageImport(importOf(sf, tag.split('.')[0]), workspace)),
     });
   }
   return out;
@@ -217,10 +262,11 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
   const random = rng(seed);
   const files = sourceFiles(tree).filter((f) => f.endsWith('.tsx') && !NOT_PLANTABLE.test(f));
   const candidates = [];
+  const workspace = workspacePackages(tree);
   for (const f of files) {
     const text = readFileSync(join(tree, f), 'utf8');
     if (text.length > 300_000 || /@generated|do not edit/i.test(text.slice(0, 500))) continue;
-    for (const c of componentsOf(f, text)) if (!roles || c.role) candidates.push({ ...c, text });
+    for (const c of componentsOf(f, text, workspace)) if (!roles || c.role) candidates.push({ ...c, text });
   }
   const dirs = plantableDirs(files);
   const plants = [];
@@ -251,7 +297,8 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
 
 /** Members of a component-family finding as `path` and name: the reported one and each related one. */
 export function membersOf(finding) {
-  const names = new Map([...finding.message.matchAll(/(\w+) \(([^():]+):(\d+)\)/g)].map((m) => [`${m[2]}:${m[3]}`, m[1]]));
+  // paths may hold parentheses (Next.js route groups): `Name (app/(auth)/login.tsx:12)`
+  const names = new Map([...finding.message.matchAll(/(\w+) \((\S+?):(\d+)\)/g)].map((m) => [`${m[2]}:${m[3]}`, m[1]]));
   return [{ file: finding.file, line: finding.line }, ...finding.related].map((p) => ({
     path: p.file,
     name: names.get(`${p.file}:${p.line}`) ?? null,
@@ -271,7 +318,11 @@ export function judge(findings, plants) {
       p.variants.every((v) => members.some((m) => m.path === v.path)) &&
       members.some((m) => m.path === p.from.path && m.name === p.from.name);
     const keep = one ? (/Keep `(\w+)`/.exec(one.message)?.[1] ?? null) : null;
-    return { ...p, found, findings: holding.length, keep, keptOriginal: found && keep === p.from.name };
+    // for the record: one copied-code finding holds them all (component-family then leaves them to it)
+    const copied = findings.some(
+      (f) => f.ruleId === 'copied-code' && paths.every((path) => f.file === path || f.related.some((r) => r.file === path)),
+    );
+    return { ...p, found, findings: holding.length, keep, keptOriginal: found && keep === p.from.name, copied };
   });
 }
 
@@ -313,9 +364,15 @@ function main(argv) {
     const results = judge(JSON.parse(readFileSync(out, 'utf8')).findings, plants);
     const found = results.filter((r) => r.found).length;
     const kept = results.filter((r) => r.keptOriginal).length;
-    if (opts.json) process.stdout.write(`${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, found, kept, results }, null, 2)}\n`);
+    if (opts.json)
+      process.stdout.write(
+        `${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, roles: opts.roles, found, kept, results }, null, 2)}\n`,
+      );
     else {
-      process.stdout.write(`${found}/${results.length} planted families found as one family; ${kept} keep the original\n`);
+      const copied = results.filter((r) => !r.found && r.copied).length;
+      process.stdout.write(
+        `${found}/${results.length} planted families found as one family; ${kept} keep the original; ${copied} of the missed are one copied-code finding\n`,
+      );
       for (const r of results)
         process.stdout.write(
           `  ${r.found ? 'found ' : 'MISSED'} ${r.from.name} <${r.from.tag}> (${r.from.path}:${r.from.line}) + ${r.variants.length} variants` +
