@@ -3,12 +3,12 @@ import type { CheckReport, CheckSuggestion, TextEdit } from '../check.js';
 import type { ColorDistanceMethod } from '../color.js';
 import type { PropertyFamily } from '../css-value.js';
 import { collectTsStyleValues } from '../tokens/collect.js';
-import { collectLooseColors } from '../tokens/loose.js';
+import { collectLooseColors, tokenPalettesOnly } from '../tokens/loose.js';
 import type { StyleOccurrence } from '../tokens/collect.js';
 import { DARK_SCOPE, DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
-import { isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
+import { isEmailTemplatePath, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
 
 export interface Options {
@@ -161,6 +161,12 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   };
 }
 
+/** A fallback after reading a variable names that variable, and only when it is that variable's value. */
+function fallbackVerdict(verdict: Verdict, variable: string): Verdict | null {
+  const own = verdict.kind === 'exact' ? verdict.tokens.filter((t) => t.cssVar === variable) : [];
+  return own.length ? { kind: 'exact', tokens: own } : null;
+}
+
 /** The whole class (variants included: `dark:hover:bg-[#111]`) that ends at `end`. */
 function classWithVariants(text: string, end: number): string {
   return (
@@ -240,7 +246,13 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     if (!tokens || tokens.tokens.length === 0 || ctx.isTestFile) return;
     if (tokens.files.includes(ctx.filePath)) return; // a token file defines values
     const text = ctx.sourceFile.text;
-    if (GENERATED.test(text.slice(0, 1000)) || isPlaygroundFile(ctx.filePath) || tokenlessScriptReason(text)) return;
+    if (
+      GENERATED.test(text.slice(0, 1000)) ||
+      isPlaygroundFile(ctx.filePath) ||
+      isEmailTemplatePath(ctx.filePath) ||
+      tokenlessScriptReason(text)
+    )
+      return;
     const index = tokenIndex(tokens);
     const matchOptions = matchOptionsOf(ctx.options);
     const lineOf = (pos: number) => ctx.sourceFile.getLineAndCharacterOfPosition(pos).line + 1;
@@ -249,17 +261,22 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const byLine = new Map<number, (typeof pending)[number]>();
     const occurrences = collectTsStyleValues(ctx.ts, ctx.sourceFile, { namedColors: ctx.options.namedColors });
     const atStyleSite = new Set(occurrences.map((o) => o.atom.start));
-    occurrences.push(...collectLooseColors(ctx.ts, ctx.sourceFile).filter((o) => !atStyleSite.has(o.atom.start)));
+    const loose = collectLooseColors(ctx.ts, ctx.sourceFile).filter((o) => !atStyleSite.has(o.atom.start));
+    const isToken = (o: StyleOccurrence) =>
+      judgeAtom(index, o.atom, o.context, matchOptions, { filePath: ctx.filePath, property: o.property })?.kind === 'exact';
+    occurrences.push(...tokenPalettesOnly(loose, isToken));
     for (const occ of occurrences) {
       const dark = !!occ.tailwind && DARK_SCOPE.test(classWithVariants(text, occ.tailwind.end));
-      const verdict = judgeAtom(index, occ.atom, occ.context, matchOptions, {
+      const judged = judgeAtom(index, occ.atom, occ.context, matchOptions, {
         ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
         ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}),
         filePath: ctx.filePath,
         property: occ.property,
         ...(dark ? { theme: 'dark' as const } : {}),
       });
-      // a literal outside style sites is the token written by hand only when it is the token's very value
+      // a literal outside style sites is the token written by hand only when it is the token's very value; a
+      // fallback only when it is the value of the variable it stands in for
+      const verdict = judged && occ.reads ? fallbackVerdict(judged, occ.reads) : judged;
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
       const line = lineOf(range.start);

@@ -31,8 +31,10 @@ export interface StyleOccurrence {
   node?: TS.Node;
   /** stylesheets: the enclosing selectors and at-rules (`@media (min-width: 768px) .card`), for fingerprints */
   scope?: string;
-  /** a literal outside style sites (a palette array, a fallback after reading the variable, a constant): reported on an exact token only, never fixed */
-  loose?: 'palette' | 'fallback' | 'constant';
+  /** a literal outside style sites (a palette array of tokens, the fallback after reading the variable): reported on an exact token only, never fixed */
+  loose?: 'palette' | 'fallback';
+  /** a fallback: the CSS variable read before it (`getPropertyValue('--accent') || '#5b5bd6'`) */
+  reads?: string;
 }
 
 /** The selectors and at-rules around a stylesheet node, outermost first. */

@@ -1,9 +1,9 @@
 /**
- * Token values written outside style sites: a colour literal in a palette array (`const colors =
- * ["#0ea5e9", ...]`), the fallback after reading a CSS variable (`getPropertyValue("--accent") ||
- * "#5b5bd6"`) and a constant that holds one colour (`const ACCENT = "#5b5bd6"`). They are the token written
- * by hand only when they equal a token's value exactly (the check asks no more of them), and never inside
- * an SVG, an email template or a file that paints a canvas (a canvas reads no CSS variable).
+ * Token values written outside style sites: a colour literal in a palette array of tokens (`const colors =
+ * ["#0ea5e9", "#5b5bd6"]`, every colour a token's value), the fallback after reading a CSS variable (`getPropertyValue("--accent") ||
+ * "#5b5bd6"`). They are the token written by hand only when they equal a token's value exactly (the check
+ * asks no more of them), and never inside an SVG, an email template or a file that paints a canvas (a canvas
+ * reads no CSS variable).
  */
 import type * as TS from 'typescript';
 import type { TypeScript } from '../check.js';
@@ -28,48 +28,62 @@ function stringOf(ts: TypeScript, e: TS.Node): (TS.StringLiteral | TS.NoSubstitu
   return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e : null;
 }
 
-/** Reads a CSS variable: `getComputedStyle(el).getPropertyValue("--x")`, `style.getPropertyValue(...)`. */
-function readsCssVariable(ts: TypeScript, e: TS.Expression): boolean {
-  let found = false;
+/** The CSS variable an expression reads: `getComputedStyle(el).getPropertyValue("--x")` -> `--x`. */
+function variableRead(ts: TypeScript, e: TS.Expression): string | undefined {
+  let found: string | undefined;
   const visit = (n: TS.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'getPropertyValue')
-      found = true;
+    if (found !== undefined) return;
+    const arg = ts.isCallExpression(n) ? n.arguments[0] : undefined;
+    const name = arg ? stringOf(ts, arg)?.text.trim() : undefined;
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.name.text === 'getPropertyValue' &&
+      name?.startsWith('--')
+    )
+      found = name;
     else ts.forEachChild(n, visit);
   };
   visit(e);
   return found;
 }
 
-/** Why a string literal is a loose colour: its place, or null when it is in none of the three. */
+/** Why a string literal is a loose colour (with the variable a fallback stands in for), or null. */
 function placeOf(
   ts: TypeScript,
   lit: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral,
   canvas: boolean,
-): StyleOccurrence['loose'] | null {
+): { loose: NonNullable<StyleOccurrence['loose']>; reads?: string } | null {
   let node: TS.Node = lit;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (
     ts.isBinaryExpression(parent) &&
     parent.right === node &&
-    (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
-    readsCssVariable(ts, parent.left)
-  )
-    return 'fallback';
+    (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+  ) {
+    const reads = variableRead(ts, parent.left);
+    return reads ? { loose: 'fallback', reads } : null;
+  }
   if (canvas) return null;
-  if (ts.isArrayLiteralExpression(parent)) {
-    const colors = parent.elements.filter((e) => {
-      const s = stringOf(ts, e);
-      return s && COLOR_LITERAL.test(s.text.trim());
-    });
-    return colors.length >= 2 ? 'palette' : null;
+  if (ts.isArrayLiteralExpression(parent) && parent === lit.parent) {
+    const colors = parent.elements.map((e) => stringOf(ts, e)?.text.trim() ?? '').filter((t) => COLOR_LITERAL.test(t));
+    return colors.length >= 2 && !colors.some(isOpaqueBlackOrWhite) ? { loose: 'palette' } : null;
   }
-  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
-    const list = parent.parent;
-    return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? 'constant' : null;
-  }
+  // a constant holding one colour (`const BRAND = "#00c4b8"`) is not read: on formbricks and documenso every one was
+  // a value needed as a value (a contrast computation, a PDF renderer, a third-party widget's option)
   return null;
+}
+
+/**
+ * The palette arrays to report: those whose every colour is a token (see `isToken`). An array with a colour of
+ * its own is a palette defined here (preset colours a user picks, chart series), whose entries only happen to
+ * equal tokens.
+ */
+export function tokenPalettesOnly(occurrences: StyleOccurrence[], isToken: (occ: StyleOccurrence) => boolean): StyleOccurrence[] {
+  const own = new Set<TS.Node | undefined>();
+  for (const o of occurrences) if (o.loose === 'palette' && !isToken(o)) own.add(o.node?.parent);
+  return occurrences.filter((o) => o.loose !== 'palette' || !own.has(o.node?.parent));
 }
 
 /** The loose colour literals of a TypeScript/JSX file (see the module comment). */
@@ -96,7 +110,8 @@ export function collectLooseColors(ts: TypeScript, sf: TS.SourceFile): StyleOccu
         context: 'object',
         node: lit,
         literal: { start, end: lit.getEnd(), quote: text[start]!, whole: lit.text === value },
-        loose: place,
+        loose: place.loose,
+        ...(place.reads ? { reads: place.reads } : {}),
       });
       return;
     }

@@ -369,7 +369,8 @@ export function judgeAtom(
       const exact = exactOf((x) => !!x.color && sameColor(x.color, c));
       if (exact) return exact;
       const scored = list
-        .filter((x) => x.color && !x.token.mode)
+        // a module's palette constant names its own colours: only its exact values are that constant written by hand
+        .filter((x) => x.color && !x.token.mode && !x.token.jsModule)
         .map((x) => ({ token: x.token, distance: colorDistance(c, x.color!, options.colorDistance) }))
         .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
       if (atom.gradient) return null; // decorative gradient stops: only their exact tokens are worth a word
@@ -383,6 +384,8 @@ export function judgeAtom(
         : [];
       const near = [...nearest, ...within.filter((s) => !nearest.includes(s))].slice(0, 3);
       if (near.length) return { kind: 'near', candidates: near.map((s) => ({ ...s, label: `ΔE ${round(s.distance)}` })) };
+      // a theme kept in TypeScript names places (sidebarText, codeKeyword), not a palette: a colour it lacks is not off it
+      if (list.every((x) => x.token.js)) return null;
       const best = scored[0];
       return offScaleAny(best ? { ...best, label: `ΔE ${round(best.distance)}` } : null);
     }

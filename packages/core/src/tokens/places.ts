@@ -119,6 +119,14 @@ function compareVersions(a: number[], b: number[]): number {
   return 0;
 }
 
+/**
+ * A file of an email templates folder (`server/emails/templates/Signin.tsx`, `src/email-templates/`): email
+ * clients know no CSS variables nor the app's theme, whatever library renders the HTML.
+ */
+export function isEmailTemplatePath(path: string): boolean {
+  return /(^|\/)(emails|email-templates|mail-templates)\//i.test(path) || /(^|\/)templates\/e-?mails?\//i.test(path);
+}
+
 /** Dev playgrounds and embed test pages: a file named `playground.*` or under a `playground(s)` folder. */
 export function isPlaygroundFile(path: string): boolean {
   return /(^|\/)playgrounds?(\/|\.[jt]sx?$)/i.test(path);

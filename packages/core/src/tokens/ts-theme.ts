@@ -210,9 +210,13 @@ function themeColor(v: StaticValue): string | null {
   return parseColor(t) ? t : null;
 }
 
+/** Data colours (chart series, trace spans, graph lines): they tell data apart, they are no interface's colours. */
+const DATA_COLORS = /chart|series|graph|trace|plot|viz|dataset/i;
+
 function leaves(v: StaticValue, path: string[], out: Array<{ path: string[]; value: string }>, depth = 0): void {
   if (depth > MAX_DEPTH || !isRecord(v)) return;
   for (const [k, x] of Object.entries(v)) {
+    if (DATA_COLORS.test(k)) continue;
     const c = themeColor(x);
     if (c) out.push({ path: [...path, k], value: c });
     else leaves(x, [...path, k], out, depth + 1);
@@ -235,7 +239,7 @@ export function tsThemeTokens(ts: TypeScript, text: string, file: string, themeT
   const palette = THEME_SCRIPT.test(file.split('/').pop() ?? '');
   const byAccess = new Map<string, DesignToken>();
   for (const [name, b] of top) {
-    if (OTHER_THEME.test(name)) continue;
+    if (OTHER_THEME.test(name) || DATA_COLORS.test(name)) continue;
     let prefix: string | undefined;
     let kind: 'theme' | 'module' = 'theme';
     if (b.type !== undefined && themeTypes.has(b.type)) prefix = `theme${themeTypes.get(b.type)}`;
