@@ -81,6 +81,8 @@ export function roleOf(ref: RoleRef, resolver: ModuleResolver): string | null {
   const tag = c.rootTag;
   // a context provider at the root (a ThemeProvider, a QueryClientProvider) is an app's wiring, not a primitive
   if (!tag || /^[a-z]/.test(tag) || /^(React\.)?Fragment$/.test(tag) || /Provider$/.test(tag)) return null;
+  // a bare pass-through of a package's component (`<Popover {...props}>{children}</Popover>`) is that component, not a variant of it
+  if (c.size <= 5 && !c.face?.classes.length) return null;
   const inst = factsOf(ref.file, jsxInstances)?.instances.find((i) => i.tag === tag);
   if (!inst || inst.origin !== 'import' || !inst.from) return null;
   const r = resolver.resolve(ref.file.path, inst.from);
