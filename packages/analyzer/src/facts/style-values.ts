@@ -1,6 +1,7 @@
 import {
   collectCssFileValues,
   collectTsStyleValues,
+  isIllustrationFile,
   isPlaygroundFile,
   symbolPathOf,
   tokenlessScriptReason,
@@ -53,7 +54,7 @@ function position(starts: number[], offset: number): { line: number; column: num
 /**
  * Hard-coded style values of TS/JSX files (style props, style objects, styled templates, Tailwind
  * classes) and CSS/SCSS files (declarations, media queries, @apply), for the CSS-file check and the
- * repeated-value detector. Test files, generated files, playgrounds, files rendered without CSS
+ * repeated-value detector. Test files, generated files, playgrounds, illustrations and mock-UI animations, files rendered without CSS
  * (react-pdf, next/og, email) and vendored or starter stylesheets have none. A stylesheet that does not parse
  * is an error of the scan.
  */
@@ -61,7 +62,7 @@ export const extractor = defineExtractor<StyleValueFacts>({
   name: 'style-values',
   languages: ['ts', 'css'],
   extract({ ts, text, path, language, sourceFile, isTestFile }) {
-    if (isTestFile || GENERATED.test(text.slice(0, 1000)) || isPlaygroundFile(path)) return { values: [] };
+    if (isTestFile || GENERATED.test(text.slice(0, 1000)) || isPlaygroundFile(path) || isIllustrationFile(path)) return { values: [] };
     // renderers without CSS variables, vendored and starter stylesheets: no value there is a token's
     if (language === 'css' ? tokenlessStylesheetReason(path, text) : tokenlessScriptReason(text)) return { values: [] };
     let occurrences: StyleOccurrence[];

@@ -1,14 +1,15 @@
 import { defineCheck } from '../check.js';
-import type { CheckReport, CheckSuggestion, TextEdit } from '../check.js';
+import type { CheckReport, CheckSettings, CheckSuggestion, TextEdit } from '../check.js';
 import type { ColorDistanceMethod } from '../color.js';
 import type { PropertyFamily } from '../css-value.js';
+import { designSystemOf } from '../design-system.js';
 import { collectTsStyleValues } from '../tokens/collect.js';
 import { collectLooseColors, tokenPalettesOnly } from '../tokens/loose.js';
 import type { StyleOccurrence } from '../tokens/collect.js';
 import { DARK_SCOPE, DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
-import { isEmailTemplatePath, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
+import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
 
 export interface Options {
@@ -161,6 +162,15 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   };
 }
 
+/**
+ * A primitive of the directory a shadcn `components.json` names: shadcn's own source copied in (`text-[0.8rem]`
+ * in its Calendar, `min-h-[80px]` in its Textarea); rewriting vendored lines is churn with no visible gain.
+ */
+function isStockShadcnFile(settings: CheckSettings, path: string): boolean {
+  const systems = designSystemOf(settings)?.systems ?? [];
+  return systems.some((s) => s.kind === 'shadcn' && path.startsWith(`${s.name.replace(/\/$/, '')}/`));
+}
+
 /** A fallback after reading a variable names that variable, and only when it is that variable's value. */
 function fallbackVerdict(verdict: Verdict, variable: string): Verdict | null {
   const own = verdict.kind === 'exact' ? verdict.tokens.filter((t) => t.cssVar === variable) : [];
@@ -249,7 +259,9 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     if (
       GENERATED.test(text.slice(0, 1000)) ||
       isPlaygroundFile(ctx.filePath) ||
+      isIllustrationFile(ctx.filePath) ||
       isEmailTemplatePath(ctx.filePath) ||
+      isStockShadcnFile(ctx.settings, ctx.filePath) ||
       tokenlessScriptReason(text)
     )
       return;

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { defineCheck } from '../check.js';
 import type { CheckSuggestion, TextEdit, TypeScript } from '../check.js';
 import { jsxTagText } from '../component-signature.js';
+import { isIllustrationFile } from '../tokens/places.js';
 import { designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKeyOf } from '../design-system.js';
 
 export interface Options {
@@ -84,6 +85,8 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
     const ds = designSystemOf(ctx.settings);
     if (!ds || ctx.isTestFile || Object.keys(ds.elements).length === 0) return;
     if (isDesignSystemFile(ds, filePath) || !isDesignSystemConsumer(ds, filePath)) return;
+    // an illustration or a marketing animation draws a mock UI: its buttons are pictures of buttons
+    if (isIllustrationFile(filePath)) return;
     const ignore = new Set(ctx.options.ignoreElements);
     let imports: FileImports | undefined;
 

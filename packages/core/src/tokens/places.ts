@@ -127,6 +127,20 @@ export function isEmailTemplatePath(path: string): boolean {
   return /(^|\/)(emails|email-templates|mail-templates)\//i.test(path) || /(^|\/)templates\/e-?mails?\//i.test(path);
 }
 
+/**
+ * Illustrations, marketing animations and mock-UI graphics (`onboarding/illustrations/`, `chat-demo-animation.tsx`,
+ * `placeholders/feature-graphics/`, `EmailsSortedIllustration.tsx`): drawings whose colours, 9px labels and
+ * fake buttons imitate a UI (often someone else's) at a scale of their own; the design system's tokens and
+ * components are not theirs. Judged wrong every time on dub, inbox-zero and midday.
+ */
+export function isIllustrationFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    /(^|\/)([\w-]*-)?(illustrations?|animations?|graphics|mockups?)\//i.test(path) ||
+    /(illustration|animation|graphic|mockup)s?\.[jt]sx?$/i.test(name)
+  );
+}
+
 /** Dev playgrounds and embed test pages: a file named `playground.*` or under a `playground(s)` folder. */
 export function isPlaygroundFile(path: string): boolean {
   return /(^|\/)playgrounds?(\/|\.[jt]sx?$)/i.test(path);
