@@ -338,7 +338,8 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
  *   a calendar cell, a link in running text;
  * - `button[opaque]`/`a[opaque]`: styled, showing only a value held in a variable (`{item.name}`): a card, a
  *   tag pill, a trigger showing the selection;
- * - `button[toggle]`: a look chosen by comparing a value (`value === 'plus' ? ... : ...`): a segment, tab or option;
+ * - `button[toggle]`: a look chosen by comparing a value (`value === 'plus' ? ... : ...`), or a state or choice role
+ *   (`aria-pressed`, `role="tab"`): a segment, tab or option;
  * - `button[row]`: a full-width row aligned to the start or spread out (`w-full justify-between`): a menu item;
  * - `button[text]`: a text-link button, styled without a box (no fill, border, ring, shadow or rounding) or
  *   underlined; classes of the project's own CSS count as a box only when there are no utilities beside them;
@@ -410,7 +411,7 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
   // to the start at any width is a row too (a tree's file entry), and a full-width one with no box at rest
   // (only a hover fill) is a navigation row
   // a look chosen by comparing a value (`value === 'plus' ? 'bg-gray-800' : ...`): a segment, a tab or an option showing its selection
-  if (tag === 'button' && selectionStyled(ts, el)) return 'button[toggle]';
+  if (tag === 'button' && (selectionStyled(ts, el) || statefulRole(ts, el))) return 'button[toggle]';
   if (tag === 'button') {
     const startAligned = look.classes.some((c) => /^(text-left|text-start)$/.test(c));
     const spread = look.classes.some((c) => /^(justify-between|justify-start)$/.test(c));
@@ -421,6 +422,20 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     if (look.classes.includes('flex-col')) return 'button[container]';
   }
   return kind === 'opaque' ? `${tag}[opaque]` : key;
+}
+
+/** ARIA roles of a control that shows a choice (a tab, a segment, a menu item, a switch): not a Button. */
+const CHOICE_ROLES = new Set(['tab', 'radio', 'option', 'switch', 'checkbox', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'treeitem']);
+
+/** A button that says it shows a state (`aria-pressed`, `aria-selected`, `aria-checked`) or a choice role (`role="tab"`). */
+function statefulRole(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): boolean {
+  return el.attributes.properties.some((a) => {
+    if (!ts.isJsxAttribute(a)) return false;
+    const name = a.name.getText(el.getSourceFile());
+    if (/^aria-(pressed|selected|checked)$/.test(name)) return true;
+    const init = a.initializer;
+    return name === 'role' && !!init && ts.isStringLiteral(init) && CHOICE_ROLES.has(init.text);
+  });
 }
 
 /** Whether the element's className picks a look by comparing a value with `===`/`!==` (the selected segment or tab). */

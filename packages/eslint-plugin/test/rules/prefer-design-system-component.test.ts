@@ -106,6 +106,17 @@ ruleTester().run('prefer-design-system-component', rule, {
       filename: app,
       settings,
     },
+    // a state or a choice role: a toggle pill (aria-pressed), a tab of a tab strip
+    {
+      code: `const a = <button type="button" aria-pressed={on} className="rounded-full border px-3 py-1 text-xs" onClick={toggle}>Watch</button>;`,
+      filename: app,
+      settings,
+    },
+    {
+      code: `const a = <button type="button" role="tab" className="rounded-md border-b-2 px-3 py-2 text-sm" onClick={() => select(s)}>{s.label}</button>;`,
+      filename: app,
+      settings,
+    },
     // rows and tiles: a tree entry aligned to the start, a full-width navigation row with only a hover fill, a picker tile
     {
       code: `const a = <button type="button" className="flex-1 flex items-center gap-2 px-2 py-1.5 text-sm hover:bg-muted/50 rounded-md text-left">{entry.name}</button>;`,
