@@ -266,7 +266,10 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
   for (const f of files) {
     const text = readFileSync(join(tree, f), 'utf8');
     if (text.length > 300_000 || /@generated|do not edit/i.test(text.slice(0, 500))) continue;
-    for (const c of componentsOf(f, text, workspace)) if (!roles || c.role) candidates.push({ ...c, text });
+    // icons, drawings and email templates are not reported by design (see rules/component-family.md): planting them measures nothing
+    const skip = (c) =>
+      c.tag === 'Html' || /(^|\/)e-?mails?\//.test(f) || /<(svg|path|Svg|Path)\b|Icon(Wrapper)?\b/.test(text.slice(c.start, c.end));
+    for (const c of componentsOf(f, text, workspace)) if ((!roles || c.role) && !skip(c)) candidates.push({ ...c, text });
   }
   const dirs = plantableDirs(files);
   const plants = [];

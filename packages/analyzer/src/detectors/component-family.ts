@@ -254,6 +254,8 @@ export function findFamilies(
 const fmt = (n: number) => n.toFixed(2);
 /** Names of loading placeholders: `MembersSkeleton`, `ListLoader`, `TableLoading`. */
 const LOADING = /(Skeleton|Loader|Loading|Shimmer)s?$/;
+/** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
+const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
 /** Whether most of a component's lines lie in one place of a copied region. */
 function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
@@ -287,6 +289,8 @@ export const detector = defineDetector({
       if (fam.members.length < options.minMembers) continue;
       // loading placeholders each mirror the layout they stand in for (4 of 4 judged on the ledger were not worth merging)
       if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
+      // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
+      if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;

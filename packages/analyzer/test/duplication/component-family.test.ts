@@ -41,6 +41,9 @@ describe('component-family', () => {
       // loading placeholders, each the shape of its own page
       'src/loading/members-skeleton.tsx',
       'src/loading/invoices-skeleton.tsx',
+      // email templates: each a standalone document
+      'src/notifications/invoice-paid.tsx',
+      'src/notifications/invoice-overdue.tsx',
     ]) {
       expect(places).not.toContain(quiet);
     }
