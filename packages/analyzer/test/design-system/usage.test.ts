@@ -107,6 +107,28 @@ describe('design systems inferred from usage, not from names', () => {
     }
   });
 
+  it('a path alias the resolver does not know (`~/components/ui`, `@/ui`) is no npm design system', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-alias-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      put('package.json', '{ "name": "dashboard" }');
+      for (let i = 0; i < 6; i++) {
+        put(
+          `src/a/Page${i}.tsx`,
+          `import { Button, Input } from '~/components/ui';\nexport const P${i} = () => <Button><Input /></Button>;\n`,
+        );
+        put(`src/b/Form${i}.tsx`, `import { Button, Dialog } from '@/ui';\nexport const F${i} = () => <Dialog><Button /></Dialog>;\n`);
+      }
+      const ds = buildCheckSettings(root, loadConfig(root)).settings.designSystem as DesignSystemSettings;
+      expect((ds.systems ?? []).map((x) => x.name)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a system far less imported than the main one (a legacy one being left) is never the one raw elements are sent to', () => {
     const root = mkdtempSync(join(tmpdir(), 'plumbline-legacy-'));
     try {

@@ -145,6 +145,8 @@ export const ELEMENT_NAMES = new Set(Object.values(ELEMENT_COMPONENT_NAMES).flat
 
 const packageNameOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
 const isBare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/');
+/** A name npm can publish: a path alias the resolver did not know (`~/components/ui`, `@/lib`, `#app`) is none. */
+const isNpmName = (name: string) => /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name);
 
 /** A package from npm the code imports components from, with how many files import each name. */
 export interface ExternalSystem {
@@ -166,7 +168,7 @@ export function inferExternalSystems(index: ImportIndex, isLocalPackage: (name: 
     for (const { spec, names } of imports) {
       if (!isBare(spec) || isLocalPackage(spec)) continue;
       const pkg = packageNameOf(spec);
-      if (NOT_DESIGN_SYSTEMS.some((re) => re.test(spec))) continue;
+      if (!isNpmName(pkg) || NOT_DESIGN_SYSTEMS.some((re) => re.test(spec))) continue;
       let entry = byPkg.get(pkg);
       if (!entry) byPkg.set(pkg, (entry = { importers: 0, components: new Map() }));
       if (!seen.has(pkg)) entry.importers++;
