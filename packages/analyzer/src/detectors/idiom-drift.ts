@@ -1,4 +1,4 @@
-import { idiomDriftMeta } from '@plumbline/core';
+import { idiomDriftMeta, satelliteScope } from '@plumbline/core';
 import type { RelatedLocation, RuleMeta } from '@plumbline/core';
 import type { DraftFinding } from '../detector.js';
 import { cite, driftDetector, findingAt, pct } from './shared/drift.js';
@@ -25,6 +25,8 @@ function idiomFindings(j: IdiomJudgement, reportedChains: Set<string>): DraftFin
   for (const site of sites) {
     const { file, s } = site;
     if (s.variant === convention) continue;
+    // a docs site, an example or a playground is an app of its own: the product's idioms are not its conventions
+    if (!decision && satelliteScope(file)) continue;
     if (idiom.reported && !idiom.reported.includes(s.variant)) continue;
     if (!decision && j.followsLocalConvention(site)) continue;
     // a chain's `.then` and `.catch` are one site: reported once, as its async style

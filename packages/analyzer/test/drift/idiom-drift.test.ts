@@ -124,6 +124,17 @@ describe('idioms: what the code cannot write otherwise', () => {
     expect(findings(out, 'idiom-drift').map((f) => [f.file, f.line])).toEqual([['src/layouts/Layout.tsx', 1]]);
   });
 
+  it("a docs site's or an example's code keeps its own idioms: not the product's drift", () => {
+    const out = analyzeFiles({
+      ...CONFIG,
+      ...named(10),
+      'apps/docs/src/components/About.tsx': `export default function About() { return <p>about</p>; }\n`,
+      'examples/demo/src/App.tsx': `export default function App() { return <main />; }\n`,
+      'src/layouts/Layout.tsx': `export default function Layout() { return <div />; }\n`,
+    });
+    expect(findings(out, 'idiom-drift').map((f) => [f.file, f.line])).toEqual([['src/layouts/Layout.tsx', 1]]);
+  });
+
   it('component export: a context module exporting its provider and hook is named by necessity', () => {
     const defaults = Object.fromEntries(
       Array.from({ length: 6 }, (_, i) => [`src/screens/S${i}.tsx`, `export default function S${i}() { return <p>${i}</p>; }\n`]),
