@@ -256,7 +256,9 @@ async function refresh(opts) {
   const ledgerRepos = JSON.parse(readFileSync(join(root, 'ledger/repos.json'), 'utf8')).repos;
   const { weights, judged } = measureWeights(analyzer.analyzerRules(), allVerdicts());
   const calibrationForDensity = { ...core.CALIBRATION, weights };
-  const measuredWith = { version: core.VERSION, commit: git(root, 'rev-parse', '--short=12', 'HEAD') };
+  // the scans run the build of the working tree: say so when its analysing code differs from the commit
+  const dirty = git(root, 'status', '--porcelain', '--', 'packages/core/src', 'packages/analyzer/src') !== '';
+  const measuredWith = { version: core.VERSION, commit: `${git(root, 'rev-parse', '--short=12', 'HEAD')}${dirty ? '+uncommitted' : ''}` };
   const work = mkdtempSync(join(tmpdir(), 'plumbline-population-'));
   if (opts.keepScans) mkdirSync(opts.keepScans, { recursive: true });
   const repositories = [];

@@ -5,12 +5,12 @@
 import type { Calibration } from './rating.js';
 
 export const CALIBRATION: Calibration = {
-  version: '2026-12.1',
+  version: '2026-12.2',
   measuredWith: {
     version: '0.1.0',
-    commit: '566abb942ccc',
+    commit: 'caa52354c13d',
   },
-  population: 14,
+  population: 26,
   defaultWeight: 0.5,
   minJudged: 5,
   weights: {
@@ -35,12 +35,12 @@ export const CALIBRATION: Calibration = {
     'single-implementation': 0.139,
     'wrapper-chain': 0.5,
   },
-  cuts: [9.9043, 14.3566, 18.1605, 42.0776],
+  cuts: [11.7352, 17.9569, 34.5489, 50.9295],
   byCategory: {
-    duplication: [8.0639, 13.0513, 16.1625, 36.847],
-    'magic-value': [0.5561, 1.0069, 1.162, 2.2528],
-    abstraction: [0.0323, 0.0834, 0.0975, 0.1475],
-    drift: [0.1763, 0.2907, 0.3411, 0.482],
-    'design-system': [0.0465, 0.0947, 0.1172, 0.3921],
+    duplication: [10.8632, 14.1146, 28.4174, 48.4118],
+    'magic-value': [0.6345, 1.0032, 1.6405, 2.6923],
+    abstraction: [0.0045, 0.0558, 0.1054, 0.2375],
+    drift: [0.1763, 0.2953, 0.6513, 2.5715],
+    'design-system': [0, 0.0488, 0.1172, 0.4993],
   },
 };
