@@ -257,6 +257,12 @@ const LOADING = /(Skeleton|Loader|Loading|Shimmer)s?$/;
 /** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
+/** Whether every member lies in an app of its own (`apps/<name>/`), no two in one app. */
+function eachInItsOwnApp(members: readonly ComponentRef[]): boolean {
+  const apps = members.map((m) => /^apps\/[^/]+\//.exec(m.file.path)?.[0]);
+  return apps.every(Boolean) && new Set(apps).size === apps.length;
+}
+
 /** Whether most of a component's lines lie in one place of a copied region. */
 function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
   const lines = m.c.lastLine - m.c.startLine + 1;
@@ -291,6 +297,8 @@ export const detector = defineDetector({
       if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
+      // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (0 of 4 judged right)
+      if (eachInItsOwnApp(fam.members)) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;

@@ -44,6 +44,9 @@ describe('component-family', () => {
       // email templates: each a standalone document
       'src/notifications/invoice-paid.tsx',
       'src/notifications/invoice-overdue.tsx',
+      // one copy in each app of the monorepo
+      'apps/admin/src/not-found.tsx',
+      'apps/web/src/not-found.tsx',
     ]) {
       expect(places).not.toContain(quiet);
     }
