@@ -297,7 +297,7 @@ export const detector = defineDetector({
       if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
-      // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (0 of 4 judged right)
+      // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members)) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
