@@ -9,23 +9,30 @@
 // then scans the copy with the built CLI (npm run build first) and counts a planted copy as found when one
 // copied-code finding holds both the copy and the unit it was copied from.
 //
-//   node scripts/plant-clones.mjs <checkout> [--places 20] [--seed 1] [--keep] [--json]
-//   node scripts/plant-clones.mjs --rescan <tree kept by --keep>   (scan a planted tree again, e.g. after a change)
+//   node scripts/plant-clones.mjs <checkout> [--places 20] [--seed 1] [--keep] [--json] [--jscpd]
+//   node scripts/plant-clones.mjs --rescan <tree kept by --keep> [--jscpd]   (scan a planted tree again, e.g. after a change)
 //
 // Each type gets its own units (--places of each), so the three are measured independently in one scan.
+// With --jscpd, jscpd (the reference for verbatim copies, at its defaults) runs on the same planted tree and
+// its recall is counted the same way: one of its clone pairs holds both the copy and the original.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { DEFAULT_TEST_FILES, globMatcher } from '@plumbline/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, '..', 'packages', 'cli', 'bin', 'plumbline.js');
 const SKIP_DIRS = /^(node_modules|\.git|dist|build|out|coverage|\.next|\.turbo|vendor|public)$/;
 /** Places where copies are not reported (tests, stories, fixtures, migrations, config files, generated code). */
-const NOT_PLANTABLE =
+const NOT_PLANTABLE_PATH =
   /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures?|stories|migrations?|generated|__generated__)(\/|$)|\.(test|spec|stories|config|d)\.[cm]?[jt]sx?$/;
+/** ...and every file plumbline reads as a test by default (Playwright helpers, seeds, playgrounds): copied-code compares none of them. */
+const isTestFile = globMatcher(DEFAULT_TEST_FILES);
+const NOT_PLANTABLE = { test: (path) => NOT_PLANTABLE_PATH.test(path) || isTestFile(path) };
 export const TYPES = ['type-1', 'type-2', 'type-3'];
 
 /** mulberry32: a small seeded generator, so that a run can be repeated. */
@@ -248,7 +255,11 @@ const covers = (place, file, line, endLine) =>
 
 /** Recall per type: a plant is found when one copied-code finding holds both it and its original. */
 export function recall(findings, plants) {
-  const copies = findings.filter((f) => f.ruleId === 'copied-code').map(placesOf);
+  return recallOf(findings.filter((f) => f.ruleId === 'copied-code').map(placesOf), plants);
+}
+
+/** Recall per type of groups of places (one per finding or clone pair): a plant is found when one group holds it and its original. */
+function recallOf(copies, plants) {
   const out = {};
   for (const type of TYPES) {
     const mine = plants.filter((p) => p.type === type);
@@ -269,19 +280,56 @@ export function recall(findings, plants) {
   return out;
 }
 
+/** A jscpd clone pair as two places, like a copied-code finding's. */
+export function jscpdPlaces(duplicate) {
+  const place = (f) => ({ file: f.name.replace(/^\.\//, ''), line: f.start, endLine: f.end });
+  return [place(duplicate.firstFile), place(duplicate.secondFile)];
+}
+
+/** Recall per type of jscpd's clone pairs (its JSON report's `duplicates`), counted as for copied-code. */
+export function jscpdRecall(duplicates, plants) {
+  return recallOf(duplicates.map(jscpdPlaces), plants);
+}
+
+/** Runs jscpd 5.3.2 (the native binary of the `jscpd` package) on a planted tree at its defaults; its `duplicates`. */
+function runJscpd(tree) {
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('jscpd/package.json')), 'run-jscpd.js');
+  const out = join(tree, 'plant-clones.jscpd');
+  execFileSync(
+    process.execPath,
+    [
+      bin,
+      '.',
+      '--format',
+      'typescript,tsx',
+      '--reporters',
+      'json',
+      '--output',
+      out,
+      '--silent',
+      '--ignore',
+      '**/node_modules/**,**/.git/**',
+    ],
+    { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8')).duplicates;
+}
+
 function main(argv) {
-  const opts = { places: 20, seed: 1, keep: false, json: false, checkout: null, rescan: null };
+  const opts = { places: 20, seed: 1, keep: false, json: false, jscpd: false, checkout: null, rescan: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--places') opts.places = Number(argv[++i]);
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--keep') opts.keep = true;
     else if (a === '--json') opts.json = true;
+    else if (a === '--jscpd') opts.jscpd = true;
     else if (a === '--rescan') opts.rescan = resolve(argv[++i] ?? '');
     else if (!a.startsWith('-') && !opts.checkout) opts.checkout = resolve(a);
     else {
       process.stderr.write(
-        `plant-clones: unexpected argument ${a}\nusage: node scripts/plant-clones.mjs <checkout> [--places N] [--seed S] [--keep] [--json]\n`,
+        `plant-clones: unexpected argument ${a}\nusage: node scripts/plant-clones.mjs <checkout> [--places N] [--seed S] [--keep] [--json] [--jscpd]\n`,
       );
       process.exit(2);
     }
@@ -306,11 +354,15 @@ function main(argv) {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const result = recall(JSON.parse(readFileSync(out, 'utf8')).findings, plants);
-    if (opts.json) process.stdout.write(`${JSON.stringify({ checkout: dir, seed: opts.seed, result }, null, 2)}\n`);
+    const jscpd = opts.jscpd ? jscpdRecall(runJscpd(tree), plants) : undefined;
+    if (opts.json) process.stdout.write(`${JSON.stringify({ checkout: dir, seed: opts.seed, result, jscpd }, null, 2)}\n`);
     else {
+      const pct = (r) => (r.recall === null ? '-' : `${(100 * r.recall).toFixed(0)} %`);
       for (const type of TYPES) {
         const r = result[type];
-        process.stdout.write(`${type}: ${r.found}/${r.planted} found (${r.recall === null ? '-' : `${(100 * r.recall).toFixed(0)} %`})\n`);
+        process.stdout.write(
+          `${type}: ${r.found}/${r.planted} found (${pct(r)})${jscpd ? `; jscpd ${jscpd[type].found}/${r.planted} (${pct(jscpd[type])})` : ''}\n`,
+        );
         for (const m of r.missed)
           process.stdout.write(`  missed ${m.path} (copy of ${m.from.name}, ${m.from.path}:${m.from.line}-${m.from.endLine})\n`);
       }

@@ -48,9 +48,29 @@ interface Special {
  */
 const VENDORED =
   /\b(vendored\b|(copied|adapted|ported|forked|borrowed) from\b|based on https?:)|^[\s/*]*(source|upstream|original)\s*:\s*https?:\/\//im;
-/** A comment saying a copy is kept on purpose: a reason word and a copy word in one comment. */
-const DELIBERATE_WHY = /\b(deliberate(ly)?|intentional(ly)?|on purpose|rather than|instead of|by design|would obscure)\b/i;
-const DELIBERATE_WHAT = /\b(duplicat\w*|cop(y|ied|ies)|shar(e|ed|ing)|extract\w*|inlin\w*|separate\w*|mirror\w*|in sync|helper)\b/i;
+/**
+ * A sentence saying a copy is kept on purpose: a purpose word with a copy word ("intentionally
+ * duplicated", "a copy, on purpose"), a copy preferred to sharing ("inlined rather than shared", "instead
+ * of importing the helper"), or sharing that "would obscure" the code.
+ */
+const ON_PURPOSE = /\b(deliberate(ly)?|intentional(ly)?|on purpose|by design)\b/i;
+const COPY_WORD = /\b(duplicat\w*|cop(y|ied|ies)|inlin\w*|mirror\w*|kept separate)\b/i;
+const NOT_SHARED =
+  /\b(rather than|instead of)\s+(\S+\s+){0,3}?(shar\w*|extract\w*|import\w*|reus\w*|helpers?|abstract\w*|dedup\w*|factor\w*|common)\b/i;
+const WOULD_OBSCURE = /\bwould obscure\b/i;
+const SHARING = /\b(shar\w*|helpers?|abstract\w*|extract\w*)\b/i;
+
+/**
+ * Whether a block of comments says a copy is kept on purpose, in one sentence (see ON_PURPOSE). Words of
+ * two sentences say something else: "Use CDP rather than `connect`. Keep the versions in sync" is about a
+ * browser, "via the shared helper, a 409 instead of an opaque failure" about errors.
+ */
+export function saysDeliberate(comments: string): boolean {
+  const prose = comments.replace(/^[ \t]*(\/\/+|\/\*+|\*+\/?)/gm, ' ').replace(/\s+/g, ' ');
+  return prose
+    .split(/[.!?;](?:\s|$)/)
+    .some((s) => (ON_PURPOSE.test(s) && COPY_WORD.test(s)) || NOT_SHARED.test(s) || (WOULD_OBSCURE.test(s) && SHARING.test(s)));
+}
 
 /** SVG drawing elements (and react-native-svg's `<Svg>`): path data, not code, also without their `<svg>` (`createIcon(<><path d=".." /></>)`). */
 const SVG_DRAWING =
@@ -165,7 +185,7 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       const gap = text.slice(prevEnd, end);
       if (gap.includes('/')) {
         if (prevEnd === 0 && VENDORED.test(gap)) vendored = true;
-        if (DELIBERATE_WHY.test(gap) && DELIBERATE_WHAT.test(gap)) {
+        if (saysDeliberate(gap)) {
           const first = prevEnd + gap.search(/\/[/*]/);
           const last = prevEnd + gap.trimEnd().length - 1;
           deliberate.push(ts.getLineAndCharacterOfPosition(sf, first).line + 1, ts.getLineAndCharacterOfPosition(sf, last).line + 1);

@@ -46,12 +46,12 @@ const CLOSERS = new Set(['}', ')', ']', ';', ','].map(hash32));
  * per-dialect schema files (`mysql.ts`, `postgresql.ts`, `sqlite.ts` that import different dialect builders).
  */
 function keptOnPurpose(c: CloneClass, docs: readonly Doc[]): boolean {
+  // the comment precedes the copy or opens it: one deep inside a copied function is about its own lines
   const explained = c.members.some((m) => {
     const d = docs[m.doc]!;
-    const from = d.lines[m.start]! - 3;
-    const to = d.lines[m.end - 1]!;
+    const first = d.lines[m.start]!;
     const marks = d.deliberate;
-    for (let i = 0; i < marks.length; i += 2) if (marks[i + 1]! >= from && marks[i]! <= to) return true;
+    for (let i = 0; i < marks.length; i += 2) if (marks[i + 1]! >= first - 3 && marks[i]! <= first + 3) return true;
     return false;
   });
   if (explained) return true;

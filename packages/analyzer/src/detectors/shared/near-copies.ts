@@ -39,7 +39,10 @@ export interface NearOptions {
   minEditedSimilarity: number;
   /** an abstracted k-gram in more units than this is boilerplate (a framework's route or dialog shell) */
   maxUnitsPerGram: number;
-  /** a pair that is not an exact copy shares at least this many sampled k-grams that are not boilerplate */
+  /**
+   * a pair that is not an exact copy shares at least this many sampled k-grams that are not boilerplate,
+   * or (a small unit, or one mostly of a common shell) every one of its own, at least MIN_RARE_ALL
+   */
   minRareShared: number;
   /** a pair that is not an exact copy has at least this many tokens in its larger unit */
   minNearTokens: number;
@@ -75,6 +78,17 @@ const W = 4;
 /** With at least this many aligned literals, a pair needs this share of them equal. */
 const MIN_LITERALS = 4;
 const MIN_SAME_LITERALS = 0.5;
+/**
+ * A pair below minRareShared (a small unit, or one mostly of a common shell) still pairs as a renamed copy
+ * when it shares at least this many rare k-grams and this share of the rarer unit's own (all the structure
+ * it has beyond the shell is the same), its abstracted streams are this similar, it aligns at least
+ * MIN_KEPT_LITERALS literals and keeps every one (an entity's sibling has its own URLs, keys and labels),
+ * and its names are not one entity's swapped for another's (see entitySiblings).
+ */
+const MIN_RARE_ALL = 3;
+const MIN_RARE_ALL_SHARE = 0.8;
+const MIN_SHELL_SIMILARITY = 0.95;
+const MIN_KEPT_LITERALS = 1;
 /** Longest unit compared (the LCS table is quadratic). */
 const MAX_UNIT_TOKENS = 2500;
 
@@ -226,7 +240,10 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     if (Math.min(la, lb) < least * Math.max(la, lb)) continue;
     if (count < 0.5 * least * Math.min(informative[a]!, informative[b]!)) continue;
     // verbatim copies are paired below whatever their size and shape; a variant needs size and rare structure
-    if (Math.max(la, lb) < options.minNearTokens || count < options.minRareShared) continue;
+    if (Math.max(la, lb) < options.minNearTokens) continue;
+    // a shell's structure alone does not make a pair: it shares rare structure, all of it when it has little
+    const rare = count >= options.minRareShared;
+    if (!rare && (count < MIN_RARE_ALL || count < MIN_RARE_ALL_SHARE * Math.min(informative[a]!, informative[b]!))) continue;
     const sa = docs[ua.doc]!.shape.subarray(ua.start, ua.end);
     const sb = docs[ub.doc]!.shape.subarray(ub.start, ub.end);
     // the tokens in common regardless of order bound the common subsequence: a cheap test first
@@ -240,8 +257,11 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     }
     // a copy keeps most of its literals (class names, keys, messages); two forms or two tables that only
     // share a layout do not
-    const { literals, sameLiterals } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
+    const { literals, sameLiterals, renamed } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
     if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
+    // a common shell filled in for another entity (`useBounty` and `useCommission`) is a sibling, not a copy
+    if (!rare && (similarity < MIN_SHELL_SIMILARITY || literals < MIN_KEPT_LITERALS || sameLiterals < literals || entitySiblings(renamed)))
+      continue;
     pairs.push({ a, b, similarity });
   }
   // a verbatim copy of a whole unit is one however common its shape: pair identical units directly
@@ -261,6 +281,44 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
         if (sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) pairs.push({ a, b, similarity: 1 });
       }
   return pairs;
+}
+
+/** The words of an identifier (camelCase, PascalCase, snake_case), lower case, stemmed (`created`, `creates` and `create` are one). */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter(Boolean)
+    .map((w) =>
+      w
+        .toLowerCase()
+        .replace(/ies$/, 'y')
+        .replace(/(?<=[^s])s$/, '')
+        .replace(/(?<=..)(ed|e)$/, ''),
+    );
+}
+
+/**
+ * Whether the names two units differ in are one word swapped for another throughout (`useBounty` ->
+ * `useCommission`, `bountyId` -> `commissionId`): the same code written for two entities of a domain,
+ * as every resource's data hook or menu is. A renamed copy renames its names each its own way (`items` ->
+ * `rows`, `total` -> `sum`).
+ */
+export function entitySiblings(renamed: ReadonlyArray<readonly [string, string]>): boolean {
+  if (renamed.length < 2) return false;
+  const swaps = new Map<string, number>();
+  for (const [x, y] of renamed) {
+    const a = wordsOf(x);
+    const b = wordsOf(y);
+    const out = a.filter((w) => !b.includes(w));
+    const into = b.filter((w) => !a.includes(w));
+    if (!out.length || !into.length) continue;
+    const key = `${[...new Set(out)].sort().join(' ')}>${[...new Set(into)].sort().join(' ')}`;
+    swaps.set(key, (swaps.get(key) ?? 0) + 1);
+  }
+  const top = Math.max(0, ...swaps.values());
+  return top >= 2 && top * 2 >= renamed.length;
 }
 
 /** What the alignment of two units' abstracted streams shows. */

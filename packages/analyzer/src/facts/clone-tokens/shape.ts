@@ -51,7 +51,10 @@ export function collectUnits(ts: TypeScript, sf: TS.SourceFile): { units: UnitRa
       if (ts.isIdentifier(n.tagName) && /^[a-z]/.test(n.tagName.text)) tags.add(n.tagName.getStart(sf));
     } else if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclarationBase).body) {
       const name = unitName(ts, n);
-      const start = n.getStart(sf);
+      // `export function f` and `function f` are one unit: the unit starts after `export` and `default`
+      const mods = ts.canHaveModifiers(n) ? (ts.getModifiers(n) ?? []) : [];
+      const exported = mods.filter((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
+      const start = exported.length ? exported[exported.length - 1]!.end : n.getStart(sf);
       if (name && lineOf(n.end) - lineOf(start) + 1 >= UNIT_MIN_LINES) units.push({ name, start, end: n.end });
     }
     ts.forEachChild(n, visit);
