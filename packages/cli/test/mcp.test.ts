@@ -212,8 +212,12 @@ describe('plumbline mcp, driven by the SDK client over stdio on northwind', () =
     expect(errorOf(role).error.message).toContain('roles: http, dates');
     const token = await call('nearest_token', { value: '#fff', property: 'background', file: '../../etc/passwd' });
     expect(errorOf(token).error.code).toBe('outside-repository');
+    const existing = await call('find_existing_code', { path: 'linked/secret.ts', name: 'SECRET' });
+    expect(errorOf(existing).error.code).toBe('outside-repository');
+    const neither = await call('find_existing_code', {});
+    expect(errorOf(neither).error.code).toBe('bad-input');
     // the server is still up, and the repository is as it was
-    expect((await client.listTools()).tools).toHaveLength(5);
+    expect((await client.listTools()).tools).toHaveLength(6);
     rmSync(join(root, 'linked'));
     expect(snapshot(root)).toEqual(before);
   });
