@@ -72,7 +72,7 @@ export const detector = defineDetector({
             index,
             atom,
             v.context,
-            { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false },
+            { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: false, nearScale: true },
             {
               ...(v.namespace ? { namespace: v.namespace } : {}),
               ...(v.utility !== undefined ? { utility: v.utility } : {}),

@@ -152,9 +152,12 @@ export interface MatchOptions {
   nearColorDistance: number;
   /** report values that are near no token */
   offScale: boolean;
+  /** report near misses of length, number and time scales (`18px` between 16 and 20), not only exact values */
+  nearScale?: boolean;
 }
 
-export const DEFAULT_MATCH_OPTIONS: MatchOptions = { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: true };
+/** Every verdict (the nearest-token answer); `hard-coded-style-value` reports exact values and near colours by default. */
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { colorDistance: 'ciede2000', nearColorDistance: 5, offScale: true, nearScale: true };
 
 /** Where a value was found, for choosing among tokens. */
 export interface MatchPlace {
@@ -403,6 +406,7 @@ export function judgeAtom(
         exactOf,
         offScale,
         atom.family,
+        options.nearScale,
       );
     case 'number': {
       if (atom.family === 'line-height') {
@@ -413,6 +417,7 @@ export function judgeAtom(
           exactOf,
           offScale,
           atom.family,
+          options.nearScale,
         );
       }
       const entries = list.filter((x) => x.num !== undefined).map((x) => ({ x, v: x.num! }));
@@ -420,7 +425,7 @@ export function judgeAtom(
       if (exact) return exact;
       // Tailwind's z-10..z-50 is no layer scale of the project: an arbitrary z-index is a local stacking decision
       if (atom.family === 'z-index' && list.every((x) => x.token.file === 'tailwind:defaults')) return null;
-      if (atom.family === 'font-weight') {
+      if (atom.family === 'font-weight' && options.nearScale) {
         const near = entries
           .filter((e) => Math.abs(e.v - atom.number!) <= NEAR_FONT_WEIGHT)
           .sort((a, b) => Math.abs(a.v - atom.number!) - Math.abs(b.v - atom.number!));
@@ -451,7 +456,7 @@ export function judgeAtom(
       if (exact) return exact;
       if (px !== null && Math.abs(px) <= 2 && (atom.family === 'spacing' || atom.family === 'inset' || atom.family === 'letter-spacing'))
         return null;
-      return scaleVerdict(entries, v, px === null ? 'em' : 'px', () => null, offScale, atom.family);
+      return scaleVerdict(entries, v, px === null ? 'em' : 'px', () => null, offScale, atom.family, options.nearScale);
     }
   }
 }
@@ -471,6 +476,7 @@ function scaleVerdict(
   exactOf: (pred: (x: Indexed) => boolean) => Verdict | null,
   offScale: (nearest: Candidate | null) => Verdict | null,
   family: PropertyFamily,
+  nearScale = false,
 ): Verdict | null {
   if (entries.length === 0) return null;
   const exact = exactOf((x) => entries.some((e) => e.x === x && Math.abs(e.v - value) < 0.0001));
@@ -484,6 +490,7 @@ function scaleVerdict(
     .sort((a, b) => a.distance - b.distance || (a.token.path < b.token.path ? -1 : 1));
   const near = dedupe(scored.filter((s) => s.distance <= NEAR_SCALE_RATIO)).slice(0, 3);
   const label = (off: number) => `${round(off, 3)}${unit} off`;
+  if (near.length && !nearScale) return null;
   if (near.length) return { kind: 'near', candidates: near.map((s) => ({ token: s.token, distance: s.distance, label: label(s.off) })) };
   const best = scored[0];
   return offScale(best ? { token: best.token, distance: best.distance, label: label(best.off) } : null);

@@ -18,6 +18,10 @@ const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
 
 ruleTester().run('hard-coded-style-value', rule, {
   valid: [
+    // by default exact values and near colours only: a length between two steps and a colour near no token are chosen values
+    { code: `const a = <div style={{ padding: 18 }} />;`, settings: settings(dtcg) },
+    { code: `const a = <div className="p-[18px] text-[13px]" />;`, settings: settings(tw4) },
+    { code: `const a = <div style={{ borderColor: '#ff00aa', zIndex: 9999 }} />;`, settings: settings(dtcg) },
     // a z-index beside Tailwind's default z-10..z-50 only: a local stacking decision, no scale to name
     { code: `const a = <div className="z-[14]" />;`, settings: settings(tw4) },
     // a contrast color picked against a run-time background must not follow the theme
@@ -104,6 +108,7 @@ ruleTester().run('hard-coded-style-value', rule, {
     {
       // near miss: the nearest tokens, as suggestions
       code: `const a = <div style={{ padding: 18 }} />;`,
+      options: [{ nearScale: true }],
       settings: settings(withTemplates(dtcg, { object: 'theme.{path}' })),
       errors: [
         {
@@ -137,12 +142,14 @@ ruleTester().run('hard-coded-style-value', rule, {
     {
       // off the scale: no token near
       code: `const a = <div style={{ borderColor: '#ff00aa', zIndex: 9999 }} />;`,
+      options: [{ offScale: true }],
       settings: settings(dtcg),
       errors: [{ messageId: 'offScale', line: 1, column: 39, endLine: 1, endColumn: 46 }],
     },
     {
       // styled-components template: CSS variables of a CSS token file are certain, so they autofix
       code: 'const Card = styled.div`\n  padding: 16px;\n  margin: ${(p) => p.m}px 18px;\n  border-radius: 6px;\n`;',
+      options: [{ nearScale: true }],
       output:
         'const Card = styled.div`\n  padding: var(--space-4);\n  margin: ${(p) => p.m}px 18px;\n  border-radius: var(--radius-md);\n`;',
       settings: settings(cssVars),
@@ -205,6 +212,7 @@ ruleTester().run('hard-coded-style-value', rule, {
     {
       // Tailwind near miss: the neighbouring steps as suggestions
       code: `const a = <div className="p-[18px]" />;`,
+      options: [{ nearScale: true }],
       settings: settings(tw4),
       errors: [
         {
