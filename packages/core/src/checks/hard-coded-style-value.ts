@@ -174,13 +174,28 @@ export function describeStyleValue(occ: StyleOccurrence, verdict: Verdict, setti
   };
 }
 
+/** shadcn/ui's registry components, as `npx shadcn add` writes them (kebab-case file names). */
+const SHADCN_COMPONENTS = new Set(
+  (
+    'accordion alert alert-dialog aspect-ratio avatar badge breadcrumb button button-group calendar card carousel chart ' +
+    'checkbox collapsible combobox command context-menu dialog drawer dropdown-menu empty field form hover-card input ' +
+    'input-group input-otp item kbd label menubar navigation-menu pagination popover progress radio-group resizable ' +
+    'scroll-area select separator sheet sidebar skeleton slider sonner spinner switch table tabs textarea toast toaster ' +
+    'toggle toggle-group tooltip'
+  ).split(' '),
+);
+
 /**
- * A primitive of the directory a shadcn `components.json` names: shadcn's own source copied in (`text-[0.8rem]`
- * in its Calendar, `min-h-[80px]` in its Textarea); rewriting vendored lines is churn with no visible gain.
+ * A stock primitive of the directory a shadcn `components.json` names (`ui/calendar.tsx`, `ui/textarea.tsx`):
+ * shadcn's own source copied in (`text-[0.8rem]`, `min-h-[80px]`); rewriting vendored lines is churn with no
+ * visible gain. The team's own components in that directory or below it are checked.
  */
 function isStockShadcnFile(settings: CheckSettings, path: string): boolean {
   const systems = designSystemOf(settings)?.systems ?? [];
-  return systems.some((s) => s.kind === 'shadcn' && path.startsWith(`${s.name.replace(/\/$/, '')}/`));
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash);
+  const name = path.slice(slash + 1).replace(/\.[jt]sx?$/, '');
+  return SHADCN_COMPONENTS.has(name) && systems.some((s) => s.kind === 'shadcn' && s.name.replace(/\/$/, '') === dir);
 }
 
 /** A fallback after reading a variable names that variable, and only when it is that variable's value. */
