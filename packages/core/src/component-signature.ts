@@ -167,6 +167,33 @@ function jsxChildrenSignature(ts: TypeScript, children: TS.NodeArray<TS.JsxChild
   return out;
 }
 
+/**
+ * The component a render only configures: its tree is one component (`<FilterCheckbox options={..} render={..} />`,
+ * `<SecondaryNav>` filled with its own parts), perhaps inside a wrapper of plain elements, and holds nothing else of
+ * its own but those parts, a `Link` and at most four plain elements. null when the render builds more than that.
+ */
+export function configuredComponent(tree: SignatureNode): string | null {
+  let node = tree;
+  for (let depth = 0; depth < 3 && (isIntrinsicTag(node.label) || node.label === '<>'); depth++) {
+    const big = node.children.filter((c) => c.label !== '@' && signatureSize(c) > 3);
+    if (big.length !== 1 || /^[@{$]/.test(big[0]!.label)) return null;
+    node = big[0]!;
+  }
+  const x = node.label;
+  if (!/^[A-Z]/.test(x) || /^(React\.)?Fragment$/.test(x)) return null;
+  const base = x.split('.')[0]!;
+  let plain = 0;
+  let others = 0;
+  const visit = (n: SignatureNode): void => {
+    const l = n.label;
+    if (isIntrinsicTag(l)) plain++;
+    else if (/^[A-Z]/.test(l) && !l.startsWith(base) && !/^(Link|(React\.)?Fragment)$/.test(l)) others++;
+    n.children.forEach(visit);
+  };
+  visit(tree);
+  return plain <= 4 && others === 0 ? x : null;
+}
+
 /** Number of nodes of a signature (the virtual `$` root and `@` prop groups not counted). */
 export function signatureSize(node: SignatureNode): number {
   let n = node.label === '$' || node.label === '@' ? 0 : 1;

@@ -299,6 +299,9 @@ export const detector = defineDetector({
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members)) continue;
+      // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each
+      // filling in SecondaryNav): the shared component is already there, nothing is left to merge (2 of 2 judged wrong)
+      if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures)) continue;
       // a copied file pair is one copied-code finding, not also a family of the same components
       if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
       members += fam.members.length;

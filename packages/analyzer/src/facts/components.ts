@@ -1,4 +1,4 @@
-import { findComponents, signatureSize } from '@plumbline/core';
+import { configuredComponent, findComponents, signatureSize } from '@plumbline/core';
 import type { ComponentInterface, ComponentKind, SignatureNode, TypeScript } from '@plumbline/core';
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
@@ -36,6 +36,8 @@ export interface ComponentSignatureFact {
   rootTag?: string | null;
   /** prop names it declares, class names on its root, whether it passes `children` on, hook calls (see ComponentInterface) */
   face?: ComponentInterface;
+  /** the one component its render only configures (see configuredComponent), if so */
+  configures?: string | null;
 }
 
 export interface ComponentFacts {
@@ -136,6 +138,7 @@ export const extractor = defineExtractor<ComponentFacts>({
         outline: outlineOf(c.tree),
         rootTag: c.rootTag,
         face: c.face,
+        configures: configuredComponent(c.tree),
       });
     }
     return { components };
