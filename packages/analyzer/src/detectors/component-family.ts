@@ -9,7 +9,7 @@ import type { ComponentSignatureFact } from '../facts/components.js';
 import { shadowsOf } from './design-system-shadow.js';
 import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
-import { importersIndex, keeperOf, keepSentence, roleEdges, roleOf } from './shared/variant-families.js';
+import { componentSizes, importersIndex, keeperOf, keepSentence, ownContentSize, roleEdges, roleOf } from './shared/variant-families.js';
 import { ModuleResolver } from '../resolve.js';
 
 export interface Options {
@@ -269,6 +269,17 @@ function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
   return region.some((p) => p.path === m.file.path && Math.min(p.endLine, m.c.lastLine) - Math.max(p.line, m.c.startLine) + 1 >= lines / 2);
 }
 
+/** Whether a place of a copied region is the component itself: nine tenths of its lines, and not much more (not a file of several). */
+function wholeCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
+  const lines = m.c.lastLine - m.c.startLine + 1;
+  return region.some(
+    (p) =>
+      p.path === m.file.path &&
+      Math.min(p.endLine, m.c.lastLine) - Math.max(p.line, m.c.startLine) + 1 >= 0.9 * lines &&
+      p.endLine - p.line + 1 <= lines + Math.max(5, lines / 4),
+  );
+}
+
 export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
@@ -284,6 +295,7 @@ export const detector = defineDetector({
     const roleOfRef = new Map(refs.map((r, i) => [r, roles[i]]));
     const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
     const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {}), ctx.settings) : [];
+    const sizeOf = componentSizes(ctx.files, resolver, (f) => factsOf(f, componentsExtractor)?.components ?? []);
     const findings: DraftFinding[] = [];
     let members = 0;
     for (const family of families) {
@@ -302,8 +314,14 @@ export const detector = defineDetector({
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each
       // filling in SecondaryNav): the shared component is already there, nothing is left to merge (2 of 2 judged wrong)
       if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures)) continue;
-      // a copied file pair is one copied-code finding, not also a family of the same components
-      if (copied.some((region) => fam.members.every((m) => insideCopy(m, region)))) continue;
+      // each member delegates its content to a component of its own inside one shell (EditCredits renders UsageSetup,
+      // EditExpiration ExpirationSetup, in the same dialog): the family shares the frame only
+      const others = (i: number) => fam.members.filter((_, j) => j !== i);
+      if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf) >= options.minNodes)) continue;
+      // components inside one copied region are copied-code's finding; when each copy is a whole component, the family
+      // is reported too, for what copied-code does not say: the member to keep and the importers that would move
+      const held = copied.find((region) => fam.members.every((m) => insideCopy(m, region)));
+      if (held && !fam.members.every((m) => wholeCopy(m, held))) continue;
       members += fam.members.length;
       const [first, ...rest] = fam.members;
       const n = fam.members.length;
@@ -325,8 +343,10 @@ export const detector = defineDetector({
         endColumn: first!.c.endColumn,
         message: fam.byRole
           ? `${n} components play one role, each rendering ${what} of its own (similarity ${sim}): ${listed}. ${keep}`
-          : `${n} components render ${what} with near-identical structure (similarity ${sim}): ${listed}. ` +
-            `Consider one component with props for what differs. ${keep}`,
+          : held
+            ? `${n} components are copies of one component (similarity ${sim}; copied-code reports the copied lines): ${listed}. ${keep}`
+            : `${n} components render ${what} with near-identical structure (similarity ${sim}): ${listed}. ` +
+              `Consider one component with props for what differs. ${keep}`,
         fingerprintCode: `family:${[...names].sort().join(',')}`,
         symbolPath: '',
         related: rest.map((m) => ({

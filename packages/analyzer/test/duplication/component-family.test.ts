@@ -5,7 +5,7 @@ describe('component-family', () => {
   const out = analyzeFixture('duplication', 'component-family');
 
   it('reports three near-identical components as ONE family, with the similarity and every member', () => {
-    expect(findingsOf(out, 'component-family')).toEqual([
+    expect(findingsOf(out, 'component-family').filter((f) => !f.file.startsWith('src/reports/'))).toEqual([
       {
         ruleId: 'component-family',
         file: 'src/customers/no-customers.tsx',
@@ -53,12 +53,23 @@ describe('component-family', () => {
     expect(out.facts.map((f) => f.path)).not.toContain('src/generated/no-items.tsx');
   });
 
-  it('leaves a copied file pair to copied-code: one finding, not also a family of the same components', () => {
-    const family = out.result.findings
-      .filter((f) => f.ruleId === 'component-family')
-      .flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
-    expect(family).not.toContain('src/reports/weekly-summary.tsx');
+  it('reports a component copied whole as one family too, naming the member to keep; copies of files of several components stay copied-code alone', () => {
+    const families = findingsOf(out, 'component-family').filter(
+      (f) => f.file.startsWith('src/reports/') || f.file.startsWith('src/exports/'),
+    );
+    expect(families).toHaveLength(1);
+    expect(families[0]!.related).toEqual(['src/reports/weekly-summary.tsx:3']);
+    expect(families[0]!.message).toMatch(
+      /^2 components are copies of one component \(similarity 1\.00; copied-code reports the copied lines\): MonthlySummary .*Keep `MonthlySummary` \(src\/reports\/monthly-summary\.tsx:3, imported by 1 file\); `WeeklySummary` adds nothing of its own; no importer would move\.$/,
+    );
     const copies = out.result.findings.filter((f) => f.ruleId === 'copied-code').flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
-    expect(copies).toEqual(expect.arrayContaining(['src/reports/weekly-summary.tsx', 'src/reports/monthly-summary.tsx']));
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        'src/reports/weekly-summary.tsx',
+        'src/reports/monthly-summary.tsx',
+        'src/exports/csv-export.tsx',
+        'src/exports/json-export.tsx',
+      ]),
+    );
   });
 });

@@ -222,3 +222,53 @@ export function keepSentence<R extends RoleRef>(members: readonly R[], k: Keeper
     : 'no importer would move';
   return `${parts.join('; ')}; ${tail}.`;
 }
+
+/** Sizes of the components defined in the repository, by path and name (`default` for a default export), through one re-export. */
+export function componentSizes(
+  files: readonly FileFacts[],
+  resolver: ModuleResolver,
+  componentsOf: (f: FileFacts) => readonly ComponentSignatureFact[],
+): (path: string, name: string) => number {
+  const sizes = new Map<string, number>();
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const f of files) {
+    for (const c of componentsOf(f)) sizes.set(`${f.path}\0${c.name}`, c.size);
+    for (const e of factsOf(f, structureFacts)?.exports ?? []) {
+      if (e.kind === 'default' && e.local) sizes.set(`${f.path}\0default`, sizes.get(`${f.path}\0${e.local}`) ?? 0);
+    }
+  }
+  return (path, name) => {
+    const own = sizes.get(`${path}\0${name}`);
+    if (own !== undefined) return own;
+    const re = factsOf(byPath.get(path)!, structureFacts)?.exports.find((e) => e.kind === 're-export' && e.name === name && e.from);
+    const r = re ? resolver.resolve(path, re.from!) : null;
+    return r?.kind === 'file' ? (sizes.get(`${r.path}\0${re!.local ?? name}`) ?? 0) : 0;
+  };
+}
+
+/**
+ * The size of the biggest component of the repository that `m` renders and no other member does: the content it
+ * delegates (EditCredits renders UsageSetup and EditExpiration renders ExpirationSetup, in one dialog shell).
+ */
+export function ownContentSize(
+  m: RoleRef,
+  others: readonly RoleRef[],
+  resolver: ModuleResolver,
+  sizeOf: (path: string, name: string) => number,
+): number {
+  const theirs = new Set(others.flatMap((o) => o.c.tags));
+  const instances = factsOf(m.file, jsxInstances)?.instances ?? [];
+  let max = 0;
+  for (const tag of m.c.tags) {
+    if (!/^[A-Z]/.test(tag) || theirs.has(tag)) continue;
+    const inst = instances.find((i) => i.tag === tag);
+    let size = 0;
+    if (inst?.origin === 'local') size = sizeOf(m.file.path, tag);
+    else if (inst?.origin === 'import' && inst.from) {
+      const r = resolver.resolve(m.file.path, inst.from);
+      if (r.kind === 'file') size = sizeOf(r.path, inst.imported ?? tag);
+    }
+    max = Math.max(max, size);
+  }
+  return max;
+}
