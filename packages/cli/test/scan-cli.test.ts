@@ -54,6 +54,15 @@ describe('plumbline scan', () => {
     );
   });
 
+  it('says when the rating counts rules the config does not report', async () => {
+    const root = project({ 'src/a.ts': WRAPPER });
+    const { out, handle } = io(root);
+    expect(await main(['scan'], handle)).toBe(0);
+    expect(out.stdout).toMatch(/findings 0, debt 0 min/);
+    expect(out.stdout).toMatch(/Rating [A-E]: [\d.]+ h of rated debt per 10k lines/);
+    expect(out.stdout).toContain('(rated on every rule of the strict preset, reported or not: "preset": "strict" lists what it counts)');
+  });
+
   it('exits 1 when a finding has error severity', async () => {
     const root = project({ 'src/a.ts': WRAPPER, 'plumbline.config.json': '{ "rules": { "pass-through-function": "error" } }' });
     expect(await main(['scan'], io(root).handle)).toBe(1);
