@@ -109,6 +109,29 @@ function workspacePackages(tree) {
   return names;
 }
 
+/** Nodes of what a component renders, as component-family counts them: elements, attributes, text and expression slots. */
+function renderedNodes(fn) {
+  let n = 0;
+  const visit = (x) => {
+    if (ts.isJsxOpeningElement(x) || ts.isJsxSelfClosingElement(x) || ts.isJsxAttribute(x) || ts.isJsxSpreadAttribute(x)) n++;
+    else if ((ts.isJsxExpression(x) && x.expression && !ts.isJsxAttribute(x.parent)) || (ts.isJsxText(x) && x.text.trim())) n++;
+    ts.forEachChild(x, visit);
+  };
+  visit(fn.body);
+  return n;
+}
+
+/**
+ * What component-family leaves out by design, for the record of the rates: a context provider at the root is an
+ * app's wiring (`provider`); a render of fewer than 15 nodes (`small`, component-family's minNodes) that plays no role
+ * is a thin wrapper or a configuration of another component (`<PageContent title=..>{children}</PageContent>`).
+ * `component` otherwise.
+ */
+function kindOf(fn, tag, role) {
+  if (/Provider$/.test(tag)) return 'provider';
+  return !role && renderedNodes(fn) < 15 ? 'small' : 'component';
+}
+
 /** Exported components of a file with a destructured props parameter, 8 to 80 lines, that render one JSX root. */
 export function componentsOf(path, text, workspace = new Set()) {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -123,6 +146,7 @@ export function componentsOf(path, text, workspace = new Set()) {
     const endLine = sf.getLineAndCharacterOfPosition(st.getEnd()).line + 1;
     if (endLine - line + 1 < 8 || endLine - line + 1 > 80) continue;
     const tag = tagOf(root);
+    const role = ROLE_ELEMENTS.test(tag) || (/^[A-Z]/.test(tag) && isPackageImport(importOf(sf, tag.split('.')[0]), workspace));
     out.push({
       path,
       name: c.name,
@@ -131,7 +155,8 @@ export function componentsOf(path, text, workspace = new Set()) {
       start: st.getStart(sf),
       end: st.getEnd(),
       tag,
-      role: ROLE_ELEMENTS.test(tag) || (/^[A-Z]/.test(tag) && isPackageImport(importOf(sf, tag.split('.')[0]), workspace)),
+      role,
+      kind: kindOf(c.fn, tag, role),
     });
   }
   return out;
@@ -293,7 +318,8 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
       writeFileSync(join(tree, path), text);
       variants.push({ path, name: newName, edit: edits[k] });
     }
-    if (variants.length === n) plants.push({ from: { path: c.path, name: c.name, line: c.line, tag: c.tag, role: c.role }, variants });
+    if (variants.length === n)
+      plants.push({ from: { path: c.path, name: c.name, line: c.line, tag: c.tag, role: c.role, kind: c.kind }, variants });
   }
   return plants;
 }
@@ -373,12 +399,15 @@ function main(argv) {
       );
     else {
       const copied = results.filter((r) => !r.found && r.copied).length;
+      const components = results.filter((r) => r.from.kind === 'component');
       process.stdout.write(
-        `${found}/${results.length} planted families found as one family; ${kept} keep the original; ${copied} of the missed are one copied-code finding\n`,
+        `${found}/${results.length} planted families found as one family; ${kept} keep the original; ${copied} of the missed are one copied-code finding; ` +
+          `of the ${components.length} whose original is a component component-family reports (not a provider, not under 15 nodes): ` +
+          `${components.filter((r) => r.found).length} found, ${components.filter((r) => r.keptOriginal).length} keep the original\n`,
       );
       for (const r of results)
         process.stdout.write(
-          `  ${r.found ? 'found ' : 'MISSED'} ${r.from.name} <${r.from.tag}> (${r.from.path}:${r.from.line}) + ${r.variants.length} variants` +
+          `  ${r.found ? 'found ' : 'MISSED'} ${r.from.name} <${r.from.tag}> [${r.from.kind}] (${r.from.path}:${r.from.line}) + ${r.variants.length} variants` +
             `${r.found ? `, keep ${r.keep}` : `, in ${r.findings} finding(s)`}\n`,
         );
     }

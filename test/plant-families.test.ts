@@ -17,7 +17,19 @@ describe('plant-families: the planted variant-family harness', () => {
   const code = text.slice(c.start, c.end);
 
   it('finds exported components with destructured props and one JSX root', () => {
-    expect(c).toMatchObject({ name: 'PrimaryButton', line: 10, endLine: 17, tag: 'button', role: true });
+    expect(c).toMatchObject({ name: 'PrimaryButton', line: 10, endLine: 17, tag: 'button', role: true, kind: 'component' });
+  });
+
+  it('tells the kinds component-family leaves out by design: context providers and thin wrappers under 15 nodes', () => {
+    const kinds = componentsOf(
+      'src/a.tsx',
+      [
+        'export function AppProviders({ children }: P) {\n  const client = useClient();\n  return (\n    <QueryProvider client={client}>\n      {children}\n    </QueryProvider>\n  );\n}',
+        'export function CampaignsPage({ controls, children }: P) {\n  return (\n    <PageContent\n      title="Campaigns"\n      controls={controls}>\n      {children}\n    </PageContent>\n  );\n}\n',
+        'export function Panel({ title, text, meta }: P) {\n  return (\n    <div className="panel">\n      <h3 className="t">{title}</h3>\n      <p className="x">{text}</p>\n      <span className="meta">{meta}</span>\n      <div className="actions">\n        <Button onClick={go}>Go</Button>\n      </div>\n    </div>\n  );\n}',
+      ].join('\n'),
+    ).map((x: { name: string; kind: string }) => `${x.name}:${x.kind}`);
+    expect(kinds).toEqual(['AppProviders:provider', 'CampaignsPage:small', 'Panel:component']);
   });
 
   it('a variant is renamed for the same thing, its props and classes renamed, and edited', () => {
