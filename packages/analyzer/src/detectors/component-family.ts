@@ -252,8 +252,12 @@ export function findFamilies(
 }
 
 const fmt = (n: number) => n.toFixed(2);
-/** Names of loading placeholders: `MembersSkeleton`, `ListLoader`, `TableLoading`. */
-const LOADING = /(Skeleton|Loader|Loading|Shimmer)s?$/;
+/** Names of loading placeholders: `MembersSkeleton`, `SkeletonRow`, `ListLoader`, `TableLoading`. */
+const LOADING = /Skeleton|Shimmer|(Loader|Loading)s?$/;
+/** Routing elements: a section's table of routes (`<Switch><Route path=.. /></Switch>`) is configuration, alike by nature. */
+const ROUTING = /^(Switch|Routes|Route|Redirect|Navigate|Outlet)$/;
+const isRouteTable = (m: ComponentRef) =>
+  m.c.tags.includes('Route') && m.c.tags.filter((t) => /^[A-Z]/.test(t) && !ROUTING.test(t)).length <= 2;
 /** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
@@ -307,6 +311,8 @@ export const detector = defineDetector({
       if (fam.members.length < options.minMembers) continue;
       // loading placeholders each mirror the layout they stand in for (4 of 4 judged on the ledger were not worth merging)
       if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
+      // route tables of sections (9 of saleor-dashboard's section routers, judged wrong): each lists its own routes
+      if (fam.members.every(isRouteTable)) continue;
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)

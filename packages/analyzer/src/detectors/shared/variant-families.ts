@@ -89,6 +89,9 @@ export function roleOf(ref: RoleRef, resolver: ModuleResolver): string | null {
   return r.kind === 'package' ? `${inst.imported ?? tag}@${r.name}` : null;
 }
 
+/** The workspace package a path lies in (`apps/web/`, `packages/ui/`), or '' outside one. */
+const workspaceOf = (path: string) => /^(apps|packages)\/[^/]+\//.exec(path)?.[0] ?? '';
+
 /** A generic primitive: it renders what the caller gives (children, or its props spread onto its root) with little logic. */
 export const isPrimitive = (c: ComponentSignatureFact) => !!c.face?.passesChildren && c.face.hooks <= 2;
 
@@ -128,6 +131,8 @@ export function roleEdges(
         const a = refs[ids[x]!]!,
           b = refs[ids[y]!]!;
         if (a.file.path === b.file.path || a.c.tags.includes(b.c.name) || b.c.tags.includes(a.c.name)) continue;
+        // a primitive of one workspace package (an embeddable widget's own Button) serves that package's bundle, not another's
+        if (workspaceOf(a.file.path) !== workspaceOf(b.file.path)) continue;
         const primitives = isPrimitive(a.c) && isPrimitive(b.c);
         // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
         if (!primitives && !a.c.rootElement) continue;
