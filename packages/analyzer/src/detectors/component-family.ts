@@ -23,7 +23,7 @@ export interface Options {
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 /** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
-const ROLE = { minNodes: 3, primitiveFloor: 0, threshold: 0.7 };
+const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7 };
 
 export const meta: RuleMeta = {
   id: 'component-family',

@@ -98,6 +98,11 @@ export const isPrimitive = (c: ComponentSignatureFact) => !!c.face?.passesChildr
 export interface RoleEdgeOptions {
   /** tree similarity two primitives of one role and head word need (their props and styles differ) */
   primitiveFloor: number;
+  /**
+   * tree similarity two primitives wrapping one package component need: a behaviour wrapper at the root (react-aria's
+   * DialogTrigger) says little of the role, a dialog opener and a menu button share it (0.05 alike, judged wrong)
+   */
+  packageFloor: number;
   /** tree similarity two other components of one role and head word need */
   threshold: number;
   /** smallest component compared, in signature nodes */
@@ -137,7 +142,8 @@ export function roleEdges(
         // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
         if (!primitives && !a.c.rootElement) continue;
         const s = similarity(a, b);
-        if (s >= (primitives ? options.primitiveFloor : options.threshold)) out.push([ids[x]!, ids[y]!, s]);
+        const floor = !primitives ? options.threshold : a.c.rootElement ? options.primitiveFloor : options.packageFloor;
+        if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
       }
     }
   }
