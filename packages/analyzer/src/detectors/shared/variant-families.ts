@@ -241,14 +241,20 @@ export function componentSizes(
   componentsOf: (f: FileFacts) => readonly ComponentSignatureFact[],
 ): (path: string, name: string) => number {
   const sizes = new Map<string, number>();
+  const byName = new Map<string, number | null>(); // null: defined more than once
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const f of files) {
-    for (const c of componentsOf(f)) sizes.set(`${f.path}\0${c.name}`, c.size);
+    for (const c of componentsOf(f)) {
+      sizes.set(`${f.path}\0${c.name}`, c.size);
+      if (c.exported) byName.set(c.name, byName.has(c.name) ? null : c.size);
+    }
     for (const e of factsOf(f, structureFacts)?.exports ?? []) {
       if (e.kind === 'default' && e.local) sizes.set(`${f.path}\0default`, sizes.get(`${f.path}\0${e.local}`) ?? 0);
     }
   }
   return (path, name) => {
+    // an import the resolver cannot follow (a path alias of a nested app): the one exported component of that name
+    if (!path) return byName.get(name) ?? 0;
     const own = sizes.get(`${path}\0${name}`);
     if (own !== undefined) return own;
     const re = factsOf(byPath.get(path)!, structureFacts)?.exports.find((e) => e.kind === 're-export' && e.name === name && e.from);
@@ -278,6 +284,7 @@ export function ownContentSize(
     else if (inst?.origin === 'import' && inst.from) {
       const r = resolver.resolve(m.file.path, inst.from);
       if (r.kind === 'file') size = sizeOf(r.path, inst.imported ?? tag);
+      else if (/^[@~#]\//.test(inst.from)) size = sizeOf('', inst.imported ?? tag);
     }
     max = Math.max(max, size);
   }
