@@ -256,15 +256,9 @@ const NEAR_FONT_WEIGHT = 50;
 const round = (n: number, d = 1) => String(Math.round(n * 10 ** d) / 10 ** d);
 
 function pool(index: TokenIndex, family: PropertyFamily, context: StyleContext, filePath?: string): Indexed[] {
-  const fams = poolFamilies(family);
-  let list: Indexed[] = [];
-  for (const f of fams) {
-    const got = index.byFamily.get(f) ?? [];
-    if (got.length) {
-      list = got;
-      break;
-    }
-  }
+  // a size is compared with size tokens and the spacing scale together: Tailwind's w-/h-/size- classes take
+  // spacing keys, so a project with a few container widths (every Tailwind 4 project) still has w-10 for 40px
+  let list: Indexed[] = poolFamilies(family).flatMap((f) => index.byFamily.get(f) ?? []);
   if (list.length === 0 && ['spacing', 'inset', 'radius', 'font-size', 'sizing'].includes(family))
     list = index.byFamily.get('dimension') ?? [];
   if (family === 'sizing' && context !== 'className') list = list.filter((x) => x.token.family !== 'spacing' || !x.token.tailwind);
