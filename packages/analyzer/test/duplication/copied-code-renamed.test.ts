@@ -58,9 +58,11 @@ describe('near-copies: alignment and gates', () => {
     const u = (...xs: number[]) => Uint32Array.from(xs);
     expect(edits(u(1, 2, 3, 4, 5, 6), u(1, 2, 3, 4, 5, 6))).toBe(0);
     // one statement replaced in the middle, one appended
-    expect(edits(u(1, 2, 3, 4, 5, 6), u(1, 2, 9, 9, 5, 6, 7))).toBe(2);
-    // every other token differs
-    expect(edits(u(1, 2, 3, 4, 5, 6, 7, 8), u(1, 12, 3, 14, 5, 16, 7, 18))).toBe(4);
+    expect(edits(u(1, 2, 3, 4, 5, 6, 7), u(1, 2, 9, 9, 5, 6, 7, 8))).toBe(2);
+    // differences three or more matching tokens apart are edits of their own
+    expect(edits(u(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), u(1, 12, 3, 4, 5, 16, 7, 8, 9, 20, 11))).toBe(3);
+    // a replaced statement that shares a `(` or a `.` with the old one is one edit, not three
+    expect(edits(u(1, 2, 3, 4, 5, 6, 7, 8, 9), u(1, 2, 3, 40, 5, 60, 7, 8, 9))).toBe(1);
   });
 
   it('names each identifier by the partner it is aligned with most, once', () => {
@@ -71,6 +73,7 @@ describe('near-copies: alignment and gates', () => {
         ['items', 'rows'],
         ['item', 'row'],
       ],
+      renamedTwice: 2,
       literals: 1,
       sameLiterals: 1,
     });

@@ -59,7 +59,7 @@ export const NEAR_DEFAULTS: NearOptions = {
   minLines: 15,
   minTokens: 40,
   minSimilarity: 0.85,
-  minEditedSimilarity: 0.75,
+  minEditedSimilarity: 0.7,
   maxUnitsPerGram: 10,
   minRareShared: 8,
   minNearTokens: 60,
@@ -161,26 +161,35 @@ function suffixTable(a: Uint32Array, b: Uint32Array): { table: Uint16Array; at: 
   return { table, at };
 }
 
-/** How many runs of differing tokens an alignment of two sequences has (a trailing difference counts too). */
+/**
+ * A changed statement aligns a few of its tokens (`(`, `)`, `.`) with the statement it replaced: matches
+ * shorter than this between differing tokens do not end an edit.
+ */
+const MIN_EDIT_SPLIT = 3;
+
+/**
+ * How many edits an alignment of two sequences has: runs of differing tokens, apart by at least
+ * MIN_EDIT_SPLIT matching tokens (a trailing difference counts too).
+ */
 export function edits(a: Uint32Array, b: Uint32Array): number {
   const { table, at } = suffixTable(a, b);
   let runs = 0,
-    gap = false,
+    same = MIN_EDIT_SPLIT,
     i = 0,
     j = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
-      gap = false;
+      same++;
       i++;
       j++;
       continue;
     }
-    if (!gap) runs++;
-    gap = true;
+    if (same >= MIN_EDIT_SPLIT) runs++;
+    same = 0;
     if (table[at(i + 1, j)]! >= table[at(i, j + 1)]!) i++;
     else j++;
   }
-  return runs + (!gap && (i < a.length || j < b.length) ? 1 : 0);
+  return runs + (same >= MIN_EDIT_SPLIT && (i < a.length || j < b.length) ? 1 : 0);
 }
 
 /** Length of the longest common subsequence of two token ranges (two rows of the table). */
@@ -257,8 +266,11 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     }
     // a copy keeps most of its literals (class names, keys, messages); two forms or two tables that only
     // share a layout do not
-    const { literals, sameLiterals, renamed } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
+    const { literals, sameLiterals, renamed, renamedTwice } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
     if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
+    // a copy with statements changed keeps its names: one that also renames is another implementation of
+    // the same steps (a storage provider, a job queue, a decoder beside its encoder)
+    if (similarity < options.minSimilarity && renamedTwice > 0) continue;
     // a common shell filled in for another entity (`useBounty` and `useCommission`) is a sibling, not a copy
     if (!rare && (similarity < MIN_SHELL_SIMILARITY || literals < MIN_KEPT_LITERALS || sameLiterals < literals || entitySiblings(renamed)))
       continue;
@@ -325,6 +337,8 @@ export function entitySiblings(renamed: ReadonlyArray<readonly [string, string]>
 export interface Alignment {
   /** [name in a, name in b] of the identifiers a consistently names differently, in order of first appearance */
   renamed: Array<[string, string]>;
+  /** how many of them are renamed at two or more places (a statement's change aligns stray names once) */
+  renamedTwice: number;
   /** aligned literals (strings, numbers, templates, JSX text) and how many of them are equal */
   literals: number;
   sameLiterals: number;
@@ -377,13 +391,17 @@ export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
   const namesA = namesOf(da);
   const namesB = namesOf(db);
   const renamed: Array<[string, string]> = [];
+  let renamedTwice = 0;
   for (const ta of order) {
-    const [tb] = [...pairs.get(ta)!].reduce((best, e) => (e[1] > best[1] ? e : best));
+    const [tb, n] = [...pairs.get(ta)!].reduce((best, e) => (e[1] > best[1] ? e : best));
     const x = namesA.get(ta);
     const y = namesB.get(tb);
-    if (ta !== tb && x && y) renamed.push([x, y]);
+    if (ta !== tb && x && y) {
+      renamed.push([x, y]);
+      if (n >= 2) renamedTwice++;
+    }
   }
-  return { renamed, literals, sameLiterals };
+  return { renamed, renamedTwice, literals, sameLiterals };
 }
 
 /** A short stable digest of a token range (the clone's normalised content). */
