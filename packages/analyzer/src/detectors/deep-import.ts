@@ -169,8 +169,10 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       if (pkg.exports ? exportsOffer(pkg, subpath) : !INTERNAL_DIR.test(subpath)) continue;
     }
     if (noChoice(f, imp, own, testOnly)) continue;
-    // an app (no entry in package.json, no package depends on it) offers nothing to import: not a library's contract
-    if (!pkg.declaresEntry && !dependedOn.has(pkg.name)) continue;
+    // an app (no entry in package.json, or a private one whose `main` is a build output with no source, like an
+    // Electron app's `main.min.js`; no package depends on it) offers nothing to import: not a library's contract
+    const app = !pkg.declaresEntry || (pkg.private && !pkg.exports && pkg.entries.length === 0);
+    if (app && !dependedOn.has(pkg.name)) continue;
     const where = relative ? `Relative import of ${t.path}` : imp.specifier;
     const base = {
       ruleId: meta.id,

@@ -93,6 +93,8 @@ describe('deep imports: the suggestion is a path the package offers', () => {
     expect(files).not.toContain('packages/ui/vite.config.ts:1'); // a tool config bundles its relative imports
     expect(files).not.toContain('packages/email/index.ts:1'); // apps/site is an app: no entry (`browser` maps modules), nothing depends on it
     expect(files).not.toContain('apps/site/page.tsx:3'); // the entry
+    // apps/desktop is an app too: private, its `main` a build output with no source, nothing depends on it
+    expect(files.filter((f) => f.startsWith('packages/sdk/'))).toEqual([]);
     expect(files).toHaveLength(10);
   });
 });
