@@ -80,6 +80,17 @@ describe('Tailwind v4 @theme', () => {
   });
 });
 
+describe('Tailwind v4 @theme overriding a default key', () => {
+  const { settings } = loadTokens(join(fixtures, 'tailwind-v4-override'), { files: ['src/app.css'] });
+  const t = byPath(settings.tokens);
+  it("drops Tailwind's default for a key the project's @theme sets, keeps the others", () => {
+    expect(t.get('text-xs')).toMatchObject({ value: '0.7rem', tailwind: { namespace: 'text', key: 'xs' } });
+    expect(t.get('fontSize.xs')).toBeUndefined();
+    expect(t.get('fontSize.sm')?.value).toBe('0.875rem');
+    expect(t.get('spacing.4')?.value).toBe('1rem');
+  });
+});
+
 describe('Tailwind v3 config, read statically', () => {
   const { settings, errors } = loadTokens(join(fixtures, 'tailwind-v3'), { files: ['tailwind.config.ts', 'src/app/globals.css'] });
   const t = byPath(settings.tokens);

@@ -506,8 +506,10 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }
 
-  // a theme key the config sets (even to a value that cannot be read statically) is not Tailwind's default
-  const overridden = new Set(tailwindTokens.map((t) => `${t.tailwind?.namespace}:${t.tailwind?.key}`));
+  // a theme key the config or a v4 @theme sets (even to a value that cannot be read statically) is not
+  // Tailwind's default: langfuse's `--text-xs: 0.7rem` makes text-xs 11.2px, so 12px is not text-xs there
+  const themed = tokens.filter((t) => t.tailwind && !t.mode);
+  const overridden = new Set([...tailwindTokens, ...themed].map((t) => `${t.tailwind?.namespace}:${t.tailwind?.key}`));
   const notOverridden = (t: DesignToken) => !overridden.has(`${t.tailwind?.namespace}:${t.tailwind?.key}`);
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
