@@ -217,17 +217,19 @@ describe.skipIf(skipPg)('the PostgreSQL schema migrations', () => {
     const s = await PgStore.open(url, 'github.com/acme/web', { migrate: true });
     await s.addSnapshot({ analysisKey: 'k', commit: 'c', committedAt: 1, source: 'trend', result: scanResult([finding()]) });
     await s.close();
-    // back to version 1, as a plumbline before the duplicated-lines ratio left it
+    // back to version 1, as a plumbline before the duplicated-lines ratio (2) and the rating's calibration (3) left it
     await query(url, `ALTER TABLE plumbline.snapshots DROP COLUMN duplicated_lines_ratio`);
+    await query(url, `ALTER TABLE plumbline.snapshots DROP COLUMN calibration`);
+    await query(url, `ALTER TABLE plumbline.snapshots DROP COLUMN rated_density`);
     await query(url, `UPDATE plumbline.meta SET value = '1' WHERE key = 'schema_version'`);
     await expect(PgStore.open(url, 'github.com/acme/web', { migrate: false })).rejects.toThrow(
-      /has schema version 1, this plumbline needs 2: run `plumbline store migrate/,
+      /has schema version 1, this plumbline needs 3: run `plumbline store migrate/,
     );
     const up = await PgStore.open(url, 'github.com/acme/web', { migrate: true });
     try {
-      expect(await up.schemaVersion()).toBe(2);
+      expect(await up.schemaVersion()).toBe(3);
       expect(await up.findSnapshot('k', 'c')).toMatchObject({ findings: 1, duplicatedLinesRatio: null });
-      expect(await query(url, `SELECT key, value FROM plumbline.meta WHERE key LIKE 'migrated-to-%' ORDER BY key`)).toHaveLength(2);
+      expect(await query(url, `SELECT key, value FROM plumbline.meta WHERE key LIKE 'migrated-to-%' ORDER BY key`)).toHaveLength(3);
     } finally {
       await up.close();
     }
@@ -258,6 +260,8 @@ describe.skipIf(skipPg)('store import', () => {
     // as a plumbline of schema 1 left it
     const raw = new Database(path);
     raw.exec('ALTER TABLE snapshots DROP COLUMN duplicated_lines_ratio');
+    raw.exec('ALTER TABLE snapshots DROP COLUMN calibration');
+    raw.exec('ALTER TABLE snapshots DROP COLUMN rated_density');
     raw.pragma('user_version = 1');
     raw.close();
     const before = readFileSync(path);
