@@ -109,8 +109,11 @@ function boundNames(node, unitName) {
   return names;
 }
 
-/** Whether an identifier is a property name (`a.name`, `{ name: 1 }`, `<X name=...>`), not a reference to a binding. */
-function isPropertyName(id) {
+/**
+ * Whether an identifier is a name of something else (a property, a key, a JSX attribute, a method, the right
+ * side of a qualified name), not a reference to a binding.
+ */
+export function isPropertyName(id) {
   const p = id.parent;
   return (
     (ts.isPropertyAccessExpression(p) && p.name === id) ||
@@ -118,12 +121,13 @@ function isPropertyName(id) {
     (ts.isBindingElement(p) && p.propertyName === id) ||
     ts.isJsxAttribute(p) ||
     (ts.isMethodDeclaration(p) && p.name === id) ||
-    (ts.isPropertySignature(p) && p.name === id)
+    (ts.isPropertySignature(p) && p.name === id) ||
+    (ts.isQualifiedName(p) && p.right === id)
   );
 }
 
 /** Applies text edits [start, end, replacement] (positions relative to `text`) from the last to the first. */
-function applyEdits(text, edits) {
+export function applyEdits(text, edits) {
   let out = text;
   for (const [s, e, r] of [...edits].sort((x, y) => y[0] - x[0])) out = out.slice(0, s) + r + out.slice(e);
   return out;
@@ -189,9 +193,9 @@ export function changeStatements(unit, code, random) {
   return applyEdits(body, edits);
 }
 
-/** Directories that hold plantable source files (the planted copies go there). */
-function plantableDirs(files) {
-  return [...new Set(files.filter((f) => !NOT_PLANTABLE.test(f)).map((f) => dirname(f)))].sort();
+/** Directories that hold plantable source files (the planted copies go there); `skip` tests the paths left out. */
+export function plantableDirs(files, skip = NOT_PLANTABLE) {
+  return [...new Set(files.filter((f) => !skip.test(f)).map((f) => dirname(f)))].sort();
 }
 
 /**

@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { rng, sourceFiles } from './plant-clones.mjs';
+import { applyEdits, isPropertyName, plantableDirs, rng, sourceFiles } from './plant-clones.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const defaultCli = join(here, '..', 'packages', 'cli', 'bin', 'plumbline.js');
@@ -162,25 +162,6 @@ export function componentsOf(path, text, workspace = new Set()) {
   return out;
 }
 
-/** Is this identifier a name of something else (a property, a key, a JSX attribute), not a reference to a binding? */
-function isNameOnly(id) {
-  const p = id.parent;
-  return (
-    (ts.isPropertyAccessExpression(p) && p.name === id) ||
-    (ts.isPropertyAssignment(p) && p.name === id) ||
-    ts.isJsxAttribute(p) ||
-    (ts.isBindingElement(p) && p.propertyName === id) ||
-    ts.isPropertySignature(p) ||
-    (ts.isQualifiedName(p) && p.right === id)
-  );
-}
-
-function applyEdits(text, edits) {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
-
 const renameClass = (w) => (/\d$/.test(w) ? w.replace(/(\d+)$/, (d) => String(Number(d) + 1)) : `${w}-alt`);
 
 /**
@@ -209,9 +190,9 @@ export function variantOf(code, name, newName, edit) {
           end: n.getEnd(),
           text: `${n.text}: ${removed?.name.text === n.text ? 'undefined' : renames.get(n.text)}`,
         });
-      else if (removed && n.text === removed.name.text && !isNameOnly(n) && !ts.isBindingElement(n.parent))
+      else if (removed && n.text === removed.name.text && !isPropertyName(n) && !ts.isBindingElement(n.parent))
         edits.push({ start: n.getStart(sf), end: n.getEnd(), text: 'undefined' });
-      else if (renames.has(n.text) && !isNameOnly(n)) edits.push({ start: n.getStart(sf), end: n.getEnd(), text: renames.get(n.text) });
+      else if (renames.has(n.text) && !isPropertyName(n)) edits.push({ start: n.getStart(sf), end: n.getEnd(), text: renames.get(n.text) });
     } else if (ts.isJsxAttribute(n) && /^(className|class)$/.test(n.name.getText()) && n.initializer) {
       const classes = (e) => {
         if (ts.isStringLiteralLike(e) && e.text.trim())
@@ -249,7 +230,10 @@ export function variantOf(code, name, newName, edit) {
     const at = root.openingElement.getEnd();
     edits.push({ start: at, end: at, text: '<span className="sr-only" aria-hidden="true" />' });
   }
-  let out = applyEdits(code, edits);
+  let out = applyEdits(
+    code,
+    edits.map((e) => [e.start, e.end, e.text]),
+  );
   // the props type names the renamed props no more: loosen it rather than keep a type that does not compile
   if (c.fn.parameters[0].type) {
     const t = c.fn.parameters[0].type;
@@ -257,11 +241,6 @@ export function variantOf(code, name, newName, edit) {
     out = out.replace(`: ${typeText}`, ': any');
   }
   return out;
-}
-
-/** Directories that hold plantable source files (the planted variants go there). */
-function plantableDirs(files) {
-  return [...new Set(files.filter((f) => !NOT_PLANTABLE.test(f)).map((f) => dirname(f)))].sort();
 }
 
 /** The imports of a file, with relative specifiers rewritten for a file in `toDir`. */
@@ -296,7 +275,7 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
       c.tag === 'Html' || /(^|\/)e-?mails?\//.test(f) || /<(svg|path|Svg|Path)\b|Icon(Wrapper)?\b/.test(text.slice(c.start, c.end));
     for (const c of componentsOf(f, text, workspace)) if ((!roles || c.role) && !skip(c)) candidates.push({ ...c, text });
   }
-  const dirs = plantableDirs(files);
+  const dirs = plantableDirs(files, NOT_PLANTABLE);
   const plants = [];
   const used = new Set();
   for (let tries = 0; plants.length < families && tries < families * 50 && used.size < candidates.length; tries++) {
