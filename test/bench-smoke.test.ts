@@ -1,13 +1,13 @@
 // The benchmark's smoke test: a tiny generated tree through the real harness (no timing assertions),
 // and the generator's promises (deterministic, history, debt of every kind) checked on its plan.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript modules of the bench, without type declarations
-import { evaluate, formatTable, parseCli } from '../scripts/bench.mjs';
+import { evaluate, formatTable, parseCli, warmPageCache } from '../scripts/bench.mjs';
 // @ts-expect-error: plain JavaScript modules of the bench, without type declarations
 import { generateRepo, parseSize, planRepo } from '../scripts/bench/generate-repo.mjs';
 
@@ -127,6 +127,25 @@ describe('npm run bench (smoke)', () => {
     expect(() => parseCli(['--weeks', '0'])).toThrow(/--weeks must be a positive whole number/);
     expect(() => parseSize('big')).toThrow(/size must look like 50k/);
     expect(parseSize('50k')).toBe(50_000);
+    expect(() => parseCli(['--page-cache', 'cold'])).toThrow(
+      /--page-cache is warm \(read the tree before each step\) or as-is, got "cold"/,
+    );
+  });
+
+  it('reads the tree before each step unless --page-cache as-is: every listed file, not the ignored ones', () => {
+    expect(parseCli([]).warmPageCache).toBe(true);
+    expect(parseCli(['--page-cache', 'as-is']).warmPageCache).toBe(false);
+    const tree = join(work, 'warm-tree');
+    mkdirSync(join(tree, 'src'), { recursive: true });
+    execFileSync('git', ['init', '-q', tree]);
+    writeFileSync(join(tree, '.gitignore'), 'out/\n');
+    writeFileSync(join(tree, 'src/a.ts'), 'export const a = 1;\n');
+    mkdirSync(join(tree, 'out'));
+    writeFileSync(join(tree, 'out/big.js'), 'x'.repeat(10_000));
+    execFileSync('git', ['-C', tree, 'add', '.gitignore']);
+    // tracked (.gitignore) and untracked (src/a.ts) files are read; the ignored out/big.js is not
+    expect(warmPageCache(tree)).toBe('out/\n'.length + 'export const a = 1;\n'.length);
+    expect(warmPageCache(join(work, 'no-such-tree'))).toBe(0);
   });
 });
 

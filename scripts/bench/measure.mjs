@@ -48,15 +48,16 @@ export function treeRssKb(pid) {
 }
 
 /**
- * Runs `command args` in `cwd` and resolves to { ms, cpuMs, peakRssMb, exitCode, stdout, stderr }: wall
- * time, CPU time (user + system of the process and its children; null without /usr/bin/time). Exit codes
+ * Runs `command args` in `cwd` and resolves to { ms, cpuMs, peakRssMb, diskReadMb, exitCode, stdout, stderr }:
+ * wall time, CPU time (user + system of the process and its children; null without /usr/bin/time), MB read
+ * from disk (null without /usr/bin/time). Exit codes
  * in `okCodes` (default [0]) count as success; anything else rejects with the command's stderr.
  */
 export function measure(command, args, { cwd, env, okCodes = [0], label = command } = {}) {
   const useTime = existsSync(GNU_TIME) && process.platform === 'linux';
   const dir = mkdtempSync(join(tmpdir(), 'plumbline-measure-'));
   const timeFile = join(dir, 'time.txt');
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%U %S %M %I', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -79,11 +80,14 @@ export function measure(command, args, { cwd, env, okCodes = [0], label = comman
       clearInterval(timer);
       let largestKb = 0;
       let cpuMs = null;
+      let diskReadMb = null;
       if (useTime) {
         try {
-          const [user, sys, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          const [user, sys, kb, blocks] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
           largestKb = kb || 0;
           cpuMs = Math.round((user + sys) * 1000);
+          // file system inputs, in 512-byte blocks: what the process tree read from disk rather than the page cache
+          if (Number.isFinite(blocks)) diskReadMb = Math.round((blocks * 512) / 1e5) / 10;
         } catch {
           // time could not write its report: the polled figure stands
         }
@@ -95,7 +99,7 @@ export function measure(command, args, { cwd, env, okCodes = [0], label = comman
         reject(new Error(`${label} exited with ${code}:\n${stderr.slice(-4000) || stdout.slice(-2000)}`));
         return;
       }
-      resolve({ ms, cpuMs, peakRssMb: Math.round(Math.max(peakKb, largestKb) / 1024), exitCode: code, stdout, stderr });
+      resolve({ ms, cpuMs, peakRssMb: Math.round(Math.max(peakKb, largestKb) / 1024), diskReadMb, exitCode: code, stdout, stderr });
     });
   });
 }
