@@ -42,8 +42,11 @@ export interface DesignSystemSettings {
   /** root-relative directories holding the design system's source (configured paths and in-repo package dirs) */
   paths: string[];
   components: DesignSystemComponent[];
-  /** raw element -> the design-system component to use instead */
-  elements: Record<string, { component: string; importFrom: string; isPath: boolean }>;
+  /**
+   * raw element -> the design-system component to use instead; `classes`: the utility classes its source writes
+   * (base and variants), when the repository holds that source
+   */
+  elements: Record<string, { component: string; importFrom: string; isPath: boolean; classes?: string[] }>;
   /** package directories ('' = the root package) whose package.json depends on a design-system package; null: every file may use it */
   consumers: string[] | null;
   aliases: DesignSystemAlias[];
@@ -484,6 +487,11 @@ function isCustomClass(c: string): boolean {
  */
 export function looksLikePrimitive(key: string | null | undefined, tag: string): boolean {
   return key === undefined || key === null || key === tag || key === `${tag}[opaque]`;
+}
+
+/** The visual classes of a raw element's literal class names (screen-reader classes left out). */
+export function rawElementClasses(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): string[] {
+  return lookOf(ts, el).classes;
 }
 
 export function designSystemOf(settings: CheckSettings): DesignSystemSettings | null {

@@ -4,6 +4,7 @@ import {
   DEFAULT_OPTIONS,
   describeStyleValue,
   hardCodedStyleValue,
+  isConfidentFinding,
   matchOptionsOf,
   MESSAGES,
 } from '@plumbline/core/checks/hard-coded-style-value';
@@ -52,6 +53,12 @@ export const detector = defineDetector({
           ...(dark ? { theme: 'dark' as const } : {}),
         });
         if (!verdict) continue;
+        const tailwind =
+          v.utility !== undefined
+            ? { tailwind: { start: 0, end: 0, utility: v.utility, whole: !!v.whole, ...(v.namespace ? { namespace: v.namespace } : {}) } }
+            : {};
+        const occ = { atom, property: v.property, context: v.context, ...tailwind };
+        if (options.report === 'confident' && !isConfidentFinding(occ, verdict)) continue;
         const key = `${v.atom.family}\0${v.atom.key}\0${v.property}\0${dark}`;
         const first = byValue.get(key);
         if (first) {
@@ -64,11 +71,7 @@ export const detector = defineDetector({
           byValue.set(key, onLine);
           continue;
         }
-        const tailwind =
-          v.utility !== undefined
-            ? { tailwind: { start: 0, end: 0, utility: v.utility, whole: !!v.whole, ...(v.namespace ? { namespace: v.namespace } : {}) } }
-            : {};
-        const r = describeStyleValue({ atom, property: v.property, context: v.context, ...tailwind }, verdict, tokens);
+        const r = describeStyleValue(occ, verdict, tokens);
         const finding: DraftFinding & { related: RelatedLocation[] } = {
           ruleId: id,
           file: f.path,

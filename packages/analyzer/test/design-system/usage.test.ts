@@ -26,7 +26,13 @@ describe('design systems inferred from usage, not from names', () => {
         components: [{ name: 'Button', importers: 10 }],
       },
     ]);
-    expect(ds.elements.button).toEqual({ component: 'Button', importFrom: 'app/components/Button', isPath: true });
+    // with the classes its source writes: what a raw element re-creating its look shares with it
+    expect(ds.elements.button).toEqual({
+      component: 'Button',
+      importFrom: 'app/components/Button',
+      isPath: true,
+      classes: ['btn', 'btn-neutral'],
+    });
     // Tag is imported as often but is named after no element; Select by 2 files only; the email Button styles email
     expect(ds.components.map((c) => c.name)).toEqual(['Button']);
     // expected where it is imported: the app's folder, not the server beside it

@@ -3,12 +3,51 @@ import { defineCheck } from '../check.js';
 import type { CheckSuggestion, TextEdit, TypeScript } from '../check.js';
 import { jsxTagText } from '../component-signature.js';
 import { isIllustrationFile } from '../tokens/places.js';
-import { designSystemOf, importSpecifierFor, isDesignSystemConsumer, isDesignSystemFile, rawElementKeyOf } from '../design-system.js';
+import {
+  designSystemOf,
+  importSpecifierFor,
+  isDesignSystemConsumer,
+  isDesignSystemFile,
+  rawElementClasses,
+  rawElementKeyOf,
+} from '../design-system.js';
 
 export interface Options {
   /** raw elements never reported (e.g. ["a"] when plain links are fine) */
   ignoreElements: string[];
+  /** `confident` (default): with an inferred design system, only raw elements whose classes re-create the component's own look; `all`: every raw element the component replaces */
+  report: 'confident' | 'all';
 }
+
+/** Layout classes say where an element sits, not how it looks: they neither make nor break a re-created look. */
+const LAYOUT_CLASS =
+  /^(flex|inline-flex|grid|block|inline-block|inline|relative|absolute|fixed|sticky|w-full|h-full|grow|shrink-0|truncate|cursor-pointer|select-none|whitespace-nowrap|(items|justify|self|place|gap|order|col|row|basis|flex|grid-cols|m[trblxyse]?|-m[trblxyse]?|top|left|right|bottom|inset|z|overflow|min-w|max-w|w|col-span|transition|duration|ease)-\S+|transition)$/;
+/** Look classes a raw element must share with the component's source. */
+const MIN_SHARED_LOOK = 3;
+
+/** A colour utility (`bg-gray-900`, `hover:text-primary`, `focus:ring-[var(--brand)]`), not a size or a style of the same prefix. */
+const COLOR_CLASS =
+  /^(bg|text|border(-[xytrblse])?|ring|outline|placeholder|fill|stroke|divide|decoration|caret|accent|from|via|to)-(?!\d|\[\d|(xs|sm|base|md|lg|xl|\dxl|left|right|center|justify|start|end|none|solid|dashed|dotted|double|hidden|offset|inset|clip|opacity|ellipsis|wrap|nowrap|balance|pretty|collapse|separate|auto|cover|contain|fixed|local|scroll|repeat|no-repeat|origin|gradient|linear|radial|conic|[xytrblse]-|[xytrblse]$)(\b|$))/;
+
+/**
+ * Whether a raw element re-creates the design-system component's look: it shares at least three look classes
+ * (not layout) with the component's source, they are more than half of its own, and it has no colour of its
+ * own (every colour class it writes is one the component writes): an `<input>` carrying shadcn's `border-input
+ * bg-background ring-offset-background ...`, a `<button>` with `bg-primary text-primary-foreground
+ * hover:bg-primary/90`. The class of the precision ledger's judged findings reviewers keep (raw copies of the
+ * component's classes); an element with a look of its own (a chip, a swatch, a branded field, a fake search
+ * box) or with little in common stays quiet.
+ */
+export function recreatesLook(raw: string[], component: string[] | undefined): boolean {
+  if (!component?.length) return false;
+  const own = new Set(component.map(stripImportant));
+  const look = raw.map(stripImportant).filter((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
+  const shared = look.filter((c) => own.has(c)).length;
+  if (shared < MIN_SHARED_LOOK || shared * 2 <= look.length) return false;
+  return look.every((c) => own.has(c) || !COLOR_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
+}
+
+const stripImportant = (c: string) => c.replace(/^!/, '');
 export type MessageIds = 'rawElement' | 'useComponent';
 
 interface FileImports {
@@ -67,7 +106,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
         'Raw `<{{element}}>`: the design system has `{{component}}` (`{{from}}`); use it so styles, states and accessibility stay consistent.',
       useComponent: 'Use `{{component}}` from `{{from}}`',
     },
-    defaultOptions: { ignoreElements: [] },
+    defaultOptions: { ignoreElements: [], report: 'confident' },
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -76,6 +115,11 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
           type: 'array',
           items: { type: 'string' },
           description: 'Raw elements never reported, e.g. ["a"] where plain links are fine.',
+        },
+        report: {
+          enum: ['confident', 'all'],
+          description:
+            'confident (default): with an inferred design system, only raw elements whose classes re-create the component look (three or more of its classes, half of their own); all: every raw element the component replaces.',
         },
       },
     },
@@ -87,7 +131,11 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
     if (isDesignSystemFile(ds, filePath) || !isDesignSystemConsumer(ds, filePath)) return;
     // an illustration or a marketing animation draws a mock UI: its buttons are pictures of buttons
     if (isIllustrationFile(filePath)) return;
+    // a component kept in a `design-system` folder is one of the system's own pieces, whatever the inferred system
+    if (/(^|\/)design-system\//.test(filePath)) return;
     const ignore = new Set(ctx.options.ignoreElements);
+    // a design system the team configured is its declaration: every raw element it replaces is reported
+    const confidentOnly = (ctx.options.report ?? 'confident') === 'confident' && ds.source === 'inferred';
     let imports: FileImports | undefined;
 
     const check = (el: TS.JsxOpeningElement | TS.JsxSelfClosingElement): void => {
@@ -96,6 +144,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
       const key = rawElementKeyOf(ts, el, tag);
       const target = ds.elements[key];
       if (!target) return;
+      if (confidentOnly && !recreatesLook(rawElementClasses(ts, el), target.classes)) return;
       const from = importSpecifierFor(ds, filePath, target);
       const suggestions: CheckSuggestion[] = [];
       if (!/^h[1-6]$/.test(tag)) {

@@ -9,6 +9,7 @@ import type { FileError } from '../finding.js';
 import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
+import { addComponentLooks } from './discovery/look.js';
 import type {
   DesignSystemSource,
   DesignSystemAlias,
@@ -377,11 +378,11 @@ export function buildDesignSystemSettings(
 
   const packages: DesignSystemPackage[] = [];
   const components: DesignSystemComponent[] = [];
-  const seen = new Set<string>();
-  const addComponent = (c: DesignSystemComponent) => {
+  const fileOf = new Map<string, string | undefined>(); // the components added (name and specifier) -> their source file
+  const addComponent = (c: DesignSystemComponent, file?: string) => {
     const key = `${c.name}\0${c.importFrom}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (fileOf.has(key)) return;
+    fileOf.set(key, file);
     components.push(c);
   };
 
@@ -400,13 +401,14 @@ export function buildDesignSystemSettings(
           for (const [exported, { module, local }] of entryExports(ts, root, file, cache)) {
             const c = definedAt.get(`${module}\0${local}`);
             if (!c) continue;
-            addComponent({ name: exported, element: c.element, importFrom: spec, isPath: false });
+            addComponent({ name: exported, element: c.element, importFrom: spec, isPath: false }, c.file);
             viaEntries++;
           }
         }
       }
       // no resolvable entry: every exported component, from the package name
-      if (viaEntries === 0) for (const c of defined) addComponent({ name: c.name, element: c.element, importFrom: name, isPath: false });
+      if (viaEntries === 0)
+        for (const c of defined) addComponent({ name: c.name, element: c.element, importFrom: name, isPath: false }, c.file);
     } else {
       const installed = readJson(join(root, 'node_modules', name, 'package.json'));
       const exp = installed?.exports;
@@ -418,15 +420,17 @@ export function buildDesignSystemSettings(
     }
   }
   if (configured) pathComponents = config.designSystem.paths.flatMap((d) => componentsOf(posix.normalize(d).replace(/^\.\/|\/$/g, '')));
-  for (const c of pathComponents ?? []) addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true });
+  for (const c of pathComponents ?? [])
+    addComponent({ name: c.name, element: c.element, importFrom: stripExt(c.file), isPath: true }, c.file);
   for (const p of primitives) {
-    for (const c of primitiveComponents(ts, root, p, cache)) addComponent(c);
+    for (const c of primitiveComponents(ts, root, p, cache)) addComponent(c, p.file);
     paths.push(primitivePath(p.file));
   }
 
   const migrations: DesignSystemMigration[] = [];
   const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
   const elements = elementsOf(config, components, packages, errors, counts, migrations, paths, minorSystem(systems));
+  addComponentLooks(elements, fileOf, ts, root, cache);
   const consumers = consumersWithUsage(root, modules, packages, paths, usage);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));

@@ -16,7 +16,8 @@ const tw3 = loadTokens(join(fixtures, 'tailwind-v3'), { files: ['tailwind.config
 const withTemplates = (t: TokenSettings, templates: TokenSettings['templates']): TokenSettings => ({ ...t, templates });
 const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
 
-ruleTester().run('hard-coded-style-value', rule, {
+/** Cases of every value the rule can report: they run with `report: "all"` (the default reports the confident classes, below). */
+const everyValue = {
   valid: [
     // by default exact values and near colours only: a length between two steps and a colour near no token are chosen values
     { code: `const a = <div style={{ padding: 18 }} />;`, settings: settings(dtcg) },
@@ -300,6 +301,42 @@ ruleTester().run('hard-coded-style-value', rule, {
       ],
     },
   ],
+};
+const all = <T extends { options?: Array<Record<string, unknown>> }>(c: T) => ({ ...c, options: [{ report: 'all', ...c.options?.[0] }] });
+ruleTester().run('hard-coded-style-value (report: all)', rule, {
+  valid: everyValue.valid.map(all),
+  invalid: everyValue.invalid.map(all),
+} as typeof everyValue);
+
+// The default, `report: "confident"`: the classes of the ledger's findings reviewers keep, nothing else.
+ruleTester().run('hard-coded-style-value (default: confident)', rule, {
+  valid: [
+    // an arbitrary colour equal to a theme colour: as often a coincidence of value as the token (report: all)
+    { code: `const a = <div className="bg-[#2b6cb0]" />;`, settings: settings(tw4) },
+    // a near colour, an off-scale length, a length in a style object
+    { code: `const a = <div style={{ background: '#4a91e3' }} className="p-[18px]" />;`, settings: settings(dtcg) },
+    { code: `const a = <div style={{ padding: '16px' }} />;`, settings: settings(cssVars) },
+    // a stylesheet value: a variable defined under a container is out of scope outside it
+    { code: 'const Card = styled.div`\n  padding: 16px;\n`;', settings: settings(cssVars) },
+    // a token file's value with no CSS variable: its name in CSS is a guess
+    { code: `const a = <div style={{ color: '#4a90e2' }} />;`, settings: settings(dtcg) },
+  ],
+  invalid: [
+    {
+      // an arbitrary value that is a step of the project's scale: the scale class, fixed
+      code: `const a = <div className="p-[16px] bg-[#2b6cb0]" />;`,
+      output: `const a = <div className="p-4 bg-[#2b6cb0]" />;`,
+      settings: settings(tw4),
+      errors: [{ messageId: 'exactToken', line: 1, column: 27, endLine: 1, endColumn: 35 }],
+    },
+    {
+      // a colour in a style object equal to one CSS variable
+      code: `const a = <p style={{ color: '#111827' }} />;`,
+      output: `const a = <p style={{ color: 'var(--color-fg)' }} />;`,
+      settings: settings(cssVars),
+      errors: [{ messageId: 'exactToken', line: 1, column: 31, endLine: 1, endColumn: 38 }],
+    },
+  ],
 });
 
 describe('hard-coded-style-value autofix', () => {
@@ -311,7 +348,7 @@ describe('hard-coded-style-value autofix', () => {
         files: ['**/*.tsx'],
         languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
         plugins: { p: { rules: { r: rule as never } } },
-        rules: { 'p/r': 'warn' as const },
+        rules: { 'p/r': ['warn', { report: 'all' }] as ['warn', object] },
         settings: settings({
           ...tw4,
           tokens: [...tw4.tokens, ...dtcg.tokens],
@@ -340,7 +377,7 @@ describe('hard-coded-style-value autofix', () => {
           files: ['**/*.tsx'],
           languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
           plugins: { p: { rules: { r: rule as never } } },
-          rules: { 'p/r': 'warn' as const },
+          rules: { 'p/r': ['warn', { report: 'all' }] as ['warn', object] },
         },
       ],
       join(fixtures, 'app/src/components/Card.tsx'),

@@ -46,7 +46,8 @@ const withImage = {
 const configured = new URL('../../../../fixtures/design-system/configured/src/filters.tsx', import.meta.url).pathname;
 const app = 'apps/web/src/toolbar.tsx';
 
-ruleTester().run('prefer-design-system-component', rule, {
+/** Cases of every raw element the component replaces: they run with `report: "all"` (the default is below). */
+const everyElement = {
   valid: [
     // the design-system component itself
     { code: `import { Button } from '@acme/ui';\nconst a = <Button>Save</Button>;`, filename: app, settings },
@@ -421,6 +422,126 @@ ruleTester().run('prefer-design-system-component', rule, {
           endLine: 1,
           endColumn: 18,
           data: { element: 'button', component: 'Button', from: '@/components/ui/button' },
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Button } from '@/components/ui/button';\nconst a = <Button className="rounded border">Go</Button>;`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+const all = <T extends { options?: Array<Record<string, unknown>> }>(c: T) => ({ ...c, options: [{ report: 'all', ...c.options?.[0] }] });
+ruleTester().run('prefer-design-system-component (report: all)', rule, {
+  valid: everyElement.valid.map(all),
+  invalid: everyElement.invalid.map(all),
+} as typeof everyElement);
+
+/** shadcn's Input and Button with the classes their source writes (settings/design-system.ts reads them). */
+const withLook: DesignSystemSettings = {
+  ...shadcn,
+  components: [...shadcn.components, { name: 'Input', element: 'input', importFrom: 'src/components/ui/input', isPath: true }],
+  elements: {
+    button: {
+      ...shadcn.elements.button!,
+      classes:
+        'inline-flex items-center rounded-md text-sm font-medium bg-primary text-primary-foreground hover:bg-primary/90 h-10 px-4 py-2 border border-input bg-background hover:bg-accent'.split(
+          ' ',
+        ),
+    },
+    input: {
+      component: 'Input',
+      importFrom: 'src/components/ui/input',
+      isPath: true,
+      classes:
+        'flex h-10 w-full rounded-md border border-input bg-background px-3 py-2 text-sm placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring'.split(
+          ' ',
+        ),
+    },
+  },
+};
+const look = { plumbline: { designSystem: withLook } };
+const page = 'src/app/page.tsx';
+
+// The default, `report: "confident"`: with an inferred design system, raw elements that re-create the component's look.
+ruleTester().run('prefer-design-system-component (default: confident)', rule, {
+  valid: [
+    // styled, but nothing of the component's look (a branded pill, a swatch): its own design
+    { code: `const a = <button className="rounded-full bg-indigo-500 px-3 py-1 text-white">Go</button>;`, filename: page, settings: look },
+    // the component's classes with a colour of its own: a variant the component does not have
+    {
+      code: `const a = <button className="rounded-md bg-gray-900 px-4 py-2 text-sm text-white hover:bg-gray-800">Back</button>;`,
+      filename: page,
+      settings: look,
+    },
+    // too little in common (two classes) to say it re-creates the look
+    { code: `const a = <input className="rounded-md border px-2 text-xs shadow" />;`, filename: page, settings: look },
+    // a component whose source is not in the repository (an npm package): its look is unknown
+    { code: `const a = <button className="rounded-md border px-3 py-1.5">Go</button>;`, filename: app, settings },
+    // a component of a `design-system` folder is part of the system
+    {
+      code: `const a = <input className="h-10 w-full rounded-md border border-input bg-background px-3 py-2 text-sm" />;`,
+      filename: 'src/components/design-system/SearchInput.tsx',
+      settings: look,
+    },
+  ],
+  invalid: [
+    {
+      // an input carrying the Input's own classes
+      code: `const a = <input className="h-10 w-full rounded-md border border-input bg-background px-3 py-2 text-sm" />;`,
+      filename: page,
+      settings: look,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Input } from '@/components/ui/input';\nconst a = <Input className="h-10 w-full rounded-md border border-input bg-background px-3 py-2 text-sm" />;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a button re-drawing the default variant
+      code: `const a = <button className="rounded-md bg-primary px-4 py-2 text-sm text-primary-foreground hover:bg-primary/90">Send</button>;`,
+      filename: page,
+      settings: look,
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useComponent',
+              output: `import { Button } from '@/components/ui/button';\nconst a = <Button className="rounded-md bg-primary px-4 py-2 text-sm text-primary-foreground hover:bg-primary/90">Send</Button>;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a configured design system (the team named it): every raw element it replaces, as with report: all
+      code: `const a = <button className="rounded border">Go</button>;`,
+      filename: page,
+      settings: { plumbline: { designSystem: { ...shadcn, source: 'config' as const } } },
+      errors: [
+        {
+          messageId: 'rawElement',
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 18,
           suggestions: [
             {
               messageId: 'useComponent',
