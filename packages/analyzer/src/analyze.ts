@@ -328,6 +328,7 @@ function runDetectors(
     config,
     settings,
     enabled,
+    defersTo: (other, self) => (reported(self) ? reported(other) : enabled(other)),
     options: <O extends object>(id: string, defaults: O) => ruleOptions(config, id, defaults),
   };
   const drafts = facts.flatMap((f) => f.checkFindings);
@@ -350,8 +351,10 @@ function runDetectors(
     if (r.driftIndex !== undefined) out.driftIndex = r.driftIndex;
     if (r.duplicatedLinesRatio !== undefined) out.duplicatedLinesRatio = r.duplicatedLinesRatio;
   }
-  out.drafts = drafts.filter((d) => (reported(d.ruleId) || !metas.has(d.ruleId)) && !supersededReported.has(placeOf(d)));
-  out.rated = drafts.filter((d) => isRatedRule(d.ruleId) && !superseded.has(placeOf(d)));
+  out.drafts = drafts.filter(
+    (d) => d.scope !== 'rating' && (reported(d.ruleId) || !metas.has(d.ruleId)) && !supersededReported.has(placeOf(d)),
+  );
+  out.rated = drafts.filter((d) => d.scope !== 'report' && isRatedRule(d.ruleId) && !superseded.has(placeOf(d)));
   return out;
 }
 

@@ -16,6 +16,11 @@ export interface DraftFinding {
   symbolPath: string;
   related?: RelatedLocation[];
   effortMinutes?: number;
+  /**
+   * when the report and the rating differ (the rule leaves a finding to another rule that runs for the
+   * rating only): `report` is shown but not rated, `rating` is rated but not shown; absent: both
+   */
+  scope?: 'report' | 'rating';
 }
 
 export interface DetectorContext {
@@ -26,8 +31,14 @@ export interface DetectorContext {
   settings: CheckSettings;
   /** options of a rule: its defaults merged with config `rules.<id>[1]` */
   options<O extends object>(ruleId: string, defaults: O): O;
-  /** whether a rule is switched on */
+  /** whether a rule runs: switched on by the config, or run for the rating only */
   enabled(ruleId: string): boolean;
+  /**
+   * whether rule `self` leaves a finding to rule `other`, which reports the same debt: when `self` is
+   * reported, only if `other` is reported too (a user who turns on `self` alone sees the finding); when
+   * `self` runs for the rating only, if `other` runs (the debt is rated once)
+   */
+  defersTo(other: string, self: string): boolean;
 }
 
 export interface DetectorResult {

@@ -297,38 +297,66 @@ export const detector = defineDetector({
     const families = findFamilies(refs, options.threshold, { minNodes: options.minNodes, roleEdges: edges });
     const importers = importersIndex(ctx.files, ctx.settings);
     const roleOfRef = new Map(refs.map((r, i) => [r, roles[i]]));
-    const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map();
+    // families are left to design-system-shadow and copied-code when those rules run; when this rule is reported
+    // and they run for the rating only, what the report shows and what the rating counts are worked out apart
+    const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map<string, string>();
     const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {}), ctx.settings) : [];
+    const apart =
+      ctx.defersTo('design-system-shadow', meta.id) !== ctx.enabled('design-system-shadow') ||
+      ctx.defersTo('copied-code', meta.id) !== ctx.enabled('copied-code');
+    const forReport = {
+      shadows: ctx.defersTo('design-system-shadow', meta.id) ? shadows : new Map<string, string>(),
+      copied: ctx.defersTo('copied-code', meta.id) ? copied : [],
+    };
     const sizeOf = componentSizes(ctx.files, resolver, (f) => factsOf(f, componentsExtractor)?.components ?? []);
     const findings: DraftFinding[] = [];
-    let members = 0;
     for (const family of families) {
+      const rated = judge(family, shadows, copied);
+      if (!apart) {
+        if (rated) findings.push(rated);
+        continue;
+      }
+      const reported = judge(family, forReport.shadows, forReport.copied);
+      if (rated && reported && JSON.stringify(rated) === JSON.stringify(reported)) findings.push(rated);
+      else
+        findings.push(
+          ...(rated ? [{ ...rated, scope: 'rating' as const }] : []),
+          ...(reported ? [{ ...reported, scope: 'report' as const }] : []),
+        );
+    }
+    const shown = findings.filter((f) => f.scope !== 'rating');
+    return {
+      findings,
+      metrics: { components: refs.length, families: shown.length, members: shown.reduce((n, f) => n + 1 + (f.related?.length ?? 0), 0) },
+    };
+
+    /** The finding of one family, or null when it is left to another rule or not worth reporting. */
+    function judge(family: Family, shadows: ReadonlyMap<string, string>, copied: readonly CopiedPlace[][]): DraftFinding | null {
       // a family of design-system re-implementations is reported once, by design-system-shadow
       const shadowed = family.members.map((m) => shadows.get(`${m.file.path}\0${m.c.name}\0${m.c.line}`));
-      if (shadowed.every((s) => s && s === shadowed[0])) continue;
+      if (shadowed.every((s) => s && s === shadowed[0])) return null;
       // and so are the members of a role that re-implement the design system's component for it
       const fam = family.byRole ? { ...family, members: family.members.filter((_, i) => !shadowed[i]) } : family;
-      if (fam.members.length < options.minMembers) continue;
+      if (fam.members.length < options.minMembers) return null;
       // loading placeholders each mirror the layout they stand in for (4 of 4 judged on the ledger were not worth merging)
-      if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) continue;
+      if (fam.members.every((m) => LOADING.test(m.c.name) || /(^|\/)loading\.[jt]sx$/.test(m.file.path))) return null;
       // route tables of sections (9 of saleor-dashboard's section routers, judged wrong): each lists its own routes
-      if (fam.members.every(isRouteTable)) continue;
+      if (fam.members.every(isRouteTable)) return null;
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
-      if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) continue;
+      if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
-      if (eachInItsOwnApp(fam.members)) continue;
+      if (eachInItsOwnApp(fam.members)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each
       // filling in SecondaryNav): the shared component is already there, nothing is left to merge (2 of 2 judged wrong)
-      if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures)) continue;
+      if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures)) return null;
       // each member delegates its content to a component of its own inside one shell (EditCredits renders UsageSetup,
       // EditExpiration ExpirationSetup, in the same dialog): the family shares the frame only
       const others = (i: number) => fam.members.filter((_, j) => j !== i);
-      if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf) >= options.minNodes)) continue;
+      if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf) >= options.minNodes)) return null;
       // components inside one copied region are copied-code's finding; when each copy is a whole component, the family
       // is reported too, for what copied-code does not say: the member to keep and the importers that would move
       const held = copied.find((region) => fam.members.every((m) => insideCopy(m, region)));
-      if (held && !fam.members.every((m) => wholeCopy(m, held))) continue;
-      members += fam.members.length;
+      if (held && !fam.members.every((m) => wholeCopy(m, held))) return null;
       const [first, ...rest] = fam.members;
       const n = fam.members.length;
       const sim = fam.min === fam.max ? fmt(fam.min) : `${fmt(fam.min)}-${fmt(fam.max)}`;
@@ -340,7 +368,7 @@ export const detector = defineDetector({
         .slice(0, 6)
         .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
         .join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}`;
-      findings.push({
+      return {
         ruleId: 'component-family',
         file: first!.file.path,
         line: first!.c.line,
@@ -361,8 +389,7 @@ export const detector = defineDetector({
           message: `${m.c.name}: member of the same family (${m.c.size} nodes)`,
         })),
         effortMinutes: meta.defaultEffortMinutes * (n - 1),
-      });
+      };
     }
-    return { findings, metrics: { components: refs.length, families: findings.length, members } };
   },
 });

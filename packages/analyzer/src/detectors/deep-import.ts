@@ -119,10 +119,12 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
   const packages = new Map(resolver.workspacePackages().map((p) => [p.name, p]));
   const dependsOn = dependencyPaths(packages);
   const dependedOn = new Set([...packages.values()].flatMap((p) => p.dependencies ?? []));
-  // design-system packages have their own per-file rule (design-system-deep-import): one finding, not two
-  const dsPackages = ctx.enabled('design-system-deep-import')
-    ? new Set(((ctx.settings.designSystem as { packages?: Array<{ name: string }> } | undefined)?.packages ?? []).map((p) => p.name))
-    : new Set<string>();
+  // the design system's packages are left out, whichever rules are on: an npm one is design-system-deep-import's,
+  // and a workspace one is imported by its subpaths by design (shadcn-style `@documenso/ui/lib/utils`,
+  // `@acme/ui/primitives/button`: 101 such imports of one ui package in documenso, the team's convention)
+  const dsPackages = new Set(
+    ((ctx.settings.designSystem as { packages?: Array<{ name: string }> } | undefined)?.packages ?? []).map((p) => p.name),
+  );
 
   /** The names a module exports, following `export *` within the project (memoised per module). */
   const exportedNames = new Map<string, Set<string>>();

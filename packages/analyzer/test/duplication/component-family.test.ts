@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadConfig } from '@plumbline/core';
+import { analyze, workingTreeSource } from '../../src/analyze.js';
+import { discoverFiles } from '../../src/discover.js';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
 
 describe('component-family', () => {
@@ -71,5 +75,17 @@ describe('component-family', () => {
         'src/exports/json-export.tsx',
       ]),
     );
+  });
+
+  it('leaves copies to copied-code only when copied-code is reported: turned on alone, component-family reports them', () => {
+    const root = join(import.meta.dirname, '../../../../fixtures/duplication/component-family');
+    const config = { ...loadConfig(root), rules: { 'copied-code': 'off' as const } };
+    const { files } = discoverFiles(root, config);
+    const alone = analyze({ root, config, cache: null, source: workingTreeSource(root, files) }).result;
+    expect(alone.findings.filter((f) => f.ruleId === 'copied-code')).toEqual([]);
+    const families = alone.findings.filter((f) => f.ruleId === 'component-family');
+    expect(families.some((f) => [f.file, ...f.related.map((r) => r.file)].includes('src/exports/csv-export.tsx'))).toBe(true);
+    // the rating is the same either way: for the rating, the copies are rated once, as copied-code
+    expect(alone.summary.rated).toEqual(out.result.summary.rated);
   });
 });

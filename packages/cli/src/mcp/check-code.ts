@@ -259,6 +259,7 @@ export function similarCode(
     config: analysis.config,
     settings: analysis.settings,
     enabled: () => true,
+    defersTo: () => true,
     options: <O extends object>(id: string, defaults: O) => ({
       ...ruleOptions(analysis.config, id, defaults),
       ...(id === 'copied-code' ? { minTokens } : {}),

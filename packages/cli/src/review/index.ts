@@ -117,6 +117,7 @@ function conventionsAt(input: ReviewInput, settings: () => CheckSettings): Recor
     config,
     settings: settings(),
     enabled: () => true,
+    defersTo: () => true,
     options: (id, defaults) => ruleOptions(config, id, defaults),
   });
   return (r.metrics as { roles?: Record<string, RoleConventions> } | undefined)?.roles ?? null;

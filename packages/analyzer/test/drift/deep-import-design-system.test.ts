@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles } from './fixture.js';
+
+// A design system kept in the workspace is imported by its subpaths by design (shadcn-style ui packages):
+// deep-import leaves it out whether or not design-system-deep-import (npm packages only) is on, so turning
+// that rule off does not make the imports findings of another rule.
+const files = (rules: Record<string, string>) => ({
+  'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+  'plumbline.config.json': JSON.stringify({ designSystem: { packages: ['@acme/ui'] }, rules }),
+  'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', main: 'src/index.ts' }),
+  'packages/ui/src/index.ts': "export { Button } from './button';\n",
+  'packages/ui/src/button.tsx': 'export function Button(props: { label: string }) {\n  return <button>{props.label}</button>;\n}\n',
+  'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/ui': '*' } }),
+  'apps/web/src/page.tsx': 'import { Button } from \'@acme/ui/src/button\';\n\nexport const Page = () => <Button label="Save" />;\n',
+});
+
+describe('deep-import and design-system-deep-import', () => {
+  it("leave subpath imports of the workspace's design-system package alone, whichever is on", () => {
+    const both = analyzeFiles(files({}));
+    const alone = analyzeFiles(files({ 'design-system-deep-import': 'off' }));
+    const where = (out: typeof both) => out.result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+    expect(where(both)).toEqual([]);
+    expect(where(alone)).toEqual([]);
+    // while an import of another workspace package's internals is reported
+    const other = analyzeFiles({ ...files({}), 'plumbline.config.json': JSON.stringify({ designSystem: { packages: ['@vendor/kit'] } }) });
+    expect(where(other)).toEqual(['deep-import apps/web/src/page.tsx:1']);
+    expect(alone.result.summary.rated).toEqual(both.result.summary.rated);
+  });
+});
