@@ -88,6 +88,15 @@ describe('drift facts: idioms', () => {
     ]);
   });
 
+  it('takes a component exported both by name and as the default for neither export style', () => {
+    const both = `export function Card() { return <div />; }\nexport default Card;`;
+    expect(idioms(both).filter((s) => s.startsWith('component-export'))).toEqual([]);
+    const wrapped = `export const Card = () => <div />;\nexport default memo(Card);`;
+    expect(idioms(wrapped).filter((s) => s.startsWith('component-export'))).toEqual([]);
+    const named = `export function Card() { return <div />; }`;
+    expect(idioms(named).filter((s) => s.startsWith('component-export'))).toEqual(['component-export:named:1:17:1']);
+  });
+
   it('counts promise chains only in async functions that could await them, once per function', () => {
     const text = [
       `export async function a() { return load().then((r) => r.ok); }`,

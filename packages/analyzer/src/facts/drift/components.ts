@@ -42,6 +42,10 @@ export function collectComponentIdioms(cx: DriftContext, wrappers: WrapperTracke
   }
   for (const [name, c] of components) cx.addIdiom('component-declaration', c.variant, c.node, `${c.variant} ${name}`);
   const exportedComponent = [...components.entries()].find(([name]) => wrappers.exportedNames(name).some((e) => e !== 'default'));
+  // a component exported both by name and as the default (`export function Card` + `export default Card`)
+  // can be imported either way: it follows whichever convention the repository has, so it is no vote
+  const both = defaultExported && wrappers.exportedNames(defaultExported.name).some((e) => e !== 'default');
+  if (both) return;
   if (defaultExported && components.has(defaultExported.name))
     cx.addIdiom('component-export', 'default', defaultExported.node, 'export default');
   // a module that exports a hook or a context beside its components (a context module: provider plus
