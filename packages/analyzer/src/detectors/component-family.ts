@@ -11,6 +11,7 @@ import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
 import { componentSizes, importersIndex, keeperOf, keepSentence, ownContentSize, roleEdges, roleOf } from './shared/variant-families.js';
 import { ModuleResolver } from '../resolve.js';
+import { sharesRenderOnly } from './shared/family-evidence.js';
 
 export interface Options {
   /** Dice similarity of the pq-gram profiles at or above which two components are near-duplicates */
@@ -24,6 +25,11 @@ export interface Options {
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 /** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
 const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7 };
+/**
+ * A family shares its render only (see family-evidence) when no two members are one component after renaming at most
+ * 8 identifiers, or one per 120 tokens of the smaller, and their trees are less than 0.97 alike.
+ */
+const RENDER_ONLY = { renames: 8, tokensPerRename: 120, sameTree: 0.97 };
 
 export const meta: RuleMeta = {
   id: 'component-family',
@@ -357,6 +363,10 @@ export const detector = defineDetector({
       // is reported too, for what copied-code does not say: the member to keep and the importers that would move
       const held = copied.find((region) => fam.members.every((m) => insideCopy(m, region)));
       if (held && !fam.members.every((m) => wholeCopy(m, held))) return null;
+      // members that render alike but whose code differs beyond a few renamed identifiers (their own queries, columns,
+      // handlers and state around one DataTable or one confirm dialog) share the render only: merging them is a shell
+      // with every difference as a prop (on the ledger at 5e82834, 19 of 40 such families judged not worth it)
+      if (!fam.byRole && sharesRenderOnly(fam.members, fam.min, RENDER_ONLY)) return null;
       const [first, ...rest] = fam.members;
       const n = fam.members.length;
       const sim = fam.min === fam.max ? fmt(fam.min) : `${fmt(fam.min)}-${fmt(fam.max)}`;

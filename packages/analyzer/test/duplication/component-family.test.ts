@@ -89,3 +89,46 @@ describe('component-family', () => {
     expect(alone.summary.rated).toEqual(out.result.summary.rated);
   });
 });
+
+describe('component-family: families that share the render only', () => {
+  const out = analyzeFixture('duplication', 'component-family-render-only');
+
+  it('leaves out two tables that render alike around queries, columns and handlers of their own, and keeps two delete buttons that differ in a renamed id and texts', () => {
+    const families = findingsOf(out, 'component-family');
+    expect(families.map((f) => [f.file, ...f.related])).toEqual([
+      ['src/links/link-delete-button.tsx', 'src/pixels/pixel-delete-button.tsx:4'],
+    ]);
+    expect(families[0]!.message).toMatch(/^2 components .*LinkDeleteButton .*PixelDeleteButton/);
+  });
+});
+
+describe('component-family: what merging two members renames', () => {
+  it('counts a rename by the words that differ: an entity renamed throughout is one rename, a suffix added to every prop another', async () => {
+    const { renameOf } = await import('../../src/detectors/shared/family-evidence.js');
+    const { hash32 } = await import('../../src/facts/components.js');
+    const names = new Map(
+      [
+        'linkId',
+        'pixelId',
+        'LinkForm',
+        'PixelForm',
+        'useLinks',
+        'usePixels',
+        'title',
+        'titleAlt',
+        'size',
+        'sizeAlt',
+        'rows',
+        'columns',
+      ].map((n) => [hash32(n), n]),
+    );
+    const key = (a: string, b: string) => renameOf(hash32(a), hash32(b), names, names);
+    expect(new Set([key('linkId', 'pixelId'), key('LinkForm', 'PixelForm'), key('useLinks', 'usePixels')])).toEqual(
+      new Set(['link>pixel']),
+    );
+    expect(key('title', 'titleAlt')).toBe(key('size', 'sizeAlt'));
+    expect(key('rows', 'columns')).toBe('row>column');
+    // identifiers the facts do not name stay apart
+    expect(renameOf(1, 2, names, names)).not.toBe(renameOf(1, 3, names, names));
+  });
+});

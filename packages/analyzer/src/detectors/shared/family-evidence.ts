@@ -1,0 +1,176 @@
+// What merging two members of a component family would take, read from their whole code (the clone-token
+// streams of copied-code), not only from what they render: two delete dialogs that differ in a mutation and
+// their texts are one component with two props; a sessions table and a replays table that render the same
+// DataTable with columns, queries and handlers of their own share the shell only.
+import { factsOf } from '../../facts.js';
+import type { FileFacts } from '../../facts.js';
+import { decodeLines, decodeTokens, extractor as cloneTokens } from '../../facts/clone-tokens.js';
+import { SHAPE } from '../../facts/clone-tokens/shape.js';
+import { hash32 } from '../../facts/components.js';
+
+export interface Streams {
+  /** the exact token hashes of the component's lines */
+  raw: Uint32Array;
+  /** the abstracted ones (identifiers and literals as placeholders) */
+  shape: Uint32Array;
+  /** the identifiers of the file by hash, when the facts keep them */
+  names: ReadonlyMap<number, string>;
+}
+
+export interface MergeCost {
+  /** places where one member has code the other has not (runs of unaligned abstracted tokens) */
+  hunks: number;
+  /**
+   * distinct renames of identifiers aligned with another one, by the words that differ: `linkId`/`pixelId`,
+   * `LinkForm`/`PixelForm` and `link`/`pixel` are one rename (link to pixel), `title`/`titleAlt` and `size`/`sizeAlt` another
+   */
+  renames: number;
+  /** distinct literals and texts aligned with another one */
+  texts: number;
+  /** 2 × aligned abstracted tokens ÷ all of them */
+  similarity: number;
+}
+
+const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
+/** Cells of the alignment table, at most: two components of some 2,500 tokens each after their common ends. */
+const MAX_CELLS = 6_000_000;
+
+/** Decoded token streams of a file, kept per facts object (families of one file share them). */
+const DECODED = new WeakMap<object, { raw: Uint32Array; shape: Uint32Array; line: Uint32Array; names: Map<number, string> } | null>();
+
+/** The tokens of lines `first`..`last` of a file, or null when the file has no abstracted stream (tests, vendored files). */
+export function streamsOf(file: FileFacts, first: number, last: number): Streams | null {
+  const facts = factsOf(file, cloneTokens);
+  if (!facts) return null;
+  let d = DECODED.get(facts);
+  if (d === undefined) {
+    const shape = decodeTokens(facts, 'shape');
+    const names = new Map((facts.names ?? []).map((n) => [hash32(n), n]));
+    d = shape.length ? { raw: decodeTokens(facts), shape, line: decodeLines(facts).line, names } : null;
+    DECODED.set(facts, d);
+  }
+  if (!d) return null;
+  let a = 0;
+  while (a < d.line.length && d.line[a]! < first) a++;
+  let b = a;
+  while (b < d.line.length && d.line[b]! <= last) b++;
+  return { raw: d.raw.subarray(a, b), shape: d.shape.subarray(a, b), names: d.names };
+}
+
+const words = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g)?.map((w) => w.toLowerCase().replace(/s$/, '')) ?? [name];
+
+/** A rename by the words that differ once the common first and last words are left out (`linkId`, `pixelId`: `link>pixel`). */
+export function renameOf(a: number, b: number, namesA: ReadonlyMap<number, string>, namesB: ReadonlyMap<number, string>): string {
+  const na = namesA.get(a),
+    nb = namesB.get(b);
+  if (na === undefined || nb === undefined) return `${a}:${b}`;
+  const wa = words(na),
+    wb = words(nb);
+  let lo = 0;
+  while (lo < wa.length && lo < wb.length && wa[lo] === wb[lo]) lo++;
+  let ea = wa.length,
+    eb = wb.length;
+  while (ea > lo && eb > lo && wa[ea - 1] === wb[eb - 1]) {
+    ea--;
+    eb--;
+  }
+  return `${wa.slice(lo, ea).join(' ')}>${wb.slice(lo, eb).join(' ')}`;
+}
+
+/**
+ * Aligns two members' abstracted streams (longest common subsequence, after their common beginning and end)
+ * and counts what differs: hunks of code one has and the other has not, identifiers and literals put in
+ * each other's place. Null when the two are too big to align within MAX_CELLS.
+ */
+export function mergeCost(x: Streams, y: Streams): MergeCost | null {
+  const a = x.shape,
+    b = y.shape;
+  let lo = 0;
+  while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
+  let hiA = a.length,
+    hiB = b.length;
+  while (hiA > lo && hiB > lo && a[hiA - 1] === b[hiB - 1]) {
+    hiA--;
+    hiB--;
+  }
+  const n = hiA - lo,
+    m = hiB - lo;
+  if (n * m > MAX_CELLS) return null;
+  // suffix table of the middle: L[i][j] = LCS of a[lo+i..hiA) and b[lo+j..hiB)
+  const w = m + 1;
+  const L = new Uint16Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      L[i * w + j] = a[lo + i] === b[lo + j] ? L[(i + 1) * w + j + 1]! + 1 : Math.max(L[(i + 1) * w + j]!, L[i * w + j + 1]!);
+    }
+  }
+  const renames = new Set<string>();
+  const texts = new Set<string>();
+  const aligned = (i: number, j: number) => {
+    if (x.raw[i] === y.raw[j]) return;
+    if (LITERALS.has(a[i]!)) texts.add(`${x.raw[i]}:${y.raw[j]}`);
+    else renames.add(renameOf(x.raw[i]!, y.raw[j]!, x.names, y.names));
+  };
+  for (let k = 0; k < lo; k++) aligned(k, k);
+  for (let k = 1; k <= a.length - hiA; k++) aligned(a.length - k, b.length - k);
+  let i = 0,
+    j = 0,
+    hunks = 0,
+    gap = false;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[lo + i] === b[lo + j] && L[i * w + j] === L[(i + 1) * w + j + 1]! + 1) {
+      aligned(lo + i, lo + j);
+      i++;
+      j++;
+      gap = false;
+      continue;
+    }
+    if (!gap) hunks++;
+    gap = true;
+    if (j >= m || (i < n && L[(i + 1) * w + j]! >= L[i * w + j + 1]!)) i++;
+    else j++;
+  }
+  const common = lo + (a.length - hiA) + L[0]!;
+  const total = a.length + b.length;
+  return { hunks, renames: renames.size, texts: texts.size, similarity: total ? (2 * common) / total : 1 };
+}
+
+export interface Member {
+  file: FileFacts;
+  c: { startLine: number; lastLine: number };
+}
+
+export interface RenderOnlyOptions {
+  /** identifiers a pair of members may rename (`link`/`pixel`, `useLinks`/`usePixels`) and still be one component */
+  renames: number;
+  /** and, for bigger members, one more per this many tokens of the smaller one */
+  tokensPerRename: number;
+  /** render-tree similarity at which the markup alone is a copy worth one component, whatever the code around it */
+  sameTree: number;
+}
+
+/** Pairs of members compared: each of the first eight with every other member. */
+const PAIRED = 8;
+
+/**
+ * Whether a family shares its render only: no two members are one component with a few props once their whole
+ * code is aligned (each pair renames more identifiers than `renames`, or one per `tokensPerRename` tokens), and
+ * their trees are not near-identical (`sameTree`). Texts and literals differ freely (they become props).
+ * False when the code cannot be read or aligned (no evidence against the family).
+ */
+export function sharesRenderOnly(members: readonly Member[], treeSimilarity: number, options: RenderOnlyOptions): boolean {
+  if (treeSimilarity >= options.sameTree) return false;
+  const streams = members.map((m) => streamsOf(m.file, m.c.startLine, m.c.lastLine));
+  for (let i = 0; i < Math.min(PAIRED, members.length); i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = streams[i],
+        b = streams[j];
+      if (!a || !b) return false;
+      const cost = mergeCost(a, b);
+      if (!cost) return false;
+      const allowed = Math.max(options.renames, Math.min(a.shape.length, b.shape.length) / options.tokensPerRename);
+      if (cost.renames <= allowed) return false;
+    }
+  }
+  return true;
+}
