@@ -312,6 +312,8 @@ function lookOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElem
 function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosingElement, look: Look): boolean {
   if (look.classes.some((c) => FRAMELESS_INPUT_CLASS.test(c))) return true;
   if (look.classes.some((c) => ONE_SIDED_ROUNDED.test(c)) && !look.classes.some((c) => FULL_ROUNDED.test(c))) return true;
+  // room kept on one side for an overlaid prefix or suffix (`pl-6` beside a `$`, `pr-12` for a unit)
+  if (look.classes.some((c) => Number(/^(?:pl|pr|ps|pe)-(\d+(?:\.\d+)?)$/.exec(c)?.[1] ?? 0) >= 6)) return true;
   const self = ts.isJsxSelfClosingElement(el) ? el : el.parent;
   const parent = self.parent;
   if (!ts.isJsxElement(parent)) return false;
@@ -319,7 +321,9 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
   const row = parentClasses.includes('flex') || parentClasses.includes('inline-flex');
   const overlay = parentClasses.includes('relative');
   if ((!row || parentClasses.includes('flex-col')) && !overlay) return false;
-  return parent.children.some((c) => {
+  // an addon rendered on a condition (`{isCurrency && <span className="absolute ...">$</span>}`) is an addon too
+  const rendered = parent.children.flatMap((c) => (ts.isJsxExpression(c) && c.expression ? shownElements(ts, c.expression) : [c]));
+  return rendered.some((c) => {
     if (c === self || !(ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c))) return false;
     const opening = ts.isJsxElement(c) ? c.openingElement : c;
     const tag = opening.tagName.getText();
@@ -327,6 +331,14 @@ function inInputGroup(ts: TypeScript, el: TS.JsxOpeningElement | TS.JsxSelfClosi
     if (overlay && !row) return cls.includes('absolute');
     return tag !== 'label' && tag !== 'p' && !cls.includes('sr-only');
   });
+}
+
+/** The elements an expression child shows: `cond && <X/>`, `cond ? <X/> : <Y/>`, `(<X/>)`. */
+function shownElements(ts: TypeScript, e: TS.Expression): TS.Node[] {
+  if (ts.isParenthesizedExpression(e)) return shownElements(ts, e.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return shownElements(ts, e.right);
+  if (ts.isConditionalExpression(e)) return [...shownElements(ts, e.whenTrue), ...shownElements(ts, e.whenFalse)];
+  return ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) ? [e] : [];
 }
 
 /**

@@ -22,29 +22,38 @@ export interface Options {
 /** Layout classes say where an element sits, not how it looks: they neither make nor break a re-created look. */
 const LAYOUT_CLASS =
   /^(flex|inline-flex|grid|block|inline-block|inline|relative|absolute|fixed|sticky|w-full|h-full|grow|shrink-0|truncate|cursor-pointer|select-none|whitespace-nowrap|(items|justify|self|place|gap|order|col|row|basis|flex|grid-cols|m[trblxyse]?|-m[trblxyse]?|top|left|right|bottom|inset|z|overflow|min-w|max-w|w|col-span|transition|duration|ease)-\S+|transition)$/;
-/** Look classes a raw element must share with the component's source. */
+/** Look classes a raw element must share with the component's source, and how many of its own it may add. */
 const MIN_SHARED_LOOK = 3;
+const MAX_OWN_LOOK = 1;
 
 /** A colour utility (`bg-gray-900`, `hover:text-primary`, `focus:ring-[var(--brand)]`), not a size or a style of the same prefix. */
 const COLOR_CLASS =
   /^(bg|text|border(-[xytrblse])?|ring|outline|placeholder|fill|stroke|divide|decoration|caret|accent|from|via|to)-(?!\d|\[\d|(xs|sm|base|md|lg|xl|\dxl|left|right|center|justify|start|end|none|solid|dashed|dotted|double|hidden|offset|inset|clip|opacity|ellipsis|wrap|nowrap|balance|pretty|collapse|separate|auto|cover|contain|fixed|local|scroll|repeat|no-repeat|origin|gradient|linear|radial|conic|[xytrblse]-|[xytrblse]$)(\b|$))/;
 
+/** A colour compared by its utility and colour, without variant prefixes or opacity (`hover:bg-primary/80` is `bg-primary`). */
+const colourOf = (c: string) =>
+  stripImportant(c)
+    .replace(/^([\w-]+:)+/, '')
+    .replace(/\/\d+$/, '');
+
 /**
- * Whether a raw element re-creates the design-system component's look: it shares at least three look classes
- * (not layout) with the component's source, they are more than half of its own, and it has no colour of its
- * own (every colour class it writes is one the component writes): an `<input>` carrying shadcn's `border-input
- * bg-background ring-offset-background ...`, a `<button>` with `bg-primary text-primary-foreground
- * hover:bg-primary/90`. The class of the precision ledger's judged findings reviewers keep (raw copies of the
- * component's classes); an element with a look of its own (a chip, a swatch, a branded field, a fake search
- * box) or with little in common stays quiet.
+ * Whether a raw element re-creates the design-system component's look: at least three of its look classes (not
+ * layout) are the component's, at most one is not (a colour counts as the component's when the component writes
+ * that colour, whatever the variant prefix or opacity), and it has no colour of its own: an `<input>` carrying
+ * shadcn's `border-input bg-background ring-ring ...`, a `<button>` with `bg-primary text-primary-foreground
+ * hover:bg-primary/80`. The class of the precision ledger's judged findings reviewers keep (raw copies of the
+ * component's classes); a near copy with its own padding and border, a look of its own (a branded field, an
+ * error state in other reds, a blue hover, a chip, a swatch) or little in common stays quiet.
  */
 export function recreatesLook(raw: string[], component: string[] | undefined): boolean {
   if (!component?.length) return false;
   const own = new Set(component.map(stripImportant));
+  const colours = new Set(component.map(colourOf));
+  const isColour = (c: string) => COLOR_CLASS.test(colourOf(c));
+  if (raw.some((c) => isColour(c) && !colours.has(colourOf(c)))) return false;
   const look = raw.map(stripImportant).filter((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
-  const shared = look.filter((c) => own.has(c)).length;
-  if (shared < MIN_SHARED_LOOK || shared * 2 <= look.length) return false;
-  return look.every((c) => own.has(c) || !COLOR_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
+  const shared = look.filter((c) => own.has(c) || isColour(c)).length;
+  return shared >= MIN_SHARED_LOOK && look.length - shared <= MAX_OWN_LOOK;
 }
 
 const stripImportant = (c: string) => c.replace(/^!/, '');

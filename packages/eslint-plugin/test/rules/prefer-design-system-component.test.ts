@@ -197,6 +197,13 @@ const everyElement = {
     { code: `const a = <button onClick={save}>Save</button>;`, filename: app, settings },
     // member and namespaced tags are not raw elements
     { code: `const a = <motion.button />;`, filename: app, settings },
+    // an input with an addon shown on a condition, or room kept on one side for an overlaid prefix: an input group
+    {
+      code: `const a = <div className="relative">{currency && <span className="absolute left-2">$</span>}<input className="w-full rounded border" /></div>;`,
+      filename: app,
+      settings,
+    },
+    { code: `const a = <input className="block w-full rounded-md border pl-6" />;`, filename: app, settings },
   ],
   invalid: [
     {
@@ -473,6 +480,12 @@ ruleTester().run('prefer-design-system-component (default: confident)', rule, {
     // the component's classes with a colour of its own: a variant the component does not have
     {
       code: `const a = <button className="rounded-md bg-gray-900 px-4 py-2 text-sm text-white hover:bg-gray-800">Back</button>;`,
+      filename: page,
+      settings: look,
+    },
+    // a near copy with a padding, size and shadow of its own: its own field, not the component's
+    {
+      code: `const a = <input className="w-full rounded-md border border-input bg-background px-2 py-1 text-xs shadow-sm" />;`,
       filename: page,
       settings: look,
     },
