@@ -37,7 +37,7 @@ export const detector = defineDetector({
   rules: [meta],
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
-    const { docs, classes, near } = cloneClasses(ctx.files, options, ctx.settings);
+    const { docs, classes, unreported, near } = cloneClasses(ctx.files, options, ctx.settings);
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
@@ -109,7 +109,8 @@ export const detector = defineDetector({
       );
       for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
     }
-    const inCopies = linesInCopies(docs, classes, near);
+    // the ratio is of every copied line (GitClear's figure), reported or not
+    const inCopies = linesInCopies(docs, [...classes, ...unreported], near);
     const linesOfCode = ctx.files.reduce((n, f) => n + f.linesOfCode, 0);
     const duplicatedLinesRatio = linesOfCode ? Math.min(1, inCopies / linesOfCode) : 0;
     return {

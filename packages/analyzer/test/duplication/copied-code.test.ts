@@ -118,7 +118,7 @@ describe('copied-code: one finding per region, and copies that must stay', () =>
   it('starts a copy at a statement, not at the `});` closing the code before it', () => {
     const grid = findings.filter((f) => f.file.startsWith('src/grid/'));
     expect(grid).toHaveLength(1);
-    expect(grid[0]).toMatchObject({ line: 7, column: 3, endLine: 14 });
+    expect(grid[0]).toMatchObject({ line: 7, column: 3, endLine: 26 });
     expect(grid[0]!.related).toEqual(['src/grid/right.ts:7']);
   });
 

@@ -12,6 +12,7 @@ import type { Unit } from '../shared/near-copies.js';
 import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
+import { amongTests, entityVariants, slightFragment } from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
 import { findClonePairs } from './matching.js';
@@ -34,8 +35,13 @@ const MAX_GAP_LINES = 5;
  * config files (`eslint.config.mjs`, `vite.config.ts`: each must be complete where it lies).
  */
 const KEPT_FILES = /(^|\/)(migrations?\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
-/** Database dialects: sibling schema files per dialect (`mysql.ts`, `postgresql.ts`) are parallel by design. */
-const DIALECT = /^(mysql|mariadb|postgres|postgresql|pg|sqlite|mssql|sqlserver|cockroach|cockroachdb|libsql|singlestore|planetscale)$/i;
+/**
+ * Database dialects and storage back ends: sibling files per dialect (`mysql.ts`, `postgresql.ts`) or per back end
+ * (`clickhouse.ts` beside `prisma.ts`, each building its own SQL) are parallel by design. The back ends removed 2
+ * judged findings (umami's getFilterQuery and getCohortQuery per engine: 2 not right).
+ */
+const DIALECT =
+  /^(mysql|mariadb|postgres|postgresql|pg|sqlite|mssql|sqlserver|cockroach|cockroachdb|libsql|singlestore|planetscale|clickhouse|duckdb|bigquery|snowflake|mongo|mongodb|prisma|drizzle|kysely|knex)$/i;
 /** Email templates (react-email and the like): each email is a standalone document; only verbatim copies between them count. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 /** Tokens that close the statement before a copy: a copy starts at a statement, not at the `});` ending another. */
@@ -76,7 +82,10 @@ function keptOnPurpose(c: CloneClass, docs: readonly Doc[]): boolean {
 
 export interface Clones {
   docs: Doc[];
+  /** the exact classes reported */
   classes: CloneClass[];
+  /** exact classes found but not reported (see confidence.ts): still copied lines, counted in the duplicated-lines ratio */
+  unreported: CloneClass[];
   /** renamed and near-miss copies of whole units that no exact class already holds */
   near: NearClass[];
 }
@@ -110,9 +119,13 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const pieces = groupClasses(pairs.filter((p) => lineSpan(p.a) >= options.minLines && lineSpan(p.b) >= options.minLines))
     .map((c) => ({ members: c.members.map(trim).filter((m): m is Fragment => m !== null) }))
     .filter((c) => c.members.length >= 2);
-  const classes = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
-    (c) => c.members.length >= 2 && !keptOnPurpose(c, docs),
+  const pathsOf = (members: readonly { doc: number }[]) => members.map((m) => docs[m.doc]!.facts.path);
+  const found = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
+    (c) => c.members.length >= 2 && !keptOnPurpose(c, docs) && !amongTests(pathsOf(c.members)),
   );
+  // a fragment left unreported still holds its units: the same copy is not reported as a near-miss copy instead
+  const classes = found.filter((c) => !slightFragment(c, docs));
+  const unreported = found.filter((c) => !classes.includes(c));
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
   // variant of one of them elsewhere is)
@@ -125,10 +138,10 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const nearPairs = findNearPairs(docs, units, NEAR_DEFAULTS).filter(
     (p) => kind(units[p.a]!) === null || kind(units[p.a]!) !== kind(units[p.b]!),
   );
-  const near = nearClasses(docs, units, nearPairs, classes, NEAR_DEFAULTS.minSimilarity).filter(
-    (c) => !keptOnPurpose({ members: c.units }, docs),
+  const near = nearClasses(docs, units, nearPairs, found, NEAR_DEFAULTS.minSimilarity).filter(
+    (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)) && !entityVariants(c),
   );
-  const value = { docs, classes, near };
+  const value = { docs, classes, unreported, near };
   CLASSES.set(files, { key, value });
   return value;
 }
