@@ -128,7 +128,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
         report: {
           enum: ['confident', 'all'],
           description:
-            'confident (default): with an inferred design system, only raw elements whose classes re-create the component look (three or more of its classes, half of their own); all: every raw element the component replaces.',
+            'confident (default): with an inferred design system, only raw elements whose classes re-create the component look (three or more of its look classes, at most one of their own, no colour of their own); all: every raw element the component replaces.',
         },
       },
     },
