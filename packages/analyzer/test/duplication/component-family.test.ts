@@ -93,7 +93,7 @@ describe('component-family', () => {
 describe('component-family: families that share the render only', () => {
   const out = analyzeFixture('duplication', 'component-family-render-only');
 
-  it('leaves out two tables that render alike around queries, columns and handlers of their own, and keeps two delete buttons that differ in a renamed id and texts', () => {
+  it("leaves out two tables that render alike around queries, columns and handlers of their own, and two route modules' ErrorBoundary exports; keeps two delete buttons that differ in a renamed id and texts", () => {
     const families = findingsOf(out, 'component-family');
     expect(families.map((f) => [f.file, ...f.related])).toEqual([
       ['src/links/link-delete-button.tsx', 'src/pixels/pixel-delete-button.tsx:4'],

@@ -32,8 +32,8 @@ export interface MergeCost {
 }
 
 const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
-/** Cells of the alignment table, at most: two components of some 2,500 tokens each after their common ends. */
-const MAX_CELLS = 6_000_000;
+/** Cells of the alignment table, at most (two components of some 1,700 tokens each after their common ends): a few ms a pair. */
+const MAX_CELLS = 3_000_000;
 
 /** Decoded token streams of a file, kept per facts object (families of one file share them). */
 const DECODED = new WeakMap<object, { raw: Uint32Array; shape: Uint32Array; line: Uint32Array; names: Map<number, string> } | null>();
