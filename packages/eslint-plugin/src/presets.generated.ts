@@ -5,6 +5,7 @@ import type { Linter } from 'eslint';
 export const recommendedRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
   '@plumbline/hard-coded-style-value': 'warn',
+  '@plumbline/prefer-design-system-component': 'warn',
   '@plumbline/project-findings': 'warn',
 };
 
