@@ -154,8 +154,11 @@ export function renameAll(unit, code) {
     if (ts.isIdentifier(n) && names.has(n.text) && !isPropertyName(n)) {
       const p = n.parent;
       const fresh = `${n.text}Copy`;
-      // a shorthand `{ total }` keeps its key: `{ total: totalCopy }`
-      if (ts.isShorthandPropertyAssignment(p)) edits.push([n.getStart(sf) - offset, n.end - offset, `${n.text}: ${fresh}`]);
+      // a shorthand `{ total }` keeps its key: `{ total: totalCopy }`; so does a destructured one (`const { total } = x`
+      // reads the field `total` into `totalCopy`: `const { total: totalCopy } = x`)
+      const shorthand =
+        ts.isShorthandPropertyAssignment(p) || (ts.isBindingElement(p) && !p.propertyName && ts.isObjectBindingPattern(p.parent));
+      if (shorthand) edits.push([n.getStart(sf) - offset, n.end - offset, `${n.text}: ${fresh}`]);
       else edits.push([n.getStart(sf) - offset, n.end - offset, fresh]);
     }
     ts.forEachChild(n, visit);
@@ -180,7 +183,12 @@ export function changeStatements(unit, code, random) {
   if (statements.length === 0) return null;
   const k = Math.min(statements.length, 1 + Math.floor(random() * 3));
   const picked = new Set();
-  while (picked.size < k) picked.add(statements[Math.floor(random() * statements.length)]);
+  // statements that do not nest: edits of a statement and of one inside it would overlap and garble the copy
+  const apart = (s) => [...picked].every((t) => s.end <= t.pos || t.end <= s.pos);
+  for (let tries = 0; picked.size < k && tries < 100; tries++) {
+    const s = statements[Math.floor(random() * statements.length)];
+    if (apart(s)) picked.add(s);
+  }
   const edits = [...picked].map((s, i) => {
     const added = `if (import.meta.env?.DEV) console.warn('planted change ${i + 1}', ${JSON.stringify(unit.name)});`;
     const how = ['delete', 'insert', 'replace'][Math.floor(random() * 3)];
