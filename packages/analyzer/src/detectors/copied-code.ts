@@ -110,7 +110,7 @@ export const detector = defineDetector({
       for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
     }
     // the ratio is of every copied line (GitClear's figure), reported or not
-    const inCopies = linesInCopies(docs, [...classes, ...unreported], near);
+    const inCopies = linesInCopies(docs, [...classes, ...unreported.classes], [...near, ...unreported.near]);
     const linesOfCode = ctx.files.reduce((n, f) => n + f.linesOfCode, 0);
     const duplicatedLinesRatio = linesOfCode ? Math.min(1, inCopies / linesOfCode) : 0;
     return {

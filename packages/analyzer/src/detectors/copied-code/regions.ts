@@ -84,8 +84,8 @@ export interface Clones {
   docs: Doc[];
   /** the exact classes reported */
   classes: CloneClass[];
-  /** exact classes found but not reported (see confidence.ts): still copied lines, counted in the duplicated-lines ratio */
-  unreported: CloneClass[];
+  /** classes found but not reported (see confidence.ts): still copied lines, counted in the duplicated-lines ratio */
+  unreported: { classes: CloneClass[]; near: NearClass[] };
   /** renamed and near-miss copies of whole units that no exact class already holds */
   near: NearClass[];
 }
@@ -125,7 +125,7 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   );
   // a fragment left unreported still holds its units: the same copy is not reported as a near-miss copy instead
   const classes = found.filter((c) => !slightFragment(c, docs));
-  const unreported = found.filter((c) => !classes.includes(c));
+  const quiet = found.filter((c) => !classes.includes(c));
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
   // variant of one of them elsewhere is)
@@ -138,10 +138,11 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const nearPairs = findNearPairs(docs, units, NEAR_DEFAULTS).filter(
     (p) => kind(units[p.a]!) === null || kind(units[p.a]!) !== kind(units[p.b]!),
   );
-  const near = nearClasses(docs, units, nearPairs, found, NEAR_DEFAULTS.minSimilarity).filter(
-    (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)) && !entityVariants(c),
+  const nearFound = nearClasses(docs, units, nearPairs, found, NEAR_DEFAULTS.minSimilarity).filter(
+    (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)),
   );
-  const value = { docs, classes, unreported, near };
+  const near = nearFound.filter((c) => !entityVariants(c));
+  const value = { docs, classes, near, unreported: { classes: quiet, near: nearFound.filter((c) => !near.includes(c)) } };
   CLASSES.set(files, { key, value });
   return value;
 }
