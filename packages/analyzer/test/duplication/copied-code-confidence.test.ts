@@ -89,6 +89,16 @@ describe('copied-code confidence helpers', () => {
         ]),
       ),
     ).toBe(false);
+    // a copy of one sibling compared with another: the entity's words swap, and a name gains a word
+    expect(
+      entityVariants(
+        cls(15, [
+          ['useMarketplacePromo', 'useStablecoinPromoCopy'],
+          ['marketplaceStatus', 'stablecoinStatusCopy'],
+          ['status', 'statusCopy'],
+        ]),
+      ),
+    ).toBe(false);
     // appending a word is a renamed copy, not another entity
     expect(
       entityVariants(

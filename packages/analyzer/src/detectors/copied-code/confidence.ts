@@ -105,7 +105,28 @@ export function slightFragment(c: CloneClass, docs: readonly Doc[]): boolean {
  */
 export function entityVariants(c: NearClass): boolean {
   const first = c.units[0]!;
-  return first.endLine - first.line + 1 < MAX_ENTITY_VARIANT_LINES && c.renamed.slice(1).every((r) => entitySiblings(r));
+  return first.endLine - first.line + 1 < MAX_ENTITY_VARIANT_LINES && c.renamed.slice(1).every((r) => entitySiblings(r) && !widened(r));
+}
+
+const wordsOf = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_$]+/)
+    .filter(Boolean);
+
+/**
+ * Whether a name is kept with a word added or dropped (`status` -> `statusCopy`): a copy renamed, not another
+ * entity's unit, even where its other names swap one entity's word for another's (a copy of one of the
+ * siblings, compared with another sibling).
+ */
+function widened(renamed: ReadonlyArray<readonly [string, string]>): boolean {
+  return renamed.some(([a, b]) => {
+    const x = wordsOf(a);
+    const y = wordsOf(b);
+    return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+  });
 }
 
 /**
