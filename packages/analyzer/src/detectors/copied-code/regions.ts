@@ -123,7 +123,8 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const found = mergeAdjacent(pieces, (d, t) => docs[d]!.lines[t]!, MAX_GAP_LINES).filter(
     (c) => c.members.length >= 2 && !keptOnPurpose(c, docs) && !amongTests(pathsOf(c.members)),
   );
-  // a fragment left unreported still holds its units: the same copy is not reported as a near-miss copy instead
+  // a fragment left unreported holds no units: whole units around it that are near-miss copies are reported (a
+  // component copied whole, whose markup is also another class's fragment, is still found)
   const classes = found.filter((c) => !slightFragment(c, docs));
   const quiet = found.filter((c) => !classes.includes(c));
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
@@ -138,7 +139,7 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const nearPairs = findNearPairs(docs, units, NEAR_DEFAULTS).filter(
     (p) => kind(units[p.a]!) === null || kind(units[p.a]!) !== kind(units[p.b]!),
   );
-  const nearFound = nearClasses(docs, units, nearPairs, found, NEAR_DEFAULTS.minSimilarity).filter(
+  const nearFound = nearClasses(docs, units, nearPairs, classes, NEAR_DEFAULTS.minSimilarity).filter(
     (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)),
   );
   const near = nearFound.filter((c) => !entityVariants(c));
