@@ -171,9 +171,14 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       if (pkg.exports ? exportsOffer(pkg, subpath) : !INTERNAL_DIR.test(subpath)) continue;
     }
     if (noChoice(f, imp, own, testOnly)) continue;
-    // an app (no entry in package.json, or a private one whose `main` is a build output with no source, like an
-    // Electron app's `main.min.js`; no package depends on it) offers nothing to import: not a library's contract
-    const app = !pkg.declaresEntry || (pkg.private && !pkg.exports && pkg.entries.length === 0);
+    // a package whose package.json names no entry (no main, module, types or exports) is imported by its paths,
+    // dependents and all: the paths are its interface (karakeep's `@karakeep/trpc/routers/_app`, imported so by the
+    // whole monorepo, whose modules import the package root: an entry re-exporting them would be a cycle; none of
+    // the tuned ledger's 221 deep-import findings was of such a package)
+    if (!pkg.declaresEntry) continue;
+    // an app (a private package whose `main` is a build output with no source, like an Electron app's
+    // `main.min.js`; no package depends on it) offers nothing to import: not a library's contract
+    const app = pkg.private && !pkg.exports && pkg.entries.length === 0;
     if (app && !dependedOn.has(pkg.name)) continue;
     const where = relative ? `Relative import of ${t.path}` : imp.specifier;
     const base = {

@@ -27,3 +27,25 @@ describe('deep-import and design-system-deep-import', () => {
     expect(alone.result.summary.rated).toEqual(both.result.summary.rated);
   });
 });
+
+describe('deep-import: a package that names no entry', () => {
+  it('is imported by its paths, dependents and all: no finding (karakeep imports `@karakeep/trpc/routers/_app` so)', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/trpc/package.json': JSON.stringify({ name: '@acme/trpc', private: true }),
+      'packages/trpc/index.ts': 'export const router = (routes: object) => routes;\n',
+      'packages/trpc/routers/_app.ts':
+        "import { router } from '../index';\nexport const appRouter = router({});\nexport type AppRouter = typeof appRouter;\n",
+      'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/trpc': '*' } }),
+      'apps/web/src/client.ts': "import { appRouter } from '@acme/trpc/routers/_app';\n\nexport const routes = appRouter;\n",
+    };
+    expect(analyzeFiles(files).result.findings.filter((f) => f.ruleId === 'deep-import')).toEqual([]);
+    // with an entry named in package.json, the same import bypasses it
+    const withEntry = { ...files, 'packages/trpc/package.json': JSON.stringify({ name: '@acme/trpc', private: true, main: 'index.ts' }) };
+    expect(
+      analyzeFiles(withEntry)
+        .result.findings.filter((f) => f.ruleId === 'deep-import')
+        .map((f) => `${f.file}:${f.line}`),
+    ).toEqual(['apps/web/src/client.ts:1']);
+  });
+});
