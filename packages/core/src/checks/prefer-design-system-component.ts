@@ -107,7 +107,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
     description: 'Reports raw HTML elements where the design system has a component, with a suggestion that imports it.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'warning',
-    preset: 'recommended',
+    preset: 'strict',
     scope: 'file',
     hasSuggestions: true,
     messages: {
