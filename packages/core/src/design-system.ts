@@ -42,10 +42,7 @@ export interface DesignSystemSettings {
   /** root-relative directories holding the design system's source (configured paths and in-repo package dirs) */
   paths: string[];
   components: DesignSystemComponent[];
-  /**
-   * raw element -> the design-system component to use instead; `classes`: the utility classes its source writes
-   * (base and variants), when the repository holds that source
-   */
+  /** raw element -> the design-system component to use instead; `classes`: the utility classes its source writes (base and variants), if here */
   elements: Record<string, { component: string; importFrom: string; isPath: boolean; classes?: string[] }>;
   /** package directories ('' = the root package) whose package.json depends on a design-system package; null: every file may use it */
   consumers: string[] | null;
@@ -54,6 +51,8 @@ export interface DesignSystemSettings {
   migrations?: DesignSystemMigration[];
   /** every design system found, most imported first (the first is the one the code uses), and where it was found */
   systems?: DesignSystemSource[];
+  /** the directories shadcn `components.json` files name (`aliases.ui`), inside a design-system package or not: shadcn's stock primitives live there */
+  shadcnDirs?: string[];
 }
 
 /** One design system as `plumbline init` and the scan summary show it. */

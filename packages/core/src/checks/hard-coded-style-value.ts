@@ -221,11 +221,13 @@ const SHADCN_COMPONENTS = new Set(
  * visible gain. The team's own components in that directory or below it are checked.
  */
 function isStockShadcnFile(settings: CheckSettings, path: string): boolean {
-  const systems = designSystemOf(settings)?.systems ?? [];
+  const ds = designSystemOf(settings);
   const slash = path.lastIndexOf('/');
   const dir = path.slice(0, slash);
   const name = path.slice(slash + 1).replace(/\.[jt]sx?$/, '');
-  return SHADCN_COMPONENTS.has(name) && systems.some((s) => s.kind === 'shadcn' && s.name.replace(/\/$/, '') === dir);
+  if (!SHADCN_COMPONENTS.has(name)) return false;
+  // the directory may be a system of its own, or lie inside a workspace design-system package (`packages/ui`)
+  return !!ds?.shadcnDirs?.includes(dir) || (ds?.systems ?? []).some((s) => s.kind === 'shadcn' && s.name.replace(/\/$/, '') === dir);
 }
 
 /** A fallback after reading a variable names that variable, and only when it is that variable's value. */

@@ -437,8 +437,8 @@ export function buildDesignSystemSettings(
   const value: DesignSystemSettings = { source, packages, paths: [...new Set(paths)].sort(), components, elements, consumers, aliases };
   // a local component that wraps the very system it would migrate to is a layer over it, not a migration
   const kept = usage ? migrations.filter((m) => !wrapsSystem(usage.index, m.from, m.to)) : migrations;
-  if (kept.length) value.migrations = kept;
-  if (systems.length) value.systems = systems;
+  const shadcnDirs = [...new Set((usage?.shadcn ?? []).map((s) => s.dir))].sort();
+  Object.assign(value, kept.length ? { migrations: kept } : {}, systems.length ? { systems } : {}, shadcnDirs.length ? { shadcnDirs } : {});
   return { value, errors };
 }
 

@@ -322,6 +322,7 @@ export function shadcnUiDirs(
   readJson: (file: string) => Record<string, unknown> | null,
 ): Array<{ config: string; dir: string }> {
   const out: Array<{ config: string; dir: string }> = [];
+  let packages: Map<string, string> | undefined;
   for (const config of configs) {
     const json = readJson(join(root, config));
     const a = json?.aliases as Record<string, unknown> | undefined;
@@ -345,7 +346,27 @@ export function shadcnUiDirs(
     const plain = spec.replace(/^[@~#]\//, '');
     if (!dir)
       for (const d of [clean(posix.join(scope, plain)), clean(posix.join(scope, 'src', plain))]) if (!dir && isDir(root, d)) dir = d;
+    // or a workspace package's path by its name (`@openstatus/ui/components/ui`: the shadcn config of a ui package)
+    if (!dir) {
+      packages ??= workspacePackageDirs(root, readJson);
+      const named = [...packages]
+        .filter(([name]) => spec === name || spec.startsWith(`${name}/`))
+        .sort((x, y) => y[0].length - x[0].length)[0];
+      const rest = named ? spec.slice(named[0].length).replace(/^\//, '') : '';
+      if (named)
+        for (const d of [clean(posix.join(named[1], rest)), clean(posix.join(named[1], 'src', rest))]) if (!dir && isDir(root, d)) dir = d;
+    }
     if (dir) out.push({ config, dir });
+  }
+  return out;
+}
+
+/** The directories of the repository's packages by name (every package.json found, dependencies and build output skipped). */
+function workspacePackageDirs(root: string, readJson: (file: string) => Record<string, unknown> | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of findNamed(root, 'package.json')) {
+    const name = readJson(join(root, file))?.name;
+    if (typeof name === 'string' && !out.has(name)) out.set(name, posix.dirname(file) === '.' ? '' : posix.dirname(file));
   }
   return out;
 }
