@@ -66,19 +66,12 @@ export function renameOf(a: number, b: number, namesA: ReadonlyMap<number, strin
   if (na === undefined || nb === undefined) return `${a}:${b}`;
   const wa = words(na),
     wb = words(nb);
-  let lo = 0;
-  while (lo < wa.length && lo < wb.length && wa[lo] === wb[lo]) lo++;
-  let ea = wa.length,
-    eb = wb.length;
-  while (ea > lo && eb > lo && wa[ea - 1] === wb[eb - 1]) {
-    ea--;
-    eb--;
-  }
-  return `${wa.slice(lo, ea).join(' ')}>${wb.slice(lo, eb).join(' ')}`;
+  const { lo, hiA, hiB } = trimmed(wa, wb);
+  return `${wa.slice(lo, hiA).join(' ')}>${wb.slice(lo, hiB).join(' ')}`;
 }
 
-/** The common beginning of two streams, and where their common end starts in each. */
-function trimmed(a: Uint32Array, b: Uint32Array): { lo: number; hiA: number; hiB: number } {
+/** The common beginning of two sequences, and where their common end starts in each. */
+function trimmed<T>(a: ArrayLike<T>, b: ArrayLike<T>): { lo: number; hiA: number; hiB: number } {
   let lo = 0;
   while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
   let hiA = a.length,
