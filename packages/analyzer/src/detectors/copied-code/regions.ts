@@ -125,8 +125,9 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   );
   // a fragment left unreported holds no units: whole units around it that are near-miss copies are reported (a
   // component copied whole, whose markup is also another class's fragment, is still found)
-  const classes = found.filter((c) => !slightFragment(c, docs));
-  const quiet = found.filter((c) => !classes.includes(c));
+  const classes: CloneClass[] = [];
+  const quiet: CloneClass[] = [];
+  for (const c of found) (slightFragment(c, docs) ? quiet : classes).push(c);
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
   // variant of one of them elsewhere is)
@@ -142,8 +143,10 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const nearFound = nearClasses(docs, units, nearPairs, classes, NEAR_DEFAULTS.minSimilarity).filter(
     (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)),
   );
-  const near = nearFound.filter((c) => !entityVariants(c));
-  const value = { docs, classes, near, unreported: { classes: quiet, near: nearFound.filter((c) => !near.includes(c)) } };
+  const near: NearClass[] = [];
+  const variants: NearClass[] = [];
+  for (const c of nearFound) (entityVariants(c) ? variants : near).push(c);
+  const value = { docs, classes, near, unreported: { classes: quiet, near: variants } };
   CLASSES.set(files, { key, value });
   return value;
 }
