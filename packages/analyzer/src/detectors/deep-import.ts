@@ -154,6 +154,24 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     return imp.names.length > 0 && imp.names.every((n) => types.has(n));
   };
 
+  /**
+   * Whether the package's entry names `target` only by `export type ... from` (and never imports it for its
+   * values): the module's run-time code was kept out of the entry on purpose (onlook's `@onlook/db` entry says
+   * `export type { DrizzleDb } from './client'`, as client components import the entry and the client holds the
+   * server's database connection), so the path is how the package offers it.
+   */
+  const entryKeepsOnlyTypes = (pkg: WorkspacePackage, target: string): boolean => {
+    const entry = pkg.entries[0];
+    const entryFile = entry ? byPath.get(entry) : undefined;
+    const s = entryFile && factsOf(entryFile, structureFacts);
+    if (!s) return false;
+    const refs = s.imports.filter((i) => {
+      const r = resolver.resolve(entry!, i.specifier);
+      return r.kind === 'file' && r.path === target;
+    });
+    return refs.length > 0 && refs.every((i) => i.kind === 'export-from' && i.typeOnly);
+  };
+
   const imports = resolvedImports(ctx);
   const testOnly = testOnlyModules(imports);
   for (const { f, imp, t } of imports) {
@@ -202,6 +220,7 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       });
       continue;
     }
+    if (entryKeepsOnlyTypes(pkg, t.path)) continue;
     const names = imp.names.filter((n) => n !== '*' && n !== 'default');
     const entry = pkg.entries[0];
     const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));

@@ -49,3 +49,30 @@ describe('deep-import: a package that names no entry', () => {
     ).toEqual(['apps/web/src/client.ts:1']);
   });
 });
+
+describe('deep-import: a module the entry re-exports only as types', () => {
+  it('is offered by its path: the entry keeps its run-time code out on purpose (a server-only client)', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', private: true, main: './src/index.ts' }),
+      'packages/db/src/index.ts': "export type { Db } from './client';\nexport * from './schema';\n",
+      'packages/db/src/client.ts': "import { connect } from 'postgres';\nexport const db = connect();\nexport type Db = typeof db;\n",
+      'packages/db/src/schema.ts': "export const users = 'users';\n",
+      'packages/db/src/seed.ts': "export const seed = () => 'seed';\n",
+      'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/db': '*' } }),
+      'apps/web/src/trpc.ts':
+        "import { db } from '@acme/db/src/client';\nimport { seed } from '@acme/db/src/seed';\n\nexport const ctx = { db, seed };\n",
+    };
+    const deep = (fs: Record<string, string>) =>
+      analyzeFiles(fs)
+        .result.findings.filter((f) => f.ruleId === 'deep-import')
+        .map((f) => `${f.file}:${f.line}`);
+    // the seed module is not named by the entry at all: still a finding; the client is kept to its types on purpose
+    expect(deep(files)).toEqual(['apps/web/src/trpc.ts:2']);
+    // once the entry re-exports the client's values, the deep path bypasses it
+    expect(deep({ ...files, 'packages/db/src/index.ts': "export * from './client';\nexport * from './schema';\n" })).toEqual([
+      'apps/web/src/trpc.ts:1',
+      'apps/web/src/trpc.ts:2',
+    ]);
+  });
+});
