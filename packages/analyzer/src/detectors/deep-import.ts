@@ -226,6 +226,10 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));
     const viaEntry = hasEntry && names.length > 0 && names.every((n) => namesOf(entry).has(n));
     const subpath = viaEntry ? null : publicSpecifier(pkg, t.path);
+    // an entry that exports nothing is a program or deliberately empty, not an API (logto's `@logto/cli` entry runs
+    // its yargs commands on import; an `index.ts` saying "import directly from src/"): with no public subpath to
+    // offer either, the module's path is the only way another package can use its code
+    if (!subpath && entry && byPath.has(entry) && namesOf(entry).size === 0) continue;
     const manifest = { file: `${pkg.dir ? `${pkg.dir}/` : ''}package.json`, line: 1, message: `what ${pkg.name} offers to other packages` };
     const declare =
       own!.dependencies && !own!.dependencies.includes(pkg.name) ? ` (declaring ${pkg.name} in ${own!.name}'s dependencies)` : '';

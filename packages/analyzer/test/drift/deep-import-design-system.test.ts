@@ -76,3 +76,25 @@ describe('deep-import: a module the entry re-exports only as types', () => {
     ]);
   });
 });
+
+describe('deep-import: a package whose entry exports nothing', () => {
+  it('is a program, not an API: its modules are used by their paths (a CLI that runs on import)', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/cli/package.json': JSON.stringify({ name: '@acme/cli', main: 'src/index.ts', bin: { acme: 'bin/acme.js' } }),
+      'packages/cli/src/index.ts': "import { run } from './commands';\n\nvoid run(process.argv);\n",
+      'packages/cli/src/commands.ts': 'export const run = (argv: string[]) => argv.length;\n',
+      'packages/cli/src/queries.ts': 'export const findUser = (id: string) => `select ${id}`;\n',
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', dependencies: { '@acme/cli': '*' } }),
+      'packages/core/src/users.ts': "import { findUser } from '@acme/cli/src/queries';\n\nexport const user = findUser('1');\n",
+    };
+    const deep = (fs: Record<string, string>) =>
+      analyzeFiles(fs)
+        .result.findings.filter((f) => f.ruleId === 'deep-import')
+        .map((f) => `${f.file}:${f.line}`);
+    expect(deep(files)).toEqual([]);
+    // an entry that exports an API is the path to use
+    const library = { ...files, 'packages/cli/src/index.ts': "export { run } from './commands';\n" };
+    expect(deep(library)).toEqual(['packages/core/src/users.ts:1']);
+  });
+});
