@@ -320,8 +320,36 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
     { code: 'const Card = styled.div`\n  padding: 16px;\n`;', settings: settings(cssVars) },
     // a token file's value with no CSS variable: its name in CSS is a guess
     { code: `const a = <div style={{ color: '#4a90e2' }} />;`, settings: settings(dtcg) },
+    // a stock shadcn primitive with no components.json (a design-system package's `primitives/`): its Radix import
+    // as `SelectPrimitive` is shadcn's template, the lines are vendored
+    {
+      code: `import * as SelectPrimitive from '@radix-ui/react-select';\nconst a = <SelectPrimitive.Content className="min-w-[8rem]" />;`,
+      filename: 'packages/ui/primitives/select.tsx',
+      settings: settings(tw4),
+    },
+    {
+      code: `import { Select as SelectPrimitive } from 'radix-ui';\nconst a = <SelectPrimitive.Content className="min-w-[8rem]" />;`,
+      filename: 'src/select.tsx',
+      settings: settings(tw4),
+    },
   ],
   invalid: [
+    {
+      // a team's own wrapper of the same primitive (imported by another name) is checked
+      code: `import * as RadixSelect from '@radix-ui/react-select';\nconst a = <RadixSelect.Content className="min-w-[8rem]" />;`,
+      output: `import * as RadixSelect from '@radix-ui/react-select';\nconst a = <RadixSelect.Content className="min-w-32" />;`,
+      filename: 'packages/ui/primitives/select.tsx',
+      settings: settings(tw4),
+      errors: [{ messageId: 'exactToken', line: 2, column: 43, endLine: 2, endColumn: 55 }],
+    },
+    {
+      // shadcn's Radix import in a file that is not a registry primitive: the team's own component, checked
+      code: `import * as SelectPrimitive from '@radix-ui/react-select';\nconst a = <SelectPrimitive.Content className="min-w-[8rem]" />;`,
+      output: `import * as SelectPrimitive from '@radix-ui/react-select';\nconst a = <SelectPrimitive.Content className="min-w-32" />;`,
+      filename: 'src/components/team-picker.tsx',
+      settings: settings(tw4),
+      errors: [{ messageId: 'exactToken', line: 2, column: 47, endLine: 2, endColumn: 59 }],
+    },
     {
       // an arbitrary value that is a step of the project's scale: the scale class, fixed
       code: `const a = <div className="p-[16px] bg-[#2b6cb0]" />;`,
