@@ -320,6 +320,8 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
     { code: 'const Card = styled.div`\n  padding: 16px;\n`;', settings: settings(cssVars) },
     // a token file's value with no CSS variable: its name in CSS is a guess
     { code: `const a = <div style={{ color: '#4a90e2' }} />;`, settings: settings(dtcg) },
+    // a 1-2px offset of a positioned element is an optical nudge (a caret), even where the scale has `top-px`
+    { code: `const a = <span className="relative top-[1px] -left-[2px]" />;`, settings: settings(tw4) },
     // a stock shadcn primitive with no components.json (a design-system package's `primitives/`): its Radix import
     // as `SelectPrimitive` is shadcn's template, the lines are vendored
     {
@@ -334,6 +336,13 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
     },
   ],
   invalid: [
+    {
+      // a 1px margin or size is no nudge: `-mt-[1px]` collapsing grid borders is `-mt-px`
+      code: `const a = <div className="-mt-[1px] top-[1px]" />;`,
+      output: `const a = <div className="-mt-px top-[1px]" />;`,
+      settings: settings(tw4),
+      errors: [{ messageId: 'exactToken', line: 1, column: 27, endLine: 1, endColumn: 36 }],
+    },
     {
       // a team's own wrapper of the same primitive (imported by another name) is checked
       code: `import * as RadixSelect from '@radix-ui/react-select';\nconst a = <RadixSelect.Content className="min-w-[8rem]" />;`,
