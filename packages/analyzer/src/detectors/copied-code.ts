@@ -4,6 +4,7 @@ import type { DraftFinding } from '../detector.js';
 import { digest } from './shared/near-copies.js';
 import { nearFinding } from './shared/near-classes.js';
 import type { Fragment } from './copied-code/matching.js';
+import { allGenerated, generatedPackages } from './copied-code/generated.js';
 import { cloneClasses, DEFAULTS, linesInCopies } from './copied-code/regions.js';
 import type { Options } from './copied-code/regions.js';
 
@@ -38,12 +39,19 @@ export const detector = defineDetector({
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', DEFAULTS);
     const { docs, classes, unreported, near } = cloneClasses(ctx.files, options, ctx.settings);
+    // copies among the files of a generated package (an SDK its generator signs) are the generator's: found, not reported
+    const generated = generatedPackages(ctx.root, ctx.settings);
+    const ours = (places: ReadonlyArray<{ doc: number }>) =>
+      !allGenerated(
+        places.map((p) => docs[p.doc]!.facts.path),
+        generated,
+      );
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
     let duplicatedTokens = 0;
     let classesCount = 0;
-    for (const cls of classes) {
+    for (const cls of classes.filter((c) => ours(c.members))) {
       const byPath = (x: Fragment, y: Fragment) => {
         const px = docs[x.doc]!.facts.path,
           py = docs[y.doc]!.facts.path;
@@ -98,15 +106,19 @@ export const detector = defineDetector({
         effortMinutes: Math.round(meta.defaultEffortMinutes * (n - 1) * Math.max(1, Math.sqrt(lines / 10))),
       });
     }
-    for (const c of near) {
-      findings.push(
-        nearFinding(
-          c,
-          docs,
-          { path: (d) => docs[d]!.facts.path, columns: (d, line) => docs[d]!.columns.get(line) },
-          meta.defaultEffortMinutes,
-        ),
+    const nearReported = near.filter((n) => ours(n.units));
+    for (const c of nearReported) {
+      const finding = nearFinding(
+        c,
+        docs,
+        { path: (d) => docs[d]!.facts.path, columns: (d, line) => docs[d]!.columns.get(line) },
+        meta.defaultEffortMinutes,
       );
+      // the reported unit's own code, names and literals included: units of one shape (four small components
+      // of one file, each `<div className={cn('…', className)} {...props} />`) are four findings, four fingerprints
+      const first = c.units[0]!;
+      finding.fingerprintCode = `near:${digest(docs[first.doc]!.tokens, first.start, first.end)}:${c.units.length}`;
+      findings.push(finding);
       for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
     }
     // the ratio is of every copied line (GitClear's figure), reported or not
@@ -117,7 +129,7 @@ export const detector = defineDetector({
       findings,
       metrics: {
         classes: classesCount,
-        nearClasses: near.length,
+        nearClasses: nearReported.length,
         duplicatedLines,
         duplicatedTokens,
         linesInCopies: inCopies,

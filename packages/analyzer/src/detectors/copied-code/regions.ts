@@ -1,7 +1,7 @@
 /** The copied regions of a run: exact classes and renamed or near-miss copies of whole units, less copies kept on purpose. */
 
 import { designSystemOf, isDesignSystemFile } from '@plumbline/core';
-import type { CheckSettings } from '@plumbline/core';
+import type { CheckSettings, ModuleSettings } from '@plumbline/core';
 import { factsOf } from '../../facts.js';
 import type { FileFacts } from '../../facts.js';
 import { extractor as cloneTokens } from '../../facts/clone-tokens.js';
@@ -12,7 +12,7 @@ import type { Unit } from '../shared/near-copies.js';
 import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
-import { amongTests, entityVariants, slightFragment } from './confidence.js';
+import { amongTests, entityVariants, insideNear, largestLines, perAppCopy, routeShells, slightFragment } from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
 import { findClonePairs } from './matching.js';
@@ -30,11 +30,13 @@ export const DEFAULTS: Options = { minTokens: 100, minLines: 5 };
 /** Pieces of one copied region cut apart by a small edit (a renamed line, an added prop) are one region up to this many lines apart. */
 const MAX_GAP_LINES = 5;
 /**
- * Files whose copies are kept on purpose: database migrations (each freezes the schema of its version),
+ * Files whose copies are kept on purpose: database migrations (each freezes the schema of its version), a
+ * documentation site's versioned docs (Docusaurus's `versioned_docs/version-1.2/`: each freezes a release),
  * framework entry files (`entry.server.tsx`, `entry.client.tsx`: each app spells its own), and standalone
  * config files (`eslint.config.mjs`, `vite.config.ts`: each must be complete where it lies).
  */
-const KEPT_FILES = /(^|\/)(migrations?\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
+const KEPT_FILES =
+  /(^|\/)(migrations?\/|versioned_docs\/|versioned_sidebars\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
 /**
  * Database dialects and storage back ends: sibling files per dialect (`mysql.ts`, `postgresql.ts`) or per back end
  * (`clickhouse.ts` beside `prisma.ts`, each building its own SQL) are parallel by design. The back ends removed 2
@@ -125,9 +127,12 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   );
   // a fragment left unreported holds no units: whole units around it that are near-miss copies are reported (a
   // component copied whole, whose markup is also another class's fragment, is still found)
+  const apps = ((settings.modules as ModuleSettings | undefined)?.packages ?? [])
+    .filter((p) => p.dir && !p.declaresEntry)
+    .map((p) => p.dir);
   const classes: CloneClass[] = [];
   const quiet: CloneClass[] = [];
-  for (const c of found) (slightFragment(c, docs) ? quiet : classes).push(c);
+  for (const c of found) (slightFragment(c, docs) || perAppCopy(pathsOf(c.members), largestLines(c, docs), apps) ? quiet : classes).push(c);
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
   // variant of one of them elsewhere is)
@@ -144,9 +149,18 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
     (c) => !keptOnPurpose({ members: c.units }, docs) && !amongTests(pathsOf(c.units)),
   );
   const near: NearClass[] = [];
-  const variants: NearClass[] = [];
-  for (const c of nearFound) (entityVariants(c) ? variants : near).push(c);
-  const value = { docs, classes, near, unreported: { classes: quiet, near: variants } };
+  const quietNear: NearClass[] = [];
+  const pathOf = (d: number) => docs[d]!.facts.path;
+  for (const c of nearFound) {
+    const lines = c.units[0]!.endLine - c.units[0]!.line + 1;
+    (entityVariants(c) || routeShells(c, pathOf) || perAppCopy(pathsOf(c.units), lines, apps) ? quietNear : near).push(c);
+  }
+  // one finding per region: a piece of whole units reported as near-miss copies is part of their finding
+  const nearByDoc = new Map<number, NearClass[]>();
+  for (const c of near) for (const d of new Set(c.units.map((u) => u.doc))) (nearByDoc.get(d) ?? nearByDoc.set(d, []).get(d)!).push(c);
+  const reported: CloneClass[] = [];
+  for (const c of classes) (insideNear(c, nearByDoc.get(c.members[0]!.doc) ?? []) ? quiet : reported).push(c);
+  const value = { docs, classes: reported, near, unreported: { classes: quiet, near: quietNear } };
   CLASSES.set(files, { key, value });
   return value;
 }
