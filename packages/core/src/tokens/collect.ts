@@ -334,8 +334,26 @@ function classOccurrences(c: Collector, raw: string, offset: number, node: TS.No
   }
 }
 
-/** Collects hard-coded style values from a TypeScript/JSX source file (none from email templates). */
+/**
+ * The occurrences of each source file already walked, by options (`namedColors` off and on): the style-values
+ * facts and the hard-coded-style-value check both read them from the same tree. Kept per tree object, so a file
+ * parsed again (another version, ESLint's next run) is walked again, and the tree and its entry go together.
+ */
+const WALKED = new WeakMap<TS.SourceFile, [StyleOccurrence[]?, StyleOccurrence[]?]>();
+
+/**
+ * Collects hard-coded style values from a TypeScript/JSX source file (none from email templates). Each tree is
+ * walked once per options: a second call returns a new array of the same occurrences (the caller may add to it).
+ */
 export function collectTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options: CollectOptions = {}): StyleOccurrence[] {
+  const key = options.namedColors ? 1 : 0;
+  let walked = WALKED.get(sf);
+  if (!walked) WALKED.set(sf, (walked = []));
+  const found = (walked[key] ??= walkTsStyleValues(ts, sf, options));
+  return found.slice();
+}
+
+function walkTsStyleValues(ts: TypeScript, sf: TS.SourceFile, options: CollectOptions): StyleOccurrence[] {
   const c: Collector = { ts, sf, text: sf.text, options, out: [], seenClassStrings: new Set() };
   if (isEmailTemplate(ts, sf)) return c.out;
   const visit = (node: TS.Node): void => {

@@ -89,6 +89,80 @@ export function alignmentCells(x: Streams, y: Streams): number {
   return (hiA - lo) * (hiB - lo);
 }
 
+const popcount = (x: number): number => {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+};
+
+/**
+ * The lengths of the longest common subsequences of every suffix of `a` with every suffix of `b`, L(i, j) =
+ * LCS(a[i..), b[j..)), the table an alignment walks, computed 32 cells at a time (the bit-parallel LCS of
+ * Allison and Dix, Hyyrö 2004) and kept as bits: row i holds one bit per column where L(i, j) drops by one from
+ * column j to j + 1, and the drops before each 32-bit word, so that L(i, j) is read in a few operations. The
+ * same values as the dynamic program cell by cell, in about a twentieth of its time and an eighth of its memory.
+ */
+export class SuffixLcs {
+  private readonly words: number;
+  /** per row, the bits of the columns where the row drops, counted from the last column (bit k is column m − 1 − k) */
+  private readonly drops: Int32Array;
+  /** per row, the drops in the words before each word (words + 1 counts a row) */
+  private readonly before: Int32Array;
+
+  constructor(
+    a: ArrayLike<number>,
+    b: ArrayLike<number>,
+    readonly n = a.length,
+    readonly m = b.length,
+  ) {
+    const W = (this.words = (m + 31) >>> 5);
+    // one bit vector per token of b: where it occurs, counted from the end of b
+    const match = new Map<number, Int32Array>();
+    for (let k = 0; k < m; k++) {
+      const t = b[m - 1 - k]!;
+      let v = match.get(t);
+      if (!v) match.set(t, (v = new Int32Array(W)));
+      v[k >>> 5]! |= 1 << (k & 31);
+    }
+    const drops = (this.drops = new Int32Array((n + 1) * W));
+    const before = (this.before = new Int32Array((n + 1) * (W + 1)));
+    // row n (the empty suffix of a) is all zeros; each row above it adds one token of a, from the last
+    for (let i = n - 1; i >= 0; i--) {
+      const eq = match.get(a[i]!);
+      const from = (i + 1) * W,
+        to = i * W,
+        counts = i * (W + 1);
+      let carry = 0,
+        seen = 0;
+      for (let w = 0; w < W; w++) {
+        const v = ~drops[from + w]!; // the ones of the row are the columns where it does not drop
+        let next = v;
+        if (eq) {
+          const u = v & eq[w]!;
+          const sum = (v >>> 0) + (u >>> 0) + carry;
+          carry = sum > 0xffffffff ? 1 : 0;
+          next = sum | 0 | (v & ~u);
+        }
+        const d = ~next;
+        drops[to + w] = d;
+        before[counts + w] = seen;
+        seen += popcount(d);
+      }
+      before[counts + W] = seen;
+    }
+  }
+
+  /** L(i, j), for 0 ≤ i ≤ n and 0 ≤ j ≤ m. */
+  at(i: number, j: number): number {
+    const t = this.m - j; // the row's drops at columns j..m − 1 are its bits 0..t − 1
+    const w = t >>> 5,
+      r = t & 31;
+    const whole = this.before[i * (this.words + 1) + w]!;
+    return r === 0 ? whole : whole + popcount(this.drops[i * this.words + w]! & ((1 << r) - 1));
+  }
+}
+
 /**
  * Aligns two members' abstracted streams (longest common subsequence, after their common beginning and end)
  * and counts what differs: hunks of code one has and the other has not, identifiers and literals put in
@@ -101,14 +175,8 @@ export function mergeCost(x: Streams, y: Streams): MergeCost | null {
   const n = hiA - lo,
     m = hiB - lo;
   if (n * m > MAX_CELLS) return null;
-  // suffix table of the middle: L[i][j] = LCS of a[lo+i..hiA) and b[lo+j..hiB)
-  const w = m + 1;
-  const L = new Uint16Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      L[i * w + j] = a[lo + i] === b[lo + j] ? L[(i + 1) * w + j + 1]! + 1 : Math.max(L[(i + 1) * w + j]!, L[i * w + j + 1]!);
-    }
-  }
+  // L.at(i, j) = LCS of a[lo+i..hiA) and b[lo+j..hiB)
+  const L = new SuffixLcs(a.subarray(lo, hiA), b.subarray(lo, hiB));
   const renames = new Set<string>();
   const texts = new Set<string>();
   const aligned = (i: number, j: number) => {
@@ -123,7 +191,7 @@ export function mergeCost(x: Streams, y: Streams): MergeCost | null {
     hunks = 0,
     gap = false;
   while (i < n || j < m) {
-    if (i < n && j < m && a[lo + i] === b[lo + j] && L[i * w + j] === L[(i + 1) * w + j + 1]! + 1) {
+    if (i < n && j < m && a[lo + i] === b[lo + j] && L.at(i, j) === L.at(i + 1, j + 1) + 1) {
       aligned(lo + i, lo + j);
       i++;
       j++;
@@ -132,10 +200,10 @@ export function mergeCost(x: Streams, y: Streams): MergeCost | null {
     }
     if (!gap) hunks++;
     gap = true;
-    if (j >= m || (i < n && L[(i + 1) * w + j]! >= L[i * w + j + 1]!)) i++;
+    if (j >= m || (i < n && L.at(i + 1, j) >= L.at(i, j + 1))) i++;
     else j++;
   }
-  const common = lo + (a.length - hiA) + L[0]!;
+  const common = lo + (a.length - hiA) + L.at(0, 0);
   const total = a.length + b.length;
   return { hunks, renames: renames.size, texts: texts.size, similarity: total ? (2 * common) / total : 1 };
 }
