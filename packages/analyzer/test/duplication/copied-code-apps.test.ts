@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
-import { amongTests, perAppCopy, routeShells } from '../../src/detectors/copied-code/confidence.js';
+import { amongScripts, amongTests, perAppCopy, routeShells } from '../../src/detectors/copied-code/confidence.js';
 import type { NearClass } from '../../src/detectors/shared/near-classes.js';
 
 describe('copied-code in a monorepo: copies each app or release keeps', () => {
@@ -10,14 +10,15 @@ describe('copied-code in a monorepo: copies each app or release keeps', () => {
   it('reports an app copy of a library function, not what each app, route, release or mock spells out', () => {
     // left alone: the query-client factory of two apps (19 lines, no library between them), two route layouts
     // that compose the same header, two releases' frozen docs sidebars, the mock data of two packages, and two
-    // resource clients of an SDK whose package.json says Fern generated it (no file header says so)
+    // resource clients of an SDK whose package.json says Fern generated it (no file header says so), and a data
+    // fix copied between two one-off scripts
     expect(findings.map((f) => `${f.file}:${f.line}-${f.endLine} ${f.related.join(' ')}`)).toEqual([
       'apps/web/src/lib/slug.ts:1-18 packages/utils/src/slug.ts:1',
     ]);
-    // found all the same: the app copies, the layouts and the SDK's clients are copied lines of the ratio (mock
+    // found all the same: the app copies, the layouts, the SDK's clients and the scripts are copied lines of the ratio (mock
     // data, like test set-up, and frozen releases, like migrations, are not counted)
     const metrics = out.result.metrics['copied-code'] as { linesInCopies: number };
-    expect(metrics.linesInCopies).toBe(2 * (18 + 19 + 16 + 16));
+    expect(metrics.linesInCopies).toBe(2 * (18 + 19 + 16 + 16 + 18));
   });
 });
 
@@ -54,6 +55,13 @@ describe('copied-code gates', () => {
     expect(perAppCopy(['apps/web/src/a.ts', 'packages/utils/src/a.ts'], 19, apps)).toBe(false);
     expect(perAppCopy(['apps/web/src/a.ts', 'apps/web/src/b.ts'], 19, apps)).toBe(false);
     expect(perAppCopy(['src/a.ts', 'apps/web/src/a.ts'], 19, apps)).toBe(false);
+  });
+
+  it('calls copies between one-off scripts scripts, not a script copied into the application', () => {
+    expect(amongScripts(['apps/web/scripts/fix-a.ts', 'apps/web/scripts/customers/fix-b.ts'])).toBe(true);
+    expect(amongScripts(['packages/db/src/scripts/eval.ts', 'scripts/progress.ts'])).toBe(true);
+    expect(amongScripts(['apps/web/scripts/fix-a.ts', 'apps/web/lib/customers.ts'])).toBe(false);
+    expect(amongScripts(['src/transcripts/a.ts', 'src/transcripts/b.ts'])).toBe(false);
   });
 
   it('calls mock data files tests', () => {

@@ -34,6 +34,8 @@ const MAX_ENTITY_VARIANT_LINES = 35;
 const TEST_NAME = /\.[a-z0-9-]*(test|spec)s?\.[cm]?[jt]sx?$/i;
 /** Mock data for tests and local development: `mock.ts`, `mocks.ts`, `user.mock.ts`, files under `mocks/` or `__mocks__/`. */
 const MOCK_NAME = /(^|\/)(__mocks__|mocks?)\/|(^|\/|\.)mocks?\.[cm]?[jt]sx?$/i;
+/** One-off maintenance, migration and evaluation scripts: a `scripts/` folder anywhere in the tree. */
+const SCRIPT_PATH = /(^|\/)scripts\//;
 /** Route files of the Next.js app router, each a shell the framework asks every route (or app) to spell out. */
 const ROUTE_FILE = /(^|\/)(layout|template|error|global-error|not-found|loading|default|page)\.[jt]sx$/;
 /** Copies in apps that share no library, whose extraction removes fewer lines than this, are left to each app. */
@@ -157,6 +159,15 @@ function widened(renamed: ReadonlyArray<readonly [string, string]>): boolean {
  */
 export function amongTests(paths: readonly string[]): boolean {
   return paths.every((p) => TEST_NAME.test(p) || MOCK_NAME.test(p));
+}
+
+/**
+ * Code copied between one-off scripts (a data fix per customer, two evaluation CLIs, an ops clean-up): every
+ * copy in a `scripts/` folder. Scripts run once or by hand and are written to be read alone; a copy of a script
+ * in the application's code is still reported. Removed 4 judged findings: 4 not right.
+ */
+export function amongScripts(paths: readonly string[]): boolean {
+  return paths.every((p) => SCRIPT_PATH.test(p));
 }
 
 const pascal = (kebab: string) => kebab.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());

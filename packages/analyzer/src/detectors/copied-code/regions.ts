@@ -12,7 +12,16 @@ import type { Unit } from '../shared/near-copies.js';
 import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
-import { amongTests, entityVariants, insideNear, largestLines, perAppCopy, routeShells, slightFragment } from './confidence.js';
+import {
+  amongScripts,
+  amongTests,
+  entityVariants,
+  insideNear,
+  largestLines,
+  perAppCopy,
+  routeShells,
+  slightFragment,
+} from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
 import { findClonePairs } from './matching.js';
@@ -132,7 +141,9 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
     .map((p) => p.dir);
   const classes: CloneClass[] = [];
   const quiet: CloneClass[] = [];
-  for (const c of found) (slightFragment(c, docs) || perAppCopy(pathsOf(c.members), largestLines(c, docs), apps) ? quiet : classes).push(c);
+  const quietClass = (c: CloneClass) =>
+    slightFragment(c, docs) || amongScripts(pathsOf(c.members)) || perAppCopy(pathsOf(c.members), largestLines(c, docs), apps);
+  for (const c of found) (quietClass(c) ? quiet : classes).push(c);
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
   // variant of one of them elsewhere is)
@@ -153,7 +164,9 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const pathOf = (d: number) => docs[d]!.facts.path;
   for (const c of nearFound) {
     const lines = c.units[0]!.endLine - c.units[0]!.line + 1;
-    (entityVariants(c) || routeShells(c, pathOf) || perAppCopy(pathsOf(c.units), lines, apps) ? quietNear : near).push(c);
+    const paths = pathsOf(c.units);
+    const quietUnits = entityVariants(c) || routeShells(c, pathOf) || amongScripts(paths) || perAppCopy(paths, lines, apps);
+    (quietUnits ? quietNear : near).push(c);
   }
   // one finding per region: a piece of whole units reported as near-miss copies is part of their finding
   const nearByDoc = new Map<number, NearClass[]>();
