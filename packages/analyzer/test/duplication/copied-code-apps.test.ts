@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
-import { amongScripts, amongTests, perAppCopy, routeShells } from '../../src/detectors/copied-code/confidence.js';
+import { amongScripts, amongTests, appsOf, perAppCopy, routeShells } from '../../src/detectors/copied-code/confidence.js';
 import type { NearClass } from '../../src/detectors/shared/near-classes.js';
 
 describe('copied-code in a monorepo: copies each app or release keeps', () => {
@@ -62,6 +62,24 @@ describe('copied-code gates', () => {
     expect(amongScripts(['packages/db/src/scripts/eval.ts', 'scripts/progress.ts'])).toBe(true);
     expect(amongScripts(['apps/web/scripts/fix-a.ts', 'apps/web/lib/customers.ts'])).toBe(false);
     expect(amongScripts(['src/transcripts/a.ts', 'src/transcripts/b.ts'])).toBe(false);
+  });
+
+  it('calls packages with no entry that no package depends on apps, not a library the apps import from its sources', () => {
+    const pkg = (name: string, dir: string, declaresEntry: boolean, dependencies: string[] = []) => ({
+      name,
+      dir,
+      declaresEntry,
+      dependencies,
+    });
+    expect(
+      appsOf([
+        pkg('@acme/web', 'apps/web', false, ['@acme/shared-react']),
+        pkg('@acme/extension', 'apps/extension', false, ['@acme/shared-react']),
+        pkg('@acme/shared-react', 'packages/shared-react', false),
+        pkg('@acme/utils', 'packages/utils', true),
+        pkg('@acme/api', 'apps/api', true),
+      ]),
+    ).toEqual(['apps/web', 'apps/extension']);
   });
 
   it('calls mock data files tests', () => {

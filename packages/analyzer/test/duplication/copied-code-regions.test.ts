@@ -14,18 +14,6 @@ describe('copied-code: one finding per copied region', () => {
     ]);
   });
 
-  it('leaves a piece of two components to their finding as components copied with names changed', () => {
-    const zones = at('src/inbox/upload-zone.tsx');
-    // the 26-line drop handler is copied verbatim inside the two upload zones, which are renamed copies
-    expect(zones.map((f) => `${f.file}:${f.line}-${f.endLine} ${f.related.join(' ')}`)).toEqual([
-      'src/inbox/upload-zone.tsx:9-77 src/vault/upload-zone.tsx:9',
-    ]);
-    expect(zones[0]!.message).toMatch(/^`InboxUploadZone` \(69 lines\) is copied with names changed in 2 places/);
-    // the piece is still a copied region of the duplicated-lines ratio
-    const metrics = out.result.metrics['copied-code'] as { linesInCopies: number };
-    expect(metrics.linesInCopies).toBeGreaterThan(0);
-  });
-
   it('gives two findings of units of one shape two fingerprints', () => {
     // PanelGroup and PanelFooter differ only in their names and class lists: one shape, two regions
     const panels = out.result.findings.filter((f) => f.ruleId === 'copied-code' && f.file === 'src/cards/alpha.tsx');

@@ -24,8 +24,6 @@ const CLOSING_BRACE = hash32('}');
 const WHOLE_UNIT = 0.8;
 /** A copy this much of its file's tokens (imports left out) is the file copied, wherever the copy starts. */
 const WHOLE_FILE = 0.8;
-/** An exact copy this much inside a unit of a near-miss class is a part of that class's finding. */
-const INSIDE_UNIT = 0.9;
 /** A fragment with control flow whose extraction removes fewer lines than this (lines × further copies) is too small to be worth a helper. */
 const MIN_FRAGMENT_LINES = 20;
 /** Entity variants from this many lines on are whole features written twice (a modal, a form, a route), worth extracting. */
@@ -192,9 +190,16 @@ export function routeShells(c: NearClass, pathOf: (doc: number) => string): bool
 }
 
 /**
- * The app a path lies in: the deepest workspace package holding it that declares no entry (`exports`, `main`):
- * an app, which no other package imports. Null outside every such package.
+ * The apps of a monorepo: workspace packages that declare no entry (`exports`, `main`) and that no other
+ * workspace package depends on (a library consumed from its sources, like a `shared-react` package the apps
+ * depend on, is no app).
  */
+export function appsOf(packages: ReadonlyArray<{ name: string; dir: string; declaresEntry?: boolean; dependencies?: string[] }>): string[] {
+  const used = new Set(packages.flatMap((p) => p.dependencies ?? []));
+  return packages.filter((p) => p.dir && !p.declaresEntry && !used.has(p.name)).map((p) => p.dir);
+}
+
+/** The app a path lies in: the deepest app holding it, null outside every app. */
 function appOf(path: string, apps: readonly string[]): string | null {
   let best: string | null = null;
   for (const dir of apps) if (path.startsWith(`${dir}/`) && (best === null || dir.length > best.length)) best = dir;
@@ -202,8 +207,8 @@ function appOf(path: string, apps: readonly string[]): string | null {
 }
 
 /**
- * A small piece each app of a monorepo keeps its own copy of: every copy in another app (a workspace package
- * that declares no entry, so none can import it from another), and extracting it would remove fewer than 40
+ * A small piece each app of a monorepo keeps its own copy of: every copy in another app (see appsOf: no package
+ * can import it from another), and extracting it would remove fewer than 40
  * lines (lines × further copies). Sharing it means a new package for a Sentry init, a query-client factory or a
  * per-app shadcn primitive; a large copy (a 131-line table pagination) or one already in a library is reported.
  * Removed 12 judged findings: 10 not right, 2 right.
@@ -212,18 +217,4 @@ export function perAppCopy(paths: readonly string[], lines: number, apps: readon
   if (lines * (paths.length - 1) >= MIN_CROSS_APP_LINES) return false;
   const of = paths.map((p) => appOf(p, apps));
   return of.every((a) => a !== null) && new Set(of).size === paths.length;
-}
-
-/**
- * A second finding for a region another finding already reports: an exact class each of whose copies lies
- * inside a unit of one reported class of near-miss copies (a 45-line piece of two upload zones that are
- * reported as whole components copied with changes, a dialog's body inside two dialogs copied with names
- * changed). The near-miss finding names every copy of the whole units; the piece is left to it.
- */
-export function insideNear(c: CloneClass, near: readonly NearClass[]): boolean {
-  return near.some((n) =>
-    c.members.every((m) =>
-      n.units.some((u) => u.doc === m.doc && Math.min(u.end, m.end) - Math.max(u.start, m.start) >= INSIDE_UNIT * (m.end - m.start)),
-    ),
-  );
 }

@@ -12,16 +12,7 @@ import type { Unit } from '../shared/near-copies.js';
 import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
-import {
-  amongScripts,
-  amongTests,
-  entityVariants,
-  insideNear,
-  largestLines,
-  perAppCopy,
-  routeShells,
-  slightFragment,
-} from './confidence.js';
+import { amongScripts, amongTests, appsOf, entityVariants, largestLines, perAppCopy, routeShells, slightFragment } from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
 import { findClonePairs } from './matching.js';
@@ -136,9 +127,7 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   );
   // a fragment left unreported holds no units: whole units around it that are near-miss copies are reported (a
   // component copied whole, whose markup is also another class's fragment, is still found)
-  const apps = ((settings.modules as ModuleSettings | undefined)?.packages ?? [])
-    .filter((p) => p.dir && !p.declaresEntry)
-    .map((p) => p.dir);
+  const apps = appsOf((settings.modules as ModuleSettings | undefined)?.packages ?? []);
   const classes: CloneClass[] = [];
   const quiet: CloneClass[] = [];
   const quietClass = (c: CloneClass) =>
@@ -168,12 +157,7 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
     const quietUnits = entityVariants(c) || routeShells(c, pathOf) || amongScripts(paths) || perAppCopy(paths, lines, apps);
     (quietUnits ? quietNear : near).push(c);
   }
-  // one finding per region: a piece of whole units reported as near-miss copies is part of their finding
-  const nearByDoc = new Map<number, NearClass[]>();
-  for (const c of near) for (const d of new Set(c.units.map((u) => u.doc))) (nearByDoc.get(d) ?? nearByDoc.set(d, []).get(d)!).push(c);
-  const reported: CloneClass[] = [];
-  for (const c of classes) (insideNear(c, nearByDoc.get(c.members[0]!.doc) ?? []) ? quiet : reported).push(c);
-  const value = { docs, classes: reported, near, unreported: { classes: quiet, near: quietNear } };
+  const value = { docs, classes, near, unreported: { classes: quiet, near: quietNear } };
   CLASSES.set(files, { key, value });
   return value;
 }
