@@ -65,6 +65,28 @@ export function factsOfContent(
     : factsForBlob(path, hash, content, config, settings);
 }
 
+/** A per-file check a config runs, with its options. */
+interface RunCheck {
+  check: (typeof FILE_CHECKS)[number];
+  options: object;
+}
+
+const runChecks = new WeakMap<ResolvedConfig, { rules: ResolvedConfig['rules']; preset: ResolvedConfig['preset']; checks: RunCheck[] }>();
+
+/**
+ * The per-file checks a config runs and their options, worked out once per config rather than once per file: the
+ * checks its rules turn on, and every rated rule's (its findings count for the rating, analyze.ts).
+ */
+function checksOf(config: ResolvedConfig): RunCheck[] {
+  const known = runChecks.get(config);
+  if (known && known.rules === config.rules && known.preset === config.preset) return known.checks;
+  const checks = FILE_CHECKS.filter((check) => ruleSeverity(config, check.meta) !== null || isRatedRule(check.meta.id)).map(
+    (check): RunCheck => ({ check, options: ruleOptions(config, check.meta.id, check.meta.defaultOptions as object) }),
+  );
+  runChecks.set(config, { rules: config.rules, preset: config.preset, checks });
+  return checks;
+}
+
 /**
  * Runs extractors and per-file checks on one file's text. Pure: same input, same facts. The syntax tree
  * lives only inside this call: the facts are plain data and nothing keeps a node, so the tree is freed
@@ -83,23 +105,13 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
   }
   const ts = loadTypeScript();
   try {
+    const input = { ts, path, text, language, ...(sourceFile ? { sourceFile } : {}), isTestFile, config, settings };
     for (const extractor of EXTRACTORS) {
       if (!extractor.languages.includes(language)) continue;
-      facts.data[extractor.name] = extractor.extract({
-        ts,
-        path,
-        text,
-        language,
-        ...(sourceFile ? { sourceFile } : {}),
-        isTestFile,
-        config,
-        settings,
-      });
+      facts.data[extractor.name] = extractor.extract(input);
     }
     if (sourceFile) {
-      for (const check of FILE_CHECKS) {
-        // a rated rule runs whatever the config says: its findings count for the rating (analyze.ts)
-        if (ruleSeverity(config, check.meta) === null && !isRatedRule(check.meta.id)) continue;
+      for (const { check, options } of checksOf(config)) {
         const sf = sourceFile;
         check.run({
           ts,
@@ -107,7 +119,7 @@ export function extractFileFacts(path: string, hash: string, text: string, confi
           filePath: path,
           isTestFile,
           settings,
-          options: ruleOptions(config, check.meta.id, check.meta.defaultOptions as object),
+          options,
           report(r: CheckReport) {
             const start = r.range?.start ?? r.node!.getStart(sf);
             const end = r.range?.end ?? r.node!.getEnd();
