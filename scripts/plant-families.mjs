@@ -9,7 +9,8 @@
 //     element added inside the root), or two of these,
 // then scans the copy with the built CLI (npm run build first) and counts a planted family as found when
 // ONE component-family finding holds the original and every variant (no other finding holds any of them),
-// and as kept right when that finding's "Keep `X`" names the original (the member the repository imports).
+// and as kept right when that finding's "Keep `X`" names a member the repository already had (the original, or a
+// real component of the family the variants joined: the most imported is kept), not a planted variant.
 //
 //   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cli <plumbline.js>]
 //
@@ -122,14 +123,15 @@ function renderedNodes(fn) {
 }
 
 /**
- * What component-family leaves out by design, for the record of the rates: a context provider at the root is an
- * app's wiring (`provider`); a render of fewer than 15 nodes (`small`, component-family's minNodes) that plays no role
- * is a thin wrapper or a configuration of another component (`<PageContent title=..>{children}</PageContent>`).
+ * The kind of an original: a render of fewer than 15 nodes (`small`, component-family's minNodes) that plays no role
+ * is a thin wrapper or a configuration of another component (`<PageContent title=..>{children}</PageContent>`, a
+ * `<Sheet>` around its content), which component-family leaves out by design and the harness does not plant; a
+ * context provider at the root (`provider`) joins no role (an app's wiring) but is found when its trees stay alike;
  * `component` otherwise.
  */
 function kindOf(fn, tag, role) {
-  if (/Provider$/.test(tag)) return 'provider';
-  return !role && renderedNodes(fn) < 15 ? 'small' : 'component';
+  if (!role && renderedNodes(fn) < 15) return 'small';
+  return /Provider$/.test(tag) ? 'provider' : 'component';
 }
 
 /** Exported components of a file with a destructured props parameter, 8 to 80 lines, that render one JSX root. */
@@ -161,6 +163,14 @@ export function componentsOf(path, text, workspace = new Set()) {
   }
   return out;
 }
+
+/**
+ * The workspace package a path lies in (`apps/web/`, `packages/ui/`), or '' outside one. Variants are planted in
+ * the original's: a variant is written where its original is used, and a component of the web app copied into the
+ * email package or a Stripe app would not even resolve its imports there (component-family leaves primitives of
+ * one role in different packages, and copies one per app, apart by design: each package serves its own bundle).
+ */
+const workspaceOf = (path) => /^(apps|packages)\/[^/]+\//.exec(path)?.[0] ?? '';
 
 const renameClass = (w) => (/\d$/.test(w) ? w.replace(/(\d+)$/, (d) => String(Number(d) + 1)) : `${w}-alt`);
 
@@ -270,9 +280,13 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
   for (const f of files) {
     const text = readFileSync(join(tree, f), 'utf8');
     if (text.length > 300_000 || /@generated|do not edit/i.test(text.slice(0, 500))) continue;
-    // icons, drawings and email templates are not reported by design (see rules/component-family.md): planting them measures nothing
+    // icons, drawings, email templates and thin wrappers under minNodes are not reported by design (see
+    // rules/component-family.md): planting them measures nothing
     const skip = (c) =>
-      c.tag === 'Html' || /(^|\/)e-?mails?\//.test(f) || /<(svg|path|Svg|Path)\b|Icon(Wrapper)?\b/.test(text.slice(c.start, c.end));
+      c.kind === 'small' ||
+      c.tag === 'Html' ||
+      /(^|\/)e-?mails?\//.test(f) ||
+      /<(svg|path|Svg|Path)\b|Icon(Wrapper)?\b/.test(text.slice(c.start, c.end));
     for (const c of componentsOf(f, text, workspace)) if ((!roles || c.role) && !skip(c)) candidates.push({ ...c, text });
   }
   const dirs = plantableDirs(files, NOT_PLANTABLE);
@@ -291,7 +305,8 @@ export function plantFamilies(tree, { families = 5, seed = 1, roles = false } = 
       const newName = `${PREFIXES[k]}${c.name}`;
       const v = variantOf(code, c.name, newName, edits[k]);
       if (!v) break;
-      const dir = dirs.filter((d) => d !== dirname(c.path))[Math.floor(random() * (dirs.length - 1))] ?? dirname(c.path);
+      const near = dirs.filter((d) => d !== dirname(c.path) && workspaceOf(`${d}/`) === workspaceOf(c.path));
+      const dir = near[Math.floor(random() * near.length)] ?? dirname(c.path);
       const path = `${dir === '.' ? '' : `${dir}/`}planted-family-${plants.length}-${k}.tsx`;
       const text = `// planted by scripts/plant-families.mjs\n${importsFor(c.text, c.path, dir)}\n\n${v}\n`;
       writeFileSync(join(tree, path), text);
@@ -309,6 +324,7 @@ export function membersOf(finding) {
   const names = new Map([...finding.message.matchAll(/(\w+) \((\S+?):(\d+)\)/g)].map((m) => [`${m[2]}:${m[3]}`, m[1]]));
   return [{ file: finding.file, line: finding.line }, ...finding.related].map((p) => ({
     path: p.file,
+    line: p.line,
     name: names.get(`${p.file}:${p.line}`) ?? null,
   }));
 }
@@ -318,19 +334,22 @@ export function judge(findings, plants) {
   const families = findings.filter((f) => f.ruleId === 'component-family');
   return plants.map((p) => {
     const paths = [p.from.path, ...p.variants.map((v) => v.path)];
-    const holding = families.filter((f) => membersOf(f).some((m) => paths.includes(m.path)));
+    // the original's file may hold other components, in families of their own: only the original itself counts
+    // (by name, or by line past the six members a message names)
+    const isOriginal = (m) => m.path === p.from.path && (m.name ? m.name === p.from.name : m.line === p.from.line);
+    const holding = families.filter((f) => membersOf(f).some((m) => isOriginal(m) || p.variants.some((v) => v.path === m.path)));
     const one = holding.length === 1 ? holding[0] : null;
     const members = one ? membersOf(one) : [];
-    const found =
-      !!one &&
-      p.variants.every((v) => members.some((m) => m.path === v.path)) &&
-      members.some((m) => m.path === p.from.path && m.name === p.from.name);
+    const found = !!one && p.variants.every((v) => members.some((m) => m.path === v.path)) && members.some(isOriginal);
     const keep = one ? (/Keep `(\w+)`/.exec(one.message)?.[1] ?? null) : null;
     // for the record: one copied-code finding holds them all (component-family then leaves them to it)
     const copied = findings.some(
       (f) => f.ruleId === 'copied-code' && paths.every((path) => f.file === path || f.related.some((r) => r.file === path)),
     );
-    return { ...p, found, findings: holding.length, keep, keptOriginal: found && keep === p.from.name, copied };
+    // kept right: the member kept is one the repository already had, the original or a real member of the family the
+    // variants joined (the rule keeps the most imported), never one of the planted variants, which nothing imports
+    const keptReal = found && !!keep && !p.variants.some((v) => v.name === keep);
+    return { ...p, found, findings: holding.length, keep, keptOriginal: found && keep === p.from.name, keptReal, copied };
   });
 }
 
@@ -371,18 +390,17 @@ function main(argv) {
     );
     const results = judge(JSON.parse(readFileSync(out, 'utf8')).findings, plants);
     const found = results.filter((r) => r.found).length;
-    const kept = results.filter((r) => r.keptOriginal).length;
+    const kept = results.filter((r) => r.keptReal).length;
     if (opts.json)
       process.stdout.write(
         `${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, roles: opts.roles, found, kept, results }, null, 2)}\n`,
       );
     else {
       const copied = results.filter((r) => !r.found && r.copied).length;
-      const components = results.filter((r) => r.from.kind === 'component');
+      const providers = results.filter((r) => r.from.kind === 'provider');
       process.stdout.write(
-        `${found}/${results.length} planted families found as one family; ${kept} keep the original; ${copied} of the missed are one copied-code finding; ` +
-          `of the ${components.length} whose original is a component component-family reports (not a provider, not under 15 nodes): ` +
-          `${components.filter((r) => r.found).length} found, ${components.filter((r) => r.keptOriginal).length} keep the original\n`,
+        `${found}/${results.length} planted families found as one family; ${kept} keep a real member; ${copied} of the missed are one copied-code finding; ` +
+          `${providers.filter((r) => r.found).length} of the ${providers.length} rooted in a context provider found\n`,
       );
       for (const r of results)
         process.stdout.write(

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,34 @@ describe('plant-families: the planted variant-family harness', () => {
         'export function Panel({ title, text, meta }: P) {\n  return (\n    <div className="panel">\n      <h3 className="t">{title}</h3>\n      <p className="x">{text}</p>\n      <span className="meta">{meta}</span>\n      <div className="actions">\n        <Button onClick={go}>Go</Button>\n      </div>\n    </div>\n  );\n}',
       ].join('\n'),
     ).map((x: { name: string; kind: string }) => `${x.name}:${x.kind}`);
-    expect(kinds).toEqual(['AppProviders:provider', 'CampaignsPage:small', 'Panel:component']);
+    expect(kinds).toEqual(['AppProviders:small', 'CampaignsPage:small', 'Panel:component']);
+  });
+
+  it('plants no thin wrapper under 15 nodes, and each variant in the workspace package of its original', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'plant-families-ws-'));
+    dirs.push(tree);
+    const panel =
+      'export function Panel({ title, text }: P) {\n  return (\n    <div className="panel">\n      <h3 className="t">{title}</h3>\n      <p className="x">{text}</p>\n      <span className="meta">{text}</span>\n      <div className="actions">\n        <a href="/go">Go</a>\n      </div>\n    </div>\n  );\n}\n';
+    const thin =
+      'export function Shell({ children }: P) {\n  return (\n    <PageContent\n      title="Campaigns"\n      wide>\n      {children}\n    </PageContent>\n  );\n}\n';
+    const files: Record<string, string> = {
+      'apps/web/src/panel.tsx': panel,
+      'apps/web/src/shell.tsx': thin,
+      'apps/web/src/pages/a.tsx': 'export const a = 1;\n',
+      'apps/web/src/lib/b.tsx': 'export const b = 1;\n',
+      'packages/email/src/c.tsx': 'export const c = 1;\n',
+      'packages/email/src/d/e.tsx': 'export const e = 1;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(tree, path, '..'), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    for (const seed of [1, 2, 3]) {
+      const plants = plantFamilies(tree, { families: 2, seed });
+      expect(plants.map((p: { from: { name: string } }) => p.from.name)).toEqual(['Panel']);
+      for (const v of plants[0].variants) expect(v.path).toMatch(/^apps\/web\//);
+      for (const v of plants[0].variants) rmSync(join(tree, v.path));
+    }
   });
 
   it('a variant is renamed for the same thing, its props and classes renamed, and edited', () => {
@@ -93,6 +120,48 @@ describe('plant-families: the planted variant-family harness', () => {
     ).toMatchObject({
       found: true,
       keptOriginal: true,
+      keptReal: true,
     });
+  });
+
+  it('a family of other components of the original file does not split the planted one; keeping a real member is kept right', () => {
+    const plants = [{ from: { path: 'a.tsx', name: 'A', line: 10 }, variants: [{ path: 'b.tsx', name: 'AltA' }] }];
+    const finding = (members: Array<[string, number, string]>, keep: string) => ({
+      ruleId: 'component-family',
+      file: members[0]![0],
+      line: members[0]![1],
+      message: `${members.length} components: ${members.map(([f, l, n]) => `${n} (${f}:${l})`).join(', ')}. Keep \`${keep}\` (x.tsx:1, imported by 2 files).`,
+      related: members.slice(1).map(([file, line]) => ({ file, line })),
+    });
+    const skeletons = finding(
+      [
+        ['a.tsx', 40, 'ASkeleton'],
+        ['c.tsx', 3, 'CSkeleton'],
+      ],
+      'ASkeleton',
+    );
+    const family = finding(
+      [
+        ['a.tsx', 10, 'A'],
+        ['b.tsx', 1, 'AltA'],
+        ['d.tsx', 5, 'SiblingA'],
+      ],
+      'SiblingA',
+    );
+    expect(judge([skeletons, family], plants)[0]).toMatchObject({ found: true, findings: 1, keptOriginal: false, keptReal: true });
+    expect(
+      judge(
+        [
+          finding(
+            [
+              ['a.tsx', 10, 'A'],
+              ['b.tsx', 1, 'AltA'],
+            ],
+            'AltA',
+          ),
+        ],
+        plants,
+      )[0],
+    ).toMatchObject({ found: true, keptReal: false });
   });
 });
