@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { mergeCost, SuffixLcs } from '../../src/detectors/shared/family-evidence.js';
 import type { Streams } from '../../src/detectors/shared/family-evidence.js';
@@ -70,53 +71,8 @@ describe('SuffixLcs', () => {
   });
 });
 
-/** mergeCost as it was written before the bit-parallel table: the same walk over the table cell by cell. */
-function referenceCost(x: Streams, y: Streams) {
-  const a = x.shape,
-    b = y.shape;
-  let lo = 0;
-  while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
-  let hiA = a.length,
-    hiB = b.length;
-  while (hiA > lo && hiB > lo && a[hiA - 1] === b[hiB - 1]) {
-    hiA--;
-    hiB--;
-  }
-  const L = naiveTable(a.subarray(lo, hiA), b.subarray(lo, hiB));
-  const n = hiA - lo,
-    m = hiB - lo;
-  const renames = new Set<string>();
-  const texts = new Set<string>();
-  const aligned = (i: number, j: number) => {
-    if (x.raw[i] === y.raw[j]) return;
-    if (a[i] === SHAPE.str) texts.add(`${x.raw[i]}:${y.raw[j]}`);
-    else renames.add(`${x.raw[i]}:${y.raw[j]}`);
-  };
-  for (let k = 0; k < lo; k++) aligned(k, k);
-  for (let k = 1; k <= a.length - hiA; k++) aligned(a.length - k, b.length - k);
-  let i = 0,
-    j = 0,
-    hunks = 0,
-    gap = false;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[lo + i] === b[lo + j]) {
-      aligned(lo + i, lo + j);
-      i++;
-      j++;
-      gap = false;
-      continue;
-    }
-    if (!gap) hunks++;
-    gap = true;
-    if (j >= m || (i < n && L[i + 1]![j]! >= L[i]![j + 1]!)) i++;
-    else j++;
-  }
-  const total = a.length + b.length;
-  return { hunks, renames: renames.size, texts: texts.size, similarity: total ? (2 * (lo + (a.length - hiA) + L[0]![0]!)) / total : 1 };
-}
-
 describe('mergeCost', () => {
-  it('walks the same alignment as the cell-by-cell table: the same hunks, renames, texts and similarity', () => {
+  it('walks the same alignment as the cell-by-cell table did: the same hunks, renames, texts and similarity', () => {
     const next = random(11);
     const names = new Map<number, string>();
     // shapes: a few structural tokens and the string placeholder; raw tokens: the shape, or a name/text of it
@@ -125,14 +81,12 @@ describe('mergeCost', () => {
       const raw = s.map((t) => (t === SHAPE.str || next() < 0.3 ? 5000 + Math.floor(next() * 6) : t));
       return { raw, shape: s, names };
     };
-    let renamed = 0;
-    for (const { a, b } of sequences(3, 300)) {
-      const x = streams(a),
-        y = streams(b);
-      const got = mergeCost(x, y)!;
-      expect(got).toEqual(referenceCost(x, y));
-      renamed += got.renames;
-    }
-    expect(renamed).toBeGreaterThan(100); // the cases do rename
+    const costs = sequences(3, 300).map(({ a, b }) => mergeCost(streams(a), streams(b))!);
+    expect(costs.reduce((n, c) => n + c.renames, 0)).toBeGreaterThan(100); // the cases do rename
+    // the digest of the 300 answers of mergeCost at 5b7bf95, which filled the table cell by cell
+    const digest = createHash('sha1')
+      .update(JSON.stringify(costs.map((c) => [c.hunks, c.renames, c.texts, c.similarity.toFixed(12)])))
+      .digest('hex');
+    expect(digest).toBe('837b8081bb9d557bcc09a1956d2132c1ed9b4a1e');
   });
 });
