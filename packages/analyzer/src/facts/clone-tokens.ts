@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { defineExtractor } from '../facts.js';
-import { collectUnits, encodeHashes, shapeOf, shapeOfSpecial, unitTokenRanges } from './clone-tokens/shape.js';
+import { collectUnits, encodeBits, encodeHashes, shapeOf, shapeOfSpecial, unitTokenRanges } from './clone-tokens/shape.js';
 import { hash32 } from './components.js';
 
 /**
@@ -31,6 +31,10 @@ export interface CloneTokenFacts {
   unitNames?: string[];
   /** every distinct identifier of the file, so that a detector can name the identifiers a renamed copy changed */
   names?: string[];
+  /** the tokens that name a member (a property, a key, a JSX attribute), compared by their text in renamed copies: a bitset, see clone-tokens/shape.ts */
+  members?: string;
+  /** the tokens renamed-copy matching leaves out (the `: sum` of `{ total: sum }`, as of the shorthand `{ total }`): a bitset */
+  elided?: string;
 }
 
 const EMPTY: CloneTokenFacts = { tokens: '', count: 0, lines: [] };
@@ -160,7 +164,9 @@ export const extractor = defineExtractor<CloneTokenFacts>({
     const shape: number[] = [];
     const starts: number[] = [];
     const names = new Set<string>();
-    const { units, tags } = collectUnits(ts, sf);
+    const { units, tags, marks } = collectUnits(ts, sf);
+    const members: boolean[] = [];
+    const elided: boolean[] = [];
     const lines: number[] = [];
     let lineIdx = 0;
     let lastLine = -1;
@@ -176,6 +182,8 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       hashes.push(hash32(tokenText));
       shape.push(shapeHash);
       starts.push(start);
+      members.push(marks.members.has(start));
+      elided.push(marks.elided.has(start));
     };
     const deliberate: number[] = [];
     let prevEnd = 0;
@@ -219,6 +227,9 @@ export const extractor = defineExtractor<CloneTokenFacts>({
     }
     if (hashes.length === 0 || vendored) return EMPTY;
     const unitRanges = unitTokenRanges(units, starts);
+    // only units are compared by their abstracted streams: a file without any needs no marks
+    const memberBits = unitRanges.ranges.length ? encodeBits(members) : undefined;
+    const elidedBits = unitRanges.ranges.length ? encodeBits(elided) : undefined;
     return {
       tokens: encodeHashes(hashes),
       count: hashes.length,
@@ -226,6 +237,8 @@ export const extractor = defineExtractor<CloneTokenFacts>({
       ...(deliberate.length ? { deliberate } : {}),
       shape: encodeHashes(shape),
       ...(unitRanges.ranges.length ? { units: unitRanges.ranges, unitNames: unitRanges.names, names: [...names] } : {}),
+      ...(memberBits ? { members: memberBits } : {}),
+      ...(elidedBits ? { elided: elidedBits } : {}),
     };
   },
 });

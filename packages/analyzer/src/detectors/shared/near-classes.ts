@@ -1,7 +1,7 @@
 // Renamed and near-miss copies grouped into classes and reported as copied-code findings: one finding per
 // class, at its largest unit, with every other copy, its similarity and the names it changed.
 import type { DraftFinding } from '../../detector.js';
-import { align, digest, lcsLength } from './near-copies.js';
+import { align, digest, lcsLength, unitView } from './near-copies.js';
 import type { NearPair, Unit, UnitDoc } from './near-copies.js';
 
 /** Units that are copies of each other with names or a few statements changed; `units[0]` is reported. */
@@ -99,8 +99,8 @@ export function nearClasses(
       const u = units[i]!;
       const sim = known.get(`${Math.min(i, ids[0]!)},${Math.max(i, ids[0]!)}`);
       if (sim !== undefined) return sim;
-      const a = docs[first.doc]!.shape.subarray(first.start, first.end);
-      const b = docs[u.doc]!.shape.subarray(u.start, u.end);
+      const a = unitView(docs[first.doc]!, first).shape;
+      const b = unitView(docs[u.doc]!, u).shape;
       return lcsLength(a, b) / Math.max(a.length, b.length);
     });
     const close = ids.map((_, k) => verified[k]! || similarity[k]! >= least);

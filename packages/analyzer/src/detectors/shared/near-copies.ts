@@ -3,7 +3,12 @@
 // facts/clone-tokens/shape.ts). Candidates share winnowed k-grams of the abstracted stream (SourcererCC's
 // filtering idea); each candidate pair is verified by the longest common subsequence of the two streams,
 // which tolerates inserted, deleted and changed statements, and is aligned to name the identifiers that differ.
-import { SHAPE } from '../../facts/clone-tokens/shape.js';
+// Each unit is compared through its view (UnitView): the `: sum` of `{ total: sum }` left out, as a copy that
+// renames `total` must spell a shorthand `{ total }` so, and a second stream with member names as their text.
+import { factsOf } from '../../facts.js';
+import type { FileFacts } from '../../facts.js';
+import { extractor as cloneTokens } from '../../facts/clone-tokens.js';
+import { decodeBits, SHAPE } from '../../facts/clone-tokens/shape.js';
 import { hash32 } from '../../facts/components.js';
 
 /** A unit as the detector sees it: a range of its file's tokens. */
@@ -22,6 +27,57 @@ export interface UnitDoc {
   tokens: Uint32Array;
   shape: Uint32Array;
   names: readonly string[];
+  /** the file's facts, whose clone tokens mark member names and elided tokens (see Marks in facts/clone-tokens/shape.ts) */
+  readonly facts?: FileFacts;
+}
+
+/**
+ * A unit as renamed-copy matching compares it, elided tokens left out: its abstracted stream, the same with
+ * member names as their text (`members`: whose k-grams tell a copy from a sibling of a common shell, see
+ * findNearPairs) and its exact tokens.
+ */
+export interface UnitView {
+  shape: Uint32Array;
+  members: Uint32Array;
+  tokens: Uint32Array;
+}
+
+const MARKS = new WeakMap<UnitDoc, { members: Uint8Array; elided: Uint8Array } | null>();
+const VIEWS = new WeakMap<Unit, UnitView>();
+
+/** The member and elided marks of a file's tokens (null when its facts have none: every token is compared by its shape). */
+function marksOf(d: UnitDoc): { members: Uint8Array; elided: Uint8Array } | null {
+  let m = MARKS.get(d);
+  if (m === undefined) {
+    const t = d.facts ? factsOf(d.facts, cloneTokens) : undefined;
+    m = t && (t.members || t.elided) ? { members: decodeBits(t.members, t.count), elided: decodeBits(t.elided, t.count) } : null;
+    MARKS.set(d, m);
+  }
+  return m;
+}
+
+/** The view of a unit (see UnitView), kept per unit object for the run. */
+export function unitView(d: UnitDoc, u: Unit): UnitView {
+  let v = VIEWS.get(u);
+  if (v) return v;
+  const marks = marksOf(d);
+  if (!marks) {
+    const shape = d.shape.subarray(u.start, u.end);
+    v = { shape, members: shape, tokens: d.tokens.subarray(u.start, u.end) };
+  } else {
+    const shape: number[] = [];
+    const members: number[] = [];
+    const tokens: number[] = [];
+    for (let i = u.start; i < u.end; i++) {
+      if (marks.elided[i]) continue;
+      shape.push(d.shape[i]!);
+      members.push(marks.members[i] ? d.tokens[i]! : d.shape[i]!);
+      tokens.push(d.tokens[i]!);
+    }
+    v = { shape: Uint32Array.from(shape), members: Uint32Array.from(members), tokens: Uint32Array.from(tokens) };
+  }
+  VIEWS.set(u, v);
+  return v;
 }
 
 export interface NearOptions {
@@ -79,11 +135,13 @@ const W = 4;
 const MIN_LITERALS = 4;
 const MIN_SAME_LITERALS = 0.5;
 /**
- * A pair below minRareShared (a small unit, or one mostly of a common shell) still pairs as a renamed copy
- * when it shares at least this many rare k-grams and this share of the rarer unit's own (all the structure
- * it has beyond the shell is the same), its abstracted streams are this similar, it aligns at least
- * MIN_KEPT_LITERALS literals and keeps every one (an entity's sibling has its own URLs, keys and labels),
- * and its names are not one entity's swapped for another's (see entitySiblings).
+ * A pair below minRareShared (a small unit, or one mostly of a common shell) still pairs when it shares at
+ * least this many rare k-grams and this share of the rarer unit's own (all the structure it has beyond the
+ * shell is the same; counted also with member names, which a copy keeps and a sibling over other fields does
+ * not), it aligns at least MIN_KEPT_LITERALS literals and keeps every one (an entity's sibling has its own
+ * URLs, keys and labels), and it is either a renamed copy (abstracted streams this similar, names not one
+ * entity's swapped for another's, see entitySiblings) or a copy with a few statements changed and no name
+ * renamed twice.
  */
 const MIN_RARE_ALL = 3;
 const MIN_RARE_ALL_SHARE = 0.8;
@@ -111,15 +169,15 @@ function grams(shape: Uint32Array, start: number, end: number, k: number): Uint3
 }
 
 /** Enough distinct structure to be compared at all: see MIN_DISTINCT_SHAPES. */
-function structured(shape: Uint32Array, u: Unit): boolean {
-  const g = grams(shape, u.start, u.end, 4);
+function structured(shape: Uint32Array): boolean {
+  const g = grams(shape, 0, shape.length, 4);
   const distinct = new Set(g).size;
   return distinct >= MIN_DISTINCT_SHAPES && distinct >= MIN_DISTINCT_SHARE * g.length;
 }
 
 /** The distinct winnowed k-grams of a unit (the minimum of every window of W). */
-function sketch(shape: Uint32Array, u: Unit): Set<number> {
-  const g = grams(shape, u.start, u.end, K);
+function sketch(shape: Uint32Array): Set<number> {
+  const g = grams(shape, 0, shape.length, K);
   const out = new Set<number>();
   for (let i = 0; i + W <= g.length; i++) {
     let m = g[i]!;
@@ -204,29 +262,26 @@ export function lcsLength(a: Uint32Array, b: Uint32Array): number {
   return prev[b.length]!;
 }
 
-/**
- * Unit pairs (indexes into `units`) whose abstracted streams have at least `minSimilarity` of the larger
- * one in common, in order. Units in one file that nest are never a pair.
- */
-export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], options: NearOptions): NearPair[] {
-  // every unit (10+ lines) counts towards how common a k-gram is; only units of minLines with structure pair
-  const sized = units.map((u) => u.end - u.start >= options.minTokens && u.end - u.start <= MAX_UNIT_TOKENS);
-  const ok = units.map((u, i) => sized[i]! && u.endLine - u.line + 1 >= options.minLines && structured(docs[u.doc]!.shape, u));
-  const sketches = units.map((u, i) => (sized[i] ? sketch(docs[u.doc]!.shape, u) : new Set<number>()));
+/** How many rare k-grams (in at most `max` units) each pair of units shares, keyed a * n + b, and each unit's rare k-grams. */
+function sharedGrams(
+  sketches: ReadonlyArray<Set<number>>,
+  ok: readonly boolean[],
+  max: number,
+): { shared: Map<number, number>; informative: Uint32Array } {
+  const n = sketches.length;
   const index = new Map<number, number[]>();
   sketches.forEach((s, i) => {
     for (const h of s) {
       const list = index.get(h);
       if (!list) index.set(h, [i]);
-      else if (list.length <= options.maxUnitsPerGram) list.push(i);
+      else if (list.length <= max) list.push(i);
     }
   });
   const shared = new Map<number, number>();
-  const n = units.length;
   // the k-grams of a unit that are not boilerplate: candidates share enough of these
   const informative = new Uint32Array(n);
   for (const list of index.values()) {
-    if (list.length > options.maxUnitsPerGram) continue;
+    if (list.length > max) continue;
     for (const u of list) informative[u] = informative[u]! + 1;
     if (list.length < 2) continue;
     for (let i = 0; i < list.length; i++)
@@ -236,34 +291,66 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
   }
+  return { shared, informative };
+}
+
+/** A unit with little rare structure (a small one, or one mostly of a common shell) shares all of it: MIN_RARE_ALL k-grams and MIN_RARE_ALL_SHARE of its own. */
+function sharesRare(g: { informative: Uint32Array }, a: number, b: number, count: number, least: number): boolean {
+  const own = Math.min(g.informative[a]!, g.informative[b]!);
+  return count >= MIN_RARE_ALL && count >= MIN_RARE_ALL_SHARE * own && count >= 0.5 * least * own;
+}
+
+/**
+ * Unit pairs (indexes into `units`) whose abstracted streams have at least `minSimilarity` of the larger
+ * one in common, in order. Units in one file that nest are never a pair.
+ */
+export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], options: NearOptions): NearPair[] {
+  // every unit (10+ lines) counts towards how common a k-gram is; only units of minLines with structure pair
+  const sized = units.map((u) => u.end - u.start >= options.minTokens && u.end - u.start <= MAX_UNIT_TOKENS);
+  const views = units.map((u, i) => (sized[i] ? unitView(docs[u.doc]!, u) : null));
+  const ok = units.map((u, i) => sized[i]! && u.endLine - u.line + 1 >= options.minLines && structured(views[i]!.shape));
+  const n = units.length;
+  const plain = sharedGrams(
+    views.map((v) => (v ? sketch(v.shape) : new Set<number>())),
+    ok,
+    options.maxUnitsPerGram,
+  );
+  // the same with member names: a framework's shell (`.input(…).query(async ({ input, ctx }) => …)`) is common,
+  // the fields and services a unit reads through it (`input.documentId`, `ctx.prisma.webhook`) are its own
+  const members = sharedGrams(
+    views.map((v) => (v ? sketch(v.members) : new Set<number>())),
+    ok,
+    options.maxUnitsPerGram,
+  );
   const pairs: NearPair[] = [];
-  for (const [key, count] of shared) {
+  for (const key of new Set([...plain.shared.keys(), ...members.shared.keys()])) {
     const a = Math.floor(key / n);
     const b = key % n;
     const ua = units[a]!;
     const ub = units[b]!;
     if (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end) continue;
-    const la = ua.end - ua.start;
-    const lb = ub.end - ub.start;
+    const va = views[a]!;
+    const vb = views[b]!;
+    const la = va.shape.length;
+    const lb = vb.shape.length;
     const least = Math.min(options.minSimilarity, options.minEditedSimilarity);
     if (Math.min(la, lb) < least * Math.max(la, lb)) continue;
-    if (count < 0.5 * least * Math.min(informative[a]!, informative[b]!)) continue;
     // verbatim copies are paired below whatever their size and shape; a variant needs size and rare structure
     if (Math.max(la, lb) < options.minNearTokens) continue;
     // a shell's structure alone does not make a pair: it shares rare structure, all of it when it has little
-    const rare = count >= options.minRareShared;
-    if (!rare && (count < MIN_RARE_ALL || count < MIN_RARE_ALL_SHARE * Math.min(informative[a]!, informative[b]!))) continue;
-    const sa = docs[ua.doc]!.shape.subarray(ua.start, ua.end);
-    const sb = docs[ub.doc]!.shape.subarray(ub.start, ub.end);
+    // (with member names, the structure a renamed copy of a shell keeps: see sharesRare)
+    const count = plain.shared.get(key) ?? 0;
+    const rare = count >= options.minRareShared && count >= 0.5 * least * Math.min(plain.informative[a]!, plain.informative[b]!);
+    if (!rare && !sharesRare(plain, a, b, count, least) && !sharesRare(members, a, b, members.shared.get(key) ?? 0, least)) continue;
+    const sa = va.shape;
+    const sb = vb.shape;
     // the tokens in common regardless of order bound the common subsequence: a cheap test first
     if (bagOverlap(sa, sb) < least * Math.max(la, lb)) continue;
     const similarity = lcsLength(sa, sb) / Math.max(la, lb);
     if (similarity < least) continue;
-    if (similarity < options.minSimilarity) {
-      const ta = docs[ua.doc]!.tokens.subarray(ua.start, ua.end);
-      const tb = docs[ub.doc]!.tokens.subarray(ub.start, ub.end);
-      if (lcsLength(ta, tb) / Math.max(la, lb) < options.minEditedSimilarity || edits(ta, tb) > MAX_EDITS) continue;
-    }
+    const edited = () =>
+      lcsLength(va.tokens, vb.tokens) / Math.max(la, lb) >= options.minEditedSimilarity && edits(va.tokens, vb.tokens) <= MAX_EDITS;
+    if (similarity < options.minSimilarity && !edited()) continue;
     // a copy keeps most of its literals (class names, keys, messages); two forms or two tables that only
     // share a layout do not
     const { literals, sameLiterals, renamed, renamedTwice } = align(docs[ua.doc]!, ua, docs[ub.doc]!, ub);
@@ -272,8 +359,14 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     // the same steps (a storage provider, a job queue, a decoder beside its encoder)
     if (similarity < options.minSimilarity && renamedTwice > 0) continue;
     // a common shell filled in for another entity (`useBounty` and `useCommission`) is a sibling, not a copy
-    if (!rare && (similarity < MIN_SHELL_SIMILARITY || literals < MIN_KEPT_LITERALS || sameLiterals < literals || entitySiblings(renamed)))
-      continue;
+    // (their own names count: `getDocumentRecipient` -> `getTemplateRecipient` with `DOCUMENT` -> `TEMPLATE`)
+    const names: Array<[string, string]> = ua.name !== ub.name ? [...renamed, [ua.name, ub.name]] : renamed;
+    if (!rare && (literals < MIN_KEPT_LITERALS || sameLiterals < literals)) continue;
+    // ...and so is a renamed copy of all of it, or a copy of it with a few statements changed and no name changed twice
+    const copyOfShell =
+      (similarity >= MIN_SHELL_SIMILARITY && !entitySiblings(names)) ||
+      (renamedTwice === 0 && (similarity < options.minSimilarity || edited()));
+    if (!rare && !copyOfShell) continue;
     pairs.push({ a, b, similarity });
   }
   // a verbatim copy of a whole unit is one however common its shape: pair identical units directly
@@ -360,10 +453,12 @@ const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
 
 /** Aligns two units by the longest common subsequence of their abstracted streams (full table, traced back). */
 export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
-  const la = ua.end - ua.start;
-  const lb = ub.end - ub.start;
-  const sa = da.shape.subarray(ua.start, ua.end);
-  const sb = db.shape.subarray(ub.start, ub.end);
+  const va = unitView(da, ua);
+  const vb = unitView(db, ub);
+  const sa = va.shape;
+  const sb = vb.shape;
+  const la = sa.length;
+  const lb = sb.length;
   const { table, at } = suffixTable(sa, sb);
   // identifier pairs with their counts: a name's partner is the one it is aligned with most
   const pairs = new Map<number, Map<number, number>>();
@@ -374,8 +469,8 @@ export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
     j = 0;
   while (i < la && j < lb) {
     if (sa[i] === sb[j]) {
-      const ta = da.tokens[ua.start + i]!;
-      const tb = db.tokens[ub.start + j]!;
+      const ta = va.tokens[i]!;
+      const tb = vb.tokens[j]!;
       if (sa[i] === SHAPE.id) {
         const m = pairs.get(ta) ?? (order.push(ta), pairs.set(ta, new Map()).get(ta)!);
         m.set(tb, (m.get(tb) ?? 0) + 1);

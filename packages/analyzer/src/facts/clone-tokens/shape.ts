@@ -41,14 +41,59 @@ function unitName(ts: TypeScript, n: TS.Node): string | null {
   return null;
 }
 
-/** Named function-like units of at least UNIT_MIN_LINES lines, and the start of every intrinsic JSX tag name. */
-export function collectUnits(ts: TypeScript, sf: TS.SourceFile): { units: UnitRange[]; tags: Set<number> } {
+/** Whether an identifier names a member (see Marks): a property, a key, a JSX attribute, a type's member, a qualified name's right side. */
+function isMemberName(ts: TypeScript, id: TS.Identifier): boolean {
+  const p = id.parent;
+  return (
+    (ts.isPropertyAccessExpression(p) && p.name === id) ||
+    (ts.isQualifiedName(p) && p.right === id) ||
+    ((ts.isPropertyAssignment(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isMethodSignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isEnumMember(p)) &&
+      p.name === id) ||
+    // `{ email: to }` and the shorthand `{ email }` of a destructuring read the field `email`
+    (ts.isBindingElement(p) && ts.isObjectBindingPattern(p.parent) && (p.propertyName ?? p.name) === id) ||
+    (ts.isJsxAttribute(p) && p.name === id)
+  );
+}
+
+/**
+ * What renamed-copy matching reads of a token beyond its shape, by the token's start: `members`, identifiers
+ * that name a member (`.email`, the key of `{ email: x }` or `{ email }`, a JSX attribute, a property of a type),
+ * compared by their text: a renamed copy renames its own bindings and keeps the fields and APIs it uses, as it
+ * must to do the same thing; and `elided`, the `: value` of a key bound to a plain name (`{ total: sum }`,
+ * `const { total: sum } = x`), left out: a copy that renames `total` must spell the shorthand `{ total }` so.
+ */
+export interface Marks {
+  members: Set<number>;
+  elided: Set<number>;
+}
+
+/** Named function-like units of at least UNIT_MIN_LINES lines, the start of every intrinsic JSX tag name, and the marks (see Marks). */
+export function collectUnits(ts: TypeScript, sf: TS.SourceFile): { units: UnitRange[]; tags: Set<number>; marks: Marks } {
   const units: UnitRange[] = [];
   const tags = new Set<number>();
+  const marks: Marks = { members: new Set(), elided: new Set() };
   const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
+  const elide = (key: TS.Node, value: TS.Node) => {
+    const colon = sf.text.indexOf(':', key.end);
+    if (colon < 0 || colon >= value.getStart(sf)) return;
+    marks.elided.add(colon);
+    marks.elided.add(value.getStart(sf));
+  };
   const visit = (n: TS.Node): void => {
-    if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxClosingElement(n)) {
+    if (ts.isIdentifier(n)) {
+      if (isMemberName(ts, n)) marks.members.add(n.getStart(sf));
+    } else if (ts.isJsxOpeningElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxClosingElement(n)) {
       if (ts.isIdentifier(n.tagName) && /^[a-z]/.test(n.tagName.text)) tags.add(n.tagName.getStart(sf));
+    } else if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && ts.isIdentifier(n.initializer)) {
+      elide(n.name, n.initializer);
+    } else if (ts.isBindingElement(n) && n.propertyName && ts.isIdentifier(n.propertyName) && ts.isIdentifier(n.name)) {
+      elide(n.propertyName, n.name);
     } else if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclarationBase).body) {
       const name = unitName(ts, n);
       // `export function f` and `function f` are one unit: the unit starts after `export` and `default`
@@ -60,7 +105,26 @@ export function collectUnits(ts: TypeScript, sf: TS.SourceFile): { units: UnitRa
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return { units, tags };
+  return { units, tags, marks };
+}
+
+/** base64 of a bitset with one bit per token (bit i of byte i >> 3), or undefined when no bit is set. */
+export function encodeBits(bits: readonly boolean[]): string | undefined {
+  if (!bits.some(Boolean)) return undefined;
+  const buf = Buffer.alloc((bits.length + 7) >> 3);
+  bits.forEach((b, i) => {
+    if (b) buf[i >> 3] = buf[i >> 3]! | (1 << (i & 7));
+  });
+  return buf.toString('base64');
+}
+
+/** Decodes a bitset of encodeBits into one byte per token (1: set); all zero when absent. */
+export function decodeBits(encoded: string | undefined, count: number): Uint8Array {
+  const out = new Uint8Array(count);
+  if (!encoded) return out;
+  const buf = Buffer.from(encoded, 'base64');
+  for (let i = 0; i < count; i++) out[i] = (buf[i >> 3]! >> (i & 7)) & 1;
+  return out;
 }
 
 /** The shape of one scanned token. */
