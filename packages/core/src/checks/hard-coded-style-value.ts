@@ -74,24 +74,27 @@ export interface StyleValueReport {
 /**
  * The findings reported by default (`report: "confident"`): the classes of the precision ledger's judged findings
  * (tuned repositories, 5e82834) that a reviewer of the codebase keeps.
- * - An arbitrary Tailwind value equal to one step of the project's own scale, not a colour (`h-[14px]` -> `h-3.5`,
- *   `max-w-[240px]` -> `max-w-60`, `z-[10]` -> `z-10`): 33 right of 36 judged (the 3 debatable: 1-4px nudges in a
- *   package whose build turns rem into em).
+ * - An arbitrary Tailwind value equal to a step of the project's own scale, not a colour (`h-[14px]` -> `h-3.5`,
+ *   `max-w-[240px]` -> `max-w-60`, `z-[10]` -> `z-10`), one step or several keys of the same value (`text-xs` and a
+ *   project's `text-tremor-label`), except 1-2px offsets (`isOpticalNudge`) and stock shadcn files: on the strict
+ *   scans at 5b7bf95 with the gates of 2026-12-07, 146 right of 168 judged in 13 tuned repositories (openstatus 0
+ *   of 9: its judges called exact swaps "a trivial nit"; the others 146 of 159).
  * - A colour in a style object written whole, equal to the default-theme value of exactly one CSS custom property
  *   that holds the colour itself (`style={{ color: '#dc2626' }}` with `--color-danger: #dc2626`): 0 right of 1 judged
  *   (a semantic mismatch, debatable); kept because the replacement `var(--x)` is certain and the class is rare
  *   (3 findings on 18 repositories).
- * Left to `report: "all"`: several tokens of one value (1 right of 12 judged: the token named is a coincidence of
- * value), near colours (1 of 15), values of another theme (0 of 4), exact colours in class names, stylesheets and
+ * Left to `report: "all"`: several tokens of one colour or of one value in a style (1 right of 12 judged: the token
+ * named is a coincidence of value), near colours (1 of 15), values of another theme (0 of 4), exact colours in class names, stylesheets and
  * fallbacks (0 of 3), stylesheet lengths (5 of 8: a variable defined under a container is out of scope outside it).
  */
 export function isConfidentFinding(occ: StyleOccurrence, verdict: Verdict): boolean {
   if (verdict.kind !== 'exact' || occ.loose) return false;
   const tokens = verdict.tokens;
   if (occ.context === 'className') {
-    const token = tokens[0]!;
     if (isOpticalNudge(occ)) return false;
-    return tokens.length === 1 && !!occ.tailwind?.utility && occ.atom.family !== 'color' && !!token.tailwind && !token.js;
+    // several Tailwind keys of one length are all steps of the scale (`text-[12px]` with `fontSize.xs` and a project's
+    // `fontSize.tremor-label`): the value is on the scale whichever is named
+    return !!occ.tailwind?.utility && occ.atom.family !== 'color' && tokens.every((t) => !!t.tailwind && !t.js);
   }
   if (occ.context !== 'object' || occ.atom.family !== 'color' || !occ.literal?.whole) return false;
   // one CSS variable holding the colour itself (a DTCG file defining the same token beside it is the same token)
@@ -256,6 +259,17 @@ function isStockShadcnFile(settings: CheckSettings, path: string, text: string):
   return !!ds?.shadcnDirs?.includes(dir) || (ds?.systems ?? []).some((s) => s.kind === 'shadcn' && s.name.replace(/\/$/, '') === dir);
 }
 
+/**
+ * Tokens that a class writes the same way are one token: Tailwind v4's `--text-xs` in a project's `@theme` and the
+ * default scale's `fontSize.xs` are both `text-xs` (unkey: `text-[12px]` was "design tokens `fontSize.xs`,
+ * `--text-xs`: use one of them" 38 times, never fixed).
+ */
+function oneClassVerdict(occ: StyleOccurrence, verdict: Verdict): Verdict {
+  if (occ.context !== 'className' || verdict.kind !== 'exact' || verdict.tokens.length < 2) return verdict;
+  const classes = new Set(verdict.tokens.map((t) => (t.tailwind && !t.js ? `${t.tailwind.namespace}\0${t.tailwind.key}` : null)));
+  return classes.size === 1 && !classes.has(null) ? { kind: 'exact', tokens: [verdict.tokens[0]!] } : verdict;
+}
+
 /** A fallback after reading a variable names that variable, and only when it is that variable's value. */
 function fallbackVerdict(verdict: Verdict, variable: string): Verdict | null {
   const own = verdict.kind === 'exact' ? verdict.tokens.filter((t) => t.cssVar === variable) : [];
@@ -385,7 +399,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       });
       // a literal outside style sites is the token written by hand only when it is the token's very value; a
       // fallback only when it is the value of the variable it stands in for
-      const verdict = judged && occ.reads ? fallbackVerdict(judged, occ.reads) : judged;
+      const verdict = judged && (occ.reads ? fallbackVerdict(judged, occ.reads) : oneClassVerdict(occ, judged));
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
       if (confidentOnly && !isConfidentFinding(occ, verdict)) continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };

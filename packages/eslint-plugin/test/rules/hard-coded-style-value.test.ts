@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import { loadTokens } from '../../../core/src/tokens/load.js';
-import type { TokenSettings } from '../../../core/src/tokens/types.js';
+import type { DesignToken, TokenSettings } from '../../../core/src/tokens/types.js';
 import rule from '../../src/rules/hard-coded-style-value.js';
 import { resetProjectSettings } from '../../src/project-settings.js';
 import { ruleTester } from '../rule-tester.js';
@@ -15,6 +15,17 @@ const tw4 = loadTokens(join(fixtures, 'tailwind-v4'), { files: ['src/app.css'] }
 const tw3 = loadTokens(join(fixtures, 'tailwind-v3'), { files: ['tailwind.config.ts', 'src/app/globals.css'] }).settings;
 const withTemplates = (t: TokenSettings, templates: TokenSettings['templates']): TokenSettings => ({ ...t, templates });
 const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
+// Tailwind keys of 12px besides the default `text-xs`: a v4 `@theme` variable of the same key, and a project's own key
+const fontSizeKey = (path: string, key: string, cssVar?: string): DesignToken => ({
+  path,
+  ...(cssVar ? { cssVar } : {}),
+  value: '0.75rem',
+  family: 'font-size',
+  tailwind: { namespace: 'text', key },
+  file: 'src/app.css',
+});
+const tw4SameClass: TokenSettings = { ...tw4, tokens: [...tw4.tokens, fontSizeKey('text-xs', 'xs', '--text-xs')] };
+const tw4TwoKeys: TokenSettings = { ...tw4, tokens: [...tw4.tokens, fontSizeKey('fontSize.tremor-label', 'tremor-label')] };
 
 /** Cases of every value the rule can report: they run with `report: "all"` (the default reports the confident classes, below). */
 const everyValue = {
@@ -336,6 +347,31 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
     },
   ],
   invalid: [
+    {
+      // a v4 theme variable and the default scale step of one class are one token: fixed
+      code: `const a = <p className="text-[12px]" />;`,
+      output: `const a = <p className="text-xs" />;`,
+      settings: settings(tw4SameClass),
+      errors: [{ messageId: 'exactToken', line: 1, column: 25, endLine: 1, endColumn: 36 }],
+    },
+    {
+      // two keys of one size are both steps of the scale: reported, both offered
+      code: `const a = <p className="text-[12px]" />;`,
+      settings: settings(tw4TwoKeys),
+      errors: [
+        {
+          messageId: 'exactTokens',
+          line: 1,
+          column: 25,
+          endLine: 1,
+          endColumn: 36,
+          suggestions: [
+            { messageId: 'useToken', output: `const a = <p className="text-tremor-label" />;` },
+            { messageId: 'useToken', output: `const a = <p className="text-xs" />;` },
+          ],
+        },
+      ],
+    },
     {
       // a 1px margin or size is no nudge: `-mt-[1px]` collapsing grid borders is `-mt-px`
       code: `const a = <div className="-mt-[1px] top-[1px]" />;`,
