@@ -103,7 +103,14 @@ const SEEDS: Array<[number, number]> = Array.from({ length: NUM_HASHES }, (_, i)
   Math.imul(i + 7, 0x85ebca6b) >>> 0,
 ]);
 
-function minhash(grams: readonly number[]): Uint32Array {
+/**
+ * The MinHash signature of a gram set: per hash function, the least hash of its grams. `signed` keeps the hash of
+ * releases before the fix: its last xor left a signed number, so a negative hash beat every stored one and the row
+ * held the last gram with its top bit set rather than the least (two trees 0.94 alike shared 8 of 48 rows, and
+ * near-identical components were never compared). design-system-shadow still asks for it until its owner measures
+ * the change.
+ */
+function minhash(grams: readonly number[], signed: boolean): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   let prev = -1;
   for (const g of grams) {
@@ -114,6 +121,7 @@ function minhash(grams: readonly number[]): Uint32Array {
       x ^= x >>> 16;
       x = Math.imul(x, 0x7feb352d) >>> 0;
       x ^= x >>> 15;
+      if (!signed) x >>>= 0;
       if (x < sig[i]!) sig[i] = x;
     }
   }
@@ -121,30 +129,32 @@ function minhash(grams: readonly number[]): Uint32Array {
 }
 
 /** The LSH band keys of a gram set, kept with it (a file version's components recur in every snapshot of `trend`). */
-const BANDS = new WeakMap<readonly number[], string[]>();
-function bandKeys(grams: readonly number[]): string[] {
-  let keys = BANDS.get(grams);
+const BANDS = { fixed: new WeakMap<readonly number[], string[]>(), signed: new WeakMap<readonly number[], string[]>() };
+function bandKeys(grams: readonly number[], signed: boolean): string[] {
+  const cache = signed ? BANDS.signed : BANDS.fixed;
+  let keys = cache.get(grams);
   if (keys) return keys;
-  const sig = minhash(grams);
+  const sig = minhash(grams, signed);
   keys = [];
   for (let b = 0; b < NUM_HASHES / ROWS; b++) {
     let key = `${b}`;
     for (let r = 0; r < ROWS; r++) key += `:${sig[b * ROWS + r]!.toString(36)}`;
     keys.push(key);
   }
-  BANDS.set(grams, keys);
+  cache.set(grams, keys);
   return keys;
 }
 
 /**
  * Candidate pairs of near-duplicate items by locality-sensitive hashing: MinHash signatures of the gram
  * sets, banded (12 bands of 4 rows), so only items sharing a band are compared, never all pairs.
- * Returns index pairs [i, j] with i < j, each once.
+ * Returns index pairs [i, j] with i < j, each once. `hash`: 'fixed' (the least hash per row, as MinHash means;
+ * component-family), 'signed' (the hash of earlier releases, see minhash; the default, kept for design-system-shadow).
  */
-export function lshCandidates(items: ReadonlyArray<readonly number[]>): Array<[number, number]> {
+export function lshCandidates(items: ReadonlyArray<readonly number[]>, hash: 'signed' | 'fixed' = 'signed'): Array<[number, number]> {
   const buckets = new Map<string, number[]>();
   items.forEach((grams, idx) => {
-    for (const key of bandKeys(grams)) (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(idx);
+    for (const key of bandKeys(grams, hash === 'signed')) (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(idx);
   });
   const seen = new Set<number>();
   const out: Array<[number, number]> = [];
@@ -231,7 +241,10 @@ export function findFamilies(
   };
   const ratio = threshold / (2 - threshold);
   const sized = reps.map((g, i) => [g, i] as const).filter(([g]) => big(g));
-  for (const [x, y] of lshCandidates(sized.map(([g]) => refs[g[0]!]!.c.grams))) {
+  for (const [x, y] of lshCandidates(
+    sized.map(([g]) => refs[g[0]!]!.c.grams),
+    'fixed',
+  )) {
     const i = sized[x]![1],
       j = sized[y]![1];
     const a = refs[reps[i]![0]!]!.c.grams,

