@@ -144,6 +144,8 @@ const MIN_SAME_LITERALS = 0.5;
  * renamed twice.
  */
 const MIN_RARE_ALL = 3;
+/** A unit with fewer than this many × minRareShared rare k-grams (without member names) is mostly a shell: it also pairs by the k-grams with member names. */
+const SHELL_RARE = 2;
 const MIN_RARE_ALL_SHARE = 0.8;
 const MIN_SHELL_SIMILARITY = 0.95;
 const MIN_KEPT_LITERALS = 1;
@@ -317,9 +319,11 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
   );
   // the same with member names: a framework's shell (`.input(…).query(async ({ input, ctx }) => …)`) is common,
   // the fields and services a unit reads through it (`input.documentId`, `ctx.prisma.webhook`) are its own
+  // (only units mostly of a shell, with fewer than SHELL_RARE rare k-grams of their own without member names,
+  // pair through these: a unit with more pairs with its copies without them)
   const members = sharedGrams(
     views.map((v) => (v ? sketch(v.members) : new Set<number>())),
-    ok,
+    ok.map((o, i) => o && plain.informative[i]! < SHELL_RARE * options.minRareShared),
     options.maxUnitsPerGram,
   );
   const pairs: NearPair[] = [];
@@ -363,9 +367,12 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
     const names: Array<[string, string]> = ua.name !== ub.name ? [...renamed, [ua.name, ub.name]] : renamed;
     if (!rare && (literals < MIN_KEPT_LITERALS || sameLiterals < literals)) continue;
     // ...and so is a renamed copy of all of it, or a copy of it with a few statements changed and no name changed twice
+    // (the same unit, its name kept, with at most a stray name per edit: not another route of the same shell
+    // calling another service, nor another provider's implementation of the same steps)
     const copyOfShell =
-      (similarity >= MIN_SHELL_SIMILARITY && !entitySiblings(names)) ||
-      (renamedTwice === 0 && (similarity < options.minSimilarity || edited()));
+      !entitySiblings(names) &&
+      (similarity >= MIN_SHELL_SIMILARITY ||
+        (ua.name === ub.name && renamedTwice === 0 && renamed.length <= MAX_EDITS && (similarity < options.minSimilarity || edited())));
     if (!rare && !copyOfShell) continue;
     pairs.push({ a, b, similarity });
   }
