@@ -102,6 +102,12 @@ describe('copied-code: member names and shorthand keys in renamed-copy matching'
       ['src/routers/draft/find.ts', route('Draft', 'envelopeId')],
       ['src/routers/archive/find.ts', route('Archive', 'envelopeId')],
     );
+    // and two routes of the shell over one field that call another service (`disableUser`, `enableUser`)
+    const action = (verb: string) =>
+      route('User', 'userId')
+        .replace('findUserRoute', `${verb}UserRoute`)
+        .replace('throw new AppError', `await ${verb}User({ userId: userIdValue });\n      throw new AppError`);
+    files.push(['src/routers/admin/disable-user.ts', action('disable')], ['src/routers/admin/enable-user.ts', action('enable')]);
     const found = copiedCode(files);
     expect(found).toHaveLength(1);
     expect(places(found[0]!)).toEqual(['src/admin/find-documents.ts', 'src/routers/document/find.ts']);
