@@ -282,6 +282,13 @@ const ROUTE_EXPORTS = /^(ErrorBoundary|HydrateFallback)$/;
 /** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
+/**
+ * A route module of a file-system router (Next.js's `app/…/page.tsx`, `layout.tsx`, `template.tsx`, `not-found.tsx`,
+ * `error.tsx`; a Remix or React Router `routes/` module): the router renders it and nothing imports it, so no member of a
+ * family of routes can be kept in place of the others (an openstatus judge found "keep `BlogListPage`" infeasible for two Next route pages).
+ */
+const ROUTE_MODULE = /(^|\/)app\/(.*\/)?(page|layout|template|not-found|error)\.[jt]sx$|(^|\/)routes\/(.*\/)?[^/]+\.[jt]sx$/;
+
 /** Whether every member lies in an app of its own (`apps/<name>/`), no two in one app. */
 function eachInItsOwnApp(members: readonly ComponentRef[]): boolean {
   const apps = members.map((m) => /^apps\/[^/]+\//.exec(m.file.path)?.[0]);
@@ -392,7 +399,9 @@ export const detector = defineDetector({
       const names = fam.members.map((m) => m.c.name);
       const role = roleOfRef.get(first!);
       const what = first!.c.rootElement ? `a <${first!.c.rootElement}>` : role ? `a <${first!.c.rootTag}>` : 'the same tree';
-      const keep = keepSentence(fam.members, keeperOf(fam.members, importers));
+      const keep = fam.members.every((m) => ROUTE_MODULE.test(m.file.path))
+        ? 'Each is a route module, which nothing imports: keep the routes and move what they share into one component they render.'
+        : keepSentence(fam.members, keeperOf(fam.members, importers));
       const listed = `${fam.members
         .slice(0, 6)
         .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)

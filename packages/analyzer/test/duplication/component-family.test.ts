@@ -132,3 +132,19 @@ describe('component-family: what merging two members renames', () => {
     expect(renameOf(1, 2, names, names)).not.toBe(renameOf(1, 3, names, names));
   });
 });
+
+describe('component-family: a family of route modules', () => {
+  const out = analyzeFixture('duplication', 'component-family-routes');
+
+  it('names no member to keep: nothing imports a route module, so the routes stay and what they share moves into one component', () => {
+    const [f, ...rest] = findingsOf(out, 'component-family');
+    expect(rest).toEqual([]);
+    expect(f!.message).toMatch(
+      /^2 components render a <main> with near-identical structure .*: BlogPage \(app\/\(landing\)\/blog\/page\.tsx:3\)/,
+    );
+    expect(f!.message).toMatch(
+      /Each is a route module, which nothing imports: keep the routes and move what they share into one component they render\.$/,
+    );
+    expect(f!.message).not.toContain('Keep `');
+  });
+});
