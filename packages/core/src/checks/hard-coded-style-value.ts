@@ -92,9 +92,12 @@ export function isConfidentFinding(occ: StyleOccurrence, verdict: Verdict): bool
   const tokens = verdict.tokens;
   if (occ.context === 'className') {
     if (isOpticalNudge(occ)) return false;
-    // several Tailwind keys of one length are all steps of the scale (`text-[12px]` with `fontSize.xs` and a project's
-    // `fontSize.tremor-label`): the value is on the scale whichever is named
-    return !!occ.tailwind?.utility && occ.atom.family !== 'color' && tokens.every((t) => !!t.tailwind && !t.js);
+    // several Tailwind keys of one length, one of them Tailwind's own step (`text-[12px]` with `fontSize.xs` and a
+    // project's `fontSize.tremor-label`): the value is on the scale whichever is named. Only project keys
+    // (`--text-h1-bold`, `--text-h1-medium` at 2rem) are styles of a type ramp, each with its weight and leading: a
+    // title's `text-[2rem] leading-[2.375rem]` mirroring an editor's typography is none of them (judged wrong).
+    const onScale = tokens.length === 1 || tokens.some((t) => t.file === 'tailwind:defaults');
+    return onScale && !!occ.tailwind?.utility && occ.atom.family !== 'color' && tokens.every((t) => !!t.tailwind && !t.js);
   }
   if (occ.context !== 'object' || occ.atom.family !== 'color' || !occ.literal?.whole) return false;
   // one CSS variable holding the colour itself (a DTCG file defining the same token beside it is the same token)

@@ -16,16 +16,25 @@ const tw3 = loadTokens(join(fixtures, 'tailwind-v3'), { files: ['tailwind.config
 const withTemplates = (t: TokenSettings, templates: TokenSettings['templates']): TokenSettings => ({ ...t, templates });
 const settings = (tokens: TokenSettings) => ({ plumbline: { tokens } });
 // Tailwind keys of 12px besides the default `text-xs`: a v4 `@theme` variable of the same key, and a project's own key
-const fontSizeKey = (path: string, key: string, cssVar?: string): DesignToken => ({
+const fontSizeKey = (path: string, key: string, cssVar?: string, value = '0.75rem'): DesignToken => ({
   path,
   ...(cssVar ? { cssVar } : {}),
-  value: '0.75rem',
+  value,
   family: 'font-size',
   tailwind: { namespace: 'text', key },
   file: 'src/app.css',
 });
 const tw4SameClass: TokenSettings = { ...tw4, tokens: [...tw4.tokens, fontSizeKey('text-xs', 'xs', '--text-xs')] };
 const tw4TwoKeys: TokenSettings = { ...tw4, tokens: [...tw4.tokens, fontSizeKey('fontSize.tremor-label', 'tremor-label')] };
+// a type ramp of the project's own: two styles of one size, no default step of that size
+const tw4Ramp: TokenSettings = {
+  ...tw4,
+  tokens: [
+    ...tw4.tokens,
+    fontSizeKey('text-h6-bold', 'h6-bold', '--text-h6-bold', '0.6875rem'),
+    fontSizeKey('text-h6-medium', 'h6-medium', '--text-h6-medium', '0.6875rem'),
+  ],
+};
 
 /** Cases of every value the rule can report: they run with `report: "all"` (the default reports the confident classes, below). */
 const everyValue = {
@@ -331,6 +340,8 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
     { code: 'const Card = styled.div`\n  padding: 16px;\n`;', settings: settings(cssVars) },
     // a token file's value with no CSS variable: its name in CSS is a guess
     { code: `const a = <div style={{ color: '#4a90e2' }} />;`, settings: settings(dtcg) },
+    // a size equal to two styles of the project's type ramp only (each with its weight and leading): not a scale step
+    { code: `const a = <p className="text-[11px]" />;`, settings: settings(tw4Ramp) },
     // a 1-2px offset of a positioned element is an optical nudge (a caret), even where the scale has `top-px`
     { code: `const a = <span className="relative top-[1px] -left-[2px]" />;`, settings: settings(tw4) },
     // a stock shadcn primitive with no components.json (a design-system package's `primitives/`): its Radix import
