@@ -228,7 +228,9 @@ export function variantOf(code, name, newName, edit) {
   if (removed) {
     const i = pattern.elements.indexOf(removed);
     const next = pattern.elements[i + 1];
-    edits.push({ start: removed.getStart(sf), end: next ? next.getStart(sf) : removed.getEnd(), text: '' });
+    // the last element takes its trailing comma with it (`{ only, }` would not parse)
+    const tail = next ? next.getStart(sf) : removed.getEnd() + (/^\s*,/.exec(code.slice(removed.getEnd()))?.[0].length ?? 0);
+    edits.push({ start: removed.getStart(sf), end: tail, text: '' });
   }
   const root = mainRoot(c.fn);
   if (edit === 'add-prop' || edit === 'both') {

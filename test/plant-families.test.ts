@@ -67,6 +67,11 @@ describe('plant-families: the planted variant-family harness', () => {
     const removed: string = variantOf(code, 'PrimaryButton', 'LegacyPrimaryButton', 'remove-prop');
     expect(removed).toMatch(/\(\{ children, disabledAlt, loadingAlt \}: any\)/);
     expect(removed).toContain('onClick={undefined}');
+    // removing the only prop leaves a pattern that parses (no `{ , }`)
+    const only = 'export function Rewind({\n  partnerRewind,\n}: P) {\n  return <Intro data={partnerRewind} />;\n}';
+    expect(variantOf(only, 'Rewind', 'LegacyRewind', 'remove-prop')).toBe(
+      'export function LegacyRewind({\n  \n}: any) {\n  return <Intro data={undefined} />;\n}',
+    );
     const edited: string = variantOf(code, 'PrimaryButton', 'SimplePrimaryButton', 'edit-tree');
     expect(edited).toContain('<span className="sr-only" aria-hidden="true" />');
   });
