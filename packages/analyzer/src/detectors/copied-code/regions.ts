@@ -154,7 +154,10 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   for (const c of nearFound) {
     const lines = c.units[0]!.endLine - c.units[0]!.line + 1;
     const paths = pathsOf(c.units);
-    const quietUnits = entityVariants(c) || routeShells(c, pathOf) || amongScripts(paths) || perAppCopy(paths, lines, apps);
+    // only verbatim copies are left to each app: a renamed or edited copy of a small unit in another app is an
+    // assistant's copy of it (plant-clones' type-3 copy of a 17-line handler into another app), not a per-app file
+    const verbatim = c.similarity.every((x) => x === 1) && c.renamed.every((r) => r.length === 0);
+    const quietUnits = entityVariants(c) || routeShells(c, pathOf) || amongScripts(paths) || (verbatim && perAppCopy(paths, lines, apps));
     (quietUnits ? quietNear : near).push(c);
   }
   const value = { docs, classes, near, unreported: { classes: quiet, near: quietNear } };
