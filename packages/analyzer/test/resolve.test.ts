@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCheckSettings, defaultConfig } from '@plumbline/core';
@@ -132,5 +134,34 @@ describe('workspace packages: what each offers and depends on (modules settings)
     expect(r.workspacePackage('site')?.declaresEntry).toBe(false); // its `browser` object only replaces modules
     expect(r.workspacePackage('@acme/ui')?.dependencies).toEqual(['@acme/lib', '@acme/vite-plugins']);
     expect(r.workspacePackage('site')?.dependencies).toEqual(['@acme/ui', '@acme/utils']);
+  });
+});
+
+describe('ModuleResolver: JavaScript projects below a root with no package.json', () => {
+  // a Go or Python repository with its web app in web/ and a clients/ workspace: their tsconfigs and workspaces count
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-nested-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  put('go.mod', 'module example.com/app\n');
+  put('web/package.json', JSON.stringify({ name: 'web-app', private: true }));
+  put('web/tsconfig.json', JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }));
+  put('web/src/components/ui/button.tsx', 'export const Button = () => null;\n');
+  put('web/src/pages/home.tsx', "import { Button } from '@/components/ui/button';\nexport const Home = Button;\n");
+  put('clients/package.json', JSON.stringify({ name: 'clients', private: true, workspaces: ['packages/*'] }));
+  put('clients/packages/ui/package.json', JSON.stringify({ name: '@acme/ui', main: 'src/index.ts' }));
+  put('clients/packages/ui/src/index.ts', 'export const Card = () => null;\n');
+  const config = defaultConfig();
+  const { files } = discoverFiles(dir, config);
+  const { settings } = buildCheckSettings(dir, config);
+  const r = new ModuleResolver(files, settings);
+
+  it("reads a sub-project's tsconfig paths and a nested workspace's packages", () => {
+    expect(r.resolve('web/src/pages/home.tsx', '@/components/ui/button')).toMatchObject({
+      kind: 'file',
+      path: 'web/src/components/ui/button.tsx',
+    });
+    expect(r.workspacePackage('@acme/ui')).toMatchObject({ dir: 'clients/packages/ui', entries: ['clients/packages/ui/src/index.ts'] });
   });
 });

@@ -107,6 +107,27 @@ function dependencyPaths(packages: Map<string, WorkspacePackage>): (from: string
   };
 }
 
+/**
+ * Whether the package's entry names `target` only by `export type ... from` (and never imports it for its
+ * values): the module's run-time code was kept out of the entry on purpose (onlook's `@onlook/db` entry says
+ * `export type { DrizzleDb } from './client'`, as client components import the entry and the client holds the
+ * server's database connection), so the path is how the package offers it.
+ */
+function entryKeepsOnlyTypes(byPath: Map<string, FileFacts>, resolver: ModuleResolver, pkg: WorkspacePackage, target: string): boolean {
+  const entry = pkg.entries[0];
+  const entryFile = entry ? byPath.get(entry) : undefined;
+  const s = entryFile && factsOf(entryFile, structureFacts);
+  if (!s) return false;
+  const refs = s.imports.filter((i) => {
+    const r = resolver.resolve(entry!, i.specifier);
+    return r.kind === 'file' && r.path === target;
+  });
+  return refs.length > 0 && refs.every((i) => i.kind === 'export-from' && i.typeOnly);
+}
+
+/** Imports by file path, in files of other packages, that make a convention when they outnumber the entry's. */
+const CONVENTION = 5;
+
 const memo = new WeakMap<DetectorContext, DraftFinding[]>();
 
 /** Imports into another workspace package's internals, bypassing its entry point, once per run. */
@@ -154,33 +175,21 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     return imp.names.length > 0 && imp.names.every((n) => types.has(n));
   };
 
-  /**
-   * Whether the package's entry names `target` only by `export type ... from` (and never imports it for its
-   * values): the module's run-time code was kept out of the entry on purpose (onlook's `@onlook/db` entry says
-   * `export type { DrizzleDb } from './client'`, as client components import the entry and the client holds the
-   * server's database connection), so the path is how the package offers it.
-   */
-  const entryKeepsOnlyTypes = (pkg: WorkspacePackage, target: string): boolean => {
-    const entry = pkg.entries[0];
-    const entryFile = entry ? byPath.get(entry) : undefined;
-    const s = entryFile && factsOf(entryFile, structureFacts);
-    if (!s) return false;
-    const refs = s.imports.filter((i) => {
-      const r = resolver.resolve(entry!, i.specifier);
-      return r.kind === 'file' && r.path === target;
-    });
-    return refs.length > 0 && refs.every((i) => i.kind === 'export-from' && i.typeOnly);
-  };
-
   const imports = resolvedImports(ctx);
   const testOnly = testOnlyModules(imports);
+  /** imports of each package's entry from other packages, and the findings that send an import to the entry */
+  const byEntry = new Map<string, number>();
+  const toEntry = new Map<string, DraftFinding[]>();
   for (const { f, imp, t } of imports) {
     const own = resolver.packageOf(f.path);
     const pkg = t.package ? resolver.workspacePackage(t.package) : undefined;
     if (!pkg || (own && own.name === pkg.name) || dsPackages.has(pkg.name)) continue;
     const relative = imp.specifier.startsWith('.');
     // the entry itself is the public path, unless it is named through a private one (`@dub/utils/src`)
-    if (pkg.entries.includes(t.path) && (relative || !packageNameOf(imp.specifier).subpath)) continue;
+    if (pkg.entries.includes(t.path) && (relative || !packageNameOf(imp.specifier).subpath)) {
+      byEntry.set(pkg.name, (byEntry.get(pkg.name) ?? 0) + 1);
+      continue;
+    }
     if (!relative) {
       const parsed = packageNameOf(imp.specifier);
       if (parsed.name !== pkg.name) continue; // reached through a tsconfig alias of the package's files, not by its name
@@ -220,7 +229,7 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       });
       continue;
     }
-    if (entryKeepsOnlyTypes(pkg, t.path)) continue;
+    if (entryKeepsOnlyTypes(byPath, resolver, pkg, t.path)) continue;
     const names = imp.names.filter((n) => n !== '*' && n !== 'default');
     const entry = pkg.entries[0];
     const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));
@@ -240,12 +249,20 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
         : hasEntry
           ? `bypassing its entry point; import it from '${pkg.name}'${pkg.exports ? ' or a subpath its exports map offers' : ''}${declare}, exporting it there if it is public`
           : `which offers no public path for it (${pkg.exports ? 'its exports map has no entry and no subpath for this file' : 'it has no entry'}); export it if other packages are to use it`;
-    findings.push({
+    const finding: DraftFinding = {
       ...base,
       message: `${where} reaches into workspace package ${pkg.name}, ${advice}.`,
       related: viaEntry || (hasEntry && !subpath) ? [{ file: entry!, line: 1, message: `the entry point of ${pkg.name}` }] : [manifest],
-    });
+    };
+    if (viaEntry || (hasEntry && !subpath)) toEntry.set(pkg.name, [...(toEntry.get(pkg.name) ?? []), finding]);
+    else findings.push(finding);
   }
+  // a package its dependents import by its file paths more often than by its entry is used so by the team's
+  // convention: reporting every such import is noise, the exceptions to an entry most imports use are the finding
+  // (unkey's apps import `@unkey/clickhouse/src/...` 89 times and the entry 9 times; dub's apps import `@dub/utils`
+  // 1,717 times and `@dub/utils/src/...` 45 times, every one of those judged right)
+  for (const [name, drafts] of toEntry)
+    if (drafts.length < CONVENTION || drafts.length <= (byEntry.get(name) ?? 0)) findings.push(...drafts);
   memo.set(ctx, findings);
   return findings;
 }

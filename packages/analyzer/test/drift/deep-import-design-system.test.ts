@@ -98,3 +98,24 @@ describe('deep-import: a package whose entry exports nothing', () => {
     expect(deep(library)).toEqual(['packages/core/src/users.ts:1']);
   });
 });
+
+describe('deep-import: a package its dependents import by its paths more than by its entry', () => {
+  it("is used so by the team's convention; the exceptions to an entry most imports use stay findings", () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/ch/package.json': JSON.stringify({ name: '@acme/ch', main: './src/index.ts' }),
+      'packages/ch/src/index.ts': "export { keys } from './keys';\n",
+      'packages/ch/src/keys.ts': 'export const keys = (id: string) => id;\n',
+      'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/ch': '*' } }),
+    };
+    for (let i = 0; i < 6; i++)
+      files[`apps/web/src/deep${i}.ts`] = `import { keys } from '@acme/ch/src/keys';\nexport const k${i} = keys('${i}');\n`;
+    files['apps/web/src/entry0.ts'] = "import { keys } from '@acme/ch';\nexport const e0 = keys('e');\n";
+    const deep = (fs: Record<string, string>) => analyzeFiles(fs).result.findings.filter((f) => f.ruleId === 'deep-import').length;
+    // six imports by path, one by the entry: the paths are how the team uses the package
+    expect(deep(files)).toBe(0);
+    // once most imports go through the entry, the six by path are the exceptions
+    for (let i = 1; i < 7; i++) files[`apps/web/src/entry${i}.ts`] = `import { keys } from '@acme/ch';\nexport const e${i} = keys('e');\n`;
+    expect(deep(files)).toBe(6);
+  });
+});

@@ -108,9 +108,9 @@ function compilerPaths(
   return out;
 }
 
-function workspaceGlobs(root: string, errors: FileError[]): string[] {
+function workspaceGlobs(root: string, errors: FileError[], reportRoot = root): string[] {
   const globs: string[] = [];
-  const pkg = existsSync(join(root, 'package.json')) ? readJson(join(root, 'package.json'), errors, root) : null;
+  const pkg = existsSync(join(root, 'package.json')) ? readJson(join(root, 'package.json'), errors, reportRoot) : null;
   const ws = pkg?.workspaces;
   if (Array.isArray(ws)) globs.push(...(ws as string[]));
   else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages))
@@ -131,6 +131,32 @@ function workspaceGlobs(root: string, errors: FileError[]): string[] {
     }
   }
   return globs.filter((g) => !g.startsWith('!'));
+}
+
+/**
+ * Where the JavaScript projects of the repository start: the root when it holds a package.json, else each
+ * directory within two levels that holds one (a Go or Python repository with its web app in `web/`, a
+ * `clients/` workspace beside a `server/`), not looking inside a project once found.
+ */
+function projectRoots(root: string): string[] {
+  if (existsSync(join(root, 'package.json'))) return [''];
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (existsSync(join(root, rel, 'package.json'))) out.push(rel);
+      else if (depth < 1) walk(rel, depth + 1);
+    }
+  };
+  walk('', 0);
+  return out.sort();
 }
 
 /** Directories matching workspace globs (`packages/*`, `apps/**`), without walking node_modules. */
@@ -233,7 +259,10 @@ export const provider = defineSettingsProvider<ModuleSettings>({
   build(root) {
     const errors: FileError[] = [];
     const packages: WorkspacePackage[] = [];
-    const dirs = expandDirGlobs(root, workspaceGlobs(root, errors));
+    const roots = projectRoots(root);
+    const dirs = roots.flatMap((p) =>
+      expandDirGlobs(join(root, p), workspaceGlobs(join(root, p), errors, root)).map((d) => (p ? `${p}/${d}` : d)),
+    );
     const dependsOn = new Map<WorkspacePackage, string[]>();
     for (const dir of dirs) {
       const pkg = readJson(join(root, dir, 'package.json'), errors, root);
@@ -269,7 +298,7 @@ export const provider = defineSettingsProvider<ModuleSettings>({
     const names = new Set(packages.map((p) => p.name));
     for (const [ws, deps] of dependsOn) ws.dependencies = deps.filter((d) => names.has(d) && d !== ws.name).sort();
     const mappings: PathMapping[] = [];
-    for (const dir of ['', ...dirs]) {
+    for (const dir of [...roots, ...dirs]) {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const file = join(root, dir, name);
         if (!existsSync(file)) continue;
