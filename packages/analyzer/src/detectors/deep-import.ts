@@ -183,7 +183,7 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
   for (const { f, imp, t } of imports) {
     const own = resolver.packageOf(f.path);
     const pkg = t.package ? resolver.workspacePackage(t.package) : undefined;
-    if (!pkg || (own && own.name === pkg.name) || dsPackages.has(pkg.name)) continue;
+    if (!pkg || (own && own.name === pkg.name)) continue;
     const relative = imp.specifier.startsWith('.');
     // the entry itself is the public path, unless it is named through a private one (`@dub/utils/src`)
     if (pkg.entries.includes(t.path) && (relative || !packageNameOf(imp.specifier).subpath)) {
@@ -218,6 +218,13 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       fingerprintCode: `${pkg.name} ${relative ? t.path.slice(pkg.dir.length) : imp.specifier}`,
       symbolPath: '',
     };
+    const names = imp.names.filter((n) => n !== '*' && n !== 'default');
+    const entry = pkg.entries[0];
+    const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));
+    const viaEntry = hasEntry && names.length > 0 && names.every((n) => namesOf(entry).has(n));
+    // ...except names its entry exports, which are reported like any package's when most imports use the entry
+    // (unkey's 52 imports of `cn` from `@unkey/ui/src/lib/utils` beside 622 of `@unkey/ui`: judged right)
+    if (dsPackages.has(pkg.name) && !viaEntry) continue;
     const cycle = dependsOn(pkg.name, own!.name);
     if (cycle) {
       // importing the entry would close a cycle; an import of types only costs no run-time or build dependency
@@ -230,10 +237,6 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
       continue;
     }
     if (entryKeepsOnlyTypes(byPath, resolver, pkg, t.path)) continue;
-    const names = imp.names.filter((n) => n !== '*' && n !== 'default');
-    const entry = pkg.entries[0];
-    const hasEntry = !!entry && (!pkg.exports || pkg.exports.includes('.'));
-    const viaEntry = hasEntry && names.length > 0 && names.every((n) => namesOf(entry).has(n));
     const subpath = viaEntry ? null : publicSpecifier(pkg, t.path);
     // an entry that exports nothing is a program or deliberately empty, not an API (logto's `@logto/cli` entry runs
     // its yargs commands on import; an `index.ts` saying "import directly from src/"): with no public subpath to
@@ -261,8 +264,11 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
   // convention: reporting every such import is noise, the exceptions to an entry most imports use are the finding
   // (unkey's apps import `@unkey/clickhouse/src/...` 89 times and the entry 9 times; dub's apps import `@dub/utils`
   // 1,717 times and `@dub/utils/src/...` 45 times, every one of those judged right)
-  for (const [name, drafts] of toEntry)
-    if (drafts.length < CONVENTION || drafts.length <= (byEntry.get(name) ?? 0)) findings.push(...drafts);
+  // (a design-system package's: only when its entry is what most imports use, at any count)
+  for (const [name, drafts] of toEntry) {
+    const min = dsPackages.has(name) ? 1 : CONVENTION;
+    if (drafts.length < min || drafts.length <= (byEntry.get(name) ?? 0)) findings.push(...drafts);
+  }
   memo.set(ctx, findings);
   return findings;
 }

@@ -26,6 +26,13 @@ describe('deep-import and design-system-deep-import', () => {
     expect(where(other)).toEqual(['deep-import apps/web/src/page.tsx:1']);
     expect(alone.result.summary.rated).toEqual(both.result.summary.rated);
   });
+
+  it('report a name the entry exports, imported by path where most imports use the entry (`cn` from `@unkey/ui/src/lib/utils`)', () => {
+    const fs: Record<string, string> = files({});
+    for (let i = 0; i < 3; i++)
+      fs[`apps/web/src/entry${i}.tsx`] = `import { Button } from '@acme/ui';\n\nexport const E${i} = () => <Button label="${i}" />;\n`;
+    expect(analyzeFiles(fs).result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['deep-import apps/web/src/page.tsx:1']);
+  });
 });
 
 describe('deep-import: a package that names no entry', () => {
