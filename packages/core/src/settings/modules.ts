@@ -133,6 +133,17 @@ function workspaceGlobs(root: string, errors: FileError[], reportRoot = root): s
   return globs.filter((g) => !g.startsWith('!'));
 }
 
+/** The directories below `dir` (root-relative), without node_modules and hidden ones; none when it cannot be read. */
+function subdirs(root: string, dir: string): string[] {
+  try {
+    return readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.'))
+      .map((e) => (dir ? `${dir}/${e.name}` : e.name));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Where the JavaScript projects of the repository start: the root when it holds a package.json, else each
  * directory within two levels that holds one (a Go or Python repository with its web app in `web/`, a
@@ -142,15 +153,7 @@ function projectRoots(root: string): string[] {
   if (existsSync(join(root, 'package.json'))) return [''];
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const rel = dir ? `${dir}/${e.name}` : e.name;
+    for (const rel of subdirs(root, dir)) {
       if (existsSync(join(root, rel, 'package.json'))) out.push(rel);
       else if (depth < 1) walk(rel, depth + 1);
     }
@@ -165,15 +168,7 @@ function expandDirGlobs(root: string, globs: string[]): string[] {
   const match = picomatch(globs.map((g) => g.replace(/\/$/, '')));
   const walk = (dir: string, depth: number) => {
     if (depth > 4) return;
-    let entries;
-    try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory() || e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const rel = dir ? `${dir}/${e.name}` : e.name;
+    for (const rel of subdirs(root, dir)) {
       if (match(rel) && existsSync(join(root, rel, 'package.json'))) out.add(rel);
       walk(rel, depth + 1);
     }
