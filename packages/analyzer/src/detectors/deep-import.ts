@@ -242,6 +242,7 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     // its yargs commands on import; an `index.ts` saying "import directly from src/"): with no public subpath to
     // offer either, the module's path is the only way another package can use its code
     if (!subpath && entry && byPath.has(entry) && namesOf(entry).size === 0) continue;
+    const sendsToEntry = viaEntry || (hasEntry && !subpath);
     const manifest = { file: `${pkg.dir ? `${pkg.dir}/` : ''}package.json`, line: 1, message: `what ${pkg.name} offers to other packages` };
     const declare =
       own!.dependencies && !own!.dependencies.includes(pkg.name) ? ` (declaring ${pkg.name} in ${own!.name}'s dependencies)` : '';
@@ -255,10 +256,11 @@ export function deepImports(ctx: DetectorContext): DraftFinding[] {
     const finding: DraftFinding = {
       ...base,
       message: `${where} reaches into workspace package ${pkg.name}, ${advice}.`,
-      related: viaEntry || (hasEntry && !subpath) ? [{ file: entry!, line: 1, message: `the entry point of ${pkg.name}` }] : [manifest],
+      related: sendsToEntry ? [{ file: entry!, line: 1, message: `the entry point of ${pkg.name}` }] : [manifest],
     };
-    if (viaEntry || (hasEntry && !subpath)) toEntry.set(pkg.name, [...(toEntry.get(pkg.name) ?? []), finding]);
-    else findings.push(finding);
+    if (!sendsToEntry) findings.push(finding);
+    else if (toEntry.has(pkg.name)) toEntry.get(pkg.name)!.push(finding);
+    else toEntry.set(pkg.name, [finding]);
   }
   // a package its dependents import by its file paths more often than by its entry is used so by the team's
   // convention: reporting every such import is noise, the exceptions to an entry most imports use are the finding

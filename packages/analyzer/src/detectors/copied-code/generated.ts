@@ -16,7 +16,8 @@ const SAYS_GENERATED = /\b(auto-?generated|generated (by|from|with|using)\b|code
 const README_GENERATED =
   /\b(this|the) (sdk|library|client|package|module) (is|was|has been) (auto-?)?generated\b|\b(auto-?)?generated (by|with|using|from) (fern|speakeasy|stainless|openapi|swagger|kubb|orval|hey-api|@hey-api)/i;
 
-const KEPT = new Map<string, string[]>();
+/** The answer per module settings (a new settings object, as after a change to a package.json, asks again). */
+const KEPT = new WeakMap<object, string[]>();
 
 function read(file: string): string {
   try {
@@ -42,11 +43,10 @@ function signed(dir: string): boolean {
 /** The directories (relative to the root) of the workspace packages a generator signs, read once per root. */
 export function generatedPackages(root: string, settings: { [key: string]: unknown }): string[] {
   const packages = (settings.modules as ModuleSettings | undefined)?.packages ?? [];
-  const key = `${root}\0${packages.map((p) => p.dir).join('\0')}`;
-  const kept = KEPT.get(key);
+  const kept = KEPT.get(packages);
   if (kept) return kept;
   const dirs = packages.filter((p) => p.dir && signed(join(root, p.dir))).map((p) => p.dir);
-  KEPT.set(key, dirs);
+  KEPT.set(packages, dirs);
   return dirs;
 }
 
