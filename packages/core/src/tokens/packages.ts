@@ -36,15 +36,20 @@ export function resolvePackages(
   v3Configs: readonly string[],
 ): TokenPackage[] {
   const version = new Map<string, 3 | 4>();
+  const entries = new Set<string>();
   for (const m of manifests) if (m.tailwind) version.set(m.dir, m.tailwind);
-  for (const f of v4Files) {
-    const p = packageOf(manifests, f);
-    if (p && !version.has(p.dir)) version.set(p.dir, 4);
+  for (const [files, v] of [
+    [v4Files, 4],
+    [v3Configs, 3],
+  ] as const) {
+    for (const f of files) {
+      const p = packageOf(manifests, f);
+      if (!p) continue;
+      entries.add(p.dir);
+      if (!version.has(p.dir)) version.set(p.dir, v);
+    }
   }
-  for (const f of v3Configs) {
-    const p = packageOf(manifests, f);
-    if (p && !version.has(p.dir)) version.set(p.dir, 3);
-  }
+  const dependedOn = new Set(manifests.flatMap((m) => m.deps));
   // a UI package without its own Tailwind is built by the apps that use it
   for (const m of manifests) {
     if (version.has(m.dir) || !m.name) continue;
@@ -63,6 +68,7 @@ export function resolvePackages(
       ...(m.name ? { name: m.name } : {}),
       deps: m.deps.filter((d) => tokenPackages.has(d)).sort(),
       ...(version.has(m.dir) ? { tailwind: version.get(m.dir)! } : {}),
+      ...(m.dir !== '' && entries.has(m.dir) && !(m.name && dependedOn.has(m.name)) ? { ownBuild: true as const } : {}),
     }))
     .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
@@ -89,11 +95,15 @@ export function appliesIn(settings: TokenSettings, filePath: string): (token: De
   const outside = OUTSIDE_CONSUMERS.exec(filePath);
   const outsideDir = outside ? filePath.slice(0, outside.index + outside[0].length) : null;
   const nameOf = new Map((packages ?? []).map((p) => [p.dir, p.name]));
+  const ownBuilds = new Set((packages ?? []).filter((p) => p.ownBuild).map((p) => p.dir));
   const test = (token: DesignToken): boolean => {
     if (token.tailwindVersion) return own?.tailwind === token.tailwindVersion;
     if (token.file.includes(':')) return true;
     if (outsideDir !== null && !token.scope && !token.file.startsWith(outsideDir)) return false;
     if (!packages || token.pkg === undefined || !own || own.dir === token.pkg) return true;
+    // two apps, each with its own Tailwind build: one's theme keys and variables are not in the other's CSS
+    // (openpanel's apps/public was offered apps/start's `--text-xs: 10px` where its own text-xs is 12px)
+    if (own.ownBuild && ownBuilds.has(token.pkg)) return false;
     const from = nameOf.get(token.pkg);
     if (!from) return true;
     return own.deps.length === 0 || own.deps.includes(from);

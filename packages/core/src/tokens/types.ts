@@ -52,6 +52,11 @@ export interface TokenPackage {
   deps: string[];
   /** the Tailwind major version its files are built with, when known */
   tailwind?: 3 | 4;
+  /**
+   * an app with a Tailwind build of its own: it holds a Tailwind entry (a v4 `@import "tailwindcss"` stylesheet
+   * or a v3 config) and no workspace package depends on it; another such app never sees its theme or variables
+   */
+  ownBuild?: true;
 }
 
 /** Replacement text per context; `{name}` is the CSS variable name without `--`, `{path}` the token path. */
