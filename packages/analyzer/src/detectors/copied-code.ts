@@ -6,6 +6,7 @@ import { nearFinding } from './shared/near-classes.js';
 import type { Fragment } from './copied-code/matching.js';
 import { allGenerated, generatedPackages } from './copied-code/generated.js';
 import { cloneClasses, DEFAULTS, linesInCopies } from './copied-code/regions.js';
+import { templateOutputs } from './copied-code/templates.js';
 import type { Options } from './copied-code/regions.js';
 
 export { findClonePairs } from './copied-code/matching.js';
@@ -40,7 +41,8 @@ export const detector = defineDetector({
     const options = ctx.options<Options>('copied-code', DEFAULTS);
     const { docs, classes, unreported, near } = cloneClasses(ctx.files, options, ctx.settings);
     // copies among the files of a generated package (an SDK its generator signs) are the generator's: found, not reported
-    const generated = generatedPackages(ctx.root, ctx.settings);
+    // and so are copies among a template of the repository and the output written from it (templates.ts)
+    const generated = [...generatedPackages(ctx.root, ctx.settings), ...templateOutputs(ctx.files.map((f) => f.path))];
     const ours = (places: ReadonlyArray<{ doc: number }>) =>
       !allGenerated(
         places.map((p) => docs[p.doc]!.facts.path),

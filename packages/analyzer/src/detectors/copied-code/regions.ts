@@ -12,7 +12,19 @@ import type { Unit } from '../shared/near-copies.js';
 import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
-import { amongScripts, amongTests, appsOf, entityVariants, largestLines, perAppCopy, routeShells, slightFragment } from './confidence.js';
+import {
+  amongPlugins,
+  amongScripts,
+  amongTests,
+  appsOf,
+  entityVariants,
+  largestLines,
+  perAppCopy,
+  pluginFamilies,
+  routeShells,
+  siblingOperations,
+  slightFragment,
+} from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
 import { findClonePairs } from './matching.js';
@@ -37,6 +49,12 @@ const MAX_GAP_LINES = 5;
  */
 const KEPT_FILES =
   /(^|\/)(migrations?\/|versioned_docs\/|versioned_sidebars\/|entry\.(server|client|worker)\.[cm]?[jt]sx?$|[^/]*\.config\.[cm]?[jt]s$)/;
+/**
+ * Schema changes frozen once released, kept like migrations: an `alterations/` folder, and files named by the
+ * version or the time they were written (`1.15.0-1712545011-fix-scope.ts`, `20240105120000_add_users.ts`, `1712545011-seed.ts`).
+ * Removed 5 judged findings at 7034289, 5 not right (logto's alterations: "never change alteration files after creation").
+ */
+const FROZEN_FILES = /(^|\/)alterations?\/|(^|\/)(\d+\.\d+\.\d+[^/]*?|\d{10,14})[-_][^/]*\.[cm]?[jt]sx?$/;
 /**
  * Database dialects and storage back ends: sibling files per dialect (`mysql.ts`, `postgresql.ts`) or per back end
  * (`clickhouse.ts` beside `prisma.ts`, each building its own SQL) are parallel by design. The back ends removed 2
@@ -103,7 +121,14 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   for (const f of files) {
     const t = factsOf(f, cloneTokens);
     // a file below minTokens can still hold a unit with a copy elsewhere (findClonePairs skips it itself)
-    if (!t || t.count < Math.min(minTokens, NEAR_DEFAULTS.minTokens) || f.isTestFile || KEPT_FILES.test(f.path)) continue;
+    if (
+      !t ||
+      t.count < Math.min(minTokens, NEAR_DEFAULTS.minTokens) ||
+      f.isTestFile ||
+      KEPT_FILES.test(f.path) ||
+      FROZEN_FILES.test(f.path)
+    )
+      continue;
     docs.push(new Doc(f, t));
   }
   const pairs = findClonePairs(docs, minTokens);
@@ -127,11 +152,16 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   );
   // a fragment left unreported holds no units: whole units around it that are near-miss copies are reported (a
   // component copied whole, whose markup is also another class's fragment, is still found)
-  const apps = appsOf((settings.modules as ModuleSettings | undefined)?.packages ?? []);
+  const packages = (settings.modules as ModuleSettings | undefined)?.packages ?? [];
+  const apps = appsOf(packages);
+  const plugins = pluginFamilies(packages);
   const classes: CloneClass[] = [];
   const quiet: CloneClass[] = [];
   const quietClass = (c: CloneClass) =>
-    slightFragment(c, docs) || amongScripts(pathsOf(c.members)) || perAppCopy(pathsOf(c.members), largestLines(c, docs), apps);
+    slightFragment(c, docs) ||
+    amongScripts(pathsOf(c.members)) ||
+    amongPlugins(pathsOf(c.members), plugins) ||
+    perAppCopy(pathsOf(c.members), largestLines(c, docs), apps);
   for (const c of found) (quietClass(c) ? quiet : classes).push(c);
   // a design system's primitives mirror each other by design (prev/next, one item per menu kind), and each
   // email template is a standalone document: renamed variants among them are not copies to extract (a
@@ -157,7 +187,13 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
     // only verbatim copies are left to each app: a renamed or edited copy of a small unit in another app is an
     // assistant's copy of it (plant-clones' type-3 copy of a 17-line handler into another app), not a per-app file
     const verbatim = c.similarity.every((x) => x === 1) && c.renamed.every((r) => r.length === 0);
-    const quietUnits = entityVariants(c) || routeShells(c, pathOf) || amongScripts(paths) || (verbatim && perAppCopy(paths, lines, apps));
+    const quietUnits =
+      entityVariants(c) ||
+      routeShells(c, pathOf) ||
+      siblingOperations(c) ||
+      amongScripts(paths) ||
+      amongPlugins(paths, plugins) ||
+      (verbatim && perAppCopy(paths, lines, apps));
     (quietUnits ? quietNear : near).push(c);
   }
   const value = { docs, classes, near, unreported: { classes: quiet, near: quietNear } };
