@@ -33,17 +33,24 @@ describe('copied-code gates of the held-out classes', () => {
     ).toEqual([]);
   });
 
-  it('calls packages side by side below the top level a family of plugins, and copies among two of them plugin copies', () => {
-    const dirs = ['packages/connectors/a', 'packages/connectors/b', 'packages/connectors/c', 'packages/ui', 'packages/lib', 'packages/db'];
+  it('calls packages named as variants side by side below the top level a family of plugins, and copies among two of them plugin copies', () => {
+    const connectors = ['connector-a', 'connector-b', 'connector-c'].map((d) => `packages/connectors/${d}`);
+    const dirs = [...connectors, 'packages/ui', 'packages/lib', 'packages/db', 'packages/connectors/kit'];
     const families = pluginFamilies(dirs.map((dir) => ({ dir })));
-    expect([...families.keys()]).toEqual(dirs.slice(0, 3));
-    expect(amongPlugins(['packages/connectors/a/src/index.ts', 'packages/connectors/b/src/index.ts'], families)).toBe(true);
-    // one plugin's own copy, a plugin's code in the application, the top-level packages of a workspace
-    expect(amongPlugins(['packages/connectors/a/src/x.ts', 'packages/connectors/a/src/y.ts'], families)).toBe(false);
-    expect(amongPlugins(['packages/connectors/a/src/index.ts', 'packages/ui/src/index.ts'], families)).toBe(false);
-    expect(pluginFamilies([{ dir: 'packages/ui' }, { dir: 'packages/lib' }, { dir: 'packages/db' }]).size).toBe(0);
-    // two packages below the top level are a pair, not a family
-    expect(pluginFamilies([{ dir: 'packages/telemetry/a' }, { dir: 'packages/telemetry/b' }]).size).toBe(0);
+    expect([...families.keys()]).toEqual(connectors);
+    expect(amongPlugins(['packages/connectors/connector-a/src/index.ts', 'packages/connectors/connector-b/src/index.ts'], families)).toBe(
+      true,
+    );
+    // one plugin's own copy, a plugin's code in the application, the kit beside them
+    expect(amongPlugins(['packages/connectors/connector-a/src/x.ts', 'packages/connectors/connector-a/src/y.ts'], families)).toBe(false);
+    expect(amongPlugins(['packages/connectors/connector-a/src/index.ts', 'packages/ui/src/index.ts'], families)).toBe(false);
+    expect(amongPlugins(['packages/connectors/connector-a/src/index.ts', 'packages/connectors/kit/src/index.ts'], families)).toBe(false);
+    // top-level packages of a workspace, two variants, and a folder of unrelated packages are no family
+    expect(pluginFamilies(['packages/ui-kit', 'packages/ui-icons', 'packages/ui-theme'].map((dir) => ({ dir }))).size).toBe(0);
+    expect(pluginFamilies(['packages/connectors/connector-a', 'packages/connectors/connector-b'].map((dir) => ({ dir }))).size).toBe(0);
+    expect(
+      pluginFamilies(['packages/domain/projects', 'packages/domain/billing', 'packages/domain/users'].map((dir) => ({ dir }))).size,
+    ).toBe(0);
   });
 
   it('calls test set-up, helpers and fakes outside testFiles tests', () => {

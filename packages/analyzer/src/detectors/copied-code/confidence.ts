@@ -185,26 +185,33 @@ export function siblingOperations(c: NearClass): boolean {
   return !verbatim && first.endLine - first.line + 1 < MAX_SIBLING_LINES && c.units.every((u) => u.doc === first.doc);
 }
 
-/** A workspace package's folder: the packages of one family lie side by side in it (`packages/connectors/*`). */
-const parentOf = (dir: string) => dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
-/** A family folder holds at least this many packages. */
+/** A plugin family's key: the folder its packages lie in and the first word of their names (`packages/connectors` + `connector`). */
+function familyOf(dir: string): string | null {
+  const slash = dir.lastIndexOf('/');
+  const parent = dir.slice(0, Math.max(0, slash));
+  const name = dir.slice(slash + 1);
+  const dash = name.indexOf('-');
+  // a top-level folder (`packages/`, `apps/`) holds every kind of package; a name of one word names no family
+  if (!parent.includes('/') || dash <= 0) return null;
+  return `${parent}/${name.slice(0, dash)}-*`;
+}
+/** A family holds at least this many packages. */
 const MIN_FAMILY = 3;
 
 /**
- * The families of plugin packages of a monorepo: folders below the workspace's top level that hold several
- * packages side by side (`packages/connectors/connector-github`, `packages/telemetry/claude-code`), each a
- * package published or loaded on its own, written from one template.
+ * The families of plugin packages of a monorepo: packages side by side in a folder below the workspace's top
+ * level, named by one word and each its variant (`packages/connectors/connector-github`,
+ * `packages/connectors/connector-slack`): each published or loaded on its own, written from one template.
+ * Folders of unrelated packages (`packages/domain/projects` beside `packages/domain/billing`) are no family.
  */
 export function pluginFamilies(packages: ReadonlyArray<{ dir: string }>): Map<string, string> {
-  const byParent = new Map<string, string[]>();
+  const byFamily = new Map<string, string[]>();
   for (const p of packages) {
-    const parent = parentOf(p.dir);
-    // a top-level folder (`packages/`, `apps/`) holds every kind of package: no family
-    if (!parent.includes('/')) continue;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), p.dir]);
+    const family = familyOf(p.dir);
+    if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), p.dir]);
   }
   const family = new Map<string, string>();
-  for (const [parent, dirs] of byParent) if (dirs.length >= MIN_FAMILY) for (const d of dirs) family.set(d, parent);
+  for (const [key, dirs] of byFamily) if (dirs.length >= MIN_FAMILY) for (const d of dirs) family.set(d, key);
   return family;
 }
 
