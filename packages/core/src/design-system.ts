@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type * as TS from 'typescript';
 import type { CheckSettings, TypeScript } from './check.js';
+import type { DesignSystemProject } from './design-system-projects.js';
 
 /**
  * The design system as the checks and detectors see it (built by the `designSystem` settings provider in
@@ -53,6 +54,8 @@ export interface DesignSystemSettings {
   systems?: DesignSystemSource[];
   /** the directories shadcn `components.json` files name (`aliases.ui`), inside a design-system package or not: shadcn's stock primitives live there */
   shadcnDirs?: string[];
+  /** a monorepo's workspace packages and what each can import (design-system-projects.ts); absent: one package */
+  projects?: DesignSystemProject[];
 }
 
 /** One design system as `plumbline init` and the scan summary show it. */
@@ -119,33 +122,9 @@ export function rawElementKey(tag: string, type: string | null | undefined): str
 }
 
 /** Block content: a `<button>` or `<a>` holding it is a clickable container (a row, a card, a swatch), not a button or a link. */
-const BLOCK_CONTENT = new Set([
-  'div',
-  'p',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'nav',
-  'main',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'table',
-  'img',
-  'picture',
-  'video',
-  'figure',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+const BLOCK_CONTENT = new Set(
+  'div p section article header footer aside nav main ul ol li dl table img picture video figure form h1 h2 h3 h4 h5 h6'.split(' '),
+);
 
 /** Attributes that give an element a look of its own. */
 const STYLE_ATTRIBUTES = new Set(['className', 'class', 'style', 'sx', 'css', 'tw']);

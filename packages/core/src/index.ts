@@ -23,6 +23,7 @@ export * from './roles/index.js';
 export * from './conventions-cache.js';
 export * from './component-signature.js';
 export * from './design-system.js';
+export * from './design-system-projects.js';
 export { buildDesignSystemSettings } from './settings/design-system.js';
 export * from './compare.js';
 export * from './ast.js';

@@ -1,5 +1,6 @@
 import {
   ELEMENT_COMPONENT_NAMES,
+  canImport,
   designSystemOf,
   designSystemPackageOf,
   isDesignSystemConsumer,
@@ -84,6 +85,8 @@ export function nameMatches(local: string, dsName: string): boolean {
 interface DsTarget {
   name: string;
   importFrom: string;
+  /** `importFrom` is a root-relative module path (a design system kept as a directory), not a package */
+  isPath: boolean;
   element: string | null;
   /** its root's key by content and look, when its source is in this repository (see rawElementKeyOf) */
   rootKey?: string | null;
@@ -125,32 +128,49 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
   const resolver = ModuleResolver.for(ctx.files, ctx.settings);
   const isDsImport = designSystemImportTest(ds, resolver);
 
-  // the design system's components: from the facts of its files (with structure), else from settings
+  // the design system's components: from the facts of its files (with structure), else from settings; keyed by name
+  // and where they are imported from, as two apps' directories may each have an Input
   const targets = new Map<string, DsTarget & { grams?: number[]; size?: number }>();
+  const keyOf = (t: { name: string; importFrom: string }) => `${t.name}\0${t.importFrom}`;
   for (const f of ctx.files) {
     if (!isDesignSystemFile(ds, f.path) || f.isTestFile) continue;
+    const stem = f.path.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+    const pkg = ds.packages.find((p) => p.dir !== null && (p.dir === '' || f.path.startsWith(`${p.dir}/`)));
     for (const c of factsOf(f, componentsExtractor)?.components ?? []) {
       if (!c.exported || c.name === 'default') continue;
-      const known = ds.components.find((d) => d.name === c.name);
+      // this file's own entry: its module path, else its package's, else the name alone
+      const named = ds.components.filter((d) => d.name === c.name);
+      const known =
+        named.find((d) => d.isPath && d.importFrom === stem) ??
+        named.find((d) => !d.isPath && !!pkg && designSystemPackageOf(ds, d.importFrom)?.pkg === pkg) ??
+        named[0];
       if (ds.components.length && !known) continue; // not exported from an entry point
-      targets.set(c.name, {
+      const t = {
         name: c.name,
-        importFrom: known?.importFrom ?? ds.packages[0]?.name ?? f.path,
+        importFrom: known?.importFrom ?? pkg?.name ?? stem,
+        isPath: known?.isPath ?? !pkg,
         element: wrappedElement(c.rootElement, c.elementHint),
         rootKey: c.rootKey ?? null,
         file: f.path,
         line: c.line,
         grams: c.grams,
         size: c.size,
-      });
+      };
+      targets.set(keyOf(t), t);
     }
   }
   for (const d of ds.components)
-    if (!targets.has(d.name)) targets.set(d.name, { name: d.name, importFrom: d.importFrom, element: d.element });
+    if (!targets.has(keyOf(d))) targets.set(keyOf(d), { name: d.name, importFrom: d.importFrom, isPath: d.isPath, element: d.element });
   for (const [element, e] of Object.entries(ds.elements)) {
-    const t = targets.get(e.component);
+    const t = targets.get(keyOf({ name: e.component, importFrom: e.importFrom }));
     if (t && t.element === null) t.element = element;
-    else if (!t) targets.set(e.component, { name: e.component, importFrom: e.importFrom, element });
+    else if (!t)
+      targets.set(keyOf({ name: e.component, importFrom: e.importFrom }), {
+        name: e.component,
+        importFrom: e.importFrom,
+        isPath: e.isPath,
+        element,
+      });
   }
   const byElement = new Map<string, DsTarget[]>();
   for (const t of targets.values()) if (t.element) (byElement.get(t.element) ?? byElement.set(t.element, []).get(t.element)!).push(t);
@@ -182,7 +202,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
     if (!el || !ELEMENT_COMPONENT_NAMES[el]) return;
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
-      if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name)) continue;
+      if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name) || !canImport(ds, l.file.path, t)) continue;
       // a frameless input is a shadow of an Input that has a frameless mode (its classes say `border-none`) too
       const frameless = (k: string | null | undefined) => k === 'input[bare]' || k === 'input[group]';
       const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);
@@ -201,7 +221,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       if (x >= structural.length || y < structural.length) continue; // one design-system, one local
       const t = structural[x]!;
       const { l, i } = candidates[y - structural.length]!;
-      if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file)) continue;
+      if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file) || !canImport(ds, l.file.path, t)) continue;
       const s = bagSimilarity(t.grams!, l.c.grams);
       if (s >= options.threshold && (!best.get(i) || best.get(i)!.s < s)) best.set(i, { t, s });
     }

@@ -11,6 +11,7 @@ import {
   rawElementClasses,
   rawElementKeyOf,
 } from '../design-system.js';
+import { elementsFor } from '../design-system-projects.js';
 
 export interface Options {
   /** raw elements never reported (e.g. ["a"] when plain links are fine) */
@@ -136,7 +137,9 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
   run(ctx) {
     const { ts, sourceFile: sf, filePath } = ctx;
     const ds = designSystemOf(ctx.settings);
-    if (!ds || ctx.isTestFile || Object.keys(ds.elements).length === 0) return;
+    // in a monorepo, the components this file's own workspace package can import (never another app's directory)
+    const elements = ds ? elementsFor(ds, filePath) : {};
+    if (!ds || ctx.isTestFile || Object.keys(elements).length === 0) return;
     if (isDesignSystemFile(ds, filePath) || !isDesignSystemConsumer(ds, filePath)) return;
     // an illustration or a marketing animation draws a mock UI: its buttons are pictures of buttons
     if (isIllustrationFile(filePath)) return;
@@ -151,7 +154,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
       const tag = jsxTagText(ts, el.tagName);
       if (!/^[a-z]/.test(tag) || tag.includes('.') || tag.includes(':') || ignore.has(tag)) return;
       const key = rawElementKeyOf(ts, el, tag);
-      const target = ds.elements[key];
+      const target = elements[key];
       if (!target) return;
       if (confidentOnly && !recreatesLook(rawElementClasses(ts, el), target.classes)) return;
       const from = importSpecifierFor(ds, filePath, target);

@@ -10,6 +10,7 @@ import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
+import { projectsOf, scopeElements } from './discovery/scope.js';
 import type {
   DesignSystemSource,
   DesignSystemAlias,
@@ -290,6 +291,28 @@ function aliasesOf(modules: ModuleSettings): DesignSystemAlias[] {
   return aliases;
 }
 
+/** The components a directory's modules export (or export as their default through a wrapper), with the element each wraps. */
+function componentsIn(
+  ts: TypeScript | null,
+  root: string,
+  dir: string,
+  isTest: (path: string) => boolean,
+  cache: Map<string, ParsedModule | null>,
+): Array<{ name: string; element: string | null; file: string }> {
+  if (!ts) return [];
+  const found: Array<{ name: string; element: string | null; file: string }> = [];
+  for (const file of listSources(root, dir, isTest)) {
+    const m = parseModule(ts, root, file, cache);
+    if (!m) continue;
+    const viaDefault = defaultWrapped(ts, m.sf);
+    for (const c of findComponents(ts, m.sf)) {
+      if ((!c.exported && !viaDefault.has(c.name)) || c.name === 'default') continue;
+      found.push({ name: c.name, element: wrappedElement(c.rootElement, c.elementHint), file });
+    }
+  }
+  return found;
+}
+
 /** Builds the design-system settings (exported for tests and for callers that already have module settings). */
 export function buildDesignSystemSettings(
   root: string,
@@ -303,20 +326,7 @@ export function buildDesignSystemSettings(
   const configured = config.designSystem.packages.length > 0 || config.designSystem.paths.length > 0;
   const cache = new Map<string, ParsedModule | null>();
 
-  const componentsOf = (dir: string): Array<{ name: string; element: string | null; file: string }> => {
-    if (!ts) return [];
-    const found: Array<{ name: string; element: string | null; file: string }> = [];
-    for (const file of listSources(root, dir, isTest)) {
-      const m = parseModule(ts, root, file, cache);
-      if (!m) continue;
-      const viaDefault = defaultWrapped(ts, m.sf);
-      for (const c of findComponents(ts, m.sf)) {
-        if ((!c.exported && !viaDefault.has(c.name)) || c.name === 'default') continue;
-        found.push({ name: c.name, element: wrappedElement(c.rootElement, c.elementHint), file });
-      }
-    }
-    return found;
-  };
+  const componentsOf = (dir: string) => componentsIn(ts, root, dir, isTest, cache);
 
   let source: DesignSystemSettings['source'] = configured ? 'config' : 'none';
   const dsPackages: Array<{ name: string; ws: WorkspacePackage | undefined }> = [];
@@ -429,8 +439,13 @@ export function buildDesignSystemSettings(
 
   const migrations: DesignSystemMigration[] = [];
   const systems = summariseSystems({ usage, packages, counts, configured, pathKinds, primitives });
-  const elements = elementsOf(config, components, packages, errors, counts, migrations, paths, minorSystem(systems));
-  addComponentLooks(elements, fileOf, ts, root, cache);
+  const minor = minorSystem(systems);
+  const choose = (cs: DesignSystemComponent[], errs: FileError[], migs: DesignSystemMigration[], m?: typeof minor) => {
+    const chosen = elementsOf(config, cs, packages, errs, counts, migs, paths, m);
+    addComponentLooks(chosen, fileOf, ts, root, cache);
+    return chosen;
+  };
+  const elements = choose(components, errors, migrations, minor);
   const consumers = consumersWithUsage(root, modules, packages, paths, usage);
 
   components.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.importFrom < b.importFrom ? -1 : 1));
@@ -439,6 +454,11 @@ export function buildDesignSystemSettings(
   const kept = usage ? migrations.filter((m) => !wrapsSystem(usage.index, m.from, m.to)) : migrations;
   const shadcnDirs = [...new Set((usage?.shadcn ?? []).map((s) => s.dir))].sort();
   Object.assign(value, kept.length ? { migrations: kept } : {}, systems.length ? { systems } : {}, shadcnDirs.length ? { shadcnDirs } : {});
+  // a monorepo's apps each answer with what they can import; one that reaches only a system minor repository-wide
+  // (its own components/ui) uses that one
+  const projects = projectsOf(root, modules, packages, readJson);
+  if (projects) value.projects = projects;
+  scopeElements(value, components, (cs) => choose(cs, [], [], cs.some((c) => !minor(c)) ? minor : undefined));
   return { value, errors };
 }
 
