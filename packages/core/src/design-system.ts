@@ -409,7 +409,8 @@ export function rawElementKeyOf(ts: TypeScript, el: TS.JsxOpeningElement | TS.Js
     const startAligned = look.classes.some((c) => /^(text-left|text-start)$/.test(c));
     const spread = look.classes.some((c) => /^(justify-between|justify-start)$/.test(c));
     const fullWidth = look.classes.includes('w-full');
-    const boxAtRest = look.classes.some((c) => /^(border|bg-|rounded|shadow|ring)/.test(c));
+    // rounding alone draws no box: `w-full rounded-md p-2 hover:bg-neutral-100` is a menu row (dub: 2 judged wrong)
+    const boxAtRest = look.classes.some((c) => /^(border|bg-|shadow|ring)/.test(c));
     if (startAligned || (fullWidth && (spread || !boxAtRest))) return 'button[row]';
     // stacked content (an icon over a label): a tile of a picker grid
     if (look.classes.includes('flex-col')) return 'button[container]';

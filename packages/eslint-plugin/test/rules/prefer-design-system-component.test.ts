@@ -491,6 +491,12 @@ ruleTester().run('prefer-design-system-component (default: confident)', rule, {
     },
     // too little in common (two classes) to say it re-creates the look
     { code: `const a = <input className="rounded-md border px-2 text-xs shadow" />;`, filename: page, settings: look },
+    // a full-width menu row whose only box is a hover fill (rounding draws none), even with the component's classes
+    {
+      code: `const a = <button className="w-full rounded-md px-4 py-2 text-sm hover:bg-accent" onClick={pick}>{children}</button>;`,
+      filename: page,
+      settings: look,
+    },
     // a component whose source is not in the repository (an npm package): its look is unknown
     { code: `const a = <button className="rounded-md border px-3 py-1.5">Go</button>;`, filename: app, settings },
     // a component of a `design-system` folder is part of the system
