@@ -1,5 +1,5 @@
 import { designSystemPackageOf } from './design-system.js';
-import type { DesignSystemSettings } from './design-system.js';
+import type { DesignSystemSettings, DesignSystemSource } from './design-system.js';
 
 /**
  * What each workspace package of a monorepo can import from the design system: the design system as one app sees
@@ -52,4 +52,23 @@ export function canImport(ds: DesignSystemSettings, fromFile: string, target: { 
 /** Raw element -> design-system component for a file: its workspace package's own choice where it has one. */
 export function elementsFor(ds: DesignSystemSettings, fromFile: string): DesignSystemSettings['elements'] {
   return projectOf(ds, fromFile)?.elements ?? ds.elements;
+}
+
+const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
+
+/**
+ * Components of a system far less imported than the main one (under a quarter of its importing files): a legacy
+ * system being left (saleor's old macaw-ui beside macaw-ui-next, insomnia's themed-button beside react-aria's Button)
+ * is never the one raw elements or re-implementations are sent to.
+ */
+export function minorSystem(systems: readonly DesignSystemSource[]): (c: { importFrom: string }) => boolean {
+  const main = systems[0]?.importers ?? 0;
+  const minor = systems.filter((s) => s.kind !== 'config' && s.importers * 4 < main);
+  if (minor.length === 0) return () => false;
+  return (c) =>
+    minor.some((s) =>
+      s.kind === 'npm' || s.kind === 'workspace'
+        ? c.importFrom === s.name || c.importFrom.startsWith(`${s.name}/`)
+        : c.importFrom === stripExt(s.name) || c.importFrom.startsWith(`${s.name}/`),
+    );
 }

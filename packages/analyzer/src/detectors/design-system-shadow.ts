@@ -2,6 +2,8 @@ import {
   ELEMENT_COMPONENT_NAMES,
   canImport,
   designSystemOf,
+  elementsFor,
+  minorSystem,
   designSystemPackageOf,
   isDesignSystemConsumer,
   isDesignSystemFile,
@@ -27,6 +29,12 @@ export interface Options {
 }
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 12 };
+
+/**
+ * MinHash as component-family has it since 7e2b5a4: the least hash per row. The signed hash of earlier releases kept
+ * the last gram hashed negative instead, so near-identical trees often shared no band and were never compared.
+ */
+const HASH = 'fixed';
 
 export const meta: RuleMeta = {
   id: 'design-system-shadow',
@@ -90,6 +98,8 @@ interface DsTarget {
   element: string | null;
   /** its root's key by content and look, when its source is in this repository (see rawElementKeyOf) */
   rootKey?: string | null;
+  /** it declares no props and passes no children on: one fixed content (an empty state with its own words) */
+  fixed?: boolean;
   /** where it is defined in this repository, if it is */
   file?: string;
   line?: number;
@@ -151,6 +161,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
         isPath: known?.isPath ?? !pkg,
         element: wrappedElement(c.rootElement, c.elementHint),
         rootKey: c.rootKey ?? null,
+        fixed: !!c.face && c.face.props.length === 0 && !c.face.passesChildren,
         file: f.path,
         line: c.line,
         grams: c.grams,
@@ -172,6 +183,11 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
         element,
       });
   }
+  // what a local component may be sent to: a component its own package can import, and not one of a system far less
+  // used than the main one (a legacy system being left), unless that is the one its package's raw elements go to
+  const minor = minorSystem(ds.systems ?? []);
+  const offered = (file: string, t: DsTarget) =>
+    canImport(ds, file, t) && (!minor(t) || Object.values(elementsFor(ds, file)).some((e) => e.importFrom === t.importFrom));
   const byElement = new Map<string, DsTarget[]>();
   for (const t of targets.values()) if (t.element) (byElement.get(t.element) ?? byElement.set(t.element, []).get(t.element)!).push(t);
 
@@ -202,7 +218,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
     if (!el || !ELEMENT_COMPONENT_NAMES[el]) return;
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
-      if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name) || !canImport(ds, l.file.path, t)) continue;
+      if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name) || !offered(l.file.path, t)) continue;
       // a frameless input is a shadow of an Input that has a frameless mode (its classes say `border-none`) too
       const frameless = (k: string | null | undefined) => k === 'input[bare]' || k === 'input[group]';
       const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);
@@ -212,16 +228,18 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
     if (best) found.set(i, { file: l.file, c: l.c, target: best, by: { kind: 'name' } });
   });
   // 2. by structure: a local tree near-identical to a design-system component's tree
-  const structural = [...targets.values()].filter((t) => t.grams && (t.size ?? 0) >= options.minNodes);
+  // a component of one fixed content (no props, no children) cannot replace a copy with other words: unkey's
+  // EmptyAuditLogs is not EmptyApiRequests, though their trees are one (judged wrong)
+  const structural = [...targets.values()].filter((t) => t.grams && (t.size ?? 0) >= options.minNodes && !t.fixed);
   const candidates = locals.map((l, i) => ({ l, i })).filter(({ l }) => l.c.size >= options.minNodes);
   if (structural.length && candidates.length) {
     const items = [...structural.map((t) => t.grams!), ...candidates.map(({ l }) => l.c.grams)];
     const best = new Map<number, { t: DsTarget; s: number }>();
-    for (const [x, y] of lshCandidates(items)) {
+    for (const [x, y] of lshCandidates(items, HASH)) {
       if (x >= structural.length || y < structural.length) continue; // one design-system, one local
       const t = structural[x]!;
       const { l, i } = candidates[y - structural.length]!;
-      if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file) || !canImport(ds, l.file.path, t)) continue;
+      if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file) || !offered(l.file.path, t)) continue;
       const s = bagSimilarity(t.grams!, l.c.grams);
       if (s >= options.threshold && (!best.get(i) || best.get(i)!.s < s)) best.set(i, { t, s });
     }

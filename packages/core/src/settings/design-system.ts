@@ -11,8 +11,8 @@ import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
 import { projectsOf, scopeElements } from './discovery/scope.js';
+import { minorSystem } from '../design-system-projects.js';
 import type {
-  DesignSystemSource,
   DesignSystemAlias,
   DesignSystemComponent,
   DesignSystemMigration,
@@ -472,22 +472,6 @@ function defaultWrapped(ts: TypeScript, sf: TS.SourceFile): Set<string> {
     if (ts.isIdentifier(e)) out.add(e.text);
   }
   return out;
-}
-
-/**
- * Components of a system far less imported than the main one (under a quarter of its importing files):
- * a legacy system being left (saleor's old macaw-ui beside macaw-ui-next) is never the one raw elements are sent to.
- */
-function minorSystem(systems: DesignSystemSource[]): (c: DesignSystemComponent) => boolean {
-  const main = systems[0]?.importers ?? 0;
-  const minor = systems.filter((s) => s.kind !== 'config' && s.importers * 4 < main);
-  if (minor.length === 0) return () => false;
-  return (c) =>
-    minor.some((s) =>
-      s.kind === 'npm' || s.kind === 'workspace'
-        ? c.importFrom === s.name || c.importFrom.startsWith(`${s.name}/`)
-        : c.importFrom === stripExt(s.name) || c.importFrom.startsWith(`${s.name}/`),
-    );
 }
 
 /** Whether the module at root-relative `from` (no extension) imports from the package `to`. */
