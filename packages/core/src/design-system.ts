@@ -467,7 +467,7 @@ const TAILWIND_WORDS = new Set(
 );
 
 /** A class of the project's own stylesheet (`btn`, `primary`): its look is unknown, and may well be a button's. */
-function isCustomClass(c: string): boolean {
+export function isCustomClass(c: string): boolean {
   if (/(^|[-_])(btn|button)([-_]|$)/i.test(c)) return true; // `main-btn`, `button-primary`
   return /^[A-Za-z_][\w]*$/.test(c) && !TAILWIND_WORDS.has(c);
 }

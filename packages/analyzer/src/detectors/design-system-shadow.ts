@@ -3,6 +3,7 @@ import {
   canImport,
   designSystemOf,
   elementsFor,
+  isCustomClass,
   minorSystem,
   designSystemPackageOf,
   isDesignSystemConsumer,
@@ -88,6 +89,21 @@ export function nameMatches(local: string, dsName: string): boolean {
     }
   }
   return false;
+}
+
+/** A class that draws a box at rest: a fill, a border on every side, a ring, a shadow, or the project's own button class. */
+const BOX_AT_REST =
+  /^!?(bg-(?!transparent$|none$|inherit$)|border(-\d+|-\[[^\]]+\])?$|ring(-\d+)?$|shadow(?!-none$)|(\w+[-_])?(btn|button)([-_]\w+)?$)/;
+
+/**
+ * Whether a button's root classes draw a box before it is hovered. A ghost or toolbar control (only a hover fill, an
+ * icon beside a label), or an underline tab (`border-b-2`) is not what a design-system Button draws: inbox-zero's
+ * ActionButton and TabButton, langfuse's toolbar buttons, dub's onboarding text buttons were judged wrong or debatable.
+ * Without literal utility classes (a styled component, a CSS module) the look is not known, and the name decides.
+ */
+function drawsBoxAtRest(classes: readonly string[] | undefined): boolean {
+  // `.row` (styles.row of a CSS module) and `primary` are classes of the project's stylesheet: the look is there
+  return !classes?.length || classes.some((c) => c.startsWith('.') || isCustomClass(c) || (!c.includes(':') && BOX_AT_REST.test(c)));
 }
 
 interface DsTarget {
@@ -223,6 +239,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       const frameless = (k: string | null | undefined) => k === 'input[bare]' || k === 'input[group]';
       const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);
       if (!looksLikePrimitive(l.c.rootKey, el) && !sameLook) continue;
+      if (el === 'button' && !drawsBoxAtRest(l.c.face?.classes)) continue;
       if (!best || t.name.length > best.name.length) best = t;
     }
     if (best) found.set(i, { file: l.file, c: l.c, target: best, by: { kind: 'name' } });

@@ -22,6 +22,10 @@ describe('design-system: a monorepo of two apps, each with its own components', 
     ]);
   });
 
+  it('stays quiet on a ghost ...Button (only a hover fill) and an underline tab: no box at rest', () => {
+    expect(of('apps/start/src/pages/ghost-buttons.tsx')).toEqual([]);
+  });
+
   it("answers a shadow inside an app with that app's own component", () => {
     expect(of('apps/start/src/pages/settings.tsx').map((f) => [f.ruleId, f.line, f.message])).toEqual([
       [
