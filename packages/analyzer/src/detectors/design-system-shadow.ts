@@ -257,6 +257,10 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       const t = structural[x]!;
       const { l, i } = candidates[y - structural.length]!;
       if (l.rendersDs.has(t.name) || (l.c.name === t.name && l.file.path === t.file) || !offered(l.file.path, t)) continue;
+      // a tree built of design-system components already uses the system: two compositions of its Select or Checkbox
+      // alike in shape serve different purposes (formbricks' ValidationRuleFieldSelector is not ShuffleOptionSelect,
+      // judged wrong), unless the local one has the very name (a copy of the system's LoadMoreFooter kept in the app)
+      if (l.rendersDs.size > 0 && l.c.name !== t.name) continue;
       const s = bagSimilarity(t.grams!, l.c.grams);
       if (s >= options.threshold && (!best.get(i) || best.get(i)!.s < s)) best.set(i, { t, s });
     }
