@@ -7,13 +7,20 @@ describe('hard-coded-style-value: drawings, showcase routes and icon sizes (fixt
   const files = new Set(found.map((f) => f.at.split(':')[0]));
 
   it('reports the scale values of the app', () => {
-    expect(found.map((f) => f.message)).toEqual([
+    expect(found.filter((f) => f.at.startsWith('src/app/row-actions.tsx')).map((f) => f.message)).toEqual([
       expect.stringContaining('use `gap-2`'),
       // `text-[16px]` beside text is type: `text-base`
       expect.stringContaining('use `text-base`'),
       expect.stringContaining('use `mt-3`'),
     ]);
-    expect([...files]).toEqual(['src/app/row-actions.tsx']);
+    expect([...files].sort()).toEqual(['src/app/labels.tsx', 'src/app/row-actions.tsx']);
+  });
+
+  it("offers a step of the project's type ramp only where its line height and weight change nothing", () => {
+    expect(found.filter((f) => f.at.startsWith('src/app/labels.tsx')).map((f) => [f.at.split(':')[1], f.message])).toEqual([
+      ['5', expect.stringContaining('use `text-tiny`')],
+      ['7', expect.stringContaining('use `text-label`')],
+    ]);
   });
 
   it('leaves a font size that sizes the only icon of a button alone', () => {

@@ -12,7 +12,7 @@ import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/ma
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
 import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
-import { isShowcaseRoute, isUiDrawing, sizesIconOnly } from './hard-coded-style-value-gates.js';
+import { addsTypeStyle, isShowcaseRoute, isUiDrawing, sizesIconOnly } from './hard-coded-style-value-gates.js';
 
 export interface Options {
   /** `confident` (default): only the classes of findings reviewers keep (see `isConfidentFinding`); `all`: every exact, near (and with `offScale`, off-scale) value */
@@ -407,7 +407,13 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       // fallback only when it is the value of the variable it stands in for
       const verdict = judged && (occ.reads ? fallbackVerdict(judged, occ.reads) : oneClassVerdict(occ, judged));
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
-      if (confidentOnly && (!isConfidentFinding(occ, verdict) || sizesIconOnly(ctx.ts, occ))) continue;
+      if (
+        confidentOnly &&
+        (!isConfidentFinding(occ, verdict) ||
+          sizesIconOnly(ctx.ts, occ) ||
+          (verdict.kind === 'exact' && addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens)))
+      )
+        continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };
       const line = lineOf(range.start);
       // one finding per value and file (its other places are related), and at most one per line
