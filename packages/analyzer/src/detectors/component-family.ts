@@ -9,7 +9,16 @@ import type { ComponentSignatureFact } from '../facts/components.js';
 import { shadowsOf } from './design-system-shadow.js';
 import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
-import { componentSizes, importersIndex, keeperOf, keepSentence, ownContentSize, roleEdges, roleOf } from './shared/variant-families.js';
+import {
+  componentSizes,
+  importersIndex,
+  isPrimitive,
+  keeperOf,
+  keepSentence,
+  ownContentSize,
+  roleEdges,
+  roleOf,
+} from './shared/variant-families.js';
 import { ModuleResolver } from '../resolve.js';
 import { sharesRenderOnly } from './shared/family-evidence.js';
 
@@ -289,10 +298,15 @@ const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
  */
 const ROUTE_MODULE = /(^|\/)app\/(.*\/)?(page|layout|template|not-found|error)\.[jt]sx$|(^|\/)routes\/(.*\/)?[^/]+\.[jt]sx$/;
 
-/** Whether every member lies in an app of its own (`apps/<name>/`), no two in one app. */
-function eachInItsOwnApp(members: readonly ComponentRef[]): boolean {
+/**
+ * Whether every member lies in an app or workspace package of its own (`apps/<name>/`, or the nearest workspace package:
+ * `apps/web/client/` and `docs/`), no two in one: each app keeps its own not-found page, and the fix is a shared package.
+ */
+function eachInItsOwnApp(members: readonly ComponentRef[], resolver: ModuleResolver): boolean {
   const apps = members.map((m) => /^apps\/[^/]+\//.exec(m.file.path)?.[0]);
-  return apps.every(Boolean) && new Set(apps).size === apps.length;
+  if (apps.every(Boolean) && new Set(apps).size === apps.length) return true;
+  const packages = members.map((m) => resolver.packageOf(m.file.path)?.dir);
+  return packages.every((dir) => !!dir) && new Set(packages).size === packages.length;
 }
 
 /** Whether most of a component's lines lie in one place of a copied region. */
@@ -376,10 +390,14 @@ export const detector = defineDetector({
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
-      if (eachInItsOwnApp(fam.members)) return null;
+      if (eachInItsOwnApp(fam.members, resolver)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each
-      // filling in SecondaryNav): the shared component is already there, nothing is left to merge (2 of 2 judged wrong)
-      if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures)) return null;
+      // filling in SecondaryNav): the shared component is already there, nothing is left to merge (2 of 2 judged wrong).
+      // Not when each is that component at its root, passing its children on: a styled wrapper of a layout primitive
+      // (`<Box display="flex" gap={4} {...rest}>{children}</Box>`) is a primitive of its own, and what its variants repeat
+      // is that configuration (a planted SettingsFieldStack and its three variants were left out)
+      const styledWrapper = (m: ComponentRef) => m.c.rootTag === m.c.configures && isPrimitive(m.c);
+      if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures && !styledWrapper(m))) return null;
       // each member delegates its content to a component of its own inside one shell (EditCredits renders UsageSetup,
       // EditExpiration ExpirationSetup, in the same dialog): the family shares the frame only
       const others = (i: number) => fam.members.filter((_, j) => j !== i);

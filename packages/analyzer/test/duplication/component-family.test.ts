@@ -148,3 +148,21 @@ describe('component-family: a family of route modules', () => {
     expect(f!.message).not.toContain('Keep `');
   });
 });
+
+describe('component-family: pages composed of shared blocks around demos of their own', () => {
+  const out = analyzeFixture('duplication', 'component-family-composed');
+
+  it("leaves out two docs pages that lay out the shared doc blocks around each page's own demos, though the demos share their names", () => {
+    // CheckboxPage and SwitchPage render PageHeader, Section, Example and PropsTable alike; what each shows is its own
+    // BasicDemo, StatesDemo and LabelDemo (defined in its file): the shared structure is already the shared blocks
+    expect(findingsOf(out, 'component-family')).toEqual([]);
+  });
+});
+
+describe('component-family: one copy in each workspace package', () => {
+  const out = analyzeFixture('duplication', 'component-family-packages');
+
+  it('leaves out the not-found page of each workspace package (apps/web/client and docs): each app keeps its own', () => {
+    expect(findingsOf(out, 'component-family')).toEqual([]);
+  });
+});

@@ -35,3 +35,22 @@ describe('component-family: idiomatic code of one role stays quiet', () => {
     expect(findingsOf(out, 'component-family')).toEqual([]);
   });
 });
+
+describe('component-family: styled wrappers of a package primitive', () => {
+  const out = analyzeFixture('duplication', 'variant-families-wrappers');
+
+  it('reports three wrappers of a package <Box> that pass their children on as ONE family, though each only configures the Box', () => {
+    const families = findingsOf(out, 'component-family');
+    expect(families).toHaveLength(1);
+    expect(families[0]).toMatchObject({
+      file: 'src/billing/compact-field-stack.tsx',
+      related: ['src/settings/settings-field-stack.tsx:5', 'src/team/legacy-field-stack.tsx:4'],
+    });
+    expect(families[0]!.message).toMatch(/^3 components play one role, each rendering a <Box> of its own /);
+  });
+
+  it('joins no role by a component imported through a path alias the resolver cannot follow: it is the repository’s, not a package’s', () => {
+    const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
+    expect(places.filter((p) => /page-shell/.test(p))).toEqual([]);
+  });
+});

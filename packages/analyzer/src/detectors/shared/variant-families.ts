@@ -85,6 +85,8 @@ export function roleOf(ref: RoleRef, resolver: ModuleResolver): string | null {
   if (c.size <= 5 && !c.face?.classes.length) return null;
   const inst = factsOf(ref.file, jsxInstances)?.instances.find((i) => i.tag === tag);
   if (!inst || inst.origin !== 'import' || !inst.from) return null;
+  // a path alias the resolver cannot follow (`@/components/…` of a nested app) is the repository's own component, not a package's
+  if (/^[@~#]\//.test(inst.from)) return null;
   const r = resolver.resolve(ref.file.path, inst.from);
   return r.kind === 'package' ? `${inst.imported ?? tag}@${r.name}` : null;
 }
@@ -265,9 +267,22 @@ export function componentSizes(
   };
 }
 
+/** What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling. */
+function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): string {
+  const inst = factsOf(file, jsxInstances)?.instances.find((i) => i.tag === tag);
+  if (inst?.origin === 'local') return `${file.path}\0${tag}`;
+  if (inst?.origin === 'import' && inst.from) {
+    const r = resolver.resolve(file.path, inst.from);
+    return r.kind === 'file' ? `${r.path}\0${inst.imported ?? tag}` : `${inst.from}\0${inst.imported ?? tag}`;
+  }
+  return tag;
+}
+
 /**
- * The size of the biggest component of the repository that `m` renders and no other member does: the content it
- * delegates (EditCredits renders UsageSetup and EditExpiration renders ExpirationSetup, in one dialog shell).
+ * The size of the components of the repository that `m` renders and no other member does, together: the content it
+ * delegates (EditCredits renders UsageSetup and EditExpiration renders ExpirationSetup, in one dialog shell; a docs page
+ * of each component renders demos of its own, `BasicDemo` and `StatesDemo` defined in each page's file). A component
+ * is another member's when it is the same definition, whatever its name: two pages' local `BasicDemo`s are two.
  */
 export function ownContentSize(
   m: RoleRef,
@@ -275,11 +290,11 @@ export function ownContentSize(
   resolver: ModuleResolver,
   sizeOf: (path: string, name: string) => number,
 ): number {
-  const theirs = new Set(others.flatMap((o) => o.c.tags));
+  const theirs = new Set(others.flatMap((o) => o.c.tags.map((t) => definitionOf(o.file, t, resolver))));
   const instances = factsOf(m.file, jsxInstances)?.instances ?? [];
-  let max = 0;
+  let total = 0;
   for (const tag of m.c.tags) {
-    if (!/^[A-Z]/.test(tag) || theirs.has(tag)) continue;
+    if (!/^[A-Z]/.test(tag) || theirs.has(definitionOf(m.file, tag, resolver))) continue;
     const inst = instances.find((i) => i.tag === tag);
     let size = 0;
     if (inst?.origin === 'local') size = sizeOf(m.file.path, tag);
@@ -288,7 +303,7 @@ export function ownContentSize(
       if (r.kind === 'file') size = sizeOf(r.path, inst.imported ?? tag);
       else if (/^[@~#]\//.test(inst.from)) size = sizeOf('', inst.imported ?? tag);
     }
-    max = Math.max(max, size);
+    total += size;
   }
-  return max;
+  return total;
 }
