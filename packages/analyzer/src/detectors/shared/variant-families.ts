@@ -55,13 +55,24 @@ const PART_WORDS = new Set(
   ).split(' '),
 );
 
+const wordsOf = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? [];
+
 /** The head word of a component name (`PrimaryButton` -> `Button`, `IconBtn` -> `Button`), or null for a part word. */
 export function headWord(name: string): string | null {
-  const words = name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g);
-  const last = words?.[words.length - 1];
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
   if (!last || last.length < 3) return null;
   const head = last === 'Btn' ? 'Button' : last;
   return PART_WORDS.has(head) ? null : head;
+}
+
+/**
+ * The last two words of a name whose head is a part word (`TopNavWrapper` and `CompactTopNavWrapper` -> `NavWrapper`):
+ * variants of one part are named for the whole compound, while `MenuItem` and `ListItem` stay apart. Null for one word.
+ */
+export function compoundHead(name: string): string | null {
+  const words = wordsOf(name);
+  return words.length >= 2 && words[words.length - 1]!.length >= 3 ? words.slice(-2).join('') : null;
 }
 
 /** Props every component may take: overlapping on them says nothing about a role. */
@@ -125,13 +136,14 @@ export function roleEdges(
   const buckets = new Map<string, number[]>();
   refs.forEach((r, i) => {
     const role = roles[i];
-    const head = headWord(r.c.name);
+    // a part word joins by its compound only (`NavWrapper`), and only trees alike (below)
+    const head = headWord(r.c.name) ?? (compoundHead(r.c.name) && `part:${compoundHead(r.c.name)}`);
     if (!role || !head || !r.c.exported || r.c.size < options.minNodes) return;
     const key = `${role}\0${head}`;
     (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
   });
   const out: Array<[number, number, number]> = [];
-  for (const ids of buckets.values()) {
+  for (const [key, ids] of buckets) {
     if (ids.length < 2 || ids.length > 60) continue; // sixty components of one role and name are a naming scheme, not variants
     for (let x = 0; x < ids.length; x++) {
       for (let y = x + 1; y < ids.length; y++) {
@@ -144,7 +156,8 @@ export function roleEdges(
         // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
         if (!primitives && !a.c.rootElement) continue;
         const s = similarity(a, b);
-        const floor = !primitives ? options.threshold : a.c.rootElement ? options.primitiveFloor : options.packageFloor;
+        const part = /\0part:/.test(key);
+        const floor = !primitives || part ? options.threshold : a.c.rootElement ? options.primitiveFloor : options.packageFloor;
         if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
       }
     }
