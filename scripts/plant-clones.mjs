@@ -27,9 +27,9 @@ import { DEFAULT_TEST_FILES, globMatcher } from '@plumbline/core';
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, '..', 'packages', 'cli', 'bin', 'plumbline.js');
 const SKIP_DIRS = /^(node_modules|\.git|dist|build|out|coverage|\.next|\.turbo|vendor|public)$/;
-/** Places where copies are not reported (tests, stories, fixtures, migrations, config and framework entry files, generated code). */
+/** Places where copies are not reported (tests and test support, stories, fixtures, migrations and frozen alterations, config and framework entry files, generated code). */
 const NOT_PLANTABLE_PATH =
-  /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures?|stories|migrations?|generated|__generated__)(\/|$)|\.(test|spec|stories|config|d)\.[cm]?[jt]sx?$|(^|\/)entry\.(server|client|worker)\.[cm]?[jt]sx?$/;
+  /(^|\/)(__tests__|__mocks__|tests?|e2e|fixtures?|stories|migrations?|alterations?|generated|__generated__|testing|test-?utils?|test-?helpers?|fakes?)(\/|$)|\.(test|spec|stories|config|d)\.[cm]?[jt]sx?$|(^|\/)entry\.(server|client|worker)\.[cm]?[jt]sx?$|(^|\/)((jest|vitest|test)[.-]setup|setup-?tests?|test-?utils?)\.[cm]?[jt]sx?$|(^|\/)fake[-_.][^/]*$|(^|\/)(\d+\.\d+\.\d+[^/]*?|\d{10,14})[-_][^/]*$/;
 /** ...and every file plumbline reads as a test by default (Playwright helpers, seeds, playgrounds): copied-code compares none of them. */
 const isTestFile = globMatcher(DEFAULT_TEST_FILES);
 const NOT_PLANTABLE = { test: (path) => NOT_PLANTABLE_PATH.test(path) || isTestFile(path) };
