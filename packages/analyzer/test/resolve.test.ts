@@ -165,3 +165,35 @@ describe('ModuleResolver: JavaScript projects below a root with no package.json'
     expect(r.workspacePackage('@acme/ui')).toMatchObject({ dir: 'clients/packages/ui', entries: ['clients/packages/ui/src/index.ts'] });
   });
 });
+
+describe('ModuleResolver: a workspace below a root package.json that declares none', () => {
+  // polar: the root package.json only pins `packageManager`; the pnpm workspace is clients/
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-nested-ws-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  put('package.json', JSON.stringify({ private: true, packageManager: 'pnpm@10.0.0' }));
+  put('clients/package.json', JSON.stringify({ name: 'clients', private: true }));
+  put('clients/pnpm-workspace.yaml', 'packages:\n  - apps/*\n  - packages/*\n');
+  put('clients/packages/ui/package.json', JSON.stringify({ name: '@acme/ui', main: 'src/index.ts' }));
+  put('clients/packages/ui/src/index.ts', 'export const Card = () => null;\n');
+  put('clients/apps/web/package.json', JSON.stringify({ name: 'web', private: true }));
+  put('clients/apps/web/src/page.tsx', "import { Card } from '@acme/ui';\nexport const Page = Card;\n");
+  // a tool's package below the root that declares no workspace is not a project of its own
+  put('docs/package.json', JSON.stringify({ name: 'docs', private: true }));
+  put('docs/packages/theme/package.json', JSON.stringify({ name: '@docs/theme' }));
+  const config = defaultConfig();
+  const { files } = discoverFiles(dir, config);
+  const { settings } = buildCheckSettings(dir, config);
+  const r = new ModuleResolver(files, settings);
+
+  it("reads the nested workspace's packages", () => {
+    expect(r.workspacePackage('@acme/ui')).toMatchObject({ dir: 'clients/packages/ui', entries: ['clients/packages/ui/src/index.ts'] });
+    expect(r.resolve('clients/apps/web/src/page.tsx', '@acme/ui')).toMatchObject({
+      kind: 'file',
+      path: 'clients/packages/ui/src/index.ts',
+    });
+    expect(r.workspacePackage('@docs/theme')).toBeUndefined();
+  });
+});

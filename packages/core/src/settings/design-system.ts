@@ -238,21 +238,23 @@ function elementsOf(
   return elements;
 }
 
+/** The directories of the workspace packages (and the root, as '') whose package.json depends on one of `pkgNames`. */
+function dependentsOf(root: string, modules: ModuleSettings, pkgNames: string[]): string[] {
+  const out: string[] = [];
+  if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) out.push('');
+  for (const ws of modules.packages) {
+    if (pkgNames.includes(ws.name)) continue;
+    if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) out.push(ws.dir);
+  }
+  return out;
+}
+
 /** Who may use the design system: packages that depend on it (a design system kept as a directory: everyone). */
 function consumersOf(root: string, modules: ModuleSettings, packages: DesignSystemPackage[], paths: string[]): string[] | null {
-  let consumers: string[] | null = null;
   const pkgNames = packages.map((p) => p.name);
-  if (pkgNames.length && paths.every((p) => packages.some((k) => k.dir === p))) {
-    consumers = [];
-    if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) consumers.push('');
-    for (const ws of modules.packages) {
-      if (pkgNames.includes(ws.name)) continue;
-      if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) consumers.push(ws.dir);
-    }
-    if (consumers.length === 0) consumers = null;
-  }
-
-  return consumers;
+  if (!pkgNames.length || !paths.every((p) => packages.some((k) => k.dir === p))) return null;
+  const consumers = dependentsOf(root, modules, pkgNames);
+  return consumers.length ? consumers : null;
 }
 
 /** consumersOf, and for a design system kept as directories or files: where it is imported (importerScopes). */
@@ -266,11 +268,24 @@ function consumersWithUsage(
   const consumers = consumersOf(root, modules, packages, paths);
   const ownDirs = paths.filter((p) => !packages.some((k) => k.dir === p));
   if (!usage || consumers !== null || ownDirs.length === 0 || packages.some((p) => p.dir === null)) return consumers;
-  return importerScopes(
+  const scopes = importerScopes(
     usage,
     ownDirs,
     modules.packages.map((p) => p.dir),
   );
+  if (scopes.includes('') || packages.length === 0) return scopes;
+  // workspace packages beside directories (polar: @polar-sh/orbit, and a shadcn folder inside it): the
+  // packages' dependents use the system as much as the directories' importers do
+  return [
+    ...new Set([
+      ...scopes,
+      ...dependentsOf(
+        root,
+        modules,
+        packages.map((p) => p.name),
+      ),
+    ]),
+  ].sort();
 }
 
 /** tsconfig `paths` aliases of the form `prefix/*` -> `target/*`. */

@@ -144,18 +144,33 @@ function subdirs(root: string, dir: string): string[] {
   }
 }
 
+/** Whether `dir` declares a workspace: package.json `workspaces`, or a pnpm-workspace.yaml. */
+function declaresWorkspace(root: string, dir: string): boolean {
+  if (existsSync(join(root, dir, 'pnpm-workspace.yaml'))) return true;
+  try {
+    const pkg = parseJsonc(readFileSync(join(root, dir, 'package.json'), 'utf8')) as Record<string, unknown> | null;
+    return !!pkg && typeof pkg === 'object' && pkg.workspaces !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where the JavaScript projects of the repository start: the root when it holds a package.json, else each
  * directory within two levels that holds one (a Go or Python repository with its web app in `web/`, a
- * `clients/` workspace beside a `server/`), not looking inside a project once found.
+ * `clients/` workspace beside a `server/`), not looking inside a project once found. A root package.json
+ * that declares no workspace (only tooling: `packageManager`, a formatter) does not hide a workspace
+ * declared below it: the root and each such workspace root within two levels are projects.
  */
 function projectRoots(root: string): string[] {
-  if (existsSync(join(root, 'package.json'))) return [''];
-  const out: string[] = [];
+  const hasRoot = existsSync(join(root, 'package.json'));
+  if (hasRoot && declaresWorkspace(root, '')) return [''];
+  const out: string[] = hasRoot ? [''] : [];
   const walk = (dir: string, depth: number) => {
     for (const rel of subdirs(root, dir)) {
-      if (existsSync(join(root, rel, 'package.json'))) out.push(rel);
-      else if (depth < 1) walk(rel, depth + 1);
+      if (existsSync(join(root, rel, 'package.json'))) {
+        if (!hasRoot || declaresWorkspace(root, rel)) out.push(rel);
+      } else if (depth < 1) walk(rel, depth + 1);
     }
   };
   walk('', 0);
