@@ -235,6 +235,10 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
     let best: DsTarget | undefined;
     for (const t of byElement.get(el) ?? []) {
       if (l.rendersDs.has(t.name) || !nameMatches(l.c.name, t.name) || !offered(l.file.path, t)) continue;
+      // an inferred system's component whose source is not here (an npm package): what it draws and does is not
+      // known, so a name is not enough (insomnia's PromptButton and homarr's ImagePreview against react-aria's
+      // Button and Mantine's Image: none judged right); a configured one is taken at its word
+      if (ds.source === 'inferred' && !t.isPath && designSystemPackageOf(ds, t.importFrom)?.pkg.dir === null) continue;
       // a frameless input is a shadow of an Input that has a frameless mode (its classes say `border-none`) too
       const frameless = (k: string | null | undefined) => k === 'input[bare]' || k === 'input[group]';
       const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);

@@ -52,3 +52,29 @@ describe('design-system-shadow: a system far less used than the main one is not 
     expect(out.result.findings.filter((f) => f.ruleId === 'design-system-shadow')).toEqual([]);
   });
 });
+
+describe('design-system-shadow: an inferred npm design system, whose source is not in the repository', () => {
+  const root = mkdtempSync(join(tmpdir(), 'plumbline-npm-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  write('package.json', JSON.stringify({ name: 'app', private: true, dependencies: { '@mantine/core': '7.0.0' } }));
+  write('plumbline.config.json', JSON.stringify({ preset: 'strict' }));
+  for (let i = 0; i < 12; i++)
+    write(`src/pages/page-${i}.tsx`, `import { Button } from '@mantine/core';\nexport const Page${i} = () => <Button>Go ${i}</Button>;\n`);
+  write(
+    'src/confirm/SaveButton.tsx',
+    `export function SaveButton({ onSave }: { onSave: () => void }) {\n  return <button className="rounded bg-blue-600 px-4 py-2 text-white" onClick={onSave}>Save</button>;\n}\n`,
+  );
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('does not take a name alone for a re-implementation of a component it cannot read', () => {
+    const config = loadConfig(root);
+    const { files } = discoverFiles(root, config);
+    const { settings } = buildCheckSettings(root, config);
+    const out = analyze({ root, config, settings, cache: null, source: workingTreeSource(root, files) });
+    expect((settings.designSystem as { source: string }).source).toBe('inferred');
+    expect(out.result.findings.filter((f) => f.ruleId === 'design-system-shadow')).toEqual([]);
+  });
+});
