@@ -226,11 +226,8 @@ export function pluginFamilies(packages: ReadonlyArray<{ dir: string }>): Map<st
  */
 export function amongPlugins(paths: readonly string[], families: ReadonlyMap<string, string>): boolean {
   if (families.size === 0) return false;
-  const of = paths.map((p) => {
-    let best: string | null = null;
-    for (const dir of families.keys()) if (p.startsWith(`${dir}/`) && (best === null || dir.length > best.length)) best = dir;
-    return best;
-  });
+  const dirs = [...families.keys()];
+  const of = paths.map((p) => appOf(p, dirs));
   if (of.some((d) => d === null) || new Set(of).size < 2) return false;
   return new Set(of.map((d) => families.get(d!))).size === 1;
 }
@@ -275,7 +272,7 @@ export function appsOf(packages: ReadonlyArray<{ name: string; dir: string; decl
   return packages.filter((p) => p.dir && !p.declaresEntry && !used.has(p.name)).map((p) => p.dir);
 }
 
-/** The app a path lies in: the deepest app holding it, null outside every app. */
+/** The app (or package) a path lies in: the deepest of the directories holding it, null outside all of them. */
 function appOf(path: string, apps: readonly string[]): string | null {
   let best: string | null = null;
   for (const dir of apps) if (path.startsWith(`${dir}/`) && (best === null || dir.length > best.length)) best = dir;
