@@ -6,6 +6,7 @@
 import type { CheckSettings } from '@plumbline/core';
 import { factsOf } from '../../facts.js';
 import type { FileFacts } from '../../facts.js';
+import { extractor as componentsExtractor } from '../../facts/components.js';
 import type { ComponentSignatureFact } from '../../facts/components.js';
 import { extractor as jsxInstances } from '../../facts/jsx-instances.js';
 import { extractor as structureFacts } from '../../facts/structure.js';
@@ -280,10 +281,17 @@ export function componentSizes(
   };
 }
 
-/** What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling. */
+/**
+ * What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling.
+ * A component of the file itself stands for its name and rendered shape: a local `Tooltip` copied with its chart into
+ * another file is the same content in both, two pages' own `BasicDemo`s are two.
+ */
 function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): string {
   const inst = factsOf(file, jsxInstances)?.instances.find((i) => i.tag === tag);
-  if (inst?.origin === 'local') return `${file.path}\0${tag}`;
+  if (inst?.origin === 'local') {
+    const own = factsOf(file, componentsExtractor)?.components.find((c) => c.name === tag);
+    return own ? `local\0${tag}\0${own.shape}` : `${file.path}\0${tag}`;
+  }
   if (inst?.origin === 'import' && inst.from) {
     const r = resolver.resolve(file.path, inst.from);
     return r.kind === 'file' ? `${r.path}\0${inst.imported ?? tag}` : `${inst.from}\0${inst.imported ?? tag}`;
