@@ -5,6 +5,7 @@ import {
   elementsFor,
   isCustomClass,
   minorSystem,
+  projectOf,
   designSystemPackageOf,
   isDesignSystemConsumer,
   isDesignSystemFile,
@@ -209,14 +210,17 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
 
   // local components, and the design-system components each one already renders
   const locals: Array<{ file: FileFacts; c: ComponentSignatureFact; rendersDs: Set<string> }> = [];
+  // the workspace packages whose files render the design system: one that depends on it but renders none of it keeps
+  // primitives of its own (unkey's portal app, 29 importers of its own components/ui, none of @unkey/ui)
+  const using = new Set<string | undefined>();
   for (const f of ctx.files) {
     if (f.isTestFile || isDesignSystemFile(ds, f.path) || !isDesignSystemConsumer(ds, f.path)) continue;
-    const comps = factsOf(f, componentsExtractor)?.components ?? [];
-    if (!comps.length) continue;
     const dsTags = new Set<string>();
     for (const i of factsOf(f, jsxInstances)?.instances ?? []) {
       if (i.origin === 'import' && i.from && isDsImport(f.path, i.from)) dsTags.add(i.tag);
     }
+    if (dsTags.size) using.add(projectOf(ds, f.path)?.dir);
+    const comps = factsOf(f, componentsExtractor)?.components ?? [];
     for (const c of comps) {
       if (isIconLike(c)) continue;
       const rendersDs = new Set(c.tags.filter((t) => dsTags.has(t)));
@@ -272,6 +276,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       if (!found.has(i)) found.set(i, { file: locals[i]!.file, c: locals[i]!.c, target: t, by: { kind: 'structure', similarity: s } });
     }
   }
+  for (const [i, sh] of found) if (ds.projects && !using.has(projectOf(ds, sh.file.path)?.dir)) found.delete(i);
   out.push(...[...found.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s));
   cache.set(ctx.files, out);
   return out;
