@@ -401,7 +401,8 @@ export const detector = defineDetector({
       // each member delegates its content to a component of its own inside one shell (EditCredits renders UsageSetup,
       // EditExpiration ExpirationSetup, in the same dialog): the family shares the frame only
       const others = (i: number) => fam.members.filter((_, j) => j !== i);
-      if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf) >= options.minNodes)) return null;
+      const alike = (a: readonly number[], b: readonly number[]) => bagSimilarity(a, b) >= options.threshold;
+      if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf, alike) >= options.minNodes)) return null;
       // components inside one copied region are copied-code's finding; when each copy is a whole component, the family
       // is reported too, for what copied-code does not say: the member to keep and the importers that would move
       const held = copied.find((region) => fam.members.every((m) => insideCopy(m, region)));

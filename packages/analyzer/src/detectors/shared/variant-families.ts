@@ -281,17 +281,13 @@ export function componentSizes(
   };
 }
 
-/**
- * What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling.
- * A component of the file itself stands for its name and rendered shape: a local `Tooltip` copied with its chart into
- * another file is the same content in both, two pages' own `BasicDemo`s are two.
- */
+/** A component of the file itself, by name. */
+const localOf = (file: FileFacts, tag: string) => factsOf(file, componentsExtractor)?.components.find((c) => c.name === tag);
+
+/** What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling. */
 function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): string {
   const inst = factsOf(file, jsxInstances)?.instances.find((i) => i.tag === tag);
-  if (inst?.origin === 'local') {
-    const own = factsOf(file, componentsExtractor)?.components.find((c) => c.name === tag);
-    return own ? `local\0${tag}\0${own.shape}` : `${file.path}\0${tag}`;
-  }
+  if (inst?.origin === 'local') return `${file.path}\0${tag}`;
   if (inst?.origin === 'import' && inst.from) {
     const r = resolver.resolve(file.path, inst.from);
     return r.kind === 'file' ? `${r.path}\0${inst.imported ?? tag}` : `${inst.from}\0${inst.imported ?? tag}`;
@@ -303,22 +299,31 @@ function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): s
  * The size of the components of the repository that `m` renders and no other member does, together: the content it
  * delegates (EditCredits renders UsageSetup and EditExpiration renders ExpirationSetup, in one dialog shell; a docs page
  * of each component renders demos of its own, `BasicDemo` and `StatesDemo` defined in each page's file). A component
- * is another member's when it is the same definition, whatever its name: two pages' local `BasicDemo`s are two.
+ * is another member's when it is the same definition, or a component of the same name in another member's file that
+ * `alike` holds near-identical (a `Tooltip` copied with its chart and edited a little is the same content in both), not
+ * merely the same name: two pages' own `BasicDemo`s are two.
  */
 export function ownContentSize(
   m: RoleRef,
   others: readonly RoleRef[],
   resolver: ModuleResolver,
   sizeOf: (path: string, name: string) => number,
+  alike: (a: readonly number[], b: readonly number[]) => boolean,
 ): number {
   const theirs = new Set(others.flatMap((o) => o.c.tags.map((t) => definitionOf(o.file, t, resolver))));
+  const copied = (tag: string) => {
+    const mine = localOf(m.file, tag);
+    return (
+      !!mine && others.some((o) => o.file !== m.file && o.c.tags.includes(tag) && alike(mine.grams, localOf(o.file, tag)?.grams ?? []))
+    );
+  };
   const instances = factsOf(m.file, jsxInstances)?.instances ?? [];
   let total = 0;
   for (const tag of m.c.tags) {
     if (!/^[A-Z]/.test(tag) || theirs.has(definitionOf(m.file, tag, resolver))) continue;
     const inst = instances.find((i) => i.tag === tag);
     let size = 0;
-    if (inst?.origin === 'local') size = sizeOf(m.file.path, tag);
+    if (inst?.origin === 'local') size = copied(tag) ? 0 : sizeOf(m.file.path, tag);
     else if (inst?.origin === 'import' && inst.from) {
       const r = resolver.resolve(m.file.path, inst.from);
       if (r.kind === 'file') size = sizeOf(r.path, inst.imported ?? tag);
