@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findings } from './fixture.js';
-import { isUiDrawing } from '@plumbline/core/checks/hard-coded-style-value-gates';
+import { isUiDrawing } from '@plumbline/core/checks/hard-coded-style-value';
 
 describe('hard-coded-style-value: drawings, showcase routes and icon sizes (fixtures/magic-values/drawings)', () => {
   const found = findings(analyzeFixture('drawings'), 'hard-coded-style-value');

@@ -12,7 +12,9 @@ import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/ma
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
 import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
-import { addsTypeStyle, isShowcaseRoute, isUiDrawing, sizesIconOnly } from './hard-coded-style-value-gates.js';
+import { addsTypeStyle, isShowcaseRoute, isUiDrawing, sizesIconOnly } from '../tokens/style-gates.js';
+
+export { isUiDrawing };
 
 export interface Options {
   /** `confident` (default): only the classes of findings reviewers keep (see `isConfidentFinding`); `all`: every exact, near (and with `offScale`, off-scale) value */

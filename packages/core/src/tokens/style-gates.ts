@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { lengthInPx } from '../css-value.js';
-import type { StyleOccurrence } from '../tokens/collect.js';
-import type { DesignToken } from '../tokens/types.js';
+import type { StyleOccurrence } from './collect.js';
+import type { DesignToken } from './types.js';
 
 /**
  * Gates of `hard-coded-style-value` for classes of code whose literal sizes are not design-system debt, each
