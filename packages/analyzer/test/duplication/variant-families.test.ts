@@ -61,4 +61,9 @@ describe('component-family: styled wrappers of a package primitive', () => {
     ]);
     expect(families[0]!.message).toMatch(/^2 components play one role, each rendering a <Box> of its own \(similarity 0\.77\)/);
   });
+
+  it('leaves apart one-element parts of two compounds named alike (`AuthPageTitle`, `SettingsPageTitle`)', () => {
+    const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
+    expect(places.filter((p) => /-page\.tsx/.test(p))).toEqual([]);
+  });
 });

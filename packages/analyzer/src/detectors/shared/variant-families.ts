@@ -56,6 +56,9 @@ const PART_WORDS = new Set(
   ).split(' '),
 );
 
+/** Smallest render, in signature nodes, that a part word joins a role by its compound (a styled wrapper of a dozen props). */
+const COMPOUND_MIN_NODES = 10;
+
 const wordsOf = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? [];
 
 /** The head word of a component name (`PrimaryButton` -> `Button`, `IconBtn` -> `Button`), or null for a part word. */
@@ -137,8 +140,10 @@ export function roleEdges(
   const buckets = new Map<string, number[]>();
   refs.forEach((r, i) => {
     const role = roles[i];
-    // a part word joins by its compound only (`NavWrapper`), and only trees alike (below)
-    const head = headWord(r.c.name) ?? (compoundHead(r.c.name) && `part:${compoundHead(r.c.name)}`);
+    // a part word joins by its compound only (`NavWrapper`), and only trees alike (below) of some size: a one-element
+    // `AuthPageTitle` and `SettingsPageTitle` are parts of two compounds, as shadcn's CardTitle and DialogTitle are
+    const compound = r.c.size >= COMPOUND_MIN_NODES ? compoundHead(r.c.name) : null;
+    const head = headWord(r.c.name) ?? (compound && `part:${compound}`);
     if (!role || !head || !r.c.exported || r.c.size < options.minNodes) return;
     const key = `${role}\0${head}`;
     (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
