@@ -66,4 +66,9 @@ describe('component-family: styled wrappers of a package primitive', () => {
     const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
     expect(places.filter((p) => /-page\.tsx/.test(p))).toEqual([]);
   });
+
+  it('leaves apart the forms of two elements named by one compound (`AddressElementForm`, `RatingElementForm`): neither is the other with a qualifier', () => {
+    const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
+    expect(places.filter((p) => p.startsWith('src/elements/'))).toEqual([]);
+  });
 });

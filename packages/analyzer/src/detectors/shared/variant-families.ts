@@ -161,8 +161,11 @@ export function roleEdges(
         const primitives = isPrimitive(a.c) && isPrimitive(b.c);
         // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
         if (!primitives && !a.c.rootElement) continue;
-        const s = similarity(a, b);
         const part = /\0part:/.test(key);
+        // by a compound, a variant is the other's whole name with a qualifier (`CompactTopNavWrapper`): `AddressElementForm`
+        // and `RatingElementForm` are the forms of two elements, parts of two wholes
+        if (part && !a.c.name.endsWith(b.c.name) && !b.c.name.endsWith(a.c.name)) continue;
+        const s = similarity(a, b);
         const floor = !primitives || part ? options.threshold : a.c.rootElement ? options.primitiveFloor : options.packageFloor;
         if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
       }
