@@ -25,6 +25,11 @@ export interface DesignSystemPackage {
   dir: string | null;
   /** the subpaths its package.json `exports` allows (`.`, `./icons`, `./*`); null when it has no exports map */
   entryPoints: string[] | null;
+  /**
+   * an npm package whose exports map is unknown (not installed): the public-looking subpaths the repository
+   * imports (`props` for `@radix-ui/themes/props`), the entry to name for an internal module under one
+   */
+  importedSubpaths?: string[];
 }
 
 /** A tsconfig `paths` alias of the form `prefix/*` -> `target/*`, for writing import specifiers. */

@@ -17,18 +17,28 @@ function bypassed(ds: DesignSystemSettings, specifier: string): DesignSystemPack
   return isPublicEntry(named.pkg, named.subpath) ? null : named.pkg;
 }
 
+/** A subpath without its extension, build or source directories and trailing index (`dist/esm/props/x.js` -> `props/x`). */
+function bareSubpath(subpath: string): string {
+  let s = subpath.replace(/\.(d\.[mc]?ts|[mc]?[jt]sx?)$/, '');
+  while (/^(src|dist|lib|build|esm|cjs|es|umd)\//.test(s)) s = s.slice(s.indexOf('/') + 1);
+  return s.replace(/\/index$/, '');
+}
+
 /**
  * The entry point to name for `subpath` when the imported names are unknown: the subpath without its build
  * or source directory and extension when the exports map offers it (`dist/icons/close.js` -> `icons/close`
  * under `./icons/*`), else the package itself when it has a `.` entry, else null (it offers none for it).
+ * With no exports map known, a public subpath the repository imports that holds the module is named
+ * (`dist/esm/props/margin.props.js` -> `props`, imported elsewhere as `@radix-ui/themes/props`).
  */
 function entryFor(pkg: DesignSystemPackage, subpath: string): string | null {
+  const s = bareSubpath(subpath);
   if (pkg.entryPoints !== null) {
-    let s = subpath.replace(/\.(d\.[mc]?ts|[mc]?[jt]sx?)$/, '');
-    while (/^(src|dist|lib|build|esm|cjs|es|umd)\//.test(s)) s = s.slice(s.indexOf('/') + 1);
-    s = s.replace(/\/index$/, '');
     if (s !== subpath && isPublicEntry(pkg, s)) return `${pkg.name}/${s}`;
     if (!pkg.entryPoints.includes('.')) return null;
+  } else {
+    const holder = (pkg.importedSubpaths ?? []).filter((u) => s === u || s.startsWith(`${u}/`)).sort((a, b) => b.length - a.length)[0];
+    if (holder) return `${pkg.name}/${holder}`;
   }
   return pkg.name;
 }

@@ -26,7 +26,7 @@ import { discoverByUsage, importerScopes, localPrimitives, primitivePath, summar
 import type { UsageDiscovery } from './discovery/infer.js';
 import { packageImportCounts } from './discovery/usage.js';
 import { isEmailModule } from '../tokens/places.js';
-import type { ImportCounts, LocalPrimitive } from './discovery/usage.js';
+import type { ImportCounts, ImportIndex, LocalPrimitive } from './discovery/usage.js';
 import type { ModuleSettings, WorkspacePackage } from './modules.js';
 
 /** Last segment of a workspace package name that marks it as the design system. */
@@ -238,6 +238,22 @@ function elementsOf(
   return elements;
 }
 
+/**
+ * The public-looking subpaths of npm package `name` the repository imports (`@radix-ui/themes/props` ->
+ * `props`): not a build or source directory, not a stylesheet or asset.
+ */
+function importedSubpaths(index: ImportIndex, name: string): string[] {
+  const out = new Set<string>();
+  for (const { imports } of index.byFile)
+    for (const { spec } of imports) {
+      if (!spec.startsWith(`${name}/`)) continue;
+      const sub = spec.slice(name.length + 1);
+      if (/^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(sub) || /\.(css|scss|sass|less|json|svg|png)$/.test(sub)) continue;
+      out.add(sub.replace(/\/$/, ''));
+    }
+  return [...out].sort();
+}
+
 /** The directories of the workspace packages (and the root, as '') whose package.json depends on one of `pkgNames`. */
 function dependentsOf(root: string, modules: ModuleSettings, pkgNames: string[]): string[] {
   const out: string[] = [];
@@ -439,7 +455,9 @@ export function buildDesignSystemSettings(
       const exp = installed?.exports;
       const keys =
         exp && typeof exp === 'object' && !Array.isArray(exp) && Object.keys(exp).some((k) => k.startsWith('.')) ? Object.keys(exp) : null;
-      packages.push({ name, dir: null, entryPoints: typeof exp === 'string' ? ['.'] : keys });
+      const entryPoints = typeof exp === 'string' ? ['.'] : keys;
+      const imported = entryPoints === null && usage ? importedSubpaths(usage.index, name) : [];
+      packages.push({ name, dir: null, entryPoints, ...(imported.length ? { importedSubpaths: imported } : {}) });
       for (const n of new Set([...(externalNames.get(name) ?? []), ...externalExportNames(ts, root, name)]))
         addComponent({ name: n, element: null, importFrom: name, isPath: false });
     }

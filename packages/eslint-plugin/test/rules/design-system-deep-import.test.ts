@@ -11,6 +11,8 @@ const ds: DesignSystemSettings = {
     { name: '@vendor/kit', dir: null, entryPoints: ['.', './icons', './themes/*'] },
     // from npm, without one
     { name: '@other/ds', dir: null, entryPoints: null },
+    // from npm, not installed: the repository imports its public `props` subpath elsewhere
+    { name: '@radix/themes', dir: null, entryPoints: null, importedSubpaths: ['props'] },
     // from npm, subpaths only: no '.' entry to suggest
     { name: '@vendor/icons', dir: null, entryPoints: ['./svg/*'] },
   ],
@@ -111,6 +113,22 @@ ruleTester().run('design-system-deep-import', rule, {
           endColumn: 56,
           suggestions: [{ messageId: 'useEntry', output: `export { CloseIcon } from "@vendor/kit/icons";` }],
         },
+      ],
+    },
+    {
+      // no exports map known: the public subpath the repository imports that holds the module is named, not the
+      // bare package, which need not export it (growthbook: MarginProps from Radix Themes' dist/esm/props)
+      code: `import { MarginProps } from '@radix/themes/dist/esm/props/margin.props.js';\nimport { X } from '@radix/themes/dist/esm/components/x.js';`,
+      filename: app,
+      settings,
+      errors: [
+        {
+          messageId: 'deepImport',
+          line: 1,
+          data: { specifier: '@radix/themes/dist/esm/props/margin.props.js', entry: '@radix/themes/props' },
+          suggestions: [],
+        },
+        { messageId: 'deepImport', line: 2, data: { specifier: '@radix/themes/dist/esm/components/x.js', entry: '@radix/themes' } },
       ],
     },
     {
