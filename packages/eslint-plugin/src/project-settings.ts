@@ -28,18 +28,31 @@ const rootOfDir = new Map<string, string>();
 /** how often (ms) a long-running editor process looks at the config and token files again */
 const RECHECK_MS = 2000;
 
-/** The nearest directory from `dir` upward that holds plumbline.config.json, or `fallback`. */
+/**
+ * The nearest directory from `dir` upward that holds plumbline.config.json, or `fallback` (the lint run's
+ * cwd). A fallback at the filesystem root (RuleTester's cwd for an absolute file name, an editor started
+ * from /) would read every project on the machine: the file's repository (`.git`) or nearest package is
+ * taken instead.
+ */
 export function findProjectRoot(dir: string, fallback: string): string {
   const start = resolve(dir);
   const cached = rootOfDir.get(start);
   if (cached) return cached;
-  let found = resolve(fallback);
+  let found: string | undefined;
+  let repository: string | undefined;
+  let nearestPackage: string | undefined;
   for (let d = start; ; d = dirname(d)) {
     if (existsSync(join(d, CONFIG_FILE_NAME))) {
       found = d;
       break;
     }
+    if (!repository && existsSync(join(d, '.git'))) repository = d;
+    if (!nearestPackage && existsSync(join(d, 'package.json'))) nearestPackage = d;
     if (dirname(d) === d) break;
+  }
+  if (!found) {
+    const f = resolve(fallback);
+    found = dirname(f) === f ? (repository ?? nearestPackage ?? start) : f;
   }
   rootOfDir.set(start, found);
   return found;
