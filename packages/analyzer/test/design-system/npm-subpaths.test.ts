@@ -19,10 +19,15 @@ describe('design system from npm, not installed: the public subpaths the reposit
   put('src/label.tsx', "import { Responsive } from '@radix-ui/themes/props';\nexport const size: Responsive<'1'> = '1';\n");
   put(
     'src/callout.tsx',
-    "import { MarginProps } from '@radix-ui/themes/dist/esm/props/margin.props.js';\nexport const m: MarginProps = {};\n",
+    "import { MarginProps } from '@radix-ui/themes/dist/esm/props/margin.props.js';\nexport const Callout = (p: MarginProps) => p;\n",
   );
   put('src/app.tsx', "import '@radix-ui/themes/styles.css';\nexport const App = 1;\n");
   const ds = designSystemOf(buildCheckSettings(dir, defaultConfig()).settings);
+
+  it('does not take a name imported from its dist tree for a component of its entry', () => {
+    expect(ds?.components.map((c) => c.name)).toContain('Button');
+    expect(ds?.components.map((c) => c.name)).not.toContain('MarginProps');
+  });
 
   it('keeps `props`, not the internal dist path or the stylesheet', () => {
     expect(ds?.packages.find((p) => p.name === '@radix-ui/themes')).toMatchObject({

@@ -173,6 +173,9 @@ export function inferExternalSystems(index: ImportIndex, isLocalPackage: (name: 
       if (!entry) byPkg.set(pkg, (entry = { importers: 0, components: new Map() }));
       if (!seen.has(pkg)) entry.importers++;
       seen.add(pkg);
+      // names taken from the package's build or source tree (`dist/esm/props/margin.props.js`) are not
+      // what its entry offers: design-system-deep-import would send them to the entry, which need not export them
+      if (/^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(spec.slice(pkg.length + 1))) continue;
       for (const n of names) {
         if (!/^[A-Z][A-Za-z0-9]*$/.test(n) || seen.has(`${pkg}\0${n}`)) continue;
         seen.add(`${pkg}\0${n}`);
