@@ -93,10 +93,11 @@ function numberRole(ts: TypeScript, node: TS.Node, sf: TS.SourceFile): string | 
       const what = args[0] && args[0] !== n ? purposeOf(ts, args[0], sf) : null;
       return what ? `${name}(${what})` : null;
     }
-    // `c.text('Forbidden', 403)`, `new UnauthorizedResult(401)`: a status code says what it is
+    // `c.text('Forbidden', 403)`, `new UnauthorizedResult(401)`, Fastify's `reply.code(404)`, Node's
+    // `res.writeHead(404)`: a status code says what it is
     if (
       HTTP_STATUS_CODES.has(Math.abs(Number(n.getText(sf)))) &&
-      (args.length > 1 || /status|respon|result|error|exception|http|redirect|abort/i.test(name))
+      (args.length > 1 || /status|respon|result|error|exception|http|redirect|abort|writeHead|(^|\.)code$/i.test(name))
     )
       return null;
     // a step of a scale beside the name of a style: `font('body', 400)`, `shade('gray', 700)`
