@@ -516,10 +516,15 @@ export function designSystemPackageOf(ds: DesignSystemSettings, specifier: strin
   return null;
 }
 
+/** Whether a package subpath is in its build or source tree (`dist/esm/x.js`, `src/button`): not public by convention. */
+export function isInternalSubpath(subpath: string): boolean {
+  return /^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(subpath);
+}
+
 /** Whether a package subpath is one its `exports` map (or, without one, the conventional layout) offers. */
 export function isPublicEntry(pkg: DesignSystemPackage, subpath: string): boolean {
   if (subpath === '') return true;
-  if (pkg.entryPoints === null) return !/^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(subpath);
+  if (pkg.entryPoints === null) return !isInternalSubpath(subpath);
   const want = `./${subpath}`;
   return pkg.entryPoints.some((k) => {
     if (k === want) return true;

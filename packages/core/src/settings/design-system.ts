@@ -8,7 +8,7 @@ import { DEFAULT_TEST_FILES } from '../config.js';
 import type { FileError } from '../finding.js';
 import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
-import { ELEMENT_COMPONENT_NAMES, wrappedElement } from '../design-system.js';
+import { ELEMENT_COMPONENT_NAMES, isInternalSubpath, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
 import { projectsOf, scopeElements } from './discovery/scope.js';
 import { minorSystem } from '../design-system-projects.js';
@@ -248,7 +248,7 @@ function importedSubpaths(index: ImportIndex, name: string): string[] {
     for (const { spec } of imports) {
       if (!spec.startsWith(`${name}/`)) continue;
       const sub = spec.slice(name.length + 1);
-      if (/^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(sub) || /\.(css|scss|sass|less|json|svg|png)$/.test(sub)) continue;
+      if (isInternalSubpath(sub) || /\.(css|scss|sass|less|json|svg|png)$/.test(sub)) continue;
       out.add(sub.replace(/\/$/, ''));
     }
   return [...out].sort();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { DesignSystemAlias } from '../../design-system.js';
-import { ELEMENT_COMPONENT_NAMES } from '../../design-system.js';
+import { ELEMENT_COMPONENT_NAMES, isInternalSubpath } from '../../design-system.js';
 import { listSources, SKIP_DIRS } from './sources.js';
 
 /**
@@ -175,7 +175,7 @@ export function inferExternalSystems(index: ImportIndex, isLocalPackage: (name: 
       seen.add(pkg);
       // names taken from the package's build or source tree (`dist/esm/props/margin.props.js`) are not
       // what its entry offers: design-system-deep-import would send them to the entry, which need not export them
-      if (/^(src|dist|lib|build|esm|cjs|es|umd|internal)(\/|$)/.test(spec.slice(pkg.length + 1))) continue;
+      if (isInternalSubpath(spec.slice(pkg.length + 1))) continue;
       for (const n of names) {
         if (!/^[A-Z][A-Za-z0-9]*$/.test(n) || seen.has(`${pkg}\0${n}`)) continue;
         seen.add(`${pkg}\0${n}`);
