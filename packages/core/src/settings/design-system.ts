@@ -10,15 +10,10 @@ import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, isInternalSubpath, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
+import { aliasesOf, isIconSet, withAliasPackages } from './discovery/packages.js';
 import { projectsOf, scopeElements } from './discovery/scope.js';
 import { minorSystem } from '../design-system-projects.js';
-import type {
-  DesignSystemAlias,
-  DesignSystemComponent,
-  DesignSystemMigration,
-  DesignSystemPackage,
-  DesignSystemSettings,
-} from '../design-system.js';
+import type { DesignSystemComponent, DesignSystemMigration, DesignSystemPackage, DesignSystemSettings } from '../design-system.js';
 import { provider as modulesProvider } from './modules.js';
 import { listSources, loadTypeScript, parseModule, readJson, resolveRelative, SKIP_DIRS } from './discovery/sources.js';
 import type { ParsedModule } from './discovery/sources.js';
@@ -156,7 +151,7 @@ function importedDesignSystems(
   counts: ImportCounts,
   modules: ModuleSettings,
   known: string[],
-  componentCount: (dir: string) => number,
+  componentsOf: (dir: string) => Array<{ name: string; element: string | null }>,
 ): WorkspacePackage[] {
   const best = new Map<string, { pkg: string; files: number }>(); // component name -> the package most files import it from
   for (const [key, files] of counts.byName) {
@@ -168,7 +163,8 @@ function importedDesignSystems(
   for (const { pkg, files } of best.values()) {
     const ws = modules.packages.find((p) => p.name === pkg);
     if (!ws || files < MIN_IMPORTERS || known.includes(pkg) || out.includes(ws)) continue;
-    if (componentCount(ws.dir) >= MIN_INFERRED_COMPONENTS) out.push(ws);
+    const defined = componentsOf(ws.dir);
+    if (defined.length >= MIN_INFERRED_COMPONENTS && !isIconSet(ws.name, ws.dir, defined)) out.push(ws);
   }
   return out;
 }
@@ -304,24 +300,6 @@ function consumersWithUsage(
   ].sort();
 }
 
-/** tsconfig `paths` aliases of the form `prefix/*` -> `target/*`. */
-function aliasesOf(modules: ModuleSettings): DesignSystemAlias[] {
-  const aliases: DesignSystemAlias[] = [];
-  for (const m of modules.mappings) {
-    for (const [pattern, targets] of Object.entries(m.paths)) {
-      const t = targets[0];
-      if (!pattern.endsWith('/*') || !t?.endsWith('/*')) continue;
-      aliases.push({
-        scope: m.dir,
-        prefix: pattern.slice(0, -1),
-        target: posix.normalize(posix.join(m.pathsBase, t.slice(0, -2))).replace(/^\.$/, ''),
-      });
-    }
-  }
-
-  return aliases;
-}
-
 /** The components a directory's modules export (or export as their default through a wrapper), with the element each wraps. */
 function componentsIn(
   ts: TypeScript | null,
@@ -348,10 +326,11 @@ function componentsIn(
 export function buildDesignSystemSettings(
   root: string,
   config: ResolvedConfig,
-  modules: ModuleSettings,
+  workspace: ModuleSettings,
   ts: TypeScript | null,
 ): { value: DesignSystemSettings; errors: FileError[] } {
   const errors: FileError[] = [];
+  const modules = withAliasPackages(root, workspace);
   const isTest = globMatcher(config.testFiles.length ? config.testFiles : DEFAULT_TEST_FILES);
   const byName = new Map(modules.packages.map((p) => [p.name, p]));
   const configured = config.designSystem.packages.length > 0 || config.designSystem.paths.length > 0;
@@ -376,7 +355,8 @@ export function buildDesignSystemSettings(
     for (const ws of modules.packages) {
       const last = ws.name.split('/').pop() ?? '';
       if (!DS_PACKAGE_NAMES.test(last)) continue;
-      if (componentsOf(ws.dir).length >= MIN_INFERRED_COMPONENTS) dsPackages.push({ name: ws.name, ws });
+      const defined = componentsOf(ws.dir);
+      if (defined.length >= MIN_INFERRED_COMPONENTS && !isIconSet(ws.name, ws.dir, defined)) dsPackages.push({ name: ws.name, ws });
     }
     // workspace packages and tsconfig aliases (`@/components`, `~/`) are the repository's own code, never an npm design system
     const isWorkspace = (spec: string) =>
@@ -396,8 +376,7 @@ export function buildDesignSystemSettings(
       )
     : null;
   const known = dsPackages.map((p) => p.name);
-  if (counts)
-    for (const ws of importedDesignSystems(counts, modules, known, (d) => componentsOf(d).length)) dsPackages.push({ name: ws.name, ws });
+  if (counts) for (const ws of importedDesignSystems(counts, modules, known, componentsOf)) dsPackages.push({ name: ws.name, ws });
   const externalNames = new Map<string, string[]>();
   for (const e of usage?.external ?? []) {
     dsPackages.push({ name: e.name, ws: undefined });

@@ -309,7 +309,8 @@ export const provider = defineSettingsProvider<ModuleSettings>({
     for (const [ws, deps] of dependsOn) ws.dependencies = deps.filter((d) => names.has(d) && d !== ws.name).sort();
     const mappings: PathMapping[] = [];
     for (const dir of [...roots, ...dirs]) {
-      for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      // an Nx workspace keeps its paths in the root's tsconfig.base.json, which every project's tsconfig extends
+      for (const name of ['tsconfig.json', 'jsconfig.json', ...(roots.includes(dir) ? ['tsconfig.base.json'] : [])]) {
         const file = join(root, dir, name);
         if (!existsSync(file)) continue;
         const { baseUrl, paths, from } = compilerPaths(file, errors, root);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { DesignSystemAlias } from '../../design-system.js';
 import { ELEMENT_COMPONENT_NAMES, isInternalSubpath } from '../../design-system.js';
+import { isIconSet } from './packages.js';
 import { listSources, SKIP_DIRS } from './sources.js';
 
 /**
@@ -308,7 +309,7 @@ export function inferLocalPrimitives(
   const min = minLocalImporters(files);
   const out: LocalPrimitive[] = [];
   for (const [file, names] of counts) {
-    if (skip(file)) continue;
+    if (skip(file) || isIconSet(posix.dirname(file), null, [])) continue; // an icons folder's `Link` is a glyph
     // a second module of a name the design system has (`components/Button.tsx` beside `components/ui/button`),
     // imported by a few files, is a migration not finished; others must be shared by many files
     const kept = new Map([...names].filter(([name, n]) => n >= min || (systemNames.has(name) && n >= MIN_SECOND_MODULE)));
