@@ -6,7 +6,7 @@
  * token; the tokens that did load are kept.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { cssTokenDefinitions } from './css.js';
 import type { CssTokenDefinition } from './css.js';
@@ -16,6 +16,8 @@ import { readTailwindConfig, tailwindDefaultTokens, TAILWIND_V4_PREFIXES } from 
 import type { DesignToken, ReplacementTemplates, TokenLoadError, TokenPackage, TokenSettings } from './types.js';
 import { packageOf, resolvePackages } from './packages.js';
 import { satelliteScope } from './places.js';
+import { scopeOverriddenDefaults } from './overrides.js';
+import { lengthCalc, MAX_PRESET_FILES, presetFiles } from './config-modules.js';
 import { isThemeScript, loadTsThemes } from './ts-theme.js';
 import type { TypeScript } from '../check.js';
 import type { PackageManifest } from './packages.js';
@@ -284,47 +286,6 @@ export interface LoadTokensOptions {
   ts?: TypeScript | null;
 }
 
-/** How many preset modules a project's Tailwind configs may pull in. */
-const MAX_PRESET_FILES = 10;
-const MODULE_EXTENSIONS = ['', '.cjs', '.js', '.mjs', '.ts', '.cts', '.mts'];
-
-/** The workspace files a Tailwind config's `presets` can come from: its relative and workspace-package imports. */
-function presetFiles(root: string, source: string, file: string, packages: readonly PackageManifest[]): string[] {
-  if (!/\bpresets\s*:/.test(source)) return [];
-  const out: string[] = [];
-  for (const m of source.matchAll(/(?:require\(\s*|\bfrom\s+)['"]([^'"]+)['"]/g)) {
-    const f = resolveWorkspaceModule(root, file, m[1]!, packages);
-    if (f && !out.includes(f)) out.push(f);
-  }
-  return out;
-}
-
-function resolveWorkspaceModule(root: string, from: string, spec: string, packages: readonly PackageManifest[]): string | null {
-  let base: string;
-  if (spec.startsWith('.')) base = posix.join(posix.dirname(from), spec);
-  else {
-    const p = packages.find((x) => x.name && (spec === x.name || spec.startsWith(`${x.name}/`)));
-    if (!p) return null;
-    base = posix.join(p.dir, spec.slice(p.name!.length));
-  }
-  const isFile = (f: string) => {
-    try {
-      return statSync(resolve(root, f)).isFile();
-    } catch {
-      return false;
-    }
-  };
-  for (const ext of MODULE_EXTENSIONS) if (isFile(base + ext)) return posix.normalize(base + ext);
-  try {
-    const main = (JSON.parse(readFileSync(resolve(root, base, 'package.json'), 'utf8')) as { main?: unknown }).main;
-    if (typeof main === 'string' && isFile(posix.join(base, main))) return posix.normalize(posix.join(base, main));
-  } catch {
-    // not a package folder
-  }
-  for (const ext of MODULE_EXTENSIONS.slice(1)) if (isFile(`${base}/index${ext}`)) return posix.normalize(`${base}/index${ext}`);
-  return null;
-}
-
 /** Variables that code sets at run time (`style.setProperty('--x', ...)`, `{ '--x': color }`) are theme inputs: dropped. */
 function dropRuntimeVariables(root: string, tokens: DesignToken[], packages: readonly PackageManifest[]): void {
   const files = tokens.filter((t) => t.cssVar && !t.file.includes(':')).map((t) => t.file);
@@ -435,7 +396,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       tailwindTokens.push(...r.tokens);
       for (const k of r.replaced) replaced.add(k);
       if (!preset || r.tokens.length) loadedFiles.add(file);
-      // `presets: [require('@acme/tailwind-config')]`: the theme lives in the preset, a workspace module
+      // `presets: [require('@acme/tailwind-config')]`, `uiConfig({...})`: the theme lives in a workspace module
       for (const f of presetFiles(root, text, file, options.packages ?? [])) {
         if (queue.includes(f) || queue.length > options.files.length + MAX_PRESET_FILES) continue;
         presets.add(f);
@@ -498,7 +459,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   for (const t of tokens) if (!t.mode && darkUnknown.has(t.path)) t.darkUnknown = true;
 
   for (const t of tailwindTokens) {
-    const value = /var\(/.test(t.value) ? resolver.substitute(t.value) : t.value;
+    const value = /var\(/.test(t.value) ? lengthCalc(resolver.substitute(t.value)) : t.value;
     if (value === null || value === '' || /var\(|theme\(/.test(value)) continue;
     // `hsl(var(--background))`, `rgb(var(--muted) / <alpha-value>)`: the theme key stands for that variable
     const refs = [...t.value.matchAll(/var\(\s*--([\w-]+)\s*(?:,[^()]*)?\)/g)];
@@ -506,17 +467,18 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     tokens.push({ ...t, value, ...(alias ? { aliasOf: alias } : {}) });
   }
 
-  // a theme key the config or a v4 @theme sets (even to a value that cannot be read statically) is not
-  // Tailwind's default: langfuse's `--text-xs: 0.7rem` makes text-xs 11.2px, so 12px is not text-xs there
-  const themed = tokens.filter((t) => t.tailwind && !t.mode);
-  const overridden = new Set([...tailwindTokens, ...themed].map((t) => `${t.tailwind?.namespace}:${t.tailwind?.key}`));
-  const notOverridden = (t: DesignToken) => !overridden.has(`${t.tailwind?.namespace}:${t.tailwind?.key}`);
+  // a theme key the config or a v4 @theme sets is not Tailwind's default where that theme applies (overrides.ts)
+  const overriders = [...tailwindTokens, ...tokens.filter((t) => t.tailwind && !t.mode)];
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
   const versions = new Set((packages ?? []).map((p) => p.tailwind).filter((v): v is 3 | 4 => !!v));
-  if (version && versions.size > 1) tokens.push(...mixedDefaults(replaced, spacingBase).filter(notOverridden));
-  else if (version)
-    tokens.push(...tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase).filter(notOverridden));
+  if (version) {
+    const defaults =
+      versions.size > 1
+        ? mixedDefaults(replaced, spacingBase)
+        : tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase);
+    tokens.push(...scopeOverriddenDefaults(defaults, overriders, packages));
+  }
 
   dropRuntimeVariables(root, tokens, options.packages ?? []);
   if (options.ts && scripts.length) {

@@ -97,7 +97,12 @@ export function appliesIn(settings: TokenSettings, filePath: string): (token: De
   const nameOf = new Map((packages ?? []).map((p) => [p.dir, p.name]));
   const ownBuilds = new Set((packages ?? []).filter((p) => p.ownBuild).map((p) => p.dir));
   const test = (token: DesignToken): boolean => {
-    if (token.tailwindVersion) return own?.tailwind === token.tailwindVersion;
+    if (token.tailwindVersion && own?.tailwind !== token.tailwindVersion) return false;
+    // a default key that a theme sets does not hold where that theme's tokens apply
+    const overrides = (p: NonNullable<DesignToken['overriddenIn']>[number]) =>
+      (!p.scope || filePath.startsWith(`${p.scope}/`)) && test({ path: '', value: '', family: 'other', ...p });
+    if (token.overriddenIn?.some(overrides)) return false;
+    if (token.tailwindVersion) return true;
     if (token.file.includes(':')) return true;
     if (outsideDir !== null && !token.scope && !token.file.startsWith(outsideDir)) return false;
     if (!packages || token.pkg === undefined || !own || own.dir === token.pkg) return true;

@@ -33,6 +33,11 @@ export interface DesignToken {
   pkg?: string;
   /** Tailwind's default scale of one major version only (a repository with v3 and v4 packages) */
   tailwindVersion?: 3 | 4;
+  /**
+   * a Tailwind default whose key a workspace package's theme sets: the places (file, package, docs scope) that
+   * set it; the default does not hold in the files their tokens apply to
+   */
+  overriddenIn?: Array<{ file: string; pkg?: string; scope?: string }>;
   /** the token has a dark-theme value that cannot be read statically: its default value does not hold there */
   darkUnknown?: boolean;
   /** the variable holds bare color channels (`--x: 255 0 0`): it is used as `rgb(var(--x))` / `hsl(var(--x))` */
