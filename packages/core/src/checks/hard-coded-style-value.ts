@@ -12,7 +12,7 @@ import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/ma
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
 import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
-import { addsTypeStyle, isShowcaseRoute, isUiDrawing, sizesIconOnly } from '../tokens/style-gates.js';
+import { addsTypeStyle, isShowcaseRoute, isUiDrawing, offRootFontSize, sizesIconOnly } from '../tokens/style-gates.js';
 
 export { isUiDrawing };
 
@@ -409,6 +409,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       // fallback only when it is the value of the variable it stands in for
       const verdict = judged && (occ.reads ? fallbackVerdict(judged, occ.reads) : oneClassVerdict(occ, judged));
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
+      if (verdict.kind === 'exact' && verdict.tokens.every((t) => offRootFontSize(tokens.remScopes, ctx.filePath, occ, t))) continue;
       if (
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||

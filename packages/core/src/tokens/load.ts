@@ -18,6 +18,7 @@ import { packageOf, resolvePackages } from './packages.js';
 import { satelliteScope } from './places.js';
 import { scopeOverriddenDefaults } from './overrides.js';
 import { lengthCalc, MAX_PRESET_FILES, presetFiles } from './config-modules.js';
+import { remScopes, stylesheetSetsRootFont } from './root-font.js';
 import { isThemeScript, loadTsThemes } from './ts-theme.js';
 import type { TypeScript } from '../check.js';
 import type { PackageManifest } from './packages.js';
@@ -364,6 +365,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   let tailwindConfig = false;
   const v4Files: string[] = [];
   const v3Configs: string[] = [];
+  const rootFontFiles: string[] = [];
 
   const queue = [...options.files];
   const scripts = [...(options.scripts ?? [])];
@@ -380,6 +382,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     } else if (/\.s?css$/i.test(name)) {
       const r = cssTokenDefinitions(text, file, true);
       if (r.error) errors.push({ file, message: r.error });
+      if (stylesheetSetsRootFont(text)) rootFontFiles.push(file);
       cssDefs.push(...r.definitions);
       tailwindV4 ||= r.tailwindV4;
       if (r.tailwindV4) v4Files.push(file);
@@ -410,6 +413,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
     const text = readText(root, file, errors);
     if (text === null) continue;
     const r = cssTokenDefinitions(text, file, false);
+    if (stylesheetSetsRootFont(text)) rootFontFiles.push(file);
     // a stylesheet that cannot be parsed is reported by the scan itself; here it only adds nothing
     const defining = r.definitions.filter((d) => d.name.startsWith('--'));
     if (r.tailwindV4) v4Files.push(file);
@@ -471,14 +475,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const overriders = [...tailwindTokens, ...tokens.filter((t) => t.tailwind && !t.mode)];
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
-  const versions = new Set((packages ?? []).map((p) => p.tailwind).filter((v): v is 3 | 4 => !!v));
-  if (version) {
-    const defaults =
-      versions.size > 1
-        ? mixedDefaults(replaced, spacingBase)
-        : tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase);
-    tokens.push(...scopeOverriddenDefaults(defaults, overriders, packages));
-  }
+  if (version) tokens.push(...scopeOverriddenDefaults(defaultsOf(version, packages, replaced, spacingBase), overriders, packages));
 
   dropRuntimeVariables(root, tokens, options.packages ?? []);
   if (options.ts && scripts.length) {
@@ -488,6 +485,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   }
 
   placeTokens(tokens, packages);
+  const rem = version ? remScopes(root, rootFontFiles, { v3Configs, v4Files }, options.packages ?? []) : [];
   tokens.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1,
   );
@@ -498,6 +496,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       templates: options.templates ?? {},
       tailwind: version ? { version } : null,
       ...(packages ? { packages } : {}),
+      ...(rem.length ? { remScopes: rem } : {}),
     },
     errors,
   };
@@ -538,6 +537,13 @@ export function expandTokenEntries(root: string, entries: readonly string[]): { 
     files.push(...found.sort());
   }
   return { files: [...new Set(files)], errors };
+}
+
+/** Tailwind's defaults of the project's version, or of each package's version when they differ. */
+function defaultsOf(version: 3 | 4, packages: readonly TokenPackage[] | undefined, replaced: ReadonlySet<string>, spacingBase: number) {
+  const versions = new Set((packages ?? []).map((p) => p.tailwind).filter((v): v is 3 | 4 => !!v));
+  if (versions.size > 1) return mixedDefaults(replaced, spacingBase);
+  return tailwindDefaultTokens(versions.size === 1 ? [...versions][0]! : version, replaced, spacingBase);
 }
 
 /**

@@ -128,6 +128,7 @@ export function tokenSettingsOf(settings: Record<string, unknown> | undefined): 
     templates: t.templates ?? {},
     tailwind: t.tailwind ?? null,
     ...(Array.isArray(t.packages) ? { packages: t.packages } : {}),
+    ...(Array.isArray(t.remScopes) ? { remScopes: t.remScopes } : {}),
   };
 }
 

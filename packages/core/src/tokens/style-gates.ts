@@ -134,3 +134,22 @@ export function addsTypeStyle(occ: StyleOccurrence, token: DesignToken, tokens: 
     !/(^|[\s'"`:!])font-(thin|extralight|light|normal|medium|semibold|bold|extrabold|black|\[)/.test(classes)
   );
 }
+
+/**
+ * A px value matched to a rem token (or the reverse) in a folder whose root font size is not 16px
+ * (`TokenSettings.remScopes`: a stylesheet's `html { font-size: 62.5% }`, a script setting the root element's
+ * font size): the two are not equal there. Reactive-Resume's artboard sets the root to the resume's font size,
+ * so `top-[8px]` -> `top-2` would move a timeline dot to 7px (2 judged wrong, 0 right lost on the thirty-four).
+ */
+export function offRootFontSize(
+  scopes: readonly string[] | undefined,
+  filePath: string,
+  occ: StyleOccurrence,
+  token: DesignToken,
+): boolean {
+  const unit = occ.atom.unit;
+  if (!scopes?.length || (unit !== 'px' && unit !== 'rem')) return false;
+  if (!scopes.some((s) => s === '' || filePath.startsWith(`${s}/`))) return false;
+  const tokenUnit = /(px|rem)$/.exec(token.value.trim())?.[1];
+  return !!tokenUnit && tokenUnit !== unit;
+}

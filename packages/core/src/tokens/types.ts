@@ -88,6 +88,8 @@ export interface TokenSettings {
   tailwind: { version: 3 | 4 } | null;
   /** workspace packages (absent: one package, every token applies everywhere) */
   packages?: TokenPackage[];
+  /** folders (Tailwind builds) whose root font size is not 16px: a rem step is not the px value there ('' is the root) */
+  remScopes?: string[];
 }
 
 export interface TokenLoadError {
