@@ -113,6 +113,8 @@ export function wrappedElement(root: string | null, hint: string | null): string
 
 // ---- helpers shared by the checks and the detectors (pure) ----
 
+export { coloursNotIn, isColourClass } from './design-system-look.js';
+
 /** `<input type=...>` values a text-field component replaces; other types (checkbox, file, hidden, ...) are different controls. */
 const TEXT_INPUT_TYPES = new Set(['text', 'email', 'password', 'number', 'search', 'tel', 'url']);
 

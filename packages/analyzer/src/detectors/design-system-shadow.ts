@@ -1,7 +1,9 @@
 import {
   ELEMENT_COMPONENT_NAMES,
   canImport,
+  coloursNotIn,
   designSystemOf,
+  isColourClass,
   elementsFor,
   isCustomClass,
   minorSystem,
@@ -107,6 +109,32 @@ function drawsBoxAtRest(classes: readonly string[] | undefined): boolean {
   return !classes?.length || classes.some((c) => c.startsWith('.') || isCustomClass(c) || (!c.includes(':') && BOX_AT_REST.test(c)));
 }
 
+/**
+ * Words of a name that make the component a part of another widget or a choice among several: an option card
+ * (`AskUserOptionButton`), a dropdown's entry (`DropdownLink`), a trigger (`FilterTriggerButton`), a sidebar or menu
+ * row (`AppSidebarButtonItem`), a tab (`TabButton`). The widget's own part replaces it, not the Button or the Link
+ * (growthbook, unkey, plane, inbox-zero: judged wrong), unless the design-system name has the word too.
+ */
+const PART_WORDS = new Set(
+  'option options tab tabs item items row cell chip tag pill tile swatch toggle trigger menu dropdown sidebar segment'.split(' '),
+);
+
+export function namesAPart(local: string, dsName: string): boolean {
+  const own = new Set(words(dsName).map((w) => w.toLowerCase()));
+  return words(local).some((w) => !own.has(w.toLowerCase()) && PART_WORDS.has(w.toLowerCase()));
+}
+
+/**
+ * Whether a local root's literal utilities write a colour the design-system component's source never writes in any
+ * variant: a look of its own that the component has no variant for (langfuse's muted comment chip, unkey's
+ * translucent sign-in button on a dark backdrop: judged wrong). Unknown on either side (a styled component, a CSS
+ * module, a component whose colours are its stylesheet's `btn-primary`, or whose source is not here): the name decides.
+ */
+function hasOwnColours(local: readonly string[] | undefined, system: readonly string[] | undefined): boolean {
+  if (!local?.length || !system?.some(isColourClass) || local.some((c) => c.startsWith('.') || isCustomClass(c))) return false;
+  return coloursNotIn(local, system).length > 0;
+}
+
 interface DsTarget {
   name: string;
   importFrom: string;
@@ -117,6 +145,8 @@ interface DsTarget {
   rootKey?: string | null;
   /** it declares no props and passes no children on: one fixed content (an empty state with its own words) */
   fixed?: boolean;
+  /** the utility classes its source writes (base and variants), when the design system's element map has them */
+  classes?: string[];
   /** where it is defined in this repository, if it is */
   file?: string;
   line?: number;
@@ -192,12 +222,14 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
   for (const [element, e] of Object.entries(ds.elements)) {
     const t = targets.get(keyOf({ name: e.component, importFrom: e.importFrom }));
     if (t && t.element === null) t.element = element;
+    if (t && e.classes) t.classes = e.classes;
     else if (!t)
       targets.set(keyOf({ name: e.component, importFrom: e.importFrom }), {
         name: e.component,
         importFrom: e.importFrom,
         isPath: e.isPath,
         element,
+        ...(e.classes ? { classes: e.classes } : {}),
       });
   }
   // what a local component may be sent to: a component its own package can import, and not one of a system far less
@@ -248,6 +280,7 @@ export function findShadows(ctx: DetectorContext): Shadow[] {
       const sameLook = frameless(l.c.rootKey) && frameless(t.rootKey);
       if (!looksLikePrimitive(l.c.rootKey, el) && !sameLook) continue;
       if (el === 'button' && !drawsBoxAtRest(l.c.face?.classes)) continue;
+      if (namesAPart(l.c.name, t.name) || (!sameLook && hasOwnColours(l.c.face?.classes, t.classes))) continue;
       if (!best || t.name.length > best.name.length) best = t;
     }
     if (best) found.set(i, { file: l.file, c: l.c, target: best, by: { kind: 'name' } });

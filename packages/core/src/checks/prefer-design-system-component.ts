@@ -12,6 +12,7 @@ import {
   rawElementKeyOf,
 } from '../design-system.js';
 import { elementsFor } from '../design-system-projects.js';
+import { coloursNotIn, isColourClass, stripImportant } from '../design-system-look.js';
 
 export interface Options {
   /** raw elements never reported (e.g. ["a"] when plain links are fine) */
@@ -27,16 +28,6 @@ const LAYOUT_CLASS =
 const MIN_SHARED_LOOK = 3;
 const MAX_OWN_LOOK = 1;
 
-/** A colour utility (`bg-gray-900`, `hover:text-primary`, `focus:ring-[var(--brand)]`), not a size or a style of the same prefix. */
-const COLOR_CLASS =
-  /^(bg|text|border(-[xytrblse])?|ring|outline|placeholder|fill|stroke|divide|decoration|caret|accent|from|via|to)-(?!\d|\[\d|(xs|sm|base|md|lg|xl|\dxl|left|right|center|justify|start|end|none|solid|dashed|dotted|double|hidden|offset|inset|clip|opacity|ellipsis|wrap|nowrap|balance|pretty|collapse|separate|auto|cover|contain|fixed|local|scroll|repeat|no-repeat|origin|gradient|linear|radial|conic|[xytrblse]-|[xytrblse]$)(\b|$))/;
-
-/** A colour compared by its utility and colour, without variant prefixes or opacity (`hover:bg-primary/80` is `bg-primary`). */
-const colourOf = (c: string) =>
-  stripImportant(c)
-    .replace(/^([\w-]+:)+/, '')
-    .replace(/\/\d+$/, '');
-
 /**
  * Whether a raw element re-creates the design-system component's look: at least three of its look classes (not
  * layout) are the component's, at most one is not (a colour counts as the component's when the component writes
@@ -49,15 +40,12 @@ const colourOf = (c: string) =>
 export function recreatesLook(raw: string[], component: string[] | undefined): boolean {
   if (!component?.length) return false;
   const own = new Set(component.map(stripImportant));
-  const colours = new Set(component.map(colourOf));
-  const isColour = (c: string) => COLOR_CLASS.test(colourOf(c));
-  if (raw.some((c) => isColour(c) && !colours.has(colourOf(c)))) return false;
+  if (coloursNotIn(raw, component).length) return false;
   const look = raw.map(stripImportant).filter((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
-  const shared = look.filter((c) => own.has(c) || isColour(c)).length;
+  const shared = look.filter((c) => own.has(c) || isColourClass(c)).length;
   return shared >= MIN_SHARED_LOOK && look.length - shared <= MAX_OWN_LOOK;
 }
 
-const stripImportant = (c: string) => c.replace(/^!/, '');
 export type MessageIds = 'rawElement' | 'useComponent';
 
 interface FileImports {
