@@ -13,6 +13,7 @@ import { nearClasses } from '../shared/near-classes.js';
 import type { NearClass } from '../shared/near-classes.js';
 import { groupClasses, mergeAdjacent } from './classes.js';
 import {
+  amongAgentTooling,
   amongPlugins,
   amongScripts,
   amongTests,
@@ -24,6 +25,8 @@ import {
   routeShells,
   siblingOperations,
   slightFragment,
+  templateVariants,
+  weakSiblings,
 } from './confidence.js';
 import type { CloneClass } from './classes.js';
 import { Doc } from './doc.js';
@@ -160,6 +163,7 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
   const quietClass = (c: CloneClass) =>
     slightFragment(c, docs) ||
     amongScripts(pathsOf(c.members)) ||
+    amongAgentTooling(pathsOf(c.members)) ||
     amongPlugins(pathsOf(c.members), plugins) ||
     perAppCopy(pathsOf(c.members), largestLines(c, docs), apps);
   for (const c of found) (quietClass(c) ? quiet : classes).push(c);
@@ -191,7 +195,10 @@ export function cloneClasses(files: readonly FileFacts[], options: Options, sett
       entityVariants(c) ||
       routeShells(c, pathOf) ||
       siblingOperations(c) ||
+      weakSiblings(c, quiet) ||
+      templateVariants(c, pathOf) ||
       amongScripts(paths) ||
+      amongAgentTooling(paths) ||
       amongPlugins(paths, plugins) ||
       (verbatim && perAppCopy(paths, lines, apps));
     (quietUnits ? quietNear : near).push(c);
