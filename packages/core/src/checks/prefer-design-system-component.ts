@@ -5,12 +5,15 @@ import { jsxTagText } from '../component-signature.js';
 import { isIllustrationFile } from '../tokens/places.js';
 import {
   designSystemOf,
+  designSystemPackageOf,
   importSpecifierFor,
   isDesignSystemConsumer,
   isDesignSystemFile,
   rawElementClasses,
   rawElementKeyOf,
+  specifierTarget,
 } from '../design-system.js';
+import type { DesignSystemSettings } from '../design-system.js';
 import { elementsFor } from '../design-system-projects.js';
 import { coloursNotIn, isColourClass, stripImportant } from '../design-system-look.js';
 
@@ -44,6 +47,40 @@ export function recreatesLook(raw: string[], component: string[] | undefined): b
   const look = raw.map(stripImportant).filter((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
   const shared = look.filter((c) => own.has(c) || isColourClass(c)).length;
   return shared >= MIN_SHARED_LOOK && look.length - shared <= MAX_OWN_LOOK;
+}
+
+/**
+ * Whether the file already imports the design-system component that replaces the element (`Input` from the system,
+ * by its package or its module path): a raw `<input>` in a form that renders `<Input>` elsewhere is the one field
+ * left out, as a reviewer reads it (trigger.dev's admin tier editor, plane's onboarding field: judged right).
+ */
+function rendersBeside(
+  ds: DesignSystemSettings,
+  filePath: string,
+  imports: FileImports,
+  target: { component: string; importFrom: string; isPath: boolean },
+): boolean {
+  for (const [local, b] of imports.bindings) {
+    if (b === 'local' || (b.imported !== target.component && !(b.imported === 'default' && local === target.component))) continue;
+    if (!target.isPath) {
+      const pkg = designSystemPackageOf(ds, b.from)?.pkg.name;
+      if (b.from === target.importFrom || (!!pkg && pkg === designSystemPackageOf(ds, target.importFrom)?.pkg.name)) return true;
+      continue;
+    }
+    const at = specifierTarget(ds, filePath, b.from)?.replace(/\/index$/, '');
+    if (at && (at === target.importFrom || target.importFrom.startsWith(`${at}/`))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a variant of the component draws the raw element's look: the component's source writes its colours in
+ * utilities (its source is here), the element writes a look in utilities, and every colour it writes is one the
+ * component writes. A chip, a swatch or a branded field in colours of its own stays quiet.
+ */
+function drawnByVariant(raw: string[], component: string[] | undefined): boolean {
+  if (!component?.some(isColourClass) || !raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')))) return false;
+  return coloursNotIn(raw, component).length === 0;
 }
 
 export type MessageIds = 'rawElement' | 'useComponent';
@@ -144,7 +181,15 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
       const key = rawElementKeyOf(ts, el, tag);
       const target = elements[key];
       if (!target) return;
-      if (confidentOnly && !recreatesLook(rawElementClasses(ts, el), target.classes)) return;
+      if (confidentOnly) {
+        const classes = rawElementClasses(ts, el);
+        imports ??= fileImports(ts, sf);
+        if (
+          !recreatesLook(classes, target.classes) &&
+          !(rendersBeside(ds, filePath, imports, target) && drawnByVariant(classes, target.classes))
+        )
+          return;
+      }
       const from = importSpecifierFor(ds, filePath, target);
       const suggestions: CheckSuggestion[] = [];
       if (!/^h[1-6]$/.test(tag)) {
