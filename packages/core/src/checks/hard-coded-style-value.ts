@@ -12,7 +12,16 @@ import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/ma
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
 import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
-import { addsTypeStyle, isShowcaseRoute, isUiDrawing, offRootFontSize, sizesIconOnly } from '../tokens/style-gates.js';
+import {
+  addsTypeStyle,
+  followsThemeUnlikeLiteral,
+  handTunedSets,
+  isRegistryVendoredFile,
+  isShowcaseRoute,
+  isUiDrawing,
+  offRootFontSize,
+  sizesIconOnly,
+} from '../tokens/style-gates.js';
 
 export { isUiDrawing };
 
@@ -276,6 +285,27 @@ function oneClassVerdict(occ: StyleOccurrence, verdict: Verdict): Verdict {
   return classes.size === 1 && !classes.has(null) ? { kind: 'exact', tokens: [verdict.tokens[0]!] } : verdict;
 }
 
+/** The verdict on one occurrence, in the theme its class variants name (`dark:`). */
+function judgeOccurrence(
+  occ: StyleOccurrence,
+  text: string,
+  index: ReturnType<typeof tokenIndex>,
+  matchOptions: MatchOptions,
+  filePath: string,
+): { dark: boolean; verdict: Verdict | null } {
+  const dark = !!occ.tailwind && DARK_SCOPE.test(classWithVariants(text, occ.tailwind.end));
+  const judged = judgeAtom(index, occ.atom, occ.context, matchOptions, {
+    ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
+    ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}),
+    filePath,
+    property: occ.property,
+    ...(dark ? { theme: 'dark' as const } : {}),
+  });
+  // a literal outside style sites is the token written by hand only when it is the token's very value; a
+  // fallback only when it is the value of the variable it stands in for
+  return { dark, verdict: judged && (occ.reads ? fallbackVerdict(judged, occ.reads) : oneClassVerdict(occ, judged)) };
+}
+
 /** A fallback after reading a variable names that variable, and only when it is that variable's value. */
 function fallbackVerdict(verdict: Verdict, variable: string): Verdict | null {
   const own = verdict.kind === 'exact' ? verdict.tokens.filter((t) => t.cssVar === variable) : [];
@@ -379,6 +409,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       isEmailTemplatePath(ctx.filePath) ||
       isShowcaseRoute(ctx.filePath) ||
       isStockShadcnFile(ctx.settings, ctx.filePath, text) ||
+      isRegistryVendoredFile(ctx.filePath) ||
       isUiDrawing(text) ||
       tokenlessScriptReason(text)
     )
@@ -396,25 +427,19 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
     const isToken = (o: StyleOccurrence) =>
       judgeAtom(index, o.atom, o.context, matchOptions, { filePath: ctx.filePath, property: o.property })?.kind === 'exact';
     if (!confidentOnly) occurrences.push(...tokenPalettesOnly(loose, isToken));
-    for (const occ of occurrences) {
-      const dark = !!occ.tailwind && DARK_SCOPE.test(classWithVariants(text, occ.tailwind.end));
-      const judged = judgeAtom(index, occ.atom, occ.context, matchOptions, {
-        ...(occ.tailwind?.namespace ? { namespace: occ.tailwind.namespace } : {}),
-        ...(occ.tailwind ? { utility: occ.tailwind.utility } : {}),
-        filePath: ctx.filePath,
-        property: occ.property,
-        ...(dark ? { theme: 'dark' as const } : {}),
-      });
-      // a literal outside style sites is the token written by hand only when it is the token's very value; a
-      // fallback only when it is the value of the variable it stands in for
-      const verdict = judged && (occ.reads ? fallbackVerdict(judged, occ.reads) : oneClassVerdict(occ, judged));
+    const judged = occurrences.map((occ) => ({ occ, ...judgeOccurrence(occ, text, index, matchOptions, ctx.filePath) }));
+    const tuned = confidentOnly ? handTunedSets(judged.map((j) => ({ occ: j.occ, exact: j.verdict?.kind === 'exact' }))) : null;
+    for (const { occ, dark, verdict } of judged) {
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
       if (verdict.kind === 'exact' && verdict.tokens.every((t) => offRootFontSize(tokens.remScopes, ctx.filePath, occ, t))) continue;
       if (
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||
+          tuned!.has(occ) ||
           sizesIconOnly(ctx.ts, occ) ||
-          (verdict.kind === 'exact' && addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens)))
+          (verdict.kind === 'exact' &&
+            (addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens) ||
+              (occ.context === 'object' && followsThemeUnlikeLiteral(verdict.tokens[0]!, tokens.tokens)))))
       )
         continue;
       const range = occ.tailwind ? { start: occ.tailwind.start, end: occ.tailwind.end } : { start: occ.atom.start, end: occ.atom.end };

@@ -331,6 +331,8 @@ ruleTester().run('hard-coded-style-value (report: all)', rule, {
 // The default, `report: "confident"`: the classes of the ledger's findings reviewers keep, nothing else.
 ruleTester().run('hard-coded-style-value (default: confident)', rule, {
   valid: [
+    // the literal is the same in both themes, `--color-fg` turns #f9fafb in `.dark`: not a certain swap
+    { code: `const a = <p style={{ color: '#111827' }} />;`, settings: settings(cssVars) },
     // an arbitrary colour equal to a theme colour: as often a coincidence of value as the token (report: all)
     { code: `const a = <div className="bg-[#2b6cb0]" />;`, settings: settings(tw4) },
     // a near colour, an off-scale length, a length in a style object
@@ -414,9 +416,9 @@ ruleTester().run('hard-coded-style-value (default: confident)', rule, {
       errors: [{ messageId: 'exactToken', line: 1, column: 27, endLine: 1, endColumn: 35 }],
     },
     {
-      // a colour in a style object equal to one CSS variable
-      code: `const a = <p style={{ color: '#111827' }} />;`,
-      output: `const a = <p style={{ color: 'var(--color-fg)' }} />;`,
+      // a colour in a style object equal to one CSS variable (the same in every theme)
+      code: `const a = <p style={{ color: '#1d4ed8' }} />;`,
+      output: `const a = <p style={{ color: 'var(--color-primary-hover)' }} />;`,
       settings: settings(cssVars),
       errors: [{ messageId: 'exactToken', line: 1, column: 31, endLine: 1, endColumn: 38 }],
     },
