@@ -88,14 +88,16 @@ const eslintIds = new Set(modulesIn('packages/eslint-plugin/src/rules'));
 
 {
   const preset = (level) => {
-    const on = rules.filter((r) => eslintIds.has(r.id) && (r.preset === 'recommended' || (level === 'strict' && r.preset === 'strict')));
+    const rank = { recommended: 0, strict: 1, all: 2 };
+    const on = rules.filter((r) => eslintIds.has(r.id) && r.preset !== 'off' && rank[r.preset] <= rank[level]);
     return on.map((r) => `  '@plumbline/${r.id}': '${r.defaultSeverity === 'error' ? 'error' : 'warn'}',\n`).join('');
   };
   const out =
     HEADER.replace('from the files beside it', 'from rule metadata') +
     "import type { Linter } from 'eslint';\n\n" +
     `/** recommended: the high-precision rules, as warnings. */\nexport const recommendedRules: Linter.RulesRecord = {\n${preset('recommended')}};\n\n` +
-    `/** strict: recommended plus the rules that need more judgement. */\nexport const strictRules: Linter.RulesRecord = {\n${preset('strict')}};\n`;
+    `/** strict: recommended plus the rules measured right at least half the time. */\nexport const strictRules: Linter.RulesRecord = {\n${preset('strict')}};\n\n` +
+    `/** all: every rule, including those measured mostly wrong on real code. */\nexport const allPresetRules: Linter.RulesRecord = {\n${preset('all')}};\n`;
   const changed = await emit('packages/eslint-plugin/src/presets.generated.ts', out);
   if (changed && !check) build();
 }

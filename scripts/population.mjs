@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The rating's reference population: scans pinned checkouts with every rated rule (the `strict` preset:
+// The rating's reference population: scans pinned checkouts with every rated rule (the `all` preset:
 // every rule whose preset is not `off`), measures each one's rated debt density (effort x the rule's
 // measured precision on the precision ledger, per 1,000 lines of code; overall and per category), and
 // writes ledger/population.json and the calibration the ratings are taken with,
@@ -16,7 +16,7 @@
 //             without it a checkout whose HEAD is not the pinned commit is an error
 // --only      refresh only these repositories; the others keep their measured figures
 // --lock      take this lock file (flock) around each scan, so that heavy work runs one at a time
-// --scans     read <dir>/<name>.json (a strict scan's JSON) instead of scanning (for trying the method)
+// --scans     read <dir>/<name>.json (the JSON of a scan with every rule, `"preset": "all"`) instead of scanning (for trying the method)
 // --keep-scans  write each scan's JSON into <dir> (they are deleted otherwise)
 // --calibration  the version to write (default: the next YYYY-MM.n when anything changed)
 // --check     verify that the committed calibration is the one population.json gives (exit 1 otherwise)
@@ -148,7 +148,7 @@ function scanOne(dir, name, opts, work) {
   }
   const out = join(opts.keepScans ?? work, `${name}.json`);
   const config = join(work, 'strict.json');
-  writeFileSync(config, '{ "preset": "strict" }\n');
+  writeFileSync(config, '{ "preset": "all" }\n');
   const cmd = [process.execPath, CLI, 'scan', dir, '--format', 'json', '-o', out, '-c', config];
   const [bin, ...args] = opts.lock ? ['flock', opts.lock, ...cmd] : cmd;
   const t0 = Date.now();

@@ -115,18 +115,16 @@ describe('rule catalog invariants', () => {
     const eslintIds = new Set(Object.keys(plugin.rules ?? {}));
     const rec = Object.keys(plugin.configs.recommended.rules ?? {}).sort();
     const strict = Object.keys(plugin.configs.strict.rules ?? {}).sort();
-    expect(rec).toEqual(
+    const all = Object.keys(plugin.configs.all.rules ?? {}).sort();
+    const ids = (presets: string[]) =>
       rules
-        .filter((r) => eslintIds.has(r.id) && r.preset === 'recommended')
+        .filter((r) => eslintIds.has(r.id) && presets.includes(r.preset))
         .map((r) => `@plumbline/${r.id}`)
-        .sort(),
-    );
-    expect(strict).toEqual(
-      rules
-        .filter((r) => eslintIds.has(r.id) && r.preset !== 'off')
-        .map((r) => `@plumbline/${r.id}`)
-        .sort(),
-    );
+        .sort();
+    expect(rec).toEqual(ids(['recommended']));
+    expect(strict).toEqual(ids(['recommended', 'strict']));
+    expect(all).toEqual(ids(['recommended', 'strict', 'all']));
+    expect(all.length).toBeGreaterThan(strict.length);
   });
 });
 

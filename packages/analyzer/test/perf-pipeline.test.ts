@@ -24,8 +24,8 @@ function project(files: Record<string, string>): string {
 
 const WRAPPER = `import { find } from './repo';\nexport function loadInvoice(id: string) {\n  return find(id);\n}\n`;
 
-// The finding these tests follow (pass-through-function) is of the strict preset.
-const strict = (): ResolvedConfig => ({ ...defaultConfig(), preset: 'strict' });
+// The finding these tests follow (pass-through-function) is of the all preset.
+const strict = (): ResolvedConfig => ({ ...defaultConfig(), preset: 'all' });
 
 function run(root: string, options: { config?: ResolvedConfig; reuseResult?: boolean; known?: boolean } = {}) {
   const config = options.config ?? strict();

@@ -26,7 +26,7 @@ function run(root: string, over: Partial<ResolvedConfig> = {}) {
 }
 
 const FILES = {
-  // pass-through-function and magic-number: rules of the strict preset, off by default
+  // pass-through-function and magic-number: rules of the all preset, off by default
   'src/a.ts': `import { find } from './repo';\nexport function loadInvoice(id: string) {\n  return find(id);\n}\n`,
   'src/cart.ts': `export function total(items: number[], price: number) {\n  let t = 0;\n  if (items.length > 5) t = price * 1.19;\n  return t;\n}\n`,
 };
@@ -35,11 +35,11 @@ describe('the rating run', () => {
   it('counts the rated rules a default scan does not report, and reports none of them', () => {
     const root = project(FILES);
     const quiet = run(root);
-    const strict = run(root, { preset: 'strict' });
+    const strict = run(root, { preset: 'all' });
     expect([...new Set(strict.findings.map((f) => f.ruleId))].sort()).toEqual(['magic-number', 'pass-through-function']);
     expect(quiet.findings).toEqual([]);
     expect(quiet.summary.debtMinutes).toBe(0);
-    // the same rated debt either way: the strict findings, each at its effort x its rule's weight
+    // the same rated debt either way: the all preset's findings, each at its effort x its rule's weight
     const expected = strict.findings.reduce((n, f) => n + f.effortMinutes * CALIBRATION.weights[f.ruleId]!, 0);
     expect(strict.findings.every((f) => isRatedRule(f.ruleId))).toBe(true);
     expect(quiet.summary.rated!.minutes).toBeCloseTo(expected, 2);
@@ -51,9 +51,9 @@ describe('the rating run', () => {
 
   it('turning a rule off or lowering its effort does not change the rating', () => {
     const root = project(FILES);
-    const strict = run(root, { preset: 'strict' });
-    const off = run(root, { preset: 'strict', rules: { 'magic-number': 'off', 'pass-through-function': 'off' } });
-    const cheap = run(root, { preset: 'strict', effort: { 'magic-number': 0, 'pass-through-function': 0 } });
+    const strict = run(root, { preset: 'all' });
+    const off = run(root, { preset: 'all', rules: { 'magic-number': 'off', 'pass-through-function': 'off' } });
+    const cheap = run(root, { preset: 'all', effort: { 'magic-number': 0, 'pass-through-function': 0 } });
     expect(off.findings).toEqual([]);
     expect(cheap.summary.debtMinutes).toBe(0);
     expect(off.summary.rated).toEqual(strict.summary.rated);

@@ -75,7 +75,7 @@ export const wrapper = (name: string, target = 'findInvoice') =>
 export const REPO_TS = `export function findInvoice(id: string) {\n  return { id };\n}\nexport function findUser(id: string) {\n  return { id };\n}\n`;
 
 /**
- * A plumbline.config.json with the strict preset: pass-through-function, copied-code and
+ * A plumbline.config.json with the all preset: pass-through-function, copied-code and
  * hard-coded-style-value, the rules these tests exercise, run only in it. Spread it into the files of a Repo.
  */
-export const STRICT_CONFIG = { 'plumbline.config.json': `${JSON.stringify({ preset: 'strict' })}\n` };
+export const STRICT_CONFIG = { 'plumbline.config.json': `${JSON.stringify({ preset: 'all' })}\n` };

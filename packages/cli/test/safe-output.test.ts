@@ -54,8 +54,8 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'plumbline-safe-output-'));
   git(who('Alice', '2024-01-02T10:00:00Z'), 'init', '-q', '-b', 'main');
   writeFileSync(join(root, 'base.ts'), 'export const base = 1;\n');
-  // repeated-literal, which quotes the payload, is in the `strict` preset
-  writeFileSync(join(root, 'plumbline.config.json'), '{ "preset": "strict" }\n');
+  // repeated-literal, which quotes the payload, is in the `all` preset
+  writeFileSync(join(root, 'plumbline.config.json'), '{ "preset": "all" }\n');
   git(who('Alice', '2024-01-02T10:00:00Z'), 'add', '-A');
   git(who('Alice', '2024-01-02T10:00:00Z'), 'commit', '-q', '-m', 'base');
   mkdirSync(join(root, DIR), { recursive: true });

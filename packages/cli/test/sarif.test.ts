@@ -50,7 +50,7 @@ const RULES: RuleMeta[] = [
     description: 'Colors that should be tokens.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'info',
-    preset: 'strict',
+    preset: 'all',
     scope: 'file',
   },
 ];

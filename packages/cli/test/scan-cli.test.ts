@@ -26,8 +26,8 @@ function project(files: Record<string, string>): string {
 }
 
 const WRAPPER = `import { find } from './repo';\nexport function loadInvoice(id: string) {\n  return find(id);\n}\n`;
-/** pass-through-function is in the `strict` preset. */
-const STRICT = '{ "preset": "strict" }';
+/** pass-through-function is in the `all` preset. */
+const STRICT = '{ "preset": "all" }';
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../core/schema/scan-output.schema.json'), 'utf8')) as object;
 
 describe('plumbline scan', () => {
@@ -60,7 +60,7 @@ describe('plumbline scan', () => {
     expect(await main(['scan'], handle)).toBe(0);
     expect(out.stdout).toMatch(/findings 0, debt 0 min/);
     expect(out.stdout).toMatch(/Rating [A-E]: [\d.]+ h of rated debt per 10k lines/);
-    expect(out.stdout).toContain('(rated on every rule of the strict preset, reported or not: "preset": "strict" lists what it counts)');
+    expect(out.stdout).toContain('(rated on every rule of the all preset, reported or not: "preset": "all" lists what it counts)');
   });
 
   it('exits 1 when a finding has error severity', async () => {

@@ -18,8 +18,8 @@ const FILES = {
   'README.md': '# test\n',
 };
 
-/** pass-through-function, which finds the wrapper in src/api.ts, is in the `strict` preset. */
-const STRICT = { 'plumbline.config.json': '{ "preset": "strict" }\n' };
+/** pass-through-function, which finds the wrapper in src/api.ts, is in the `all` preset. */
+const STRICT = { 'plumbline.config.json': '{ "preset": "all" }\n' };
 
 function committed(extra: Record<string, string> = {}): Repo {
   const repo = new Repo({ ...FILES, ...extra });

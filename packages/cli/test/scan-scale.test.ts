@@ -36,9 +36,9 @@ beforeAll(async () => {
   // @ts-expect-error: the bench generator is plain JavaScript without type declarations
   const { generateRepo } = await import('../../../scripts/bench/generate-repo.mjs');
   root = (generateRepo({ size: '9k', dir: join(mkdtempSync(join(tmpdir(), 'plumbline-scale-')), 'repo') }) as { dir: string }).dir;
-  // every rule: most of what the generated code holds (copied code, repeated style values…) is in the `strict` preset
+  // every rule: most of what the generated code holds (copied code, repeated style values…) is in the `all` preset
   const config = join(root, 'plumbline.config.json');
-  writeFileSync(config, `${JSON.stringify({ ...(JSON.parse(readFileSync(config, 'utf8')) as object), preset: 'strict' }, null, 2)}\n`);
+  writeFileSync(config, `${JSON.stringify({ ...(JSON.parse(readFileSync(config, 'utf8')) as object), preset: 'all' }, null, 2)}\n`);
 }, 120_000);
 
 describe('scan at scale', () => {

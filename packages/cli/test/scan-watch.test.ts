@@ -46,8 +46,8 @@ function nextScan(
 describe('plumbline scan --watch', () => {
   it('scans at start, then again after a file is saved, parsing only that file and rewriting the editor cache', async () => {
     const root = project();
-    // pass-through-function, whose findings show what each scan saw, is in the `strict` preset
-    writeFileSync(join(root, 'plumbline.config.json'), '{ "preset": "strict" }\n');
+    // pass-through-function, whose findings show what each scan saw, is in the `all` preset
+    writeFileSync(join(root, 'plumbline.config.json'), '{ "preset": "all" }\n');
     const scans: Array<{ out: ScanOutput; changed: string[] }> = [];
     const errors: Error[] = [];
     watcher = startWatch({ root, debounceMs: 50, onScan: (out, changed) => scans.push({ out, changed }), onError: (e) => errors.push(e) });

@@ -17,8 +17,13 @@ export interface TokenTemplates {
 }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
-/** config `preset`: `recommended` runs the rules measured precise on real code; `strict` adds the rest. */
-export type RulePreset = 'recommended' | 'strict';
+/**
+ * config `preset`: `recommended` runs the rules measured precise on real code; `strict` adds those measured
+ * right at least half the time; `all` adds the rest (rules measured mostly wrong on the precision ledger).
+ */
+export type RulePreset = 'recommended' | 'strict' | 'all';
+
+const PRESET_RANK: Record<RulePreset, number> = { recommended: 0, strict: 1, all: 2 };
 export type RuleEntry = RuleSetting | [RuleSetting] | [RuleSetting, Record<string, unknown>];
 
 export interface LayerConfig {
@@ -45,7 +50,7 @@ export interface UserConfig {
   designSystem?: { packages?: string[]; paths?: string[]; elements?: Record<string, string> };
   layers?: LayerConfig[];
   decisions?: DecisionConfig[];
-  /** which rules run when `rules` does not name them: the recommended set (default) or also the strict ones */
+  /** which rules run when `rules` does not name them: the recommended set (default), also the strict ones, or all */
   preset?: RulePreset;
   rules?: Record<string, RuleEntry>;
   effort?: Record<string, number>;
@@ -345,12 +350,12 @@ export function configDir(config: ResolvedConfig, root: string): string {
 /**
  * The severity a rule runs at, or null when it is off. A rule named in config `rules` runs as set there;
  * otherwise it runs at its default severity when its preset is within config `preset` (a `strict` rule
- * only with `"preset": "strict"`, an `off` rule never).
+ * with `"preset": "strict"` or `"all"`, an `all` rule only with `"all"`, an `off` rule never).
  */
 export function ruleSeverity(config: ResolvedConfig, rule: Pick<RuleMeta, 'id' | 'defaultSeverity' | 'preset'>): Severity | null {
   const entry = config.rules[rule.id];
   if (entry === undefined) {
-    if (rule.preset === 'off' || (rule.preset === 'strict' && config.preset !== 'strict')) return null;
+    if (rule.preset === 'off' || PRESET_RANK[rule.preset] > (PRESET_RANK[config.preset] ?? 0)) return null;
     return rule.defaultSeverity;
   }
   const setting = Array.isArray(entry) ? entry[0] : entry;

@@ -20,8 +20,8 @@ export interface RuleMeta {
   /** remediation effort of one finding, in minutes, before config `effort` overrides it */
   defaultEffortMinutes: number;
   defaultSeverity: Severity;
-  /** which preset turns it on: recommended (high precision), strict only, or none */
-  preset: 'recommended' | 'strict' | 'off';
+  /** which preset turns it on: recommended (high precision), strict (right at least half the time), all, or none */
+  preset: 'recommended' | 'strict' | 'all' | 'off';
   /** where it runs: per file (ESLint and scan), or whole-project (scan; the editor reads the cache) */
   scope: 'file' | 'project';
   /** JSON Schema of the options object, when the rule takes options */

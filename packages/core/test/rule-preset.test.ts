@@ -14,6 +14,17 @@ describe('config preset', () => {
     expect(ruleSeverity(strict, { id: 'never-on', defaultSeverity: 'warning', preset: 'off' })).toBeNull();
   });
 
+  it('runs the rules of the `all` preset only with "preset": "all", which also runs the strict and recommended ones', () => {
+    const all = resolveConfig({ preset: 'all' }, null);
+    const idiom = { id: 'idiom-drift', defaultSeverity: 'warning', preset: 'all' } as const;
+    expect(ruleSeverity(recommended, idiom)).toBeNull();
+    expect(ruleSeverity(strict, idiom)).toBeNull();
+    expect(ruleSeverity(all, idiom)).toBe('warning');
+    expect(ruleSeverity(all, { id: 'copied-code', defaultSeverity: 'warning', preset: 'strict' })).toBe('warning');
+    expect(ruleSeverity(all, { id: 'deep-import', defaultSeverity: 'warning', preset: 'recommended' })).toBe('warning');
+    expect(ruleSeverity(all, { id: 'never-on', defaultSeverity: 'warning', preset: 'off' })).toBeNull();
+  });
+
   it('lets `rules` turn a strict rule on or a recommended rule off whatever the preset', () => {
     const config = resolveConfig({ rules: { 'magic-number': 'error', 'copied-code': 'off' } }, null);
     expect(ruleSeverity(config, { id: 'magic-number', defaultSeverity: 'warning', preset: 'strict' })).toBe('error');
@@ -28,7 +39,7 @@ describe('config preset', () => {
   });
 
   it('rejects an unknown preset with the key and the allowed values', () => {
-    expect(() => validateConfig({ preset: 'all' }, 'plumbline.config.json')).toThrow(ConfigError);
-    expect(() => validateConfig({ preset: 'all' }, 'plumbline.config.json')).toThrow(/key "preset".*"recommended", "strict"/);
+    expect(() => validateConfig({ preset: 'everything' }, 'plumbline.config.json')).toThrow(ConfigError);
+    expect(() => validateConfig({ preset: 'everything' }, 'plumbline.config.json')).toThrow(/key "preset".*"recommended", "strict", "all"/);
   });
 });

@@ -8,7 +8,7 @@ import type { AnyFileCheck, CheckReport, CheckSettings, TextEdit } from '@plumbl
 export interface PlumblineDocs {
   description: string;
   /** the preset that turns the rule on */
-  recommended?: 'recommended' | 'strict';
+  recommended?: 'recommended' | 'strict' | 'all';
   /** true when the rule reads the analyzer's project-wide cache */
   requiresProjectIndex?: boolean;
 }

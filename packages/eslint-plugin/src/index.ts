@@ -2,7 +2,7 @@ import type { ESLint, Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { VERSION } from '@plumbline/core';
 import { rules } from './rules/index.js';
-import { recommendedRules, strictRules } from './presets.generated.js';
+import { allPresetRules, recommendedRules, strictRules } from './presets.generated.js';
 
 export { rules };
 export { ESLINT_ONLY_RULES } from './eslint-only-rules.js';
@@ -14,7 +14,7 @@ const FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const plugin = {
   meta: { name: '@plumbline/eslint-plugin', version: VERSION },
   rules: rules as unknown as ESLint.Plugin['rules'],
-  configs: {} as Record<'recommended' | 'strict', Linter.Config>,
+  configs: {} as Record<'recommended' | 'strict' | 'all', Linter.Config>,
 } satisfies ESLint.Plugin;
 
 function preset(name: string, presetRules: Linter.RulesRecord): Linter.Config {
@@ -29,5 +29,6 @@ function preset(name: string, presetRules: Linter.RulesRecord): Linter.Config {
 
 plugin.configs.recommended = preset('recommended', recommendedRules);
 plugin.configs.strict = preset('strict', strictRules);
+plugin.configs.all = preset('all', allPresetRules);
 
 export default plugin;

@@ -27,7 +27,7 @@ export const meta: RuleMeta = {
   description: 'Reports barrel files that re-export re-exports, deeper than a configurable number of hops, as one finding per chain.',
   defaultEffortMinutes: 15,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
   description: 'Reports factories and builders that are used from one place and always build the same project class.',
   defaultEffortMinutes: 15,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
 };
 

@@ -37,7 +37,7 @@ export const meta: RuleMeta = {
     'Reports the same non-trivial literal (a number used the same way, a URL, a storage key) written in several files, to be named once as a shared constant or config.',
   defaultEffortMinutes: 10,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

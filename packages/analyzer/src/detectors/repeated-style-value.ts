@@ -37,7 +37,7 @@ export const meta: RuleMeta = {
     'Reports the same hard-coded style value (color, spacing, font size, radius, shadow, z-index, duration) in several files when no design token covers it: the token that should exist.',
   defaultEffortMinutes: 15,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

@@ -56,7 +56,7 @@ export const meta: RuleMeta = {
     "Reports interfaces and abstract classes that have exactly one implementation in the project and are not part of a package's public API.",
   defaultEffortMinutes: 20,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
 };
 

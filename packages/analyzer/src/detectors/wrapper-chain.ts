@@ -20,7 +20,7 @@ export const meta: RuleMeta = {
   description: 'Reports chains of wrappers across files, each only passing its arguments on to the next, as one finding with every layer.',
   defaultEffortMinutes: 20,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

@@ -103,8 +103,8 @@ const users = (dir: string, n: number, spec: string) =>
     ]),
   );
 
-// library-drift is in the strict preset: the projects these tests write turn it on.
-const STRICT = { 'plumbline.config.json': JSON.stringify({ preset: 'strict' }) };
+// library-drift is in the all preset: the projects these tests write turn it on.
+const STRICT = { 'plumbline.config.json': JSON.stringify({ preset: 'all' }) };
 
 describe('library roles: where a convention cannot serve', () => {
   it('a wrapper is the convention only for code that can import it: its package and dependents, its runtime', () => {

@@ -10,7 +10,7 @@ import { loadProjectConfig } from '../scan.js';
 import { memoizedCheckSettings } from '../settings-memo.js';
 
 /**
- * What `conventions` and `mcp` read: one analysis of the working tree under the `strict` preset, so that
+ * What `conventions` and `mcp` read: one analysis of the working tree under the `all` preset, so that
  * every detector's measurements are there whatever preset the project runs (the design system's
  * components and their local re-implementations, the conventions per role are facts, not findings to
  * report). Facts come from the scan cache and the whole result is kept there too: an unchanged tree costs
@@ -18,7 +18,7 @@ import { memoizedCheckSettings } from '../settings-memo.js';
  */
 export interface Analysis {
   root: string;
-  /** the project's config with `preset: strict` */
+  /** the project's config with `preset: all` */
   config: ResolvedConfig;
   /** the project's config as it is (which rules `scan` reports) */
   userConfig: ResolvedConfig;
@@ -49,7 +49,7 @@ export function loadAnalysis(options: AnalysisOptions): Analysis {
   const root = resolve(options.root);
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
   const userConfig = loadProjectConfig(root, options.configFile);
-  const config: ResolvedConfig = { ...userConfig, preset: 'strict' };
+  const config: ResolvedConfig = { ...userConfig, preset: 'all' };
   const { files } = discoverFiles(root, config);
   const { settings, errors } = memoizedCheckSettings(root, config, resolve(root, config.cacheDir));
   const cache = options.cache === false ? null : openCache(root, config, settings);

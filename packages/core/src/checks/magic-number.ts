@@ -342,7 +342,7 @@ export const magicNumber = defineCheck<Options, MessageIds>({
       'Reports unexplained numbers in comparisons and calculations of logic code, leaving out indexes, status codes, unit conversions, powers of two and named constants.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'info',
-    preset: 'strict',
+    preset: 'all',
     scope: 'file',
     messages: {
       magicNumber:

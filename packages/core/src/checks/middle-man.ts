@@ -173,7 +173,7 @@ export const middleMan = defineCheck<Options, MessageIds>({
     description: 'Reports classes and service objects whose public methods all, or nearly all, only delegate to one collaborator.',
     defaultEffortMinutes: 30,
     defaultSeverity: 'warning',
-    preset: 'strict',
+    preset: 'all',
     scope: 'file',
     messages: {
       middleMan:

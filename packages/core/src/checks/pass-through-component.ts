@@ -242,7 +242,7 @@ export const passThroughComponent = defineCheck<Options, MessageIds>({
     description: 'Reports components whose whole render is one element of another component receiving their own props unchanged.',
     defaultEffortMinutes: 10,
     defaultSeverity: 'warning',
-    preset: 'strict',
+    preset: 'all',
     scope: 'file',
     messages: {
       passThroughComponent:

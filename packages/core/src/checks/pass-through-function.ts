@@ -420,7 +420,7 @@ export const passThroughFunction = defineCheck<Options, MessageIds>({
     description: 'Reports named functions whose whole body passes their parameters, unchanged and in order, to another project function.',
     defaultEffortMinutes: 10,
     defaultSeverity: 'warning',
-    preset: 'strict',
+    preset: 'all',
     scope: 'file',
     messages: {
       passThrough: '`{{name}}` only passes its arguments on to `{{target}}`: call `{{target}}` directly, or give the wrapper a job.',

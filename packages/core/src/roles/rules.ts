@@ -13,7 +13,7 @@ export const libraryDriftMeta: RuleMeta = {
     'Reports a library choice (HTTP client, date library, state manager, ...) that departs from the convention of the codebase or from a declared decision.',
   defaultEffortMinutes: 30,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',
@@ -55,7 +55,7 @@ export const idiomDriftMeta: RuleMeta = {
     'Reports code written in the minority idiom of the codebase (component declaration and export style, async style, data fetching, error handling) or against a declared decision.',
   defaultEffortMinutes: 10,
   defaultSeverity: 'info',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

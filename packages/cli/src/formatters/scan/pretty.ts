@@ -24,7 +24,7 @@ export function formatPretty(result: ScanResult, options: PrettyOptions = { colo
   lines.push(`  ${p.bold(summaryRatingLine(s))}`);
   // more rated debt than reported debt: the rating counted rules the config does not report
   if (s.rated && s.rated.minutes > s.debtMinutes)
-    lines.push(p.dim('  (rated on every rule of the strict preset, reported or not: "preset": "strict" lists what it counts)'));
+    lines.push(p.dim('  (rated on every rule of the all preset, reported or not: "preset": "all" lists what it counts)'));
   for (const c of CATEGORIES) {
     const t = s.byCategory[c];
     if (t.findings) lines.push(`  ${c.padEnd(14)} ${String(t.findings).padStart(5)} findings  ${formatMinutes(t.debtMinutes)}`);
