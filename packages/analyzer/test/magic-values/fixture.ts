@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import { analyze, workingTreeSource } from '../../src/analyze.js';
 import { discoverFiles } from '../../src/discover.js';
@@ -27,4 +29,32 @@ export function findings(out: AnalyzeOutput, ...rules: string[]) {
       message: f.message,
       related: f.related.map((r) => `${r.file}:${r.line}`),
     }));
+}
+
+/**
+ * Writes a project into a fresh temporary folder (`files`: path -> text), scans it as `plumbline scan` does and
+ * returns its `hard-coded-style-value` findings as `file:line: message`, sorted; `cleanup` removes the folders.
+ */
+export function projectScanner(base: Record<string, string>): {
+  scan: (files: Record<string, string>) => string[];
+  cleanup: () => void;
+} {
+  const roots: string[] = [];
+  const scan = (files: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), 'plumbline-magic-'));
+    roots.push(root);
+    for (const [f, text] of Object.entries({ ...base, ...files })) {
+      mkdirSync(dirname(join(root, f)), { recursive: true });
+      writeFileSync(join(root, f), text);
+    }
+    const config = loadConfig(root);
+    const { files: found } = discoverFiles(root, config);
+    const { settings } = buildCheckSettings(root, config);
+    const out = analyze({ root, config, settings, cache: null, source: workingTreeSource(root, found) });
+    return out.result.findings
+      .filter((f) => f.ruleId === 'hard-coded-style-value')
+      .map((f) => `${f.file}:${f.line}: ${f.message}`)
+      .sort();
+  };
+  return { scan, cleanup: () => roots.forEach((r) => rmSync(r, { recursive: true, force: true })) };
 }

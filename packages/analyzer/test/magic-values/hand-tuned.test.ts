@@ -1,40 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCheckSettings, loadConfig } from '@plumbline/core';
-import { analyze, workingTreeSource } from '../../src/analyze.js';
-import { discoverFiles } from '../../src/discover.js';
+import { projectScanner } from './fixture.js';
 
 // Classes of on-scale values that are not the token written by hand: sizes tuned by eye, vendored registry
 // components, and a theme-invariant colour whose token follows the theme.
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function scan(files: Record<string, string>): string[] {
-  const root = mkdtempSync(join(tmpdir(), 'plumbline-hand-tuned-'));
-  roots.push(root);
-  const all: Record<string, string> = {
-    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { react: '^18.0.0', tailwindcss: '^3.4.0' } }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx' } }),
-    'plumbline.config.json': JSON.stringify({ preset: 'strict' }),
-    'tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
-    'src/styles/theme.css': ':root {\n  --bar-bg: #7b45ea;\n  --ink: #0f172a;\n  --paper: #ffffff;\n}\n.dark {\n  --bar-bg: #2a2e31;\n}\n',
-    ...files,
-  };
-  for (const [f, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  const config = loadConfig(root);
-  const { files: found } = discoverFiles(root, config);
-  const { settings } = buildCheckSettings(root, config);
-  const out = analyze({ root, config, settings, cache: null, source: workingTreeSource(root, found) });
-  return out.result.findings
-    .filter((f) => f.ruleId === 'hard-coded-style-value')
-    .map((f) => `${f.file}:${f.line}: ${f.message}`)
-    .sort();
-}
+const { scan, cleanup } = projectScanner({
+  'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { react: '^18.0.0', tailwindcss: '^3.4.0' } }),
+  'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx' } }),
+  'plumbline.config.json': JSON.stringify({ preset: 'strict' }),
+  'tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
+  'src/styles/theme.css': ':root {\n  --bar-bg: #7b45ea;\n  --ink: #0f172a;\n  --paper: #ffffff;\n}\n.dark {\n  --bar-bg: #2a2e31;\n}\n',
+});
+afterAll(cleanup);
 
 describe('hard-coded-style-value: values on the scale by coincidence', () => {
   it('leaves a set of sizes tuned by eye alone, and reports a size whose utility is on the scale elsewhere in the file', () => {

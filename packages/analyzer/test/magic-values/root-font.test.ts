@@ -1,42 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCheckSettings, loadConfig } from '@plumbline/core';
 import { stylesheetSetsRootFont } from '../../../core/src/tokens/root-font.js';
-import { analyze, workingTreeSource } from '../../src/analyze.js';
-import { discoverFiles } from '../../src/discover.js';
+import { projectScanner } from './fixture.js';
 
 // An app whose root font size is not 16px: there `p-2` is not 8px, so `p-[8px]` is not it written by hand.
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function scan(files: Record<string, string>): string[] {
-  const root = mkdtempSync(join(tmpdir(), 'plumbline-root-font-'));
-  roots.push(root);
-  const all: Record<string, string> = {
-    'package.json': JSON.stringify({ name: 'resume', private: true, dependencies: { react: '^18.0.0', tailwindcss: '^3.4.0' } }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx' } }),
-    'plumbline.config.json': JSON.stringify({ preset: 'strict' }),
-    'apps/artboard/tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
-    'apps/client/tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
-    'apps/artboard/src/dot.tsx': 'export const Dot = () => <div className="p-[8px]">.</div>;\n',
-    'apps/client/src/dot.tsx': 'export const Badge = () => <div className="p-[8px]">.</div>;\n',
-    ...files,
-  };
-  for (const [f, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  const config = loadConfig(root);
-  const { files: found } = discoverFiles(root, config);
-  const { settings } = buildCheckSettings(root, config);
-  const out = analyze({ root, config, settings, cache: null, source: workingTreeSource(root, found) });
-  return out.result.findings
-    .filter((f) => f.ruleId === 'hard-coded-style-value')
-    .map((f) => `${f.file}: ${f.message}`)
-    .sort();
-}
+const { scan, cleanup } = projectScanner({
+  'package.json': JSON.stringify({ name: 'resume', private: true, dependencies: { react: '^18.0.0', tailwindcss: '^3.4.0' } }),
+  'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx' } }),
+  'plumbline.config.json': JSON.stringify({ preset: 'strict' }),
+  'apps/artboard/tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
+  'apps/client/tailwind.config.js': "module.exports = { content: ['./src/**/*.tsx'], theme: { extend: {} } };",
+  'apps/artboard/src/dot.tsx': 'export const Dot = () => <div className="p-[8px]">.</div>;\n',
+  'apps/client/src/dot.tsx': 'export const Badge = () => <div className="p-[8px]">.</div>;\n',
+});
+afterAll(cleanup);
 
 describe('hard-coded-style-value: a root font size other than 16px', () => {
   it('offers no rem step in a Tailwind build whose script sets the root font size, and still does elsewhere', () => {
@@ -44,11 +20,11 @@ describe('hard-coded-style-value: a root font size other than 16px', () => {
       'apps/artboard/src/page.tsx':
         "import { useEffect } from 'react';\nexport function Page({ size }: { size: number }) {\n  useEffect(() => {\n    document.documentElement.style.setProperty('font-size', `${size}px`);\n  }, [size]);\n  return null;\n}\n",
     });
-    expect(found).toEqual([expect.stringMatching(/^apps\/client\/src\/dot\.tsx: `8px`.*`p-2`/)]);
+    expect(found).toEqual([expect.stringMatching(/^apps\/client\/src\/dot\.tsx:1: `8px`.*`p-2`/)]);
   });
   it("reads a stylesheet's html { font-size: 62.5% }", () => {
     const found = scan({ 'apps/artboard/src/index.css': '@tailwind base;\nhtml {\n  font-size: 62.5%;\n}\n' });
-    expect(found).toEqual([expect.stringMatching(/^apps\/client\/src\/dot\.tsx: `8px`.*`p-2`/)]);
+    expect(found).toEqual([expect.stringMatching(/^apps\/client\/src\/dot\.tsx:1: `8px`.*`p-2`/)]);
   });
   it('with a 16px root, both apps are told', () => {
     const found = scan({ 'apps/artboard/src/index.css': '@tailwind base;\nhtml {\n  font-size: 16px;\n}\n' });

@@ -19,6 +19,7 @@ import { satelliteScope } from './places.js';
 import { scopeOverriddenDefaults } from './overrides.js';
 import { lengthCalc, MAX_PRESET_FILES, presetFiles } from './config-modules.js';
 import { remScopes, stylesheetSetsRootFont } from './root-font.js';
+import { forEachScript } from './scripts-walk.js';
 import { isThemeScript, loadTsThemes } from './ts-theme.js';
 import type { TypeScript } from '../check.js';
 import type { PackageManifest } from './packages.js';
@@ -309,36 +310,18 @@ function runtimeVariables(root: string, tokenFiles: readonly string[], packages:
     dirs.add(p ? p.dir : (satelliteScope(f) ?? f.slice(0, Math.max(0, f.lastIndexOf('/')))));
   }
   const names = new Set<string>();
-  let budget = MAX_RUNTIME_SCAN_FILES;
-  const walk = (dir: string, depth: number): void => {
-    if (depth > MAX_DISCOVERY_DEPTH || budget <= 0) return;
-    let entries;
-    try {
-      entries = readdirSync(resolve(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (budget <= 0) return;
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.') && !(depth > 0 && existsSync(resolve(root, rel, 'package.json'))))
-          walk(rel, depth + 1);
-      } else if (e.isFile() && /\.(c|m)?[jt]sx?$/.test(e.name) && !/\.d\.ts$/.test(e.name)) {
-        budget--;
-        let text: string;
-        try {
-          text = readFileSync(resolve(root, rel), 'utf8');
-        } catch {
-          continue;
-        }
-        if (text.length > MAX_TOKEN_FILE_BYTES || !text.includes('--')) continue;
-        // reading a variable (`getPropertyValue('--x')`) does not make it an input
-        for (const m of text.matchAll(/(getPropertyValue\(\s*)?['"`](--[A-Za-z][\w-]*)['"`]/g)) if (!m[1]) names.add(m[2]!);
-      }
-    }
+  const walk = {
+    maxFiles: MAX_RUNTIME_SCAN_FILES,
+    maxDepth: MAX_DISCOVERY_DEPTH,
+    skip: SKIP_DIRS,
+    maxBytes: MAX_TOKEN_FILE_BYTES,
+    stopAtPackages: true,
   };
-  for (const d of [...dirs].sort()) walk(d, 0);
+  forEachScript(root, [...dirs], walk, (_file, text) => {
+    if (!text.includes('--')) return;
+    // reading a variable (`getPropertyValue('--x')`) does not make it an input
+    for (const m of text.matchAll(/(getPropertyValue\(\s*)?['"`](--[A-Za-z][\w-]*)['"`]/g)) if (!m[1]) names.add(m[2]!);
+  });
   return names;
 }
 

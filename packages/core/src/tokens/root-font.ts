@@ -4,10 +4,9 @@
  * font size (14px by default), so `top-2` is 7px, not the `top-[8px]` it would replace (judged wrong twice); a
  * stylesheet's `html { font-size: 62.5% }` makes 1rem 10px the same way.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { packageOf } from './packages.js';
 import type { PackageManifest } from './packages.js';
+import { forEachScript } from './scripts-walk.js';
 
 /** How many script files are read for a root font size set at run time. */
 const MAX_SCRIPT_FILES = 3000;
@@ -67,34 +66,16 @@ export function remScopes(
     return build ?? packageOf(packages, file)?.dir ?? '';
   };
   for (const f of rootFontStylesheets) scopes.add(scopeOf(f));
-  let budget = MAX_SCRIPT_FILES;
-  const walked = new Set<string>();
-  const walk = (dir: string, depth: number): void => {
-    if (depth > MAX_DEPTH || budget <= 0 || walked.has(dir)) return;
-    walked.add(dir);
-    let entries;
-    try {
-      entries = readdirSync(resolve(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (budget <= 0) return;
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(rel, depth + 1);
-      } else if (e.isFile() && /\.(c|m)?[jt]sx?$/.test(e.name) && !/\.(d|test|spec|stories)\.[jt]sx?$/.test(e.name)) {
-        budget--;
-        let text: string;
-        try {
-          text = readFileSync(resolve(root, rel), 'utf8');
-        } catch {
-          continue;
-        }
-        if (text.length <= MAX_BYTES && text.includes('documentElement') && SCRIPT_SETS_ROOT.test(text)) scopes.add(scopeOf(rel));
-      }
-    }
+  const walk = {
+    maxFiles: MAX_SCRIPT_FILES,
+    maxDepth: MAX_DEPTH,
+    skip: SKIP,
+    maxBytes: MAX_BYTES,
+    stopAtPackages: false,
+    exclude: /\.(test|spec|stories)\.[jt]sx?$/,
   };
-  for (const b of [...builds].sort()) walk(b, 0);
+  forEachScript(root, builds, walk, (file, text) => {
+    if (text.includes('documentElement') && SCRIPT_SETS_ROOT.test(text)) scopes.add(scopeOf(file));
+  });
   return [...scopes].sort();
 }
