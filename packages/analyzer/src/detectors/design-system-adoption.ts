@@ -8,6 +8,7 @@ import type { ComponentSignatureFact } from '../facts/components.js';
 import { extractor as jsxInstances } from '../facts/jsx-instances.js';
 import { extractor as structure } from '../facts/structure.js';
 import { ModuleResolver } from '../resolve.js';
+import { isIconLike } from './component-family.js';
 import { designSystemImportTest } from './design-system-shadow.js';
 
 /** Instances counted for one slice of the project. */
@@ -50,8 +51,12 @@ const ratio = (c: { designSystem: number; local: number; raw: number }) => {
   return d === 0 ? null : Math.round((c.designSystem / d) * 10000) / 10000;
 };
 
-/** A homebrew component is low-level: it renders raw HTML elements itself (Radius Tracker's rule). */
-const rendersRawHtml = (c: ComponentSignatureFact) => c.tags.some((t) => /^[a-z]/.test(t));
+/**
+ * A homebrew component is low-level: it renders raw HTML elements itself (Radius Tracker's rule). An icon (a tree of
+ * SVG elements only) is artwork, not a control competing with the design system: teable's icon package counted its
+ * `Plus` and `X` glyphs as 1,000 homebrew instances once it was no longer taken for a design system.
+ */
+const rendersRawHtml = (c: ComponentSignatureFact) => !isIconLike(c) && c.tags.some((t) => /^[a-z]/.test(t));
 
 /**
  * The design-system adoption metric: the share of JSX instances, in non-test files outside the design

@@ -20,6 +20,12 @@ describe('design-system discovery: what is not a design system, and libraries be
     expect(ds.components.some((c) => c.importFrom.startsWith('@acme/glyphs'))).toBe(false);
   });
 
+  it('counts its glyphs neither for nor against adoption: an icon is artwork, not a homebrew control', () => {
+    const out = analyzeFixture('design-system', 'icon-package');
+    expect(out.result.metrics['design-system-adoption']).toMatchObject({ designSystem: 6, local: 0, raw: 0 });
+    expect(out.result.summary.designSystemAdoption).toBe(1);
+  });
+
   it('an exact tsconfig path to a library entry (tsconfig.base.json, no workspaces) is the repository own package', () => {
     const ds = settingsOf('nx-alias');
     expect(ds.source).toBe('inferred');
