@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
+import { analyzeFixture } from '../design-system/fixture.js';
 import { entitySiblings, findNearPairs, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
 import type { Unit, UnitDoc } from '../../src/detectors/shared/near-copies.js';
 import { saysDeliberate } from '../../src/facts/clone-tokens.js';
@@ -85,6 +86,25 @@ describe('copied-code: renamed copies of a unit built on a common shell', () => 
       (i) => `label ${i}`,
     );
     expect(pairsAmong([bounty, commission])).toEqual([]);
+  });
+});
+
+describe('copied-code: a renamed copy of a route handler of a common shell', () => {
+  // twelve route handlers of one shell, each calling its own imported service and permission check, and one
+  // copy of the sessions handler with every name it binds renamed (`request` -> `req`, `filters` -> `queryFilters`)
+  const out = analyzeFixture('duplication', 'route-shell-copies');
+  const copies = out.result.findings.filter((f) => f.ruleId === 'copied-code');
+
+  it('finds the copy, though it has no rare structure and no literal of its own', () => {
+    expect(copies).toHaveLength(1);
+    const places = [copies[0]!.file, ...copies[0]!.related.map((r) => r.file)].sort();
+    expect(places).toEqual(['src/admin/website-sessions.ts', 'src/app/api/websites/[websiteId]/sessions/route.ts']);
+    expect(copies[0]!.message).toContain('`req`');
+  });
+
+  it('pairs no two handlers that call other imported services through the same shell', () => {
+    const places = copies.flatMap((f) => [f.file, ...f.related.map((r) => r.file)]);
+    expect(places.filter((p) => p.includes('/route.ts'))).toEqual(['src/app/api/websites/[websiteId]/sessions/route.ts']);
   });
 });
 

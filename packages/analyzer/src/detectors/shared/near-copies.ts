@@ -10,6 +10,7 @@ import type { FileFacts } from '../../facts.js';
 import { extractor as cloneTokens } from '../../facts/clone-tokens.js';
 import { decodeBits, SHAPE } from '../../facts/clone-tokens/shape.js';
 import { hash32 } from '../../facts/components.js';
+import { extractor as structure } from '../../facts/structure.js';
 
 /** A unit as the detector sees it: a range of its file's tokens. */
 export interface Unit {
@@ -391,6 +392,85 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
         const [ua, ub] = [units[a]!, units[b]!];
         if (found.has(a * n + b) || (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end)) continue;
         if (sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) pairs.push({ a, b, similarity: 1 });
+      }
+  // a renamed copy of a whole unit, every name it binds renamed and nothing else changed, is one however common
+  // its shape (a route handler of a shared shell, with no rare structure or literal of its own)
+  const eligible = ok.map((o, i) => o && views[i]!.shape.length >= options.minTokens);
+  pairs.push(...renamedCopies(docs, units, views as UnitView[], eligible, new Set(pairs.map((p) => p.a * n + p.b))));
+  return pairs;
+}
+
+/**
+ * A unit's stream with the names it binds numbered by their first appearance (Baker's parameterized match):
+ * members (properties, keys, JSX attributes), literals and drawings keep their text, so two units with the
+ * same digest are one code with its own names renamed consistently. (A template literal keeps only its
+ * shape: a renamed name inside `${…}` changes its text; see renamedCopies.)
+ */
+function boundDigest(v: UnitView): string {
+  const order = new Map<number, number>();
+  const out = new Uint32Array(v.shape.length);
+  for (let i = 0; i < out.length; i++) {
+    const s = v.shape[i]!;
+    if (s !== SHAPE.id) out[i] = s === SHAPE.tpl ? s : v.tokens[i]!;
+    else if (v.members[i] !== s) out[i] = v.members[i]!;
+    else {
+      const t = v.tokens[i]!;
+      if (!order.has(t)) order.set(t, order.size + 1);
+      out[i] = (Math.imul(order.get(t)!, 0x9e3779b1) ^ SHAPE.id) >>> 0;
+    }
+  }
+  return digest(out, 0, out.length);
+}
+
+const IMPORTED = new WeakMap<UnitDoc, Set<string>>();
+/** The local names of a file's imports: what a unit calls from elsewhere. */
+function importedNames(d: UnitDoc): Set<string> {
+  let s = IMPORTED.get(d);
+  if (!s) {
+    const facts = d.facts ? factsOf(d.facts, structure) : undefined;
+    s = new Set((facts?.imports ?? []).flatMap((i) => i.names.map((x) => x.local)));
+    IMPORTED.set(d, s);
+  }
+  return s;
+}
+
+/**
+ * Renamed copies (see boundDigest) among the eligible units: their streams align token for token. Units of
+ * one shell that call other imported services (`getEventDataFields` and `getEventDataValues` in two route
+ * handlers) align those names as renamed: no copy; nor are units whose names are one entity's swapped for
+ * another's (see entitySiblings).
+ */
+function renamedCopies(
+  docs: readonly UnitDoc[],
+  units: readonly Unit[],
+  views: readonly UnitView[],
+  eligible: readonly boolean[],
+  found: ReadonlySet<number>,
+): NearPair[] {
+  const n = units.length;
+  const groups = new Map<string, number[]>();
+  units.forEach((_, i) => {
+    if (!eligible[i]) return;
+    const key = boundDigest(views[i]!);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  });
+  const pairs: NearPair[] = [];
+  for (const same of groups.values())
+    for (let i = 0; i < same.length; i++)
+      for (let j = i + 1; j < same.length; j++) {
+        const [a, b] = [same[i]!, same[j]!];
+        const [ua, ub] = [units[a]!, units[b]!];
+        if (found.has(a * n + b) || (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end)) continue;
+        const [da, db] = [docs[ua.doc]!, docs[ub.doc]!];
+        const { renamed, literals, sameLiterals } = align(da, ua, db, ub);
+        if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
+        if (entitySiblings(ua.name !== ub.name ? [...renamed, [ua.name, ub.name]] : renamed)) continue;
+        // a template literal changes with the names in it: one that changes with no name renamed is another URL or key
+        const [va, vb] = [views[a]!, views[b]!];
+        const templates = va.shape.some((s, k) => s === SHAPE.tpl && va.tokens[k] !== vb.tokens[k]);
+        if (templates && !renamed.some(([x]) => x !== ua.name)) continue;
+        if (renamed.some(([x, y]) => importedNames(da).has(x) || importedNames(db).has(y))) continue;
+        pairs.push({ a, b, similarity: 1 });
       }
   return pairs;
 }
