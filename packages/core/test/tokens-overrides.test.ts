@@ -88,3 +88,15 @@ describe('lengthCalc', () => {
     expect(lengthCalc(null)).toBeNull();
   });
 });
+
+describe('a Sass mixin of the dark theme', () => {
+  const root = project({
+    'styles/theme.scss':
+      '@mixin light-theme {\n  --bar: #ede9fe;\n  --ink: #111111;\n}\n@mixin dark-theme {\n  --bar: #2a2e31;\n}\n.light-theme {\n  @include light-theme;\n}\n.dark-theme {\n  @include dark-theme;\n}\n',
+  });
+  const { settings } = loadTokens(root, { files: ['styles/theme.scss'] });
+  it("holds the dark values, the light mixin's are the default", () => {
+    const bar = settings.tokens.filter((t) => t.cssVar === '--bar').map((t) => `${t.value} ${t.mode ?? 'default'}`);
+    expect(bar.sort()).toEqual(['#2a2e31 @mixin dark-theme', '#ede9fe default']);
+  });
+});

@@ -55,6 +55,8 @@ function placeOf(decl: Declaration): { mode?: string; theme: boolean; scoped: bo
       const at = p as unknown as AtRule;
       if (at.name === 'theme') theme = true;
       else if (at.name === 'media' && /prefers-color-scheme\s*:\s*dark/i.test(at.params)) mode ??= 'dark';
+      // a Sass mixin of the dark theme (`@mixin dark-theme { --x: ... }`, included under `.dark-theme`): growthbook
+      else if (at.name === 'mixin' && /dark/i.test(at.params)) mode ??= `@mixin ${at.params.trim()}`;
       else if (at.name === 'media' || at.name === 'supports' || at.name === 'container') scoped = true;
     } else if (p.type === 'rule') {
       const selectors = (p as unknown as { selector: string }).selector.split(',').map((s) => s.trim());
