@@ -12,7 +12,9 @@
 // and as kept right when that finding's "Keep `X`" names a member the repository already had (the original, or a
 // real component of the family the variants joined: the most imported is kept), not a planted variant.
 //
-//   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cli <plumbline.js>]
+//   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cold] [--cli <plumbline.js>]
+//
+// The checkout's .plumbline/cache is copied with it (a warm scan: only the planted files are parsed); --cold leaves it out.
 //
 // --roles plants only components whose root is a semantic element or a component of an npm package (a
 // <button>, an <a>, a Radix Item; not a component of the repository or of its workspace packages): the
@@ -82,21 +84,32 @@ function importOf(sf, name) {
   return null;
 }
 
-/** An npm package's specifier: not relative, not a path alias (`@/`, `~/`, `#`), not a package of the checkout's workspace. */
+/**
+ * An npm package's specifier: not relative, not a path alias (`@/`, `~/`, `#`, or one of the checkout's tsconfig `paths`,
+ * `@dashboard/*`), not a package of the checkout's workspace.
+ */
 function isPackageImport(spec, workspace) {
   if (!spec || /^(\.|\/|@\/|~\/|#)/.test(spec)) return false;
+  for (const name of workspace) if (name.endsWith('/') && spec.startsWith(name)) return false;
   const parts = spec.split('/');
   return !workspace.has(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
 }
 
-/** Names of the checkout's own packages (every package.json outside node_modules). */
+/**
+ * Names of the checkout's own packages (every package.json outside node_modules), and the prefixes of its path aliases
+ * (the `paths` of every tsconfig*.json, `@dashboard/*` as `@dashboard/`): both name the repository's own code.
+ */
 function workspacePackages(tree) {
   const names = new Set();
   const walk = (dir, depth) => {
     if (depth > 4) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory() && !/^(node_modules|\.git|dist|build)$/.test(e.name)) walk(join(dir, e.name), depth + 1);
-      else if (e.name === 'package.json') {
+      else if (/^tsconfig.*\.json$/.test(e.name)) {
+        const { config } = ts.parseConfigFileTextToJson(e.name, readFileSync(join(dir, e.name), 'utf8'));
+        for (const alias of Object.keys(config?.compilerOptions?.paths ?? {}))
+          if (alias.endsWith('/*') && alias.length > 2) names.add(alias.slice(0, -1));
+      } else if (e.name === 'package.json') {
         try {
           const n = JSON.parse(readFileSync(join(dir, e.name), 'utf8')).name;
           if (typeof n === 'string') names.add(n);
@@ -356,7 +369,7 @@ export function judge(findings, plants) {
 }
 
 function main(argv) {
-  const opts = { families: 5, seed: 1, roles: false, keep: false, json: false, checkout: null, cli: defaultCli };
+  const opts = { families: 5, seed: 1, roles: false, keep: false, json: false, cold: false, checkout: null, cli: defaultCli };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--families') opts.families = Number(argv[++i]);
@@ -365,10 +378,11 @@ function main(argv) {
     else if (a === '--keep') opts.keep = true;
     else if (a === '--cli') opts.cli = resolve(argv[++i] ?? '');
     else if (a === '--json') opts.json = true;
+    else if (a === '--cold') opts.cold = true;
     else if (!a.startsWith('-') && !opts.checkout) opts.checkout = resolve(a);
     else {
       process.stderr.write(
-        `plant-families: unexpected argument ${a}\nusage: node scripts/plant-families.mjs <checkout> [--families N] [--seed S] [--roles] [--keep] [--json] [--cli plumbline.js]\n`,
+        `plant-families: unexpected argument ${a}\nusage: node scripts/plant-families.mjs <checkout> [--families N] [--seed S] [--roles] [--keep] [--json] [--cold] [--cli plumbline.js]\n`,
       );
       process.exit(2);
     }
@@ -379,7 +393,10 @@ function main(argv) {
   }
   const tree = mkdtempSync(join(tmpdir(), 'plant-families-'));
   try {
-    cpSync(opts.checkout, tree, { recursive: true, filter: (src) => !/(^|\/)(\.git|node_modules|\.plumbline)$/.test(src) });
+    // the checkout's facts cache comes along (keyed by content and path, so only the planted files are parsed): a
+    // warm scan of saleor-dashboard takes seconds, a cold one minutes; --cold leaves it out
+    const skip = opts.cold ? /(^|\/)(\.git|node_modules|\.plumbline)$/ : /(^|\/)(\.git|node_modules)$/;
+    cpSync(opts.checkout, tree, { recursive: true, filter: (src) => !skip.test(src) });
     const plants = plantFamilies(tree, opts);
     writeFileSync(join(tree, 'plant-families.config.json'), JSON.stringify({ preset: 'strict' }));
     const out = join(tree, 'plant-families.scan.json');

@@ -59,6 +59,26 @@ describe('plant-families: the planted variant-family harness', () => {
     }
   });
 
+  it('takes an import through a tsconfig path alias (`@dashboard/*`) for the repository’s own component, not a package role', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'plant-families-alias-'));
+    dirs.push(tree);
+    const hint =
+      'import { SavebarHint } from "@dashboard/components/SavebarHint";\n\nexport function SaveHint({ items }: P) {\n  return (\n    <SavebarHint\n      items={items}\n      title="Save">\n      <b>{items}</b>\n    </SavebarHint>\n  );\n}\n';
+    const files: Record<string, string> = {
+      // a tsconfig of comments and trailing commas, as they are written
+      'tsconfig.json': '{\n  // aliases\n  "compilerOptions": { "paths": { "@dashboard/*": ["src/*"], }, },\n}\n',
+      'src/save-hint.tsx': hint,
+      'src/components/a.tsx': 'export const a = 1;\n',
+      'src/pages/b.tsx': 'export const b = 1;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(tree, path, '..'), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    // a thin configuration of the repository's component under 15 nodes plays no role: nothing to plant
+    expect(plantFamilies(tree, { families: 1, seed: 1 })).toEqual([]);
+  });
+
   it('a variant is renamed for the same thing, its props and classes renamed, and edited', () => {
     const added: string = variantOf(code, 'PrimaryButton', 'CompactPrimaryButton', 'add-prop');
     expect(added).toMatch(/^export function CompactPrimaryButton\(\{ tone, children, onClickAlt, disabledAlt, loadingAlt \}: any\)/);

@@ -33,7 +33,7 @@ export interface Options {
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 /** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
-const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7 };
+const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85 };
 /**
  * A family shares its render only (see family-evidence) when no two members are one component after renaming at most
  * 8 identifiers, or one per 120 tokens of the smaller, and their trees are less than 0.97 alike.

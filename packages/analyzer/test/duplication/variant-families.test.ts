@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, findingsOf } from '../design-system/fixture.js';
+import { roleEdges } from '../../src/detectors/shared/variant-families.js';
+import type { RoleRef } from '../../src/detectors/shared/variant-families.js';
 
 describe('component-family: variant families (one role, trees that differ)', () => {
   const out = analyzeFixture('duplication', 'variant-families');
@@ -62,6 +64,23 @@ describe('component-family: styled wrappers of a package primitive', () => {
     expect(families[0]!.message).toMatch(/^2 components play one role, each rendering a <Box> of its own \(similarity 0\.77\)/);
   });
 
+  it('joins a component named by one part word (`Actions`) and its variant named for it with a qualifier (`OrderActions`)', () => {
+    const families = findingsOf(out, 'component-family').filter((f) => /actions/.test(f.file));
+    expect(families.map((f) => [f.file, ...f.related])).toEqual([['src/modal/actions.tsx', 'src/orders/order-actions.tsx:4']]);
+    expect(families[0]!.message).toMatch(/^2 components play one role, each rendering a <Box> of its own /);
+  });
+
+  it('joins two near-identical wrappers of one package component named for one part, under minNodes and passing no children on', () => {
+    const families = findingsOf(out, 'component-family').filter((f) => /header/.test(f.file));
+    // OrderStatusHeader wraps the same Box and is named for a header, but is neither a qualified DiscountSubsectionHeader nor alike
+    expect(families.map((f) => [f.file, ...f.related])).toEqual([
+      ['src/discounts/discount-subsection-header.tsx', 'src/vouchers/voucher-discount-subsection-header.tsx:4'],
+    ]);
+    expect(families[0]!.message).toMatch(
+      /^2 components play one role, each rendering a <Box> of its own \(similarity (0\.(8[5-9]|9\d)|1\.00)\)/,
+    );
+  });
+
   it('leaves apart one-element parts of two compounds named alike (`AuthPageTitle`, `SettingsPageTitle`)', () => {
     const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
     expect(places.filter((p) => /-page\.tsx/.test(p))).toEqual([]);
@@ -70,5 +89,34 @@ describe('component-family: styled wrappers of a package primitive', () => {
   it('leaves apart the forms of two elements named by one compound (`AddressElementForm`, `RatingElementForm`): neither is the other with a qualifier', () => {
     const places = findingsOf(out, 'component-family').flatMap((f) => [f.file, ...f.related]);
     expect(places.filter((p) => p.startsWith('src/elements/'))).toEqual([]);
+  });
+});
+
+describe('roleEdges: variants named for one part', () => {
+  const ref = (name: string, path: string) =>
+    ({
+      file: { path },
+      c: {
+        name,
+        size: 12,
+        exported: true,
+        tags: ['a'],
+        rootElement: 'a',
+        face: { props: [], classes: [], passesChildren: false, hooks: 0 },
+      },
+    }) as unknown as RoleRef;
+  const options = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85 };
+  const alike = (pairs: Record<string, number>) => (a: RoleRef, b: RoleRef) =>
+    pairs[`${a.c.name}+${b.c.name}`] ?? pairs[`${b.c.name}+${a.c.name}`] ?? 0;
+
+  it('pairs two variants that qualify the name of a third (`CompactMicrocopyLink`, `CustomMicrocopyLink` of `MicrocopyLink`)', () => {
+    const refs = [ref('MicrocopyLink', 'src/a.tsx'), ref('CompactMicrocopyLink', 'src/b.tsx'), ref('CustomMicrocopyLink', 'src/c.tsx')];
+    const edges = roleEdges(refs, ['a', 'a', 'a'], alike({ 'CompactMicrocopyLink+CustomMicrocopyLink': 0.9 }), options);
+    expect(edges).toEqual([[1, 2, 0.9]]);
+  });
+
+  it('leaves apart two names that share a compound no component has (`AddressElementForm`, `RatingElementForm`)', () => {
+    const refs = [ref('AddressElementForm', 'src/a.tsx'), ref('RatingElementForm', 'src/b.tsx')];
+    expect(roleEdges(refs, ['a', 'a'], () => 1, options)).toEqual([]);
   });
 });

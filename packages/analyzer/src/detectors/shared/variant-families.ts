@@ -56,8 +56,13 @@ const PART_WORDS = new Set(
   ).split(' '),
 );
 
-/** Smallest render, in signature nodes, that a part word joins a role by its compound (a styled wrapper of a dozen props). */
-const COMPOUND_MIN_NODES = 10;
+/**
+ * Smallest render, in signature nodes, that a part word joins a role by (a styled wrapper of a few props, `<Box display=..
+ * gap=.. {...rest}>{children}</Box>`; not a one-element `<h1 className=..>{children}</h1>` of 3).
+ */
+const PART_MIN_NODES = 6;
+/** Smallest render, in signature nodes, of two near-identical wrappers of a package component that pass nothing on. */
+const WRAPPED_MIN_NODES = 10;
 
 const wordsOf = (name: string) => name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? [];
 
@@ -71,12 +76,14 @@ export function headWord(name: string): string | null {
 }
 
 /**
- * The last two words of a name whose head is a part word (`TopNavWrapper` and `CompactTopNavWrapper` -> `NavWrapper`):
- * variants of one part are named for the whole compound, while `MenuItem` and `ListItem` stay apart. Null for one word.
+ * The head word of a name whose head is a part word (`TopNavWrapper` and `CompactTopNavWrapper` -> `Wrapper`, `Actions`
+ * -> `Actions`): variants of one part are named for the whole of the other with a qualifier (see roleEdges), while
+ * `MenuItem` and `ListItem` stay apart. Null for a name whose last word is under three letters.
  */
-export function compoundHead(name: string): string | null {
+export function partHead(name: string): string | null {
   const words = wordsOf(name);
-  return words.length >= 2 && words[words.length - 1]!.length >= 3 ? words.slice(-2).join('') : null;
+  const last = words[words.length - 1];
+  return last && last.length >= 3 ? last : null;
 }
 
 /** Props every component may take: overlapping on them says nothing about a role. */
@@ -122,6 +129,12 @@ export interface RoleEdgeOptions {
   packageFloor: number;
   /** tree similarity two other components of one role and head word need */
   threshold: number;
+  /**
+   * tree similarity two components wrapping one package component need when they are not primitives: near-identical
+   * (a `<Box>` of two `<Text>`s written again under a qualified name), as a package's component at the root is often a
+   * page (an email's `<Html>`) whose look-alikes are no variants
+   */
+  packageTree: number;
   /** smallest component compared, in signature nodes */
   minNodes: number;
 }
@@ -140,38 +153,69 @@ export function roleEdges(
   const buckets = new Map<string, number[]>();
   refs.forEach((r, i) => {
     const role = roles[i];
-    // a part word joins by its compound only (`NavWrapper`), and only trees alike (below) of some size: a one-element
-    // `AuthPageTitle` and `SettingsPageTitle` are parts of two compounds, as shadcn's CardTitle and DialogTitle are
-    const compound = r.c.size >= COMPOUND_MIN_NODES ? compoundHead(r.c.name) : null;
-    const head = headWord(r.c.name) ?? (compound && `part:${compound}`);
+    // a part word joins by the whole name only (below), and only trees alike of some size: a one-element `AuthPageTitle`
+    // and `SettingsPageTitle` are parts of two compounds, as shadcn's CardTitle and DialogTitle are
+    const part = r.c.size >= PART_MIN_NODES ? partHead(r.c.name) : null;
+    const head = headWord(r.c.name) ?? (part && `part:${part}`);
     if (!role || !head || !r.c.exported || r.c.size < options.minNodes) return;
     const key = `${role}\0${head}`;
     (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
   });
   const out: Array<[number, number, number]> = [];
   for (const [key, ids] of buckets) {
-    if (ids.length < 2 || ids.length > 60) continue; // sixty components of one role and name are a naming scheme, not variants
+    const part = /\0part:/.test(key);
+    // sixty components of one role and name are a naming scheme, not variants; parts pair by whole names only (below)
+    if (ids.length < 2 || (!part && ids.length > 60)) continue;
+    const names = part ? [...new Set(ids.map((i) => refs[i]!.c.name))] : [];
     for (let x = 0; x < ids.length; x++) {
       for (let y = x + 1; y < ids.length; y++) {
         const a = refs[ids[x]!]!,
           b = refs[ids[y]!]!;
-        if (a.file.path === b.file.path || a.c.tags.includes(b.c.name) || b.c.tags.includes(a.c.name)) continue;
-        // a primitive of one workspace package (an embeddable widget's own Button) serves that package's bundle, not another's
-        if (workspaceOf(a.file.path) !== workspaceOf(b.file.path)) continue;
-        const primitives = isPrimitive(a.c) && isPrimitive(b.c);
-        // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive, unless both pass children on
-        if (!primitives && !a.c.rootElement) continue;
-        const part = /\0part:/.test(key);
-        // by a compound, a variant is the other's whole name with a qualifier (`CompactTopNavWrapper`): `AddressElementForm`
-        // and `RatingElementForm` are the forms of two elements, parts of two wholes
-        if (part && !a.c.name.endsWith(b.c.name) && !b.c.name.endsWith(a.c.name)) continue;
-        const s = similarity(a, b);
-        const floor = !primitives || part ? options.threshold : a.c.rootElement ? options.primitiveFloor : options.packageFloor;
-        if (s >= floor) out.push([ids[x]!, ids[y]!, s]);
+        if (part && !variantNames(a.c.name, b.c.name, names)) continue;
+        const s = roleSimilarity(a, b, options, part, similarity);
+        if (s !== null) out.push([ids[x]!, ids[y]!, s]);
       }
     }
   }
   return out;
+}
+
+/**
+ * Whether two names of one part word name variants of one thing: one is the other's whole name with a qualifier
+ * (`CompactTopNavWrapper` for `TopNavWrapper`, `ModalActions` for `Actions`), or both qualify the name of a third
+ * component of the role (`CompactMicrocopyLink` and `CustomMicrocopyLink`, with `MicrocopyLink`). `AddressElementForm`
+ * and `RatingElementForm` are the forms of two elements, parts of two wholes (no `ElementForm` is there).
+ */
+function variantNames(a: string, b: string, names: readonly string[]): boolean {
+  if (a.endsWith(b) || b.endsWith(a)) return true;
+  return names.some((n) => n !== a && n !== b && a.endsWith(n) && b.endsWith(n));
+}
+
+/** The similarity of two components of one role bucket when they play that role together, else null. */
+function roleSimilarity(
+  a: RoleRef,
+  b: RoleRef,
+  options: RoleEdgeOptions,
+  part: boolean,
+  similarity: (a: RoleRef, b: RoleRef) => number,
+): number | null {
+  if (a.file.path === b.file.path || a.c.tags.includes(b.c.name) || b.c.tags.includes(a.c.name)) return null;
+  // a primitive of one workspace package (an embeddable widget's own Button) serves that package's bundle, not another's
+  if (workspaceOf(a.file.path) !== workspaceOf(b.file.path)) return null;
+  const primitives = isPrimitive(a.c) && isPrimitive(b.c);
+  // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive: such members
+  // join when both pass children on, or when both render some size and are near-identical
+  const wrapped = !primitives && !a.c.rootElement;
+  if (wrapped && Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES) return null;
+  const s = similarity(a, b);
+  const floor = wrapped
+    ? options.packageTree
+    : !primitives || part
+      ? options.threshold
+      : a.c.rootElement
+        ? options.primitiveFloor
+        : options.packageFloor;
+  return s >= floor ? s : null;
 }
 
 /** Files that import each exported component, by `path\0name`: named and default imports, and through one re-export. */
@@ -293,7 +337,7 @@ export function componentSizes(
 const localOf = (file: FileFacts, tag: string) => factsOf(file, componentsExtractor)?.components.find((c) => c.name === tag);
 
 /** What a tag of a component's file stands for: its definition (`path\0name`, or the package and name), not its spelling. */
-function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): string {
+export function definitionOf(file: FileFacts, tag: string, resolver: ModuleResolver): string {
   const inst = factsOf(file, jsxInstances)?.instances.find((i) => i.tag === tag);
   if (inst?.origin === 'local') return `${file.path}\0${tag}`;
   if (inst?.origin === 'import' && inst.from) {
