@@ -15,7 +15,6 @@ import type { RelatedLocation } from '../finding.js';
 import {
   addsTypeStyle,
   followsThemeUnlikeLiteral,
-  handTunedSets,
   isRegistryVendoredFile,
   isShowcaseRoute,
   isUiDrawing,
@@ -428,14 +427,12 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       judgeAtom(index, o.atom, o.context, matchOptions, { filePath: ctx.filePath, property: o.property })?.kind === 'exact';
     if (!confidentOnly) occurrences.push(...tokenPalettesOnly(loose, isToken));
     const judged = occurrences.map((occ) => ({ occ, ...judgeOccurrence(occ, text, index, matchOptions, ctx.filePath) }));
-    const tuned = confidentOnly ? handTunedSets(judged.map((j) => ({ occ: j.occ, exact: j.verdict?.kind === 'exact' }))) : null;
     for (const { occ, dark, verdict } of judged) {
       if (!verdict || (occ.loose && verdict.kind !== 'exact')) continue;
       if (verdict.kind === 'exact' && verdict.tokens.every((t) => offRootFontSize(tokens.remScopes, ctx.filePath, occ, t))) continue;
       if (
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||
-          tuned!.has(occ) ||
           sizesIconOnly(ctx.ts, occ) ||
           (verdict.kind === 'exact' &&
             (addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens) ||

@@ -165,38 +165,6 @@ export function isRegistryVendoredFile(path: string): boolean {
   return /(^|\/)(plate-ui|magicui)\//.test(path);
 }
 
-/** Lengths of a class utility at most this large are nudges, not sizes of a set (`my-[2px]`). */
-const NUDGE_PX = 2;
-
-/**
- * Arbitrary values of one utility in a file that are mostly off the scale (`max-h-[42px]`, `max-h-[38px]`,
- * `max-h-[28px]`, `max-h-[32px]` sizing four sponsor logos; `w-[220px] lg:w-[320px]`; skeleton bars of
- * `w-[80px]` beside `w-[100px]`): a set of sizes tuned by eye, where the one on the scale is so by
- * coincidence, and a scale class among them would make one of them look different in kind. The occurrences
- * on the scale of every utility whose off-scale values (more than 2px, distinct) are at least as many as its
- * distinct on-scale ones. Removes 3 wrong and 1 debatable judged findings (Reactive-Resume's sponsor logos and
- * resume list item, teable's theme-preview bars); the right ones it loses on the thirty-four are counted in
- * rules/hard-coded-style-value.md.
- */
-export function handTunedSets(judged: ReadonlyArray<{ occ: StyleOccurrence; exact: boolean }>): Set<StyleOccurrence> {
-  const groups = new Map<string, { on: Set<string>; off: Set<string>; occs: StyleOccurrence[] }>();
-  for (const { occ, exact } of judged) {
-    const utility = occ.tailwind?.utility;
-    if (occ.context !== 'className' || !utility || occ.atom.family === 'color' || occ.atom.number === undefined || !occ.atom.unit) continue;
-    const px = lengthInPx({ number: occ.atom.number, unit: occ.atom.unit });
-    if (px === null) continue;
-    const g = groups.get(utility) ?? { on: new Set<string>(), off: new Set<string>(), occs: [] };
-    groups.set(utility, g);
-    if (exact) {
-      g.on.add(occ.atom.key);
-      g.occs.push(occ);
-    } else if (Math.abs(px) > NUDGE_PX) g.off.add(occ.atom.key);
-  }
-  const out = new Set<StyleOccurrence>();
-  for (const g of groups.values()) if (g.off.size > 0 && g.off.size >= g.on.size) for (const o of g.occs) out.add(o);
-  return out;
-}
-
 /**
  * A colour written in a style object is the same in every theme; a token whose value differs in another theme
  * (`--get-started-background-inactive`, `#7b45ea` light and `#2a2e31` dark) follows the theme, so putting it in
