@@ -33,7 +33,7 @@ export interface Options {
 
 const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
 /** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
-const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85 };
+const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85, apartFloor: 0.5 };
 /**
  * A family shares its render only (see family-evidence) when no two members are one component after renaming at most
  * 8 identifiers, or one per 120 tokens of the smaller, and their trees are less than 0.97 alike.
@@ -288,6 +288,12 @@ const isRouteTable = (m: ComponentRef) =>
   m.c.tags.includes('Route') && m.c.tags.filter((t) => /^[A-Z]/.test(t) && !ROUTING.test(t)).length <= 2;
 /** Elements a route module of React Router or Remix exports by name, one per route. */
 const ROUTE_EXPORTS = /^(ErrorBoundary|HydrateFallback)$/;
+/**
+ * Demonstrations: a component under a folder of demos, stories, playgrounds, sandboxes, examples or testing pages (a route
+ * `storybook.layout/`), or named for one (`SidebarFixedDemo`): examples are spelled out side by side on purpose.
+ */
+const DEMO_PATH = /(^|\/)(testing|storybook[^/]*|playground|sandbox|demos?|examples?)(\/|\.)/i;
+const isDemo = (m: ComponentRef) => DEMO_PATH.test(m.file.path) || /(Demo|Example)s?$/.test(m.c.name);
 /** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
@@ -389,6 +395,9 @@ export const detector = defineDetector({
       if (fam.members.every(isRouteTable)) return null;
       // an email template is a standalone document (as copied-code holds): 5 of 7 email families judged on the ledger were not worth merging
       if (fam.members.every((m) => m.c.rootTag === 'Html' || EMAIL_TEMPLATES.test(m.file.path))) return null;
+      // demos and testing pages each show one case (a debug panel copied between two testing pages, a fixed and a
+      // resizable sidebar demo on a storybook route: 2 of 2 judged wrong, in two repositories)
+      if (fam.members.every(isDemo)) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members, resolver)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each
@@ -404,9 +413,11 @@ export const detector = defineDetector({
       const alike = (a: readonly number[], b: readonly number[]) => bagSimilarity(a, b) >= options.threshold;
       if (fam.members.every((m, i) => ownContentSize(m, others(i), resolver, sizeOf, alike) >= options.minNodes)) return null;
       // components inside one copied region are copied-code's finding; when each copy is a whole component, the family
-      // is reported too, for what copied-code does not say: the member to keep and the importers that would move
-      const held = copied.find((region) => fam.members.every((m) => insideCopy(m, region)));
-      if (held && !fam.members.every((m) => wholeCopy(m, held))) return null;
+      // is reported too, for what copied-code does not say: the member to keep and the importers that would move. Of the
+      // regions holding them, one of whole copies counts (a copy edited in its middle is also a region of its parts)
+      const holding = copied.filter((region) => fam.members.every((m) => insideCopy(m, region)));
+      const held = holding.find((region) => fam.members.every((m) => wholeCopy(m, region)));
+      if (holding.length && !held) return null;
       // members that render alike but whose code differs beyond a few renamed identifiers (their own queries, columns,
       // handlers and state around one DataTable or one confirm dialog) share the render only: merging them is a shell
       // with every difference as a prop (on the tuned ledger repositories at 5e82834

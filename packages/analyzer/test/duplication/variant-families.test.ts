@@ -33,7 +33,7 @@ describe('component-family: variant families (one role, trees that differ)', () 
 describe('component-family: idiomatic code of one role stays quiet', () => {
   const out = analyzeFixture('duplication', 'variant-families-quiet');
 
-  it('a Button and the IconButton that wraps it, a design system Button + Link + MenuItem, shadcn primitives, compound parts, forwardRef/memo wrappers, bare pass-throughs of a package Popover, log filters and layouts that each only configure one shared component (FilterCheckbox, SecondaryNav), key dialogs that share a shell around content of their own (UsageSetup, ExpirationSetup), a skeleton row and a loading skeleton, two sections route tables, a button of the app and one of another workspace package, a dialog button and a menu button that share only a package DialogTrigger', () => {
+  it('a Button and the IconButton that wraps it, a design system Button + Link + MenuItem, shadcn primitives, compound parts, forwardRef/memo wrappers, bare pass-throughs of a package Popover, log filters and layouts that each only configure one shared component (FilterCheckbox, SecondaryNav), key dialogs that share a shell around content of their own (UsageSetup, ExpirationSetup), a skeleton row and a loading skeleton, two sections route tables, a button of the app and one of another workspace package, a dialog button and a menu button that share only a package DialogTrigger, a filter pill and a card’s hover action in two folders that share only their <button>, two layout demos on a storybook route', () => {
     expect(findingsOf(out, 'component-family')).toEqual([]);
   });
 });

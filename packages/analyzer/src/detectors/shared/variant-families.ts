@@ -135,6 +135,11 @@ export interface RoleEdgeOptions {
    * page (an email's `<Html>`) whose look-alikes are no variants
    */
   packageTree: number;
+  /**
+   * tree similarity two primitives in different folders need: a set of button primitives is written in one folder, while
+   * a filter pill and a card's hover badge in two features share their `<button>` root only (0.13 alike, judged wrong)
+   */
+  apartFloor: number;
   /** smallest component compared, in signature nodes */
   minNodes: number;
 }
@@ -215,8 +220,11 @@ function roleSimilarity(
       : a.c.rootElement
         ? options.primitiveFloor
         : options.packageFloor;
+  if (s < options.apartFloor && dirOf(a.file.path) !== dirOf(b.file.path)) return null;
   return s >= floor ? s : null;
 }
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 
 /** Files that import each exported component, by `path\0name`: named and default imports, and through one re-export. */
 export function importersIndex(files: readonly FileFacts[], settings: CheckSettings): (path: string, name: string) => string[] {
