@@ -294,6 +294,8 @@ const ROUTE_EXPORTS = /^(ErrorBoundary|HydrateFallback)$/;
  */
 const DEMO_PATH = /(^|\/)(testing|storybook[^/]*|playground|sandbox|demos?|examples?)(\/|\.)/i;
 const isDemo = (m: ComponentRef) => DEMO_PATH.test(m.file.path) || /(Demo|Example)s?$/.test(m.c.name);
+/** A template or theme of a registry (`templates/azurill.tsx`, `templates/gengar.tsx`): each a design of its own. */
+const TEMPLATE_FILE = /(^|\/)(templates|themes)\/[^/]+\.[jt]sx$/;
 /** Email templates: react-email's `<Html>` document, or a file under an `email(s)/` directory. */
 const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
 
@@ -398,6 +400,10 @@ export const detector = defineDetector({
       // demos and testing pages each show one case (a debug panel copied between two testing pages, a fixed and a
       // resizable sidebar demo on a storybook route: 2 of 2 judged wrong, in two repositories)
       if (fam.members.every(isDemo)) return null;
+      // the templates of one registry, side by side in one folder (Reactive-Resume's resume templates, their headers and
+      // sections: 3 of 3 judged wrong or debatable): each is a design of its own, the registry picks between them
+      const folder = (m: ComponentRef) => m.file.path.slice(0, m.file.path.lastIndexOf('/'));
+      if (fam.members.every((m) => TEMPLATE_FILE.test(m.file.path) && folder(m) === folder(fam.members[0]!))) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members, resolver)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each

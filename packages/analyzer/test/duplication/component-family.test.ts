@@ -48,6 +48,9 @@ describe('component-family', () => {
       // email templates: each a standalone document
       'src/notifications/invoice-paid.tsx',
       'src/notifications/invoice-overdue.tsx',
+      // resume templates: each a design of its own, side by side in one templates/ folder
+      'src/templates/azurill.tsx',
+      'src/templates/gengar.tsx',
       // one copy in each app of the monorepo
       'apps/admin/src/not-found.tsx',
       'apps/web/src/not-found.tsx',
