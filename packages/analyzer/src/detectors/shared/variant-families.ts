@@ -248,14 +248,17 @@ export function importersIndex(files: readonly FileFacts[], settings: CheckSetti
       if (i.typeOnly || (i.kind !== 'import' && i.kind !== 'dynamic')) continue;
       const r = resolver.resolve(f.path, i.specifier);
       if (r.kind !== 'file' || !byPath.has(r.path)) continue;
-      for (const n of i.names) {
+      // a dynamic import() names no binding (`lazy(() => import('./x').then((m) => m.X))`): it imports the whole module
+      const names = i.kind === 'dynamic' && !i.names.length ? [{ imported: '*' }] : i.names;
+      for (const n of names) {
         let key = `${r.path}\0${n.imported === 'default' ? (defaults.get(r.path) ?? 'default') : n.imported}`;
         key = reexports.get(key) ?? key;
         (index.get(key) ?? index.set(key, new Set()).get(key)!).add(f.path);
       }
     }
   }
-  return (path, name) => [...(index.get(`${path}\0${name}`) ?? [])].filter((p) => p !== path).sort();
+  return (path, name) =>
+    [...new Set([...(index.get(`${path}\0${name}`) ?? []), ...(index.get(`${path}\0*`) ?? [])])].filter((p) => p !== path).sort();
 }
 
 export interface Keeper<R extends RoleRef> {
