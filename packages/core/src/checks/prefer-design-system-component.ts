@@ -74,13 +74,16 @@ function rendersBeside(
 }
 
 /**
- * Whether a variant of the component draws the raw element's look: the component's source writes its colours in
+ * Whether a variant of the component draws the raw element's look: the component's source writes its look in
  * utilities (its source is here), the element writes a look in utilities, and every colour it writes is one the
- * component writes. A chip, a swatch or a branded field in colours of its own stays quiet.
+ * component writes. A chip, a swatch or a button in colours of its own stays quiet. A framed text field is a text
+ * field whatever its colours: beside the form's `<Input>`s it is the one drawn by hand (trigger.dev's tier editor
+ * draws its name and priority fields so, in files rendering `<Input>` eight times: judged right).
  */
-function drawnByVariant(raw: string[], component: string[] | undefined): boolean {
-  if (!component?.some(isColourClass) || !raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')))) return false;
-  return coloursNotIn(raw, component).length === 0;
+function drawnByVariant(raw: string[], component: string[] | undefined, key: string): boolean {
+  if (!component?.length || !raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')))) return false;
+  if (key === 'input') return true;
+  return component.some(isColourClass) && coloursNotIn(raw, component).length === 0;
 }
 
 export type MessageIds = 'rawElement' | 'useComponent';
@@ -186,7 +189,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
         imports ??= fileImports(ts, sf);
         if (
           !recreatesLook(classes, target.classes) &&
-          !(rendersBeside(ds, filePath, imports, target) && drawnByVariant(classes, target.classes))
+          !(rendersBeside(ds, filePath, imports, target) && drawnByVariant(classes, target.classes, key))
         )
           return;
       }
