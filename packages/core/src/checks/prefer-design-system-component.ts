@@ -74,16 +74,13 @@ function rendersBeside(
 }
 
 /**
- * Whether a variant of the component draws the raw element's look: the component's source writes its look in
- * utilities (its source is here), the element writes a look in utilities, and every colour it writes is one the
- * component writes. A chip, a swatch or a button in colours of its own stays quiet. A framed text field is a text
- * field whatever its colours: beside the form's `<Input>`s it is the one drawn by hand (trigger.dev's tier editor
- * draws its name and priority fields so, in files rendering `<Input>` eight times: judged right).
+ * Whether a raw element is a framed text field drawn in utilities beside a design-system Input whose source writes
+ * its look in utilities: a text field whatever its colours (trigger.dev's tier editor draws its name and priority
+ * fields by hand in files rendering `<Input>` eight times: judged right). Buttons are not taken so: a clickable plan
+ * card or a chip beside the file's `<Button>` is not one (unkey's plan picker cards, judged wrong).
  */
-function drawnByVariant(raw: string[], component: string[] | undefined, key: string): boolean {
-  if (!component?.length || !raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')))) return false;
-  if (key === 'input') return true;
-  return component.some(isColourClass) && coloursNotIn(raw, component).length === 0;
+function fieldBesideInput(raw: string[], component: string[] | undefined, key: string): boolean {
+  return key === 'input' && !!component?.length && raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
 }
 
 export type MessageIds = 'rawElement' | 'useComponent';
@@ -189,7 +186,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
         imports ??= fileImports(ts, sf);
         if (
           !recreatesLook(classes, target.classes) &&
-          !(rendersBeside(ds, filePath, imports, target) && drawnByVariant(classes, target.classes, key))
+          !(fieldBesideInput(classes, target.classes, key) && rendersBeside(ds, filePath, imports, target))
         )
           return;
       }
