@@ -18,6 +18,7 @@ import {
   ownContentSize,
   roleEdges,
   roleOf,
+  sharedRootSize,
 } from './shared/variant-families.js';
 import { ModuleResolver } from '../resolve.js';
 import { sharesRenderOnly } from './shared/family-evidence.js';
@@ -358,6 +359,7 @@ export const detector = defineDetector({
       shadows: ctx.defersTo('design-system-shadow', meta.id) ? shadows : new Map<string, string>(),
       copied: ctx.defersTo('copied-code', meta.id) ? copied : [],
     };
+    const paths = new Set(ctx.files.map((f) => f.path));
     const sizeOf = componentSizes(ctx.files, resolver, (f) => factsOf(f, componentsExtractor)?.components ?? []);
     const findings: DraftFinding[] = [];
     for (const family of families) {
@@ -413,6 +415,12 @@ export const detector = defineDetector({
       // is that configuration (a planted SettingsFieldStack and its three variants were left out)
       const styledWrapper = (m: ComponentRef) => m.c.rootTag === m.c.configures && isPrimitive(m.c);
       if (fam.members.every((m) => m.c.configures && m.c.configures === fam.members[0]!.c.configures && !styledWrapper(m))) return null;
+      // each member fills in one component of the application at its root that is as big as the member itself (blank
+      // states each filling in InfoPanel, sign-in rows each filling in AuthenticationMethod, banners each filling in
+      // AnimatedOrgBannerBar: judged wrong or debatable in four repositories): that component is the shared one already,
+      // and what repeats is its configuration. A design system's component at the root is how it is meant to be used
+      const appRoot = sharedRootSize(fam.members, resolver, sizeOf, (path) => paths.has(path) && !(ds && isDesignSystemFile(ds, path)));
+      if (appRoot && fam.members.every((m) => m.c.size <= appRoot)) return null;
       // each member delegates its content to a component of its own inside one shell (EditCredits renders UsageSetup,
       // EditExpiration ExpirationSetup, in the same dialog): the family shares the frame only
       const others = (i: number) => fam.members.filter((_, j) => j !== i);

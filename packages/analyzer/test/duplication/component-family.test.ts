@@ -161,6 +161,14 @@ describe('component-family: pages composed of shared blocks around demos of thei
     expect(findingsOf(out, 'component-family').filter((f) => f.file.startsWith('src/docs/'))).toEqual([]);
   });
 
+  it('leaves out blank states that each fill in an InfoPanel of the application as big as themselves; reports plan features rooted in a small FeatureItem', () => {
+    const places = findingsOf(out, 'component-family').map((f) => [f.file, ...f.related]);
+    expect(places.filter((p) => p[0]!.startsWith('src/blank/'))).toEqual([]);
+    expect(places.filter((p) => p[0]!.startsWith('src/features/'))).toEqual([
+      ['src/features/plan-features.tsx', 'src/features/plan-features.tsx:18'],
+    ]);
+  });
+
   it('still reports two charts that each define a local Tooltip when the Tooltips are near-identical copies (one edited a little): the same content, not content of their own', () => {
     const charts = findingsOf(out, 'component-family').filter((f) => /Chart/.test(f.message));
     expect(charts.map((f) => [f.file, ...f.related])).toEqual([

@@ -344,6 +344,25 @@ export function componentSizes(
   };
 }
 
+/**
+ * The size of the one component that every member renders at its root, when it is defined in a file `isAppFile` accepts
+ * (a file of the repository, not the design system's), or 0 when they root in no such one component.
+ */
+export function sharedRootSize(
+  members: readonly RoleRef[],
+  resolver: ModuleResolver,
+  sizeOf: (path: string, name: string) => number,
+  isAppFile: (path: string) => boolean,
+): number {
+  const defs = members.map((m) => (m.c.rootTag && !m.c.rootElement ? definitionOf(m.file, m.c.rootTag, resolver) : ''));
+  const [def] = defs;
+  if (!def || defs.some((d) => d !== def) || !def.includes('\0')) return 0;
+  const cut = def.indexOf('\0');
+  const path = def.slice(0, cut);
+  if (!isAppFile(path)) return 0;
+  return sizeOf(path, def.slice(cut + 1));
+}
+
 /** A component of the file itself, by name. */
 const localOf = (file: FileFacts, tag: string) => factsOf(file, componentsExtractor)?.components.find((c) => c.name === tag);
 
