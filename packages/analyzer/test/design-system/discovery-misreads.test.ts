@@ -12,7 +12,7 @@ const settingsOf = (name: string) => {
 // misreads of zero-config discovery on real repositories: an icon package taken for a second design system
 // (teable's @teable/icons: glyphs named Link and Image), an Nx library behind an exact tsconfig path read as npm
 describe('design-system discovery: what is not a design system, and libraries behind exact tsconfig paths', () => {
-  it('a workspace package of glyphs named after elements (Link, Image drawing an <svg>) is an icon set, not a second system', () => {
+  it('a workspace package of glyphs named after elements (Link, Image drawing an <svg>) is an icon set; a system exporting icons is not', () => {
     const ds = settingsOf('icon-package');
     expect(ds.systems?.map((s) => [s.kind, s.name])).toEqual([['workspace', '@acme/ui']]);
     expect(ds.packages.map((p) => p.name)).toEqual(['@acme/ui']);

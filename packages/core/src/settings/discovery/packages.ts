@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { ELEMENT_COMPONENT_NAMES } from '../../design-system.js';
 import type { DesignSystemAlias } from '../../design-system.js';
 import type { ModuleSettings, WorkspacePackage } from '../modules.js';
 
@@ -56,14 +57,19 @@ export function aliasPackages(root: string, modules: ModuleSettings): WorkspaceP
 /** A folder or package whose name says icons (`icons`, `@acme/icons`, `icons-react`, `ui-icons`). */
 const ICON_NAME = /(^|[/-])icons?($|[/-])/i;
 
+/** The names a component standing for a raw element goes by (Button, Input, Link, Image, ...). */
+const ELEMENT_NAMED = new Set(Object.values(ELEMENT_COMPONENT_NAMES).flat());
+
 /**
- * An icon set, not a design system: a package or folder named for icons, or one whose components mostly draw
- * an `<svg>` or are named `*Icon`. Its `Link` and `Image` are glyphs, whatever their names say.
+ * An icon set, not a design system: a package or folder named for icons, or one whose element-named components
+ * (`Link`, `Image`: what would make it a design system) mostly draw an `<svg>`. Those are glyphs, whatever their
+ * names say (teable's @teable/icons). A design system that also exports hundreds of icons (@dub/ui) is still one:
+ * its `Button` renders a <button>.
  */
 export function isIconSet(name: string, dir: string | null, components: Array<{ name: string; element: string | null }>): boolean {
   if (ICON_NAME.test(name.replace(/^@[^/]+\//, '')) || (dir !== null && ICON_NAME.test(posix.basename(dir)))) return true;
-  const glyphs = components.filter((c) => c.element === 'svg' || /Icon$/.test(c.name)).length;
-  return components.length > 0 && glyphs * 2 > components.length;
+  const named = components.filter((c) => ELEMENT_NAMED.has(c.name));
+  return named.length > 0 && named.filter((c) => c.element === 'svg').length * 2 > named.length;
 }
 
 /** The workspace packages with the libraries exact tsconfig paths name (aliasPackages) added. */
