@@ -344,7 +344,7 @@ export const detector = defineDetector({
     const refs = familyCandidates(ctx.files, Math.min(options.minNodes, ROLE.minNodes), (f) => !!ds && isDesignSystemFile(ds, f.path));
     const resolver = ModuleResolver.for(ctx.files, ctx.settings);
     const roles = refs.map((r) => roleOf(r, resolver));
-    const edges = roleEdges(refs, roles, (a, b) => bagSimilarity(a.c.grams, b.c.grams), ROLE);
+    const edges = roleEdges(refs, roles, (a, b) => bagSimilarity(a.c.grams, b.c.grams), { ...ROLE, wrappedBelow: options.minNodes });
     const families = findFamilies(refs, options.threshold, { minNodes: options.minNodes, roleEdges: edges });
     const importers = importersIndex(ctx.files, ctx.settings);
     const roleOfRef = new Map(refs.map((r, i) => [r, roles[i]]));

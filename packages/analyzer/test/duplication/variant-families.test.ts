@@ -106,7 +106,15 @@ describe('roleEdges: variants named for one part', () => {
         face: { props: [], classes: [], passesChildren: false, hooks: 0 },
       },
     }) as unknown as RoleRef;
-  const options = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85 };
+  const options = {
+    minNodes: 3,
+    primitiveFloor: 0,
+    packageFloor: 0.3,
+    threshold: 0.7,
+    packageTree: 0.85,
+    apartFloor: 0.5,
+    wrappedBelow: 15,
+  };
   const alike = (pairs: Record<string, number>) => (a: RoleRef, b: RoleRef) =>
     pairs[`${a.c.name}+${b.c.name}`] ?? pairs[`${b.c.name}+${a.c.name}`] ?? 0;
 
@@ -114,6 +122,17 @@ describe('roleEdges: variants named for one part', () => {
     const refs = [ref('MicrocopyLink', 'src/a.tsx'), ref('CompactMicrocopyLink', 'src/b.tsx'), ref('CustomMicrocopyLink', 'src/c.tsx')];
     const edges = roleEdges(refs, ['a', 'a', 'a'], alike({ 'CompactMicrocopyLink+CustomMicrocopyLink': 0.9 }), options);
     expect(edges).toEqual([[1, 2, 0.9]]);
+  });
+
+  it('joins two near-identical wrappers of one package component that pass nothing on only under minNodes: bigger ones are a family by their trees', () => {
+    const wrapper = (name: string, path: string, size: number) => {
+      const r = ref(name, path);
+      return { ...r, c: { ...r.c, size, rootElement: null, tags: ['Button'] } } as unknown as RoleRef;
+    };
+    const small = [wrapper('StripePaymentButton', 'src/a.tsx', 12), wrapper('PaddlePaymentButton', 'src/b.tsx', 12)];
+    const big = [wrapper('StripePaymentButton', 'src/a.tsx', 20), wrapper('PaddlePaymentButton', 'src/b.tsx', 20)];
+    expect(roleEdges(small, ['Button@ui', 'Button@ui'], () => 0.95, options)).toEqual([[0, 1, 0.95]]);
+    expect(roleEdges(big, ['Button@ui', 'Button@ui'], () => 0.95, options)).toEqual([]);
   });
 
   it('leaves apart two names that share a compound no component has (`AddressElementForm`, `RatingElementForm`)', () => {

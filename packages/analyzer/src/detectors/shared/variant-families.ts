@@ -136,6 +136,11 @@ export interface RoleEdgeOptions {
    */
   packageTree: number;
   /**
+   * and they join so only when smaller than this (component-family's minNodes): bigger near-identical trees are a family
+   * by their trees, held to what their whole code shares (a Stripe and a Paddle payment button, each with its own flow)
+   */
+  wrappedBelow: number;
+  /**
    * tree similarity two primitives in different folders need: a set of button primitives is written in one folder, while
    * a filter pill and a card's hover badge in two features share their `<button>` root only (0.13 alike, judged wrong)
    */
@@ -211,7 +216,7 @@ function roleSimilarity(
   // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive: such members
   // join when both pass children on, or when both render some size and are near-identical
   const wrapped = !primitives && !a.c.rootElement;
-  if (wrapped && Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES) return null;
+  if (wrapped && (Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES || Math.max(a.c.size, b.c.size) >= options.wrappedBelow)) return null;
   const s = similarity(a, b);
   const floor = wrapped
     ? options.packageTree
