@@ -7,10 +7,11 @@ import { saysDeliberate } from '../../src/facts/clone-tokens.js';
 import { collectUnits, SHAPE } from '../../src/facts/clone-tokens/shape.js';
 import { hash32 } from '../../src/facts/components.js';
 
-/** A unit doc from a list of token names: `$` identifiers, `"` strings, the rest keep their text. */
+/** A unit doc from a list of token names: `$` identifiers, `"` strings, `` ` `` templates, the rest keep their text. */
 function doc(words: string[]): { d: UnitDoc; u: Unit } {
   const tokens = Uint32Array.from(words.map((w) => hash32(w.replace(/^\$/, ''))));
-  const shape = Uint32Array.from(words.map((w) => (w.startsWith('$') ? SHAPE.id : w.startsWith('"') ? SHAPE.str : hash32(w))));
+  const literal = (w: string) => (w.startsWith('"') ? SHAPE.str : w.startsWith('`') ? SHAPE.tpl : hash32(w));
+  const shape = Uint32Array.from(words.map((w) => (w.startsWith('$') ? SHAPE.id : literal(w))));
   const names = words.filter((w) => w.startsWith('$')).map((w) => w.slice(1));
   return { d: { tokens, shape, names }, u: { doc: 0, start: 0, end: words.length, name: 'u', line: 1, endLine: 20 } };
 }
@@ -86,6 +87,58 @@ describe('copied-code: renamed copies of a unit built on a common shell', () => 
       (i) => `label ${i}`,
     );
     expect(pairsAmong([bounty, commission])).toEqual([]);
+  });
+});
+
+describe('renamed copies that change only their own names: what stays quiet', () => {
+  it('pairs no two units of the shell that differ only in a template literal (another URL), no name renamed', () => {
+    const withUrl = (url: string) => [
+      ...shellUnit(
+        1,
+        (i) => `items${i}`,
+        (i) => `label ${i}`,
+      ),
+      `\`${url}\``,
+      ';',
+    ];
+    // nine more units with the same part of their own (each with its own labels): nothing of the two is rare
+    const same = Array.from({ length: 9 }, (_, k) =>
+      shellUnit(
+        1,
+        (i) => `n${k}_${i}`,
+        (i) => `text ${k} ${i}`,
+      ),
+    );
+    const pairs = pairsAmong([withUrl('/api/links/${id}'), withUrl('/api/pixels/${id}'), ...same]);
+    expect(pairs.filter(([a, b]) => a < 2 || b < 2)).toEqual([]);
+  });
+
+  it('pairs no renamed copies of a ladder of useState hooks (too little distinct structure)', () => {
+    const ladder = (prefix: string) =>
+      Array.from({ length: 14 }, (_, i) => [
+        'const',
+        '[',
+        `$${prefix}${i}`,
+        ',',
+        `$set${prefix}${i}`,
+        ']',
+        '=',
+        '$useState',
+        '(',
+        '"',
+        ')',
+        ';',
+      ]).flat();
+    // two more units of the shell, so that it stays common (in more than ten units)
+    const shells = [0, 1].map((k) =>
+      shellUnit(
+        200 + k,
+        (i) => `s${k}_${i}`,
+        (i) => `shell ${k} ${i}`,
+      ),
+    );
+    const pairs = pairsAmong([ladder('field'), ladder('value'), ...shells]);
+    expect(pairs.filter(([a, b]) => a < 2 || b < 2)).toEqual([]);
   });
 });
 
