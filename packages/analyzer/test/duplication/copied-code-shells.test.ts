@@ -91,11 +91,11 @@ describe('copied-code: renamed copies of a unit built on a common shell', () => 
 });
 
 describe('renamed copies that change only their own names: what stays quiet', () => {
-  it('pairs no two units of the shell that differ only in a template literal (another URL), no name renamed', () => {
-    const withUrl = (url: string) => [
+  it('pairs no two units of the shell that differ in a template literal (another URL or query) and at most one name', () => {
+    const withUrl = (url: string, first = 'items0') => [
       ...shellUnit(
         1,
-        (i) => `items${i}`,
+        (i) => (i === 0 ? first : `items${i}`),
         (i) => `label ${i}`,
       ),
       `\`${url}\``,
@@ -111,6 +111,9 @@ describe('renamed copies that change only their own names: what stays quiet', ()
     );
     const pairs = pairsAmong([withUrl('/api/links/${id}'), withUrl('/api/pixels/${id}'), ...same]);
     expect(pairs.filter(([a, b]) => a < 2 || b < 2)).toEqual([]);
+    // one name renamed with the query (`TagMetricContext` -> `UserMetricContext`): each entity's own query
+    const once = pairsAmong([withUrl('FROM "TagEngagement"', 'tagContext'), withUrl('FROM "UserEngagement"', 'userContext'), ...same]);
+    expect(once.filter(([a, b]) => a < 2 || b < 2)).toEqual([]);
   });
 
   it('pairs no renamed copies of a ladder of useState hooks (too little distinct structure)', () => {

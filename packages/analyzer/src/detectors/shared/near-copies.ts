@@ -393,8 +393,7 @@ export function findNearPairs(docs: readonly UnitDoc[], units: readonly Unit[], 
         if (found.has(a * n + b) || (ua.doc === ub.doc && ua.start < ub.end && ub.start < ua.end)) continue;
         if (sameTokens(docs[ua.doc]!, ua, docs[ub.doc]!, ub)) pairs.push({ a, b, similarity: 1 });
       }
-  // a renamed copy of a whole unit, every name it binds renamed and nothing else changed, is one however common
-  // its shape (a route handler of a shared shell, with no rare structure or literal of its own)
+  // a copy renaming only the names it binds is one however common its shape (a route handler of a shared shell)
   const eligible = ok.map((o, i) => o && views[i]!.shape.length >= options.minTokens);
   pairs.push(...renamedCopies(docs, units, views as UnitView[], eligible, new Set(pairs.map((p) => p.a * n + p.b))));
   return pairs;
@@ -422,23 +421,24 @@ function boundDigest(v: UnitView): string {
   return digest(out, 0, out.length);
 }
 
-const IMPORTED = new WeakMap<UnitDoc, Set<string>>();
-/** The local names of a file's imports: what a unit calls from elsewhere. */
-function importedNames(d: UnitDoc): Set<string> {
-  let s = IMPORTED.get(d);
+const OUTSIDE = new WeakMap<UnitDoc, Set<string>>();
+/** The local names of a file's imports and its top-level functions: what a unit calls outside itself. */
+function calledNames(d: UnitDoc): Set<string> {
+  let s = OUTSIDE.get(d);
   if (!s) {
     const facts = d.facts ? factsOf(d.facts, structure) : undefined;
-    s = new Set((facts?.imports ?? []).flatMap((i) => i.names.map((x) => x.local)));
-    IMPORTED.set(d, s);
+    const functions = (facts?.declarations ?? []).filter((x) => x.kind === 'function').map((x) => x.name);
+    s = new Set([...(facts?.imports ?? []).flatMap((i) => i.names.map((x) => x.local)), ...functions]);
+    OUTSIDE.set(d, s);
   }
   return s;
 }
 
 /**
  * Renamed copies (see boundDigest) among the eligible units: their streams align token for token. Units of
- * one shell that call other imported services (`getEventDataFields` and `getEventDataValues` in two route
- * handlers) align those names as renamed: no copy; nor are units whose names are one entity's swapped for
- * another's (see entitySiblings).
+ * one shell that call other imported services or other functions of their files (`getEventDataFields` and
+ * `getEventDataValues` in two route handlers, `applyDedupKey` and `reviewApplyDedupKey`) align those names as
+ * renamed: no copy; nor are units whose names are one entity's swapped for another's (see entitySiblings).
  */
 function renamedCopies(
   docs: readonly UnitDoc[],
@@ -465,11 +465,13 @@ function renamedCopies(
         const { renamed, literals, sameLiterals } = align(da, ua, db, ub);
         if (literals >= MIN_LITERALS && sameLiterals < MIN_SAME_LITERALS * literals) continue;
         if (entitySiblings(ua.name !== ub.name ? [...renamed, [ua.name, ub.name]] : renamed)) continue;
-        // a template literal changes with the names in it: one that changes with no name renamed is another URL or key
+        // a template literal changes with the names in it: one that changes with fewer than two names renamed is
+        // another URL, key or query (`FROM "TagEngagement"` beside `FROM "UserEngagement"`, one type renamed)
         const [va, vb] = [views[a]!, views[b]!];
         const templates = va.shape.some((s, k) => s === SHAPE.tpl && va.tokens[k] !== vb.tokens[k]);
-        if (templates && !renamed.some(([x]) => x !== ua.name)) continue;
-        if (renamed.some(([x, y]) => importedNames(da).has(x) || importedNames(db).has(y))) continue;
+        if (templates && renamed.filter(([x]) => x !== ua.name).length < 2) continue;
+        const calls = renamed.filter(([x, y]) => x !== ua.name && y !== ub.name);
+        if (calls.some(([x, y]) => calledNames(da).has(x) || calledNames(db).has(y))) continue;
         pairs.push({ a, b, similarity: 1 });
       }
   return pairs;
