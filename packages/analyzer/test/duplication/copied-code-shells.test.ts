@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { analyzeFixture } from '../design-system/fixture.js';
 import { entitySiblings, findNearPairs, NEAR_DEFAULTS } from '../../src/detectors/shared/near-copies.js';
 import type { Unit, UnitDoc } from '../../src/detectors/shared/near-copies.js';
+import type { FileFacts } from '../../src/facts.js';
 import { saysDeliberate } from '../../src/facts/clone-tokens.js';
 import { collectUnits, SHAPE } from '../../src/facts/clone-tokens/shape.js';
 import { hash32 } from '../../src/facts/components.js';
@@ -114,6 +115,38 @@ describe('renamed copies that change only their own names: what stays quiet', ()
     // one name renamed with the query (`TagMetricContext` -> `UserMetricContext`): each entity's own query
     const once = pairsAmong([withUrl('FROM "TagEngagement"', 'tagContext'), withUrl('FROM "UserEngagement"', 'userContext'), ...same]);
     expect(once.filter(([a, b]) => a < 2 || b < 2)).toEqual([]);
+  });
+
+  it('pairs no two units of the shell that call other functions of their own files', () => {
+    // `markApplied` calls its file's `applyKey`, `markReviewed` its file's `reviewKey`, the rest renamed each its own way
+    const caller = (fn: string, prefix: string) => {
+      const c = doc(
+        shellUnit(
+          1,
+          (i) => (i === 0 ? fn : `${prefix}${i}`),
+          (i) => `label ${i}`,
+        ),
+      );
+      const declarations = [{ name: fn, kind: 'function', exported: false, line: 1, endLine: 3 }];
+      const facts = { data: { structure: { imports: [], exports: [], declarations, components: [], jsx: [] } } } as unknown as FileFacts;
+      return { d: { ...c.d, facts }, u: c.u };
+    };
+    const same = Array.from({ length: 19 }, (_, k) =>
+      doc(
+        shellUnit(
+          k < 9 ? 1 : 100 + k,
+          (i) => `n${k}_${i}`,
+          (i) => `text ${k} ${i}`,
+        ),
+      ),
+    );
+    const docs = [caller('applyKey', 'items'), caller('reviewKey', 'rows'), ...same];
+    const pairs = findNearPairs(
+      docs.map((c) => c.d),
+      docs.map((c, d) => ({ ...c.u, doc: d })),
+      NEAR_DEFAULTS,
+    );
+    expect(pairs.filter((p) => p.a < 2 || p.b < 2)).toEqual([]);
   });
 
   it('pairs no renamed copies of a ladder of useState hooks (too little distinct structure)', () => {
