@@ -20,7 +20,6 @@ import {
   isUiDrawing,
   offRootFontSize,
   sizesIconOnly,
-  sizesImageMax,
 } from '../tokens/style-gates.js';
 
 export { isUiDrawing };
@@ -435,7 +434,6 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||
           sizesIconOnly(ctx.ts, occ) ||
-          sizesImageMax(ctx.ts, occ) ||
           (verdict.kind === 'exact' &&
             (addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens) ||
               (occ.context === 'object' && followsThemeUnlikeLiteral(verdict.tokens[0]!, tokens.tokens)))))

@@ -174,19 +174,3 @@ export function isRegistryVendoredFile(path: string): boolean {
 export function followsThemeUnlikeLiteral(token: DesignToken, tokens: readonly DesignToken[]): boolean {
   return !!token.cssVar && tokens.some((t) => t.cssVar === token.cssVar && !!t.mode && t.value !== token.value);
 }
-
-/**
- * A max height or width written on an image (`<img className="max-h-[28px]">`, next/image's `<Image>`): the size
- * chosen for that picture (sponsor logos at 42, 38, 28 and 32px side by side), where a step of the spacing
- * scale is a coincidence of value. Judged wrong 2 of 2 (Reactive-Resume's sponsor logos); no judged finding on
- * an image's max size was right on the thirty-four.
- */
-export function sizesImageMax(ts: typeof TS, occ: StyleOccurrence): boolean {
-  if (occ.context !== 'className' || !/^max-[hw]$/.test(occ.tailwind?.utility ?? '') || !occ.node) return false;
-  let n: TS.Node | undefined = occ.node;
-  for (let depth = 0; n && !ts.isJsxAttribute(n) && depth < 8; depth++) n = n.parent;
-  if (!n || !ts.isJsxAttribute(n)) return false;
-  const element = n.parent.parent;
-  if (!ts.isJsxOpeningElement(element) && !ts.isJsxSelfClosingElement(element)) return false;
-  return /^(img|Image)$/.test(element.tagName.getText());
-}
