@@ -135,6 +135,12 @@ describe('roleEdges: variants named for one part', () => {
     expect(roleEdges(big, ['Button@ui', 'Button@ui'], () => 0.95, options)).toEqual([]);
   });
 
+  it('joins a bare part word (`Form`) and its qualified variant (`CdnForm`) only when near-identical', () => {
+    const refs = [ref('Form', 'src/play/checker.tsx'), ref('CdnForm', 'src/play/cdn.tsx')];
+    expect(roleEdges(refs, ['form', 'form'], () => 0.75, options)).toEqual([]);
+    expect(roleEdges(refs, ['form', 'form'], () => 0.9, options)).toEqual([[0, 1, 0.9]]);
+  });
+
   it('leaves apart two names that share a compound no component has (`AddressElementForm`, `RatingElementForm`)', () => {
     const refs = [ref('AddressElementForm', 'src/a.tsx'), ref('RatingElementForm', 'src/b.tsx')];
     expect(roleEdges(refs, ['a', 'a'], () => 1, options)).toEqual([]);

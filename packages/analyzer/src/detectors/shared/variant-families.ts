@@ -218,6 +218,9 @@ function roleSimilarity(
   const wrapped = !primitives && !a.c.rootElement;
   if (wrapped && (Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES || Math.max(a.c.size, b.c.size) >= options.wrappedBelow)) return null;
   const s = similarity(a, b);
+  // a bare part word (`Form`, `Actions`) names no whole: its variants (`CdnForm`, `ModalActions`) join when near-identical
+  // (openstatus's three tools' own forms, `Form` and `CdnForm`, are 0.7 alike)
+  if (part && (wordsOf(a.c.name).length === 1 || wordsOf(b.c.name).length === 1) && s < options.packageTree) return null;
   const floor = wrapped
     ? options.packageTree
     : !primitives || part
