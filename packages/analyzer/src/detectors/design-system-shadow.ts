@@ -47,7 +47,7 @@ export const meta: RuleMeta = {
     'Reports local components that re-implement a design-system component, one finding per design-system component with every re-implementation.',
   defaultEffortMinutes: 30,
   defaultSeverity: 'warning',
-  preset: 'strict',
+  preset: 'all',
   scope: 'project',
   optionsSchema: {
     type: 'object',

@@ -18,7 +18,7 @@ describe('design-system-shadow: a system far less used than the main one is not 
     writeFileSync(join(root, path), text);
   };
   write('package.json', JSON.stringify({ name: 'app', private: true, dependencies: { '@mantine/core': '7.0.0' } }));
-  write('plumbline.config.json', JSON.stringify({ preset: 'strict' }));
+  write('plumbline.config.json', JSON.stringify({ preset: 'all' }));
   write(
     'src/legacy/Button.tsx',
     `export function Button({ label, onClick }: { label: string; onClick: () => void }) {\n  return <button className="btn btn-primary" onClick={onClick}>{label}</button>;\n}\n`,
@@ -60,7 +60,7 @@ describe('design-system-shadow: an inferred npm design system, whose source is n
     writeFileSync(join(root, path), text);
   };
   write('package.json', JSON.stringify({ name: 'app', private: true, dependencies: { '@mantine/core': '7.0.0' } }));
-  write('plumbline.config.json', JSON.stringify({ preset: 'strict' }));
+  write('plumbline.config.json', JSON.stringify({ preset: 'all' }));
   for (let i = 0; i < 12; i++)
     write(`src/pages/page-${i}.tsx`, `import { Button } from '@mantine/core';\nexport const Page${i} = () => <Button>Go ${i}</Button>;\n`);
   write(
