@@ -540,7 +540,7 @@ function namesOf(d: UnitDoc): Map<number, string> {
 
 const LITERALS = new Set<number>([SHAPE.str, SHAPE.num, SHAPE.tpl, SHAPE.text]);
 
-/** Aligns two units by the longest common subsequence of their abstracted streams (full table, traced back). */
+/** Aligns two units by the longest common subsequence of their streams (a table traced back; one shape aligns as is). */
 export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
   const va = unitView(da, ua);
   const vb = unitView(db, ub);
@@ -548,7 +548,7 @@ export function align(da: UnitDoc, ua: Unit, db: UnitDoc, ub: Unit): Alignment {
   const sb = vb.shape;
   const la = sa.length;
   const lb = sb.length;
-  const { table, at } = suffixTable(sa, sb);
+  const { table, at } = la === lb && sa.every((x, k) => x === sb[k]) ? { table: sa, at: () => 0 } : suffixTable(sa, sb);
   // identifier pairs with their counts: a name's partner is the one it is aligned with most
   const pairs = new Map<number, Map<number, number>>();
   const order: number[] = [];
