@@ -176,51 +176,29 @@ export function roleEdges(
     const part = /\0part:/.test(key);
     // sixty components of one role and name are a naming scheme, not variants; parts pair by whole names only (below)
     if (ids.length < 2 || (!part && ids.length > 60)) continue;
-    for (const [x, y] of part ? variantPairs(ids.map((i) => refs[i]!.c.name)) : allPairs(ids.length)) {
-      const s = roleSimilarity(refs[ids[x]!]!, refs[ids[y]!]!, options, part, similarity);
-      if (s !== null) out.push([ids[x]!, ids[y]!, s]);
+    const names = part ? [...new Set(ids.map((i) => refs[i]!.c.name))] : [];
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const a = refs[ids[x]!]!,
+          b = refs[ids[y]!]!;
+        if (part && !variantNames(a.c.name, b.c.name, names)) continue;
+        const s = roleSimilarity(a, b, options, part, similarity);
+        if (s !== null) out.push([ids[x]!, ids[y]!, s]);
+      }
     }
   }
-  return out;
-}
-
-function allPairs(n: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) out.push([x, y]);
   return out;
 }
 
 /**
- * The pairs (x < y, positions in `names`) whose names, of one part word, name variants of one thing: one is the other's
- * whole name with a qualifier (`CompactTopNavWrapper` for `TopNavWrapper`, `ModalActions` for `Actions`), or both
- * qualify the name of a third component of the role (`CompactMicrocopyLink` and `CustomMicrocopyLink`, with
- * `MicrocopyLink`), or they are one name. `AddressElementForm` and `RatingElementForm` are the forms of two elements,
- * parts of two wholes (no `ElementForm` is there). Grouped by the name qualified (every name the bucket holds that a
- * name ends with), so that a bucket of a common part word (`Item`, `Form`) does not compare every pair of its names.
+ * Whether two names of one part word name variants of one thing: one is the other's whole name with a qualifier
+ * (`CompactTopNavWrapper` for `TopNavWrapper`, `ModalActions` for `Actions`), or both qualify the name of a third
+ * component of the role (`CompactMicrocopyLink` and `CustomMicrocopyLink`, with `MicrocopyLink`). `AddressElementForm`
+ * and `RatingElementForm` are the forms of two elements, parts of two wholes (no `ElementForm` is there).
  */
-function variantPairs(names: readonly string[]): Array<[number, number]> {
-  const known = new Set(names);
-  const groups = new Map<string, number[]>();
-  names.forEach((name, i) => {
-    for (let k = 0; k < name.length; k++) {
-      const base = name.slice(k);
-      if (known.has(base)) (groups.get(base) ?? groups.set(base, []).get(base)!).push(i);
-    }
-  });
-  const seen = new Set<number>();
-  const out: Array<[number, number]> = [];
-  for (const members of groups.values()) {
-    for (let p = 0; p < members.length; p++) {
-      for (let q = p + 1; q < members.length; q++) {
-        const x = members[p]!,
-          y = members[q]!;
-        if (seen.has(x * names.length + y)) continue;
-        seen.add(x * names.length + y);
-        out.push([x, y]);
-      }
-    }
-  }
-  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+function variantNames(a: string, b: string, names: readonly string[]): boolean {
+  if (a.endsWith(b) || b.endsWith(a)) return true;
+  return names.some((n) => n !== a && n !== b && a.endsWith(n) && b.endsWith(n));
 }
 
 /** The similarity of two components of one role bucket when they play that role together, else null. */
