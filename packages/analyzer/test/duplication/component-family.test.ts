@@ -185,3 +185,22 @@ describe('component-family: one copy in each workspace package', () => {
     expect(findingsOf(out, 'component-family')).toEqual([]);
   });
 });
+
+describe('component-family: importers through barrels and route modules a router loads', () => {
+  const out = analyzeFixture('duplication', 'component-family-barrels');
+  const families = findingsOf(out, 'component-family');
+
+  it('counts the files that import the member to keep through a folder index, a barrel of barrels and a tsconfig path of a referenced tsconfig.app.json', () => {
+    const f = families.find((x) => /SortBy/.test(x.message));
+    // order-list imports it through components/table (export * of order-by/index.ts, export * of order-by.tsx), product-list
+    // through `@/components/table/order-by` (paths of tsconfig.app.json, which tsconfig.json references), customer-sort through `@/components/table`
+    expect(f!.message).toContain('Keep `TableOrderBy` (src/components/table/order-by/order-by.tsx:8, imported by 3 files)');
+    expect(f!.message).toMatch(/`SortBy` adds classes sort-by; no importer would move\.$/);
+  });
+
+  it('names a member to keep for routes that a router config loads by import(): they are imported, so the claim that nothing imports them would be false', () => {
+    const f = families.find((x) => /OrderList/.test(x.message));
+    expect(f!.message).not.toContain('Each is a route module');
+    expect(f!.message).toMatch(/Keep `(OrderList|ProductList)` \(src\/routes\/\w+\/\w+-list\.tsx:4, imported by 1 file\)/);
+  });
+});

@@ -105,6 +105,18 @@ function compilerPaths(
     out.paths = co.paths;
     out.from = dirname(file);
   } else if (inherited.paths) out.paths = inherited.paths;
+  // a solution-style tsconfig (Vite's template: `files: []`, `references` to tsconfig.app.json and tsconfig.node.json)
+  // declares no paths of its own: the first project beside it that it references and that maps paths is the app's (a
+  // monorepo's root solution referencing packages/*/tsconfig.json lends none of theirs to the whole tree)
+  if (out.baseUrl === undefined && !out.paths && Array.isArray(json.references)) {
+    for (const ref of json.references as Array<{ path?: unknown }>) {
+      if (depth >= 4 || typeof ref?.path !== 'string' || !ref.path.endsWith('.json')) continue;
+      const target = join(dirname(file), ref.path);
+      if (dirname(target) !== dirname(file) || !existsSync(target)) continue;
+      const referenced = compilerPaths(target, errors, root, depth + 1);
+      if (referenced.baseUrl !== undefined || referenced.paths) return referenced;
+    }
+  }
   return out;
 }
 

@@ -10,7 +10,8 @@ import { extractor as componentsExtractor } from '../../facts/components.js';
 import type { ComponentSignatureFact } from '../../facts/components.js';
 import { extractor as jsxInstances } from '../../facts/jsx-instances.js';
 import { extractor as structureFacts } from '../../facts/structure.js';
-import { ModuleResolver } from '../../resolve.js';
+import type { ModuleResolver } from '../../resolve.js';
+import { ProjectSymbols } from '../../symbols.js';
 
 export interface RoleRef {
   file: FileFacts;
@@ -234,34 +235,27 @@ function roleSimilarity(
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 
-/** Files that import each exported component, by `path\0name`: named and default imports, and through one re-export. */
+/**
+ * Files that import each exported component, by `path\0name` of its declaration: named and default imports, followed
+ * through every re-export on the way (a folder's `index.ts` with `export * from './order-by'`, `export { default as X }`,
+ * barrels of barrels: medusa's `DataTableOrderBy`, imported by 3 files through its folder's index, counted 0 before).
+ * A namespace import or a dynamic `import()` of a module imports the whole module.
+ */
 export function importersIndex(files: readonly FileFacts[], settings: CheckSettings): (path: string, name: string) => string[] {
-  const resolver = ModuleResolver.for(files, settings);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const defaults = new Map<string, string>(); // path -> local name of its default export
-  const reexports = new Map<string, string>(); // `barrel\0name` -> `path\0name`
-  for (const f of files) {
-    const s = factsOf(f, structureFacts);
-    for (const e of s?.exports ?? []) {
-      if (e.kind === 'default' && e.local) defaults.set(f.path, e.local);
-      if (e.kind === 're-export' && e.from) {
-        const r = resolver.resolve(f.path, e.from);
-        if (r.kind === 'file') reexports.set(`${f.path}\0${e.name}`, `${r.path}\0${e.local ?? e.name}`);
-      }
-    }
-  }
+  const symbols = new ProjectSymbols(files, settings);
   const index = new Map<string, Set<string>>();
+  const add = (key: string, from: string) => (index.get(key) ?? index.set(key, new Set()).get(key)!).add(from);
   for (const f of files) {
-    for (const i of factsOf(f, structureFacts)?.imports ?? []) {
+    for (const i of symbols.structureOf(f.path)?.imports ?? []) {
       if (i.typeOnly || (i.kind !== 'import' && i.kind !== 'dynamic')) continue;
-      const r = resolver.resolve(f.path, i.specifier);
-      if (r.kind !== 'file' || !byPath.has(r.path)) continue;
+      const target = symbols.fileOf(f.path, i.specifier);
+      if (!target) continue;
       // a dynamic import() names no binding (`lazy(() => import('./x').then((m) => m.X))`): it imports the whole module
       const names = i.kind === 'dynamic' && !i.names.length ? [{ imported: '*' }] : i.names;
       for (const n of names) {
-        let key = `${r.path}\0${n.imported === 'default' ? (defaults.get(r.path) ?? 'default') : n.imported}`;
-        key = reexports.get(key) ?? key;
-        (index.get(key) ?? index.set(key, new Set()).get(key)!).add(f.path);
+        const b = n.imported === '*' ? null : symbols.resolveExport(target, n.imported);
+        if (b?.kind === 'local') add(`${b.file}\0${b.local}`, f.path);
+        else add(`${b?.kind === 'namespace' ? b.file : target}\0*`, f.path);
       }
     }
   }
