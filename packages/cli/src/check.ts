@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openCache } from '@plumbline/analyzer';
+import { analyzerRules, openCache } from '@plumbline/analyzer';
 import type { AnalyzeOutput, AnalyzeStats, FactsCache } from '@plumbline/analyzer';
-import { addRated, buildCheckSettings, CATEGORIES, computeScore } from '@plumbline/core';
-import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
+import { addRated, buildCheckSettings, CATEGORIES, computeScore, ruleSeverity } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, ResolvedConfig, RuleEntry, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
 import { defaultThresholds, evaluateGate, judgeSize, matchFindings, occurrencesOf } from './gate.js';
@@ -126,11 +126,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckOutcome> {
     );
   }
 
-  const head = await analyseHead(root, options, headRef);
+  // both sides judged with every copied-code class, so that a copy the change adds is found however far away its
+  // original lies, and "written again" names it
   const config = loadProjectConfig(root, options.configFile);
+  const head = await analyseHead(root, options, headRef, everyCopy);
   const cache = factsCache(root, config, options);
   options.onProgress?.({ phase: 'base', done: 0, total: 1 });
-  const base = await scanCommit({ root, commit: mergeBase, config, cache });
+  const base = await scanCommit({ root, commit: mergeBase, config: everyCopy(config), cache });
   saveCache(cache, config, head.result.errors);
   const compared = await compareWithBase(root, occurrencesOf(base.result.findings), head.result.findings, mergeBase, headRef);
   // a new copy of old code names the old code: "`toTitleCase` in this change duplicates `capitalizeWords` in …"
@@ -195,21 +197,51 @@ async function compareWithBase(
   return matchFindings(base, head, { renames, untouched });
 }
 
-async function analyseHead(root: string, options: CheckOptions, headRef: string | null): Promise<AnalyzeOutput> {
+async function analyseHead(
+  root: string,
+  options: CheckOptions,
+  headRef: string | null,
+  adjust: (config: ResolvedConfig) => ResolvedConfig = (c) => c,
+): Promise<AnalyzeOutput> {
   if (!headRef) {
     return scan({
       root,
       ...(options.configFile ? { configFile: options.configFile } : {}),
+      adjustConfig: adjust,
       ...(options.cache === false ? { cache: false } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   }
   const config = loadProjectConfig(root, options.configFile);
   const cache = factsCache(root, config, options);
-  const out = await scanCommit({ root, commit: headRef, config, cache });
+  const out = await scanCommit({ root, commit: headRef, config: adjust(config), cache });
   saveCache(cache, config, out.result.errors);
   return out;
 }
+
+/**
+ * The config a change is judged with against a base commit: copied-code reports every clone class (its
+ * `report: "all"`) unless the config sets `report`. Its default confident tier is for a repository's standing copies;
+ * a copy the change itself adds, in another folder or with statements changed, is one to name ("written again").
+ */
+function everyCopy(config: ResolvedConfig): ResolvedConfig {
+  const entry = config.rules['copied-code'];
+  const [level, options] = Array.isArray(entry) ? [entry[0], (entry[1] ?? {}) as object] : [entry, {}];
+  if (level === 'off' || 'report' in options) return config;
+  // unset: the preset decides whether it runs, and the options are the defaults
+  if (level === undefined) {
+    const meta = analyzerRules().find((r) => r.id === 'copied-code');
+    return meta && ruleSeverity(config, meta)
+      ? withRule(config, [meta.defaultSeverity === 'error' ? 'error' : 'warn', { report: 'all' }])
+      : config;
+  }
+  return withRule(config, [level, { ...options, report: 'all' }]);
+}
+
+const withRule = (config: ResolvedConfig, entry: RuleEntry): ResolvedConfig => ({
+  ...config,
+  rules: { ...config.rules, 'copied-code': entry },
+});
 
 /** A result with more findings (the manifests' new dependencies that drift), its score counting them. */
 function withFindings(result: ScanResult, extra: readonly Finding[], devCostMinutesPerLine: number): ScanResult {

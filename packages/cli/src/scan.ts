@@ -37,6 +37,8 @@ export interface ScanOptions {
   root?: string;
   /** an explicit config file (default: <root>/plumbline.config.json when present) */
   configFile?: string;
+  /** adjusts the options of project-wide rules for this analysis (check's everyCopy); the facts cache stays the project config's */
+  adjustConfig?: (config: ResolvedConfig) => ResolvedConfig;
   /** false: parse every file and leave the cache alone */
   cache?: boolean;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
@@ -61,10 +63,11 @@ export function loadProjectConfig(root: string, configFile?: string): ResolvedCo
 export function scan(options: ScanOptions = {}): ScanOutput {
   const root = resolve(options.root ?? '.');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
-  const config = loadProjectConfig(root, options.configFile);
+  const project = loadProjectConfig(root, options.configFile);
+  const config = options.adjustConfig?.(project) ?? project;
   const { files } = discoverFiles(root, config);
   const { settings, errors: settingsErrors } = checkSettings(root, config, options);
-  const cache = options.cache === false ? null : openCache(root, config, settings);
+  const cache = options.cache === false ? null : openCache(root, project, settings);
   if (cache) options.seedCache?.(cache);
   return analyzeTree(options, {
     root,

@@ -7,7 +7,14 @@ import type { Fragment } from './copied-code/matching.js';
 import { allGenerated, generatedPackages } from './copied-code/generated.js';
 import { cloneClasses, DEFAULTS, linesInCopies } from './copied-code/regions.js';
 import { templateOutputs } from './copied-code/templates.js';
-import type { Options } from './copied-code/regions.js';
+import { confidentExact, confidentNear } from './copied-code/tier.js';
+import type { Report } from './copied-code/tier.js';
+import type { Options as MatchOptions } from './copied-code/regions.js';
+
+interface Options extends MatchOptions {
+  /** `confident` (default): the tier reviewers keep (copied-code/tier.ts); `all`: every clone class found */
+  report: Report;
+}
 
 export { findClonePairs } from './copied-code/matching.js';
 export type { ClonePair, Fingerprints, Fragment } from './copied-code/matching.js';
@@ -30,6 +37,11 @@ export const meta: RuleMeta = {
     properties: {
       minTokens: { type: 'integer', minimum: 20, description: 'Smallest clone reported, in tokens (default 100; jscpd uses 50).' },
       minLines: { type: 'integer', minimum: 1, description: 'Smallest clone reported, in lines (default 5, as jscpd).' },
+      report: {
+        enum: ['confident', 'all'],
+        description:
+          'confident (default): only verbatim or renamed copies whose every place lies in one folder, removing 30+ lines when extracted (or whole functions copied verbatim); all: every clone class found, near-miss copies and copies across folders and packages included.',
+      },
     },
   },
 };
@@ -38,7 +50,8 @@ export const detector = defineDetector({
   id: meta.id,
   rules: [meta],
   detect(ctx) {
-    const options = ctx.options<Options>('copied-code', DEFAULTS);
+    const options = ctx.options<Options>('copied-code', { ...DEFAULTS, report: 'confident' });
+    const confidentOnly = options.report !== 'all';
     const { docs, classes, unreported, near } = cloneClasses(ctx.files, options, ctx.settings);
     // copies among the files of a generated package (an SDK its generator signs) are the generator's: found, not reported
     // and so are copies among a template of the repository and the output written from it (templates.ts)
@@ -80,6 +93,8 @@ export const detector = defineDetector({
         hi = Math.max(...spans);
       const where = `here and ${others.slice(0, 4).join(', ')}${others.length > 4 ? ` and ${others.length - 4} more` : ''}`;
       findings.push({
+        // below the confident tier: rated as before, not shown
+        ...(confidentOnly && !confidentExact(cls, docs) ? { scope: 'rating' as const } : {}),
         ruleId: 'copied-code',
         file: doc.facts.path,
         line: startLine,
@@ -120,6 +135,7 @@ export const detector = defineDetector({
       // of one file, each `<div className={cn('…', className)} {...props} />`) are four findings, four fingerprints
       const first = c.units[0]!;
       finding.fingerprintCode = `near:${digest(docs[first.doc]!.tokens, first.start, first.end)}:${c.units.length}`;
+      if (confidentOnly && !confidentNear(c, (d) => docs[d]!.facts.path)) finding.scope = 'rating';
       findings.push(finding);
       for (const u of c.units.slice(1)) duplicatedLines += u.endLine - u.line + 1;
     }
