@@ -9,8 +9,12 @@
 // then scans the copy with the built CLI (npm run build first) and counts a planted copy as found when one
 // copied-code finding holds both the copy and the unit it was copied from.
 //
-//   node scripts/plant-clones.mjs <checkout> [--places 20] [--seed 1] [--keep] [--json] [--jscpd]
-//   node scripts/plant-clones.mjs --rescan <tree kept by --keep> [--jscpd]   (scan a planted tree again, e.g. after a change)
+//   node scripts/plant-clones.mjs <checkout> [--places 20] [--seed 1] [--keep] [--json] [--jscpd] [--report all|confident]
+//   node scripts/plant-clones.mjs --rescan <tree kept by --keep> [--jscpd] [--report all|confident]   (scan a planted tree again, e.g. after a change)
+//
+// The scan runs copied-code with `report: "all"` (every clone class it finds: recall of the matching); with
+// --report confident, its default tier, which leaves out copies across folders (every plant lies in another
+// folder than its original, so that tier finds few of them by design).
 //
 // Each type gets its own units (--places of each), so the three are measured independently in one scan.
 // With --jscpd, jscpd (the reference for verbatim copies, at its defaults) runs on the same planted tree and
@@ -329,7 +333,7 @@ function runJscpd(tree) {
 }
 
 function main(argv) {
-  const opts = { places: 20, seed: 1, keep: false, json: false, jscpd: false, checkout: null, rescan: null };
+  const opts = { places: 20, seed: 1, keep: false, json: false, jscpd: false, report: 'all', checkout: null, rescan: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--places') opts.places = Number(argv[++i]);
@@ -338,10 +342,11 @@ function main(argv) {
     else if (a === '--json') opts.json = true;
     else if (a === '--jscpd') opts.jscpd = true;
     else if (a === '--rescan') opts.rescan = resolve(argv[++i] ?? '');
+    else if (a === '--report' && ['all', 'confident'].includes(argv[i + 1])) opts.report = argv[++i];
     else if (!a.startsWith('-') && !opts.checkout) opts.checkout = resolve(a);
     else {
       process.stderr.write(
-        `plant-clones: unexpected argument ${a}\nusage: node scripts/plant-clones.mjs <checkout> [--places N] [--seed S] [--keep] [--json] [--jscpd]\n`,
+        `plant-clones: unexpected argument ${a}${a === '--report' ? ` (${argv[i + 1] ?? 'nothing'}: all or confident)` : ''}\nusage: node scripts/plant-clones.mjs <checkout> [--places N] [--seed S] [--keep] [--json] [--jscpd] [--report all|confident]\n`,
       );
       process.exit(2);
     }
@@ -360,14 +365,18 @@ function main(argv) {
       plants = plant(tree, opts);
       writeFileSync(join(tree, 'plant-clones.plants.json'), JSON.stringify(plants));
     }
-    writeFileSync(join(tree, 'plant-clones.config.json'), JSON.stringify({ preset: 'strict' }));
+    writeFileSync(
+      join(tree, 'plant-clones.config.json'),
+      JSON.stringify({ preset: 'strict', rules: { 'copied-code': ['warn', { report: opts.report }] } }),
+    );
     const out = join(tree, 'plant-clones.scan.json');
     execFileSync(process.execPath, [cli, 'scan', tree, '-c', join(tree, 'plant-clones.config.json'), '--format', 'json', '-o', out], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const result = recall(JSON.parse(readFileSync(out, 'utf8')).findings, plants);
     const jscpd = opts.jscpd ? jscpdRecall(runJscpd(tree), plants) : undefined;
-    if (opts.json) process.stdout.write(`${JSON.stringify({ checkout: dir, seed: opts.seed, result, jscpd }, null, 2)}\n`);
+    if (opts.json)
+      process.stdout.write(`${JSON.stringify({ checkout: dir, seed: opts.seed, report: opts.report, result, jscpd }, null, 2)}\n`);
     else {
       const pct = (r) => (r.recall === null ? '-' : `${(100 * r.recall).toFixed(0)} %`);
       for (const type of TYPES) {
