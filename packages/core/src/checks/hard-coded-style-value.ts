@@ -18,6 +18,8 @@ import {
   isRegistryVendoredFile,
   isShowcaseRoute,
   isUiDrawing,
+  mirrorsGeometryConstant,
+  offeredClassPresent,
   offRootFontSize,
   sizesIconOnly,
 } from '../tokens/style-gates.js';
@@ -434,8 +436,10 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||
           sizesIconOnly(ctx.ts, occ) ||
+          mirrorsGeometryConstant(ctx.ts, ctx.sourceFile, occ) ||
           (verdict.kind === 'exact' &&
             (addsTypeStyle(occ, verdict.tokens[0]!, tokens.tokens) ||
+              offeredClassPresent(text, occ, verdict.tokens) ||
               (occ.context === 'object' && followsThemeUnlikeLiteral(verdict.tokens[0]!, tokens.tokens)))))
       )
         continue;

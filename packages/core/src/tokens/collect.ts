@@ -91,7 +91,8 @@ export function isInsideSvg(ts: TypeScript, node: TS.Node): boolean {
 }
 
 /** Email templates (React Email, MJML, jsx-email) must inline literal values: email clients know no CSS variables. */
-const EMAIL_PACKAGES = /^(@react-email\/|react-email$|jsx-email$|@jsx-email\/|mjml|@faire\/mjml-react|@luma-team\/mjml-react)/;
+const EMAIL_PACKAGES =
+  /^(@react-email\/|(@[\w.-]+\/)?react-email($|\/)|jsx-email$|@jsx-email\/|mjml|@faire\/mjml-react|@luma-team\/mjml-react)/;
 
 export function isEmailTemplate(ts: TypeScript, sf: TS.SourceFile): boolean {
   return sf.statements.some(

@@ -250,7 +250,8 @@ function tailwindKeyOf(name: string): { namespace: string; key: string; family: 
   if (name.slice(2).includes('--')) return undefined; // --text-sm--line-height
   for (const p of TAILWIND_V4_PREFIXES) {
     if (name.startsWith(p.prefix) && name.length > p.prefix.length)
-      return { namespace: p.namespace, key: name.slice(p.prefix.length), family: p.family };
+      // `--spacing-3\.5` is the key `3.5` (a CSS escape), the class `p-3.5`
+      return { namespace: p.namespace, key: name.slice(p.prefix.length).replace(/\\(.)/g, '$1'), family: p.family };
   }
   return undefined;
 }
@@ -344,6 +345,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const loadedFiles = new Set<string>();
   const tailwindTokens: DesignToken[] = [];
   const replaced = new Set<string>();
+  /** configs whose theme keys come from something unread: no default step of those scales where they apply */
+  const unknownScales: Array<{ file: string; keys: string[] }> = [];
   let tailwindV4 = false;
   let tailwindConfig = false;
   const v4Files: string[] = [];
@@ -383,7 +386,10 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       for (const k of r.replaced) replaced.add(k);
       if (!preset || r.tokens.length) loadedFiles.add(file);
       // `presets: [require('@acme/tailwind-config')]`, `uiConfig({...})`: the theme lives in a workspace module
-      for (const f of presetFiles(root, text, file, options.packages ?? [])) {
+      const followed = presetFiles(root, text, file, options.packages ?? []);
+      // a theme spread from a module that is not followed (`{ ...coreConfig }`): its scales are unknown
+      if (!preset && r.unknown.length && followed.length === 0) unknownScales.push({ file, keys: r.unknown });
+      for (const f of followed) {
         if (queue.includes(f) || queue.length > options.files.length + MAX_PRESET_FILES) continue;
         presets.add(f);
         queue.push(f);
@@ -458,7 +464,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   const overriders = [...tailwindTokens, ...tokens.filter((t) => t.tailwind && !t.mode)];
   const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
-  if (version) tokens.push(...scopeOverriddenDefaults(defaultsOf(version, packages, replaced, spacingBase), overriders, packages));
+  if (version)
+    tokens.push(...scopeOverriddenDefaults(defaultsOf(version, packages, replaced, spacingBase), overriders, packages, unknownScales));
 
   dropRuntimeVariables(root, tokens, options.packages ?? []);
   if (options.ts && scripts.length) {

@@ -5,6 +5,7 @@
  * override holds where the overriding theme applies (its own package, the packages that depend on it), not in
  * another app whose Tailwind keeps the default.
  */
+import { posix } from 'node:path';
 import { packageOf } from './packages.js';
 import { satelliteScope } from './places.js';
 import type { DesignToken, TokenPackage } from './types.js';
@@ -12,7 +13,8 @@ import type { DesignToken, TokenPackage } from './types.js';
 const keyOf = (t: DesignToken) => `${t.tailwind?.namespace}:${t.tailwind?.key}`;
 
 /**
- * Tailwind's default tokens without the keys a project theme overrides. Without workspace packages (one
+ * Tailwind's default tokens without the keys a project theme overrides, or whose scale a config takes from
+ * something that cannot be read (`unknown`: the config file and its theme keys). Without workspace packages (one
  * project) an overridden key is dropped; with them, the default is kept with the places that override it
  * (`overriddenIn`), and `appliesIn` leaves it out of the files those places' tokens apply to.
  */
@@ -20,17 +22,25 @@ export function scopeOverriddenDefaults(
   defaults: readonly DesignToken[],
   overriders: readonly DesignToken[],
   packages: readonly TokenPackage[] | undefined,
+  unknown: ReadonlyArray<{ file: string; keys: readonly string[] }> = [],
 ): DesignToken[] {
   const where = new Map<string, Map<string, NonNullable<DesignToken['overriddenIn']>[number]>>();
-  for (const t of overriders) {
-    if (!t.tailwind || t.file.includes(':')) continue;
-    const places = where.get(keyOf(t)) ?? new Map();
-    if (!places.has(t.file)) {
-      const pkg = packages ? packageOf(packages, t.file)?.dir : undefined;
-      const scope = satelliteScope(t.file);
-      places.set(t.file, { file: t.file, ...(pkg ? { pkg } : {}), ...(scope ? { scope } : {}) });
-    }
-    where.set(keyOf(t), places);
+  const place = (file: string, build?: string) => {
+    const pkg = packages ? packageOf(packages, file)?.dir : undefined;
+    const scope = build || satelliteScope(file);
+    return { file, ...(pkg ? { pkg } : {}), ...(scope ? { scope } : {}) };
+  };
+  const add = (key: string, file: string, build?: string) => {
+    const places = where.get(key) ?? new Map();
+    if (!places.has(file)) places.set(file, place(file, build));
+    where.set(key, places);
+  };
+  for (const t of overriders) if (t.tailwind && !t.file.includes(':')) add(keyOf(t), t.file);
+  // a scale a config takes from something unread (`{ ...coreConfig }`) is unknown in its Tailwind build (the
+  // config's folder): every default step of it is overridden there, and only there
+  for (const u of unknown) {
+    const build = posix.dirname(u.file);
+    for (const t of defaults) if (u.keys.includes(t.path.split('.')[0]!)) add(keyOf(t), u.file, build === '.' ? '' : build);
   }
   const out: DesignToken[] = [];
   for (const t of defaults) {

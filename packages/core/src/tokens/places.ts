@@ -4,9 +4,13 @@
  * stylesheets, starter stylesheets left in a playground, and frozen versioned copies of one stylesheet.
  */
 
-/** Libraries whose output has no CSS cascade: PDFs, images rendered by satori, HTML email. */
+/**
+ * Libraries whose output has no CSS cascade: PDFs, images rendered by satori, HTML email (React Email and the
+ * packages built on it under another scope, `@responsive-email/react-email`: react-email's site's email
+ * components, 2 judged wrong).
+ */
 const NO_TOKEN_RENDERERS =
-  /^(@react-pdf\/|react-pdf$|next\/og$|@vercel\/og$|satori($|\/)|@react-email\/|react-email($|\/)|mjml($|[-/])|@faire\/mjml)/;
+  /^(@react-pdf\/|react-pdf$|next\/og$|@vercel\/og$|satori($|\/)|@react-email\/|(@[\w.-]+\/)?react-email($|\/)|mjml($|[-/])|@faire\/mjml)/;
 /** A project module that wraps an email library (`@acme/email`, `../emails/template`, `~/lib/mail-components`). */
 const EMAIL_MODULE = /(^|[/@])(e-?mails?|mail)([-/]|$)|[-_]e-?mails?(\/|$)/i;
 const IMPORT_SPECIFIERS = /(?:^|[\s;])(?:import\s[^'"]*?from\s*|import\s*|export\s[^'"]*?from\s*|require\(\s*)['"]([^'"]+)['"]/g;

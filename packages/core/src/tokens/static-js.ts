@@ -7,6 +7,18 @@
  */
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
+/**
+ * Objects that spread a value the reader could not evaluate (`{ ...coreConfig, content: [...] }` with `coreConfig`
+ * imported): their other keys may come from it, so a key missing from them is unknown, not absent.
+ */
+export const UNREAD_SPREAD = new WeakMap<object, Array<string | null>>();
+
+/** Records an unread spread in an object: the identifier spread (`...coreTheme`), or null for anything else. */
+function markUnread(out: object, name: string | null, from?: object): void {
+  const list = UNREAD_SPREAD.get(out) ?? [];
+  list.push(...(from ? (UNREAD_SPREAD.get(from) ?? []) : [name]));
+  UNREAD_SPREAD.set(out, list);
+}
 export type StaticValue = string | number | boolean | null | typeof UNKNOWN | StaticValue[] | { [key: string]: StaticValue };
 
 interface Tok {
@@ -315,8 +327,12 @@ class Reader {
       const t = this.peek()!;
       if (t.text === '...' && t.kind === 'punc') {
         this.pos++;
+        const first = this.peek();
+        const from = this.pos;
         const spread = this.expression();
         if (isRecord(spread)) Object.assign(out, spread);
+        if (!isRecord(spread)) markUnread(out, first?.kind === 'id' && this.pos === from + 1 ? first.text : null);
+        else if (UNREAD_SPREAD.has(spread)) markUnread(out, null, spread);
       } else {
         let key: string | undefined;
         if (t.kind === 'str' || t.kind === 'tpl') key = t.value ?? undefined;

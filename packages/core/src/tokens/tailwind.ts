@@ -5,7 +5,7 @@
  * namespaces a project does not replace. Default colors are not included: a palette is a project's choice.
  */
 import type { TokenFamily } from '../css-value.js';
-import { isRecord, readStaticExport, UNKNOWN } from './static-js.js';
+import { isRecord, readStaticExport, UNKNOWN, UNREAD_SPREAD } from './static-js.js';
 import type { StaticValue } from './static-js.js';
 import type { DesignToken } from './types.js';
 
@@ -68,6 +68,53 @@ export interface TailwindConfigRead {
   replaced: string[];
   /** theme.extend was read, or theme was */
   readable: boolean;
+  /**
+   * theme keys whose value the reader could not evaluate (`{ ...coreConfig }`, `theme: { ...shared.theme }`,
+   * `spacing: sharedSpacing`): the project's scale there is unknown, so none of Tailwind's default steps may stand
+   */
+  unknown: string[];
+}
+
+/** An object that spreads something unread, or a value that could not be read at all. */
+const unread = (v: StaticValue | undefined): boolean => v === UNKNOWN || (isRecord(v) && UNREAD_SPREAD.has(v));
+
+/**
+ * The theme keys of a config that come from something the reader could not evaluate: all of them when the config
+ * spreads an unread value and writes no theme of its own, or its theme is unread; otherwise the keys a theme that
+ * spreads an unread value does not set itself, and the keys whose own value is unread. medusa's docs apps
+ * (`{ ...coreConfig, theme: { ...coreConfig.theme } }`, the core config imported from a workspace package that
+ * replaces `theme.spacing`) were offered `gap-1.5` for 6px where their `1.5` is 24px: 29 judged wrong.
+ */
+function unknownThemeKeys(config: StaticValue, source: string): string[] {
+  if (!isRecord(config)) return [];
+  const theme = config.theme;
+  const all = Object.keys(TAILWIND_NAMESPACES);
+  if (theme === undefined ? UNREAD_SPREAD.has(config) : theme === UNKNOWN) return all;
+  if (!isRecord(theme)) return [];
+  const spreads = UNREAD_SPREAD.get(theme) ?? [];
+  // `const { spacing, ...coreTheme } = core.theme`: a key taken out before the rest is not in what is spread
+  const rests = destructuredRests(source);
+  const absent = (k: string) => spreads.every((name) => name !== null && !!rests.get(name)?.includes(k));
+  return all.filter((k) => unread(theme[k]) || (spreads.length > 0 && theme[k] === undefined && !absent(k)));
+}
+
+/** The rest bindings of object destructurings (`const { spacing, ...coreTheme } = ...`) and the keys they leave out. */
+function destructuredRests(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of source.matchAll(/\b(?:const|let|var)\s*\{([^{}]*?)\.\.\.\s*([\w$]+)\s*\}\s*=/g))
+    out.set(
+      m[2]!,
+      m[1]!
+        .split(',')
+        .map((p) =>
+          p
+            .split(/[:=]/)[0]!
+            .trim()
+            .replace(/^['"]|['"]$/g, ''),
+        )
+        .filter(Boolean),
+    );
+  return out;
 }
 
 /** Reads the theme of a Tailwind v3 config statically; values that need execution are skipped. */
@@ -79,7 +126,8 @@ export function readTailwindConfig(source: string, file: string): TailwindConfig
     if (inline) config = inline;
   }
   const theme = isRecord(config) ? config.theme : undefined;
-  if (!isRecord(theme)) return { tokens: [], replaced: [], readable: false };
+  const unknown = unknownThemeKeys(config, source);
+  if (!isRecord(theme)) return { tokens: [], replaced: [], readable: false, unknown };
   const tokens: DesignToken[] = [];
   const replaced: string[] = [];
   const read = (section: Record<string, StaticValue>, isExtend: boolean) => {
@@ -106,7 +154,7 @@ export function readTailwindConfig(source: string, file: string): TailwindConfig
   };
   read(theme, false);
   if (isRecord(theme.extend)) read(theme.extend, true);
-  return { tokens, replaced, readable: true };
+  return { tokens, replaced: replaced.filter((k) => !unknown.includes(k)), readable: true, unknown };
 }
 
 const rem = (n: number) => `${Math.round(n * 10000) / 10000}rem`;
