@@ -348,7 +348,6 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   /** configs whose theme keys come from something unread: no default step of those scales where they apply */
   const unknownScales: Array<{ file: string; keys: string[] }> = [];
   let tailwindV4 = false;
-  let tailwindConfig = false;
   const v4Files: string[] = [];
   const v3Configs: string[] = [];
   const rootFontFiles: string[] = [];
@@ -377,17 +376,14 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       scripts.push(file); // a theme or palette module named in the config
     } else if (TAILWIND_CONFIG.test(name) || /\.(c|m)?(j|t)s$/.test(name)) {
       const preset = presets.has(file);
-      if (!preset) {
-        tailwindConfig = true;
-        v3Configs.push(file);
-      }
+      if (!preset) v3Configs.push(file);
       const r = readTailwindConfig(text, file);
       tailwindTokens.push(...r.tokens);
       for (const k of r.replaced) replaced.add(k);
       if (!preset || r.tokens.length) loadedFiles.add(file);
       // `presets: [require('@acme/tailwind-config')]`, `uiConfig({...})`: the theme lives in a workspace module
       const followed = presetFiles(root, text, file, options.packages ?? []);
-      // a theme spread from a module that is not followed (`{ ...coreConfig }`): its scales are unknown
+      // `{ ...coreConfig }` of a module not followed: its scales are unknown (tailwind.ts)
       if (!preset && r.unknown.length && followed.length === 0) unknownScales.push({ file, keys: r.unknown });
       for (const f of followed) {
         if (queue.includes(f) || queue.length > options.files.length + MAX_PRESET_FILES) continue;
@@ -462,7 +458,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
 
   // a theme key the config or a v4 @theme sets is not Tailwind's default where that theme applies (overrides.ts)
   const overriders = [...tailwindTokens, ...tokens.filter((t) => t.tailwind && !t.mode)];
-  const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (tailwindConfig ? 3 : null));
+  const version: 3 | 4 | null = tailwindV4 ? 4 : (options.tailwindDependency ?? (v3Configs.length ? 3 : null));
   const packages = options.packages?.length ? resolvePackages(options.packages, tokens, v4Files, v3Configs) : undefined;
   if (version)
     tokens.push(...scopeOverriddenDefaults(defaultsOf(version, packages, replaced, spacingBase), overriders, packages, unknownScales));
