@@ -9,7 +9,7 @@
 
 import type { NearClass } from '../shared/near-classes.js';
 import type { CloneClass } from './classes.js';
-import { isWholeUnit } from './confidence.js';
+import { isWholeCode } from './confidence.js';
 import type { Doc } from './doc.js';
 import type { Fragment } from './matching.js';
 
@@ -28,15 +28,16 @@ export function inOneFolder(paths: readonly string[]): boolean {
 
 /**
  * An exact class in the confident tier: every copy in one folder, and either its extraction removes 30 lines or
- * more (the largest copy's lines × further copies), or every copy is whole code (a function, component or the
- * module's declarations, not a piece of one).
+ * more (the largest copy's lines × further copies), or every copy is whole code: declarations of its module (a
+ * function or component copied with its signature) or the whole body of a block, not a piece of one.
  */
 export function confidentExact(c: CloneClass, docs: readonly Doc[]): boolean {
   if (!inOneFolder(c.members.map((m) => docs[m.doc]!.facts.path))) return false;
   const largest = c.members.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   const span = (m: Fragment) => docs[m.doc]!.lines[m.end - 1]! - docs[m.doc]!.lines[m.start]! + 1;
   if (span(largest) * (c.members.length - 1) >= MIN_CONFIDENT_SAVING) return true;
-  return c.members.every((m) => isWholeUnit(docs[m.doc]!, m));
+  // declarations of the module, each copy (not a piece of a function, nor a callback in a list of columns)
+  return c.members.every((m) => isWholeCode(docs[m.doc]!.tokens, m.start, m.end));
 }
 
 /**
