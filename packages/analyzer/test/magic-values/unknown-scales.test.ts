@@ -94,4 +94,11 @@ describe('hard-coded-style-value: gates of the held-out judging of typebot.io an
     });
     expect(found.filter((f) => /stats|row/.test(f))).toEqual([expect.stringMatching(/^apps\/docs\/src\/row\.tsx:4: .*`text-lg`/)]);
   });
+  it('reads an escaped @theme key as its class (`--spacing-3\\.5` is `3.5`)', () => {
+    const found = scan({
+      'apps/docs/src/theme.css': '@import "tailwindcss";\n@theme {\n  --spacing-3\\.5: 14px;\n}\n',
+      'apps/docs/src/swatch.tsx': 'export const S = () => <div className="size-[14px]">.</div>;\n',
+    });
+    expect(found.filter((f) => f.includes('swatch'))).toEqual([expect.stringMatching(/swatch\.tsx:1: .*: use `size-3\.5`\.$/)]);
+  });
 });
