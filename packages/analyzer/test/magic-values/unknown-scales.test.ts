@@ -83,6 +83,13 @@ describe('hard-coded-style-value: gates of the held-out judging of typebot.io an
         'const endpointHeight = 32;\nexport const offset = endpointHeight / 2;\nexport const E = () => (\n  <div>\n    <div className="size-[32px]" />\n    <div className="size-[20px]" />\n  </div>\n);\n',
     });
     expect(found.filter((f) => f.includes('endpoint'))).toEqual([expect.stringMatching(/endpoint\.tsx:6: .*`size-5`/)]);
+    // a file size is no length: dub's `MAX_FILE_SIZE_MB = 10` beside a `text-[10px]` label
+    const upload = scan({
+      ...tw3,
+      'apps/docs/src/upload.tsx':
+        'const MAX_FILE_SIZE_MB = 12;\nexport const U = () => <p className="text-[12px]">{MAX_FILE_SIZE_MB}</p>;\n',
+    });
+    expect(upload.filter((f) => f.includes('upload'))).toEqual([expect.stringMatching(/upload\.tsx:2: .*`text-xs`/)]);
   });
   it('treats a React Email package of another scope as an email renderer', () => {
     const email = (from: string) =>
