@@ -135,6 +135,17 @@ describe('roleEdges: variants named for one part', () => {
     expect(roleEdges(big, ['Button@ui', 'Button@ui'], () => 0.95, options)).toEqual([]);
   });
 
+  it('joins a near-identical pair across minNodes (a `<Tooltip>` wrapper of 13 nodes and its variant of 16): neither its trees nor a role would join it otherwise', () => {
+    const wrapper = (name: string, path: string, size: number) => {
+      const r = ref(name, path);
+      return { ...r, c: { ...r.c, size, rootElement: null, tags: ['Tooltip'] } } as unknown as RoleRef;
+    };
+    const across = [wrapper('PluginActions', 'src/a/actions.tsx', 13), wrapper('CustomPluginActions', 'src/a/custom.tsx', 16)];
+    expect(roleEdges(across, ['Tooltip@ui', 'Tooltip@ui'], () => 0.88, options)).toEqual([[0, 1, 0.88]]);
+    // still near-identical only: a package component at the root is often a page whose look-alikes are no variants
+    expect(roleEdges(across, ['Tooltip@ui', 'Tooltip@ui'], () => 0.8, options)).toEqual([]);
+  });
+
   it('joins a bare part word (`Form`) and its qualified variant (`CdnForm`) only when near-identical', () => {
     const refs = [ref('Form', 'src/play/checker.tsx'), ref('CdnForm', 'src/play/cdn.tsx')];
     expect(roleEdges(refs, ['form', 'form'], () => 0.75, options)).toEqual([]);

@@ -137,8 +137,9 @@ export interface RoleEdgeOptions {
    */
   packageTree: number;
   /**
-   * and they join so only when smaller than this (component-family's minNodes): bigger near-identical trees are a family
-   * by their trees, held to what their whole code shares (a Stripe and a Paddle payment button, each with its own flow)
+   * and they join so only when one is smaller than this (component-family's minNodes): two bigger near-identical trees are
+   * a family by their trees, held to what their whole code shares (a Stripe and a Paddle payment button, each with its own
+   * flow); a pair across it (a `<Tooltip>` of 13 nodes and its variant of 16) joins here, as neither path would join it
    */
   wrappedBelow: number;
   /**
@@ -217,7 +218,7 @@ function roleSimilarity(
   // a package's component at the root (an email's <Html>, a PDF's <Document>) is a page, not a primitive: such members
   // join when both pass children on, or when both render some size and are near-identical
   const wrapped = !primitives && !a.c.rootElement;
-  if (wrapped && (Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES || Math.max(a.c.size, b.c.size) >= options.wrappedBelow)) return null;
+  if (wrapped && (Math.min(a.c.size, b.c.size) < WRAPPED_MIN_NODES || Math.min(a.c.size, b.c.size) >= options.wrappedBelow)) return null;
   const s = similarity(a, b);
   // a bare part word (`Form`, `Actions`) names no whole: its variants (`CdnForm`, `ModalActions`) join when near-identical
   // (openstatus's three tools' own forms, `Form` and `CdnForm`, are 0.7 alike)
