@@ -217,7 +217,8 @@ function expressionFlags(ts: TypeScript, e: TS.Expression, icons: Set<string>, f
 function childrenFlags(ts: TypeScript, children: TS.NodeArray<TS.JsxChild>, icons: Set<string>, f: ContentFlags): void {
   for (const c of children) {
     if (ts.isJsxText(c)) {
-      if (/[\p{L}\p{N}]/u.test(c.text)) f.label = true;
+      // an HTML entity (`&times;`, `&nbsp;`) is a glyph, not words: a `&times;` button is a close icon
+      if (/[\p{L}\p{N}]/u.test(c.text.replace(/&#?\w+;/g, ''))) f.label = true;
     } else if (ts.isJsxExpression(c)) {
       if (c.expression) expressionFlags(ts, c.expression, icons, f);
     } else elementFlags(ts, c, icons, f);

@@ -83,6 +83,29 @@ function fieldBesideInput(raw: string[], component: string[] | undefined, key: s
   return key === 'input' && !!component?.length && raw.some((c) => !LAYOUT_CLASS.test(c.replace(/^([\w-]+:)+/, '')));
 }
 
+/** A stylesheet's shared button class: `btn`/`button`, or its modifiers (`btn-primary`, `btn--outlined`, Bootstrap and BEM). */
+const STYLESHEET_BUTTON = /^(btn|button)((-|--)[a-z][\w-]*)?$/;
+/** Classes that make a stylesheet button a text link, a menu entry, a close glyph or a piece of another widget. */
+const NOT_A_BUTTON_CLASS = /(^|[-_])(link|item|close|icon|tab|toggle|dropdown|menu|nav|option)([-_]|$)/;
+
+/**
+ * Unstyled component libraries: their `Button` draws no look, so a button drawn by a stylesheet class does not re-create
+ * it (insomnia's `btn btn--clicky` beside react-aria-components' `Button`, which takes its look from each use).
+ */
+const HEADLESS_PACKAGE =
+  /^(react-aria-components|react-aria|@headlessui\/|@radix-ui\/react-|radix-ui$|@ark-ui\/|@base-ui-components\/|@base-ui\/|@ariakit\/)/;
+
+/**
+ * Whether a labelled raw `<button>` is drawn by the stylesheet's shared button class (`btn btn-primary`, `btn
+ * btn--clicky`): a button look kept in CSS beside the design system's `Button`, the look a reviewer sends to it
+ * (growthbook's Bootstrap buttons beside its `ui/Button`). A component's own class (`scroll-btn`, `styles.button`), a
+ * `btn-link`, a `dropdown-item` and an icon-only `btn` stay quiet: they are not the shared button.
+ */
+export function drawnByButtonClass(classes: string[], key: string, target: { importFrom: string; isPath: boolean }): boolean {
+  if (key !== 'button' || (!target.isPath && HEADLESS_PACKAGE.test(target.importFrom))) return false;
+  return classes.some((c) => STYLESHEET_BUTTON.test(c)) && !classes.some((c) => NOT_A_BUTTON_CLASS.test(c));
+}
+
 export type MessageIds = 'rawElement' | 'useComponent';
 
 interface FileImports {
@@ -186,6 +209,7 @@ export const preferDesignSystemComponent = defineCheck<Options, MessageIds>({
         imports ??= fileImports(ts, sf);
         if (
           !recreatesLook(classes, target.classes) &&
+          !drawnByButtonClass(classes, key, target) &&
           !(fieldBesideInput(classes, target.classes, key) && rendersBeside(ds, filePath, imports, target))
         )
           return;

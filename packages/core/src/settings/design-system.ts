@@ -10,7 +10,7 @@ import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, isInternalSubpath, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
-import { aliasesOf, isIconSet, withAliasPackages } from './discovery/packages.js';
+import { aliasesOf, isIconSet, otherMedium, withAliasPackages } from './discovery/packages.js';
 import { projectsOf, scopeElements } from './discovery/scope.js';
 import { minorSystem } from '../design-system-projects.js';
 import type { DesignSystemComponent, DesignSystemMigration, DesignSystemPackage, DesignSystemSettings } from '../design-system.js';
@@ -140,6 +140,9 @@ function findComponentUiDirs(root: string, skip: (path: string) => boolean): str
 
 const stripExt = (p: string) => p.replace(/\.(tsx|ts|jsx|js|mts|mjs)$/, '').replace(/\/index$/, '');
 
+/** A workspace package whose components draw e-mail, a PDF or a terminal screen: never the web app's design system. */
+const forOtherMedium = (root: string, ws: WorkspacePackage) => otherMedium(ws.name, readJson(join(root, ws.dir, 'package.json'))) !== null;
+
 /** Files that must import a second package's component before it is taken for the one the code uses. */
 const MIN_IMPORTERS = 5;
 
@@ -148,6 +151,7 @@ const MIN_IMPORTERS = 5;
  * the apps import `Button` from a second package (a design system being migrated to), that one is what they use.
  */
 function importedDesignSystems(
+  root: string,
   counts: ImportCounts,
   modules: ModuleSettings,
   known: string[],
@@ -162,7 +166,7 @@ function importedDesignSystems(
   const out: WorkspacePackage[] = [];
   for (const { pkg, files } of best.values()) {
     const ws = modules.packages.find((p) => p.name === pkg);
-    if (!ws || files < MIN_IMPORTERS || known.includes(pkg) || out.includes(ws)) continue;
+    if (!ws || files < MIN_IMPORTERS || known.includes(pkg) || out.includes(ws) || forOtherMedium(root, ws)) continue;
     const defined = componentsOf(ws.dir);
     if (defined.length >= MIN_INFERRED_COMPONENTS && !isIconSet(ws.name, ws.dir, defined)) out.push(ws);
   }
@@ -354,7 +358,7 @@ export function buildDesignSystemSettings(
   if (!configured) {
     for (const ws of modules.packages) {
       const last = ws.name.split('/').pop() ?? '';
-      if (!DS_PACKAGE_NAMES.test(last)) continue;
+      if (!DS_PACKAGE_NAMES.test(last) || forOtherMedium(root, ws)) continue;
       const defined = componentsOf(ws.dir);
       if (defined.length >= MIN_INFERRED_COMPONENTS && !isIconSet(ws.name, ws.dir, defined)) dsPackages.push({ name: ws.name, ws });
     }
@@ -376,7 +380,7 @@ export function buildDesignSystemSettings(
       )
     : null;
   const known = dsPackages.map((p) => p.name);
-  if (counts) for (const ws of importedDesignSystems(counts, modules, known, componentsOf)) dsPackages.push({ name: ws.name, ws });
+  if (counts) for (const ws of importedDesignSystems(root, counts, modules, known, componentsOf)) dsPackages.push({ name: ws.name, ws });
   const externalNames = new Map<string, string[]>();
   for (const e of usage?.external ?? []) {
     dsPackages.push({ name: e.name, ws: undefined });

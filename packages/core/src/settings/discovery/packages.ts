@@ -77,3 +77,29 @@ export function withAliasPackages(root: string, modules: ModuleSettings): Module
   const aliased = aliasPackages(root, modules);
   return aliased.length ? { ...modules, packages: [...modules.packages, ...aliased] } : modules;
 }
+
+/** Renderers of a medium other than the web page: their components draw e-mail HTML, a PDF or a terminal screen. */
+const MEDIUM_RENDERERS: ReadonlyArray<[RegExp, string]> = [
+  [/^(@react-email\/|react-email$|jsx-email$|@jsx-email\/|mjml($|-)|@faire\/mjml|@responsive-email\/)/, 'e-mail'],
+  [/^(@react-pdf\/|react-pdf$|@pdfme\/)/, 'PDF'],
+  [/^(ink$|ink-)/, 'terminal'],
+];
+
+/** A workspace package named for e-mail (`@acme/email`, `@acme/emails`, `transactional-emails`). */
+const EMAIL_PACKAGE_NAME = /(^|[/@-])e-?mails?($|-)/i;
+
+/**
+ * The medium a workspace package's components are made for when it is not the web page: the package is a renderer of
+ * one (named `react-email`), depends on one in its dependencies or peerDependencies (`@react-email/render`,
+ * `@react-pdf/renderer`, `ink`), or is named for e-mail. Its `Link` and `Button` draw e-mail HTML, not the web app's
+ * controls, so it is a design system for that medium only (react-email's component package taken for its website's:
+ * judged wrong twice). Null: a package for the web.
+ */
+export function otherMedium(name: string, pkg: Record<string, unknown> | null): string | null {
+  const deps = ['dependencies', 'peerDependencies'].flatMap((f) => {
+    const d = pkg?.[f];
+    return d && typeof d === 'object' ? Object.keys(d) : [];
+  });
+  for (const [re, medium] of MEDIUM_RENDERERS) if (re.test(name) || deps.some((d) => re.test(d))) return medium;
+  return EMAIL_PACKAGE_NAME.test(name) ? 'e-mail' : null;
+}

@@ -110,6 +110,7 @@ const NOT_DESIGN_SYSTEMS = [
   /^react-native-(?!paper$)/,
   /^@react-native/,
   /^@react-email\//,
+  /^(jsx-email$|@jsx-email\/|mjml($|-)|@faire\/mjml|@responsive-email\/)/,
   /^react-email$/,
   /^@react-pdf\//,
   /^next$/,
