@@ -21,4 +21,10 @@ describe('prefer-design-system-component: a raw button drawn by a stylesheet but
     expect(drawnByButtonClass(classes, 'button', { importFrom: '@mantine/core', isPath: false })).toBe(true);
     expect(drawnByButtonClass(classes, 'button[icon]', { importFrom: 'src/ui/Button', isPath: true })).toBe(false);
   });
+
+  it('stays quiet on a colour the design-system Button never writes: a look no variant draws', () => {
+    const shadcn = { importFrom: '@acme/ui', isPath: false, classes: ['bg-primary', 'text-primary-foreground', 'hover:bg-primary/90'] };
+    expect(drawnByButtonClass(['btn', 'btn-xs', 'bg-blue-500', 'text-white'], 'button', shadcn)).toBe(false);
+    expect(drawnByButtonClass(['btn', 'btn-xs', 'bg-primary'], 'button', shadcn)).toBe(true);
+  });
 });

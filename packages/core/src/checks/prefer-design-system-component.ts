@@ -99,10 +99,17 @@ const HEADLESS_PACKAGE =
  * Whether a labelled raw `<button>` is drawn by the stylesheet's shared button class (`btn btn-primary`, `btn
  * btn--clicky`): a button look kept in CSS beside the design system's `Button`, the look a reviewer sends to it
  * (growthbook's Bootstrap buttons beside its `ui/Button`). A component's own class (`scroll-btn`, `styles.button`), a
- * `btn-link`, a `dropdown-item` and an icon-only `btn` stay quiet: they are not the shared button.
+ * `btn-link`, a `dropdown-item` and an icon-only `btn` stay quiet: they are not the shared button; so does a colour the
+ * design-system Button's source never writes (`btn bg-blue-500` beside a shadcn Button), a look no variant draws.
  */
-export function drawnByButtonClass(classes: string[], key: string, target: { importFrom: string; isPath: boolean }): boolean {
+export function drawnByButtonClass(
+  classes: string[],
+  key: string,
+  target: { importFrom: string; isPath: boolean; classes?: string[] },
+): boolean {
   if (key !== 'button' || (!target.isPath && HEADLESS_PACKAGE.test(target.importFrom))) return false;
+  // a colour utility the design-system Button never writes is a look no variant draws (`btn bg-blue-500`)
+  if (target.classes?.length && coloursNotIn(classes, target.classes).length) return false;
   return classes.some((c) => STYLESHEET_BUTTON.test(c)) && !classes.some((c) => NOT_A_BUTTON_CLASS.test(c));
 }
 
