@@ -12,7 +12,9 @@
 // and as kept right when that finding's "Keep `X`" names a member the repository already had (the original, or a
 // real component of the family the variants joined: the most imported is kept), not a planted variant.
 //
-//   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--keep] [--json] [--cold] [--cli <plumbline.js>]
+//   node scripts/plant-families.mjs <checkout> [--families 5] [--seed 1] [--roles] [--report all] [--keep] [--json] [--cold] [--cli <plumbline.js>]
+//
+// --report all scans with component-family's `report: "all"` (every family found); without it the rule's default tier.
 //
 // The checkout's .plumbline/cache is copied with it (a warm scan: only the planted files are parsed); --cold leaves it out.
 //
@@ -369,12 +371,13 @@ export function judge(findings, plants) {
 }
 
 function main(argv) {
-  const opts = { families: 5, seed: 1, roles: false, keep: false, json: false, cold: false, checkout: null, cli: defaultCli };
+  const opts = { families: 5, seed: 1, roles: false, report: null, keep: false, json: false, cold: false, checkout: null, cli: defaultCli };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--families') opts.families = Number(argv[++i]);
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--roles') opts.roles = true;
+    else if (a === '--report') opts.report = argv[++i] ?? '';
     else if (a === '--keep') opts.keep = true;
     else if (a === '--cli') opts.cli = resolve(argv[++i] ?? '');
     else if (a === '--json') opts.json = true;
@@ -382,7 +385,7 @@ function main(argv) {
     else if (!a.startsWith('-') && !opts.checkout) opts.checkout = resolve(a);
     else {
       process.stderr.write(
-        `plant-families: unexpected argument ${a}\nusage: node scripts/plant-families.mjs <checkout> [--families N] [--seed S] [--roles] [--keep] [--json] [--cold] [--cli plumbline.js]\n`,
+        `plant-families: unexpected argument ${a}\nusage: node scripts/plant-families.mjs <checkout> [--families N] [--seed S] [--roles] [--report all|confident] [--keep] [--json] [--cold] [--cli plumbline.js]\n`,
       );
       process.exit(2);
     }
@@ -398,7 +401,8 @@ function main(argv) {
     const skip = opts.cold ? /(^|\/)(\.git|node_modules|\.plumbline)$/ : /(^|\/)(\.git|node_modules)$/;
     cpSync(opts.checkout, tree, { recursive: true, filter: (src) => !skip.test(src) });
     const plants = plantFamilies(tree, opts);
-    writeFileSync(join(tree, 'plant-families.config.json'), JSON.stringify({ preset: 'strict' }));
+    const rules = opts.report ? { rules: { 'component-family': ['warn', { report: opts.report }] } } : {};
+    writeFileSync(join(tree, 'plant-families.config.json'), JSON.stringify({ preset: 'strict', ...rules }));
     const out = join(tree, 'plant-families.scan.json');
     execFileSync(
       process.execPath,
@@ -412,7 +416,7 @@ function main(argv) {
     const kept = results.filter((r) => r.keptReal).length;
     if (opts.json)
       process.stdout.write(
-        `${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, roles: opts.roles, found, kept, results }, null, 2)}\n`,
+        `${JSON.stringify({ checkout: opts.checkout, seed: opts.seed, roles: opts.roles, report: opts.report ?? 'default', found, kept, results }, null, 2)}\n`,
       );
     else {
       const copied = results.filter((r) => !r.found && r.copied).length;

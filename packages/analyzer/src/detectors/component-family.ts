@@ -9,6 +9,7 @@ import type { ComponentSignatureFact } from '../facts/components.js';
 import { shadowsOf } from './design-system-shadow.js';
 import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
+import { inOneFolder } from './copied-code/tier.js';
 import {
   componentSizes,
   importersIndex,
@@ -21,7 +22,8 @@ import {
   sharedRootSize,
 } from './shared/variant-families.js';
 import { ModuleResolver } from '../resolve.js';
-import { sharesRenderOnly } from './shared/family-evidence.js';
+import { codeEvidence, isConfident, sharesRenderOnly } from './shared/family-evidence.js';
+import type { Report } from './shared/family-evidence.js';
 
 export interface Options {
   /** Dice similarity of the pq-gram profiles at or above which two components are near-duplicates */
@@ -30,9 +32,11 @@ export interface Options {
   minNodes: number;
   /** smallest family reported */
   minMembers: number;
+  /** `confident` (default): the tier reviewers keep (isConfident in family-evidence); `all`: every family found */
+  report: Report;
 }
 
-const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2 };
+const DEFAULTS: Options = { threshold: 0.85, minNodes: 15, minMembers: 2, report: 'confident' };
 /** Variants of one role: the smallest compared, the tree similarity two primitives need, and two other components. */
 const ROLE = { minNodes: 3, primitiveFloor: 0, packageFloor: 0.3, threshold: 0.7, packageTree: 0.85, apartFloor: 0.5 };
 /**
@@ -66,6 +70,11 @@ export const meta: RuleMeta = {
           'Smallest component considered, in nodes of its rendered tree: elements, props, text and expression slots (default 15).',
       },
       minMembers: { type: 'integer', minimum: 2, description: 'Smallest family reported (default 2).' },
+      report: {
+        enum: ['confident', 'all'],
+        description:
+          'confident (default): only families of at most 4 members whose trees are at least 0.9 alike and whose whole code, pair by pair, is at least 0.85 alike (one component written again); all: every family found, variant families of one role and families that share their render only included.',
+      },
     },
   },
 };
@@ -354,12 +363,20 @@ export const detector = defineDetector({
     // and they run for the rating only, what the report shows and what the rating counts are worked out apart
     const shadows = ctx.enabled('design-system-shadow') ? shadowsOf(ctx) : new Map<string, string>();
     const copied = ctx.enabled('copied-code') ? copiedRegions(ctx.files, ctx.options('copied-code', {}), ctx.settings) : [];
+    // copied-code shows its confident tier only (copied-code/tier.ts), which keeps copies in one folder: a family copied
+    // across folders is rated by copied-code but shown by neither, unless it is shown here (planted variants, renamed
+    // copies in other folders, were found by no rule). One folder stands for that tier; copied-code's `all` shows every copy
+    const shownCopies =
+      ctx.options<{ report?: string }>('copied-code', {}).report === 'all'
+        ? copied
+        : copied.filter((region) => inOneFolder(region.map((p) => p.path)));
     const apart =
       ctx.defersTo('design-system-shadow', meta.id) !== ctx.enabled('design-system-shadow') ||
-      ctx.defersTo('copied-code', meta.id) !== ctx.enabled('copied-code');
+      ctx.defersTo('copied-code', meta.id) !== ctx.enabled('copied-code') ||
+      shownCopies.length !== copied.length;
     const forReport = {
       shadows: ctx.defersTo('design-system-shadow', meta.id) ? shadows : new Map<string, string>(),
-      copied: ctx.defersTo('copied-code', meta.id) ? copied : [],
+      copied: ctx.defersTo('copied-code', meta.id) ? shownCopies : [],
     };
     const paths = new Set(ctx.files.map((f) => f.path));
     const sizeOf = componentSizes(ctx.files, resolver, (f) => factsOf(f, componentsExtractor)?.components ?? []);
@@ -375,7 +392,8 @@ export const detector = defineDetector({
       else
         findings.push(
           ...(rated ? [{ ...rated, scope: 'rating' as const }] : []),
-          ...(reported ? [{ ...reported, scope: 'report' as const }] : []),
+          // a family below the confident tier is rated, not shown
+          ...(reported && reported.scope !== 'rating' ? [{ ...reported, scope: 'report' as const }] : []),
         );
     }
     const shown = findings.filter((f) => f.scope !== 'rating');
@@ -452,6 +470,9 @@ export const detector = defineDetector({
         .slice(0, 6)
         .map((m) => `${m.c.name} (${m.file.path}:${m.c.line})`)
         .join(', ')}${n > 6 ? ` and ${n - 6} more` : ''}`;
+      // below the confident tier: rated as before, not shown (`report: "all"` shows every family)
+      const code = options.report === 'all' ? null : codeEvidence(fam.members);
+      const confident = !code || isConfident(fam, code);
       return {
         ruleId: 'component-family',
         file: first!.file.path,
@@ -473,6 +494,7 @@ export const detector = defineDetector({
           message: `${m.c.name}: member of the same family (${m.c.size} nodes)`,
         })),
         effortMinutes: meta.defaultEffortMinutes * (n - 1),
+        ...(confident ? {} : { scope: 'rating' as const }),
       };
     }
   },
