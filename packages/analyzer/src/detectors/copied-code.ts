@@ -1,4 +1,4 @@
-import type { ModuleSettings, RuleMeta } from '@plumbline/core';
+import type { RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { digest } from './shared/near-copies.js';
@@ -52,7 +52,6 @@ export const detector = defineDetector({
   detect(ctx) {
     const options = ctx.options<Options>('copied-code', { ...DEFAULTS, report: 'confident' });
     const confidentOnly = options.report !== 'all';
-    const packageDirs = ((ctx.settings.modules as ModuleSettings | undefined)?.packages ?? []).map((p) => p.dir);
     const { docs, classes, unreported, near } = cloneClasses(ctx.files, options, ctx.settings);
     // copies among the files of a generated package (an SDK its generator signs) are the generator's: found, not reported
     // and so are copies among a template of the repository and the output written from it (templates.ts)
@@ -95,7 +94,7 @@ export const detector = defineDetector({
       const where = `here and ${others.slice(0, 4).join(', ')}${others.length > 4 ? ` and ${others.length - 4} more` : ''}`;
       findings.push({
         // below the confident tier: rated as before, not shown
-        ...(confidentOnly && !confidentExact(cls, docs, packageDirs) ? { scope: 'rating' as const } : {}),
+        ...(confidentOnly && !confidentExact(cls, docs) ? { scope: 'rating' as const } : {}),
         ruleId: 'copied-code',
         file: doc.facts.path,
         line: startLine,

@@ -1,11 +1,10 @@
 /**
  * The confident tier of copied-code (`report: "confident"`, the default): the clone classes a reviewer of the
  * codebase keeps the warning on more than 85 times in 100. Copies inside one folder are one owner's code, and
- * extracting them is a local helper in that folder; a large verbatim copy inside one workspace package is a module
- * of that package away; copies across packages need a shared home and an owner's decision, and near-miss copies
- * with statements changed often differ on purpose, so judges call many of them debatable. Fitted on the judged
- * findings of the 34 older repositories of the precision ledger and checked on the four judged held out (see
- * rules/copied-code.md for the figures).
+ * extracting them is a local helper in that folder; copies across folders or packages need a shared home and an
+ * owner's decision, and near-miss copies with statements changed often differ on purpose, so judges call many of
+ * them debatable. Fitted on the judged findings of the 34 older repositories of the precision ledger and checked on
+ * the four judged held out (see rules/copied-code.md for the figures).
  */
 
 import type { NearClass } from '../shared/near-classes.js';
@@ -19,8 +18,6 @@ export type Report = 'confident' | 'all';
 
 /** A copy in one folder is confident when extracting it removes at least this many lines (lines × further copies). */
 export const MIN_CONFIDENT_SAVING = 30;
-/** A verbatim copy across folders of one workspace package is confident from this many lines removed. */
-export const MIN_PACKAGE_SAVING = 40;
 
 const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
@@ -29,27 +26,16 @@ export function inOneFolder(paths: readonly string[]): boolean {
   return new Set(paths.map(folderOf)).size === 1;
 }
 
-/** The workspace package a path lies in: the deepest package directory holding it, `''` (the root) outside all of them. */
-function packageOf(path: string, packageDirs: readonly string[]): string {
-  let best = '';
-  for (const dir of packageDirs) if (dir && path.startsWith(`${dir}/`) && dir.length > best.length) best = dir;
-  return best;
-}
-
 /**
- * An exact (verbatim) class in the confident tier: every copy in one folder, and either its extraction removes 30
- * lines or more (the largest copy's lines × further copies), or every copy is whole code: declarations of its
- * module (a function or component copied with its signature) or the whole body of a block, not a piece of one;
- * or every copy in one workspace package (`packageDirs`, the workspace's package directories; a repository
- * without workspaces is one package) and its extraction removes 40 lines or more.
+ * An exact class in the confident tier: every copy in one folder, and either its extraction removes 30 lines or
+ * more (the largest copy's lines × further copies), or every copy is whole code: declarations of its module (a
+ * function or component copied with its signature) or the whole body of a block, not a piece of one.
  */
-export function confidentExact(c: CloneClass, docs: readonly Doc[], packageDirs: readonly string[]): boolean {
-  const paths = c.members.map((m) => docs[m.doc]!.facts.path);
+export function confidentExact(c: CloneClass, docs: readonly Doc[]): boolean {
+  if (!inOneFolder(c.members.map((m) => docs[m.doc]!.facts.path))) return false;
   const largest = c.members.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   const span = (m: Fragment) => docs[m.doc]!.lines[m.end - 1]! - docs[m.doc]!.lines[m.start]! + 1;
-  const saving = span(largest) * (c.members.length - 1);
-  if (!inOneFolder(paths)) return saving >= MIN_PACKAGE_SAVING && new Set(paths.map((p) => packageOf(p, packageDirs))).size === 1;
-  if (saving >= MIN_CONFIDENT_SAVING) return true;
+  if (span(largest) * (c.members.length - 1) >= MIN_CONFIDENT_SAVING) return true;
   // declarations of the module, each copy (not a piece of a function, nor a callback in a list of columns)
   return c.members.every((m) => isWholeCode(docs[m.doc]!.tokens, m.start, m.end));
 }
