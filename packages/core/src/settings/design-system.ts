@@ -10,6 +10,7 @@ import { globMatcher } from '../globs.js';
 import { defineSettingsProvider } from '../settings.js';
 import { ELEMENT_COMPONENT_NAMES, isInternalSubpath, wrappedElement } from '../design-system.js';
 import { addComponentLooks } from './discovery/look.js';
+import { renderHookComponents } from './discovery/render-hook.js';
 import { aliasesOf, isIconSet, otherMedium, withAliasPackages } from './discovery/packages.js';
 import { projectsOf, scopeElements } from './discovery/scope.js';
 import { minorSystem } from '../design-system-projects.js';
@@ -318,10 +319,14 @@ function componentsIn(
     const m = parseModule(ts, root, file, cache);
     if (!m) continue;
     const viaDefault = defaultWrapped(ts, m.sf);
+    const named = new Set<string>();
     for (const c of findComponents(ts, m.sf)) {
       if ((!c.exported && !viaDefault.has(c.name)) || c.name === 'default') continue;
       found.push({ name: c.name, element: wrappedElement(c.rootElement, c.elementHint), file });
+      named.add(c.name);
     }
+    // a forwardRef control rendering through a render hook (`useRender`) has no JSX for findComponents to read
+    for (const c of renderHookComponents(ts, m.sf)) if (!named.has(c.name)) found.push({ ...c, file });
   }
   return found;
 }
