@@ -83,6 +83,13 @@ describe('hard-coded-style-value: gates of the held-out judging of typebot.io an
         'const endpointHeight = 32;\nexport const offset = endpointHeight / 2;\nexport const E = () => (\n  <div>\n    <div className="size-[32px]" />\n    <div className="size-[20px]" />\n  </div>\n);\n',
     });
     expect(found.filter((f) => f.includes('endpoint'))).toEqual([expect.stringMatching(/endpoint\.tsx:6: .*`size-5`/)]);
+    // a width constant is no radius: medusa's `TABLUAR_NUM_WIDTH = 8` beside a `rounded-[8px]` popover
+    const radius = scan({
+      ...tw3,
+      'apps/docs/src/combo.tsx':
+        'const TAG_WIDTH = 8;\nexport const tagWidth = TAG_WIDTH * 2;\nexport const C = () => <div className="rounded-[8px]">.</div>;\n',
+    });
+    expect(radius.filter((f) => f.includes('combo'))).toEqual([expect.stringMatching(/combo\.tsx:3: .*`rounded-lg`/)]);
     // a file size is no length: dub's `MAX_FILE_SIZE_MB = 10` beside a `text-[10px]` label
     const upload = scan({
       ...tw3,

@@ -203,14 +203,24 @@ export function offeredClassPresent(text: string, occ: StyleOccurrence, tokens: 
 const GEOMETRY_NAME = /height|width|size|offset|radius|gap|padding|margin|inset|spacing/i;
 /** Sizes that are no lengths: `MAX_FILE_SIZE_MB = 10` is not `text-[10px]`'s 10 (dub: a judged right finding kept). */
 const NOT_A_LENGTH = /file|page|batch|chunk|bytes|[km]b\b|[a-z][KM]B|_[KM]B|pool|queue|limit|count|upload/i;
-const geometryConstantsOf = new WeakMap<TS.SourceFile, Set<number>>();
+/** The constant names that measure what a utility sets: a width constant is no height, and no radius. */
+const NAMES_FOR_UTILITY: Array<[RegExp, RegExp]> = [
+  [/^-?(min-|max-)?h$/, /height|size/i],
+  [/^-?(min-|max-)?w$/, /width|size/i],
+  [/^-?size$/, /height|width|size/i],
+  [/^rounded/, /radius/i],
+  [/^text$/, /font|text/i],
+  [/^-?(p|m|gap|space)/, /gap|padding|margin|spacing|offset/i],
+  [/^-?(top|right|bottom|left|inset|start|end|translate)/, /offset|inset|top|left|right|bottom/i],
+];
+const geometryConstantsOf = new WeakMap<TS.SourceFile, Array<{ name: string; value: number }>>();
 
 /** The numbers the file's own code names as lengths: `const endpointHeight = 32`. */
-function geometryConstants(ts: typeof TS, sf: TS.SourceFile): Set<number> {
-  let set = geometryConstantsOf.get(sf);
-  if (set) return set;
-  set = new Set();
-  const found = set;
+function geometryConstants(ts: typeof TS, sf: TS.SourceFile): Array<{ name: string; value: number }> {
+  let list = geometryConstantsOf.get(sf);
+  if (list) return list;
+  list = [];
+  const found = list;
   const visit = (n: TS.Node): void => {
     if (
       ts.isVariableDeclaration(n) &&
@@ -222,21 +232,25 @@ function geometryConstants(ts: typeof TS, sf: TS.SourceFile): Set<number> {
       ts.isVariableDeclarationList(n.parent) &&
       (n.parent.flags & ts.NodeFlags.Const) !== 0
     )
-      found.add(Number(n.initializer.text));
+      found.push({ name: n.name.text, value: Number(n.initializer.text) });
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  geometryConstantsOf.set(sf, set);
-  return set;
+  geometryConstantsOf.set(sf, list);
+  return list;
 }
 
 /**
- * An arbitrary px length that a constant of the same file also holds under a length's name (`size-[32px]` beside
- * `const endpointHeight = 32`, used to place the edges that meet the element): the markup and the script share
- * one number, and the literal shows the coupling a scale step would hide. Judged debatable 3 of 3 (typebot's graph
- * endpoints); no judged right finding is one.
+ * An arbitrary px length that a constant of the same file also holds under the name of what the utility sets
+ * (`size-[32px]` beside `const endpointHeight = 32`, used to place the edges that meet the element): the markup and
+ * the script share one number, and the literal shows the coupling a scale step would hide. Judged debatable 3 of 3
+ * (typebot's graph endpoints); no judged right finding is one (medusa's `rounded-[8px]` beside a `TABLUAR_NUM_WIDTH
+ * = 8` is not: a width names no radius).
  */
 export function mirrorsGeometryConstant(ts: typeof TS, sf: TS.SourceFile, occ: StyleOccurrence): boolean {
-  if (occ.context !== 'className' || occ.atom.unit !== 'px' || occ.atom.number === undefined) return false;
-  return geometryConstants(ts, sf).has(Math.abs(occ.atom.number));
+  const utility = occ.tailwind?.utility;
+  if (occ.context !== 'className' || !utility || occ.atom.unit !== 'px' || occ.atom.number === undefined) return false;
+  const names = NAMES_FOR_UTILITY.find(([u]) => u.test(utility))?.[1];
+  const px = Math.abs(occ.atom.number);
+  return !!names && geometryConstants(ts, sf).some((c) => c.value === px && names.test(c.name));
 }
