@@ -73,7 +73,7 @@ export const meta: RuleMeta = {
       report: {
         enum: ['confident', 'all'],
         description:
-          'confident (default): only families of at most 4 members whose trees are at least 0.9 alike and whose whole code, pair by pair, is at least 0.85 alike (one component written again); all: every family found, variant families of one role and families that share their render only included.',
+          'confident (default): only families whose every pair of members is one component written again (whole code, identifiers and literals abstracted, at least 0.96 alike) or whose trees are at least 0.94 alike with code at least 0.8 alike; all: every family found, variant families of one role and families that share their render only included.',
       },
     },
   },

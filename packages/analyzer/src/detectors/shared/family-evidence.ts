@@ -327,7 +327,7 @@ export type Report = 'confident' | 'all';
  * `treeCode` alike. Families below it mostly share a shell each member fills with its own queries, columns, handlers
  * and logic (per-entity views of one admin, per-platform instructions), which reviewers call debatable or wrong.
  */
-export const CONFIDENT = { code: 0.95, tree: 0.94, treeCode: 0.8 };
+export const CONFIDENT = { code: 0.96, tree: 0.94, treeCode: 0.8 };
 
 export function isConfident(family: { min: number }, code: CodeEvidence, tier: typeof CONFIDENT = CONFIDENT): boolean {
   if (code.pairs === 0) return false;
