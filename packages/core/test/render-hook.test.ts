@@ -22,11 +22,11 @@ describe('design-system discovery: controls that render through a render hook', 
     ]);
   });
 
-  it('reads any tag it renders by default (a span), and leaves out a forwardRef with no element (a div ref, no tag)', () => {
+  it('leaves out a forwardRef that renders no control: a span, or a div ref with no tag', () => {
     const sf = parse(`
       export const Icon = React.forwardRef<HTMLSpanElement, Props>((props, ref) => useRender({ ref, defaultTagName: 'span', props }));
       export const Box = React.forwardRef<HTMLDivElement, Props>((props, ref) => useRender({ ref, props }));
     `);
-    expect(renderHookComponents(ts, sf)).toEqual([{ name: 'Icon', element: 'span' }]);
+    expect(renderHookComponents(ts, sf)).toEqual([]);
   });
 });

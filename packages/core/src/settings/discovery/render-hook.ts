@@ -12,6 +12,8 @@ const REF_ELEMENTS: Record<string, string> = {
   HTMLImageElement: 'img',
 };
 
+const CONTROLS = new Set(Object.values(REF_ELEMENTS));
+
 /** The string a `defaultTagName: 'button'` (Base UI's `useRender`) or `createElement('button', ...)` names, if any. */
 function renderedTag(ts: TypeScript, body: TS.Node): string | null {
   let tag: string | null = null;
@@ -55,7 +57,8 @@ export function renderHookComponents(ts: TypeScript, sf: TS.SourceFile): Array<{
       const fromRef =
         refType && ts.isTypeReferenceNode(refType) ? REF_ELEMENTS[refType.typeName.getText().replace(/^React\./, '')] : undefined;
       const element = renderedTag(ts, init) ?? fromRef;
-      if (element) out.push({ name: d.name.text, element });
+      // only the controls a raw element is sent to: a `span` or `div` rendered so is a layout piece, not a primitive
+      if (element && CONTROLS.has(element)) out.push({ name: d.name.text, element });
     }
   }
   return out;
