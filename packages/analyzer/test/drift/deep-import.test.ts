@@ -116,3 +116,25 @@ describe('deep imports: the entry named through a private path', () => {
     expect(found[0]!.message).toContain("import { cn } from '@acme/utils'");
   });
 });
+
+describe("deep imports: a transform's test fixtures", () => {
+  const json = (o: unknown) => JSON.stringify(o);
+  const old = "import { makeConfig } from '@acme/core/src/config';\nexport const c = makeConfig();\n";
+  const out = analyzeFiles({
+    'package.json': json({ name: 'acme', private: true, workspaces: ['packages/*'] }),
+    'packages/core/package.json': json({ name: '@acme/core', main: './src/index.ts' }),
+    'packages/core/src/index.ts': "export { makeConfig } from './config';\n",
+    'packages/core/src/config.ts': 'export function makeConfig() {\n  return { name: "acme" };\n}\n',
+    'packages/codemod/package.json': json({ name: '@acme/codemod', dependencies: { '@acme/core': 'workspace:*' } }),
+    // the codemod rewrites `@acme/core/src/config` to `@acme/core`: its fixture pair keeps the old import on purpose
+    'packages/codemod/src/transforms/types-entry/basic.input.ts': old,
+    'packages/codemod/src/transforms/types-entry/basic.output.ts':
+      "import { makeConfig } from '@acme/core';\nexport const c = makeConfig();\n",
+    // an API's input type with no `.output` twin is product code
+    'packages/codemod/src/api/create-user.input.ts': old,
+  });
+
+  it('stays quiet on an `.input` file beside its `.output` twin, and reports a lone `.input` file', () => {
+    expect(findings(out, 'deep-import').map((f) => `${f.file}:${f.line}`)).toEqual(['packages/codemod/src/api/create-user.input.ts:1']);
+  });
+});
