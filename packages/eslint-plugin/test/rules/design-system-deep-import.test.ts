@@ -38,6 +38,15 @@ ruleTester().run('design-system-deep-import', rule, {
     { code: `import { Grid } from '@other/ds/grid';`, filename: app, settings },
     // a package of this repository: deep-import reports it, with the re-exports it follows
     { code: `import { Button } from '@acme/ui/src/button';`, filename: app, settings },
+    // types of a package whose exports are unknown, never imported from its root here: the root need not export them
+    // (antd's SorterResult lives only in antd/es/table/interface)
+    {
+      code: `import { SorterResult } from '@other/ds/es/table/interface';\nexport type Sort = SorterResult<{ id: string }>;`,
+      filename: app,
+      settings,
+    },
+    { code: `import type { PickerProps } from '@other/ds/lib/date-picker/picker';`, filename: app, settings },
+    { code: `import { type PickerProps } from '@other/ds/lib/date-picker/picker';`, filename: app, settings },
     // the design system's own files
     { code: `import { X } from '@vendor/kit/dist/x';`, filename: 'packages/ui/src/forms/form.tsx', settings },
     // tests may reach in, and so may their set-up and shared helpers
@@ -50,6 +59,20 @@ ruleTester().run('design-system-deep-import', rule, {
     { code: `import { Button } from '@vendor/kit/dist/button';`, filename: app },
   ],
   invalid: [
+    {
+      // the same package, but a value (a component rendered, a function called): the root offers the package's components
+      code: `import { Table } from '@other/ds/es/table';\nexport const t = <Table />;`,
+      filename: app,
+      settings,
+      errors: [{ messageId: 'deepImport', line: 1, data: { specifier: '@other/ds/es/table', entry: '@other/ds' } }],
+    },
+    {
+      // a name used as a value and as a type is a value
+      code: `import { Sorter } from '@other/ds/es/table/sorter';\nexport const s: Sorter = new Sorter();`,
+      filename: app,
+      settings,
+      errors: [{ messageId: 'deepImport', line: 1, data: { specifier: '@other/ds/es/table/sorter', entry: '@other/ds' } }],
+    },
     {
       // no '.' entry: the subpath its exports map offers for the file, not the bare package
       code: `import { Close } from '@vendor/icons/dist/svg/close.js';`,
