@@ -100,7 +100,7 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
     )
       return;
 
-    const check = (literal: TS.StringLiteralLike, names: string[] | null, typesOnly = false): void => {
+    const check = (literal: TS.StringLiteralLike, names: string[] | null, typesOnly: () => boolean = () => false): void => {
       const pkg = bypassed(ds, literal.text);
       if (!pkg) return;
       // the entry that exports every imported name, when we know it
@@ -110,7 +110,7 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
       // types the repository never imports from a public entry, sent to the root of a package whose exports are
       // unknown (not installed): a root re-exports the components, seldom every type of their modules (antd's
       // `SorterResult` is only in `antd/es/table/interface`; openreplay, 2 judged wrong held out on 2026-12-07)
-      if (!known && typesOnly && entry === pkg.name && pkg.entryPoints === null) return;
+      if (!known && entry === pkg.name && pkg.entryPoints === null && typesOnly()) return;
       // the fingerprint names the package, as it did before subpaths were suggested: the same finding across versions
       const fingerprintCode = `${literal.text}->${known ?? pkg.name}`;
       if (entry === null) {
@@ -141,7 +141,7 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
         const nb = clause?.namedBindings;
         const named = !clause?.name && nb && ts.isNamedImports(nb) ? nb.elements : null;
         const names = named ? named.map((e) => (e.propertyName ?? e.name).text) : null;
-        const typesOnly =
+        const typesOnly = () =>
           !!named?.length && (!!clause?.isTypeOnly || named.every((e) => e.isTypeOnly || usedOnlyAsType(ts, sf, e.name.text)));
         check(st.moduleSpecifier, names, typesOnly);
       } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
@@ -149,7 +149,7 @@ export const designSystemDeepImport = defineCheck<Options, MessageIds>({
           st.exportClause && ts.isNamedExports(st.exportClause)
             ? st.exportClause.elements.map((e) => (e.propertyName ?? e.name).text)
             : null;
-        check(st.moduleSpecifier, names, !!names?.length && st.isTypeOnly);
+        check(st.moduleSpecifier, names, () => !!names?.length && st.isTypeOnly);
       }
     }
     const visit = (n: TS.Node): void => {
