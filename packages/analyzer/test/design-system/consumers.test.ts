@@ -51,3 +51,29 @@ describe('design system: who uses it, when it is a workspace package and a direc
     expect(isDesignSystemConsumer(ds!, 'apps/admin/src/screen0.tsx')).toBe(true);
   });
 });
+
+describe('design system: who uses it, in a repository of separate projects', () => {
+  // openreplay's shape: no root package.json and no workspaces; frontend/ depends on an npm design system, and an
+  // extension and a tool beside it, with package.json files of their own, do not
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-consumers-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  put('frontend/package.json', JSON.stringify({ name: 'frontend', private: true, dependencies: { antd: '6.0.0' } }));
+  for (let i = 0; i < 12; i++)
+    put(
+      `frontend/app/page${i}.tsx`,
+      `import { Button, Input, Select } from 'antd';\nexport const Page${i} = () => <div><Button>go</Button><Input /><Select /></div>;\n`,
+    );
+  put('spot/package.json', JSON.stringify({ name: 'spot', private: true, dependencies: { 'solid-js': '1.9.0' } }));
+  put('spot/src/popup.tsx', 'export const Popup = () => <button class="btn btn-primary">Log in</button>;\n');
+  const { settings } = buildCheckSettings(dir, defaultConfig());
+  const ds = designSystemOf(settings);
+
+  it('lets only the projects whose package.json depends on it use it', () => {
+    expect(ds?.packages.map((p) => p.name)).toContain('antd');
+    expect(isDesignSystemConsumer(ds!, 'frontend/app/page0.tsx')).toBe(true);
+    expect(isDesignSystemConsumer(ds!, 'spot/src/popup.tsx')).toBe(false);
+  });
+});

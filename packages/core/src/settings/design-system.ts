@@ -20,7 +20,7 @@ import { listSources, loadTypeScript, parseModule, readJson, resolveRelative, SK
 import type { ParsedModule } from './discovery/sources.js';
 import { discoverByUsage, importerScopes, localPrimitives, primitivePath, summariseSystems } from './discovery/infer.js';
 import type { UsageDiscovery } from './discovery/infer.js';
-import { packageImportCounts } from './discovery/usage.js';
+import { findNamed, packageImportCounts } from './discovery/usage.js';
 import { isEmailModule } from '../tokens/places.js';
 import type { ImportCounts, ImportIndex, LocalPrimitive } from './discovery/usage.js';
 import type { ModuleSettings, WorkspacePackage } from './modules.js';
@@ -258,11 +258,19 @@ function importedSubpaths(index: ImportIndex, name: string): string[] {
 /** The directories of the workspace packages (and the root, as '') whose package.json depends on one of `pkgNames`. */
 function dependentsOf(root: string, modules: ModuleSettings, pkgNames: string[]): string[] {
   const out: string[] = [];
-  if (dependsOn(readJson(join(root, 'package.json')), pkgNames)) out.push('');
+  const rootJson = readJson(join(root, 'package.json'));
+  if (dependsOn(rootJson, pkgNames)) out.push('');
   for (const ws of modules.packages) {
     if (pkgNames.includes(ws.name)) continue;
     if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) out.push(ws.dir);
   }
+  // a repository of separate projects, with no root package.json and no workspaces (openreplay: frontend/ on antd
+  // beside a SolidJS extension and an MCP app that do not depend on it): each project's package.json says what it uses
+  if (!rootJson && modules.packages.length === 0)
+    for (const file of findNamed(root, 'package.json', 3)) {
+      const dir = posix.dirname(file);
+      if (dir !== '.' && dependsOn(readJson(join(root, file)), pkgNames)) out.push(dir);
+    }
   return out;
 }
 
