@@ -10,6 +10,7 @@ import { shadowsOf } from './design-system-shadow.js';
 import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
 import { inOneFolder } from './copied-code/tier.js';
+import { copiesApart } from './copied-code/apart.js';
 import {
   componentSizes,
   importersIndex,
@@ -329,6 +330,20 @@ function eachInItsOwnApp(members: readonly ComponentRef[], resolver: ModuleResol
   return packages.every((dir) => !!dir) && new Set(packages).size === packages.length;
 }
 
+/** Whether the members are designs or copies kept apart on purpose, so that none can be kept in place of the others. */
+function designsApart(members: readonly ComponentRef[], root: string): boolean {
+  // the templates of one registry, side by side in one folder (Reactive-Resume's resume templates, their headers and
+  // sections: 3 of 3 judged wrong or debatable): each is a design of its own, the registry picks between them
+  const folder = (m: ComponentRef) => m.file.path.slice(0, m.file.path.lastIndexOf('/'));
+  if (members.every((m) => TEMPLATE_FILE.test(m.file.path) && folder(m) === folder(members[0]!))) return true;
+  // copies between standalone projects (starters a scaffolder copies out), in static folders or among frozen versions
+  // cannot share code (copied-code/apart.ts; payload's create-payload-app starters: 18 families judged wrong or debatable)
+  return copiesApart(
+    root,
+    members.map((m) => m.file.path),
+  );
+}
+
 /** Whether most of a component's lines lie in one place of a copied region. */
 function insideCopy(m: ComponentRef, region: readonly CopiedPlace[]): boolean {
   const lines = m.c.lastLine - m.c.startLine + 1;
@@ -422,10 +437,8 @@ export const detector = defineDetector({
       // demos and testing pages each show one case (a debug panel copied between two testing pages, a fixed and a
       // resizable sidebar demo on a storybook route: 2 of 2 judged wrong, in two repositories)
       if (fam.members.every(isDemo)) return null;
-      // the templates of one registry, side by side in one folder (Reactive-Resume's resume templates, their headers and
-      // sections: 3 of 3 judged wrong or debatable): each is a design of its own, the registry picks between them
-      const folder = (m: ComponentRef) => m.file.path.slice(0, m.file.path.lastIndexOf('/'));
-      if (fam.members.every((m) => TEMPLATE_FILE.test(m.file.path) && folder(m) === folder(fam.members[0]!))) return null;
+      // templates of one registry, and copies that cannot share code (separate projects, static folders, frozen versions)
+      if (designsApart(fam.members, ctx.root)) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members, resolver)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each

@@ -7,6 +7,7 @@ import type { Fragment } from './copied-code/matching.js';
 import { allGenerated, generatedPackages } from './copied-code/generated.js';
 import { cloneClasses, DEFAULTS, linesInCopies } from './copied-code/regions.js';
 import { templateOutputs } from './copied-code/templates.js';
+import { copiesApart } from './copied-code/apart.js';
 import { confidentExact, confidentNear } from './copied-code/tier.js';
 import type { Report } from './copied-code/tier.js';
 import type { Options as MatchOptions } from './copied-code/regions.js';
@@ -56,11 +57,11 @@ export const detector = defineDetector({
     // copies among the files of a generated package (an SDK its generator signs) are the generator's: found, not reported
     // and so are copies among a template of the repository and the output written from it (templates.ts)
     const generated = [...generatedPackages(ctx.root, ctx.settings), ...templateOutputs(ctx.files.map((f) => f.path))];
-    const ours = (places: ReadonlyArray<{ doc: number }>) =>
-      !allGenerated(
-        places.map((p) => docs[p.doc]!.facts.path),
-        generated,
-      );
+    // and so are copies that cannot share code: between standalone projects, in static folders, among frozen versions (apart.ts)
+    const ours = (places: ReadonlyArray<{ doc: number }>) => {
+      const paths = places.map((p) => docs[p.doc]!.facts.path);
+      return !allGenerated(paths, generated) && !copiesApart(ctx.root, paths);
+    };
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];
     let duplicatedLines = 0;
