@@ -1,5 +1,5 @@
 import { designSystemOf, isDesignSystemFile } from '@plumbline/core';
-import type { RuleMeta } from '@plumbline/core';
+import type { ModuleSettings, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { factsOf } from '../facts.js';
@@ -11,6 +11,7 @@ import { copiedRegions } from './copied-code.js';
 import type { CopiedPlace } from './copied-code.js';
 import { inOneFolder } from './copied-code/tier.js';
 import { copiesApart } from './copied-code/apart.js';
+import type { PackageLike } from './copied-code/apart.js';
 import {
   componentSizes,
   importersIndex,
@@ -331,7 +332,7 @@ function eachInItsOwnApp(members: readonly ComponentRef[], resolver: ModuleResol
 }
 
 /** Whether the members are designs or copies kept apart on purpose, so that none can be kept in place of the others. */
-function designsApart(members: readonly ComponentRef[], root: string): boolean {
+function designsApart(members: readonly ComponentRef[], root: string, packages: readonly PackageLike[]): boolean {
   // the templates of one registry, side by side in one folder (Reactive-Resume's resume templates, their headers and
   // sections: 3 of 3 judged wrong or debatable): each is a design of its own, the registry picks between them
   const folder = (m: ComponentRef) => m.file.path.slice(0, m.file.path.lastIndexOf('/'));
@@ -341,6 +342,7 @@ function designsApart(members: readonly ComponentRef[], root: string): boolean {
   return copiesApart(
     root,
     members.map((m) => m.file.path),
+    packages,
   );
 }
 
@@ -369,6 +371,7 @@ export const detector = defineDetector({
     const ds = designSystemOf(ctx.settings);
     const refs = familyCandidates(ctx.files, Math.min(options.minNodes, ROLE.minNodes), (f) => !!ds && isDesignSystemFile(ds, f.path));
     const resolver = ModuleResolver.for(ctx.files, ctx.settings);
+    const workspacePackages = (ctx.settings.modules as ModuleSettings | undefined)?.packages ?? [];
     const roles = refs.map((r) => roleOf(r, resolver));
     const edges = roleEdges(refs, roles, (a, b) => bagSimilarity(a.c.grams, b.c.grams), { ...ROLE, wrappedBelow: options.minNodes });
     const families = findFamilies(refs, options.threshold, { minNodes: options.minNodes, roleEdges: edges });
@@ -438,7 +441,7 @@ export const detector = defineDetector({
       // resizable sidebar demo on a storybook route: 2 of 2 judged wrong, in two repositories)
       if (fam.members.every(isDemo)) return null;
       // templates of one registry, and copies that cannot share code (separate projects, static folders, frozen versions)
-      if (designsApart(fam.members, ctx.root)) return null;
+      if (designsApart(fam.members, ctx.root, workspacePackages)) return null;
       // one copy in each app of a monorepo (apps/admin, apps/web): each app keeps its own, the fix is a shared package (3 of 3 judged debatable)
       if (eachInItsOwnApp(fam.members, resolver)) return null;
       // each member only configures one shared component (log filters each filling in FilterCheckbox, layouts each

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '@plumbline/core';
+import type { ModuleSettings, RuleMeta } from '@plumbline/core';
 import { defineDetector } from '../detector.js';
 import type { DraftFinding } from '../detector.js';
 import { digest } from './shared/near-copies.js';
@@ -58,9 +58,10 @@ export const detector = defineDetector({
     // and so are copies among a template of the repository and the output written from it (templates.ts)
     const generated = [...generatedPackages(ctx.root, ctx.settings), ...templateOutputs(ctx.files.map((f) => f.path))];
     // and so are copies that cannot share code: between standalone projects, in static folders, among frozen versions (apart.ts)
+    const workspacePackages = (ctx.settings.modules as ModuleSettings | undefined)?.packages ?? [];
     const ours = (places: ReadonlyArray<{ doc: number }>) => {
       const paths = places.map((p) => docs[p.doc]!.facts.path);
-      return !allGenerated(paths, generated) && !copiesApart(ctx.root, paths);
+      return !allGenerated(paths, generated) && !copiesApart(ctx.root, paths, workspacePackages);
     };
     const lineSpan = (f: Fragment) => docs[f.doc]!.lines[f.end - 1]! - docs[f.doc]!.lines[f.start]! + 1;
     const findings: DraftFinding[] = [];

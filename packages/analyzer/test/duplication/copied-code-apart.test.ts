@@ -30,6 +30,15 @@ describe('copied-code and component-family: copies that cannot share code', () =
     // a templates/ folder without a package.json below it (an atomic-design folder of page components) is main code
     expect(standaloneProjectOf(root, 'apps/web/src/templates/Dashboard.tsx')).toBe('');
     expect(standaloneProjectOf(root, 'templates/loose/index.ts')).toBe('');
+    // a starter that another workspace package depends on is a library of the workspace, not a project copied out
+    const packages = [
+      { name: 'blog-starter', dir: 'templates/blog' },
+      { name: '@apart/web', dir: 'apps/web', dependencies: ['blog-starter'] },
+    ];
+    expect(standaloneProjectOf(root, 'templates/blog/src/lib/money.ts', packages)).toBe('');
+    expect(standaloneProjectOf(root, 'templates/shop/src/lib/money.ts', packages)).toBe('templates/shop');
+    expect(copiesApart(root, ['templates/blog/src/lib/money.ts', 'apps/web/src/lib/price.ts'], packages)).toBe(false);
+    expect(copiesApart(root, ['templates/blog/src/lib/money.ts', 'apps/web/src/lib/price.ts'])).toBe(true);
   });
 
   it('calls public/ and static/ beside a package.json static folders, and nowhere else', () => {

@@ -7,7 +7,8 @@
  *   single `template/` project (payload's create-payload-app starters `templates/website`, `templates/with-vercel-website`;
  *   webstudio's `packages/cli/templates/*`; react-email's `packages/create-email/template`). Each is copied out whole, so
  *   it cannot import from a sibling or from the main code: copies between two of them, or between one and the main code,
- *   are how they are meant to be. Copies inside one of them are reported as anywhere else.
+ *   are how they are meant to be. Copies inside one of them are reported as anywhere else. A workspace package another
+ *   one depends on is a library, whatever its folder is called (webstudio's `packages/template`, which the builder imports).
  * - **static folders** of a web app: `public/` or `static/` beside a package.json (Next.js, Vite, CRA serve them verbatim,
  *   unbundled): their scripts are vendored assets (postiz-app's `apps/frontend/public/f.js`, Facebook's pixel script).
  * - **frozen versions**: sibling files whose names differ only by a version (`post.workflow.v1.0.1.ts` ...
@@ -38,15 +39,33 @@ function manifestIn(root: string, dir: string): boolean {
   return has;
 }
 
+/** A workspace package as module settings describe it: its directory and the workspace packages it depends on. */
+export interface PackageLike {
+  name: string;
+  dir: string;
+  dependencies?: string[];
+}
+
+/** The directories of the workspace packages another one depends on, per package list. */
+const LIBRARIES = new WeakMap<readonly PackageLike[], Set<string>>();
+function libraries(packages: readonly PackageLike[]): Set<string> {
+  let dirs = LIBRARIES.get(packages);
+  if (!dirs) {
+    const used = new Set(packages.flatMap((p) => p.dependencies ?? []));
+    LIBRARIES.set(packages, (dirs = new Set(packages.filter((p) => used.has(p.name)).map((p) => p.dir))));
+  }
+  return dirs;
+}
+
 /** The standalone project (its directory) a path lies in, or '' for the main code. */
-export function standaloneProjectOf(root: string, path: string): string {
+export function standaloneProjectOf(root: string, path: string, packages: readonly PackageLike[] = []): string {
   const parts = path.split('/').slice(0, -1);
   for (let i = parts.length; i >= 1; i--) {
     const name = parts[i - 1]!;
     const parent = parts[i - 2];
     if (!((parent !== undefined && SCAFFOLDS.test(parent)) || SCAFFOLD.test(name))) continue;
     const dir = parts.slice(0, i).join('/');
-    if (manifestIn(root, dir)) return dir;
+    if (manifestIn(root, dir)) return libraries(packages).has(dir) ? '' : dir;
   }
   return '';
 }
@@ -80,9 +99,9 @@ export function frozenVersions(paths: readonly string[]): boolean {
  * versions of one file, or spread over two projects or more, one of them standalone, with at most one place in the main
  * code (a copy between two places of the main code is the main code's to extract, wherever its other copies are).
  */
-export function copiesApart(root: string, paths: readonly string[]): boolean {
+export function copiesApart(root: string, paths: readonly string[], packages: readonly PackageLike[] = []): boolean {
   if (paths.filter((p) => !inStaticFolder(root, p)).length < 2) return true;
   if (frozenVersions(paths)) return true;
-  const projects = paths.map((p) => standaloneProjectOf(root, p));
+  const projects = paths.map((p) => standaloneProjectOf(root, p, packages));
   return projects.some(Boolean) && new Set(projects).size > 1 && projects.filter((p) => !p).length < 2;
 }
