@@ -10,6 +10,7 @@ import type { StyleOccurrence } from '../tokens/collect.js';
 import { DARK_SCOPE, DEFAULT_MATCH_OPTIONS, judgeAtom, replacementFor, tokenIndex, tokenLabel, tokenSettingsOf } from '../tokens/match.js';
 import type { Candidate, MatchOptions, Replacement, Verdict } from '../tokens/match.js';
 import type { DesignToken, TokenSettings } from '../tokens/types.js';
+import { inScopes } from '../tokens/length-style.js';
 import { isEmailTemplatePath, isIllustrationFile, isPlaygroundFile, tokenlessScriptReason } from '../tokens/places.js';
 import type { RelatedLocation } from '../finding.js';
 import {
@@ -128,6 +129,16 @@ function isOpticalNudge(occ: StyleOccurrence): boolean {
   const px = occ.atom.number !== undefined && occ.atom.unit ? lengthInPx({ number: occ.atom.number, unit: occ.atom.unit }) : null;
   return occ.atom.family === 'inset' && px !== null && Math.abs(px) <= 2;
 }
+
+/**
+ * An arbitrary length in a Tailwind build whose spacing and size classes are mostly arbitrary lengths
+ * (`TokenSettings.arbitraryLengthScopes`, tokens/length-style.ts): the arbitrary value is the house style, and the
+ * exact swap (`gap-[12px]` -> `gap-3`) a nit there (postiz-app: 63 judged, 0 right, all debatable).
+ */
+function arbitraryLengthHouseStyle(tokens: TokenSettings, filePath: string, occ: StyleOccurrence): boolean {
+  return occ.context === 'className' && LENGTH_FAMILIES.has(occ.atom.family) && inScopes(tokens.arbitraryLengthScopes, filePath);
+}
+const LENGTH_FAMILIES = new Set<PropertyFamily>(['spacing', 'inset', 'sizing', 'radius', 'font-size', 'line-height', 'letter-spacing']);
 
 /** Token values longer than this are shortened in messages (layered shadows). */
 const MAX_VALUE_LABEL = 40;
@@ -435,6 +446,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       if (
         confidentOnly &&
         (!isConfidentFinding(occ, verdict) ||
+          arbitraryLengthHouseStyle(tokens, ctx.filePath, occ) ||
           sizesIconOnly(ctx.ts, occ) ||
           mirrorsGeometryConstant(ctx.ts, ctx.sourceFile, occ) ||
           (verdict.kind === 'exact' &&

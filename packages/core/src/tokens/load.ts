@@ -18,7 +18,7 @@ import { packageOf, resolvePackages } from './packages.js';
 import { satelliteScope } from './places.js';
 import { scopeOverriddenDefaults } from './overrides.js';
 import { lengthCalc, MAX_PRESET_FILES, presetFiles } from './config-modules.js';
-import { remScopes, stylesheetSetsRootFont } from './root-font.js';
+import { buildScopes, stylesheetSetsRootFont } from './root-font.js';
 import { forEachScript } from './scripts-walk.js';
 import { isThemeScript, loadTsThemes } from './ts-theme.js';
 import type { TypeScript } from '../check.js';
@@ -471,7 +471,7 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
   }
 
   placeTokens(tokens, packages);
-  const rem = version ? remScopes(root, rootFontFiles, { v3Configs, v4Files }, options.packages ?? []) : [];
+  const builds = version ? buildScopes(root, rootFontFiles, { v3Configs, v4Files }, options.packages ?? []) : null;
   tokens.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : (a.mode ?? '') < (b.mode ?? '') ? -1 : 1,
   );
@@ -482,7 +482,8 @@ export function loadTokens(root: string, options: LoadTokensOptions): { settings
       templates: options.templates ?? {},
       tailwind: version ? { version } : null,
       ...(packages ? { packages } : {}),
-      ...(rem.length ? { remScopes: rem } : {}),
+      ...(builds?.rem.length ? { remScopes: builds.rem } : {}),
+      ...(builds?.arbitraryLengths.length ? { arbitraryLengthScopes: builds.arbitraryLengths } : {}),
     },
     errors,
   };

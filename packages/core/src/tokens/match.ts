@@ -129,6 +129,7 @@ export function tokenSettingsOf(settings: Record<string, unknown> | undefined): 
     tailwind: t.tailwind ?? null,
     ...(Array.isArray(t.packages) ? { packages: t.packages } : {}),
     ...(Array.isArray(t.remScopes) ? { remScopes: t.remScopes } : {}),
+    ...(Array.isArray(t.arbitraryLengthScopes) ? { arbitraryLengthScopes: t.arbitraryLengthScopes } : {}),
   };
 }
 

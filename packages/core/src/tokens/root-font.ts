@@ -7,6 +7,8 @@
 import { packageOf } from './packages.js';
 import type { PackageManifest } from './packages.js';
 import { forEachScript } from './scripts-walk.js';
+import { countLengthClasses, isArbitraryLengthHouseStyle } from './length-style.js';
+import type { LengthClassCount } from './length-style.js';
 
 /** How many script files are read for a root font size set at run time. */
 const MAX_SCRIPT_FILES = 3000;
@@ -47,17 +49,27 @@ function insideAtRule(text: string, at: number): boolean {
   return false;
 }
 
+/** What one read of the scripts of a project's Tailwind builds tells (see `buildScopes`). */
+export interface BuildScopes {
+  /** folders whose root font size is not 16px (`TokenSettings.remScopes`) */
+  rem: string[];
+  /** folders whose length classes are mostly arbitrary values (`TokenSettings.arbitraryLengthScopes`) */
+  arbitraryLengths: string[];
+}
+
 /**
  * The folders whose files have a root font size other than 16px: the Tailwind build (the folder of its config or
- * v4 entry, else the package) of each stylesheet that sets one and of each script that sets it at run time.
- * Scripts are looked for under the folders of the project's Tailwind configs and v4 entries.
+ * v4 entry, else the package) of each stylesheet that sets one and of each script that sets it at run time; and
+ * the builds whose spacing and size classes are mostly arbitrary lengths (tokens/length-style.ts), counted in the
+ * same read of each script. Scripts are looked for under the folders of the project's Tailwind configs and v4
+ * entries (3000 files at most: a build the budget does not reach has no share, and keeps its findings).
  */
-export function remScopes(
+export function buildScopes(
   root: string,
   rootFontStylesheets: readonly string[],
   entries: { v3Configs: readonly string[]; v4Files: readonly string[] },
   packages: readonly PackageManifest[],
-): string[] {
+): BuildScopes {
   const dirOf = (f: string) => f.slice(0, Math.max(0, f.lastIndexOf('/')));
   const builds = [...new Set([...entries.v3Configs.map(dirOf), ...entries.v4Files.map((f) => packageOf(packages, f)?.dir ?? dirOf(f))])];
   const scopes = new Set<string>();
@@ -74,8 +86,15 @@ export function remScopes(
     stopAtPackages: false,
     exclude: /\.(test|spec|stories)\.[jt]sx?$/,
   };
+  const lengths = new Map<string, LengthClassCount>();
   forEachScript(root, builds, walk, (file, text) => {
-    if (text.includes('documentElement') && SCRIPT_SETS_ROOT.test(text)) scopes.add(scopeOf(file));
+    const scope = scopeOf(file);
+    if (text.includes('documentElement') && SCRIPT_SETS_ROOT.test(text)) scopes.add(scope);
+    if (/\.[jt]sx$/.test(file) || text.includes('className')) {
+      const count = lengths.get(scope) ?? { arbitrary: 0, scale: 0 };
+      lengths.set(scope, countLengthClasses(text, count));
+    }
   });
-  return [...scopes].sort();
+  const arbitraryLengths = [...lengths].filter(([, c]) => isArbitraryLengthHouseStyle(c)).map(([s]) => s);
+  return { rem: [...scopes].sort(), arbitraryLengths: arbitraryLengths.sort() };
 }

@@ -90,6 +90,11 @@ export interface TokenSettings {
   packages?: TokenPackage[];
   /** folders (Tailwind builds) whose root font size is not 16px: a rem step is not the px value there ('' is the root) */
   remScopes?: string[];
+  /**
+   * folders (Tailwind builds) whose spacing and size classes are mostly arbitrary lengths (`gap-[12px]`): the
+   * arbitrary value is the house style there (tokens/length-style.ts)
+   */
+  arbitraryLengthScopes?: string[];
 }
 
 export interface TokenLoadError {
