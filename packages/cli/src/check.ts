@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzerRules, openCache } from '@plumbline/analyzer';
+import { openCache } from '@plumbline/analyzer';
 import type { AnalyzeOutput, AnalyzeStats, FactsCache } from '@plumbline/analyzer';
-import { addRated, buildCheckSettings, CATEGORIES, computeScore, ruleSeverity } from '@plumbline/core';
-import type { Category, CategoryTotals, Finding, ResolvedConfig, RuleEntry, ScanResult, Summary } from '@plumbline/core';
+import { addRated, buildCheckSettings, CATEGORIES, computeScore } from '@plumbline/core';
+import type { Category, CategoryTotals, Finding, ResolvedConfig, ScanResult, Summary } from '@plumbline/core';
 import { BASELINE_FILE_NAME, baselineOccurrences, baselineTotals, readBaseline } from './baseline.js';
 import { UsageError } from './command.js';
 import { defaultThresholds, evaluateGate, judgeSize, matchFindings, occurrencesOf } from './gate.js';
@@ -15,7 +15,7 @@ import { gitRenames } from './git/renames.js';
 import { reviewChange } from './review/index.js';
 import type { Review } from './review/index.js';
 import { loadProjectConfig, scan, scanCommit } from './scan.js';
-import { nameWrittenAgain } from './written-again.js';
+import { everyCopy, nameWrittenAgain } from './written-again.js';
 
 export interface CheckOptions {
   /** the directory to analyse (default: the current directory) */
@@ -218,30 +218,6 @@ async function analyseHead(
   saveCache(cache, config, out.result.errors);
   return out;
 }
-
-/**
- * The config a change is judged with against a base commit: copied-code reports every clone class (its
- * `report: "all"`) unless the config sets `report`. Its default confident tier is for a repository's standing copies;
- * a copy the change itself adds, in another folder or with statements changed, is one to name ("written again").
- */
-function everyCopy(config: ResolvedConfig): ResolvedConfig {
-  const entry = config.rules['copied-code'];
-  const [level, options] = Array.isArray(entry) ? [entry[0], (entry[1] ?? {}) as object] : [entry, {}];
-  if (level === 'off' || 'report' in options) return config;
-  // unset: the preset decides whether it runs, and the options are the defaults
-  if (level === undefined) {
-    const meta = analyzerRules().find((r) => r.id === 'copied-code');
-    return meta && ruleSeverity(config, meta)
-      ? withRule(config, [meta.defaultSeverity === 'error' ? 'error' : 'warn', { report: 'all' }])
-      : config;
-  }
-  return withRule(config, [level, { ...options, report: 'all' }]);
-}
-
-const withRule = (config: ResolvedConfig, entry: RuleEntry): ResolvedConfig => ({
-  ...config,
-  rules: { ...config.rules, 'copied-code': entry },
-});
 
 /** A result with more findings (the manifests' new dependencies that drift), its score counting them. */
 function withFindings(result: ScanResult, extra: readonly Finding[], devCostMinutesPerLine: number): ScanResult {

@@ -2,7 +2,9 @@
 // repository already has. A new copy of old code is already a new copied-code finding; this names the
 // existing code as the one to reuse: "`toTitleCase` in this change duplicates `capitalizeWords` in
 // lib/strings.ts:3 (similarity 0.91)".
-import type { Finding } from '@plumbline/core';
+import { analyzerRules } from '@plumbline/analyzer';
+import { ruleSeverity } from '@plumbline/core';
+import type { Finding, ResolvedConfig, RuleEntry } from '@plumbline/core';
 import { git } from './git/command.js';
 import { changedLines } from './git/lines.js';
 
@@ -93,3 +95,28 @@ export async function nameWrittenAgain(
   for (const w of found) w.finding.message = `${w.message} ${w.finding.message}`;
   return found;
 }
+
+/**
+ * The config a change is judged with against a base commit, and the one `mcp` answers from: copied-code reports
+ * every clone class (its `report: "all"`) unless the config sets `report`. Its default confident tier is for a
+ * repository's standing copies; a copy the change itself adds (or a file an assistant proposes), in another folder
+ * or with statements changed, is one to name ("written again").
+ */
+export function everyCopy(config: ResolvedConfig): ResolvedConfig {
+  const entry = config.rules['copied-code'];
+  const [level, options] = Array.isArray(entry) ? [entry[0], (entry[1] ?? {}) as object] : [entry, {}];
+  if (level === 'off' || 'report' in options) return config;
+  // unset: the preset decides whether it runs, and the options are the defaults
+  if (level === undefined) {
+    const meta = analyzerRules().find((r) => r.id === 'copied-code');
+    return meta && ruleSeverity(config, meta)
+      ? withRule(config, [meta.defaultSeverity === 'error' ? 'error' : 'warn', { report: 'all' }])
+      : config;
+  }
+  return withRule(config, [level, { ...options, report: 'all' }]);
+}
+
+const withRule = (config: ResolvedConfig, entry: RuleEntry): ResolvedConfig => ({
+  ...config,
+  rules: { ...config.rules, 'copied-code': entry },
+});

@@ -8,6 +8,7 @@ import { UsageError } from '../command.js';
 import { headCommit } from '../git/command.js';
 import { loadProjectConfig } from '../scan.js';
 import { memoizedCheckSettings } from '../settings-memo.js';
+import { everyCopy } from '../written-again.js';
 
 /**
  * What `conventions` and `mcp` read: one analysis of the working tree under the `all` preset, so that
@@ -49,7 +50,8 @@ export function loadAnalysis(options: AnalysisOptions): Analysis {
   const root = resolve(options.root);
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a directory`);
   const userConfig = loadProjectConfig(root, options.configFile);
-  const config: ResolvedConfig = { ...userConfig, preset: 'all' };
+  // every copy, as `check` sees a change: `check_code` names the code a proposed file writes again, wherever it is
+  const config: ResolvedConfig = everyCopy({ ...userConfig, preset: 'all' });
   const { files } = discoverFiles(root, config);
   const { settings, errors } = memoizedCheckSettings(root, config, resolve(root, config.cacheDir));
   const cache = options.cache === false ? null : openCache(root, config, settings);
