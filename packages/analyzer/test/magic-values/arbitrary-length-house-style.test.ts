@@ -53,6 +53,17 @@ describe('hard-coded-style-value: a house style of arbitrary lengths', () => {
   });
 });
 
+describe('hard-coded-style-value: every Tailwind build with a house style of arbitrary lengths', () => {
+  it('leaves a shared folder outside the builds alone too, and reports it where a build uses the scale', () => {
+    const shared = { 'libs/ui/field.tsx': 'export const Field = () => <div className="gap-[6px]">x</div>;\n' };
+    expect(scan({ ...shared, 'apps/admin/src/rows.tsx': list('Rows', ARBITRARY, 120) })).toEqual([]);
+    expect(scan(shared)).toEqual([
+      expect.stringMatching(/^apps\/admin\/src\/card\.tsx:1: `12px`/),
+      expect.stringMatching(/^libs\/ui\/field\.tsx:1: `6px`.*`gap-1\.5`/),
+    ]);
+  });
+});
+
 describe('countLengthClasses', () => {
   it('counts arbitrary px/rem lengths and scale steps of spacing, inset and size utilities, with variants', () => {
     const c = countLengthClasses(

@@ -96,5 +96,8 @@ export function buildScopes(
     }
   });
   const arbitraryLengths = [...lengths].filter(([, c]) => isArbitraryLengthHouseStyle(c)).map(([s]) => s);
-  return { rem: [...scopes].sort(), arbitraryLengths: arbitraryLengths.sort() };
+  // every build of the project writes arbitrary lengths: a shared folder outside them (postiz-app's
+  // `libraries/react-shared-libraries`, compiled by its one app's Tailwind) is written in the same style
+  const everyBuild = builds.length > 0 && builds.every((b) => arbitraryLengths.includes(b));
+  return { rem: [...scopes].sort(), arbitraryLengths: everyBuild ? [''] : arbitraryLengths.sort() };
 }
