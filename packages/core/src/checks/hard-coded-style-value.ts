@@ -132,13 +132,23 @@ function isOpticalNudge(occ: StyleOccurrence): boolean {
 
 /**
  * An arbitrary length in a Tailwind build whose spacing and size classes are mostly arbitrary lengths
- * (`TokenSettings.arbitraryLengthScopes`, tokens/length-style.ts): the arbitrary value is the house style, and the
+ * (`TokenSettings.arbitraryLengthScopes`, tokens/length-style.ts), or an arbitrary font weight there: the arbitrary value is the house style, and the
  * exact swap (`gap-[12px]` -> `gap-3`) a nit there (postiz-app: 63 judged, 0 right, all debatable).
  */
 function arbitraryLengthHouseStyle(tokens: TokenSettings, filePath: string, occ: StyleOccurrence): boolean {
   return occ.context === 'className' && LENGTH_FAMILIES.has(occ.atom.family) && inScopes(tokens.arbitraryLengthScopes, filePath);
 }
-const LENGTH_FAMILIES = new Set<PropertyFamily>(['spacing', 'inset', 'sizing', 'radius', 'font-size', 'line-height', 'letter-spacing']);
+// font weights too: `font-[600]` beside `text-[14px] mb-[16px]` is the same habit (postiz-app: 6 judged, all "a house-style nit")
+const LENGTH_FAMILIES = new Set<PropertyFamily>([
+  'spacing',
+  'inset',
+  'sizing',
+  'radius',
+  'font-size',
+  'line-height',
+  'letter-spacing',
+  'font-weight',
+]);
 
 /** Token values longer than this are shortened in messages (layered shadows). */
 const MAX_VALUE_LABEL = 40;
