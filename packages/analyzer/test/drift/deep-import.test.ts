@@ -138,3 +138,24 @@ describe("deep imports: a transform's test fixtures", () => {
     expect(findings(out, 'deep-import').map((f) => `${f.file}:${f.line}`)).toEqual(['packages/codemod/src/api/create-user.input.ts:1']);
   });
 });
+
+describe('deep imports: a package whose entry is a build output it does not hold', () => {
+  const json = (o: unknown) => JSON.stringify(o);
+  const out = analyzeFiles({
+    'package.json': json({ name: 'acme', private: true, workspaces: ['packages/*'] }),
+    // a functions project: `main` names a dist/ it never builds here, and its modules are how others use it
+    'packages/functions/package.json': json({ name: 'functions', main: './dist/index.js', types: 'dist/index.d.ts' }),
+    'packages/functions/convex/_system/frontend/filters.ts': 'export function parseFilters(s: string) {\n  return s.split(",");\n}\n',
+    // a library whose built entry maps back to its source entry
+    'packages/lib/package.json': json({ name: '@acme/lib', main: './dist/index.js' }),
+    'packages/lib/src/index.ts': "export { slug } from './slug';\n",
+    'packages/lib/src/slug.ts': 'export function slug(s: string) {\n  return s.toLowerCase();\n}\n',
+    'packages/dashboard/package.json': json({ name: 'dashboard', dependencies: { functions: 'workspace:*', '@acme/lib': 'workspace:*' } }),
+    'packages/dashboard/src/page.ts':
+      "import { parseFilters } from 'functions/convex/_system/frontend/filters';\nimport { slug } from '@acme/lib/src/slug';\nexport const p = [parseFilters('a'), slug('B')];\n",
+  });
+
+  it('stays quiet on the paths of a package with no entry to import, and reports the library bypassed', () => {
+    expect(findings(out, 'deep-import').map((f) => `${f.file}:${f.line}`)).toEqual(['packages/dashboard/src/page.ts:2']);
+  });
+});
