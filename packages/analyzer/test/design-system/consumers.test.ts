@@ -66,6 +66,10 @@ describe('design system: who uses it, in a repository of separate projects', () 
       `frontend/app/page${i}.tsx`,
       `import { Button, Input, Select } from 'antd';\nexport const Page${i} = () => <div><Button>go</Button><Input /><Select /></div>;\n`,
     );
+  // and a primitive of its own that many files import: a directory of the design system beside the npm package
+  put('frontend/app/shared/Select.tsx', 'export default function Select() {\n  return <select className="rounded border px-2" />;\n}\n');
+  for (let i = 0; i < 12; i++)
+    put(`frontend/app/form${i}.tsx`, `import Select from './shared/Select';\nexport const Form${i} = () => <form><Select /></form>;\n`);
   put('spot/package.json', JSON.stringify({ name: 'spot', private: true, dependencies: { 'solid-js': '1.9.0' } }));
   put('spot/src/popup.tsx', 'export const Popup = () => <button class="btn btn-primary">Log in</button>;\n');
   const { settings } = buildCheckSettings(dir, defaultConfig());

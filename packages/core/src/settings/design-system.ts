@@ -264,14 +264,23 @@ function dependentsOf(root: string, modules: ModuleSettings, pkgNames: string[])
     if (pkgNames.includes(ws.name)) continue;
     if (dependsOn(readJson(join(root, ws.dir, 'package.json')), pkgNames)) out.push(ws.dir);
   }
-  // a repository of separate projects, with no root package.json and no workspaces (openreplay: frontend/ on antd
-  // beside a SolidJS extension and an MCP app that do not depend on it): each project's package.json says what it uses
-  if (!rootJson && modules.packages.length === 0)
-    for (const file of findNamed(root, 'package.json', 3)) {
-      const dir = posix.dirname(file);
-      if (dir !== '.' && dependsOn(readJson(join(root, file)), pkgNames)) out.push(dir);
-    }
+  // a repository of separate projects: each project's package.json says what it uses
+  if (!rootJson)
+    for (const dir of separateProjects(root, modules) ?? [])
+      if (dependsOn(readJson(join(root, dir, 'package.json')), pkgNames)) out.push(dir);
   return out;
+}
+
+/**
+ * The projects of a repository of separate projects, with no root package.json and no workspaces (openreplay:
+ * frontend/ on antd and its own ui folder, beside a SolidJS extension and an MCP app of their own): the directories
+ * of their package.json files; null for a package or a workspace.
+ */
+function separateProjects(root: string, modules: ModuleSettings): string[] | null {
+  if (modules.packages.length > 0 || existsSync(join(root, 'package.json'))) return null;
+  return findNamed(root, 'package.json', 3)
+    .map((f) => posix.dirname(f))
+    .filter((d) => d !== '.');
 }
 
 /** Who may use the design system: packages that depend on it (a design system kept as a directory: everyone). */
@@ -290,6 +299,18 @@ function consumersWithUsage(
   paths: string[],
   usage: UsageDiscovery | null,
 ): string[] | null {
+  // in a repository of separate projects, those that hold the system's directories or depend on its packages use it
+  const projects = separateProjects(root, modules);
+  if (projects) {
+    const names = packages.map((p) => p.name);
+    const using = projects.filter(
+      (dir) =>
+        paths.some((p) => p === dir || p.startsWith(`${dir}/`)) ||
+        packages.some((p) => p.dir !== null && (p.dir === dir || p.dir.startsWith(`${dir}/`))) ||
+        dependsOn(readJson(join(root, dir, 'package.json')), names),
+    );
+    if (using.length) return using;
+  }
   const consumers = consumersOf(root, modules, packages, paths);
   const ownDirs = paths.filter((p) => !packages.some((k) => k.dir === p));
   if (!usage || consumers !== null || ownDirs.length === 0 || packages.some((p) => p.dir === null)) return consumers;
