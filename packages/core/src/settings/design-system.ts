@@ -266,18 +266,18 @@ function dependentsOf(root: string, modules: ModuleSettings, pkgNames: string[])
   }
   // a repository of separate projects: each project's package.json says what it uses
   if (!rootJson)
-    for (const dir of separateProjects(root, modules) ?? [])
-      if (dependsOn(readJson(join(root, dir, 'package.json')), pkgNames)) out.push(dir);
+    for (const dir of separateProjects(root) ?? [])
+      if (!out.includes(dir) && dependsOn(readJson(join(root, dir, 'package.json')), pkgNames)) out.push(dir);
   return out;
 }
 
 /**
- * The projects of a repository of separate projects, with no root package.json and no workspaces (openreplay:
- * frontend/ on antd and its own ui folder, beside a SolidJS extension and an MCP app of their own): the directories
- * of their package.json files; null for a package or a workspace.
+ * The projects of a repository of separate projects, with no root package.json (openreplay: frontend/ on antd and
+ * its own ui folder, beside a SolidJS extension, an MCP app and a tracker/ workspace of their own): the directories
+ * of their package.json files; null when the root is a package or a workspace.
  */
-function separateProjects(root: string, modules: ModuleSettings): string[] | null {
-  if (modules.packages.length > 0 || existsSync(join(root, 'package.json'))) return null;
+function separateProjects(root: string): string[] | null {
+  if (existsSync(join(root, 'package.json'))) return null;
   return findNamed(root, 'package.json', 3)
     .map((f) => posix.dirname(f))
     .filter((d) => d !== '.');
@@ -300,7 +300,7 @@ function consumersWithUsage(
   usage: UsageDiscovery | null,
 ): string[] | null {
   // in a repository of separate projects, those that hold the system's directories or depend on its packages use it
-  const projects = separateProjects(root, modules);
+  const projects = separateProjects(root);
   if (projects) {
     const names = packages.map((p) => p.name);
     const using = projects.filter(
