@@ -4,6 +4,7 @@ import type { Linter } from 'eslint';
 /** recommended: the high-precision rules, as warnings. */
 export const recommendedRules: Linter.RulesRecord = {
   '@plumbline/design-system-deep-import': 'warn',
+  '@plumbline/hard-coded-style-value': 'warn',
   '@plumbline/project-findings': 'warn',
 };
 

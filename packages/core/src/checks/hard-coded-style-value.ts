@@ -382,7 +382,7 @@ export const hardCodedStyleValue = defineCheck<Options, MessageIds>({
       'Reports colors, spacing, font sizes, radii, shadows, z-indexes and durations written as literals where the project has design tokens, with the token to use.',
     defaultEffortMinutes: 5,
     defaultSeverity: 'warning',
-    preset: 'strict',
+    preset: 'recommended',
     scope: 'file',
     fixable: 'code',
     hasSuggestions: true,
