@@ -4,14 +4,20 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCheckSettings, defaultConfig, designSystemOf, isDesignSystemConsumer } from '@plumbline/core';
 
-describe('design system: who uses it, when it is a workspace package and a directory', () => {
-  // polar's shape: a workspace design-system package the web app depends on, and a shadcn folder another app
-  // imports; the package's dependents use the system as much as the folder's importers do
+/** A temporary project directory and a writer of its files. */
+function tempProject() {
   const dir = mkdtempSync(join(tmpdir(), 'plumbline-consumers-'));
   const put = (rel: string, text: string) => {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   };
+  return { dir, put };
+}
+
+describe('design system: who uses it, when it is a workspace package and a directory', () => {
+  // polar's shape: a workspace design-system package the web app depends on, and a shadcn folder another app
+  // imports; the package's dependents use the system as much as the folder's importers do
+  const { dir, put } = tempProject();
   put('package.json', JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }));
   put('packages/ui/package.json', JSON.stringify({ name: '@acme/ui', main: 'src/index.tsx' }));
   put(
@@ -55,11 +61,7 @@ describe('design system: who uses it, when it is a workspace package and a direc
 describe('design system: who uses it, in a repository of separate projects', () => {
   // openreplay's shape: no root package.json and no workspaces; frontend/ depends on an npm design system, and an
   // extension and a tool beside it, with package.json files of their own, do not
-  const dir = mkdtempSync(join(tmpdir(), 'plumbline-consumers-'));
-  const put = (rel: string, text: string) => {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  };
+  const { dir, put } = tempProject();
   put('frontend/package.json', JSON.stringify({ name: 'frontend', private: true, dependencies: { antd: '6.0.0' } }));
   for (let i = 0; i < 12; i++)
     put(
